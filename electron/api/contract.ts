@@ -1,0 +1,145 @@
+// THE contract between the window and the core: every method the renderer may call, its input schema, the
+// role it needs, and the shape of its result. Node-free: the renderer imports it with `import type`.
+import { z } from 'zod';
+import type { Canal, ContentProblem, Entite, Fermeture, Fiche, Weekday } from '../core/knowledge/types';
+
+export const ROLES = ['agent', 'redacteur', 'gestionnaire', 'administrateur'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ThemeRef {
+  id: string;
+  libelle: string;
+}
+
+/** A piece of a snippet; `hit` marks the words that matched the query. */
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  titre: string;
+  resume: string;
+  themes: ThemeRef[];
+  snippet: Segment[];
+  score: number;
+}
+
+export interface Suggestions {
+  /** The query with its unknown words replaced by the nearest known ones. */
+  spellings: string[];
+  /** Expressions from synonymes.yml related to the query's words. */
+  synonyms: string[];
+  themes: ThemeRef[];
+}
+
+export interface SearchResponse {
+  query: string;
+  results: SearchHit[];
+  /** Matches before the limit and the thème filter. */
+  total: number;
+  facets: Array<ThemeRef & { count: number }>;
+  took_ms: number;
+  /** Present when nothing matched. */
+  suggestions?: Suggestions;
+}
+
+export interface IndexStatus {
+  state: 'building' | 'ready' | 'error';
+  progress: { done: number; total: number } | null;
+  fiches: number;
+  contacts: number;
+  problems: number;
+  builtAt: string | null;
+  fromCache: boolean;
+  contentDir: string;
+  error?: string;
+}
+
+export interface TodayHours {
+  date: string;
+  weekday: Weekday;
+  slots: string[];
+  closure?: Pick<Fermeture, 'motif' | 'au'>;
+  openNow: boolean;
+  /** « Ouvert jusqu'à 12:00 », « Ouvre à 13:30 », « Fermé aujourd'hui ». */
+  label: string;
+}
+
+export interface ContactSummary {
+  id: string;
+  nom: string;
+  type?: string;
+  entite: Entite;
+  commune: string;
+  telephone?: string;
+  today: TodayHours;
+}
+
+export interface ContactView extends ContactSummary {
+  adresse: { voie: string; complement?: string; code_postal: string; commune: string };
+  courriel?: string;
+  site?: string;
+  horaires_note?: string;
+  accessibilite?: string;
+  canaux: Canal[];
+  week: Array<{ day: Weekday; slots: string[] }>;
+  fermetures: Fermeture[];
+  html: string;
+}
+
+export type FicheMeta = Omit<Fiche, 'body' | 'path'>;
+
+export interface FicheView {
+  fiche: FicheMeta;
+  themes: ThemeRef[];
+  html: string;
+  services: ContactView[];
+}
+
+const id = z.string().min(1).max(200);
+
+export const methods = {
+  'search.query': {
+    role: 'agent',
+    input: z.object({
+      q: z.string().max(2000),
+      themes: z.array(z.string()).max(20).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+  },
+  'search.status': { role: 'agent', input: z.object({}) },
+  'fiches.get': { role: 'agent', input: z.object({ id }) },
+  'contacts.search': {
+    role: 'agent',
+    input: z.object({ q: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }),
+  },
+  'contacts.get': { role: 'agent', input: z.object({ id }) },
+  'content.problems': { role: 'agent', input: z.object({}) },
+  'themes.list': { role: 'agent', input: z.object({}) },
+} as const satisfies Record<string, { role: Role; input: z.ZodType }>;
+
+export interface Outputs {
+  'search.query': SearchResponse;
+  'search.status': IndexStatus;
+  'fiches.get': FicheView;
+  'contacts.search': { results: ContactSummary[] };
+  'contacts.get': ContactView;
+  'content.problems': { contentDir: string; problems: ContentProblem[] };
+  'themes.list': { themes: Array<ThemeRef & { description?: string; count: number }> };
+}
+
+export type MethodName = keyof typeof methods;
+export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type OutputOf<M extends MethodName> = Outputs[M];
+
+export type ErrorCode =
+  'invalid_input' | 'forbidden' | 'not_found' | 'unknown_method' | 'unavailable' | 'internal';
+
+/** What every transport carries back: never a thrown error, so the window always has a French message. */
+export type Envelope<T> =
+  { ok: true; result: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** The single IPC channel of the Electron transport. */
+export const IPC_CHANNEL = 'infocite';

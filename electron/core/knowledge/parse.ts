@@ -1,0 +1,226 @@
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import type { ContentFile } from './content-files';
+import { SYNONYMS_FILE, THEMES_FILE } from './content-files';
+import { contactFrontMatter, ficheFrontMatter, foldKey, normalizeKeys } from './schema';
+import { synonymsFile, themesFile } from './lists-schema';
+import type { Contact, ContentProblem, Fiche, KnowledgeBase, SynonymGroup, Theme } from './types';
+
+/** YAML 1.2 keeps dates as text, which is what the schema expects; and its errors carry a line. */
+const yamlEngine = { parse: (text: string) => YAML.parse(text) as object };
+
+class FileProblem extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+function yamlLine(error: unknown): number | undefined {
+  const pos = (error as { linePos?: Array<{ line: number }> }).linePos;
+  return pos?.[0]?.line;
+}
+
+function splitFrontMatter(file: ContentFile): { data: Record<string, unknown>; body: string } {
+  if (!/^\uFEFF?---\r?\n/.test(file.text)) {
+    throw new FileProblem('le fichier ne commence pas par un en-tête YAML entre deux lignes « --- »', 1);
+  }
+  let parsed;
+  try {
+    // A fresh options object keeps gray-matter from returning a cached result of another file's text.
+    parsed = matter(file.text, { engines: { yaml: yamlEngine } });
+  } catch (error) {
+    const line = yamlLine(error);
+    throw new FileProblem(
+      `en-tête YAML illisible${line ? ` (ligne ${line + 1})` : ''} : vérifiez les deux-points, les guillemets et l'indentation`,
+      line ? line + 1 : undefined,
+    );
+  }
+  const data = parsed.data as unknown;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new FileProblem("l'en-tête YAML doit contenir des champs « clé: valeur »", 1);
+  }
+  return { data: normalizeKeys(data as Record<string, unknown>), body: parsed.content.trim() };
+}
+
+/** Line of a front-matter key in the raw file, so editors are sent to the right place. */
+function lineOfField(text: string, field: string): number | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.startsWith('---')) return undefined;
+    const match = /^([^\s:#][^:]*):/.exec(line);
+    if (match?.[1] && normalizeKeys({ [match[1]]: 0 })[field] !== undefined) return i + 1;
+  }
+  return undefined;
+}
+
+function issuesToProblems(file: ContentFile, issues: z.core.$ZodIssue[]): ContentProblem[] {
+  return issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const field = keys.length > 0 ? keys.join(', ') : issue.path.map(String).join('.') || undefined;
+    const top = keys[0] ?? (issue.path[0] !== undefined ? String(issue.path[0]) : undefined);
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `champ inconnu « ${keys.join(' », « ')} » (voir content/README.md pour la liste des champs)`
+        : issue.message;
+    return {
+      path: file.path,
+      severity: 'erreur' as const,
+      field,
+      line: top ? lineOfField(file.text, top) : undefined,
+      message,
+    };
+  });
+}
+
+function isContactPath(path: string): boolean {
+  return path.split('/').slice(0, -1).includes('contacts');
+}
+
+function parseYamlList<T>(
+  file: ContentFile,
+  schema: z.ZodType<T>,
+  problems: ContentProblem[],
+): T | undefined {
+  let data: unknown;
+  try {
+    data = YAML.parse(file.text);
+  } catch (error) {
+    problems.push({
+      path: file.path,
+      severity: 'erreur',
+      line: yamlLine(error),
+      message: 'fichier YAML illisible',
+    });
+    return undefined;
+  }
+  const result = schema.safeParse(data ?? []);
+  if (!result.success) {
+    problems.push(...issuesToProblems(file, result.error.issues));
+    return undefined;
+  }
+  return result.data;
+}
+
+/**
+ * Turns the content files into the knowledge base. A file that fails is reported and skipped;
+ * every other file is kept, so one broken fiche never hides the rest.
+ */
+export function parseKnowledge(files: ContentFile[]): KnowledgeBase {
+  const problems: ContentProblem[] = [];
+  const fiches: Fiche[] = [];
+  const contacts: Contact[] = [];
+  let themes: Theme[] = [];
+  let synonyms: SynonymGroup[] = [];
+  const owners = new Map<string, string>();
+
+  for (const file of files) {
+    if (file.path === SYNONYMS_FILE) {
+      synonyms = parseYamlList(file, synonymsFile, problems) ?? [];
+      continue;
+    }
+    if (file.path === THEMES_FILE) {
+      themes = parseYamlList(file, themesFile, problems) ?? [];
+      continue;
+    }
+    let split;
+    try {
+      split = splitFrontMatter(file);
+    } catch (error) {
+      const problem = error instanceof FileProblem ? error : new FileProblem(String(error));
+      problems.push({ path: file.path, severity: 'erreur', line: problem.line, message: problem.message });
+      continue;
+    }
+    const contact = isContactPath(file.path);
+    const result = contact
+      ? contactFrontMatter.safeParse(split.data)
+      : ficheFrontMatter.safeParse(split.data);
+    if (!result.success) {
+      problems.push(...issuesToProblems(file, result.error.issues));
+      continue;
+    }
+    const owner = owners.get(result.data.id);
+    if (owner) {
+      problems.push({
+        path: file.path,
+        severity: 'erreur',
+        field: 'id',
+        line: lineOfField(file.text, 'id'),
+        message: `l'identifiant « ${result.data.id} » est déjà utilisé par ${owner} ; ce fichier est ignoré`,
+      });
+      continue;
+    }
+    owners.set(result.data.id, file.path);
+    if (contact)
+      contacts.push({
+        ...(result.data as z.infer<typeof contactFrontMatter>),
+        body: split.body,
+        path: file.path,
+      });
+    else
+      fiches.push({
+        ...(result.data as z.infer<typeof ficheFrontMatter>),
+        body: split.body,
+        path: file.path,
+      });
+  }
+
+  problems.push(...crossCheck(fiches, contacts, themes, files));
+  return { fiches, contacts, themes, synonyms, problems };
+}
+
+const LINK = /\]\((fiche|contact):([^)\s]+)\)/g;
+
+/** References between files: a dangling one is a warning, the file stays visible. */
+function crossCheck(
+  fiches: Fiche[],
+  contacts: Contact[],
+  themes: Theme[],
+  files: ContentFile[],
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const ficheIds = new Set(fiches.map((f) => f.id));
+  const contactIds = new Set(contacts.map((c) => c.id));
+  const themeIds = new Set(themes.flatMap((t) => [t.id, foldKey(t.libelle)]));
+  const textOf = new Map(files.map((f) => [f.path, f.text]));
+  for (const fiche of fiches) {
+    const text = textOf.get(fiche.path) ?? '';
+    const warn = (field: string, message: string) =>
+      problems.push({
+        path: fiche.path,
+        severity: 'avertissement',
+        field,
+        line: lineOfField(text, field),
+        message,
+      });
+    for (const service of fiche.services) {
+      if (!contactIds.has(service))
+        warn('services', `service inconnu « ${service} » (aucun contact n'a cet id)`);
+    }
+    if (themes.length > 0) {
+      for (const theme of fiche.themes) {
+        if (!themeIds.has(theme) && !themeIds.has(foldKey(theme)))
+          warn('themes', `thème inconnu « ${theme} » (absent de themes.yml)`);
+      }
+    }
+    if (fiche.complete && !ficheIds.has(fiche.complete)) {
+      warn('complete', `la fiche complétée « ${fiche.complete} » n'existe pas`);
+    }
+    for (const match of fiche.body.matchAll(LINK)) {
+      const [, kind, target = ''] = match;
+      const known = kind === 'fiche' ? ficheIds.has(target) : contactIds.has(target);
+      if (!known) {
+        problems.push({
+          path: fiche.path,
+          severity: 'avertissement',
+          message: `lien cassé vers ${kind === 'fiche' ? 'la fiche' : 'le contact'} « ${target} »`,
+        });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,78 @@
+import lunr from 'lunr';
+import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
+import french from 'lunr-languages/lunr.fr.js';
+import { STOP_WORDS } from './stopwords';
+
+stemmerSupport(lunr);
+french(lunr);
+
+const frenchStemmer = lunr.fr.stemmer;
+if (!frenchStemmer) throw new Error('lunr-languages did not register the French stemmer');
+const frenchStem = (word: string): string => String(frenchStemmer(new lunr.Token(word, {})));
+
+/** Bumped whenever the analysis changes: a persisted index built by another version is rebuilt. */
+export const ANALYZER_VERSION = 3;
+
+export interface AnalyzedToken {
+  /** The indexed term: folded, stemmed. */
+  term: string;
+  /** The word as written, folded (no accents, lower case), before stemming. */
+  folded: string;
+  /** Offset and length of the word in the analysed text. */
+  start: number;
+  length: number;
+}
+
+/** Lower case without diacritics: "État" → "etat", "Œuvre" → "oeuvre". */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+// Words are runs of letters and digits; an elided article or pronoun before an apostrophe (l', d', qu',
+// jusqu'…) is its own run and is then dropped as a stop word, so "d'état" is indexed as "etat".
+const WORD = /[\p{L}\p{N}]+/gu;
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** French Snowball stem of a folded word, cached: the same few thousand words come back all the time. */
+export function stem(folded: string): string {
+  let stemmed = stemCache.get(folded);
+  if (stemmed === undefined) {
+    // Numbers and very short words are kept whole: "16" or "cni" are not French inflections.
+    stemmed = folded.length <= 3 || /\d/.test(folded) ? folded : frenchStem(folded);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(folded, stemmed);
+  }
+  return stemmed;
+}
+
+/** Every meaningful word of a text, with its indexed term and position. */
+export function analyze(text: string): AnalyzedToken[] {
+  const tokens: AnalyzedToken[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const folded = fold(match[0]);
+    if (STOP_WORDS.has(folded)) continue;
+    tokens.push({ term: stem(folded), folded, start: match.index, length: match[0].length });
+  }
+  return tokens;
+}
+
+/** The indexed terms of a text, in order. */
+export function terms(text: string): string[] {
+  return analyze(text).map((token) => token.term);
+}
+
+/** lunr's tokenizer hook: the whole analysis happens here, lunr's own pipeline stays empty. */
+export function lunrTokenizer(value: unknown, metadata?: object): lunr.Token[] {
+  if (value == null) return [];
+  const text = Array.isArray(value) ? value.join(' \n ') : String(value);
+  return analyze(text).map((token) => new lunr.Token(token.term, { ...metadata }));
+}
+
+export { lunr };

@@ -1,0 +1,56 @@
+import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import type { ContentFile } from '../knowledge/content-files';
+import type { Progress } from './index-build';
+import { buildSearchData } from './index-build';
+import type { BuildRequest, WorkerMessage } from './index-worker';
+import type { SearchData } from './search-data';
+
+function spawn(workerFile: string, request: BuildRequest): Worker {
+  if (workerFile.endsWith('.ts')) {
+    const boot = new URL('./ts-worker-boot.mjs', pathToFileURL(workerFile));
+    return new Worker(boot, { workerData: { ...request, __entry: pathToFileURL(workerFile).href } });
+  }
+  return new Worker(workerFile, { workerData: request });
+}
+
+/**
+ * Builds the search data in a worker thread so the window never freezes. Should the worker not start at all
+ * (a packaging mistake), the build runs here rather than leaving the desk without search.
+ */
+export function buildInWorker(
+  workerFile: string,
+  files: ContentFile[],
+  contentHash: string,
+  onProgress: Progress,
+): Promise<SearchData> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = spawn(workerFile, { files, contentHash });
+    } catch (error) {
+      console.warn('[search] index worker unavailable, building in-process:', error);
+      resolve(buildSearchData(files, contentHash, onProgress));
+      return;
+    }
+    let settled = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.done, message.total);
+      else {
+        settled = true;
+        void worker.terminate();
+        if (message.type === 'done') resolve(message.data);
+        else reject(new Error(message.message));
+      }
+    });
+    worker.on('error', (error) => {
+      if (!settled) {
+        settled = true;
+        reject(error);
+      }
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`index worker exited with code ${code}`));
+    });
+  });
+}

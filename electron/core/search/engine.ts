@@ -1,0 +1,140 @@
+import type { SearchHit, SearchResponse, ThemeRef } from '../../api/contract';
+import { markdownToText } from '../knowledge/render';
+import type { Contact, Fiche, KnowledgeBase } from '../knowledge/types';
+import type { AnalyzedToken } from './analyzer';
+import { analyze, lunr } from './analyzer';
+import { publishedFiches } from './index-build';
+import { planQuery } from './planner';
+import { rankMatches } from './ranking';
+import type { SearchData } from './search-data';
+import { makeSnippet } from './snippet';
+import { suggest } from './suggest';
+import { SynonymTable } from './synonyms';
+import { Vocabulary } from './vocabulary';
+
+export interface QueryOptions {
+  themes?: string[];
+  limit?: number;
+}
+
+const DEFAULT_LIMIT = 20;
+
+/** A loaded search: the two lunr indexes and what the planner, the snippets and the suggestions need. */
+export class SearchEngine {
+  readonly knowledge: KnowledgeBase;
+  readonly builtAt: string;
+  readonly contentHash: string;
+  private readonly fichesIndex: lunr.Index;
+  private readonly contactsIndex: lunr.Index;
+  private readonly fiches: Map<string, Fiche>;
+  private readonly contacts: Map<string, Contact>;
+  private readonly themeLabels: Map<string, string>;
+  private readonly ficheVocabulary: Vocabulary;
+  private readonly contactVocabulary: Vocabulary;
+  private readonly synonyms: SynonymTable;
+  private readonly surface: Record<string, string>;
+  private readonly bodies = new Map<string, { text: string; tokens: AnalyzedToken[] }>();
+
+  constructor(data: SearchData) {
+    this.knowledge = data.knowledge;
+    this.builtAt = data.builtAt;
+    this.contentHash = data.contentHash;
+    this.fichesIndex = lunr.Index.load(data.fichesIndex);
+    this.contactsIndex = lunr.Index.load(data.contactsIndex);
+    this.fiches = new Map(publishedFiches(data.knowledge).map((fiche) => [fiche.id, fiche]));
+    this.contacts = new Map(data.knowledge.contacts.map((contact) => [contact.id, contact]));
+    this.themeLabels = new Map(data.knowledge.themes.map((theme) => [theme.id, theme.libelle]));
+    this.ficheVocabulary = new Vocabulary(Object.keys(this.invertedIndex(this.fichesIndex)));
+    this.contactVocabulary = new Vocabulary(Object.keys(this.invertedIndex(this.contactsIndex)));
+    this.synonyms = new SynonymTable(data.knowledge.synonyms);
+    this.surface = data.surface;
+  }
+
+  private invertedIndex(index: lunr.Index): Record<string, unknown> {
+    // lunr's typings do not expose the inverted index, which is where the vocabulary lives.
+    return (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
+  }
+
+  /** A published fiche by id (drafts are not there). */
+  fiche(id: string): Fiche | undefined {
+    return this.fiches.get(id);
+  }
+
+  contact(id: string): Contact | undefined {
+    return this.contacts.get(id);
+  }
+
+  themeRefs(ids: string[]): ThemeRef[] {
+    return ids.map((id) => ({ id, libelle: this.themeLabels.get(id) ?? id }));
+  }
+
+  search(query: string, options: QueryOptions = {}): Omit<SearchResponse, 'took_ms'> {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const filter = new Set(options.themes ?? []);
+    const plan = planQuery(query, this.synonyms, this.ficheVocabulary);
+    let ranked: Array<{ fiche: Fiche; score: number; matched: Set<string> }>;
+    if (plan.concepts.length === 0) {
+      // No meaningful word: with a thème chosen, browse it; otherwise there is nothing to show yet.
+      ranked =
+        filter.size === 0
+          ? []
+          : [...this.fiches.values()]
+              .sort((a, b) => a.titre.localeCompare(b.titre, 'fr'))
+              .map((fiche) => ({ fiche, score: 0, matched: new Set<string>() }));
+    } else {
+      ranked = rankMatches(this.fichesIndex, plan, 'titre').flatMap((match) => {
+        const fiche = this.fiches.get(match.ref);
+        return fiche ? [{ fiche, score: match.score, matched: new Set(match.matched) }] : [];
+      });
+    }
+    const facetCounts = new Map<string, number>();
+    for (const { fiche } of ranked) {
+      for (const theme of fiche.themes) facetCounts.set(theme, (facetCounts.get(theme) ?? 0) + 1);
+    }
+    const filtered =
+      filter.size === 0 ? ranked : ranked.filter(({ fiche }) => fiche.themes.some((t) => filter.has(t)));
+    const results: SearchHit[] = filtered.slice(0, limit).map(({ fiche, score, matched }) => ({
+      id: fiche.id,
+      titre: fiche.titre,
+      resume: fiche.resume,
+      themes: this.themeRefs(fiche.themes),
+      snippet: this.snippet(fiche, matched),
+      score: Math.round(score * 1000) / 1000,
+    }));
+    const facets = [...facetCounts]
+      .map(([id, count]) => ({ id, libelle: this.themeLabels.get(id) ?? id, count }))
+      .sort((a, b) => b.count - a.count || a.libelle.localeCompare(b.libelle, 'fr'));
+    const response: Omit<SearchResponse, 'took_ms'> = { query, results, total: ranked.length, facets };
+    if (ranked.length === 0 && query.trim().length > 0) {
+      response.suggestions = suggest(query, {
+        vocabulary: this.ficheVocabulary,
+        surface: this.surface,
+        synonyms: this.synonyms,
+        themes: this.knowledge.themes,
+        fiches: [...this.fiches.values()],
+      });
+    }
+    return response;
+  }
+
+  private snippet(fiche: Fiche, matched: Set<string>) {
+    let body = this.bodies.get(fiche.id);
+    if (!body) {
+      const text = markdownToText(fiche.body);
+      body = { text, tokens: analyze(text) };
+      this.bodies.set(fiche.id, body);
+    }
+    return makeSnippet(body.text, matched, body.tokens);
+  }
+
+  /** The contacts directory: every service by name, or those matching the query. */
+  searchContacts(query: string, limit = 100): Contact[] {
+    const plan = planQuery(query, this.synonyms, this.contactVocabulary);
+    if (plan.concepts.length === 0) {
+      return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
+    }
+    return rankMatches(this.contactsIndex, plan, 'nom')
+      .slice(0, limit)
+      .flatMap((match) => this.contacts.get(match.ref) ?? []);
+  }
+}

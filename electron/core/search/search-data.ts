@@ -1,0 +1,18 @@
+import type { KnowledgeBase } from '../knowledge/types';
+
+/** Everything the search needs, as built by the worker and as persisted in the data folder. */
+export interface SearchData {
+  format: number;
+  analyzerVersion: number;
+  /** Hash of the content folder it was built from. */
+  contentHash: string;
+  builtAt: string;
+  knowledge: KnowledgeBase;
+  /** lunr's serialised indexes. */
+  fichesIndex: object;
+  contactsIndex: object;
+  /** For each indexed term, the word most often written for it, accents included: shown in suggestions. */
+  surface: Record<string, string>;
+}
+
+export const SEARCH_DATA_FORMAT = 1;

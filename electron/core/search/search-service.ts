@@ -1,0 +1,173 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { relative, sep } from 'node:path';
+import type { IndexStatus } from '../../api/contract';
+import { isContentPath, readContentFolder } from '../knowledge/content-files';
+import { UnavailableError } from '../errors';
+import { buildInWorker } from './build-in-worker';
+import { SearchEngine } from './engine';
+import { loadPersisted, persist } from './persist';
+
+export interface SearchServiceOptions {
+  contentDir: string;
+  dataDir: string;
+  /** The index worker's entry: the bundled .cjs in Electron, the .ts source under tsx and in tests. */
+  workerFile: string;
+  /** Rebuild when a file of the content folder changes. */
+  watch?: boolean;
+  /** Quiet period after the last change before rebuilding, so a burst of saves costs one build. */
+  debounceMs?: number;
+}
+
+/**
+ * Owns the live search engine: loads the persisted index when the content has not changed, otherwise builds it
+ * in a worker; watches the content folder and swaps in a fresh engine after each rebuild. The previous engine
+ * keeps answering while the next one is built.
+ */
+export class SearchService {
+  private engine: SearchEngine | undefined;
+  private state: IndexStatus['state'] = 'building';
+  private progress: IndexStatus['progress'] = null;
+  private fromCache = false;
+  private error: string | undefined;
+  private building: Promise<void> | undefined;
+  private rebuildWanted = false;
+  private watcher: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private firstBuild: Promise<void>;
+  private watchReady: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly options: SearchServiceOptions) {
+    // Reading the folder up front makes a missing folder fail the start, with a clear message.
+    const snapshot = readContentFolder(options.contentDir);
+    const persisted = loadPersisted(options.dataDir, snapshot.hash);
+    if (persisted) {
+      this.engine = new SearchEngine(persisted);
+      this.state = 'ready';
+      this.fromCache = true;
+      this.firstBuild = Promise.resolve();
+    } else {
+      this.firstBuild = this.rebuild();
+    }
+    if (options.watch) this.startWatching();
+  }
+
+  /** Resolves once a first engine is available (or the first build failed). */
+  ready(): Promise<void> {
+    return this.firstBuild;
+  }
+
+  /** Resolves once the content folder is being watched. */
+  watching(): Promise<void> {
+    return this.watchReady;
+  }
+
+  /** Called after every successful rebuild; used by tests and the command line. */
+  onRebuilt(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  current(): SearchEngine {
+    if (!this.engine) {
+      throw new UnavailableError(
+        this.state === 'error'
+          ? `L'index de recherche n'a pas pu être construit : ${this.error ?? 'erreur inconnue'}`
+          : "L'index de recherche est en cours de construction, réessayez dans un instant.",
+      );
+    }
+    return this.engine;
+  }
+
+  status(): IndexStatus {
+    const knowledge = this.engine?.knowledge;
+    return {
+      state: this.state,
+      progress: this.progress,
+      fiches: knowledge?.fiches.length ?? 0,
+      contacts: knowledge?.contacts.length ?? 0,
+      problems: knowledge?.problems.length ?? 0,
+      builtAt: this.engine?.builtAt ?? null,
+      fromCache: this.fromCache,
+      contentDir: this.options.contentDir,
+      error: this.error,
+    };
+  }
+
+  /** Rebuilds from the folder unless its content is unchanged; a request during a build queues one more. */
+  rebuild(): Promise<void> {
+    if (this.building) {
+      this.rebuildWanted = true;
+      return this.building;
+    }
+    this.building = this.runBuild().finally(() => {
+      this.building = undefined;
+      if (this.rebuildWanted) {
+        this.rebuildWanted = false;
+        void this.rebuild();
+      }
+    });
+    return this.building;
+  }
+
+  private async runBuild(): Promise<void> {
+    try {
+      const snapshot = readContentFolder(this.options.contentDir);
+      if (this.engine && this.engine.contentHash === snapshot.hash) return;
+      this.state = 'building';
+      this.progress = { done: 0, total: snapshot.files.length };
+      const data = await buildInWorker(
+        this.options.workerFile,
+        snapshot.files,
+        snapshot.hash,
+        (done, total) => {
+          this.progress = { done, total };
+        },
+      );
+      this.engine = new SearchEngine(data);
+      this.fromCache = false;
+      this.error = undefined;
+      this.state = 'ready';
+      try {
+        persist(this.options.dataDir, data);
+      } catch (error) {
+        console.warn('[search] could not persist the index:', error);
+      }
+      for (const listener of this.listeners) listener();
+    } catch (error) {
+      console.error('[search] index build failed:', error);
+      this.error = error instanceof Error ? error.message : String(error);
+      // The previous engine, if any, keeps serving: a failed rebuild never leaves the desk without search.
+      this.state = this.engine ? 'ready' : 'error';
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  private startWatching(): void {
+    const root = this.options.contentDir;
+    this.watcher = watch(root, {
+      ignoreInitial: true,
+      ignored: (path) => {
+        const rel = relative(root, path).split(sep).join('/');
+        return rel !== '' && rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+      },
+    });
+    const changed = (path: string) => {
+      const rel = relative(root, path).split(sep).join('/');
+      if (!isContentPath(rel)) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.rebuild(), this.options.debounceMs ?? 250);
+    };
+    const watcher = this.watcher;
+    this.watchReady = new Promise((resolve) => watcher.once('ready', () => resolve()));
+    this.watcher.on('add', changed).on('change', changed).on('unlink', changed);
+    this.watcher.on('unlinkDir', () => changed(`${root}/x.md`));
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.watcher?.close();
+    await this.building?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,93 @@
+import type { Suggestions, ThemeRef } from '../../api/contract';
+import type { Fiche, Theme } from '../knowledge/types';
+import { analyze, terms } from './analyzer';
+import { boundedLevenshtein } from './levenshtein';
+import type { SynonymTable } from './synonyms';
+import type { Vocabulary } from './vocabulary';
+
+export interface SuggestionSources {
+  vocabulary: Vocabulary;
+  surface: Record<string, string>;
+  synonyms: SynonymTable;
+  themes: Theme[];
+  fiches: Fiche[];
+}
+
+/** The nearest known term to an unknown one: fewest edits, then the most common first letter match. */
+function nearestTerm(term: string, vocabulary: Vocabulary): string | undefined {
+  const max = Math.max(2, Math.floor(term.length / 3));
+  let best: string | undefined;
+  let bestDistance = max + 1;
+  for (const candidate of vocabulary.terms()) {
+    const distance = boundedLevenshtein(term, candidate, Math.min(max, bestDistance));
+    const better =
+      distance < bestDistance ||
+      (distance === bestDistance && candidate[0] === term[0] && best?.[0] !== term[0]);
+    if (distance <= max && better) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function spellings(query: string, sources: SuggestionSources): string[] {
+  const tokens = analyze(query);
+  let changed = false;
+  let corrected = query;
+  for (const token of [...tokens].reverse()) {
+    if (sources.vocabulary.has(token.term)) continue;
+    const nearest = nearestTerm(token.term, sources.vocabulary);
+    if (!nearest) continue;
+    changed = true;
+    const word = sources.surface[nearest] ?? nearest;
+    corrected = corrected.slice(0, token.start) + word + corrected.slice(token.start + token.length);
+  }
+  return changed ? [corrected] : [];
+}
+
+function related(queryTerms: string[], candidateTerms: string[]): boolean {
+  return queryTerms.some((q) =>
+    candidateTerms.some(
+      (c) => c === q || (q.length >= 3 && c.startsWith(q)) || boundedLevenshtein(q, c, 1) <= 1,
+    ),
+  );
+}
+
+function synonymSuggestions(queryTerms: string[], synonyms: SynonymTable): string[] {
+  const out: string[] = [];
+  for (const group of synonyms.groups) {
+    if (group.some((expression) => related(queryTerms, expression.terms)))
+      out.push(...group.map((e) => e.text));
+  }
+  return [...new Set(out)].slice(0, 8);
+}
+
+function themeSuggestions(queryTerms: string[], sources: SuggestionSources): ThemeRef[] {
+  const scored = sources.themes.map((theme) => {
+    const fiches = sources.fiches.filter((fiche) => fiche.themes.includes(theme.id));
+    const vocabulary = new Set(
+      terms(
+        [theme.libelle, theme.description ?? '', ...fiches.flatMap((f) => [f.titre, ...f.mots_cles])].join(
+          ' ',
+        ),
+      ),
+    );
+    const score = queryTerms.filter((q) => related([q], [...vocabulary])).length;
+    return { theme, score, size: fiches.length };
+  });
+  const near = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || b.size - a.size);
+  // Nothing near: the busiest thèmes are still a better next step than a blank page.
+  const pick = near.length > 0 ? near : scored.sort((a, b) => b.size - a.size);
+  return pick.slice(0, 4).map(({ theme }) => ({ id: theme.id, libelle: theme.libelle }));
+}
+
+/** What to offer when a query finds nothing: a respelling, related synonyms, and the nearest thèmes. */
+export function suggest(query: string, sources: SuggestionSources): Suggestions {
+  const queryTerms = terms(query);
+  return {
+    spellings: spellings(query, sources),
+    synonyms: synonymSuggestions(queryTerms, sources.synonyms),
+    themes: themeSuggestions(queryTerms, sources),
+  };
+}

@@ -1,0 +1,12 @@
+// The window's only bridge to the main process: one function, one IPC channel. Runs sandboxed, so it is
+// bundled to CommonJS and may only use the few Electron modules a sandboxed preload gets.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IPC_CHANNEL } from './api/contract';
+
+// A type-only import keeps zod and the schemas out of the preload; the annotation still makes the compiler
+// check that this literal is the contract's channel.
+const channel: typeof IPC_CHANNEL = 'infocite';
+
+contextBridge.exposeInMainWorld('infocite', {
+  invoke: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(channel, method, input),
+});

@@ -1,0 +1,4 @@
+export function findElectronBinary(
+  load?: (id: string) => unknown,
+  exists?: (path: string) => boolean,
+): string | null;
