@@ -46,6 +46,8 @@ const id = z
     "l'identifiant ne peut contenir que des lettres sans accent, des chiffres, « - » et « _ »",
   );
 
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 function isRealDate(text: string): boolean {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
@@ -57,11 +59,12 @@ export const isoDate = (label: string) =>
     (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
     z
       .string({ error: `${label} doit être une date au format AAAA-MM-JJ` })
-      .regex(
-        /^\d{4}-\d{2}-\d{2}$/,
-        `${label} doit être une date au format AAAA-MM-JJ (par exemple 2026-03-31)`,
-      )
-      .refine(isRealDate, `${label} n'est pas une date du calendrier`),
+      .regex(DATE_PATTERN, `${label} doit être une date au format AAAA-MM-JJ (par exemple 2026-03-31)`)
+      // Only a well-formed date can be checked against the calendar; a malformed one has its message already.
+      .refine(
+        (text) => !DATE_PATTERN.test(text) || isRealDate(text),
+        `${label} n'est pas une date du calendrier`,
+      ),
   );
 
 const statut = z.preprocess(
