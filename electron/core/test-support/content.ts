@@ -44,6 +44,7 @@ export const THEMES_FILE: ContentFile = {
     { id: 'etat-civil', libelle: 'État civil', description: 'Naissance, mariage, décès' },
     { id: 'identite', libelle: "Papiers d'identité", description: "Carte d'identité et passeport" },
     { id: 'dechets', libelle: 'Déchets', description: 'Encombrants, déchèterie' },
+    { id: 'logement', libelle: 'Logement' },
   ]),
 };
 
@@ -93,7 +94,7 @@ export function sampleContent(): ContentFile[] {
     ),
     ficheFile(
       'logement',
-      { titre: 'Demande de logement social', themes: ['etat-civil'] },
+      { titre: 'Demande de logement social', themes: ['logement'] },
       'Déposez votre demande de logement social en ligne ou au guichet.',
     ),
     ficheFile(

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { sampleContent } from '../test-support/content';
+import { SearchEngine } from './engine';
+import { buildSearchData } from './index-build';
+
+const engine = new SearchEngine(buildSearchData(sampleContent(), 'hash'));
+const ids = (query: string, themes?: string[]) =>
+  engine.search(query, { themes }).results.map((hit) => hit.id);
+
+describe('search engine', () => {
+  it('folds accents and elisions: "etat civil" finds "état civil"', () => {
+    expect(ids('etat civil')).toEqual(['acte']);
+    expect(ids('ÉTAT CIVIL')).toEqual(['acte']);
+    expect(ids('demarches')).toEqual(['acte']);
+  });
+
+  it('finds a long word despite a typo', () => {
+    expect(ids('pasport')[0]).toBe('passeport');
+    expect(ids('encombrnts')[0]).toBe('encombrants');
+  });
+
+  it('matches the word being typed as a prefix', () => {
+    expect(ids('passe')[0]).toBe('passeport');
+    expect(ids('encom')).toEqual(['encombrants']);
+  });
+
+  it('expands synonyms from synonymes.yml', () => {
+    expect(ids('cni')).toEqual(['cni']);
+    expect(ids('hlm')).toEqual(['logement']);
+  });
+
+  it('requires every word of a short query when some fiche has them all', () => {
+    expect(ids('passeport timbre')).toEqual(['passeport']);
+    expect(ids('carte perdue')).toEqual(['cni']);
+  });
+
+  it('ranks a pasted question by the words it shares with each fiche, without needing all of them', () => {
+    const question =
+      "Bonjour, ma mère a perdu sa carte d'identité la semaine dernière au marché, que doit-elle faire pour la refaire rapidement ?";
+    expect(ids(question)[0]).toBe('cni');
+  });
+
+  it('ranks the fiche whose title answers first', () => {
+    expect(ids('passeport')[0]).toBe('passeport');
+  });
+
+  it('never shows drafts', () => {
+    expect(ids('secret')).toEqual([]);
+    expect(engine.fiche('brouillon')).toBeUndefined();
+  });
+
+  it('counts results by thème and filters on them', () => {
+    const response = engine.search('rendez-vous');
+    expect(response.facets.map((f) => f.id).sort()).toEqual(['dechets', 'identite']);
+    expect(ids('rendez vous', ['dechets'])).toEqual(['encombrants']);
+    expect(
+      engine
+        .search('', { themes: ['identite'] })
+        .results.map((h) => h.id)
+        .sort(),
+    ).toEqual(['cni', 'passeport']);
+    expect(engine.search('').results).toEqual([]);
+  });
+
+  it('highlights the matched words in the snippet', () => {
+    const [hit] = engine.search('timbre fiscal').results;
+    expect(hit?.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase())).toEqual(['timbre', 'fiscal']);
+    expect(hit?.snippet.map((s) => s.text).join('')).toContain('un timbre fiscal');
+  });
+
+  it('suggests a spelling, synonyms and thèmes when nothing matches', () => {
+    const response = engine.search('pazzzeport');
+    expect(response.results).toEqual([]);
+    expect(response.suggestions?.spellings).toEqual(['passeport']);
+    const synonyms = engine.search('hlmm').suggestions;
+    expect(synonyms?.synonyms).toEqual(['hlm', 'logement social']);
+    expect(engine.search('dechetterie zzz').suggestions?.themes[0]?.id).toBe('dechets');
+  });
+
+  it('searches the contacts directory, and lists it all for an empty query', () => {
+    expect(engine.searchContacts('').map((c) => c.id)).toEqual(['dechets-service', 'mairie']);
+    expect(engine.searchContacts('collecte').map((c) => c.id)).toEqual(['dechets-service']);
+    expect(engine.searchContacts('montrouval mairie')[0]?.id).toBe('mairie');
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentFolderError } from '../knowledge/content-files';
+import { ficheFile, sampleContent, writeContentFolder } from '../test-support/content';
+import { SearchService } from './search-service';
+
+const workerFile = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
+const services: SearchService[] = [];
+const folders: string[] = [];
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'infocite-test-'));
+  folders.push(dir);
+  return dir;
+}
+
+function start(contentDir: string, dataDir: string, watch = false): SearchService {
+  const service = new SearchService({ contentDir, dataDir, workerFile, watch, debounceMs: 50 });
+  services.push(service);
+  return service;
+}
+
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((s) => s.close()));
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('search service', () => {
+  it('builds in a worker, persists, and reloads the persisted index when the content is unchanged', async () => {
+    const content = writeContentFolder(sampleContent(), folder());
+    const data = folder();
+    const first = start(content, data);
+    expect(first.status().state).toBe('building');
+    await first.ready();
+    expect(first.status()).toMatchObject({ state: 'ready', fromCache: false, fiches: 6, contacts: 2 });
+    expect(first.current().search('passeport').results[0]?.id).toBe('passeport');
+
+    const second = start(content, data);
+    expect(second.status()).toMatchObject({ state: 'ready', fromCache: true });
+    expect(second.current().search('passeport').results[0]?.id).toBe('passeport');
+
+    writeFileSync(
+      join(content, 'fiches', 'nouvelle.md'),
+      ficheFile('nouvelle', { titre: 'Piscine municipale' }).text,
+    );
+    const third = start(content, data);
+    expect(third.status().fromCache).toBe(false);
+    await third.ready();
+    expect(
+      third
+        .current()
+        .search('piscine')
+        .results.map((h) => h.id),
+    ).toEqual(['nouvelle']);
+  });
+
+  it('rebuilds when a file of the content folder changes, and reports a broken file without losing the rest', async () => {
+    const content = writeContentFolder(sampleContent(), folder());
+    const service = start(content, folder(), true);
+    await service.ready();
+    await service.watching();
+    const rebuilt = new Promise<void>((resolve) => service.onRebuilt(resolve));
+    writeFileSync(
+      join(content, 'fiches', 'piscine.md'),
+      ficheFile('piscine', { titre: 'Piscine municipale' }).text,
+    );
+    writeFileSync(join(content, 'fiches', 'casse.md'), '---\nid: casse\n---\n');
+    await rebuilt;
+    await service.ready();
+    const engine = service.current();
+    expect(engine.search('piscine').results.map((h) => h.id)).toEqual(['piscine']);
+    expect(engine.search('passeport').results[0]?.id).toBe('passeport');
+    expect(engine.knowledge.problems.map((p) => p.path)).toContain('fiches/casse.md');
+  });
+
+  it('refuses a content folder that does not exist, in French', () => {
+    expect(() => start(join(tmpdir(), 'infocite-absent-folder'), folder())).toThrow(ContentFolderError);
+    expect(() => start(join(tmpdir(), 'infocite-absent-folder'), folder())).toThrow(/n'existe pas/);
+  });
+
+  it('answers "building" rather than nothing while the first index is built', () => {
+    const service = start(writeContentFolder(sampleContent(), folder()), folder());
+    expect(() => service.current()).toThrow(/en cours de construction/);
+  });
+});
