@@ -1,0 +1,21 @@
+// The server behind the end-to-end tests: the preview server on a copy of the demo content, plus the
+// fixtures (a fiche full of XSS payloads), in a throw-away data folder.
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../electron/core/app';
+import { DEMO_CONTENT_DIR, RENDERER_DIST_DIR, WORKER_SOURCE_FILE } from '../scripts/lib/paths';
+import { startPreviewServer } from '../scripts/lib/preview-server';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '4791' } } });
+const root = mkdtempSync(join(tmpdir(), 'infocite-e2e-'));
+const contentDir = join(root, 'content');
+cpSync(DEMO_CONTENT_DIR, contentDir, { recursive: true });
+cpSync(fileURLToPath(new URL('./fixtures/content', import.meta.url)), contentDir, { recursive: true });
+
+const core = await createCore({ contentDir, dataDir: join(root, 'data'), workerFile: WORKER_SOURCE_FILE, watch: true });
+await core.search.ready();
+const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port));
+console.log(`e2e server on ${server.url} (content ${contentDir})`);
