@@ -15,7 +15,12 @@ const contentDir = join(root, 'content');
 cpSync(DEMO_CONTENT_DIR, contentDir, { recursive: true });
 cpSync(fileURLToPath(new URL('./fixtures/content', import.meta.url)), contentDir, { recursive: true });
 
-const core = await createCore({ contentDir, dataDir: join(root, 'data'), workerFile: WORKER_SOURCE_FILE, watch: true });
+const core = await createCore({
+  contentDir,
+  dataDir: join(root, 'data'),
+  workerFile: WORKER_SOURCE_FILE,
+  watch: true,
+});
 await core.search.ready();
 const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port));
 console.log(`e2e server on ${server.url} (content ${contentDir})`);

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { openHome, search } from './helpers';
+
+test.describe('recherche', () => {
+  test('shows results as the agent types, despite a typo, with highlighted snippets', async ({ page }) => {
+    await openHome(page);
+    await page.getByTestId('search-input').pressSequentially('pasport', { delay: 30 });
+    const first = page.getByTestId('result-item').first();
+    await expect(first).toContainText('Passeport');
+    await expect(page.getByTestId('results').locator('mark').first()).toBeVisible();
+    await expect(page.getByTestId('result-count')).toContainText(/\d+/);
+  });
+
+  test('folds accents and expands synonyms', async ({ page }) => {
+    await openHome(page);
+    await search(page, 'etat civil');
+    await expect(page.getByTestId('result-item').first()).toContainText(/état civil/i);
+    await search(page, 'cni perdue');
+    await expect(page.getByTestId('result-item').first()).toContainText("Carte d'identité perdue");
+  });
+
+  test('filters by thème with the facets', async ({ page }) => {
+    await openHome(page);
+    await search(page, 'inscription');
+    const facets = page.getByTestId('facet');
+    expect(await facets.count()).toBeGreaterThan(1);
+    const before = await page.getByTestId('result-item').count();
+    await facets.filter({ hasText: 'Élections' }).first().click();
+    await expect(page.getByTestId('result-item').first()).toContainText(/listes électorales/i);
+    expect(await page.getByTestId('result-item').count()).toBeLessThan(before);
+  });
+
+  test('suggests a spelling, synonyms and thèmes instead of a blank page', async ({ page }) => {
+    await openHome(page);
+    await page.getByTestId('search-input').fill('pazzzeport');
+    await expect(page.getByTestId('no-results')).toBeVisible();
+    await expect(page.getByTestId('suggestions-themes')).toBeVisible();
+    const spelling = page
+      .getByTestId('suggestions-spellings')
+      .getByRole('button')
+      .or(page.getByTestId('suggestions-spellings').getByRole('link'));
+    await expect(spelling.first()).toContainText('passeport');
+    await spelling.first().click();
+    await expect(page.getByTestId('result-item').first()).toContainText('Passeport');
+  });
+
+  test('opens a fiche with its services, address, hours of the day and phone', async ({ page }) => {
+    await openHome(page);
+    await search(page, 'encombrants');
+    await page.getByTestId('result-item').first().click();
+    await expect(page.getByTestId('fiche-title')).toHaveText(/Encombrants/);
+    const panel = page.getByTestId('services-panel');
+    await expect(panel.getByRole('heading', { name: "Où s'adresser" })).toBeVisible();
+    const card = panel.getByTestId('service-card').first();
+    await expect(card).toContainText('99150');
+    await expect(card.getByTestId('today-status')).toContainText(/Ouvert|Fermé|Fermeture/);
+    await expect(card.locator('a[href^="tel:"]')).toHaveAttribute('href', /^tel:\+?[0-9]+$/);
+  });
+
+  test('follows internal links between fiches', async ({ page }) => {
+    await page.goto('./#/fiche/cni-perte');
+    await expect(page.getByTestId('fiche-title')).toBeVisible();
+    const internal = page.locator('a[href^="#/fiche/"]').first();
+    const target = await internal.getAttribute('href');
+    await internal.click();
+    await expect(page).toHaveURL(new RegExp(`${target?.replace(/[/#]/g, '.')}$`));
+    await expect(page.getByTestId('fiche-title')).toBeVisible();
+  });
+
+  test('the whole flow works with the keyboard only', async ({ page }) => {
+    await openHome(page);
+    await page.getByTestId('search-input').blur();
+    await page.keyboard.press('/');
+    await expect(page.getByTestId('search-input')).toBeFocused();
+    await page.keyboard.type('encombrants');
+    await expect(page.getByTestId('result-item').first()).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('fiche-title')).toHaveText(/Encombrants/);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-input')).toHaveValue('encombrants');
+    await expect(page.getByTestId('search-input')).toBeFocused();
+    await expect(page.getByTestId('result-item').first()).toBeVisible();
+
+    await page.getByTestId('search-input').fill('passeport');
+    await expect(page.getByTestId('result-item').first()).toContainText('Passeport');
+    await expect(page.getByTestId('result-item').nth(1)).toContainText('Passeport');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    const second = page.getByTestId('result-item').nth(1);
+    await expect(second).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('[data-testid="result-item"][aria-selected="true"]')).toHaveCount(1);
+    const secondId = await second.getAttribute('data-id');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`#/fiche/${secondId}$`));
+    await expect(page.getByTestId('fiche-title')).toBeVisible();
+
+    await page.getByTestId('fiche-title').click();
+    await page.keyboard.press('Control+k');
+    await expect(page.getByTestId('search-input')).toBeFocused();
+  });
+});
