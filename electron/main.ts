@@ -36,7 +36,10 @@ const CORE_UNAVAILABLE: Envelope<never> = {
 
 // Must happen before 'ready': a standard, secure scheme gets a real origin, relative URLs and fetch().
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
 ]);
 
 /** Quitting never waits longer than this for the core to stop its watcher and worker. */

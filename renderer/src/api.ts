@@ -1,0 +1,86 @@
+// The typed client of the core: Electron IPC through the preload when it is there, HTTP to the preview server
+// otherwise. Every failure becomes an ApiError carrying a French message the pages show as is.
+import type { Envelope, ErrorCode, InputOf, MethodName, OutputOf } from '../../electron/api/contract';
+
+export interface InfociteBridge {
+  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+}
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in the browser preview. */
+    infocite?: InfociteBridge;
+  }
+}
+
+export type ApiErrorCode = ErrorCode | 'transport';
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+const UNREACHABLE =
+  "Le service Info'Cité ne répond pas. Vérifiez que l'application est bien lancée, puis réessayez.";
+const MALFORMED =
+  "Réponse inattendue du service Info'Cité. Réessayez ; si cela persiste, prévenez votre administrateur.";
+
+function isEnvelope(value: unknown): value is Envelope<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'result' in value;
+  if (value.ok !== false || !('error' in value)) return false;
+  const error = value.error;
+  return (
+    typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+  );
+}
+
+async function overHttp(method: string, input: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  } catch {
+    throw new ApiError('transport', UNREACHABLE);
+  }
+  try {
+    return await response.json();
+  } catch {
+    throw new ApiError('transport', response.ok ? MALFORMED : UNREACHABLE);
+  }
+}
+
+async function transport(method: string, input: unknown): Promise<unknown> {
+  const bridge = window.infocite;
+  if (bridge && typeof bridge.invoke === 'function') {
+    try {
+      return await bridge.invoke(method, input);
+    } catch {
+      throw new ApiError('transport', UNREACHABLE);
+    }
+  }
+  return overHttp(method, input);
+}
+
+/** Calls a method of the contract; resolves with its result or rejects with an ApiError. */
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const envelope = await transport(method, input);
+  if (!isEnvelope(envelope)) throw new ApiError('internal', MALFORMED);
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  // The core validated the input against the same contract and answers with the method's result type.
+  return envelope.result as OutputOf<M>;
+}
+
+/** Whatever was thrown, as an ApiError with a French message. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('internal', MALFORMED);
+}

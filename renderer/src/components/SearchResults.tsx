@@ -1,0 +1,59 @@
+import type { SearchHit } from '../../../electron/api/contract';
+import { formatRoute } from '../router';
+import { Snippet } from './Snippet';
+import { ThemeTags } from './ThemeTags';
+
+export const RESULTS_ID = 'resultats';
+export const resultId = (index: number) => `resultat-${index}`;
+
+/**
+ * The results as a listbox driven from the search box (aria-activedescendant). Each option is itself the link to
+ * its fiche, so a click, a middle click or Enter all open it, with no interactive element nested in an option.
+ */
+export function SearchResults({
+  results,
+  active,
+  hidden,
+}: {
+  results: SearchHit[];
+  active: number;
+  hidden: boolean;
+}) {
+  return (
+    <div
+      role="listbox"
+      id={RESULTS_ID}
+      aria-label="Résultats de la recherche"
+      className="results"
+      hidden={hidden}
+      data-testid="results"
+    >
+      {results.map((hit, index) => (
+        <a
+          key={hit.id}
+          id={resultId(index)}
+          role="option"
+          aria-selected={index === active}
+          aria-labelledby={`${resultId(index)}-titre`}
+          aria-describedby={`${resultId(index)}-resume`}
+          tabIndex={-1}
+          href={formatRoute({ name: 'fiche', id: hit.id })}
+          className={index === active ? 'result result-active' : 'result'}
+          data-testid="result-item"
+          data-id={hit.id}
+        >
+          <div className="result-head">
+            <span className="result-title" id={`${resultId(index)}-titre`}>
+              {hit.titre}
+            </span>
+            <ThemeTags themes={hit.themes} />
+          </div>
+          {hit.snippet.length > 0 && <Snippet segments={hit.snippet} />}
+          <p className="result-resume" id={`${resultId(index)}-resume`}>
+            {hit.resume}
+          </p>
+        </a>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import type { ChangeEvent, KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ActiveState } from '../hooks/useActiveOption';
+import { useActiveOption } from '../hooks/useActiveOption';
+import { useIndexStatus } from '../hooks/indexStatus';
+import { useCall } from '../hooks/useCall';
+import { plural } from '../format';
+import { navigate } from '../navigation';
+import type { Route } from '../router';
+import { HOME, searchRoute, toggleTheme } from '../router';
+import { registerSearchBox } from '../searchBox';
+import { Facets } from '../components/Facets';
+import { NoResults } from '../components/NoResults';
+import { PageMain } from '../components/PageMain';
+import { RESULTS_ID, SearchResults, resultId } from '../components/SearchResults';
+import { ErrorMessage, Loading } from '../components/StatusMessages';
+import { ThemeEntries } from '../components/ThemeEntries';
+
+const DEBOUNCE_MS = 60;
+const LIMIT = 50;
+
+// Where the agent was in the last results (active option, scroll), to find them as they were after Esc.
+let memory: { key: string | null; active: number; scrollY: number } = { key: null, active: -1, scrollY: 0 };
+
+function countText(shown: number, total: number, themes: number): string {
+  if (shown === 0) return 'Aucun résultat';
+  if (themes > 0)
+    return `${plural(shown, 'résultat')} dans ${themes > 1 ? 'les thèmes choisis' : 'le thème choisi'}`;
+  if (total > shown) return `${shown} premiers résultats sur ${total}`;
+  return plural(shown, 'résultat');
+}
+
+type SearchRoute = Extract<Route, { name: 'search' }>;
+
+export function SearchPage({ route }: { route: SearchRoute }) {
+  const refresh = useIndexStatus().refreshKey;
+  const [text, setText] = useState(route.q);
+  // The last query this page wrote into the hash: any other value came from outside (Back, a suggestion…).
+  const written = useRef(route.q);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  const openWhenReady = useRef(false);
+
+  const q = route.q.trim();
+  const search = useCall(
+    'search.query',
+    { q: route.q, themes: route.themes.length > 0 ? route.themes : undefined, limit: LIMIT },
+    { refresh, keepPrevious: true, enabled: q !== '' },
+  );
+  const response = q !== '' && search.status === 'ok' ? search.data : null;
+  const listKey = q !== '' && search.status === 'ok' ? search.key : null;
+  const results = useMemo(() => response?.results ?? [], [response]);
+  const pending = text !== route.q || search.status === 'loading' || (search.status === 'ok' && search.stale);
+
+  const [initialActive] = useState<ActiveState | undefined>(() =>
+    memory.key !== null && memory.key === listKey ? { key: listKey, index: memory.active } : undefined,
+  );
+  const { active, move } = useActiveOption(listKey, results.length, resultId, initialActive);
+
+  useEffect(() => {
+    if (route.q !== written.current) {
+      written.current = route.q;
+      setText(route.q);
+      inputRef.current?.focus();
+    }
+  }, [route.q]);
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  // Remember the position in the results, and restore the scroll when they come back from the cache.
+  useEffect(() => {
+    memory = { ...memory, key: listKey, active };
+  }, [listKey, active]);
+  useLayoutEffect(() => {
+    if (initialActive) window.scrollTo(0, memory.scrollY);
+    const onScroll = () => {
+      memory.scrollY = window.scrollY;
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => window.removeEventListener('scroll', onScroll);
+  }, [initialActive]);
+
+  const writeRoute = useCallback((next: Route) => {
+    window.clearTimeout(timer.current);
+    if (next.name === 'search') written.current = next.q;
+    navigate(next, { replace: true });
+  }, []);
+
+  const open = useCallback(
+    (index: number) => {
+      const hit = results[index];
+      if (hit) navigate({ name: 'fiche', id: hit.id });
+    },
+    [results],
+  );
+
+  // Enter pressed before the answer to the latest query arrived: open its first result when it does.
+  useEffect(() => {
+    if (openWhenReady.current && !pending) {
+      openWhenReady.current = false;
+      open(0);
+    }
+  }, [pending, open]);
+
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const value = event.target.value;
+    setText(value);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      writeRoute(value.trim() === '' ? HOME : searchRoute(value, route.themes));
+    }, DEBOUNCE_MS);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        event.preventDefault();
+        move(event.key === 'ArrowDown' ? 1 : -1);
+        break;
+      case 'Enter':
+        event.preventDefault();
+        if (active >= 0) open(active);
+        else if (text.trim() === '') break;
+        else if (pending) {
+          if (text !== route.q) writeRoute(searchRoute(text, route.themes));
+          openWhenReady.current = true;
+        } else open(0);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        if (text !== '' || route.themes.length > 0) {
+          setText('');
+          writeRoute(HOME);
+        }
+        break;
+    }
+  };
+
+  const setThemes = (themes: string[]) => writeRoute(searchRoute(text, themes));
+  const hasResults = results.length > 0;
+
+  return (
+    <PageMain className="search-page">
+      <div className="search-box">
+        <h1 className="search-heading">
+          <label htmlFor="search-input">Rechercher une démarche, un service…</label>
+        </h1>
+        <input
+          ref={(element) => {
+            inputRef.current = element;
+            registerSearchBox(element);
+          }}
+          id="search-input"
+          className="search-input"
+          type="search"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={hasResults}
+          aria-controls={RESULTS_ID}
+          aria-activedescendant={active >= 0 ? resultId(active) : undefined}
+          aria-describedby="search-help"
+          aria-keyshortcuts="Control+K /"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          placeholder="Ex. : passeport, inscription école, encombrants…"
+          value={text}
+          onChange={onChange}
+          onKeyDown={onKeyDown}
+          data-testid="search-input"
+        />
+        <p id="search-help" className="hint">
+          <kbd>/</kbd> ou <kbd>Ctrl</kbd>+<kbd>K</kbd> pour chercher, <kbd>↑</kbd> <kbd>↓</kbd> pour choisir,{' '}
+          <kbd>Entrée</kbd> pour ouvrir, <kbd>Échap</kbd> pour effacer.
+        </p>
+      </div>
+
+      {q !== '' && search.status === 'loading' && <Loading label="Recherche en cours…" />}
+      {q !== '' && search.status === 'error' && <ErrorMessage error={search.error} />}
+
+      {response && (
+        <>
+          <Facets
+            facets={response.facets}
+            selected={route.themes}
+            onToggle={(id) => setThemes(toggleTheme(route.themes, id))}
+            onClear={() => setThemes([])}
+          />
+          {!hasResults && (
+            <NoResults
+              query={response.query || route.q}
+              suggestions={response.suggestions}
+              filtered={route.themes.length > 0}
+              onClearFilter={() => setThemes([])}
+            />
+          )}
+        </>
+      )}
+      <p className={hasResults ? 'result-count' : 'visually-hidden'} role="status" data-testid="result-count">
+        {response && countText(results.length, response.total, route.themes.length)}
+      </p>
+      <SearchResults results={results} active={active} hidden={!hasResults} />
+
+      {q === '' && <ThemeEntries refresh={refresh} />}
+    </PageMain>
+  );
+}

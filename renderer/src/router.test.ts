@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Route } from './router';
+import { formatRoute, parseHash, toggleTheme } from './router';
+
+describe('parseHash', () => {
+  it('reads the search page, with or without its query', () => {
+    expect(parseHash('')).toEqual({ name: 'search', q: '', themes: [] });
+    expect(parseHash('#/')).toEqual({ name: 'search', q: '', themes: [] });
+    expect(parseHash('#/?q=carte%20d%27identit%C3%A9&themes=identite,etat-civil')).toEqual({
+      name: 'search',
+      q: "carte d'identité",
+      themes: ['identite', 'etat-civil'],
+    });
+  });
+
+  it('ignores empty and repeated thèmes', () => {
+    expect(parseHash('#/?q=x&themes=,identite,,identite')).toEqual({
+      name: 'search',
+      q: 'x',
+      themes: ['identite'],
+    });
+  });
+
+  it('reads fiches, contacts, the directory and the problems page', () => {
+    expect(parseHash('#/fiche/pacs')).toEqual({ name: 'fiche', id: 'pacs' });
+    expect(parseHash('#/contact/etat-civil')).toEqual({ name: 'contact', id: 'etat-civil' });
+    expect(parseHash('#/annuaire')).toEqual({ name: 'annuaire', q: '' });
+    expect(parseHash('#/annuaire?q=ccas')).toEqual({ name: 'annuaire', q: 'ccas' });
+    expect(parseHash('#/problemes')).toEqual({ name: 'problemes' });
+  });
+
+  it('reports unknown or malformed addresses', () => {
+    expect(parseHash('#/inconnu')).toEqual({ name: 'notFound', hash: '#/inconnu' });
+    expect(parseHash('#/fiche')).toEqual({ name: 'notFound', hash: '#/fiche' });
+    expect(parseHash('#/fiche/a/b')).toEqual({ name: 'notFound', hash: '#/fiche/a/b' });
+    expect(parseHash('#/fiche/%E0%A4%A')).toEqual({ name: 'notFound', hash: '#/fiche/%E0%A4%A' });
+  });
+});
+
+describe('formatRoute', () => {
+  it('writes short hashes', () => {
+    expect(formatRoute({ name: 'search', q: '', themes: [] })).toBe('#/');
+    expect(formatRoute({ name: 'search', q: 'passeport', themes: [] })).toBe('#/?q=passeport');
+    expect(formatRoute({ name: 'search', q: 'a b&c', themes: ['identite'] })).toBe(
+      '#/?q=a%20b%26c&themes=identite',
+    );
+    expect(formatRoute({ name: 'annuaire', q: '' })).toBe('#/annuaire');
+    expect(formatRoute({ name: 'fiche', id: 'pacs' })).toBe('#/fiche/pacs');
+    expect(formatRoute({ name: 'problemes' })).toBe('#/problemes');
+  });
+
+  it('round-trips through parseHash', () => {
+    const routes: Route[] = [
+      { name: 'search', q: 'état civil + mariage ?', themes: ['etat-civil', 'identite'] },
+      { name: 'search', q: '', themes: ['identite'] },
+      { name: 'search', q: '100 % #1 /x', themes: [] },
+      { name: 'annuaire', q: "Hôtel de Ville d'en bas" },
+      { name: 'fiche', id: 'carte_identite-2' },
+      { name: 'contact', id: 'a b/c' },
+      { name: 'problemes' },
+    ];
+    for (const route of routes) expect(parseHash(formatRoute(route))).toEqual(route);
+  });
+});
+
+describe('toggleTheme', () => {
+  it('adds then removes a thème', () => {
+    expect(toggleTheme(['a'], 'b')).toEqual(['a', 'b']);
+    expect(toggleTheme(['a', 'b'], 'a')).toEqual(['b']);
+  });
+});
