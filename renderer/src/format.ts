@@ -91,17 +91,6 @@ export function upcomingClosures(fermetures: readonly Fermeture[], today: string
   return fermetures.filter((f) => f.au >= today).sort((a, b) => a.du.localeCompare(b.du));
 }
 
-/** The days of the week in French order (the core's WEEKDAYS, which the window may not import at runtime). */
-export const WEEK: readonly Weekday[] = [
-  'lundi',
-  'mardi',
-  'mercredi',
-  'jeudi',
-  'vendredi',
-  'samedi',
-  'dimanche',
-];
-
 export const WEEKDAY_LABELS: Record<Weekday, string> = {
   lundi: 'Lundi',
   mardi: 'Mardi',

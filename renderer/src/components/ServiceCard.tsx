@@ -1,3 +1,4 @@
+import { AddressLines } from './AddressLines';
 import type { ContactView } from '../../../electron/api/contract';
 import { formatRoute } from '../router';
 import { formatSlots, telHref } from '../format';
@@ -12,15 +13,7 @@ export function ServiceCard({ service }: { service: ContactView }) {
         <a href={formatRoute({ name: 'contact', id: service.id })}>{service.nom}</a>
       </h3>
       <p className="service-address">
-        {adresse.voie}
-        {adresse.complement && (
-          <>
-            <br />
-            {adresse.complement}
-          </>
-        )}
-        <br />
-        {adresse.code_postal} {adresse.commune}
+        <AddressLines adresse={adresse} />
       </p>
       <p className="service-today">
         <TodayStatus today={service.today} />

@@ -1,9 +1,8 @@
 import type { ContactView } from '../../../electron/api/contract';
-import { WEEK, WEEKDAY_LABELS, formatSlots } from '../format';
+import { WEEKDAY_LABELS, formatSlots } from '../format';
 
 /** The opening hours of the whole week, today's row highlighted. */
 export function WeekHours({ contact }: { contact: ContactView }) {
-  const byDay = new Map(contact.week.map((entry) => [entry.day, entry.slots]));
   return (
     <table className="hours-table" data-testid="hours-table">
       <caption className="visually-hidden">Horaires d&apos;ouverture de la semaine</caption>
@@ -14,9 +13,8 @@ export function WeekHours({ contact }: { contact: ContactView }) {
         </tr>
       </thead>
       <tbody>
-        {WEEK.map((day) => {
+        {contact.week.map(({ day, slots }) => {
           const today = day === contact.today.weekday;
-          const slots = byDay.get(day) ?? [];
           return (
             <tr
               key={day}

@@ -1,3 +1,4 @@
+import { AddressLines } from '../components/AddressLines';
 import type { ContactView } from '../../../electron/api/contract';
 import { BackLink } from '../components/BackLink';
 import { HtmlContent } from '../components/HtmlContent';
@@ -41,15 +42,7 @@ function Contact({ contact }: { contact: ContactView }) {
             <div className="fact">
               <dt>Adresse</dt>
               <dd data-testid="contact-address">
-                {adresse.voie}
-                {adresse.complement && (
-                  <>
-                    <br />
-                    {adresse.complement}
-                  </>
-                )}
-                <br />
-                {adresse.code_postal} {adresse.commune}
+                <AddressLines adresse={adresse} />
               </dd>
             </div>
             {contact.telephone && (
