@@ -1,7 +1,16 @@
 // THE contract between the window and the core: every method the renderer may call, its input schema, the
 // role it needs, and the shape of its result. Node-free: the renderer imports it with `import type`.
 import { z } from 'zod';
-import type { Canal, ContentProblem, Entite, Fermeture, Fiche, Weekday } from '../core/knowledge/types';
+import type {
+  Canal,
+  ContentProblem,
+  Entite,
+  Fermeture,
+  Fiche,
+  Origine,
+  Weekday,
+} from '../core/knowledge/types';
+import { ORIGINES } from '../core/knowledge/types';
 
 export const ROLES = ['agent', 'redacteur', 'gestionnaire', 'administrateur'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,6 +30,8 @@ export interface SearchHit {
   id: string;
   titre: string;
   resume: string;
+  origine: Origine;
+  mise_a_jour: string;
   themes: ThemeRef[];
   snippet: Segment[];
   score: number;
@@ -40,6 +51,8 @@ export interface SearchResponse {
   /** Matches before the limit and the thème filter. */
   total: number;
   facets: Array<ThemeRef & { count: number }>;
+  /** Matches by origin, before the origin filter. */
+  origins: Record<Origine, number>;
   took_ms: number;
   /** Present when nothing matched. */
   suggestions?: Suggestions;
@@ -95,7 +108,12 @@ export interface FicheView {
   fiche: FicheMeta;
   themes: ThemeRef[];
   html: string;
+  /** Explicit services first, then the contacts whose type is one of the fiche's pivot codes. */
   services: ContactView[];
+  /** Local fiches that complete this (national) fiche: the commune's specifics, shown inside it. */
+  complements: Array<{ id: string; titre: string; html: string }>;
+  /** For a local complement: the national fiche it completes. */
+  completes?: { id: string; titre: string };
 }
 
 const id = z.string().min(1).max(200);
@@ -106,6 +124,7 @@ export const methods = {
     input: z.object({
       q: z.string().max(2000),
       themes: z.array(z.string()).max(20).optional(),
+      origine: z.enum(ORIGINES).optional(),
       limit: z.number().int().min(1).max(200).optional(),
     }),
   },

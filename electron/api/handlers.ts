@@ -46,7 +46,11 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'search.query': (core, input) => {
     const engine = core.search.current();
     const started = performance.now();
-    const response = engine.search(input.q, { themes: input.themes, limit: input.limit });
+    const response = engine.search(input.q, {
+      themes: input.themes,
+      origine: input.origine,
+      limit: input.limit,
+    });
     return { ...response, took_ms: Math.round((performance.now() - started) * 100) / 100 };
   },
   'search.status': (core) => core.search.status(),
@@ -55,15 +59,17 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const fiche = engine.fiche(input.id);
     if (!fiche) throw new NotFoundError(`La fiche « ${input.id} » n'existe pas ou n'est pas publiée.`);
     const { body, path: _path, ...meta } = fiche;
+    const completed = fiche.complete ? engine.fiche(fiche.complete) : undefined;
     const now = core.now();
     return {
       fiche: meta,
       themes: engine.themeRefs(fiche.themes),
       html: renderMarkdown(body),
-      services: fiche.services.flatMap((id) => {
-        const contact = engine.contact(id);
-        return contact ? [contactView(contact, now)] : [];
-      }),
+      services: engine.servicesOf(fiche).map((contact) => contactView(contact, now)),
+      complements: engine
+        .complements(fiche.id)
+        .map((local) => ({ id: local.id, titre: local.titre, html: renderMarkdown(local.body) })),
+      completes: completed ? { id: completed.id, titre: completed.titre } : undefined,
     };
   },
   'contacts.search': (core, input) => {

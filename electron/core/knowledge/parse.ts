@@ -201,7 +201,8 @@ function crossCheck(
       if (!contactIds.has(service))
         warn('services', `service inconnu « ${service} » (aucun contact n'a cet id)`);
     }
-    if (themes.length > 0) {
+    // National fiches carry Service-Public.fr's own thèmes (its breadcrumb), not the commune's list.
+    if (themes.length > 0 && fiche.origine === 'local') {
       for (const theme of fiche.themes) {
         if (!themeIds.has(theme) && !themeIds.has(foldKey(theme)))
           warn('themes', `thème inconnu « ${theme} » (absent de themes.yml)`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANAUX, ENTITES, WEEKDAYS } from './types';
+import { CANAUX, ENTITES, ORIGINES, WEEKDAYS } from './types';
 
 // Zod's own French messages cover whatever a custom message below does not.
 z.config(z.locales.fr());
@@ -89,6 +89,12 @@ export const ficheFrontMatter = z.strictObject({
   statut: statut.default('publiee'),
   source: optionalText('la source'),
   complete: id.optional(),
+  origine: z.enum(ORIGINES, { error: 'l’origine doit être « local » ou « national »' }).default('local'),
+  pivots: textList('les codes pivots')
+    .pipe(
+      z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'un code pivot s’écrit en minuscules (mairie, caf…)')),
+    )
+    .default([]),
 });
 
 const SLOT = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;

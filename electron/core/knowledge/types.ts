@@ -11,6 +11,10 @@ export type Canal = (typeof CANAUX)[number];
 
 export type Statut = 'publiee' | 'brouillon';
 
+/** Where a fiche comes from: written by the commune, or imported from Service-Public.fr (read-only). */
+export const ORIGINES = ['local', 'national'] as const;
+export type Origine = (typeof ORIGINES)[number];
+
 export interface Fiche {
   id: string;
   titre: string;
@@ -29,6 +33,12 @@ export interface Fiche {
   source?: string;
   /** Id of the national fiche this local fiche completes. */
   complete?: string;
+  origine: Origine;
+  /**
+   * DILA pivot codes (mairie, caf, prefecture…) of the kinds of local service that handle it: resolved at run
+   * time to the contacts of that `type`, so a new contact needs no re-import.
+   */
+  pivots: string[];
   /** Markdown body. */
   body: string;
   /** Path relative to the content folder, with forward slashes. */

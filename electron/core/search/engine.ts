@@ -1,6 +1,6 @@
 import type { SearchHit, SearchResponse, ThemeRef } from '../../api/contract';
 import { markdownToText } from '../knowledge/render';
-import type { Contact, Fiche, KnowledgeBase } from '../knowledge/types';
+import type { Contact, Fiche, KnowledgeBase, Origine } from '../knowledge/types';
 import type { AnalyzedToken } from './analyzer';
 import { analyze, lunr } from './analyzer';
 import { publishedFiches } from './index-build';
@@ -14,8 +14,15 @@ import { Vocabulary } from './vocabulary';
 
 export interface QueryOptions {
   themes?: string[];
+  origine?: Origine;
   limit?: number;
 }
+
+/**
+ * A commune's own fiche on a subject outranks the national one: it says where and how here. Applied after
+ * the relevance, so a local fiche on another subject never jumps ahead of the right national one.
+ */
+export const LOCAL_BOOST = 1.5;
 
 const DEFAULT_LIMIT = 20;
 
@@ -34,6 +41,8 @@ export class SearchEngine {
   private readonly synonyms: SynonymTable;
   private readonly surface: Record<string, string>;
   private readonly bodies = new Map<string, { text: string; tokens: AnalyzedToken[] }>();
+  private readonly complementsOf = new Map<string, Fiche[]>();
+  private readonly contactsByType = new Map<string, Contact[]>();
 
   constructor(data: SearchData) {
     this.knowledge = data.knowledge;
@@ -48,6 +57,26 @@ export class SearchEngine {
     this.contactVocabulary = new Vocabulary(Object.keys(this.invertedIndex(this.contactsIndex)));
     this.synonyms = new SynonymTable(data.knowledge.synonyms);
     this.surface = data.surface;
+    for (const fiche of this.fiches.values()) {
+      if (!fiche.complete) continue;
+      this.complementsOf.set(fiche.complete, [...(this.complementsOf.get(fiche.complete) ?? []), fiche]);
+    }
+    for (const contact of this.contacts.values()) {
+      if (!contact.type) continue;
+      this.contactsByType.set(contact.type, [...(this.contactsByType.get(contact.type) ?? []), contact]);
+    }
+  }
+
+  /** Published local fiches that complete the fiche `id`. */
+  complements(id: string): Fiche[] {
+    return this.complementsOf.get(id) ?? [];
+  }
+
+  /** The services of a fiche: those it names, then the contacts of its pivot types, each once. */
+  servicesOf(fiche: Fiche): Contact[] {
+    const named = fiche.services.flatMap((id) => this.contacts.get(id) ?? []);
+    const byPivot = fiche.pivots.flatMap((pivot) => this.contactsByType.get(pivot) ?? []);
+    return [...new Set([...named, ...byPivot])];
   }
 
   private invertedIndex(index: lunr.Index): Record<string, unknown> {
@@ -82,11 +111,17 @@ export class SearchEngine {
               .sort((a, b) => a.titre.localeCompare(b.titre, 'fr'))
               .map((fiche) => ({ fiche, score: 0, matched: new Set<string>() }));
     } else {
-      ranked = rankMatches(this.fichesIndex, plan, 'titre').flatMap((match) => {
-        const fiche = this.fiches.get(match.ref);
-        return fiche ? [{ fiche, score: match.score, matched: new Set(match.matched) }] : [];
-      });
+      ranked = rankMatches(this.fichesIndex, plan, 'titre')
+        .flatMap((match) => {
+          const fiche = this.fiches.get(match.ref);
+          const score = fiche?.origine === 'local' ? match.score * LOCAL_BOOST : match.score;
+          return fiche ? [{ fiche, score, matched: new Set(match.matched) }] : [];
+        })
+        .sort((a, b) => b.score - a.score);
     }
+    const origins: Record<Origine, number> = { local: 0, national: 0 };
+    for (const { fiche } of ranked) origins[fiche.origine]++;
+    if (options.origine) ranked = ranked.filter(({ fiche }) => fiche.origine === options.origine);
     const facetCounts = new Map<string, number>();
     for (const { fiche } of ranked) {
       for (const theme of fiche.themes) facetCounts.set(theme, (facetCounts.get(theme) ?? 0) + 1);
@@ -97,6 +132,8 @@ export class SearchEngine {
       id: fiche.id,
       titre: fiche.titre,
       resume: fiche.resume,
+      origine: fiche.origine,
+      mise_a_jour: fiche.mise_a_jour,
       themes: this.themeRefs(fiche.themes),
       snippet: this.snippet(fiche, matched),
       score: Math.round(score * 1000) / 1000,
@@ -104,7 +141,13 @@ export class SearchEngine {
     const facets = [...facetCounts]
       .map(([id, count]) => ({ id, libelle: this.themeLabels.get(id) ?? id, count }))
       .sort((a, b) => b.count - a.count || a.libelle.localeCompare(b.libelle, 'fr'));
-    const response: Omit<SearchResponse, 'took_ms'> = { query, results, total: ranked.length, facets };
+    const response: Omit<SearchResponse, 'took_ms'> = {
+      query,
+      results,
+      total: ranked.length,
+      facets,
+      origins,
+    };
     if (ranked.length === 0 && query.trim().length > 0) {
       response.suggestions = suggest(query, {
         vocabulary: this.ficheVocabulary,
