@@ -4,13 +4,17 @@ import type { Contact, Fiche, KnowledgeBase, Origine } from '../knowledge/types'
 import type { AnalyzedToken } from './analyzer';
 import { analyze, lunr } from './analyzer';
 import { publishedFiches } from './index-build';
-import { planQuery } from './planner';
+import { rankWithLunrQuery } from './lunr-ranking';
+import type { QueryPlan, SearchTuning } from './planner';
+import { DEFAULT_TUNING, planQuery } from './planner';
+import type { RankedMatch } from './ranking';
 import { rankMatches } from './ranking';
+import type { SerializedLunrIndex } from './term-index';
+import { TermIndex } from './term-index';
 import type { SearchData } from './search-data';
 import { makeSnippet } from './snippet';
 import { suggest } from './suggest';
 import { SynonymTable } from './synonyms';
-import { Vocabulary } from './vocabulary';
 
 export interface QueryOptions {
   themes?: string[];
@@ -31,30 +35,32 @@ export class SearchEngine {
   readonly knowledge: KnowledgeBase;
   readonly builtAt: string;
   readonly contentHash: string;
-  private readonly fichesIndex: lunr.Index;
-  private readonly contactsIndex: lunr.Index;
+  private readonly fichesIndex: TermIndex;
+  private readonly contactsIndex: TermIndex;
+  private readonly serializedFiches: object;
+  private lunrIndex: lunr.Index | undefined;
   private readonly fiches: Map<string, Fiche>;
   private readonly contacts: Map<string, Contact>;
   private readonly themeLabels: Map<string, string>;
-  private readonly ficheVocabulary: Vocabulary;
-  private readonly contactVocabulary: Vocabulary;
   private readonly synonyms: SynonymTable;
   private readonly surface: Record<string, string>;
   private readonly bodies = new Map<string, { text: string; tokens: AnalyzedToken[] }>();
   private readonly complementsOf = new Map<string, Fiche[]>();
   private readonly contactsByType = new Map<string, Contact[]>();
 
-  constructor(data: SearchData) {
+  constructor(
+    data: SearchData,
+    private readonly tuning: SearchTuning = DEFAULT_TUNING,
+  ) {
     this.knowledge = data.knowledge;
     this.builtAt = data.builtAt;
     this.contentHash = data.contentHash;
-    this.fichesIndex = lunr.Index.load(data.fichesIndex);
-    this.contactsIndex = lunr.Index.load(data.contactsIndex);
+    this.fichesIndex = new TermIndex(data.fichesIndex as SerializedLunrIndex);
+    this.contactsIndex = new TermIndex(data.contactsIndex as SerializedLunrIndex);
+    this.serializedFiches = data.fichesIndex;
     this.fiches = new Map(publishedFiches(data.knowledge).map((fiche) => [fiche.id, fiche]));
     this.contacts = new Map(data.knowledge.contacts.map((contact) => [contact.id, contact]));
     this.themeLabels = new Map(data.knowledge.themes.map((theme) => [theme.id, theme.libelle]));
-    this.ficheVocabulary = new Vocabulary(Object.keys(this.invertedIndex(this.fichesIndex)));
-    this.contactVocabulary = new Vocabulary(Object.keys(this.invertedIndex(this.contactsIndex)));
     this.synonyms = new SynonymTable(data.knowledge.synonyms);
     this.surface = data.surface;
     for (const fiche of this.fiches.values()) {
@@ -79,9 +85,11 @@ export class SearchEngine {
     return [...new Set([...named, ...byPivot])];
   }
 
-  private invertedIndex(index: lunr.Index): Record<string, unknown> {
-    // lunr's typings do not expose the inverted index, which is where the vocabulary lives.
-    return (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
+  private rankFiches(plan: QueryPlan): RankedMatch[] {
+    if (this.tuning.termAtATime)
+      return rankMatches(this.fichesIndex, plan, 'titre', this.tuning.prefixExpansionCap);
+    this.lunrIndex ??= lunr.Index.load(this.serializedFiches);
+    return rankWithLunrQuery(this.lunrIndex, plan, 'titre');
   }
 
   /** A published fiche by id (drafts are not there). */
@@ -100,8 +108,8 @@ export class SearchEngine {
   search(query: string, options: QueryOptions = {}): Omit<SearchResponse, 'took_ms'> {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const filter = new Set(options.themes ?? []);
-    const plan = planQuery(query, this.synonyms, this.ficheVocabulary);
-    let ranked: Array<{ fiche: Fiche; score: number; matched: Set<string> }>;
+    const plan = planQuery(query, this.synonyms, this.fichesIndex.vocabulary, this.tuning);
+    let ranked: Array<{ fiche: Fiche; score: number; matched: () => string[] }>;
     if (plan.concepts.length === 0) {
       // No meaningful word: with a thème chosen, browse it; otherwise there is nothing to show yet.
       ranked =
@@ -109,13 +117,13 @@ export class SearchEngine {
           ? []
           : [...this.fiches.values()]
               .sort((a, b) => a.titre.localeCompare(b.titre, 'fr'))
-              .map((fiche) => ({ fiche, score: 0, matched: new Set<string>() }));
+              .map((fiche) => ({ fiche, score: 0, matched: () => [] }));
     } else {
-      ranked = rankMatches(this.fichesIndex, plan, 'titre')
+      ranked = this.rankFiches(plan)
         .flatMap((match) => {
           const fiche = this.fiches.get(match.ref);
           const score = fiche?.origine === 'local' ? match.score * LOCAL_BOOST : match.score;
-          return fiche ? [{ fiche, score, matched: new Set(match.matched) }] : [];
+          return fiche ? [{ fiche, score, matched: match.matched }] : [];
         })
         .sort((a, b) => b.score - a.score);
     }
@@ -135,7 +143,7 @@ export class SearchEngine {
       origine: fiche.origine,
       mise_a_jour: fiche.mise_a_jour,
       themes: this.themeRefs(fiche.themes),
-      snippet: this.snippet(fiche, matched),
+      snippet: this.snippet(fiche, new Set(matched())),
       score: Math.round(score * 1000) / 1000,
     }));
     const facets = [...facetCounts]
@@ -150,7 +158,7 @@ export class SearchEngine {
     };
     if (ranked.length === 0 && query.trim().length > 0) {
       response.suggestions = suggest(query, {
-        vocabulary: this.ficheVocabulary,
+        vocabulary: this.fichesIndex.vocabulary,
         surface: this.surface,
         synonyms: this.synonyms,
         themes: this.knowledge.themes,
@@ -172,7 +180,7 @@ export class SearchEngine {
 
   /** The contacts directory: every service by name, or those matching the query. */
   searchContacts(query: string, limit = 100): Contact[] {
-    const plan = planQuery(query, this.synonyms, this.contactVocabulary);
+    const plan = planQuery(query, this.synonyms, this.contactsIndex.vocabulary, this.tuning);
     if (plan.concepts.length === 0) {
       return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
     }

@@ -26,6 +26,28 @@ export interface QueryPlan {
   long: boolean;
 }
 
+/**
+ * The query-planning levers, all on by default; the benchmark turns them off one at a time to show what each
+ * one buys.
+ */
+export interface SearchTuning {
+  /** A prefix only for the word being typed (off: for every word). */
+  prefixOnlyLastWord: boolean;
+  /** Typo tolerance only for long words the index does not know (off: for every word of 4 letters or more). */
+  fuzzyOnlyUnknown: boolean;
+  /** How many terms a prefix may expand to (Infinity: all). */
+  prefixExpansionCap: number;
+  /** Term-at-a-time scoring on lunr's weights (off: lunr's own query, which scores whole documents). */
+  termAtATime: boolean;
+}
+
+export const DEFAULT_TUNING: SearchTuning = {
+  prefixOnlyLastWord: true,
+  fuzzyOnlyUnknown: true,
+  prefixExpansionCap: 150,
+  termAtATime: true,
+};
+
 /** Beyond this many meaningful words, a query is a question to rank by coverage rather than a desk query. */
 export const LONG_QUERY_CONCEPTS = 5;
 
@@ -43,7 +65,12 @@ export function fuzzyDistance(word: string): number {
  * synonyms of synonymes.yml; a prefix only for the word still being typed; a typo allowance only for long words
  * the index does not know (a known word is not a typo, and fuzzy matching it would only add noise).
  */
-export function planQuery(input: string, synonyms: SynonymTable, vocabulary: Vocabulary): QueryPlan {
+export function planQuery(
+  input: string,
+  synonyms: SynonymTable,
+  vocabulary: Vocabulary,
+  tuning: SearchTuning = DEFAULT_TUNING,
+): QueryPlan {
   const tokens = analyze(input);
   const termsOfQuery = tokens.map((token) => token.term);
   const typing = input.length > 0 && !/[\s\p{P}]$/u.test(input);
@@ -67,10 +94,14 @@ export function planQuery(input: string, synonyms: SynonymTable, vocabulary: Voc
     if (span === 1) {
       const token = tokens[i];
       if (token) {
-        const beingTyped = isLast && typing && token.folded.length >= 2;
-        if (beingTyped) alternatives.push({ kind: 'prefix', terms: [token.term], boost: BOOST.prefix });
+        const beingTyped = isLast && typing;
+        // A single letter is not yet a word: expanding it would rank the whole base for nothing.
+        const prefixed = token.folded.length >= 2 && (tuning.prefixOnlyLastWord ? beingTyped : true);
+        if (prefixed) alternatives.push({ kind: 'prefix', terms: [token.term], boost: BOOST.prefix });
         const distance = fuzzyDistance(token.term);
-        const known = vocabulary.has(token.term) || (beingTyped && vocabulary.hasPrefix(token.term));
+        const known =
+          tuning.fuzzyOnlyUnknown &&
+          (vocabulary.has(token.term) || (beingTyped && vocabulary.hasPrefix(token.term)));
         if (!known && distance > 0) {
           alternatives.push({
             kind: 'fuzzy',

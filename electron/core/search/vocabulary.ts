@@ -16,15 +16,27 @@ export class Vocabulary {
     return this.set.has(term);
   }
 
-  hasPrefix(prefix: string): boolean {
+  private lowerBound(value: string): number {
     let low = 0;
     let high = this.sorted.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((this.sorted[mid] ?? '') < prefix) low = mid + 1;
+      if ((this.sorted[mid] ?? '') < value) low = mid + 1;
       else high = mid;
     }
-    return (this.sorted[low] ?? '').startsWith(prefix);
+    return low;
+  }
+
+  hasPrefix(prefix: string): boolean {
+    return (this.sorted[this.lowerBound(prefix)] ?? '').startsWith(prefix);
+  }
+
+  /** Every term starting with `prefix`, in order. */
+  withPrefix(prefix: string): string[] {
+    const start = this.lowerBound(prefix);
+    let end = start;
+    while (end < this.sorted.length && (this.sorted[end] ?? '').startsWith(prefix)) end++;
+    return this.sorted.slice(start, end);
   }
 
   terms(): readonly string[] {
