@@ -36,6 +36,9 @@ for (const entry of entries) {
       format: 'cjs',
       target: 'node20',
       external: ['electron'],
+      // import.meta.url only serves to start TypeScript workers in development (electron/core/worker-thread.ts);
+      // the bundles start their .cjs workers by path, so it is never read there.
+      define: { 'import.meta.url': 'undefined' },
       sourcemap: true,
       metafile: true,
       logLevel: 'warning',

@@ -1,18 +1,10 @@
-import { Worker } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { ContentFile } from '../knowledge/content-files';
 import type { Progress } from './index-build';
 import { buildSearchData } from './index-build';
 import type { BuildRequest, WorkerMessage } from './index-worker';
 import type { SearchData } from './search-data';
-
-function spawn(workerFile: string, request: BuildRequest): Worker {
-  if (workerFile.endsWith('.ts')) {
-    const boot = new URL('./ts-worker-boot.mjs', pathToFileURL(workerFile));
-    return new Worker(boot, { workerData: { ...request, __entry: pathToFileURL(workerFile).href } });
-  }
-  return new Worker(workerFile, { workerData: request });
-}
+import { startWorker } from '../worker-thread';
 
 /**
  * Builds the search data in a worker thread so the window never freezes. Should the worker not start at all
@@ -27,7 +19,7 @@ export function buildInWorker(
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = spawn(workerFile, { files, contentHash });
+      worker = startWorker(workerFile, { files, contentHash } satisfies BuildRequest);
     } catch (error) {
       console.warn('[search] index worker unavailable, building in-process:', error);
       resolve(buildSearchData(files, contentHash, onProgress));
