@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Route } from './router';
-import { formatRoute, parseHash, toggleTheme } from './router';
+import { formatRoute, parseHash, searchRoute, toggleTheme } from './router';
 
 describe('parseHash', () => {
   it('reads the search page, with or without its query', () => {
@@ -19,6 +19,24 @@ describe('parseHash', () => {
       q: 'x',
       themes: ['identite'],
     });
+  });
+
+  it('reads the origin filter, and ignores an unknown origin', () => {
+    expect(parseHash('#/?q=carte&origine=national')).toEqual({
+      name: 'search',
+      q: 'carte',
+      themes: [],
+      origine: 'national',
+    });
+    expect(parseHash('#/?q=carte&themes=identite&origine=local')).toEqual({
+      name: 'search',
+      q: 'carte',
+      themes: ['identite'],
+      origine: 'local',
+    });
+    const unknown = parseHash('#/?q=carte&origine=europeen');
+    expect(unknown).toEqual({ name: 'search', q: 'carte', themes: [] });
+    expect('origine' in unknown).toBe(false);
   });
 
   it('reads fiches, contacts, the directory and the problems page', () => {
@@ -44,6 +62,12 @@ describe('formatRoute', () => {
     expect(formatRoute({ name: 'search', q: 'a b&c', themes: ['identite'] })).toBe(
       '#/?q=a%20b%26c&themes=identite',
     );
+    expect(formatRoute({ name: 'search', q: 'carte', themes: ['identite'], origine: 'national' })).toBe(
+      '#/?q=carte&themes=identite&origine=national',
+    );
+    expect(formatRoute({ name: 'search', q: 'carte', themes: [], origine: 'local' })).toBe(
+      '#/?q=carte&origine=local',
+    );
     expect(formatRoute({ name: 'annuaire', q: '' })).toBe('#/annuaire');
     expect(formatRoute({ name: 'fiche', id: 'pacs' })).toBe('#/fiche/pacs');
     expect(formatRoute({ name: 'problemes' })).toBe('#/problemes');
@@ -54,12 +78,27 @@ describe('formatRoute', () => {
       { name: 'search', q: 'état civil + mariage ?', themes: ['etat-civil', 'identite'] },
       { name: 'search', q: '', themes: ['identite'] },
       { name: 'search', q: '100 % #1 /x', themes: [] },
+      { name: 'search', q: 'carte grise', themes: ['stationnement'], origine: 'national' },
+      { name: 'search', q: '', themes: [], origine: 'local' },
       { name: 'annuaire', q: "Hôtel de Ville d'en bas" },
       { name: 'fiche', id: 'carte_identite-2' },
       { name: 'contact', id: 'a b/c' },
       { name: 'problemes' },
     ];
     for (const route of routes) expect(parseHash(formatRoute(route))).toEqual(route);
+  });
+});
+
+describe('searchRoute', () => {
+  it('keeps the origin key only when an origin is chosen', () => {
+    expect(searchRoute('carte')).toEqual({ name: 'search', q: 'carte', themes: [] });
+    expect('origine' in searchRoute('carte', [], undefined)).toBe(false);
+    expect(searchRoute('carte', ['identite'], 'national')).toEqual({
+      name: 'search',
+      q: 'carte',
+      themes: ['identite'],
+      origine: 'national',
+    });
   });
 });
 

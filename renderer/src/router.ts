@@ -1,7 +1,11 @@
 // The window's routes and their hash form. Pure: parsing and formatting are unit-tested under Node.
+import type { Origine } from '../../electron/core/knowledge/types';
+
+/** The search page's origin filter: absent means every origin. */
+export type OrigineFilter = Origine | undefined;
 
 export type Route =
-  | { name: 'search'; q: string; themes: string[] }
+  | { name: 'search'; q: string; themes: string[]; origine?: Origine }
   | { name: 'fiche'; id: string }
   | { name: 'annuaire'; q: string }
   | { name: 'contact'; id: string }
@@ -30,7 +34,11 @@ function splitThemes(value: string | null): string[] {
   return [...seen];
 }
 
-/** The route a location hash (« #/fiche/pacs », « #/?q=passeport&themes=identite ») points to. */
+function readOrigine(value: string | null): OrigineFilter {
+  return value === 'local' || value === 'national' ? value : undefined;
+}
+
+/** The route a location hash (« #/fiche/pacs », « #/?q=passeport&themes=identite&origine=national ») points to. */
 export function parseHash(hash: string): Route {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   const queryAt = raw.indexOf('?');
@@ -45,7 +53,11 @@ export function parseHash(hash: string): Route {
   const notFound: Route = { name: 'notFound', hash };
 
   if (segments.length === 0) {
-    return { name: 'search', q: params.get('q') ?? '', themes: splitThemes(params.get('themes')) };
+    return searchRoute(
+      params.get('q') ?? '',
+      splitThemes(params.get('themes')),
+      readOrigine(params.get('origine')),
+    );
   }
   const [first, second] = segments;
   if (segments.length === 1 && first === 'annuaire') return { name: 'annuaire', q: params.get('q') ?? '' };
@@ -71,6 +83,7 @@ export function formatRoute(route: Route): string {
       return `#/${query([
         ['q', route.q],
         ['themes', route.themes.join(',')],
+        ['origine', route.origine ?? ''],
       ])}`;
     case 'annuaire':
       return `#/annuaire${query([['q', route.q]])}`;
@@ -88,8 +101,9 @@ export function isListRoute(route: Route): route is ListRoute {
   return route.name === 'search' || route.name === 'annuaire';
 }
 
-export function searchRoute(q: string, themes: string[] = []): Route {
-  return { name: 'search', q, themes };
+/** A search route; the origin key is only there when an origin is chosen. */
+export function searchRoute(q: string, themes: string[] = [], origine?: OrigineFilter): Route {
+  return origine ? { name: 'search', q, themes, origine } : { name: 'search', q, themes };
 }
 
 /** Adds the thème to the filter, or removes it when it is already there. */

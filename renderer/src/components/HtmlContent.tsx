@@ -28,6 +28,29 @@ export function HtmlContent({
     }
   }, [html]);
 
+  // A table wider than the column scrolls sideways: it must then be reachable with the keyboard.
+  useEffect(() => {
+    const wraps = [...(ref.current?.querySelectorAll<HTMLElement>('.table-wrap') ?? [])];
+    if (wraps.length === 0) return;
+    const update = () => {
+      for (const wrap of wraps) {
+        if (wrap.scrollWidth > wrap.clientWidth + 1) {
+          wrap.tabIndex = 0;
+          wrap.setAttribute('role', 'region');
+          wrap.setAttribute('aria-label', 'Tableau (défilement horizontal)');
+        } else {
+          wrap.removeAttribute('tabindex');
+          wrap.removeAttribute('role');
+          wrap.removeAttribute('aria-label');
+        }
+      }
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    for (const wrap of wraps) observer.observe(wrap);
+    return () => observer.disconnect();
+  }, [html]);
+
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const link = (event.target as Element).closest('a');
     if (!link) return;

@@ -14,12 +14,13 @@ function join<T>(items: readonly T[], render: (item: T) => ReactNode) {
 interface NoResultsProps {
   query: string;
   suggestions?: Suggestions;
-  filtered: boolean;
+  /** The filters that are on, if any: what to say about them, and the label of the button that clears them. */
+  filter: { note: string; clearLabel: string } | null;
   onClearFilter: () => void;
 }
 
 /** « Aucun résultat pour « … » » and the ways out: spellings, synonyms, nearby thèmes (each runs a search). */
-export function NoResults({ query, suggestions, filtered, onClearFilter }: NoResultsProps) {
+export function NoResults({ query, suggestions, filter, onClearFilter }: NoResultsProps) {
   const link = (text: string, testId: string) => (
     <a href={formatRoute(searchRoute(text))} data-testid={testId}>
       {text}
@@ -28,11 +29,11 @@ export function NoResults({ query, suggestions, filtered, onClearFilter }: NoRes
   return (
     <div className="no-results" data-testid="no-results">
       <p className="no-results-title">Aucun résultat pour « {query} »</p>
-      {filtered && (
+      {filter && (
         <p>
-          Le filtre par thème est actif.{' '}
-          <button type="button" className="link-button" onClick={onClearFilter}>
-            Chercher dans tous les thèmes
+          {filter.note}{' '}
+          <button type="button" className="link-button" onClick={onClearFilter} data-testid="clear-filters">
+            {filter.clearLabel}
           </button>
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../../electron/api/contract';
 import { formatRoute } from '../router';
+import { NATIONAL_SOURCE, updatedOn } from '../origins';
 import { Snippet } from './Snippet';
 import { ThemeTags } from './ThemeTags';
 
@@ -28,32 +29,44 @@ export function SearchResults({
       hidden={hidden}
       data-testid="results"
     >
-      {results.map((hit, index) => (
-        <a
-          key={hit.id}
-          id={resultId(index)}
-          role="option"
-          aria-selected={index === active}
-          aria-labelledby={`${resultId(index)}-titre`}
-          aria-describedby={`${resultId(index)}-resume`}
-          tabIndex={-1}
-          href={formatRoute({ name: 'fiche', id: hit.id })}
-          className={index === active ? 'result result-active' : 'result'}
-          data-testid="result-item"
-          data-id={hit.id}
-        >
-          <div className="result-head">
-            <span className="result-title" id={`${resultId(index)}-titre`}>
-              {hit.titre}
-            </span>
-            <ThemeTags themes={hit.themes} />
-          </div>
-          {hit.snippet.length > 0 && <Snippet segments={hit.snippet} />}
-          <p className="result-resume" id={`${resultId(index)}-resume`}>
-            {hit.resume}
-          </p>
-        </a>
-      ))}
+      {results.map((hit, index) => {
+        const national = hit.origine === 'national';
+        const origineId = `${resultId(index)}-origine`;
+        const resumeId = `${resultId(index)}-resume`;
+        return (
+          <a
+            key={hit.id}
+            id={resultId(index)}
+            role="option"
+            aria-selected={index === active}
+            aria-labelledby={`${resultId(index)}-titre`}
+            aria-describedby={national ? `${origineId} ${resumeId}` : resumeId}
+            tabIndex={-1}
+            href={formatRoute({ name: 'fiche', id: hit.id })}
+            className={index === active ? 'result result-active' : 'result'}
+            data-testid="result-item"
+            data-id={hit.id}
+            data-origine={hit.origine}
+          >
+            <div className="result-head">
+              <span className="result-title" id={`${resultId(index)}-titre`}>
+                {hit.titre}
+              </span>
+              {national && (
+                <span className="result-origin" id={origineId} data-testid="result-national">
+                  <span className="badge badge-national">{NATIONAL_SOURCE}</span>{' '}
+                  <span className="result-date">{updatedOn(hit.mise_a_jour)}</span>
+                </span>
+              )}
+              <ThemeTags themes={hit.themes} />
+            </div>
+            {hit.snippet.length > 0 && <Snippet segments={hit.snippet} />}
+            <p className="result-resume" id={resumeId}>
+              {hit.resume}
+            </p>
+          </a>
+        );
+      })}
     </div>
   );
 }

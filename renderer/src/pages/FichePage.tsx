@@ -9,8 +9,24 @@ import { formatDate, isHttpsUrl } from '../format';
 import { useIndexStatus } from '../hooks/indexStatus';
 import { useCall } from '../hooks/useCall';
 import { useFocusHeading } from '../hooks/useFocusHeading';
+import { NATIONAL_SOURCE, nationalCitation } from '../origins';
+import { formatRoute } from '../router';
 
+const NEW_WINDOW = <span className="visually-hidden"> (ouvre une nouvelle fenêtre)</span>;
+
+/**
+ * What a fiche says beyond its body. A national fiche's date and source are in its citation instead, so its
+ * facts may be empty: then there is no box at all.
+ */
 function Facts({ fiche }: { fiche: FicheView['fiche'] }) {
+  const national = fiche.origine === 'national';
+  const empty =
+    national &&
+    fiche.public_concerne.length === 0 &&
+    !fiche.cout &&
+    !fiche.delai &&
+    fiche.pieces_a_fournir.length === 0;
+  if (empty) return null;
   return (
     <dl className="facts" data-testid="fiche-facts">
       {fiche.public_concerne.length > 0 && (
@@ -31,10 +47,12 @@ function Facts({ fiche }: { fiche: FicheView['fiche'] }) {
           <dd>{fiche.delai}</dd>
         </div>
       )}
-      <div className="fact">
-        <dt>Mise à jour le</dt>
-        <dd data-testid="fiche-updated">{formatDate(fiche.mise_a_jour)}</dd>
-      </div>
+      {!national && (
+        <div className="fact">
+          <dt>Mise à jour le</dt>
+          <dd data-testid="fiche-updated">{formatDate(fiche.mise_a_jour)}</dd>
+        </div>
+      )}
       {fiche.pieces_a_fournir.length > 0 && (
         <div className="fact fact-wide">
           <dt>Pièces à fournir</dt>
@@ -47,14 +65,14 @@ function Facts({ fiche }: { fiche: FicheView['fiche'] }) {
           </dd>
         </div>
       )}
-      {fiche.source && (
+      {fiche.source && !national && (
         <div className="fact fact-wide">
           <dt>Source</dt>
           <dd className="source">
             {isHttpsUrl(fiche.source) ? (
               <a href={fiche.source} target="_blank" rel="noopener noreferrer">
                 {fiche.source}
-                <span className="visually-hidden"> (ouvre une nouvelle fenêtre)</span>
+                {NEW_WINDOW}
               </a>
             ) : (
               fiche.source
@@ -66,9 +84,56 @@ function Facts({ fiche }: { fiche: FicheView['fiche'] }) {
   );
 }
 
+/** The licence's attribution (Licence Ouverte: source and date of the last update) and why it is read-only. */
+function NationalNote({ fiche }: { fiche: FicheView['fiche'] }) {
+  const citation = nationalCitation(fiche.mise_a_jour);
+  return (
+    <div className="national-note" data-testid="fiche-national">
+      <p className="citation" data-testid="fiche-citation">
+        {citation.before}
+        {isHttpsUrl(fiche.source) ? (
+          <a href={fiche.source} target="_blank" rel="noopener noreferrer" data-testid="fiche-source-link">
+            {citation.source}
+            {NEW_WINDOW}
+          </a>
+        ) : (
+          citation.source
+        )}
+        {citation.after}
+      </p>
+      <p className="national-readonly">
+        Fiche nationale, reprise telle quelle : elle ne peut pas être modifiée ici. Les précisions propres à
+        la commune s&apos;ajoutent dans une fiche locale qui la complète.
+      </p>
+    </div>
+  );
+}
+
+/** The local fiches completing a national one: the commune's specifics, shown before the national text. */
+function Complements({ complements }: { complements: FicheView['complements'] }) {
+  if (complements.length === 0) return null;
+  return (
+    <section className="complements" aria-labelledby="complements-title" data-testid="fiche-complements">
+      <h2 id="complements-title">Spécificités locales</h2>
+      {complements.map((complement) => (
+        <div key={complement.id} className="complement" data-testid="complement">
+          <HtmlContent html={complement.html} className="complement-body" />
+          <p className="complement-link">
+            Fiche locale :{' '}
+            <a href={formatRoute({ name: 'fiche', id: complement.id })} data-testid="complement-link">
+              {complement.titre}
+            </a>
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
 function Fiche({ view }: { view: FicheView }) {
   const heading = useFocusHeading<HTMLHeadingElement>(true);
   const { fiche } = view;
+  const national = fiche.origine === 'national';
   return (
     <div className="with-aside">
       <PageMain className="fiche-page">
@@ -77,11 +142,26 @@ function Fiche({ view }: { view: FicheView }) {
           <h1 ref={heading} tabIndex={-1} data-testid="fiche-title">
             {fiche.titre}
           </h1>
-          <ThemeTags themes={view.themes} />
+          <div className="fiche-labels">
+            {national && (
+              <span className="badge badge-national" data-testid="fiche-badge">
+                {NATIONAL_SOURCE}
+              </span>
+            )}
+            <ThemeTags themes={view.themes} />
+          </div>
+          {view.completes && (
+            <p className="completes" data-testid="fiche-completes">
+              Complète la fiche nationale :{' '}
+              <a href={formatRoute({ name: 'fiche', id: view.completes.id })}>{view.completes.titre}</a>
+            </p>
+          )}
           <p className="resume" data-testid="fiche-resume">
             {fiche.resume}
           </p>
+          {national && <NationalNote fiche={fiche} />}
           <Facts fiche={fiche} />
+          <Complements complements={view.complements} />
           <HtmlContent html={view.html} className="fiche-body" testId="fiche-body" />
         </article>
       </PageMain>

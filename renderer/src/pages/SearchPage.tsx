@@ -1,16 +1,19 @@
 import type { ChangeEvent, KeyboardEvent } from 'react';
+import type { Origine } from '../../../electron/core/knowledge/types';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ActiveState } from '../hooks/useActiveOption';
 import { useActiveOption } from '../hooks/useActiveOption';
 import { useIndexStatus } from '../hooks/indexStatus';
 import { useCall } from '../hooks/useCall';
 import { plural } from '../format';
-import { navigate } from '../navigation';
+import { navigate, rememberRoute } from '../navigation';
+import { ORIGINE_LABELS } from '../origins';
 import type { Route } from '../router';
 import { HOME, searchRoute, toggleTheme } from '../router';
 import { registerSearchBox } from '../searchBox';
 import { Facets } from '../components/Facets';
 import { NoResults } from '../components/NoResults';
+import { OrigineFilter } from '../components/OrigineFilter';
 import { PageMain } from '../components/PageMain';
 import { RESULTS_ID, SearchResults, resultId } from '../components/SearchResults';
 import { ErrorMessage, Loading } from '../components/StatusMessages';
@@ -22,15 +25,30 @@ const LIMIT = 50;
 // Where the agent was in the last results (active option, scroll), to find them as they were after Esc.
 let memory: { key: string | null; active: number; scrollY: number } = { key: null, active: -1, scrollY: 0 };
 
-function countText(shown: number, total: number, themes: number): string {
+function countText(shown: number, total: number, themes: number, origine: Origine | undefined): string {
   if (shown === 0) return 'Aucun résultat';
+  const among = origine ? ` (${ORIGINE_LABELS[origine]})` : '';
   if (themes > 0)
-    return `${plural(shown, 'résultat')} dans ${themes > 1 ? 'les thèmes choisis' : 'le thème choisi'}`;
-  if (total > shown) return `${shown} premiers résultats sur ${total}`;
-  return plural(shown, 'résultat');
+    return `${plural(shown, 'résultat')} dans ${themes > 1 ? 'les thèmes choisis' : 'le thème choisi'}${among}`;
+  if (total > shown) return `${shown} premiers résultats sur ${total}${among}`;
+  return `${plural(shown, 'résultat')}${among}`;
 }
 
 type SearchRoute = Extract<Route, { name: 'search' }>;
+
+/** What the « no result » box says about the filters that are on. */
+function filterNote(route: SearchRoute): { note: string; clearLabel: string } | null {
+  if (route.origine) {
+    const also = route.themes.length > 0 ? ' et le filtre par thème sont actifs.' : ' est actif.';
+    return {
+      note: `Le filtre « ${ORIGINE_LABELS[route.origine]} »${also}`,
+      clearLabel: 'Chercher dans toutes les fiches',
+    };
+  }
+  if (route.themes.length > 0)
+    return { note: 'Le filtre par thème est actif.', clearLabel: 'Chercher dans tous les thèmes' };
+  return null;
+}
 
 export function SearchPage({ route }: { route: SearchRoute }) {
   const refresh = useIndexStatus().refreshKey;
@@ -44,7 +62,12 @@ export function SearchPage({ route }: { route: SearchRoute }) {
   const q = route.q.trim();
   const search = useCall(
     'search.query',
-    { q: route.q, themes: route.themes.length > 0 ? route.themes : undefined, limit: LIMIT },
+    {
+      q: route.q,
+      themes: route.themes.length > 0 ? route.themes : undefined,
+      origine: route.origine,
+      limit: LIMIT,
+    },
     { refresh, keepPrevious: true, enabled: q !== '' },
   );
   const response = q !== '' && search.status === 'ok' ? search.data : null;
@@ -84,6 +107,8 @@ export function SearchPage({ route }: { route: SearchRoute }) {
     window.clearTimeout(timer.current);
     if (next.name === 'search') written.current = next.q;
     navigate(next, { replace: true });
+    // Remembered now, not after the next render: a fiche opened in the same keystroke must come back here.
+    rememberRoute(next);
   }, []);
 
   const open = useCallback(
@@ -107,7 +132,7 @@ export function SearchPage({ route }: { route: SearchRoute }) {
     setText(value);
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      writeRoute(value.trim() === '' ? HOME : searchRoute(value, route.themes));
+      writeRoute(value.trim() === '' ? HOME : searchRoute(value, route.themes, route.origine));
     }, DEBOUNCE_MS);
   };
 
@@ -121,16 +146,21 @@ export function SearchPage({ route }: { route: SearchRoute }) {
         break;
       case 'Enter':
         event.preventDefault();
-        if (active >= 0) open(active);
-        else if (text.trim() === '') break;
+        if (active >= 0) {
+          // The option chosen may belong to the answer to a shorter query still on screen: the list to come
+          // back to with Esc is the one for the text as typed.
+          if (text !== route.q && text.trim() !== '')
+            writeRoute(searchRoute(text, route.themes, route.origine));
+          open(active);
+        } else if (text.trim() === '') break;
         else if (pending) {
-          if (text !== route.q) writeRoute(searchRoute(text, route.themes));
+          if (text !== route.q) writeRoute(searchRoute(text, route.themes, route.origine));
           openWhenReady.current = true;
         } else open(0);
         break;
       case 'Escape':
         event.preventDefault();
-        if (text !== '' || route.themes.length > 0) {
+        if (text !== '' || route.themes.length > 0 || route.origine) {
           setText('');
           writeRoute(HOME);
         }
@@ -138,7 +168,9 @@ export function SearchPage({ route }: { route: SearchRoute }) {
     }
   };
 
-  const setThemes = (themes: string[]) => writeRoute(searchRoute(text, themes));
+  const setThemes = (themes: string[]) => writeRoute(searchRoute(text, themes, route.origine));
+  const setOrigine = (origine: Origine | undefined) => writeRoute(searchRoute(text, route.themes, origine));
+  const clearFilters = () => writeRoute(searchRoute(text));
   const hasResults = results.length > 0;
 
   return (
@@ -182,24 +214,27 @@ export function SearchPage({ route }: { route: SearchRoute }) {
 
       {response && (
         <>
-          <Facets
-            facets={response.facets}
-            selected={route.themes}
-            onToggle={(id) => setThemes(toggleTheme(route.themes, id))}
-            onClear={() => setThemes([])}
-          />
+          <div className="filters">
+            <OrigineFilter origins={response.origins} selected={route.origine} onSelect={setOrigine} />
+            <Facets
+              facets={response.facets}
+              selected={route.themes}
+              onToggle={(id) => setThemes(toggleTheme(route.themes, id))}
+              onClear={() => setThemes([])}
+            />
+          </div>
           {!hasResults && (
             <NoResults
               query={response.query || route.q}
               suggestions={response.suggestions}
-              filtered={route.themes.length > 0}
-              onClearFilter={() => setThemes([])}
+              filter={filterNote(route)}
+              onClearFilter={clearFilters}
             />
           )}
         </>
       )}
       <p className={hasResults ? 'result-count' : 'visually-hidden'} role="status" data-testid="result-count">
-        {response && countText(results.length, response.total, route.themes.length)}
+        {response && countText(results.length, response.total, route.themes.length, route.origine)}
       </p>
       <SearchResults results={results} active={active} hidden={!hasResults} />
 
