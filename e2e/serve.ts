@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../electron/core/app';
-import { DEMO_CONTENT_DIR, RENDERER_DIST_DIR, WORKER_SOURCE_FILE } from '../scripts/lib/paths';
+import {
+  DEMO_CONTENT_DIR,
+  IMPORT_WORKER_SOURCE_FILE,
+  RENDERER_DIST_DIR,
+  WORKER_SOURCE_FILE,
+} from '../scripts/lib/paths';
 import { startPreviewServer } from '../scripts/lib/preview-server';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4791' } } });
@@ -19,6 +24,7 @@ const core = await createCore({
   contentDir,
   dataDir: join(root, 'data'),
   workerFile: WORKER_SOURCE_FILE,
+  importWorkerFile: IMPORT_WORKER_SOURCE_FILE,
   watch: true,
 });
 await core.search.ready();

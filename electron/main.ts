@@ -156,6 +156,7 @@ async function start(): Promise<void> {
     contentDir,
     dataDir,
     workerFile: unpackedPath(path.join(__dirname, 'index-worker.cjs')),
+    importWorkerFile: unpackedPath(path.join(__dirname, 'import-worker.cjs')),
     watch: true,
   });
   coreReady = loading;

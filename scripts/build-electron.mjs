@@ -11,7 +11,8 @@ const entries = [
   { source: 'electron/main.ts', output: 'main.cjs', required: true },
   { source: 'electron/preload.ts', output: 'preload.cjs', required: true },
   // Written alongside this script: skipped with a warning until it exists.
-  { source: 'electron/core/search/index-worker.ts', output: 'index-worker.cjs', required: false },
+  { source: 'electron/core/search/index-worker.ts', output: 'index-worker.cjs', required: true },
+  { source: 'electron/core/import/import-worker.ts', output: 'import-worker.cjs', required: true },
 ];
 
 let failed = false;

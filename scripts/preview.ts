@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../electron/core/app';
-import { DEMO_CONTENT_DIR, RENDERER_DIST_DIR, WORKER_SOURCE_FILE } from './lib/paths';
+import {
+  DEMO_CONTENT_DIR,
+  IMPORT_WORKER_SOURCE_FILE,
+  RENDERER_DIST_DIR,
+  WORKER_SOURCE_FILE,
+} from './lib/paths';
 import { startPreviewServer } from './lib/preview-server';
 
 const { values } = parseArgs({
@@ -18,7 +23,13 @@ const { values } = parseArgs({
 try {
   const contentDir = resolve(values.content ?? DEMO_CONTENT_DIR);
   const dataDir = resolve(values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'infocite-preview-')));
-  const core = await createCore({ contentDir, dataDir, workerFile: WORKER_SOURCE_FILE, watch: true });
+  const core = await createCore({
+    contentDir,
+    dataDir,
+    workerFile: WORKER_SOURCE_FILE,
+    importWorkerFile: IMPORT_WORKER_SOURCE_FILE,
+    watch: true,
+  });
   const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port));
   console.log(`Info'Cité — aperçu dans le navigateur : ${server.url}`);
   console.log(`Contenu : ${contentDir}`);

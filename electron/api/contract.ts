@@ -102,6 +102,18 @@ export interface ContactView extends ContactSummary {
   html: string;
 }
 
+export interface ImportJobStatus {
+  state: 'idle' | 'running' | 'done' | 'error';
+  /** The archive or folder being imported. */
+  from?: string;
+  progress: { done: number; total: number } | null;
+  /** French closing summary (created, updated, unchanged, deleted, in error, duration). */
+  summary?: string;
+  /** Files skipped, with the reason in French (at most 200). */
+  errors?: Array<{ file: string; reason: string }>;
+  error?: string;
+}
+
 export type FicheMeta = Omit<Fiche, 'body' | 'path'>;
 
 export interface FicheView {
@@ -137,6 +149,13 @@ export const methods = {
   'contacts.get': { role: 'agent', input: z.object({ id }) },
   'content.problems': { role: 'agent', input: z.object({}) },
   'themes.list': { role: 'agent', input: z.object({}) },
+  'imports.servicePublic.start': {
+    role: 'redacteur',
+    input: z.object({
+      from: z.string().trim().min(1, 'indiquez le chemin de l’archive ou du dossier').max(4096),
+    }),
+  },
+  'imports.servicePublic.status': { role: 'redacteur', input: z.object({}) },
 } as const satisfies Record<string, { role: Role; input: z.ZodType }>;
 
 export interface Outputs {
@@ -147,6 +166,8 @@ export interface Outputs {
   'contacts.get': ContactView;
   'content.problems': { contentDir: string; problems: ContentProblem[] };
   'themes.list': { themes: Array<ThemeRef & { description?: string; count: number }> };
+  'imports.servicePublic.start': ImportJobStatus;
+  'imports.servicePublic.status': ImportJobStatus;
 }
 
 export type MethodName = keyof typeof methods;

@@ -90,6 +90,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     contentDir: core.options.contentDir,
     problems: core.search.current().knowledge.problems,
   }),
+  'imports.servicePublic.start': (core, input) => core.imports.start(input.from),
+  'imports.servicePublic.status': (core) => core.imports.current(),
   'themes.list': (core) => {
     const engine = core.search.current();
     const { themes, fiches } = engine.knowledge;

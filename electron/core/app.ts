@@ -1,3 +1,4 @@
+import { ImportJob } from './import/import-job';
 import { SearchService } from './search/search-service';
 
 export interface CoreOptions {
@@ -7,6 +8,8 @@ export interface CoreOptions {
   dataDir: string;
   /** The index worker's entry file (see SearchService). */
   workerFile: string;
+  /** The Service-Public.fr import worker's entry; without it the in-app import is unavailable. */
+  importWorkerFile?: string;
   /** Follow changes of the content folder. */
   watch?: boolean;
   /** The clock, replaceable in tests ("open now" depends on it). */
@@ -17,6 +20,7 @@ export interface CoreOptions {
 export interface Core {
   readonly options: CoreOptions;
   readonly search: SearchService;
+  readonly imports: ImportJob;
   now(): Date;
   close(): Promise<void>;
 }
@@ -27,6 +31,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     options,
     search,
+    imports: new ImportJob(options.contentDir, options.importWorkerFile),
     now: options.now ?? (() => new Date()),
     close: () => search.close(),
   };

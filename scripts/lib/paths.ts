@@ -13,3 +13,8 @@ export const WORKER_SOURCE_FILE = fileURLToPath(
 
 /** The renderer as built by `vite build`. */
 export const RENDERER_DIST_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** The in-app Service-Public.fr import worker, from its TypeScript source. */
+export const IMPORT_WORKER_SOURCE_FILE = fileURLToPath(
+  new URL('../../electron/core/import/import-worker.ts', import.meta.url),
+);

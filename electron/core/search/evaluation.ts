@@ -7,6 +7,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import type { ContentFile } from '../knowledge/content-files';
 import { readContentFolder } from '../knowledge/content-files';
+import { importServicePublic } from '../import/service-public/import';
 import { SearchEngine } from './engine';
 import { buildSearchData } from './index-build';
 
@@ -173,17 +174,14 @@ export function readContentFolders(sources: ContentSource[]): CombinedContent {
   return combineFiles(sources.map((source) => ({ ...readContentFolder(source.dir), prefix: source.prefix })));
 }
 
-/** Imports the Service-Public.fr archive into `outDir` with the app's importer. */
+/** Imports the Service-Public.fr archive into `outDir` with the app's importer; returns what it could not convert. */
 export async function importNationalArchive(
   archive: string,
   outDir: string,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<void> {
-  // TODO: wire electron/core/import/service-public once it lands.
-  void archive;
-  void outDir;
-  void onProgress;
-  throw new Error('the Service-Public.fr importer is not available yet');
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ total: number; errors: Array<{ file: string; reason: string }> }> {
+  const report = await importServicePublic({ from: archive, outDir, onProgress });
+  return { total: report.total, errors: report.errors };
 }
 
 /** The engine exactly as the app builds it (same parse, same index), here in-process. */
