@@ -6,6 +6,7 @@ import { rememberRoute, useRoute } from './navigation';
 import { AnnuairePage } from './pages/AnnuairePage';
 import { ContactPage } from './pages/ContactPage';
 import { FichePage } from './pages/FichePage';
+import { ImportPage } from './pages/ImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProblemsPage } from './pages/ProblemsPage';
 import { SearchPage } from './pages/SearchPage';
@@ -18,6 +19,7 @@ const TITLES: Record<Route['name'], string> = {
   annuaire: 'Annuaire des services',
   contact: 'Service',
   problemes: 'Problèmes de contenu',
+  import: 'Import des fiches Service-Public.fr',
   notFound: 'Page introuvable',
 };
 
@@ -33,6 +35,8 @@ function Page({ route }: { route: Route }) {
       return <ContactPage key={route.id} id={route.id} />;
     case 'problemes':
       return <ProblemsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -39,12 +39,13 @@ describe('parseHash', () => {
     expect('origine' in unknown).toBe(false);
   });
 
-  it('reads fiches, contacts, the directory and the problems page', () => {
+  it('reads fiches, contacts, the directory, the problems and the import pages', () => {
     expect(parseHash('#/fiche/pacs')).toEqual({ name: 'fiche', id: 'pacs' });
     expect(parseHash('#/contact/etat-civil')).toEqual({ name: 'contact', id: 'etat-civil' });
     expect(parseHash('#/annuaire')).toEqual({ name: 'annuaire', q: '' });
     expect(parseHash('#/annuaire?q=ccas')).toEqual({ name: 'annuaire', q: 'ccas' });
     expect(parseHash('#/problemes')).toEqual({ name: 'problemes' });
+    expect(parseHash('#/import')).toEqual({ name: 'import' });
   });
 
   it('reports unknown or malformed addresses', () => {
@@ -71,6 +72,7 @@ describe('formatRoute', () => {
     expect(formatRoute({ name: 'annuaire', q: '' })).toBe('#/annuaire');
     expect(formatRoute({ name: 'fiche', id: 'pacs' })).toBe('#/fiche/pacs');
     expect(formatRoute({ name: 'problemes' })).toBe('#/problemes');
+    expect(formatRoute({ name: 'import' })).toBe('#/import');
   });
 
   it('round-trips through parseHash', () => {
@@ -84,6 +86,7 @@ describe('formatRoute', () => {
       { name: 'fiche', id: 'carte_identite-2' },
       { name: 'contact', id: 'a b/c' },
       { name: 'problemes' },
+      { name: 'import' },
     ];
     for (const route of routes) expect(parseHash(formatRoute(route))).toEqual(route);
   });

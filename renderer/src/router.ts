@@ -10,6 +10,7 @@ export type Route =
   | { name: 'annuaire'; q: string }
   | { name: 'contact'; id: string }
   | { name: 'problemes' }
+  | { name: 'import' }
   | { name: 'notFound'; hash: string };
 
 export type ListRoute = Extract<Route, { name: 'search' | 'annuaire' }>;
@@ -62,6 +63,7 @@ export function parseHash(hash: string): Route {
   const [first, second] = segments;
   if (segments.length === 1 && first === 'annuaire') return { name: 'annuaire', q: params.get('q') ?? '' };
   if (segments.length === 1 && first === 'problemes') return { name: 'problemes' };
+  if (segments.length === 1 && first === 'import') return { name: 'import' };
   if (segments.length === 2 && second !== undefined && (first === 'fiche' || first === 'contact')) {
     const id = decode(second);
     if (id === null || id === '') return notFound;
@@ -92,6 +94,8 @@ export function formatRoute(route: Route): string {
       return `#/${route.name}/${encodeURIComponent(route.id)}`;
     case 'problemes':
       return '#/problemes';
+    case 'import':
+      return '#/import';
     case 'notFound':
       return route.hash;
   }

@@ -4,7 +4,7 @@ import { MAIN_ID } from './PageMain';
 import { StatusLine } from './StatusLine';
 import type { MouseEvent } from 'react';
 
-type Section = 'search' | 'annuaire' | 'problemes';
+type Section = 'search' | 'annuaire' | 'problemes' | 'import';
 
 function sectionOf(route: Route): Section | null {
   switch (route.name) {
@@ -16,6 +16,8 @@ function sectionOf(route: Route): Section | null {
       return 'annuaire';
     case 'problemes':
       return 'problemes';
+    case 'import':
+      return 'import';
     default:
       return null;
   }
@@ -71,6 +73,11 @@ export function Header({ route }: { route: Route }) {
                     <span className="visually-hidden"> {problems >= 2 ? 'problèmes' : 'problème'}</span>
                   </span>
                 )}
+              </a>
+            </li>
+            <li>
+              <a href="#/import" aria-current={current('import')} data-testid="nav-import">
+                Import national
               </a>
             </li>
           </ul>
