@@ -31,7 +31,9 @@ describe('import:service-public command line', () => {
     const out = join(from, 'sortie');
     const { code, stdout, stderr } = await cli('--from', from, '--out', out);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/1 créées, 0 mises à jour, 0 inchangées, 0 supprimées, 1 en erreur ; durée/);
+    expect(stdout).toMatch(
+      /1 créées, 0 mises à jour, 0 inchangées, 0 supprimées, 1 en erreur, 0 recherches guidées écartées ; durée/,
+    );
     expect(stderr).toContain('Fichier ignoré : F2.xml — XML mal formé');
     // Not a terminal: plain progress lines instead of a bar.
     expect(stderr).toContain('Import des fiches : 2/2 (100 %)');

@@ -70,7 +70,7 @@ describe('importServicePublic', () => {
     expect(knowledge.problems).toEqual([]);
     expect(knowledge.fiches.map((fiche) => fiche.id).sort()).toEqual(['F1', 'F2', 'F3']);
     expect(formatSummary(report)).toMatch(
-      /^Import Service-Public\.fr : 4 fiches lues\. 3 créées, 0 mises à jour, 0 inchangées, 0 supprimées, 1 en erreur ; durée \d+,\d s\.$/,
+      /^Import Service-Public\.fr : 4 fiches lues\. 3 créées, 0 mises à jour, 0 inchangées, 0 supprimées, 1 en erreur, 0 recherches guidées écartées ; durée \d+,\d s\.$/,
     );
   });
 
@@ -174,7 +174,8 @@ describe('importServicePublic on real DILA files', () => {
       expect(knowledge.problems.filter((problem) => problem.severity === 'erreur')).toEqual([]);
       // Links to fiches outside the sample go to Service-Public.fr: none is broken.
       expect(knowledge.problems).toEqual([]);
-      expect(knowledge.fiches).toHaveLength(30);
+      // Guided searches (navigation trees) are left out.
+      expect(knowledge.fiches).toHaveLength(30 - report.guided.length);
       const cni = knowledge.fiches.find((fiche) => fiche.id === 'F1344');
       expect(cni).toMatchObject({
         // DILA writes French typography: no-break spaces around the colon.
@@ -189,4 +190,24 @@ describe('importServicePublic on real DILA files', () => {
       expect(cni?.body).toContain("## Où s'adresser");
     },
   );
+});
+
+describe('guided searches', () => {
+  it('leaves out Service-Public.fr navigation trees and says so', async () => {
+    const from = mkdtempSync(join(tmpdir(), 'infocite-guided-'));
+    writeFileSync(join(from, 'F1.xml'), publicationXml({ id: 'F1' }));
+    writeFileSync(
+      join(from, 'F2.xml'),
+      publicationXml({ id: 'F2', title: '**CNI -Perte majeur' }).replace(
+        'type="Fiche d\'information"',
+        'type="Recherche guidée"',
+      ),
+    );
+    const out = mkdtempSync(join(tmpdir(), 'infocite-guided-out-'));
+    const report = await importServicePublic({ from, outDir: out });
+    expect(report.guided).toEqual(['F2.xml']);
+    expect(readdirSync(out)).toEqual(['F1.md']);
+    expect(formatSummary(report)).toContain('2 fiches lues. 1 créées');
+    expect(formatSummary(report)).toContain('1 recherches guidées écartées');
+  });
 });

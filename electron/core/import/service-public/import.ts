@@ -32,6 +32,8 @@ export interface ImportOptions {
 export interface ImportReport {
   /** F*.xml files found in the archive. */
   total: number;
+  /** Guided searches of the archive, left out (see GUIDED_SEARCH). */
+  guided: string[];
   /** N*.xml dossiers found (read for their titles only). */
   dossiers: number;
   sync: SyncCounts;
@@ -40,6 +42,13 @@ export interface ImportReport {
 }
 
 const BATCH = 50;
+
+/**
+ * "Recherche guidée" publications are Service-Public.fr's navigation trees ("**CNI -Perte majeur"): internal
+ * titles and no text of their own. As fiches they would only crowd the results, so they are left out; their
+ * links still lead to the real fiches.
+ */
+const GUIDED_SEARCH = /<Publication\b[^>]*\btype="Recherche guidée"/;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -63,9 +72,11 @@ export async function importServicePublic(options: ImportOptions): Promise<Impor
     if (error instanceof ArchiveError) throw new ImportError(error.message);
     throw error;
   }
-  const fiches = files.filter((file) => FICHE_FILE.test(file.name));
+  const all = files.filter((file) => FICHE_FILE.test(file.name));
+  const fiches = all.filter((file) => !GUIDED_SEARCH.test(file.text.slice(0, 2000)));
+  const guided = all.filter((file) => !fiches.includes(file)).map((file) => file.name);
   const dossiers = files.filter((file) => DOSSIER_FILE.test(file.name));
-  if (fiches.length === 0) {
+  if (all.length === 0) {
     // Also what protects the national fiches already imported from being all deleted by a wrong archive.
     throw new ImportError(
       `« ${options.from} » ne contient aucune fiche F*.xml : ce n'est pas une archive « vosdroits » de la DILA.`,
@@ -114,7 +125,14 @@ export async function importServicePublic(options: ImportOptions): Promise<Impor
         "un fichier de la commune (qui n'est pas une fiche nationale) porte déjà ce nom : il n'a pas été remplacé",
     });
   }
-  return { total, dossiers: dossiers.length, sync, errors, durationMs: performance.now() - started };
+  return {
+    total: all.length,
+    guided,
+    dossiers: dossiers.length,
+    sync,
+    errors,
+    durationMs: performance.now() - started,
+  };
 }
 
 function seconds(ms: number): string {
@@ -127,6 +145,7 @@ export function formatSummary(report: ImportReport): string {
   return (
     `Import Service-Public.fr : ${report.total} fiches lues. ` +
     `${sync.created.length} créées, ${sync.updated.length} mises à jour, ${sync.unchanged.length} inchangées, ` +
-    `${sync.deleted.length} supprimées, ${report.errors.length} en erreur ; durée ${seconds(report.durationMs)}.`
+    `${sync.deleted.length} supprimées, ${report.errors.length} en erreur, ` +
+    `${report.guided.length} recherches guidées écartées ; durée ${seconds(report.durationMs)}.`
   );
 }
