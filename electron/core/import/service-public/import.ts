@@ -41,6 +41,9 @@ export interface ImportReport {
   durationMs: number;
 }
 
+/** Bumped whenever the conversion changes, so caches of imported fiches (evaluation, benchmark) are redone. */
+export const IMPORTER_VERSION = 2;
+
 const BATCH = 50;
 
 /**
