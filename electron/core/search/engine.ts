@@ -11,6 +11,7 @@ import type { RankedMatch } from './ranking';
 import { rankMatches } from './ranking';
 import type { SerializedLunrIndex } from './term-index';
 import { TermIndex } from './term-index';
+import { WordPrefixes } from './word-prefixes';
 import type { SearchData } from './search-data';
 import { makeSnippet } from './snippet';
 import { suggest } from './suggest';
@@ -55,8 +56,9 @@ export class SearchEngine {
     this.knowledge = data.knowledge;
     this.builtAt = data.builtAt;
     this.contentHash = data.contentHash;
-    this.fichesIndex = new TermIndex(data.fichesIndex as SerializedLunrIndex);
-    this.contactsIndex = new TermIndex(data.contactsIndex as SerializedLunrIndex);
+    const words = new WordPrefixes(data.words);
+    this.fichesIndex = new TermIndex(data.fichesIndex as SerializedLunrIndex, words);
+    this.contactsIndex = new TermIndex(data.contactsIndex as SerializedLunrIndex, words);
     this.serializedFiches = data.fichesIndex;
     this.fiches = new Map(publishedFiches(data.knowledge).map((fiche) => [fiche.id, fiche]));
     this.contacts = new Map(data.knowledge.contacts.map((contact) => [contact.id, contact]));
@@ -108,7 +110,7 @@ export class SearchEngine {
   search(query: string, options: QueryOptions = {}): Omit<SearchResponse, 'took_ms'> {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const filter = new Set(options.themes ?? []);
-    const plan = planQuery(query, this.synonyms, this.fichesIndex.vocabulary, this.tuning);
+    const plan = planQuery(query, this.synonyms, this.fichesIndex, this.tuning);
     let ranked: Array<{ fiche: Fiche; score: number; matched: () => string[] }>;
     if (plan.concepts.length === 0) {
       // No meaningful word: with a thème chosen, browse it; otherwise there is nothing to show yet.
@@ -180,7 +182,7 @@ export class SearchEngine {
 
   /** The contacts directory: every service by name, or those matching the query. */
   searchContacts(query: string, limit = 100): Contact[] {
-    const plan = planQuery(query, this.synonyms, this.contactsIndex.vocabulary, this.tuning);
+    const plan = planQuery(query, this.synonyms, this.contactsIndex, this.tuning);
     if (plan.concepts.length === 0) {
       return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
     }

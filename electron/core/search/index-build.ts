@@ -36,11 +36,16 @@ function newBuilder(fields: Record<string, number>): lunr.Builder {
   return builder;
 }
 
-function recordSurface(text: string, counts: Map<string, Map<string, number>>): void {
+function recordSurface(
+  text: string,
+  counts: Map<string, Map<string, number>>,
+  words: Record<string, string>,
+): void {
   for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0].toLowerCase();
     const [token] = analyze(word);
     if (!token) continue;
+    words[token.folded] = token.term;
     const forms = counts.get(token.term) ?? new Map<string, number>();
     forms.set(word, (forms.get(word) ?? 0) + 1);
     counts.set(token.term, forms);
@@ -58,6 +63,7 @@ export function buildSearchData(
   const themeLabel = new Map(knowledge.themes.map((theme) => [theme.id, theme.libelle]));
   const total = fiches.length + knowledge.contacts.length;
   const surfaceCounts = new Map<string, Map<string, number>>();
+  const words: Record<string, string> = {};
   let done = 0;
   const step = Math.max(1, Math.floor(total / 50));
   const tick = () => {
@@ -77,19 +83,25 @@ export function buildSearchData(
       themes: fiche.themes.map((id) => themeLabel.get(id) ?? id).join(' \n '),
       body,
     });
-    recordSurface(`${fiche.titre} ${fiche.mots_cles.join(' ')} ${fiche.resume} ${body}`, surfaceCounts);
+    recordSurface(
+      `${fiche.titre} ${fiche.mots_cles.join(' ')} ${fiche.resume} ${body}`,
+      surfaceCounts,
+      words,
+    );
     tick();
   }
 
   const contactBuilder = newBuilder(CONTACT_FIELDS);
   for (const contact of knowledge.contacts) {
-    contactBuilder.add({
+    const fields = {
       id: contact.id,
       nom: contact.nom,
       type: `${contact.type?.replace(/_/g, ' ') ?? ''} ${ENTITE_LABEL[contact.entite]}`,
       commune: `${contact.adresse.commune} ${contact.adresse.voie}`,
       body: markdownToText(contact.body),
-    });
+    };
+    contactBuilder.add(fields);
+    recordSurface(`${fields.nom} ${fields.type} ${fields.commune} ${fields.body}`, new Map(), words);
     tick();
   }
 
@@ -106,5 +118,6 @@ export function buildSearchData(
     fichesIndex: ficheBuilder.build().toJSON(),
     contactsIndex: contactBuilder.build().toJSON(),
     surface,
+    words,
   };
 }

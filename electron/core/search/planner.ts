@@ -1,7 +1,11 @@
 import { analyze } from './analyzer';
 import { boundedLevenshtein } from './levenshtein';
 import type { SynonymTable } from './synonyms';
-import type { Vocabulary } from './vocabulary';
+/** What the planner needs to know of an index: its terms, and the beginnings of its words. */
+export interface KnownWords {
+  has(term: string): boolean;
+  hasPrefix(foldedWord: string): boolean;
+}
 
 export type AlternativeKind = 'exact' | 'prefix' | 'fuzzy' | 'synonym';
 
@@ -68,7 +72,7 @@ export function fuzzyDistance(word: string): number {
 export function planQuery(
   input: string,
   synonyms: SynonymTable,
-  vocabulary: Vocabulary,
+  vocabulary: KnownWords,
   tuning: SearchTuning = DEFAULT_TUNING,
 ): QueryPlan {
   const tokens = analyze(input);
@@ -97,11 +101,12 @@ export function planQuery(
         const beingTyped = isLast && typing;
         // A single letter is not yet a word: expanding it would rank the whole base for nothing.
         const prefixed = token.folded.length >= 2 && (tuning.prefixOnlyLastWord ? beingTyped : true);
-        if (prefixed) alternatives.push({ kind: 'prefix', terms: [token.term], boost: BOOST.prefix });
+        // The prefix is the word as typed, not its stem: "deces" stems to "dec", whose prefix would reach "dechet".
+        if (prefixed) alternatives.push({ kind: 'prefix', terms: [token.folded], boost: BOOST.prefix });
         const distance = fuzzyDistance(token.term);
         const known =
           tuning.fuzzyOnlyUnknown &&
-          (vocabulary.has(token.term) || (beingTyped && vocabulary.hasPrefix(token.term)));
+          (vocabulary.has(token.term) || (beingTyped && vocabulary.hasPrefix(token.folded)));
         if (!known && distance > 0) {
           alternatives.push({
             kind: 'fuzzy',

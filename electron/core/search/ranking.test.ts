@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleContent } from '../test-support/content';
+import { ficheFile, sampleContent } from '../test-support/content';
 import { lunr } from './analyzer';
 import { buildSearchData } from './index-build';
 import { rankWithLunrQuery } from './lunr-ranking';
@@ -61,5 +61,28 @@ describe('term-at-a-time ranking', () => {
     expect(capped).toHaveLength(2);
     const frequencies = all.map((t) => termIndex.frequency(t)).sort((a, b) => b - a);
     expect(capped.map((t) => termIndex.frequency(t))).toEqual(frequencies.slice(0, 2));
+  });
+});
+
+describe('the word being typed', () => {
+  it('matches the beginning of words as written, not of their stems', async () => {
+    const { SearchEngine } = await import('./engine');
+    const engine = new SearchEngine(data);
+    // "rendez-vous" is indexed as "rendez" + "vous"(stop word); "rend" reaches it, "rendezv" does not.
+    expect(engine.search('rend').results.map((r) => r.id)).toContain('passeport');
+    // "démarches" stems to "demarch": the word being typed "démarc" reaches it through the word.
+    expect(engine.search('démarc').results.map((r) => r.id)).toEqual(['acte']);
+    // "deces" stems to "dec": its stem's prefix would reach "déchets", the word's does not.
+    const deces = new SearchEngine(
+      buildSearchData(
+        [
+          ficheFile('deces', { titre: 'Déclarer un décès' }),
+          ficheFile('dechets', { titre: 'Déchets verts' }),
+        ],
+        'h',
+      ),
+    );
+    expect(deces.search('deces').results.map((r) => r.id)).toEqual(['deces']);
+    expect(deces.search('appartemen').results).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ export interface SearchData {
   contactsIndex: object;
   /** For each indexed term, the word most often written for it, accents included: shown in suggestions. */
   surface: Record<string, string>;
+  /** Every indexed word as written (folded) and its term: what the word being typed is matched against. */
+  words: Record<string, string>;
 }
 
-export const SEARCH_DATA_FORMAT = 1;
+export const SEARCH_DATA_FORMAT = 2;

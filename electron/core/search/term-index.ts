@@ -1,5 +1,6 @@
 import { lunr } from './analyzer';
 import { Vocabulary } from './vocabulary';
+import type { WordPrefixes } from './word-prefixes';
 
 // Part of lunr's API that its typings leave out.
 const TokenSets = lunr.TokenSet as unknown as {
@@ -38,7 +39,11 @@ export class TermIndex {
   /** Recent prefix expansions: agents type the same first letters all day. */
   private readonly prefixCache = new Map<string, string[]>();
 
-  constructor(serialized: SerializedLunrIndex) {
+  /** With the index's words, prefixes are matched on words as written; without, on terms. */
+  constructor(
+    serialized: SerializedLunrIndex,
+    private readonly words?: WordPrefixes,
+  ) {
     this.fields = serialized.fields;
     const termOf: string[] = [];
     for (const [term, entry] of serialized.invertedIndex) termOf[entry._index] = term;
@@ -89,6 +94,15 @@ export class TermIndex {
     }
   }
 
+  /** Whether some indexed word starts with `foldedWord` (the planner's question for the word being typed). */
+  hasPrefix(foldedWord: string): boolean {
+    return this.words ? this.words.has(foldedWord) : this.vocabulary.hasPrefix(foldedWord);
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
   fieldBit(field: string): number {
     const index = this.fields.indexOf(field);
     return index < 0 ? 0 : 1 << index;
@@ -111,7 +125,9 @@ export class TermIndex {
     const key = `${max}:${prefix}`;
     let expansion = this.prefixCache.get(key);
     if (!expansion) {
-      const terms = this.vocabulary.withPrefix(prefix);
+      const terms = this.words
+        ? this.words.terms(prefix).filter((term) => this.postings.has(term))
+        : this.vocabulary.withPrefix(prefix);
       expansion =
         terms.length <= max
           ? terms
