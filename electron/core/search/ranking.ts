@@ -92,8 +92,9 @@ function scoreConcept(
 /**
  * Scores a plan term at a time on lunr's BM25 weights and decides in one place what "matching" means: a desk
  * query keeps only the documents that satisfy the most concepts (all of them when any does), so each added word
- * narrows the list; a long question keeps the documents that satisfy at least a third of the best coverage,
- * ranked by coverage². A title that answers the query's concepts multiplies the score, up to ×2: BM25 alone
+ * narrows the list, and coverage² ranks; a long question keeps the documents that satisfy at least a third of
+ * the best coverage, ranked by coverage alone — squaring it let broad pages that touch every side remark of an
+ * email beat the fiche about its actual request (measured with npm run eval:search). A title that answers the query's concepts multiplies the score, up to ×2: BM25 alone
  * lets a short title that matches one word beat the title that answers the whole query.
  */
 export function rankMatches(
@@ -128,7 +129,7 @@ export function rankMatches(
     const coverage = entry.covered / total;
     matches.push({
       ref: index.refs[doc] ?? '',
-      score: entry.score * coverage * coverage * (1 + entry.inTitle / total),
+      score: entry.score * (plan.long ? coverage : coverage * coverage) * (1 + entry.inTitle / total),
       covered: entry.covered,
       matched: () => terms.filter((term) => index.holds(term, doc)),
     });
