@@ -52,13 +52,27 @@ export function stem(folded: string): string {
   return stemmed;
 }
 
+// Word as written → [folded, term], or null for a stop word: folding (Unicode normalisation) is the costly
+// part of the analysis, and snippets analyse long bodies again at query time.
+const wordCache = new Map<string, readonly [string, string] | null>();
+
+function analyzeWord(word: string): readonly [string, string] | null {
+  let entry = wordCache.get(word);
+  if (entry === undefined) {
+    const folded = fold(word);
+    entry = STOP_WORDS.has(folded) ? null : [folded, stem(folded)];
+    if (wordCache.size >= STEM_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(word, entry);
+  }
+  return entry;
+}
+
 /** Every meaningful word of a text, with its indexed term and position. */
 export function analyze(text: string): AnalyzedToken[] {
   const tokens: AnalyzedToken[] = [];
   for (const match of text.matchAll(WORD)) {
-    const folded = fold(match[0]);
-    if (STOP_WORDS.has(folded)) continue;
-    tokens.push({ term: stem(folded), folded, start: match.index, length: match[0].length });
+    const entry = analyzeWord(match[0]);
+    if (entry) tokens.push({ term: entry[1], folded: entry[0], start: match.index, length: match[0].length });
   }
   return tokens;
 }

@@ -14,7 +14,8 @@ import { TermIndex } from './term-index';
 import { WordPrefixes } from './word-prefixes';
 import type { SearchData } from './search-data';
 import { makeSnippet } from './snippet';
-import { suggest } from './suggest';
+import type { ThemeProfile } from './suggest';
+import { suggest, themeProfiles } from './suggest';
 import { SynonymTable } from './synonyms';
 
 export interface QueryOptions {
@@ -40,6 +41,7 @@ export class SearchEngine {
   private readonly contactsIndex: TermIndex;
   private readonly serializedFiches: object;
   private lunrIndex: lunr.Index | undefined;
+  private profiles: ThemeProfile[] | undefined;
   private readonly fiches: Map<string, Fiche>;
   private readonly contacts: Map<string, Contact>;
   private readonly themeLabels: Map<string, string>;
@@ -88,8 +90,13 @@ export class SearchEngine {
   }
 
   private rankFiches(plan: QueryPlan): RankedMatch[] {
-    if (this.tuning.termAtATime)
-      return rankMatches(this.fichesIndex, plan, 'titre', this.tuning.prefixExpansionCap);
+    if (this.tuning.termAtATime) {
+      return rankMatches(this.fichesIndex, plan, {
+        titleField: 'titre',
+        firstFields: this.tuning.fieldsFirst ? ['titre', 'mots_cles'] : [],
+        prefixCap: this.tuning.prefixExpansionCap,
+      });
+    }
     this.lunrIndex ??= lunr.Index.load(this.serializedFiches);
     return rankWithLunrQuery(this.lunrIndex, plan, 'titre');
   }
@@ -163,8 +170,7 @@ export class SearchEngine {
         vocabulary: this.fichesIndex.vocabulary,
         surface: this.surface,
         synonyms: this.synonyms,
-        themes: this.knowledge.themes,
-        fiches: [...this.fiches.values()],
+        themes: (this.profiles ??= themeProfiles(this.knowledge.themes, [...this.fiches.values()])),
       });
     }
     return response;
@@ -186,7 +192,11 @@ export class SearchEngine {
     if (plan.concepts.length === 0) {
       return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
     }
-    return rankMatches(this.contactsIndex, plan, 'nom')
+    return rankMatches(this.contactsIndex, plan, {
+      titleField: 'nom',
+      firstFields: [],
+      prefixCap: this.tuning.prefixExpansionCap,
+    })
       .slice(0, limit)
       .flatMap((match) => this.contacts.get(match.ref) ?? []);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { terms } from './analyzer';
-import { LONG_QUERY_CONCEPTS, planQuery, satisfiedConcepts } from './planner';
+import { BOOST, LONG_QUERY_CONCEPTS, planQuery, satisfiedConcepts } from './planner';
 import { SynonymTable } from './synonyms';
 import { Vocabulary } from './vocabulary';
 
@@ -63,5 +63,15 @@ describe('query planner', () => {
     expect(satisfiedConcepts(typo, terms('passeport'))).toEqual([true]);
     const typing = planQuery('encomb', synonyms, vocabulary);
     expect(satisfiedConcepts(typing, terms('encombrants'))).toEqual([true]);
+  });
+});
+
+describe('a first word being typed', () => {
+  it('is a prefix even when its first letters spell a stop word', () => {
+    expect(planQuery('ca', synonyms, vocabulary).concepts).toEqual([
+      { text: 'ca', alternatives: [{ kind: 'prefix', terms: ['ca'], boost: BOOST.prefix }] },
+    ]);
+    expect(planQuery('ca ', synonyms, vocabulary).concepts).toEqual([]);
+    expect(planQuery('carte de', synonyms, vocabulary).concepts.map((c) => c.text)).toEqual(['carte']);
   });
 });

@@ -1,4 +1,4 @@
-import { analyze } from './analyzer';
+import { analyze, fold } from './analyzer';
 import { boundedLevenshtein } from './levenshtein';
 import type { SynonymTable } from './synonyms';
 /** What the planner needs to know of an index: its terms, and the beginnings of its words. */
@@ -41,6 +41,8 @@ export interface SearchTuning {
   fuzzyOnlyUnknown: boolean;
   /** How many terms a prefix may expand to (Infinity: all). */
   prefixExpansionCap: number;
+  /** A prefix of fewer than 4 letters looks in titles and keywords only (off: in every field). */
+  fieldsFirst: boolean;
   /** Term-at-a-time scoring on lunr's weights (off: lunr's own query, which scores whole documents). */
   termAtATime: boolean;
 }
@@ -49,6 +51,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   prefixOnlyLastWord: true,
   fuzzyOnlyUnknown: true,
   prefixExpansionCap: 150,
+  fieldsFirst: true,
   termAtATime: true,
 };
 
@@ -119,6 +122,14 @@ export function planQuery(
     }
     concepts.push({ text, alternatives: dedupe(alternatives) });
     i += span;
+  }
+  // A first word being typed may look like a stop word for a letter or two: "ca" is on its way to "carte".
+  const started = /^\s*([\p{L}\p{N}]{2,3})$/u.exec(input)?.[1];
+  if (concepts.length === 0 && started) {
+    concepts.push({
+      text: started,
+      alternatives: [{ kind: 'prefix', terms: [fold(started)], boost: BOOST.prefix }],
+    });
   }
   return { concepts: mergeRepeated(concepts), long: concepts.length >= LONG_QUERY_CONCEPTS };
 }

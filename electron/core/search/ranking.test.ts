@@ -14,6 +14,7 @@ const termIndex = new TermIndex(data.fichesIndex as SerializedLunrIndex);
 const lunrIndex = lunr.Index.load(data.fichesIndex);
 const synonyms = new SynonymTable(data.knowledge.synonyms);
 const plan = (query: string) => planQuery(query, synonyms, termIndex.vocabulary);
+const options = { titleField: 'titre', firstFields: [], prefixCap: 150 };
 
 describe('term-at-a-time ranking', () => {
   it('reads the same postings as lunr: every term, every document', () => {
@@ -38,7 +39,7 @@ describe('term-at-a-time ranking', () => {
       'encom',
       'logement social',
     ]) {
-      const ours = rankMatches(termIndex, plan(query), 'titre')
+      const ours = rankMatches(termIndex, plan(query), options)
         .map((m) => m.ref)
         .sort();
       const theirs = rankWithLunrQuery(lunrIndex, plan(query), 'titre')
@@ -49,7 +50,7 @@ describe('term-at-a-time ranking', () => {
   });
 
   it('ranks a title that answers the whole query above a body that mentions it', () => {
-    const [first] = rankMatches(termIndex, plan('passeport'), 'titre');
+    const [first] = rankMatches(termIndex, plan('passeport'), options);
     expect(first?.ref).toBe('passeport');
     expect(first?.matched()).toEqual(['passeport']);
   });

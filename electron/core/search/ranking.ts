@@ -10,12 +10,49 @@ export interface RankedMatch {
   matched: () => string[];
 }
 
-/** How many index terms a prefix may stand for (see TermIndex.expandPrefix). */
-export const PREFIX_EXPANSION_CAP = 150;
+export interface RankingOptions {
+  /** The field whose match multiplies the score (the fiche's title, the contact's name). */
+  titleField: string;
+  /**
+   * Fields a very short prefix (fewer than SHORT_PREFIX letters) is looked for in: "pa" means something in a
+   * title or a keyword, and scanning every body for it would rank half the base. Empty: every field.
+   */
+  firstFields: string[];
+  /** How many index terms a prefix may stand for (see TermIndex.expandPrefix). */
+  prefixCap: number;
+}
 
-interface ConceptHit {
-  score: number;
-  inTitle: boolean;
+export const PREFIX_EXPANSION_CAP = 150;
+export const SHORT_PREFIX = 4;
+
+/** Per-query accumulators, one slot per document, reused from query to query. */
+class Scratch {
+  readonly score: Float64Array;
+  readonly covered: Uint16Array;
+  readonly inTitle: Uint16Array;
+  readonly conceptScore: Float64Array;
+  readonly conceptTitle: Uint8Array;
+  /** Which concept last wrote conceptScore for each document. */
+  readonly conceptStamp: Int32Array;
+  touched: number[] = [];
+  stamp = 0;
+
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.covered = new Uint16Array(size);
+    this.inTitle = new Uint16Array(size);
+    this.conceptScore = new Float64Array(size);
+    this.conceptTitle = new Uint8Array(size);
+    this.conceptStamp = new Int32Array(size);
+  }
+}
+
+const scratches = new WeakMap<TermIndex, Scratch>();
+
+function scratchFor(index: TermIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) scratches.set(index, (scratch = new Scratch(index.refs.length)));
+  return scratch;
 }
 
 /** The index terms an alternative stands for. */
@@ -30,45 +67,56 @@ function expand(index: TermIndex, alternative: Alternative, term: string, prefix
   }
 }
 
-/** Best score of one concept in every document that satisfies it, and whether its title does. */
+/**
+ * Scores one concept: each document keeps the best of the concept's alternatives, in `conceptScore` under this
+ * concept's stamp; the documents reached are returned.
+ */
 function scoreConcept(
   index: TermIndex,
   alternatives: Alternative[],
+  scratch: Scratch,
   titleBit: number,
-  prefixCap: number,
+  options: RankingOptions,
   used: Set<string>,
-): Map<number, ConceptHit> {
-  const hits = new Map<number, ConceptHit>();
+): number[] {
+  const stamp = ++scratch.stamp;
+  const reached: number[] = [];
   const offer = (doc: number, score: number, inTitle: boolean) => {
-    const hit = hits.get(doc);
-    if (!hit) hits.set(doc, { score, inTitle });
-    else {
-      if (score > hit.score) hit.score = score;
-      hit.inTitle ||= inTitle;
+    if (scratch.conceptStamp[doc] !== stamp) {
+      scratch.conceptStamp[doc] = stamp;
+      scratch.conceptScore[doc] = score;
+      scratch.conceptTitle[doc] = inTitle ? 1 : 0;
+      reached.push(doc);
+    } else {
+      if (score > (scratch.conceptScore[doc] ?? 0)) scratch.conceptScore[doc] = score;
+      if (inTitle) scratch.conceptTitle[doc] = 1;
     }
   };
+  const firstMask = options.firstFields.reduce((mask, field) => mask | index.fieldBit(field), 0);
   for (const alternative of alternatives) {
+    const word = alternative.terms[0] ?? '';
     if (alternative.terms.length === 1) {
+      const mask =
+        alternative.kind === 'prefix' && word.length < SHORT_PREFIX && firstMask ? firstMask : 0xff;
       // One word: the best of its expansions, so a prefix matching many forms in one fiche does not add up.
-      for (const term of expand(index, alternative, alternative.terms[0] ?? '', prefixCap)) {
+      for (const term of expand(index, alternative, word, options.prefixCap)) {
         const posting = index.posting(term);
         if (!posting) continue;
         used.add(term);
-        for (let i = 0; i < posting.docs.length; i++) {
-          offer(
-            posting.docs[i] ?? 0,
-            (posting.weights[i] ?? 0) * alternative.boost,
-            ((posting.fields[i] ?? 0) & titleBit) !== 0,
-          );
+        const { docs, weights, fields } = posting;
+        for (let i = 0; i < docs.length; i++) {
+          const bits = fields[i] ?? 0;
+          if ((bits & mask) === 0) continue;
+          offer(docs[i] ?? 0, (weights[i] ?? 0) * alternative.boost, (bits & titleBit) !== 0);
         }
       }
       continue;
     }
     // A multi-word synonym: every word must be there; it scores as the mean of its words.
-    let partial: Map<number, ConceptHit> | undefined;
+    let partial: Map<number, { score: number; inTitle: boolean }> | undefined;
     for (const term of alternative.terms) {
       const posting = index.posting(term);
-      const next = new Map<number, ConceptHit>();
+      const next = new Map<number, { score: number; inTitle: boolean }>();
       if (posting) {
         for (let i = 0; i < posting.docs.length; i++) {
           const doc = posting.docs[i] ?? 0;
@@ -86,7 +134,7 @@ function scoreConcept(
     for (const [doc, hit] of partial)
       offer(doc, (hit.score / alternative.terms.length) * alternative.boost, hit.inTitle);
   }
-  return hits;
+  return reached;
 }
 
 /**
@@ -94,43 +142,46 @@ function scoreConcept(
  * query keeps only the documents that satisfy the most concepts (all of them when any does), so each added word
  * narrows the list, and coverage² ranks; a long question keeps the documents that satisfy at least a third of
  * the best coverage, ranked by coverage alone — squaring it let broad pages that touch every side remark of an
- * email beat the fiche about its actual request (measured with npm run eval:search). A title that answers the query's concepts multiplies the score, up to ×2: BM25 alone
- * lets a short title that matches one word beat the title that answers the whole query.
+ * email beat the fiche about its actual request (measured with npm run eval:search). A title that answers the
+ * query's concepts multiplies the score, up to ×2: BM25 alone lets a short title that matches one word beat the
+ * title that answers the whole query.
  */
-export function rankMatches(
-  index: TermIndex,
-  plan: QueryPlan,
-  titleField: string,
-  prefixCap = PREFIX_EXPANSION_CAP,
-): RankedMatch[] {
+export function rankMatches(index: TermIndex, plan: QueryPlan, options: RankingOptions): RankedMatch[] {
   const total = plan.concepts.length;
   if (total === 0) return [];
-  const titleBit = index.fieldBit(titleField);
+  const scratch = scratchFor(index);
+  const titleBit = index.fieldBit(options.titleField);
   const used = new Set<string>();
-  const docs = new Map<number, { score: number; covered: number; inTitle: number }>();
+  const touched: number[] = [];
   for (const concept of plan.concepts) {
-    for (const [doc, hit] of scoreConcept(index, concept.alternatives, titleBit, prefixCap, used)) {
-      const entry = docs.get(doc);
-      if (entry) {
-        entry.score += hit.score;
-        entry.covered++;
-        entry.inTitle += hit.inTitle ? 1 : 0;
-      } else docs.set(doc, { score: hit.score, covered: 1, inTitle: hit.inTitle ? 1 : 0 });
+    for (const doc of scoreConcept(index, concept.alternatives, scratch, titleBit, options, used)) {
+      if (scratch.covered[doc] === 0) {
+        touched.push(doc);
+        scratch.score[doc] = 0;
+        scratch.inTitle[doc] = 0;
+      }
+      scratch.score[doc] = (scratch.score[doc] ?? 0) + (scratch.conceptScore[doc] ?? 0);
+      scratch.covered[doc] = (scratch.covered[doc] ?? 0) + 1;
+      scratch.inTitle[doc] = (scratch.inTitle[doc] ?? 0) + (scratch.conceptTitle[doc] ?? 0);
     }
   }
   let best = 0;
-  for (const entry of docs.values()) best = Math.max(best, entry.covered);
-  if (best === 0) return [];
+  for (const doc of touched) best = Math.max(best, scratch.covered[doc] ?? 0);
   const floor = plan.long ? Math.max(1, Math.ceil(best / 3)) : best;
   const terms = [...used];
   const matches: RankedMatch[] = [];
-  for (const [doc, entry] of docs) {
-    if (entry.covered < floor) continue;
-    const coverage = entry.covered / total;
+  for (const doc of touched) {
+    const covered = scratch.covered[doc] ?? 0;
+    scratch.covered[doc] = 0; // leaves the scratch clean for the next query
+    if (covered < floor || covered === 0) continue;
+    const coverage = covered / total;
     matches.push({
       ref: index.refs[doc] ?? '',
-      score: entry.score * (plan.long ? coverage : coverage * coverage) * (1 + entry.inTitle / total),
-      covered: entry.covered,
+      score:
+        (scratch.score[doc] ?? 0) *
+        (plan.long ? coverage : coverage * coverage) *
+        (1 + (scratch.inTitle[doc] ?? 0) / total),
+      covered,
       matched: () => terms.filter((term) => index.holds(term, doc)),
     });
   }

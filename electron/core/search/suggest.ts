@@ -9,8 +9,7 @@ export interface SuggestionSources {
   vocabulary: Vocabulary;
   surface: Record<string, string>;
   synonyms: SynonymTable;
-  themes: Theme[];
-  fiches: Fiche[];
+  themes: ThemeProfile[];
 }
 
 /** The nearest known term to an unknown one: fewest edits, then the most common first letter match. */
@@ -63,19 +62,31 @@ function synonymSuggestions(queryTerms: string[], synonyms: SynonymTable): strin
   return [...new Set(out)].slice(0, 8);
 }
 
-function themeSuggestions(queryTerms: string[], sources: SuggestionSources): ThemeRef[] {
-  const scored = sources.themes.map((theme) => {
-    const fiches = sources.fiches.filter((fiche) => fiche.themes.includes(theme.id));
-    const vocabulary = new Set(
-      terms(
-        [theme.libelle, theme.description ?? '', ...fiches.flatMap((f) => [f.titre, ...f.mots_cles])].join(
-          ' ',
-        ),
-      ),
-    );
-    const score = queryTerms.filter((q) => related([q], [...vocabulary])).length;
-    return { theme, score, size: fiches.length };
+/** A thème with the terms that describe it: its label, its description, its fiches' titles and keywords. */
+export interface ThemeProfile {
+  theme: Theme;
+  terms: string[];
+  size: number;
+}
+
+/** Computed once per index (it reads every fiche), then reused by every empty search. */
+export function themeProfiles(themes: Theme[], fiches: Fiche[]): ThemeProfile[] {
+  return themes.map((theme) => {
+    const own = fiches.filter((fiche) => fiche.themes.includes(theme.id));
+    const text = [
+      theme.libelle,
+      theme.description ?? '',
+      ...own.flatMap((f) => [f.titre, ...f.mots_cles]),
+    ].join(' ');
+    return { theme, terms: [...new Set(terms(text))], size: own.length };
   });
+}
+
+function themeSuggestions(queryTerms: string[], sources: SuggestionSources): ThemeRef[] {
+  const scored = sources.themes.map((profile) => ({
+    ...profile,
+    score: queryTerms.filter((q) => related([q], profile.terms)).length,
+  }));
   const near = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || b.size - a.size);
   // Nothing near: the busiest thèmes are still a better next step than a blank page.
   const pick = near.length > 0 ? near : scored.sort((a, b) => b.size - a.size);
