@@ -5,12 +5,13 @@ import type { AnalyzedToken } from './analyzer';
 import { analyze, lunr } from './analyzer';
 import { publishedFiches } from './index-build';
 import { rankWithLunrQuery } from './lunr-ranking';
-import type { QueryPlan, SearchTuning } from './planner';
+import type { KnownWords, QueryPlan, SearchTuning } from './planner';
 import { DEFAULT_TUNING, planQuery } from './planner';
-import type { RankedMatch } from './ranking';
+import type { RankedMatch, RankSegment } from './ranking';
 import { rankMatches } from './ranking';
 import type { SerializedLunrIndex } from './term-index';
 import { TermIndex } from './term-index';
+import { Vocabulary } from './vocabulary';
 import { WordPrefixes } from './word-prefixes';
 import type { SearchData } from './search-data';
 import { makeSnippet } from './snippet';
@@ -37,8 +38,11 @@ export class SearchEngine {
   readonly knowledge: KnowledgeBase;
   readonly builtAt: string;
   readonly contentHash: string;
-  private readonly fichesIndex: TermIndex;
-  private readonly contactsIndex: TermIndex;
+  /** The indexes searched: the full build, then the fiches changed since, each masking what it replaces. */
+  private readonly ficheSegments: RankSegment[];
+  private readonly contactSegments: RankSegment[];
+  /** Built from the last full build plus changes indexed on their own: a full rebuild is still due. */
+  readonly partial: boolean;
   private readonly serializedFiches: object;
   private lunrIndex: lunr.Index | undefined;
   private profiles: ThemeProfile[] | undefined;
@@ -51,22 +55,58 @@ export class SearchEngine {
   private readonly complementsOf = new Map<string, Fiche[]>();
   private readonly contactsByType = new Map<string, Contact[]>();
 
+  /**
+   * With `base`, the engine is `base` plus the files of `data` (indexed on their own), which replace the
+   * versions of the same paths in `base`; files listed in `changedPaths` but absent from `data` are removed.
+   */
   constructor(
     data: SearchData,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
+    base?: { engine: SearchEngine; changedPaths: ReadonlySet<string> },
   ) {
-    this.knowledge = data.knowledge;
     this.builtAt = data.builtAt;
     this.contentHash = data.contentHash;
+    this.partial = base !== undefined;
     const words = new WordPrefixes(data.words);
-    this.fichesIndex = new TermIndex(data.fichesIndex as SerializedLunrIndex, words);
-    this.contactsIndex = new TermIndex(data.contactsIndex as SerializedLunrIndex, words);
+    const fichesIndex = new TermIndex(data.fichesIndex as SerializedLunrIndex, words);
+    const contactsIndex = new TermIndex(data.contactsIndex as SerializedLunrIndex, words);
     this.serializedFiches = data.fichesIndex;
-    this.fiches = new Map(publishedFiches(data.knowledge).map((fiche) => [fiche.id, fiche]));
-    this.contacts = new Map(data.knowledge.contacts.map((contact) => [contact.id, contact]));
-    this.themeLabels = new Map(data.knowledge.themes.map((theme) => [theme.id, theme.libelle]));
-    this.synonyms = new SynonymTable(data.knowledge.synonyms);
-    this.surface = data.surface;
+    if (base) {
+      const previous = base.engine.knowledge;
+      const gone = (item: { path: string }) => base.changedPaths.has(item.path);
+      const ids = new Set([...previous.fiches, ...previous.contacts].filter(gone).map((item) => item.id));
+      for (const item of [...data.knowledge.fiches, ...data.knowledge.contacts]) ids.add(item.id);
+      const mask = (segment: RankSegment): RankSegment => ({
+        index: segment.index,
+        masked: new Set([...(segment.masked ?? []), ...ids]),
+      });
+      this.knowledge = {
+        fiches: [...previous.fiches.filter((f) => !gone(f) && !ids.has(f.id)), ...data.knowledge.fiches],
+        contacts: [
+          ...previous.contacts.filter((c) => !gone(c) && !ids.has(c.id)),
+          ...data.knowledge.contacts,
+        ],
+        themes: previous.themes,
+        synonyms: previous.synonyms,
+        // Cross-file checks need the whole folder: until the full rebuild, only the changed files' own errors.
+        problems: [
+          ...previous.problems.filter((p) => !base.changedPaths.has(p.path)),
+          ...data.knowledge.problems.filter((p) => p.severity === 'erreur'),
+        ],
+      };
+      this.ficheSegments = [...base.engine.ficheSegments.map(mask), { index: fichesIndex }];
+      this.contactSegments = [...base.engine.contactSegments.map(mask), { index: contactsIndex }];
+      this.surface = { ...base.engine.surface, ...data.surface };
+    } else {
+      this.knowledge = data.knowledge;
+      this.ficheSegments = [{ index: fichesIndex }];
+      this.contactSegments = [{ index: contactsIndex }];
+      this.surface = data.surface;
+    }
+    this.fiches = new Map(publishedFiches(this.knowledge).map((fiche) => [fiche.id, fiche]));
+    this.contacts = new Map(this.knowledge.contacts.map((contact) => [contact.id, contact]));
+    this.themeLabels = new Map(this.knowledge.themes.map((theme) => [theme.id, theme.libelle]));
+    this.synonyms = new SynonymTable(this.knowledge.synonyms);
     for (const fiche of this.fiches.values()) {
       if (!fiche.complete) continue;
       this.complementsOf.set(fiche.complete, [...(this.complementsOf.get(fiche.complete) ?? []), fiche]);
@@ -89,9 +129,17 @@ export class SearchEngine {
     return [...new Set([...named, ...byPivot])];
   }
 
+  /** What the planner may take as a known word: one any segment holds. */
+  private known(segments: RankSegment[]): KnownWords {
+    return {
+      has: (term) => segments.some((segment) => segment.index.has(term)),
+      hasPrefix: (word) => segments.some((segment) => segment.index.hasPrefix(word)),
+    };
+  }
+
   private rankFiches(plan: QueryPlan): RankedMatch[] {
     if (this.tuning.termAtATime) {
-      return rankMatches(this.fichesIndex, plan, {
+      return rankMatches(this.ficheSegments, plan, {
         titleField: 'titre',
         firstFields: this.tuning.fieldsFirst ? ['titre', 'mots_cles'] : [],
         prefixCap: this.tuning.prefixExpansionCap,
@@ -117,7 +165,7 @@ export class SearchEngine {
   search(query: string, options: QueryOptions = {}): Omit<SearchResponse, 'took_ms'> {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const filter = new Set(options.themes ?? []);
-    const plan = planQuery(query, this.synonyms, this.fichesIndex, this.tuning);
+    const plan = planQuery(query, this.synonyms, this.known(this.ficheSegments), this.tuning);
     let ranked: Array<{ fiche: Fiche; score: number; matched: () => string[] }>;
     if (plan.concepts.length === 0) {
       // No meaningful word: with a thème chosen, browse it; otherwise there is nothing to show yet.
@@ -167,7 +215,7 @@ export class SearchEngine {
     };
     if (ranked.length === 0 && query.trim().length > 0) {
       response.suggestions = suggest(query, {
-        vocabulary: this.fichesIndex.vocabulary,
+        vocabulary: this.ficheSegments[0]?.index.vocabulary ?? new Vocabulary([]),
         surface: this.surface,
         synonyms: this.synonyms,
         themes: (this.profiles ??= themeProfiles(this.knowledge.themes, [...this.fiches.values()])),
@@ -188,11 +236,11 @@ export class SearchEngine {
 
   /** The contacts directory: every service by name, or those matching the query. */
   searchContacts(query: string, limit = 100): Contact[] {
-    const plan = planQuery(query, this.synonyms, this.contactsIndex, this.tuning);
+    const plan = planQuery(query, this.synonyms, this.known(this.contactSegments), this.tuning);
     if (plan.concepts.length === 0) {
       return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
     }
-    return rankMatches(this.contactsIndex, plan, {
+    return rankMatches(this.contactSegments, plan, {
       titleField: 'nom',
       firstFields: [],
       prefixCap: this.tuning.prefixExpansionCap,

@@ -39,7 +39,7 @@ describe('term-at-a-time ranking', () => {
       'encom',
       'logement social',
     ]) {
-      const ours = rankMatches(termIndex, plan(query), options)
+      const ours = rankMatches([{ index: termIndex }], plan(query), options)
         .map((m) => m.ref)
         .sort();
       const theirs = rankWithLunrQuery(lunrIndex, plan(query), 'titre')
@@ -50,7 +50,7 @@ describe('term-at-a-time ranking', () => {
   });
 
   it('ranks a title that answers the whole query above a body that mentions it', () => {
-    const [first] = rankMatches(termIndex, plan('passeport'), options);
+    const [first] = rankMatches([{ index: termIndex }], plan('passeport'), options);
     expect(first?.ref).toBe('passeport');
     expect(first?.matched()).toEqual(['passeport']);
   });

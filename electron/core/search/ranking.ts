@@ -146,44 +146,67 @@ function scoreConcept(
  * query's concepts multiplies the score, up to ×2: BM25 alone lets a short title that matches one word beat the
  * title that answers the whole query.
  */
-export function rankMatches(index: TermIndex, plan: QueryPlan, options: RankingOptions): RankedMatch[] {
+/** One index to rank on, with the documents it must ignore (replaced by a newer segment). */
+export interface RankSegment {
+  index: TermIndex;
+  masked?: ReadonlySet<string>;
+}
+
+export function rankMatches(
+  segments: RankSegment[],
+  plan: QueryPlan,
+  options: RankingOptions,
+): RankedMatch[] {
   const total = plan.concepts.length;
   if (total === 0) return [];
-  const scratch = scratchFor(index);
-  const titleBit = index.fieldBit(options.titleField);
-  const used = new Set<string>();
-  const touched: number[] = [];
-  for (const concept of plan.concepts) {
-    for (const doc of scoreConcept(index, concept.alternatives, scratch, titleBit, options, used)) {
-      if (scratch.covered[doc] === 0) {
-        touched.push(doc);
-        scratch.score[doc] = 0;
-        scratch.inTitle[doc] = 0;
+  const candidates: Array<{
+    ref: string;
+    score: number;
+    covered: number;
+    inTitle: number;
+    matched: () => string[];
+  }> = [];
+  for (const { index, masked } of segments) {
+    const scratch = scratchFor(index);
+    const titleBit = index.fieldBit(options.titleField);
+    const used = new Set<string>();
+    const touched: number[] = [];
+    for (const concept of plan.concepts) {
+      for (const doc of scoreConcept(index, concept.alternatives, scratch, titleBit, options, used)) {
+        if (scratch.covered[doc] === 0) {
+          touched.push(doc);
+          scratch.score[doc] = 0;
+          scratch.inTitle[doc] = 0;
+        }
+        scratch.score[doc] = (scratch.score[doc] ?? 0) + (scratch.conceptScore[doc] ?? 0);
+        scratch.covered[doc] = (scratch.covered[doc] ?? 0) + 1;
+        scratch.inTitle[doc] = (scratch.inTitle[doc] ?? 0) + (scratch.conceptTitle[doc] ?? 0);
       }
-      scratch.score[doc] = (scratch.score[doc] ?? 0) + (scratch.conceptScore[doc] ?? 0);
-      scratch.covered[doc] = (scratch.covered[doc] ?? 0) + 1;
-      scratch.inTitle[doc] = (scratch.inTitle[doc] ?? 0) + (scratch.conceptTitle[doc] ?? 0);
+    }
+    const terms = [...used];
+    for (const doc of touched) {
+      const covered = scratch.covered[doc] ?? 0;
+      scratch.covered[doc] = 0; // leaves the scratch clean for the next query
+      const ref = index.refs[doc] ?? '';
+      if (masked?.has(ref)) continue;
+      candidates.push({
+        ref,
+        score: scratch.score[doc] ?? 0,
+        covered,
+        inTitle: scratch.inTitle[doc] ?? 0,
+        matched: () => terms.filter((term) => index.holds(term, doc)),
+      });
     }
   }
   let best = 0;
-  for (const doc of touched) best = Math.max(best, scratch.covered[doc] ?? 0);
+  for (const candidate of candidates) best = Math.max(best, candidate.covered);
   const floor = plan.long ? Math.max(1, Math.ceil(best / 3)) : best;
-  const terms = [...used];
   const matches: RankedMatch[] = [];
-  for (const doc of touched) {
-    const covered = scratch.covered[doc] ?? 0;
-    scratch.covered[doc] = 0; // leaves the scratch clean for the next query
+  for (const { ref, score, covered, inTitle, matched } of candidates) {
     if (covered < floor || covered === 0) continue;
     const coverage = covered / total;
-    matches.push({
-      ref: index.refs[doc] ?? '',
-      score:
-        (scratch.score[doc] ?? 0) *
-        (plan.long ? coverage : coverage * coverage) *
-        (1 + (scratch.inTitle[doc] ?? 0) / total),
-      covered,
-      matched: () => terms.filter((term) => index.holds(term, doc)),
-    });
+    const spread = plan.long ? coverage : coverage * coverage;
+    matches.push({ ref, score: score * spread * (1 + inTitle / total), covered, matched });
   }
   return matches.sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
 }

@@ -76,6 +76,50 @@ describe('search service', () => {
     expect(engine.knowledge.problems.map((p) => p.path)).toContain('fiches/casse.md');
   });
 
+  it('lays changed fiches over the index at once, then replaces it with the full rebuild', async () => {
+    const content = writeContentFolder(sampleContent(), folder());
+    const service = start(content, folder(), true);
+    await service.ready();
+    await service.watching();
+    const states: boolean[] = [];
+    const full = new Promise<void>((resolve) =>
+      service.onRebuilt(() => {
+        states.push(service.current().partial);
+        if (!service.current().partial) resolve();
+      }),
+    );
+    writeFileSync(
+      join(content, 'fiches', 'piscine.md'),
+      ficheFile('piscine', { titre: 'Piscine municipale' }).text,
+    );
+    writeFileSync(
+      join(content, 'fiches', 'passeport.md'),
+      ficheFile('passeport', { titre: 'Passeport express' }).text,
+    );
+    rmSync(join(content, 'fiches', 'encombrants.md'));
+    await expect.poll(() => states.length, { timeout: 5000 }).toBeGreaterThan(0);
+    expect(states[0]).toBe(true);
+    const check = () => {
+      const engine = service.current();
+      expect(engine.search('piscine').results.map((h) => h.id)).toEqual(['piscine']);
+      expect(engine.search('express').results.map((h) => h.id)).toEqual(['passeport']);
+      expect(engine.search('timbre fiscal').results).toEqual([]);
+      expect(engine.search('encombrants').results).toEqual([]);
+      expect(engine.fiche('encombrants')).toBeUndefined();
+      expect(engine.knowledge.fiches.map((f) => f.id).sort()).toEqual([
+        'acte',
+        'brouillon',
+        'cni',
+        'logement',
+        'passeport',
+        'piscine',
+      ]);
+    };
+    check();
+    await full;
+    check();
+  });
+
   it('refuses a content folder that does not exist, in French', () => {
     expect(() => start(join(tmpdir(), 'infocite-absent-folder'), folder())).toThrow(ContentFolderError);
     expect(() => start(join(tmpdir(), 'infocite-absent-folder'), folder())).toThrow(/n'existe pas/);

@@ -1,11 +1,28 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { relative, sep } from 'node:path';
 import type { IndexStatus } from '../../api/contract';
-import { isContentPath, readContentFolder } from '../knowledge/content-files';
+import type { ContentFile } from '../knowledge/content-files';
+import { isContentPath, readContentFolder, SYNONYMS_FILE, THEMES_FILE } from '../knowledge/content-files';
 import { UnavailableError } from '../errors';
 import { buildInWorker } from './build-in-worker';
 import { SearchEngine } from './engine';
+import { buildSearchData } from './index-build';
 import { loadPersisted, persist } from './persist';
+
+/** Beyond this many changed files at once (a copy, an import), only the full rebuild runs. */
+export const QUICK_UPDATE_LIMIT = 20;
+
+/** Paths added, changed or removed between two states of the folder. */
+export function changedPaths(before: ReadonlyMap<string, string>, after: ContentFile[]): Set<string> {
+  const changed = new Set<string>();
+  const seen = new Set<string>();
+  for (const file of after) {
+    seen.add(file.path);
+    if (before.get(file.path) !== file.text) changed.add(file.path);
+  }
+  for (const path of before.keys()) if (!seen.has(path)) changed.add(path);
+  return changed;
+}
 
 export interface SearchServiceOptions {
   contentDir: string;
@@ -36,6 +53,8 @@ export class SearchService {
   private firstBuild: Promise<void>;
   private watchReady: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
+  /** The content the current engine was built from, path → text. */
+  private files = new Map<string, string>();
 
   constructor(private readonly options: SearchServiceOptions) {
     // Reading the folder up front makes a missing folder fail the start, with a clear message.
@@ -43,6 +62,7 @@ export class SearchService {
     const persisted = loadPersisted(options.dataDir, snapshot.hash);
     if (persisted) {
       this.engine = new SearchEngine(persisted);
+      this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
       this.state = 'ready';
       this.fromCache = true;
       this.firstBuild = Promise.resolve();
@@ -110,10 +130,30 @@ export class SearchService {
     return this.building;
   }
 
+  /**
+   * A few changed fiches are indexed on their own and laid over the current engine at once, so an editor's save
+   * is searchable in well under a second; the full rebuild that follows in the worker then replaces both.
+   */
+  private quickUpdate(files: ContentFile[], hash: string): boolean {
+    if (!this.engine) return false;
+    const changed = changedPaths(this.files, files);
+    if (changed.size === 0 || changed.size > QUICK_UPDATE_LIMIT) return false;
+    if (changed.has(SYNONYMS_FILE) || changed.has(THEMES_FILE)) return false;
+    const delta = buildSearchData(
+      files.filter((file) => changed.has(file.path)),
+      hash,
+    );
+    this.engine = new SearchEngine(delta, undefined, { engine: this.engine, changedPaths: changed });
+    this.files = new Map(files.map((file) => [file.path, file.text]));
+    for (const listener of this.listeners) listener();
+    return true;
+  }
+
   private async runBuild(): Promise<void> {
     try {
       const snapshot = readContentFolder(this.options.contentDir);
-      if (this.engine && this.engine.contentHash === snapshot.hash) return;
+      if (this.engine && !this.engine.partial && this.engine.contentHash === snapshot.hash) return;
+      this.quickUpdate(snapshot.files, snapshot.hash);
       this.state = 'building';
       this.progress = { done: 0, total: snapshot.files.length };
       const data = await buildInWorker(
@@ -125,6 +165,7 @@ export class SearchService {
         },
       );
       this.engine = new SearchEngine(data);
+      this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
       this.fromCache = false;
       this.error = undefined;
       this.state = 'ready';
