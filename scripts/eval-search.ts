@@ -4,7 +4,6 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ContentFolderError } from '../electron/core/knowledge/content-files';
 import type { SearchEngine } from '../electron/core/search/engine';
 import type { Metrics, QueryOutcome, RelevanceCase } from '../electron/core/search/evaluation';
@@ -22,6 +21,7 @@ import {
   unknownExpectations,
 } from '../electron/core/search/evaluation';
 import { DEMO_CONTENT_DIR, PROJECT_ROOT } from './lib/paths';
+import { fail, parseCommandLine } from './lib/cli';
 import { IMPORTER_VERSION } from '../electron/core/import/service-public/import';
 
 const USAGE = `Usage : npm run eval:search -- [options]
@@ -37,14 +37,8 @@ function defaultArchive(): string {
   return resolve(PROJECT_ROOT, '../shared/corpus/service-public/vosdroits-particuliers-2020-11.zip');
 }
 
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
+const { values } = parseCommandLine(
+  {
     options: {
       national: { type: 'string' },
       archive: { type: 'string' },
@@ -55,15 +49,9 @@ try {
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-}
-const { values } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  },
+  USAGE,
+);
 if (values.national && values['local-only']) fail(`--national et --local-only s'excluent.\n${USAGE}`);
 const failureDepth = Number(values.failures);
 if (!Number.isInteger(failureDepth) || failureDepth < 1 || failureDepth > 10)

@@ -3,9 +3,9 @@
 // l'administration » export; see electron/core/import/annuaire/select.ts for the selection rule.
 import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AnnuaireImportError, formatReport, importAnnuaire } from '../electron/core/import/annuaire/import';
 import { parsePivotLabels } from '../electron/core/import/annuaire/records';
+import { fail, parseCommandLine } from './lib/cli';
 
 const USAGE = `Usage : npm run import:annuaire -- --from FICHIER.jsonl --commune CODE_INSEE --out DOSSIER
         [--types types-pivot-local.yaml] [--dry-run]
@@ -15,11 +15,6 @@ const USAGE = `Usage : npm run import:annuaire -- --from FICHIER.jsonl --commune
   --out      dossier des contacts importés, dans un dossier « contacts » (par exemple content/contacts/annuaire)
   --types    libellés des codes pivots, pour le compte rendu (facultatif)
   --dry-run  affiche le compte rendu sans rien écrire`;
-
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
 
 function readText(path: string, what: string): string {
   try {
@@ -34,9 +29,8 @@ function readText(path: string, what: string): string {
   }
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
+const { values } = parseCommandLine(
+  {
     options: {
       from: { type: 'string' },
       commune: { type: 'string' },
@@ -45,15 +39,9 @@ try {
       'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-}
-const { values } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  },
+  USAGE,
+);
 const missing = (['from', 'commune', 'out'] as const).filter((name) => !values[name]);
 if (missing.length > 0)
   fail(`Option manquante : ${missing.map((name) => `--${name}`).join(', ')}.\n${USAGE}`);

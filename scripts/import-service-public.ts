@@ -2,13 +2,13 @@
 // Imports DILA's « vosdroits » fiches (Service-Public.fr, Publication.xsd 3.3) as national fiches, one
 // F123.md per F123.xml; see electron/core/import/service-public/import.ts.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import {
   ImportError,
   formatSummary,
   importServicePublic,
 } from '../electron/core/import/service-public/import';
+import { fail, parseCommandLine } from './lib/cli';
 
 const USAGE = `Usage : npm run import:service-public -- --from ARCHIVE.zip --out DOSSIER
 
@@ -16,28 +16,16 @@ const USAGE = `Usage : npm run import:service-public -- --from ARCHIVE.zip --out
   --out   dossier des fiches nationales (par exemple content/national) ; seuls les fichiers dont
           l'en-tête indique « origine: national » y sont remplacés ou supprimés`;
 
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
+const { values } = parseCommandLine(
+  {
     options: {
       from: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-}
-const { values } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  },
+  USAGE,
+);
 const missing = (['from', 'out'] as const).filter((name) => !values[name]?.trim());
 if (missing.length > 0) {
   fail(`Option manquante : ${missing.map((name) => `--${name}`).join(', ')}.\n${USAGE}`);

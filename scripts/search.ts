@@ -2,23 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createCore } from '../electron/core/app';
 import { ContentFolderError } from '../electron/core/knowledge/content-files';
 import type { SearchEngine } from '../electron/core/search/engine';
 import { DEMO_CONTENT_DIR, WORKER_SOURCE_FILE } from './lib/paths';
+import { fail, parseCommandLine } from './lib/cli';
 
 const USAGE = `Usage : npm run search --silent -- [--content DOSSIER] [--limit N] [--json] "requête"
         npm run search --silent -- [--content DOSSIER] [--limit N] --queries FICHIER`;
 
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
+const { values, positionals } = parseCommandLine(
+  {
     allowPositionals: true,
     options: {
       content: { type: 'string' },
@@ -28,15 +22,9 @@ try {
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  },
+  USAGE,
+);
 const limit = Number(values.limit);
 if (!Number.isInteger(limit) || limit < 1) fail(`--limit attend un nombre entier positif.\n${USAGE}`);
 const query = positionals.join(' ');

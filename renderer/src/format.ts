@@ -1,31 +1,10 @@
 // Pure formatting helpers: French dates, hours, labels. No DOM here, so they are unit-tested under Node.
+import { frenchDate } from '../../electron/core/knowledge/french-date';
 import type { Canal, Entite, Fermeture, Weekday } from '../../electron/core/knowledge/types';
-
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /** « 15 septembre 2026 », « 1er mars 2026 » from « 2026-09-15 ». Anything unparseable is returned as is. */
 export function formatDate(iso: string): string {
-  const match = ISO_DATE.exec(iso);
-  if (!match) return iso;
-  const day = Number(match[3]);
-  const month = MONTHS[Number(match[2]) - 1];
-  if (!month || day < 1 || day > 31) return iso;
-  return `${day === 1 ? '1er' : day} ${month} ${match[1]}`;
+  return frenchDate(iso) ?? iso;
 }
 
 /** « le 26 décembre 2026 » for a single day, « du 24 décembre 2026 au 2 janvier 2027 » otherwise. */

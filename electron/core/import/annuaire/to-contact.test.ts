@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { frenchDate } from '../../knowledge/french-date';
 import { parseKnowledge } from '../../knowledge/parse';
 import { record } from './test-records';
 import {
   contactId,
   entiteFor,
-  frenchDate,
   GENERATED_MARKER,
   HORAIRES_NOTE,
   isGeneratedFile,
