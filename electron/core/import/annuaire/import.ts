@@ -3,8 +3,8 @@
 import { parseAddress } from './address';
 import type { LineProblem } from './records';
 import { parseAnnuaireLines } from './records';
-import type { SyncResult } from './sync';
-import { syncGeneratedFiles } from './sync';
+import type { SyncResult } from '../sync-folder';
+import { syncGeneratedFiles } from '../sync-folder';
 import { isInseeCode, selectForCommune } from './select';
 import type { ImportedContact, LeftOut } from './to-contact';
 import { isGeneratedFile, renderContactFile, toContact } from './to-contact';

@@ -1,5 +1,6 @@
-// Brings an output folder in line with the files an import produced: writes only what changed, deletes only
-// the files the importer itself wrote earlier (`isOwned`), never touches any other file.
+// Brings an output folder in line with the files an import produced: writes only what changed (an identical
+// file is not touched, so its mtime stays), deletes only the files the importer itself wrote earlier
+// (`isOwned`), never touches any other file. Shared by the Service-Public.fr and Annuaire imports.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,6 +24,8 @@ export interface SyncOptions {
   isOwned: (name: string, text: string) => boolean;
   /** Computes the result without writing or deleting anything. */
   dryRun?: boolean;
+  /** Owned files to keep although the import produced nothing for them this time (their source was broken). */
+  keep?: ReadonlySet<string>;
 }
 
 /** Writes through a hidden temporary file, so that a watcher of the folder never reads half a file. */
@@ -38,12 +41,12 @@ export function syncGeneratedFiles(
   files: readonly GeneratedFile[],
   options: SyncOptions,
 ): SyncResult {
-  const { isOwned, dryRun = false } = options;
+  const { isOwned, dryRun = false, keep = new Set<string>() } = options;
   const result: SyncResult = { created: [], updated: [], unchanged: [], deleted: [], conflicts: [] };
   const existing = new Map<string, string>();
   if (existsSync(dir)) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith('.md')) {
+      if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && !entry.name.startsWith('.')) {
         existing.set(entry.name, readFileSync(join(dir, entry.name), 'utf8'));
       }
     }
@@ -53,7 +56,7 @@ export function syncGeneratedFiles(
 
   const wanted = new Set<string>();
   for (const file of files) {
-    if (file.name.includes('/') || file.name.includes('\\') || wanted.has(file.name)) {
+    if (!/^[^/\\.][^/\\]*\.md$/.test(file.name) || wanted.has(file.name)) {
       throw new Error(`Nom de fichier invalide ou en double : « ${file.name} »`);
     }
     wanted.add(file.name);
@@ -61,17 +64,17 @@ export function syncGeneratedFiles(
     if (current === undefined) {
       if (!dryRun) writeAtomically(dir, file.name, file.text);
       result.created.push(file.name);
-    } else if (!isOwned(file.name, current)) {
-      result.conflicts.push(file.name);
     } else if (current === file.text) {
       result.unchanged.push(file.name);
+    } else if (!isOwned(file.name, current)) {
+      result.conflicts.push(file.name);
     } else {
       if (!dryRun) writeAtomically(dir, file.name, file.text);
       result.updated.push(file.name);
     }
   }
   for (const [name, text] of existing) {
-    if (wanted.has(name) || !isOwned(name, text)) continue;
+    if (wanted.has(name) || keep.has(name) || !isOwned(name, text)) continue;
     if (!dryRun) rmSync(join(dir, name));
     result.deleted.push(name);
   }
