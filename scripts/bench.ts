@@ -1,0 +1,756 @@
+// npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport]
+//
+// Prints what the app's search costs (lunr, exactly as the app runs it) next to an SQLite FTS5 baseline, on the
+// demo content, on the national fiches of Service-Public.fr and on a generated corpus of 20,000 fiches; then how
+// long an editor's save takes to become searchable. It prints figures and targets; it asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { importServicePublic } from '../electron/core/import/service-public/import';
+import type { ContentFile } from '../electron/core/knowledge/content-files';
+import { readContentFolder } from '../electron/core/knowledge/content-files';
+import { parseKnowledge } from '../electron/core/knowledge/parse';
+import { SearchEngine } from '../electron/core/search/engine';
+import { buildSearchData, publishedFiches } from '../electron/core/search/index-build';
+import { indexFile } from '../electron/core/search/persist';
+import type { SearchTuning } from '../electron/core/search/planner';
+import { DEFAULT_TUNING } from '../electron/core/search/planner';
+import type { SearchData } from '../electron/core/search/search-data';
+import { SearchService } from '../electron/core/search/search-service';
+import { STOP_WORDS } from '../electron/core/search/stopwords';
+import { ficheFile } from '../electron/core/test-support/content';
+import { FtsSearch, ftsRows } from './bench/fts5';
+import type { QueryKind } from './bench/queries';
+import { ONE_WORD, QUERY_KINDS, queriesOf, TYPING } from './bench/queries';
+import type { Summary } from './bench/stats';
+import { percentile, summarize } from './bench/stats';
+import { syntheticFiches, syntheticSource } from './bench/synthetic-corpus';
+import { fixed, formatTable, ms } from './bench/table';
+import { DEMO_CONTENT_DIR, WORKER_SOURCE_FILE } from './lib/paths';
+
+const USAGE = 'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport]';
+const SERVICE_PUBLIC_ZIP = '/work/shared/corpus/service-public/vosdroits-particuliers-2020-11.zip';
+const SYNTHETIC_COUNT = { full: 20_000, quick: 2_000 };
+const SYNTHETIC_SEED = 20_201_112;
+const LIMIT = 20;
+const MB = 1024 * 1024;
+/** The query that measures the cold start: the first thing a desk asks for in the morning. */
+const FIRST_QUERY = 'passeport';
+
+const TARGETS = {
+  national: { shortP95: 5, longP95: 30, coldMs: 1000, saveMs: 1000 },
+  synthetic: { shortP95: 25 },
+};
+const SHORT_KINDS: QueryKind[] = ['one word', 'two words', 'typing', 'typo'];
+
+const gc = (globalThis as { gc?: () => void }).gc;
+function collect(): void {
+  gc?.();
+  gc?.();
+}
+function heapUsed(): number {
+  collect();
+  return process.memoryUsage().heapUsed;
+}
+
+// ─── Cold start, measured in a fresh process: nothing warm but the operating system's file cache ───────────
+
+interface ColdStart {
+  /** lunr: JSON.parse + new SearchEngine from the persisted string; FTS5: opening the database. */
+  loadMs: number;
+  /** From reading the file (lunr) or opening the database (FTS5) to the first result. */
+  coldMs: number;
+  readMs: number;
+  heapMB: number;
+}
+
+function loadLunr(file: string): { engine: SearchEngine; readMs: number; loadMs: number } {
+  const started = performance.now();
+  const text = readFileSync(file, 'utf8');
+  const read = performance.now();
+  const engine = new SearchEngine(JSON.parse(text) as SearchData);
+  return { engine, readMs: read - started, loadMs: performance.now() - read };
+}
+
+/** What the cold-start measure loaded: kept reachable until the heap has been measured. */
+let _keptAlive: unknown;
+
+function childColdStart(engine: 'lunr' | 'fts5', file: string): ColdStart {
+  const before = heapUsed();
+  const started = performance.now();
+  if (engine === 'lunr') {
+    const loaded = loadLunr(file);
+    loaded.engine.search(FIRST_QUERY, { limit: LIMIT });
+    const coldMs = performance.now() - started;
+    _keptAlive = loaded.engine;
+    return { loadMs: loaded.loadMs, readMs: loaded.readMs, coldMs, heapMB: (heapUsed() - before) / MB };
+  }
+  const fts = FtsSearch.open(file, STOP_WORDS);
+  const loadMs = performance.now() - started;
+  fts.search(FIRST_QUERY, LIMIT);
+  const coldMs = performance.now() - started;
+  _keptAlive = fts;
+  const heapMB = (heapUsed() - before) / MB;
+  fts.close();
+  return { loadMs, readMs: 0, coldMs, heapMB };
+}
+
+/**
+ * Runs the cold start in a fresh process, with Node's default heap limit as the app has (the benchmark itself
+ * runs with a larger one, for the copies of the corpora it holds). A failure is reported, not fatal.
+ */
+function coldStartInChild(engine: 'lunr' | 'fts5', file: string): ColdStart {
+  const args = process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size'));
+  if (!args.includes('--expose-gc')) args.push('--expose-gc');
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [...args, script, '--child', engine, '--file', file], {
+    encoding: 'utf8',
+    maxBuffer: 16 * MB,
+  });
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status === 0 && line.startsWith('{')) return JSON.parse(line) as ColdStart;
+  const reason = child.stderr.split('\n').find((text) => /Error|error/.test(text)) ?? `exit ${child.status}`;
+  console.log(`   (${engine} cold start failed in a fresh process: ${reason.trim()})`);
+  return { loadMs: Number.NaN, coldMs: Number.NaN, readMs: Number.NaN, heapMB: Number.NaN };
+}
+
+// ─── Corpora ────────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Corpus {
+  name: 'demo' | 'national' | 'synthetic';
+  label: string;
+  files: ContentFile[];
+  hash: string;
+}
+
+function hashOf(files: ContentFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.path).update('\0').update(file.text).update('\0');
+  return hash.digest('hex');
+}
+
+function demoCorpus(): Corpus {
+  const snapshot = readContentFolder(DEMO_CONTENT_DIR);
+  return { name: 'demo', label: 'demo content (content/)', files: snapshot.files, hash: snapshot.hash };
+}
+
+/** The national fiches, imported once into a cache folder keyed by the archive's size and date. */
+async function nationalFolder(reimport: boolean): Promise<string> {
+  const stat = statSync(SERVICE_PUBLIC_ZIP);
+  const dir = join(tmpdir(), 'infocite-bench', `service-public-${stat.size}-${Math.round(stat.mtimeMs)}`);
+  const done = join(dir, '.imported');
+  if (existsSync(done) && !reimport) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  log(`importing the national fiches into ${dir} (once; reused while the archive is unchanged)…`);
+  const report = await importServicePublic({ from: SERVICE_PUBLIC_ZIP, outDir: dir });
+  writeFileSync(done, new Date().toISOString());
+  console.log(
+    `(national fiches imported in ${fixed(report.durationMs / 1000)} s: ${report.total} read, ` +
+      `${report.errors.length} in error)`,
+  );
+  return dir;
+}
+
+/** The demo content and the national fiches, as a commune that imported them would have its folder. */
+async function nationalCorpus(demo: Corpus, reimport: boolean): Promise<Corpus> {
+  const national = readContentFolder(await nationalFolder(reimport));
+  const files = [
+    ...demo.files,
+    ...national.files.map((file) => ({ path: `national/${file.path}`, text: file.text })),
+  ];
+  const count = national.files.length;
+  return {
+    name: 'national',
+    label: `demo content + ${count.toLocaleString('en')} national files (Service-Public.fr, Nov. 2020)`,
+    files,
+    hash: hashOf(files),
+  };
+}
+
+function syntheticCorpus(demo: Corpus, source: Corpus | undefined, count: number): Corpus {
+  const from = source ?? demo;
+  const knowledge = parseKnowledge(from.files);
+  const themes = parseKnowledge(demo.files).themes.map((theme) => theme.id);
+  const generated = syntheticFiches(syntheticSource(publishedFiches(knowledge)), {
+    count,
+    seed: SYNTHETIC_SEED,
+    themes,
+  });
+  const files = [...demo.files, ...generated];
+  return {
+    name: 'synthetic',
+    label: `demo content + ${count.toLocaleString('en')} generated fiches (recombined from the ${from.name} fiches)`,
+    files,
+    hash: hashOf(files),
+  };
+}
+
+// ─── Query timings ──────────────────────────────────────────────────────────────────────────────────────────
+
+interface Searcher {
+  /** Number of results. */
+  search(query: string): number;
+}
+
+interface KindResult {
+  summary: Summary;
+  /** Queries that found nothing, out of the distinct queries of the kind. */
+  empty: number;
+  distinct: number;
+}
+
+/**
+ * Times every query of every kind. Each query runs `runs` times in a row and counts for the median of its runs:
+ * the figures then describe the queries, not the moments when another process had the CPU (the percentiles are
+ * taken over the queries).
+ */
+function timeKinds(searcher: Searcher, quick: boolean, runs: number): Map<QueryKind, KindResult> {
+  const results = new Map<QueryKind, KindResult>();
+  // Warm-up: every query once, so the JIT, the caches and the lazily computed snippets are in their steady state.
+  for (const kind of QUERY_KINDS) for (const query of queriesOf(kind, quick)) searcher.search(query);
+  for (const kind of QUERY_KINDS) {
+    const queries = queriesOf(kind, quick);
+    const times: number[] = [];
+    let empty = 0;
+    collect();
+    for (const query of queries) {
+      const own: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const started = performance.now();
+        const hits = searcher.search(query);
+        own.push(performance.now() - started);
+        if (run === 0 && hits === 0) empty++;
+      }
+      times.push(percentile(own, 50));
+    }
+    results.set(kind, { summary: summarize(times), empty, distinct: queries.length });
+  }
+  return results;
+}
+
+function lunrSearcher(engine: SearchEngine): Searcher {
+  return { search: (query) => engine.search(query, { limit: LIMIT }).results.length };
+}
+
+function ftsSearcher(fts: FtsSearch, snippet: boolean): Searcher {
+  return { search: (query) => fts.search(query, LIMIT, snippet).length };
+}
+
+interface EngineRow {
+  engine: string;
+  buildS: number;
+  indexMB: number;
+  cold: ColdStart;
+  kinds: Map<QueryKind, KindResult>;
+}
+
+interface CorpusResult {
+  corpus: Corpus;
+  fiches: number;
+  contacts: number;
+  terms: number;
+  persistedMB: number;
+  lunr: EngineRow;
+  fts5: EngineRow;
+  /** The same FTS5 database, the results with snippet() of their body, as the app's results have. */
+  fts5Snippet: Map<QueryKind, KindResult>;
+  /** The persisted lunr index (the app's search-index.json), for the save test and the levers. */
+  persistedFile: string;
+}
+
+interface LunrBuild {
+  buildS: number;
+  indexBytes: number;
+  persistedBytes: number;
+  fiches: number;
+  contacts: number;
+  terms: number;
+}
+
+/** Builds the lunr index as the worker does and writes it as persist() does; keeps nothing of it in memory. */
+function buildLunr(corpus: Corpus, file: string): LunrBuild {
+  collect();
+  const started = performance.now();
+  const data = buildSearchData(corpus.files, corpus.hash);
+  const buildS = (performance.now() - started) / 1000;
+  const indexBytes =
+    Buffer.byteLength(JSON.stringify(data.fichesIndex)) +
+    Buffer.byteLength(JSON.stringify(data.contactsIndex));
+  const persisted = JSON.stringify(data);
+  writeFileSync(file, persisted);
+  return {
+    buildS,
+    indexBytes,
+    persistedBytes: Buffer.byteLength(persisted),
+    fiches: publishedFiches(data.knowledge).length,
+    contacts: data.knowledge.contacts.length,
+    terms: Object.keys((data.fichesIndex as { invertedIndex?: object }).invertedIndex ?? {}).length,
+  };
+}
+
+function loadPersistedFile(file: string): SearchData {
+  return JSON.parse(readFileSync(file, 'utf8')) as SearchData;
+}
+
+function benchCorpus(corpus: Corpus, quick: boolean, rounds: number, workDir: string): CorpusResult {
+  log(`${corpus.name}: building the lunr index…`);
+  const lunrFile = join(workDir, `${corpus.name}-search-index.json`);
+  const built = buildLunr(corpus, lunrFile);
+
+  log(`${corpus.name}: cold start of lunr in a fresh process…`);
+  const lunrCold = coldStartInChild('lunr', lunrFile);
+  log(`${corpus.name}: timing lunr queries…`);
+  const lunrKinds = timeKinds(lunrSearcher(new SearchEngine(loadPersistedFile(lunrFile))), quick, rounds);
+
+  log(`${corpus.name}: building the FTS5 index…`);
+  collect();
+  const started = performance.now();
+  const fts = FtsSearch.create(ftsRows(corpus.files), STOP_WORDS);
+  const ftsBuildS = (performance.now() - started) / 1000;
+  const ftsFile = join(workDir, `${corpus.name}-fts5.sqlite`);
+  rmSync(ftsFile, { force: true });
+  fts.db.exec(`VACUUM INTO '${ftsFile.replace(/'/g, "''")}'`);
+  log(`${corpus.name}: cold start of FTS5 in a fresh process…`);
+  const ftsCold = coldStartInChild('fts5', ftsFile);
+  log(`${corpus.name}: timing FTS5 queries…`);
+  const ftsKinds = timeKinds(ftsSearcher(fts, false), quick, rounds);
+  const ftsSnippetKinds = timeKinds(ftsSearcher(fts, true), quick, rounds);
+  const ftsIndexBytes = fts.sizeBytes();
+  fts.close();
+
+  return {
+    corpus,
+    fiches: built.fiches,
+    contacts: built.contacts,
+    terms: built.terms,
+    persistedMB: built.persistedBytes / MB,
+    lunr: {
+      engine: 'lunr (app)',
+      buildS: built.buildS,
+      indexMB: built.indexBytes / MB,
+      cold: lunrCold,
+      kinds: lunrKinds,
+    },
+    fts5: { engine: 'FTS5', buildS: ftsBuildS, indexMB: ftsIndexBytes / MB, cold: ftsCold, kinds: ftsKinds },
+    fts5Snippet: ftsSnippetKinds,
+    persistedFile: lunrFile,
+  };
+}
+
+// ─── Save → searchable, through the real SearchService ──────────────────────────────────────────────────────
+
+interface SaveTrial {
+  /** From the save to the first search that finds the new fiche. */
+  searchableMs: number;
+  /** From the save to the service being idle again: every rebuild the save started is over. */
+  settledMs: number;
+  /** Desk searches run meanwhile (from the save until settled). */
+  searches: number;
+  maxSearchMs: number;
+  /** Longest time the main thread could not answer (event loop delay). */
+  maxStallMs: number;
+}
+
+const POLL_MS = 20;
+/** A save not searchable by then is reported as such (–) rather than waited for. */
+const SAVE_TIMEOUT_MS = 300_000;
+
+/**
+ * The index worker as the app ships it: bundled to CommonJS by esbuild with the options of
+ * scripts/build-electron.mjs (a worker started from the TypeScript source spends a second or more compiling).
+ * Bundled from the current sources into the work folder, so a stale dist-electron/ never skews the figures.
+ */
+async function bundledWorker(workDir: string): Promise<string | undefined> {
+  const outfile = join(workDir, 'index-worker.cjs');
+  try {
+    await build({
+      entryPoints: [fileURLToPath(new URL('../electron/core/search/index-worker.ts', import.meta.url))],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['electron'],
+      define: { 'import.meta.url': 'undefined' },
+      logLevel: 'error',
+    });
+    return outfile;
+  } catch (error) {
+    log(`could not bundle the index worker, using its TypeScript source: ${String(error)}`);
+    return undefined;
+  }
+}
+
+async function saveToSearchable(
+  result: CorpusResult,
+  trials: number,
+  workerFile: string,
+): Promise<SaveTrial[]> {
+  const contentDir = mkdtempSync(join(tmpdir(), 'infocite-bench-content-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'infocite-bench-data-'));
+  try {
+    for (const file of result.corpus.files) {
+      const full = join(contentDir, file.path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, file.text);
+    }
+    // The persisted index must carry the folder's own hash for the service to start from it, as the app does.
+    const snapshot = readContentFolder(contentDir);
+    const data = loadPersistedFile(result.persistedFile);
+    data.contentHash = snapshot.hash;
+    mkdirSync(dirname(indexFile(dataDir)), { recursive: true });
+    writeFileSync(indexFile(dataDir), JSON.stringify(data));
+    const service = new SearchService({ contentDir, dataDir, workerFile, watch: true });
+    try {
+      await service.ready();
+      if (!service.status().fromCache) log('warning: the service did not start from the persisted index');
+      await service.watching();
+      const out: SaveTrial[] = [];
+      for (let trial = 0; trial < trials; trial++) out.push(await oneSave(service, contentDir, trial));
+      return out;
+    } finally {
+      await service.close();
+    }
+  } finally {
+    rmSync(contentDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function oneSave(service: SearchService, contentDir: string, trial: number): Promise<SaveTrial> {
+  const word = `tralalerobench${'abcdefghij'[trial] ?? 'z'}`;
+  const id = `bench-sauvegarde-${trial}`;
+  const file = ficheFile(
+    id,
+    { titre: `Nouvelle démarche ${word}`, themes: ['etat-civil'] },
+    `## Démarche\n\nUne fiche écrite pendant la mesure : ${word}.`,
+  );
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const searchTimes: number[] = [];
+  let foundAt = Number.NaN;
+  let rebuilds = 0;
+  const stop = service.onRebuilt(() => rebuilds++);
+  const savedAt = performance.now();
+  writeFileSync(join(contentDir, file.path), file.text);
+  delay.enable();
+  const settledAt = await new Promise<number>((resolve) => {
+    let n = 0;
+    const deadline = setTimeout(() => {
+      clearInterval(timer);
+      log(`the service had not settled ${SAVE_TIMEOUT_MS / 1000} s after the save`);
+      resolve(Number.NaN);
+    }, SAVE_TIMEOUT_MS);
+    const timer = setInterval(() => {
+      // A desk keeps searching meanwhile: time its queries, and look for the new fiche.
+      const engine = service.current();
+      const desk = ONE_WORD[n++ % ONE_WORD.length] ?? FIRST_QUERY;
+      let started = performance.now();
+      engine.search(desk, { limit: LIMIT });
+      searchTimes.push(performance.now() - started);
+      if (Number.isNaN(foundAt)) {
+        started = performance.now();
+        const found = engine.search(word, { limit: LIMIT }).results.some((hit) => hit.id === id);
+        searchTimes.push(performance.now() - started);
+        if (found) foundAt = performance.now();
+      }
+      // Settled: the fiche is found, the service has rebuilt at least once since the save and is not building.
+      if (!Number.isNaN(foundAt) && rebuilds > 0 && service.status().state === 'ready') {
+        clearInterval(timer);
+        clearTimeout(deadline);
+        resolve(performance.now());
+      }
+    }, POLL_MS);
+  });
+  delay.disable();
+  stop();
+  // Let the watcher's late events and the persisting pass before the next trial.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return {
+    searchableMs: foundAt - savedAt,
+    settledMs: settledAt - savedAt,
+    searches: searchTimes.length,
+    maxSearchMs: Math.max(...searchTimes),
+    maxStallMs: delay.max / 1e6,
+  };
+}
+
+// ─── Output ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+function log(message: string): void {
+  process.stderr.write(`… ${message}\n`);
+}
+
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+function kindCell(result: KindResult | undefined): string {
+  if (!result) return '–';
+  const { p50, p95, max } = result.summary;
+  return `${ms(p50)} / ${ms(p95)} / ${ms(max)}`;
+}
+
+function p95(row: EngineRow, kind: QueryKind): number {
+  return row.kinds.get(kind)?.summary.p95 ?? Number.NaN;
+}
+
+function printCorpus(result: CorpusResult, quick: boolean, rounds: number): void {
+  const { corpus } = result;
+  console.log(
+    `\n━━ ${corpus.name}: ${corpus.label} (load average ${fixed(loadavg()[0] ?? Number.NaN, 2)} after it)`,
+  );
+  console.log(
+    `   ${result.fiches.toLocaleString('en')} published fiches, ${result.contacts} contacts, ` +
+      `${result.terms.toLocaleString('en')} indexed terms; persisted lunr file ${fixed(result.persistedMB)} MB`,
+  );
+  const header = ['engine', 'build s', 'index MB', 'load ms', 'cold ms', 'heap MB', ...QUERY_KINDS];
+  const row = (r: EngineRow) => [
+    r.engine,
+    fixed(r.buildS, 2),
+    fixed(r.indexMB),
+    ms(r.cold.loadMs),
+    ms(r.cold.coldMs),
+    fixed(r.cold.heapMB),
+    ...QUERY_KINDS.map((kind) => kindCell(r.kinds.get(kind))),
+  ];
+  const snippetRow = [
+    'FTS5 + snippet()',
+    ...['', '', '', '', ''],
+    ...QUERY_KINDS.map((kind) => kindCell(result.fts5Snippet.get(kind))),
+  ];
+  const ratio = (label: string, kinds: Map<QueryKind, KindResult>, withFigures: boolean) => [
+    label,
+    ...(withFigures
+      ? [
+          `×${fixed(result.lunr.buildS / result.fts5.buildS)}`,
+          `×${fixed(result.lunr.indexMB / result.fts5.indexMB, 2)}`,
+          `×${fixed(result.lunr.cold.loadMs / result.fts5.cold.loadMs)}`,
+          `×${fixed(result.lunr.cold.coldMs / result.fts5.cold.coldMs)}`,
+          '',
+        ]
+      : ['', '', '', '', '']),
+    ...QUERY_KINDS.map(
+      (kind) => `×${fixed(p95(result.lunr, kind) / (kinds.get(kind)?.summary.p95 ?? Number.NaN))}`,
+    ),
+  ];
+  console.log(
+    formatTable(header, [
+      row(result.lunr),
+      row(result.fts5),
+      snippetRow,
+      ratio('lunr/FTS5 (p95)', result.fts5.kinds, true),
+      ratio('lunr/FTS5+snippet (p95)', result.fts5Snippet, false),
+    ]),
+  );
+  const counts = QUERY_KINDS.map((kind) => {
+    const n = queriesOf(kind, quick).length;
+    return kind === 'typing' ? `${n} (${quick ? 8 : TYPING.length} words)` : `${n}`;
+  });
+  console.log(
+    `   query columns: p50 / p95 / max ms over ${counts.join(', ')} queries (${QUERY_KINDS.join(', ')}), ` +
+      `limit ${LIMIT}, after a warm-up round; each query's time is the median of its ${rounds} run(s)`,
+  );
+  const empties = (r: EngineRow) =>
+    QUERY_KINDS.map((kind) => {
+      const k = r.kinds.get(kind);
+      return k ? `${kind} ${k.empty}/${k.distinct}` : kind;
+    }).join(', ');
+  console.log(`   queries with no result: lunr ${empties(result.lunr)}`);
+  console.log(`                           FTS5 ${empties(result.fts5)}`);
+  console.log(
+    `   lunr cold: ${ms(result.lunr.cold.readMs)} ms to read the file, ${ms(result.lunr.cold.loadMs)} ms to parse and load, ` +
+      `first result at ${ms(result.lunr.cold.coldMs)} ms`,
+  );
+}
+
+function printTargets(result: CorpusResult, quick: boolean, save: SaveTrial[] | undefined): void {
+  const lunr = result.lunr;
+  const lines: string[] = [];
+  if (result.corpus.name === 'national') {
+    const t = TARGETS.national;
+    for (const kind of SHORT_KINDS) {
+      const value = p95(lunr, kind);
+      lines.push(`${kind} p95 ${ms(value)} ms ≤ ${t.shortP95} ms ${mark(value <= t.shortP95)}`);
+    }
+    const long = p95(lunr, 'long question');
+    lines.push(`long question p95 ${ms(long)} ms ≤ ${t.longP95} ms ${mark(long <= t.longP95)}`);
+    const cold = lunr.cold.coldMs;
+    lines.push(`cold start to first result ${ms(cold)} ms ≤ ${t.coldMs} ms ${mark(cold <= t.coldMs)}`);
+    if (save && save.length > 0) {
+      const worst = Math.max(...save.map((trial) => trial.searchableMs));
+      lines.push(
+        `save → searchable ${ms(worst)} ms (worst of ${save.length}) ≤ ${t.saveMs} ms ${mark(worst <= t.saveMs)}`,
+      );
+    }
+  } else if (result.corpus.name === 'synthetic') {
+    const t = TARGETS.synthetic;
+    for (const kind of SHORT_KINDS) {
+      const value = p95(lunr, kind);
+      lines.push(`${kind} p95 ${ms(value)} ms ≤ ${t.shortP95} ms ${mark(value <= t.shortP95)}`);
+    }
+    if (quick)
+      lines.push(
+        `(the target is for 20,000 fiches; this quick run has ${result.fiches.toLocaleString('en')})`,
+      );
+  }
+  if (lines.length === 0) return;
+  console.log(`   targets (lunr, the app's search):`);
+  for (const line of lines) console.log(`     ${line}`);
+}
+
+function printSave(trials: SaveTrial[], worker: string, fromSource: SaveTrial[]): void {
+  console.log(`\n━━ editor saves a fiche → searchable (national corpus, real SearchService, watch: true)`);
+  const row = (label: string, trial: SaveTrial) => [
+    label,
+    ms(trial.searchableMs),
+    ms(trial.settledMs),
+    String(trial.searches),
+    ms(trial.maxSearchMs),
+    ms(trial.maxStallMs),
+  ];
+  const rows = [
+    ...trials.map((trial, i) => row(`save ${i + 1}`, trial)),
+    ...fromSource.map((trial) => row('save, worker from source (dev)', trial)),
+  ];
+  console.log(
+    formatTable(
+      [
+        'trial',
+        'searchable ms',
+        'all rebuilds done ms',
+        'desk searches meanwhile',
+        'max search ms',
+        'max main-thread stall ms',
+      ],
+      rows,
+    ),
+  );
+  const answered = [...trials, ...fromSource].every((trial) => trial.searches > 0);
+  console.log(
+    `   index worker: ${worker}. A desk search every ${POLL_MS} ms from the save until the service is idle ` +
+      `again: kept answering: ${answered ? 'yes' : 'no'}; the stall is the longest the main thread could ` +
+      `not run them (event loop delay). Times include the service's 250 ms quiet period.`,
+  );
+}
+
+// ─── Main ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        corpus: { type: 'string', default: 'all' },
+        quick: { type: 'boolean', default: false },
+        reimport: { type: 'boolean', default: false },
+        child: { type: 'string' },
+        file: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (values.child === 'lunr' || values.child === 'fts5') {
+    console.log(JSON.stringify(childColdStart(values.child, values.file ?? '')));
+    return;
+  }
+  const wanted = values.corpus;
+  if (!['demo', 'national', 'synthetic', 'all'].includes(wanted)) {
+    console.error(`--corpus attend demo, national, synthetic ou all.\n${USAGE}`);
+    process.exit(2);
+  }
+  if (!gc) log('warning: run with --expose-gc (npm run bench does) for the heap figures');
+  const quick = values.quick;
+  const rounds = quick ? 1 : 3;
+  const workDir = mkdtempSync(join(tmpdir(), 'infocite-bench-'));
+  console.log(
+    `Info'Cité search benchmark — node ${process.version}, ${availableParallelism()} cores, ` +
+      `load average ${fixed(loadavg()[0] ?? Number.NaN, 2)} at start, ${quick ? 'quick run' : 'full run'}, ` +
+      `${new Date().toISOString().slice(0, 16)}`,
+  );
+  try {
+    const demo = demoCorpus();
+    const all = wanted === 'all';
+    if (all || wanted === 'demo') {
+      const result = benchCorpus(demo, quick, rounds, workDir);
+      printCorpus(result, quick, rounds);
+    }
+    let national: Corpus | undefined;
+    if (all || wanted === 'national' || wanted === 'synthetic') {
+      try {
+        national = await nationalCorpus(demo, values.reimport);
+      } catch (error) {
+        console.log(
+          `\n(national corpus unavailable: ${error instanceof Error ? error.message : String(error)})`,
+        );
+      }
+    }
+    if (national && (all || wanted === 'national')) {
+      const result = benchCorpus(national, quick, rounds, workDir);
+      printCorpus(result, quick, rounds);
+      log('national: save → searchable through the SearchService…');
+      try {
+        const bundled = await bundledWorker(workDir);
+        const save = await saveToSearchable(result, quick ? 1 : 3, bundled ?? WORKER_SOURCE_FILE);
+        printTargets(result, quick, save);
+        // For reference: the worker started from its TypeScript source, as in development and the tests.
+        const fromSource = bundled && !quick ? await saveToSearchable(result, 1, WORKER_SOURCE_FILE) : [];
+        const worker = bundled ? 'bundled .cjs, as the app ships it' : 'TypeScript source through tsx';
+        printSave(save, worker, fromSource);
+      } catch (error) {
+        printTargets(result, quick, undefined);
+        console.log(`\n(save → searchable could not be measured: ${String(error)})`);
+      }
+      levers(result, quick, rounds);
+    }
+    if (all || wanted === 'synthetic') {
+      const count = quick ? SYNTHETIC_COUNT.quick : SYNTHETIC_COUNT.full;
+      log(`synthetic: generating ${count} fiches…`);
+      const result = benchCorpus(syntheticCorpus(demo, national, count), quick, rounds, workDir);
+      printCorpus(result, quick, rounds);
+      printTargets(result, quick, undefined);
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** A lever turned off: a switch set to false, a cap lifted to Infinity. */
+function leverOff(value: SearchTuning[keyof SearchTuning]): SearchTuning[keyof SearchTuning] {
+  return typeof value === 'boolean' ? !value : Number.POSITIVE_INFINITY;
+}
+
+/** The national corpus with each of the engine's levers (SearchTuning) turned off in turn: what each one buys. */
+function levers(result: CorpusResult, quick: boolean, rounds: number): void {
+  const data = loadPersistedFile(result.persistedFile);
+  const names = Object.keys(DEFAULT_TUNING) as Array<keyof SearchTuning>;
+  const rows: string[][] = [];
+  const variants: Array<[string, SearchTuning]> = [
+    ['all on (default)', DEFAULT_TUNING],
+    ...names.map((name): [string, SearchTuning] => [
+      `${name}: ${String(DEFAULT_TUNING[name])} → ${String(leverOff(DEFAULT_TUNING[name]))}`,
+      { ...DEFAULT_TUNING, [name]: leverOff(DEFAULT_TUNING[name]) },
+    ]),
+  ];
+  for (const [label, tuning] of variants) {
+    log(`levers: ${label}…`);
+    const kinds = timeKinds(lunrSearcher(new SearchEngine(data, tuning)), quick, rounds);
+    rows.push([label, ...QUERY_KINDS.map((kind) => ms(kinds.get(kind)?.summary.p95 ?? Number.NaN))]);
+  }
+  console.log(`\n━━ levers: national corpus, lunr p95 ms with each SearchTuning lever turned off in turn`);
+  console.log(formatTable(['lever', ...QUERY_KINDS], rows));
+}
+
+await main();

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { fixed, formatTable, ms } from './table';
+
+describe('formatTable', () => {
+  it('aligns the first column left and the others right', () => {
+    const text = formatTable(
+      ['engine', 'p95 ms'],
+      [
+        ['lunr', '12.5'],
+        ['FTS5', '0.8'],
+      ],
+    );
+    expect(text.split('\n')).toEqual([
+      'engine  p95 ms',
+      '──────  ──────',
+      'lunr      12.5',
+      'FTS5       0.8',
+    ]);
+  });
+
+  it('counts accented letters and signs as one column', () => {
+    const text = formatTable(['é', 'x'], [['✓ ≤ 5', '1']], { align: ['left', 'left'] });
+    expect(text.split('\n')).toEqual(['é      x', '─────  ─', '✓ ≤ 5  1']);
+  });
+
+  it('pads missing cells', () => {
+    const text = formatTable(['a', 'b', 'c'], [['1']]);
+    expect(text.split('\n')[2]).toBe('1');
+  });
+});
+
+describe('number formats', () => {
+  it('shows a dash for what was not measured', () => {
+    expect(fixed(Number.NaN)).toBe('–');
+    expect(ms(Number.NaN)).toBe('–');
+  });
+
+  it('keeps the precision that suits the size', () => {
+    expect(fixed(1.234, 2)).toBe('1.23');
+    expect(ms(0.4234)).toBe('0.42');
+    expect(ms(12.345)).toBe('12.3');
+    expect(ms(250.4)).toBe('250');
+  });
+});
