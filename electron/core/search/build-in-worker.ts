@@ -15,14 +15,15 @@ export function buildInWorker(
   files: ContentFile[],
   contentHash: string,
   onProgress: Progress,
-): Promise<SearchData> {
+  dataDir?: string,
+): Promise<{ data: SearchData; persisted: boolean }> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = startWorker(workerFile, { files, contentHash } satisfies BuildRequest);
+      worker = startWorker(workerFile, { files, contentHash, dataDir } satisfies BuildRequest);
     } catch (error) {
       console.warn('[search] index worker unavailable, building in-process:', error);
-      resolve(buildSearchData(files, contentHash, onProgress));
+      resolve({ data: buildSearchData(files, contentHash, onProgress), persisted: false });
       return;
     }
     let settled = false;
@@ -31,8 +32,9 @@ export function buildInWorker(
       else {
         settled = true;
         void worker.terminate();
-        if (message.type === 'done') resolve(message.data);
-        else reject(new Error(message.message));
+        if (message.type === 'done') {
+          resolve({ data: JSON.parse(message.json) as SearchData, persisted: message.persisted });
+        } else reject(new Error(message.message));
       }
     });
     worker.on('error', (error) => {

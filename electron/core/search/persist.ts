@@ -24,10 +24,14 @@ export function loadPersisted(dataDir: string, contentHash: string): SearchData 
 }
 
 /** Written to a temporary file then renamed, so a crash never leaves half an index behind. */
-export function persist(dataDir: string, data: SearchData): void {
+export function persistText(dataDir: string, json: string): void {
   const file = indexFile(dataDir);
   mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(data));
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(temporary, json);
   renameSync(temporary, file);
+}
+
+export function persist(dataDir: string, data: SearchData): void {
+  persistText(dataDir, JSON.stringify(data));
 }

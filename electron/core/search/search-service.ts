@@ -156,23 +156,26 @@ export class SearchService {
       this.quickUpdate(snapshot.files, snapshot.hash);
       this.state = 'building';
       this.progress = { done: 0, total: snapshot.files.length };
-      const data = await buildInWorker(
+      const { data, persisted } = await buildInWorker(
         this.options.workerFile,
         snapshot.files,
         snapshot.hash,
         (done, total) => {
           this.progress = { done, total };
         },
+        this.options.dataDir,
       );
       this.engine = new SearchEngine(data);
       this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
       this.fromCache = false;
       this.error = undefined;
       this.state = 'ready';
-      try {
-        persist(this.options.dataDir, data);
-      } catch (error) {
-        console.warn('[search] could not persist the index:', error);
+      if (!persisted) {
+        try {
+          persist(this.options.dataDir, data);
+        } catch (error) {
+          console.warn('[search] could not persist the index:', error);
+        }
       }
       for (const listener of this.listeners) listener();
     } catch (error) {
