@@ -4,6 +4,7 @@ import { analyze } from './analyzer';
 
 const WINDOW_TOKENS = 22;
 const MAX_CHARS = 220;
+const MAX_SCANNED_TOKENS = 4000;
 
 /**
  * The passage of `text` holding the most distinct matched terms, cut at word boundaries, with the matched words
@@ -15,18 +16,21 @@ export function makeSnippet(
   tokens: AnalyzedToken[] = analyze(text),
 ): Segment[] {
   if (text.length === 0) return [];
-  const hits = tokens.map((token) => matched.has(token.term));
+  // Some national fiches run to tens of thousands of words: the passage is sought among the first ones.
+  const scanned = Math.min(tokens.length, MAX_SCANNED_TOKENS);
+  const hitAt: number[] = [];
+  for (let i = 0; i < scanned; i++) if (matched.has(tokens[i]?.term ?? '')) hitAt.push(i);
   let bestStart = 0;
   let bestScore = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    if (!hits[i]) continue;
+  for (let h = 0; h < hitAt.length; h++) {
+    const start = hitAt[h] ?? 0;
     const distinct = new Set<string>();
-    for (let j = i; j < Math.min(tokens.length, i + WINDOW_TOKENS); j++) {
-      if (hits[j]) distinct.add(tokens[j]?.term ?? '');
+    for (let k = h; k < hitAt.length && (hitAt[k] ?? 0) < start + WINDOW_TOKENS; k++) {
+      distinct.add(tokens[hitAt[k] ?? 0]?.term ?? '');
     }
     if (distinct.size > bestScore) {
       bestScore = distinct.size;
-      bestStart = i;
+      bestStart = start;
     }
   }
   if (bestScore < 0) return [{ text: clip(text, 0, MAX_CHARS), hit: false }];
@@ -50,12 +54,13 @@ export function makeSnippet(
     if (segment.text.length > 0) segments.push(segment);
   };
   if (from > 0) push({ text: '… ', hit: false });
-  tokens.forEach((token, i) => {
-    if (!hits[i] || token.start < from || token.start + token.length > to) return;
+  for (const i of hitAt) {
+    const token = tokens[i];
+    if (!token || token.start < from || token.start + token.length > to) continue;
     push({ text: flatten(text.slice(cursor, token.start)), hit: false });
     push({ text: text.slice(token.start, token.start + token.length), hit: true });
     cursor = token.start + token.length;
-  });
+  }
   push({ text: flatten(text.slice(cursor, to)) + (to < text.length ? ' …' : ''), hit: false });
   return segments;
 }
