@@ -12,6 +12,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { ELECTRON_BUNDLE_OPTIONS } from './lib/bundle-options.mjs';
 import { importServicePublic } from '../electron/core/import/service-public/import';
 import type { ContentFile } from '../electron/core/knowledge/content-files';
 import { readContentFolder } from '../electron/core/knowledge/content-files';
@@ -371,14 +372,9 @@ async function bundledWorker(workDir: string): Promise<string | undefined> {
   const outfile = join(workDir, 'index-worker.cjs');
   try {
     await build({
+      ...ELECTRON_BUNDLE_OPTIONS,
       entryPoints: [fileURLToPath(new URL('../electron/core/search/index-worker.ts', import.meta.url))],
       outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['electron'],
-      define: { 'import.meta.url': 'undefined' },
       logLevel: 'error',
     });
     return outfile;

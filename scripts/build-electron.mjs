@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { ELECTRON_BUNDLE_OPTIONS } from './lib/bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist-electron');
@@ -30,16 +31,9 @@ for (const entry of entries) {
   }
   try {
     const result = await build({
+      ...ELECTRON_BUNDLE_OPTIONS,
       entryPoints: [source],
       outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['electron'],
-      // import.meta.url only serves to start TypeScript workers in development (electron/core/worker-thread.ts);
-      // the bundles start their .cjs workers by path, so it is never read there.
-      define: { 'import.meta.url': 'undefined' },
       sourcemap: true,
       metafile: true,
       logLevel: 'warning',
