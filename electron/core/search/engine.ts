@@ -33,6 +33,12 @@ export const LOCAL_BOOST = 1.5;
 
 const DEFAULT_LIMIT = 20;
 
+/**
+ * Analysed bodies kept for snippets. National bodies average 1,300 words: caching every fiche would hold
+ * millions of token objects; the fiches agents actually see are far fewer.
+ */
+const SNIPPET_CACHE_SIZE = 600;
+
 /** A loaded search: the two lunr indexes and what the planner, the snippets and the suggestions need. */
 export class SearchEngine {
   readonly knowledge: KnowledgeBase;
@@ -145,6 +151,9 @@ export class SearchEngine {
         prefixCap: this.tuning.prefixExpansionCap,
       });
     }
+    // The benchmark's reference path: lunr's own query over one full build (a partial engine's serialised index
+    // holds only the changed files, so it would silently miss the rest).
+    if (this.partial) throw new Error('lunr query ranking needs a full build');
     this.lunrIndex ??= lunr.Index.load(this.serializedFiches);
     return rankWithLunrQuery(this.lunrIndex, plan, 'titre');
   }
@@ -226,11 +235,15 @@ export class SearchEngine {
 
   private snippet(fiche: Fiche, matched: Set<string>) {
     let body = this.bodies.get(fiche.id);
-    if (!body) {
+    if (body) {
+      // Most recently used last: the oldest entry is the first to go when the cache is full.
+      this.bodies.delete(fiche.id);
+    } else {
       const text = markdownToText(fiche.body);
       body = { text, tokens: analyze(text) };
-      this.bodies.set(fiche.id, body);
+      if (this.bodies.size >= SNIPPET_CACHE_SIZE) this.bodies.delete(this.bodies.keys().next().value ?? '');
     }
+    this.bodies.set(fiche.id, body);
     return makeSnippet(body.text, matched, body.tokens);
   }
 

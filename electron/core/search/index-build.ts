@@ -101,7 +101,7 @@ export function buildSearchData(
       body: markdownToText(contact.body),
     };
     contactBuilder.add(fields);
-    recordSurface(`${fields.nom} ${fields.type} ${fields.commune} ${fields.body}`, new Map(), words);
+    recordSurface(`${fields.nom} ${fields.type} ${fields.commune} ${fields.body}`, surfaceCounts, words);
     tick();
   }
 

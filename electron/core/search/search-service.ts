@@ -197,16 +197,17 @@ export class SearchService {
         return rel !== '' && rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
       },
     });
-    const changed = (path: string) => {
-      const rel = relative(root, path).split(sep).join('/');
-      if (!isContentPath(rel)) return;
+    const schedule = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.rebuild(), this.options.debounceMs ?? 250);
     };
+    const changed = (path: string) => {
+      if (isContentPath(relative(root, path).split(sep).join('/'))) schedule();
+    };
     const watcher = this.watcher;
     this.watchReady = new Promise((resolve) => watcher.once('ready', () => resolve()));
-    this.watcher.on('add', changed).on('change', changed).on('unlink', changed);
-    this.watcher.on('unlinkDir', () => changed(`${root}/x.md`));
+    // A removed folder may have held fiches: the folder's hash tells whether anything changed.
+    this.watcher.on('add', changed).on('change', changed).on('unlink', changed).on('unlinkDir', schedule);
   }
 
   async close(): Promise<void> {
