@@ -1,11 +1,13 @@
 // The server behind the end-to-end tests: the preview server on a copy of the demo content, plus the
-// fixtures (a fiche full of XSS payloads), in a throw-away data folder.
+// fixtures (a fiche full of XSS payloads), in a throw-away data folder with the demo registries and the
+// test accounts.
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../electron/core/app';
+import { seedDemoRegistry } from '../electron/core/seed/demo-registry';
 import {
   DEMO_CONTENT_DIR,
   IMPORT_WORKER_SOURCE_FILE,
@@ -13,6 +15,7 @@ import {
   WORKER_SOURCE_FILE,
 } from '../scripts/lib/paths';
 import { startPreviewServer } from '../scripts/lib/preview-server';
+import { seedE2eAccounts } from './seed-accounts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4791' } } });
 const root = mkdtempSync(join(tmpdir(), 'infocite-e2e-'));
@@ -27,6 +30,8 @@ const core = await createCore({
   importWorkerFile: IMPORT_WORKER_SOURCE_FILE,
   watch: true,
 });
+seedDemoRegistry(core.store.db, core.now());
+await seedE2eAccounts(core);
 await core.search.ready();
 const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port));
 console.log(`e2e server on ${server.url} (content ${contentDir})`);

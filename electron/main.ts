@@ -9,7 +9,8 @@ import { createCore } from './core/app';
 import type { Core } from './core/app';
 import { IPC_CHANNEL } from './api/contract';
 import type { Envelope } from './api/contract';
-import { dispatch, DESK_SESSION } from './api/dispatch';
+import { dispatch } from './api/dispatch';
+import type { ClientSlot } from './core/accounts/session';
 import { resolveLaunchPaths, unpackedPath } from './launch-options';
 import {
   APP_ENTRY_URL,
@@ -48,6 +49,23 @@ const CLOSE_TIMEOUT_MS = 5000;
 let mainWindow: BrowserWindow | null = null;
 let coreReady: Promise<Core> | null = null;
 let closing = false;
+
+/** Each window's session token, kept here so that it never reaches the window's JavaScript. */
+const clients = new Map<number, ClientSlot>();
+
+function clientOf(contents: WebContents): ClientSlot {
+  let slot = clients.get(contents.id);
+  if (!slot) {
+    const fresh: ClientSlot = { token: null };
+    slot = fresh;
+    clients.set(contents.id, fresh);
+    contents.once('destroyed', () => {
+      coreReady?.then((core) => core.accounts.logout(fresh)).catch(() => undefined);
+      clients.delete(contents.id);
+    });
+  }
+  return slot;
+}
 
 function textResponse(status: number, text: string): Response {
   return new Response(text, {
@@ -170,7 +188,7 @@ async function start(): Promise<void> {
     } catch {
       return CORE_UNAVAILABLE;
     }
-    return dispatch(core, DESK_SESSION, method, input);
+    return dispatch(core, clientOf(event.sender), method, input);
   });
 
   createWindow();

@@ -12,8 +12,15 @@ import type {
 } from '../core/knowledge/types';
 import { ORIGINES } from '../core/knowledge/types';
 
-export const ROLES = ['agent', 'redacteur', 'gestionnaire', 'administrateur'] as const;
-export type Role = (typeof ROLES)[number];
+import type { MethodTable } from './method-table';
+import { accountMethods, type AccountOutputs } from './methods/accounts';
+import { adminMethods, type AdminOutputs } from './methods/admin';
+import { labelMethods, type LabelOutputs } from './methods/label';
+import { registryMethods, type RegistryOutputs } from './methods/registry';
+
+export { ROLES, ROLE_LABELS } from './roles';
+export type { Access, Role } from './roles';
+export type { MethodTable } from './method-table';
 
 export interface ThemeRef {
   id: string;
@@ -130,9 +137,9 @@ export interface FicheView {
 
 const id = z.string().min(1).max(200);
 
-export const methods = {
+const knowledgeMethods = {
   'search.query': {
-    role: 'agent',
+    role: 'connecte',
     input: z.object({
       q: z.string().max(2000),
       themes: z.array(z.string()).max(20).optional(),
@@ -140,15 +147,15 @@ export const methods = {
       limit: z.number().int().min(1).max(200).optional(),
     }),
   },
-  'search.status': { role: 'agent', input: z.object({}) },
-  'fiches.get': { role: 'agent', input: z.object({ id }) },
+  'search.status': { role: 'connecte', input: z.object({}) },
+  'fiches.get': { role: 'connecte', input: z.object({ id }) },
   'contacts.search': {
-    role: 'agent',
+    role: 'connecte',
     input: z.object({ q: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }),
   },
-  'contacts.get': { role: 'agent', input: z.object({ id }) },
-  'content.problems': { role: 'agent', input: z.object({}) },
-  'themes.list': { role: 'agent', input: z.object({}) },
+  'contacts.get': { role: 'connecte', input: z.object({ id }) },
+  'content.problems': { role: 'connecte', input: z.object({}) },
+  'themes.list': { role: 'connecte', input: z.object({}) },
   'imports.servicePublic.start': {
     role: 'redacteur',
     input: z.object({
@@ -156,9 +163,18 @@ export const methods = {
     }),
   },
   'imports.servicePublic.status': { role: 'redacteur', input: z.object({}) },
-} as const satisfies Record<string, { role: Role; input: z.ZodType }>;
+} as const satisfies MethodTable;
 
-export interface Outputs {
+/** Every method: its role and its input schema, domain by domain. */
+export const methods = {
+  ...knowledgeMethods,
+  ...accountMethods,
+  ...registryMethods,
+  ...labelMethods,
+  ...adminMethods,
+} as const satisfies MethodTable;
+
+export interface Outputs extends AccountOutputs, RegistryOutputs, LabelOutputs, AdminOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -171,11 +187,24 @@ export interface Outputs {
 }
 
 export type MethodName = keyof typeof methods;
+export type KnowledgeMethod = keyof typeof knowledgeMethods;
+export type AccountMethod = keyof typeof accountMethods;
+export type RegistryMethod = keyof typeof registryMethods;
+export type LabelMethod = keyof typeof labelMethods;
+export type AdminMethod = keyof typeof adminMethods;
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 
 export type ErrorCode =
-  'invalid_input' | 'forbidden' | 'not_found' | 'unknown_method' | 'unavailable' | 'internal';
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'refused'
+  | 'conflict'
+  | 'unknown_method'
+  | 'unavailable'
+  | 'internal';
 
 /** What every transport carries back: never a thrown error, so the window always has a French message. */
 export type Envelope<T> =

@@ -7,9 +7,12 @@ import type { Core } from '../core/app';
 import { createCore } from '../core/app';
 import { sampleContent, writeContentFolder } from '../core/test-support/content';
 import type { FicheView, SearchResponse } from './contract';
-import { dispatch, DESK_SESSION } from './dispatch';
+import type { ClientSlot } from '../core/accounts/session';
+import { signedIn } from '../core/test-support/accounts';
+import { dispatch } from './dispatch';
 
 let core: Core;
+let agent: ClientSlot;
 
 beforeAll(async () => {
   core = await createCore({
@@ -20,13 +23,14 @@ beforeAll(async () => {
     now: () => new Date('2026-11-23T09:00:00Z'),
   });
   await core.search.ready();
+  agent = await signedIn(core, ['agent']);
 });
 
 afterAll(() => core.close());
 
 describe('dispatch', () => {
   it('runs a method and wraps its result', async () => {
-    const answer = await dispatch(core, DESK_SESSION, 'search.query', { q: 'passeport' });
+    const answer = await dispatch(core, agent, 'search.query', { q: 'passeport' });
     expect(answer.ok).toBe(true);
     const result = (answer as { ok: true; result: SearchResponse }).result;
     expect(result.results[0]?.id).toBe('passeport');
@@ -34,23 +38,25 @@ describe('dispatch', () => {
   });
 
   it('answers an unknown method, a bad input and a missing role with French messages', async () => {
-    expect(await dispatch(core, DESK_SESSION, 'fs.readFile', {})).toEqual({
+    expect(await dispatch(core, agent, 'fs.readFile', {})).toEqual({
       ok: false,
       error: { code: 'unknown_method', message: 'Méthode inconnue : fs.readFile' },
     });
-    const invalid = await dispatch(core, DESK_SESSION, 'search.query', { q: 42 });
+    const invalid = await dispatch(core, agent, 'search.query', { q: 42 });
     expect(invalid).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('Demande invalide') },
     });
-    const forbidden = await dispatch(core, { roles: [] }, 'search.query', { q: 'x' });
+    const anonymous = await dispatch(core, { token: null }, 'search.query', { q: 'x' });
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const forbidden = await dispatch(core, agent, 'imports.servicePublic.status', {});
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const prototype = await dispatch(core, DESK_SESSION, 'toString', {});
+    const prototype = await dispatch(core, agent, 'toString', {});
     expect(prototype).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
   it('opens a fiche with its rendered body and its services with today’s hours', async () => {
-    const answer = await dispatch(core, DESK_SESSION, 'fiches.get', { id: 'passeport' });
+    const answer = await dispatch(core, agent, 'fiches.get', { id: 'passeport' });
     const view = (answer as { ok: true; result: FicheView }).result;
     expect(view.fiche.titre).toBe('Passeport : première demande');
     expect(view.html).toContain('<p>Le passeport se demande en mairie');
@@ -64,7 +70,7 @@ describe('dispatch', () => {
 
   it('says a draft or an unknown fiche does not exist', async () => {
     for (const id of ['brouillon', 'absente']) {
-      expect(await dispatch(core, DESK_SESSION, 'fiches.get', { id })).toMatchObject({
+      expect(await dispatch(core, agent, 'fiches.get', { id })).toMatchObject({
         ok: false,
         error: { code: 'not_found', message: expect.stringContaining(`« ${id} »`) },
       });
@@ -72,12 +78,12 @@ describe('dispatch', () => {
   });
 
   it('lists contacts, thèmes and content problems', async () => {
-    const contacts = await dispatch(core, DESK_SESSION, 'contacts.search', { q: '' });
+    const contacts = await dispatch(core, agent, 'contacts.search', { q: '' });
     expect(contacts).toMatchObject({
       ok: true,
       result: { results: [{ id: 'dechets-service' }, { id: 'mairie' }] },
     });
-    const themes = await dispatch(core, DESK_SESSION, 'themes.list', {});
+    const themes = await dispatch(core, agent, 'themes.list', {});
     expect(themes).toMatchObject({
       ok: true,
       result: {
@@ -86,7 +92,7 @@ describe('dispatch', () => {
         ]),
       },
     });
-    expect(await dispatch(core, DESK_SESSION, 'content.problems', {})).toMatchObject({
+    expect(await dispatch(core, agent, 'content.problems', {})).toMatchObject({
       ok: true,
       result: { problems: [] },
     });

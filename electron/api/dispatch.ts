@@ -1,70 +1,79 @@
 import { z } from 'zod';
 import type { Core } from '../core/app';
-import { NotFoundError, UnavailableError } from '../core/errors';
-import type { Envelope, MethodName, Role } from './contract';
+import type { ClientSlot, Session } from '../core/accounts/session';
+import { ConflictError, ForbiddenError, NotFoundError, RefusedError, UnavailableError } from '../core/errors';
+import type { Access, Envelope, ErrorCode, MethodName } from './contract';
 import { methods } from './contract';
 import { handlers } from './handlers';
-
-/** Who is calling. */
-export interface Session {
-  roles: Role[];
-}
-
-/**
- * Until accounts exist there is no telling an agent from an editor at the keyboard: the local session holds both
- * roles, and the dispatcher already enforces each method's role, ready for real sessions.
- */
-export const DESK_SESSION: Session = { roles: ['agent', 'redacteur'] };
+import type { CallContext } from './handler-types';
 
 function isMethod(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);
 }
 
+function failure(code: ErrorCode, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Whether a session may call a method needing `access`; an administrator passes every role. */
+export function allows(session: Session, access: Access): boolean {
+  if (access === 'public') return true;
+  if (!session.compte) return false;
+  if (access === 'connecte') return true;
+  return session.roles.includes(access) || session.roles.includes('administrateur');
+}
+
+const ERRORS: Array<[new (...args: never[]) => Error, ErrorCode]> = [
+  [NotFoundError, 'not_found'],
+  [UnavailableError, 'unavailable'],
+  [RefusedError, 'refused'],
+  [ConflictError, 'conflict'],
+  [ForbiddenError, 'forbidden'],
+];
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 /**
- * The one entry point of every transport (Electron IPC, the browser preview, the tests): validates the input
- * against the method's schema, checks the role in the core, runs the handler, and always answers with an
- * envelope carrying either the result or a French message.
+ * The one entry point of every transport (Electron IPC, the browser preview, the command line, the tests):
+ * resolves the client's session, checks the method's role in the core, validates the input against the
+ * method's schema, runs the handler, and always answers with an envelope carrying either the result or a
+ * French message.
  */
 export async function dispatch(
   core: Core,
-  session: Session,
+  client: ClientSlot,
   method: unknown,
   input: unknown,
 ): Promise<Envelope<unknown>> {
-  if (!isMethod(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `Méthode inconnue : ${String(method)}` } };
-  }
+  if (!isMethod(method)) return failure('unknown_method', `Méthode inconnue : ${String(method)}`);
   const spec = methods[method];
-  if (!session.roles.includes(spec.role) && !session.roles.includes('administrateur')) {
-    return {
-      ok: false,
-      error: { code: 'forbidden', message: "Vous n'avez pas les droits nécessaires pour cette action." },
-    };
+  const session = core.accounts.resolve(client);
+  if (!allows(session, spec.role)) {
+    return session.compte
+      ? failure('forbidden', "Vous n'avez pas les droits nécessaires pour cette action.")
+      : failure('unauthenticated', "Votre session est terminée ou n'est pas ouverte : identifiez-vous.");
   }
   const parsed = spec.input.safeParse(input ?? {});
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: { code: 'invalid_input', message: `Demande invalide : ${z.prettifyError(parsed.error)}` },
-    };
-  }
+  if (!parsed.success) return failure('invalid_input', `Demande invalide : ${z.prettifyError(parsed.error)}`);
+  const context: CallContext = { session, client };
   try {
     // The handler table is typed method by method; indexing it by a union loses that pairing.
-    const handler = handlers[method] as (core: Core, input: unknown) => unknown;
-    return { ok: true, result: await handler(core, parsed.data) };
+    const handler = handlers[method] as (core: Core, input: unknown, context: CallContext) => unknown;
+    return { ok: true, result: await handler(core, parsed.data, context) };
   } catch (error) {
-    if (error instanceof NotFoundError)
-      return { ok: false, error: { code: 'not_found', message: error.message } };
-    if (error instanceof UnavailableError)
-      return { ok: false, error: { code: 'unavailable', message: error.message } };
+    for (const [kind, code] of ERRORS) if (error instanceof kind) return failure(code, error.message);
+    if (isUniqueViolation(error))
+      return failure(
+        'conflict',
+        'Un enregistrement identique existe déjà (même code, identifiant ou courriel).',
+      );
+    // Never the input: it may hold a password.
     console.error(`[dispatch] ${method} failed:`, error);
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message:
-          'Une erreur interne est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
-      },
-    };
+    return failure(
+      'internal',
+      'Une erreur interne est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
+    );
   }
 }

@@ -1,5 +1,17 @@
-/** Something asked for does not exist; the message is shown to the user as is. */
+// Errors the core throws on purpose; each carries a French message shown to the user as is, and the
+// dispatcher turns each kind into its error code.
+
+/** Something asked for does not exist. */
 export class NotFoundError extends Error {}
 
-/** The core cannot answer yet (index still building for the first time…); the message is shown as is. */
+/** The core cannot answer yet (index still building for the first time…). */
 export class UnavailableError extends Error {}
+
+/** The request is well-formed but a rule of the domain refuses it (label rule not met, wrong password…). */
+export class RefusedError extends Error {}
+
+/** The data changed meanwhile or would collide with another record (same code, same email…). */
+export class ConflictError extends Error {}
+
+/** The session may not do this to this record (beyond the method's role, checked by the dispatcher). */
+export class ForbiddenError extends Error {}

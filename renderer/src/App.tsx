@@ -1,17 +1,42 @@
-import { useEffect, useLayoutEffect } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import type { SessionInfo } from '../../electron/api/methods/accounts';
+import { call, toApiError } from './api';
+import type { ApiError } from './api';
+import { ROUTE_ACCESS } from './access';
 import { Header } from './components/Header';
+import { PageMain } from './components/PageMain';
 import { IndexStatusContext, usePolledIndexStatus } from './hooks/indexStatus';
 import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
 import { rememberRoute, useRoute } from './navigation';
+import { AuditPage } from './pages/accounts/AuditPage';
+import { ComptePage } from './pages/accounts/ComptePage';
+import { ComptesPage } from './pages/accounts/ComptesPage';
+import { LoginPage } from './pages/accounts/LoginPage';
+import { SetupPage } from './pages/accounts/SetupPage';
+import { ReglagesPage } from './pages/admin/ReglagesPage';
 import { AnnuairePage } from './pages/AnnuairePage';
 import { ContactPage } from './pages/ContactPage';
 import { FichePage } from './pages/FichePage';
 import { ImportPage } from './pages/ImportPage';
+import { ATraiterPage } from './pages/label/ATraiterPage';
+import { LabelReglagesPage } from './pages/label/LabelReglagesPage';
+import { PointPage } from './pages/label/PointPage';
+import { PointsPage } from './pages/label/PointsPage';
+import { RegistrePage } from './pages/label/RegistrePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProblemsPage } from './pages/ProblemsPage';
+import { AgentFormPage } from './pages/registry/AgentFormPage';
+import { AgentPage } from './pages/registry/AgentPage';
+import { AgentsImportPage } from './pages/registry/AgentsImportPage';
+import { AgentsPage } from './pages/registry/AgentsPage';
+import { FormationFormPage } from './pages/registry/FormationFormPage';
+import { FormationPage } from './pages/registry/FormationPage';
+import { FormationsPage } from './pages/registry/FormationsPage';
+import { PointFormPage } from './pages/registry/PointFormPage';
 import { SearchPage } from './pages/SearchPage';
 import type { Route } from './router';
 import { formatRoute } from './router';
+import { SESSION_ENDED_EVENT, SessionContext, hasRole } from './session';
 
 const TITLES: Record<Route['name'], string> = {
   search: 'Recherche',
@@ -20,6 +45,23 @@ const TITLES: Record<Route['name'], string> = {
   contact: 'Service',
   problemes: 'Problèmes de contenu',
   import: 'Import des fiches Service-Public.fr',
+  points: "Points d'accueil",
+  point: "Point d'accueil",
+  pointForm: "Point d'accueil",
+  agents: 'Agents',
+  agent: 'Agent',
+  agentForm: 'Agent',
+  agentsImport: 'Import des agents',
+  formations: 'Formations',
+  formation: 'Session de formation',
+  formationForm: 'Session de formation',
+  aTraiter: 'À traiter',
+  registre: 'Registre des points labellisés',
+  labelReglages: 'Règles du label',
+  comptes: 'Comptes',
+  compte: 'Compte',
+  audit: "Journal d'audit",
+  reglages: 'Réglages',
   notFound: 'Page introuvable',
 };
 
@@ -37,12 +79,62 @@ function Page({ route }: { route: Route }) {
       return <ProblemsPage />;
     case 'import':
       return <ImportPage />;
+    case 'points':
+      return <PointsPage params={route.params} />;
+    case 'point':
+      return <PointPage key={route.id} id={route.id} />;
+    case 'pointForm':
+      return <PointFormPage key={route.id ?? 'nouveau'} id={route.id} />;
+    case 'agents':
+      return <AgentsPage params={route.params} />;
+    case 'agent':
+      return <AgentPage key={route.id} id={route.id} />;
+    case 'agentForm':
+      return <AgentFormPage key={route.id ?? 'nouveau'} id={route.id} />;
+    case 'agentsImport':
+      return <AgentsImportPage />;
+    case 'formations':
+      return <FormationsPage params={route.params} />;
+    case 'formation':
+      return <FormationPage key={route.id} id={route.id} />;
+    case 'formationForm':
+      return <FormationFormPage key={route.id ?? 'nouvelle'} id={route.id} />;
+    case 'aTraiter':
+      return <ATraiterPage />;
+    case 'registre':
+      return <RegistrePage />;
+    case 'labelReglages':
+      return <LabelReglagesPage />;
+    case 'comptes':
+      return <ComptesPage />;
+    case 'compte':
+      return <ComptePage key={route.id ?? 'nouveau'} id={route.id} />;
+    case 'audit':
+      return <AuditPage params={route.params} />;
+    case 'reglages':
+      return <ReglagesPage />;
     case 'notFound':
       return <NotFoundPage />;
   }
 }
 
-export function App() {
+function Forbidden() {
+  return (
+    <PageMain>
+      <h1>Accès réservé</h1>
+      <p>
+        Cette page est réservée à un autre rôle que le vôtre. Demandez à votre administrateur si vous en avez
+        besoin.
+      </p>
+      <p>
+        <a href="#/">Revenir à la recherche</a>
+      </p>
+    </PageMain>
+  );
+}
+
+/** The app once someone is logged in. */
+function Desk({ info }: { info: SessionInfo }) {
   const route = useRoute();
   const indexStatus = usePolledIndexStatus();
   const hash = formatRoute(route);
@@ -63,10 +155,59 @@ export function App() {
     document.title = `${TITLES[route.name]} – Info'Cité`;
   }, [route.name]);
 
+  const access = ROUTE_ACCESS[route.name];
+  const allowed = access === 'connecte' || access === 'public' || hasRole(info, access);
   return (
     <IndexStatusContext value={indexStatus}>
       <Header route={route} />
-      <Page route={route} />
+      {allowed ? <Page route={route} /> : <Forbidden />}
     </IndexStatusContext>
+  );
+}
+
+type Loaded =
+  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ok'; info: SessionInfo };
+
+export function App() {
+  const [state, setState] = useState<Loaded>({ status: 'loading' });
+  const setInfo = useCallback((info: SessionInfo) => setState({ status: 'ok', info }), []);
+
+  const load = useCallback(() => {
+    call('auth.session', {})
+      .then(setInfo)
+      .catch((error: unknown) => setState({ status: 'error', error: toApiError(error) }));
+  }, [setInfo]);
+
+  useEffect(() => {
+    load();
+    window.addEventListener(SESSION_ENDED_EVENT, load);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, load);
+  }, [load]);
+
+  if (state.status === 'loading') {
+    return (
+      <PageMain>
+        <p role="status">Chargement d&apos;Info&apos;Cité…</p>
+      </PageMain>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <PageMain>
+        <h1>Info&apos;Cité ne répond pas</h1>
+        <p role="alert">{state.error.message}</p>
+        <button type="button" className="button" onClick={load}>
+          Réessayer
+        </button>
+      </PageMain>
+    );
+  }
+  const { info } = state;
+  if (info.setupNeeded) return <SetupPage onDone={setInfo} />;
+  if (!info.compte) return <LoginPage onDone={setInfo} />;
+  return (
+    <SessionContext value={{ info, setInfo }}>
+      <Desk info={info} />
+    </SessionContext>
   );
 }

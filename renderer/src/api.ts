@@ -1,6 +1,7 @@
 // The typed client of the core: Electron IPC through the preload when it is there, HTTP to the preview server
 // otherwise. Every failure becomes an ApiError carrying a French message the pages show as is.
 import type { Envelope, ErrorCode, InputOf, MethodName, OutputOf } from '../../electron/api/contract';
+import { SESSION_ENDED_EVENT } from './session';
 
 export interface InfociteBridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
@@ -74,7 +75,10 @@ async function transport(method: string, input: unknown): Promise<unknown> {
 export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const envelope = await transport(method, input);
   if (!isEnvelope(envelope)) throw new ApiError('internal', MALFORMED);
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) {
+    if (envelope.error.code === 'unauthenticated') window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+    throw new ApiError(envelope.error.code, envelope.error.message);
+  }
   // The core validated the input against the same contract and answers with the method's result type.
   return envelope.result as OutputOf<M>;
 }

@@ -111,3 +111,51 @@ describe('toggleTheme', () => {
     expect(toggleTheme(['a', 'b'], 'a')).toEqual(['b']);
   });
 });
+
+describe('the registries’ routes', () => {
+  const cases: Array<[string, Route]> = [
+    ['#/points', { name: 'points', params: {} }],
+    [
+      '#/points?entite=ville&statut=labellise',
+      { name: 'points', params: { entite: 'ville', statut: 'labellise' } },
+    ],
+    ['#/points/nouveau', { name: 'pointForm', id: null }],
+    ['#/points/12', { name: 'point', id: 12 }],
+    ['#/points/12/modifier', { name: 'pointForm', id: 12 }],
+    ['#/agents', { name: 'agents', params: {} }],
+    ['#/agents/import', { name: 'agentsImport' }],
+    ['#/agents/nouveau', { name: 'agentForm', id: null }],
+    ['#/agents/5', { name: 'agent', id: 5 }],
+    ['#/agents/5/modifier', { name: 'agentForm', id: 5 }],
+    ['#/formations', { name: 'formations', params: {} }],
+    ['#/formations/nouvelle', { name: 'formationForm', id: null }],
+    ['#/formations/3', { name: 'formation', id: 3 }],
+    ['#/formations/3/modifier', { name: 'formationForm', id: 3 }],
+    ['#/a-traiter', { name: 'aTraiter' }],
+    ['#/registre', { name: 'registre' }],
+    ['#/label/reglages', { name: 'labelReglages' }],
+    ['#/comptes', { name: 'comptes' }],
+    ['#/comptes/nouveau', { name: 'compte', id: null }],
+    ['#/comptes/4', { name: 'compte', id: 4 }],
+    ['#/audit?objet=label', { name: 'audit', params: { objet: 'label' } }],
+    ['#/reglages', { name: 'reglages' }],
+    ['#/problemes', { name: 'problemes' }],
+    ['#/import', { name: 'import' }],
+  ];
+
+  it.each(cases)('reads and writes %s', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route);
+    expect(formatRoute(route)).toBe(hash);
+  });
+
+  it('refuses ids that are not positive integers', () => {
+    for (const hash of [
+      '#/points/0',
+      '#/points/abc',
+      '#/agents/5/supprimer',
+      '#/comptes/-1',
+      '#/formations/1e3',
+    ])
+      expect(parseHash(hash)).toEqual({ name: 'notFound', hash });
+  });
+});

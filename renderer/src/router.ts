@@ -11,7 +11,116 @@ export type Route =
   | { name: 'contact'; id: string }
   | { name: 'problemes' }
   | { name: 'import' }
+  | { name: 'points'; params: Params }
+  | { name: 'point'; id: number }
+  | { name: 'pointForm'; id: number | null }
+  | { name: 'agents'; params: Params }
+  | { name: 'agent'; id: number }
+  | { name: 'agentForm'; id: number | null }
+  | { name: 'agentsImport' }
+  | { name: 'formations'; params: Params }
+  | { name: 'formation'; id: number }
+  | { name: 'formationForm'; id: number | null }
+  | { name: 'aTraiter' }
+  | { name: 'registre' }
+  | { name: 'labelReglages' }
+  | { name: 'comptes' }
+  | { name: 'compte'; id: number | null }
+  | { name: 'audit'; params: Params }
+  | { name: 'reglages' }
   | { name: 'notFound'; hash: string };
+
+/** A list page's filters, as they appear in its hash (« #/points?entite=ville&statut=labellise »). */
+export type Params = Record<string, string>;
+
+/**
+ * The registries' pages: a list (with filters), a record, its form (« modifier »), and a new record's form.
+ * Hash paths are French; route names are the code's.
+ */
+const COLLECTIONS = {
+  points: { list: 'points', one: 'point', form: 'pointForm', nouveau: 'nouveau' },
+  agents: { list: 'agents', one: 'agent', form: 'agentForm', nouveau: 'nouveau' },
+  formations: { list: 'formations', one: 'formation', form: 'formationForm', nouveau: 'nouvelle' },
+} as const;
+
+type CollectionPath = keyof typeof COLLECTIONS;
+
+/** Fixed pages with no parameter, by hash path. */
+const FIXED = {
+  'agents/import': 'agentsImport',
+  'a-traiter': 'aTraiter',
+  registre: 'registre',
+  'label/reglages': 'labelReglages',
+  comptes: 'comptes',
+  reglages: 'reglages',
+  problemes: 'problemes',
+  import: 'import',
+} as const satisfies Record<string, Route['name']>;
+
+type FixedName = (typeof FIXED)[keyof typeof FIXED];
+
+function paramsOf(search: URLSearchParams): Params {
+  const params: Params = {};
+  for (const [key, value] of search) if (value !== '') params[key] = value;
+  return params;
+}
+
+function recordId(text: string | undefined): number | null {
+  return text !== undefined && /^[1-9]\d{0,15}$/.test(text) ? Number(text) : null;
+}
+
+function registryRoute(segments: string[], params: URLSearchParams): Route | null {
+  const fixed = FIXED[segments.join('/') as keyof typeof FIXED] as FixedName | undefined;
+  if (fixed) return { name: fixed } as Route;
+  const [first, second, third] = segments;
+  if (first === 'audit' && segments.length === 1) return { name: 'audit', params: paramsOf(params) };
+  if (first === 'comptes' && segments.length === 2) {
+    if (second === 'nouveau') return { name: 'compte', id: null };
+    const id = recordId(second);
+    return id === null ? null : { name: 'compte', id };
+  }
+  if (first === undefined || !Object.hasOwn(COLLECTIONS, first)) return null;
+  const collection = COLLECTIONS[first as CollectionPath];
+  if (segments.length === 1) return { name: collection.list, params: paramsOf(params) };
+  if (segments.length === 2 && second === collection.nouveau) return { name: collection.form, id: null };
+  const id = recordId(second);
+  if (id === null) return null;
+  if (segments.length === 2) return { name: collection.one, id };
+  if (segments.length === 3 && third === 'modifier') return { name: collection.form, id };
+  return null;
+}
+
+function collectionOf(name: Route['name']): [CollectionPath, (typeof COLLECTIONS)[CollectionPath]] | null {
+  for (const [path, collection] of Object.entries(COLLECTIONS) as Array<
+    [CollectionPath, (typeof COLLECTIONS)[CollectionPath]]
+  >) {
+    if (collection.list === name || collection.one === name || collection.form === name)
+      return [path, collection];
+  }
+  return null;
+}
+
+function formatParams(params: Params): string {
+  return query(
+    Object.keys(params)
+      .sort()
+      .map((key): [string, string] => [key, params[key] ?? '']),
+  );
+}
+
+function formatRegistryRoute(route: Route): string | null {
+  for (const [path, name] of Object.entries(FIXED)) if (name === route.name) return `#/${path}`;
+  if (route.name === 'audit') return `#/audit${formatParams(route.params)}`;
+  if (route.name === 'compte') return `#/comptes/${route.id ?? 'nouveau'}`;
+  const found = collectionOf(route.name);
+  if (!found) return null;
+  const [path, collection] = found;
+  if ('params' in route) return `#/${path}${formatParams(route.params)}`;
+  if (!('id' in route) || typeof route.id === 'string') return null;
+  if (route.name === collection.form)
+    return route.id === null ? `#/${path}/${collection.nouveau}` : `#/${path}/${route.id}/modifier`;
+  return `#/${path}/${route.id}`;
+}
 
 export type ListRoute = Extract<Route, { name: 'search' | 'annuaire' }>;
 
@@ -62,8 +171,8 @@ export function parseHash(hash: string): Route {
   }
   const [first, second] = segments;
   if (segments.length === 1 && first === 'annuaire') return { name: 'annuaire', q: params.get('q') ?? '' };
-  if (segments.length === 1 && first === 'problemes') return { name: 'problemes' };
-  if (segments.length === 1 && first === 'import') return { name: 'import' };
+  const registry = registryRoute(segments, params);
+  if (registry) return registry;
   if (segments.length === 2 && second !== undefined && (first === 'fiche' || first === 'contact')) {
     const id = decode(second);
     if (id === null || id === '') return notFound;
@@ -92,12 +201,10 @@ export function formatRoute(route: Route): string {
     case 'fiche':
     case 'contact':
       return `#/${route.name}/${encodeURIComponent(route.id)}`;
-    case 'problemes':
-      return '#/problemes';
-    case 'import':
-      return '#/import';
     case 'notFound':
       return route.hash;
+    default:
+      return formatRegistryRoute(route) ?? '#/';
   }
 }
 

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../../electron/core/app';
-import { dispatch, DESK_SESSION } from '../../electron/api/dispatch';
+import type { ClientSlot } from '../../electron/core/accounts/session';
+import { dispatch } from '../../electron/api/dispatch';
 import { APP_ORIGIN, APP_RESPONSE_HEADERS, mimeTypeFor, resolveAppAsset } from '../../electron/security';
 
 export interface PreviewServer {
@@ -33,10 +35,44 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
+const CLIENT_COOKIE = 'infocite_client';
+
+/**
+ * Each browser gets an opaque client id in an HttpOnly, SameSite=Strict cookie; the server keeps its session
+ * token against it, so the token never reaches the page's JavaScript (as in Electron, where the main process
+ * keeps it per window).
+ */
+class Clients {
+  private readonly slots = new Map<string, ClientSlot>();
+
+  of(request: IncomingMessage, response: ServerResponse): ClientSlot {
+    const id = /(?:^|;\s*)infocite_client=([\w-]{20,})/.exec(request.headers.cookie ?? '')?.[1];
+    const known = id ? this.slots.get(id) : undefined;
+    if (known) return known;
+    const fresh = randomBytes(24).toString('base64url');
+    const slot: ClientSlot = { token: null };
+    this.slots.set(fresh, slot);
+    response.setHeader('set-cookie', `${CLIENT_COOKIE}=${fresh}; HttpOnly; SameSite=Strict; Path=/`);
+    return slot;
+  }
+}
+
 /** POST /api/METHOD carries the JSON input to the same dispatcher the Electron IPC uses. */
-async function handleApi(core: Core, method: string, request: IncomingMessage, response: ServerResponse) {
+async function handleApi(
+  core: Core,
+  clients: Clients,
+  method: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   if (request.method !== 'POST')
     return sendJson(response, 405, { ok: false, error: { code: 'invalid_input', message: 'POST attendu.' } });
+  // A JSON content type cannot be sent cross-site without a preflight, which this server never grants.
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
+    return sendJson(response, 415, {
+      ok: false,
+      error: { code: 'invalid_input', message: 'Contenu JSON attendu.' },
+    });
   let input: unknown;
   try {
     const text = await readBody(request);
@@ -47,7 +83,8 @@ async function handleApi(core: Core, method: string, request: IncomingMessage, r
       error: { code: 'invalid_input', message: 'Demande illisible (JSON attendu).' },
     });
   }
-  sendJson(response, 200, await dispatch(core, DESK_SESSION, method, input));
+  const client = clients.of(request, response);
+  sendJson(response, 200, await dispatch(core, client, method, input));
 }
 
 function serveFile(rendererDir: string, url: string, response: ServerResponse): void {
@@ -69,11 +106,12 @@ export function startPreviewServer(core: Core, rendererDir: string, port: number
       `Le rendu n'est pas construit (${rendererDir} absent) : lancez d'abord « npx vite build ».`,
     );
   }
+  const clients = new Clients();
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
     const api = /^\/api\/([\w.]+)$/.exec(url);
     if (api?.[1]) {
-      handleApi(core, api[1], request, response).catch((error: unknown) => {
+      handleApi(core, clients, api[1], request, response).catch((error: unknown) => {
         console.error('[preview] request failed:', error);
         if (!response.headersSent)
           sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Erreur interne.' } });

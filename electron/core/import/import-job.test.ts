@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../api/contract';
 import { dispatch } from '../../api/dispatch';
 import { createCore } from '../app';
+import { signedIn } from '../test-support/accounts';
 import { sampleContent, writeContentFolder } from '../test-support/content';
 import { NATIONAL_FOLDER } from './import-job';
 import { publicationXml } from './service-public/test-fixtures';
@@ -42,8 +43,8 @@ describe('in-app Service-Public.fr import', () => {
       importWorkerFile,
       watch: true,
     });
-    const session = { roles: ['redacteur' as const] };
     try {
+      const session = await signedIn(core, ['redacteur']);
       await core.search.ready();
       await core.search.watching();
       const started = await dispatch(core, session, 'imports.servicePublic.start', { from: archive });
@@ -85,11 +86,11 @@ describe('in-app Service-Public.fr import', () => {
       importWorkerFile,
     });
     try {
-      const agent = await dispatch(core, { roles: ['agent'] }, 'imports.servicePublic.start', {
+      const agent = await dispatch(core, await signedIn(core, ['agent']), 'imports.servicePublic.start', {
         from: contentDir,
       });
       expect(agent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      await dispatch(core, { roles: ['redacteur'] }, 'imports.servicePublic.start', {
+      await dispatch(core, await signedIn(core, ['redacteur']), 'imports.servicePublic.start', {
         from: join(contentDir, 'vide'),
       });
       const failed = await settled(async () => core.imports.current());

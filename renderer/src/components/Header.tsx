@@ -1,10 +1,37 @@
+import type { Access } from '../../../electron/api/roles';
 import { useIndexStatus } from '../hooks/indexStatus';
 import type { Route } from '../router';
+import { hasRole, useSession } from '../session';
 import { MAIN_ID } from './PageMain';
+import { SessionMenu } from './SessionMenu';
 import { StatusLine } from './StatusLine';
 import type { MouseEvent } from 'react';
 
-type Section = 'search' | 'annuaire' | 'problemes' | 'import';
+type Section =
+  | 'search'
+  | 'annuaire'
+  | 'problemes'
+  | 'import'
+  | 'points'
+  | 'agents'
+  | 'formations'
+  | 'aTraiter'
+  | 'registre'
+  | 'comptes'
+  | 'audit'
+  | 'reglages';
+
+/** The registries' and administration's entries of the menu, for those whose role they serve. */
+const MORE_SECTIONS: Array<{ section: Section; href: string; label: string; access: Access }> = [
+  { section: 'points', href: '#/points', label: "Points d'accueil", access: 'gestionnaire' },
+  { section: 'agents', href: '#/agents', label: 'Agents', access: 'gestionnaire' },
+  { section: 'formations', href: '#/formations', label: 'Formations', access: 'gestionnaire' },
+  { section: 'aTraiter', href: '#/a-traiter', label: 'À traiter', access: 'gestionnaire' },
+  { section: 'registre', href: '#/registre', label: 'Registre du label', access: 'connecte' },
+  { section: 'comptes', href: '#/comptes', label: 'Comptes', access: 'administrateur' },
+  { section: 'audit', href: '#/audit', label: "Journal d'audit", access: 'administrateur' },
+  { section: 'reglages', href: '#/reglages', label: 'Réglages', access: 'administrateur' },
+];
 
 function sectionOf(route: Route): Section | null {
   switch (route.name) {
@@ -18,6 +45,28 @@ function sectionOf(route: Route): Section | null {
       return 'problemes';
     case 'import':
       return 'import';
+    case 'points':
+    case 'point':
+    case 'pointForm':
+    case 'labelReglages':
+      return 'points';
+    case 'agents':
+    case 'agent':
+    case 'agentForm':
+    case 'agentsImport':
+      return 'agents';
+    case 'formations':
+    case 'formation':
+    case 'formationForm':
+      return 'formations';
+    case 'aTraiter':
+    case 'registre':
+    case 'audit':
+    case 'reglages':
+      return route.name;
+    case 'comptes':
+    case 'compte':
+      return 'comptes';
     default:
       return null;
   }
@@ -33,6 +82,8 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
 
 export function Header({ route }: { route: Route }) {
   const { status } = useIndexStatus();
+  const { info } = useSession();
+  const may = (access: Access) => access === 'connecte' || access === 'public' || hasRole(info, access);
   const section = sectionOf(route);
   const problems = status?.problems ?? 0;
   const current = (name: Section) => (section === name ? 'page' : undefined);
@@ -51,6 +102,7 @@ export function Header({ route }: { route: Route }) {
             </a>
           </p>
           <StatusLine />
+          <SessionMenu />
         </div>
         <nav className="nav" aria-label="Navigation principale">
           <ul className="nav-list">
@@ -75,11 +127,24 @@ export function Header({ route }: { route: Route }) {
                 )}
               </a>
             </li>
-            <li>
-              <a href="#/import" aria-current={current('import')} data-testid="nav-import">
-                Import national
-              </a>
-            </li>
+            {may('redacteur') && (
+              <li>
+                <a href="#/import" aria-current={current('import')} data-testid="nav-import">
+                  Import national
+                </a>
+              </li>
+            )}
+            {MORE_SECTIONS.filter((entry) => may(entry.access)).map((entry) => (
+              <li key={entry.section}>
+                <a
+                  href={entry.href}
+                  aria-current={current(entry.section)}
+                  data-testid={`nav-${entry.section}`}
+                >
+                  {entry.label}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>

@@ -1,0 +1,4 @@
+import type { AdminMethod } from '../contract';
+import type { HandlerTable } from '../handler-types';
+
+export const adminHandlers: HandlerTable<AdminMethod> = {};

@@ -1,0 +1,40 @@
+import type { Db } from '../store/database';
+
+/** Who made a change: an account, or the system (seeds, migrations of data). */
+export interface Actor {
+  compteId: number | null;
+  identifiant: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { compteId: null, identifiant: 'système' };
+
+export interface AuditEntry {
+  /** A verb: « creation », « modification », « suppression », or the domain's (« accorder »…). */
+  action: string;
+  /** The kind of record: « compte », « point », « agent », « affectation », « label »… */
+  objet: string;
+  objetId: string | number | null;
+  avant?: unknown;
+  apres?: unknown;
+}
+
+/**
+ * Writes one row of the audit trail. Call it inside the transaction that makes the change, so the row exists
+ * exactly when the change does.
+ */
+export function recordAudit(db: Db, actor: Actor, entry: AuditEntry, at: Date): void {
+  if (!db.inTransaction) throw new Error('recordAudit must run inside the transaction of the change');
+  db.prepare(
+    `INSERT INTO audit (horodatage, compte_id, auteur, action, objet, objet_id, avant, apres)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    at.toISOString(),
+    actor.compteId,
+    actor.identifiant,
+    entry.action,
+    entry.objet,
+    entry.objetId === null ? null : String(entry.objetId),
+    entry.avant === undefined ? null : JSON.stringify(entry.avant),
+    entry.apres === undefined ? null : JSON.stringify(entry.apres),
+  );
+}

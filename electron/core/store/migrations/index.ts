@@ -1,0 +1,9 @@
+import { migration001 } from './001-comptes-audit';
+import { migration002 } from './002-registres';
+import { migration003 } from './003-label';
+import type { Migration } from './types';
+
+/** Every migration, in order; the schema version is the last one's number. */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

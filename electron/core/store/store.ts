@@ -1,0 +1,111 @@
+// The app's database as the rest of the core sees it: one handle that a restore may replace, so services
+// ask for `store.db` at each call and never keep it.
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import type { Db, OpenOptions } from './database';
+import { DatabaseVersionError, copyDatabase, fileStamp, openDatabase, userVersion } from './database';
+
+export const DATABASE_FILE = 'infocite.db';
+export const BACKUP_FOLDER = 'sauvegardes';
+
+export interface BackupFile {
+  name: string;
+  path: string;
+  size: number;
+  /** ISO instant of the file's last change. */
+  at: string;
+}
+
+export class Store {
+  readonly file: string;
+  readonly backupDir: string;
+  private handle: Db;
+  private readonly options: OpenOptions;
+
+  constructor(dataDir: string, options: Partial<OpenOptions> = {}) {
+    this.file = join(dataDir, DATABASE_FILE);
+    this.backupDir = options.backupDir ?? join(dataDir, BACKUP_FOLDER);
+    this.options = { ...options, backupDir: this.backupDir };
+    this.handle = openDatabase(this.file, this.options);
+  }
+
+  get db(): Db {
+    return this.handle;
+  }
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
+  /** Writes a copy of the database in the backup folder and returns it. */
+  backup(reason = 'sauvegarde'): BackupFile {
+    const target = join(this.backupDir, `${reason}-${fileStamp(this.now())}.db`);
+    copyDatabase(this.handle, target);
+    return describe(target);
+  }
+
+  /** The copies in the backup folder, newest first. */
+  backups(): BackupFile[] {
+    if (!existsSync(this.backupDir)) return [];
+    return readdirSync(this.backupDir)
+      .filter((name) => name.endsWith('.db'))
+      .map((name) => describe(join(this.backupDir, name)))
+      .sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name));
+  }
+
+  /**
+   * Replaces the database with a copy, after checking it is a sound Info'Cité database this version can use,
+   * and after saving the current one. The copy is migrated if it is older.
+   */
+  restore(source: string): { restoredFrom: string; savedAs: BackupFile } {
+    checkRestorable(source);
+    const savedAs = this.backup('avant-restauration');
+    this.handle.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(`${this.file}${suffix}`, { force: true });
+    copyFileSync(source, this.file);
+    this.handle = openDatabase(this.file, this.options);
+    return { restoredFrom: source, savedAs };
+  }
+
+  close(): void {
+    if (this.handle.open) this.handle.close();
+  }
+}
+
+function describe(path: string): BackupFile {
+  const stat = statSync(path);
+  return { name: basename(path), path, size: stat.size, at: stat.mtime.toISOString() };
+}
+
+/** Refuses, with a French message, a file that is not an Info'Cité database this version can open. */
+export function checkRestorable(source: string): void {
+  if (!existsSync(source) || !statSync(source).isFile())
+    throw new DatabaseVersionError(`Le fichier ${source} n'existe pas.`);
+  let db: Db | null = null;
+  try {
+    db = new Database(source, { readonly: true, fileMustExist: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok')
+      throw new DatabaseVersionError(`Le fichier ${source} est endommagé (${String(integrity)}).`);
+    const version = userVersion(db);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'comptes'")
+      .get();
+    if (version < 1 || !tables)
+      throw new DatabaseVersionError(`Le fichier ${source} n'est pas une sauvegarde Info'Cité.`);
+    if (version > SCHEMA_VERSION)
+      throw new DatabaseVersionError(
+        `La sauvegarde ${source} vient d'une version plus récente d'Info'Cité (schéma ${version}, ` +
+          `celle-ci connaît jusqu'au schéma ${SCHEMA_VERSION}).`,
+      );
+  } catch (error) {
+    if (error instanceof DatabaseVersionError) throw error;
+    throw new DatabaseVersionError(`Le fichier ${source} n'est pas une base de données lisible.`);
+  } finally {
+    db?.close();
+  }
+}
+
+export { MIGRATIONS };
