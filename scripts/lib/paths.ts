@@ -11,8 +11,9 @@ export const WORKER_SOURCE_FILE = fileURLToPath(
   new URL('../../electron/core/search/index-worker.ts', import.meta.url),
 );
 
-/** The renderer as built by `vite build`. */
-export const RENDERER_DIST_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+/** The renderer as built by `vite build` (INFOCITE_RENDERER_DIR: another build, for parallel test runs). */
+export const RENDERER_DIST_DIR =
+  process.env.INFOCITE_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 /** The in-app Service-Public.fr import worker, from its TypeScript source. */
 export const IMPORT_WORKER_SOURCE_FILE = fileURLToPath(

@@ -2,6 +2,7 @@
 import type { Role } from '../../api/contract';
 import type { DeskAgent, SessionInfo } from '../../api/methods/accounts';
 import { recordAudit } from '../audit/record';
+import { parisDay } from '../dates';
 import { installationPoint } from '../desks/installation';
 import { ConflictError, RefusedError } from '../errors';
 import type { Store } from '../store/store';
@@ -171,7 +172,7 @@ export class AccountService {
     const db = this.store.db;
     const point = installationPoint(db);
     if (!point) return { point: null, agents: [] };
-    const today = this.now().toISOString().slice(0, 10);
+    const today = parisDay(this.now());
     const agents = db
       .prepare(
         `SELECT DISTINCT c.id AS compteId, c.nom AS nom
