@@ -1,13 +1,13 @@
 // The Electron main process: a thin shell wiring the pure decisions of security.ts and launch-options.ts to
 // Electron's events, and the window's single IPC channel to the core's dispatch. Bundled to CommonJS by
 // scripts/build-electron.mjs, hence __dirname.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { WebContents } from 'electron';
 import { createCore } from './core/app';
 import type { Core } from './core/app';
-import { IPC_CHANNEL } from './api/contract';
+import { IPC_CHANNEL, PDF_CHANNEL } from './api/contract';
 import type { Envelope } from './api/contract';
 import { dispatch } from './api/dispatch';
 import type { ClientSlot } from './core/accounts/session';
@@ -23,6 +23,7 @@ import {
   isTrustedSender,
   mimeTypeFor,
   resolveAppAsset,
+  safePdfName,
   withContentSecurityPolicy,
   windowOptions,
 } from './security';
@@ -176,6 +177,9 @@ async function start(): Promise<void> {
     workerFile: unpackedPath(path.join(__dirname, 'index-worker.cjs')),
     importWorkerFile: unpackedPath(path.join(__dirname, 'import-worker.cjs')),
     watch: true,
+    // In development, `npm start` builds better-sqlite3 for Electron beside node_modules (scripts/electron-sqlite.mjs);
+    // a packaged app carries the one electron-builder rebuilt.
+    sqliteBinding: app.isPackaged ? undefined : process.env.INFOCITE_SQLITE_BINDING,
   });
   coreReady = loading;
   loading.catch((error: unknown) => fail(error, contentDir));
@@ -190,6 +194,30 @@ async function start(): Promise<void> {
     }
     return dispatch(core, clientOf(event.sender), method, input);
   });
+
+  ipcMain.handle(
+    PDF_CHANNEL,
+    async (event, suggestedName: unknown): Promise<Envelope<{ path: string } | null>> => {
+      if (!isTrustedSender(event.senderFrame?.url)) return UNTRUSTED_SENDER_ERROR;
+      try {
+        const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
+        const owner = BrowserWindow.fromWebContents(event.sender);
+        const options = {
+          defaultPath: path.join(app.getPath('documents'), safePdfName(suggestedName)),
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        };
+        const choice = owner
+          ? await dialog.showSaveDialog(owner, options)
+          : await dialog.showSaveDialog(options);
+        if (choice.canceled || !choice.filePath) return { ok: true, result: null };
+        await writeFile(choice.filePath, pdf);
+        return { ok: true, result: { path: choice.filePath } };
+      } catch (error) {
+        console.error('[main] printToPDF failed:', error);
+        return { ok: false, error: { code: 'internal', message: "Le PDF n'a pas pu être enregistré." } };
+      }
+    },
+  );
 
   createWindow();
 }

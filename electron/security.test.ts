@@ -15,6 +15,7 @@ import {
   isTrustedSender,
   mimeTypeFor,
   resolveAppAsset,
+  safePdfName,
   safeExternalUrl,
   windowOptions,
   withContentSecurityPolicy,
@@ -389,5 +390,20 @@ describe('mimeTypeFor', () => {
   it('falls back to a type the browser will not execute', () => {
     expect(mimeTypeFor('archive.bin')).toBe('application/octet-stream');
     expect(mimeTypeFor('README')).toBe('application/octet-stream');
+  });
+});
+
+describe('safePdfName', () => {
+  it('keeps a plain name and adds the extension', () => {
+    expect(safePdfName('bilan-annuel-2026')).toBe('bilan-annuel-2026.pdf');
+    expect(safePdfName('Bilan annuel 2026.pdf')).toBe('Bilan-annuel-2026.pdf');
+  });
+
+  it('never lets a path or an odd name through', () => {
+    expect(safePdfName('../../etc/passwd')).toBe('etc-passwd.pdf');
+    expect(safePdfName('C:\\Windows\\x')).toBe('C-Windows-x.pdf');
+    expect(safePdfName('')).toBe('infocite.pdf');
+    expect(safePdfName(42)).toBe('infocite.pdf');
+    expect(safePdfName('Équipe été')).toBe('Equipe-ete.pdf');
   });
 });

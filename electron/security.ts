@@ -237,3 +237,19 @@ export function withContentSecurityPolicy(
   result['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
   return result;
 }
+
+/**
+ * The file name offered when saving a page as PDF: the window's suggestion reduced to letters, digits, dashes
+ * and dots, never a path, always ending in .pdf.
+ */
+export function safePdfName(suggested: unknown): string {
+  const text = typeof suggested === 'string' ? suggested : '';
+  const base = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\.pdf$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 80);
+  return `${base || 'infocite'}.pdf`;
+}

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.mjs';
+import { ensureElectronSqlite } from './electron-sqlite.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,7 +60,17 @@ if (built !== 0) {
   process.exit(built);
 }
 
+const sqlite = ensureElectronSqlite();
+if (sqlite === null) {
+  console.error(
+    "La base de données d'Info'Cité (better-sqlite3) n'a pas pu être préparée pour Electron : " +
+      "il faut un accès réseau la première fois (en-têtes d'Electron ou module précompilé). " +
+      'En attendant : npm run preview',
+  );
+  process.exit(1);
+}
+
 // Electron would behave as plain Node with this variable set.
-const env = { ...process.env };
+const env = { ...process.env, INFOCITE_SQLITE_BINDING: sqlite };
 delete env.ELECTRON_RUN_AS_NODE;
 process.exit(await run(electron, ['.', ...process.argv.slice(2)], env));

@@ -212,3 +212,9 @@ export type Envelope<T> =
 
 /** The single IPC channel of the Electron transport. */
 export const IPC_CHANNEL = 'infocite';
+
+/**
+ * The window's other request to the main process: print the current page to a PDF file (Chromium's print, the
+ * same the tests use through Playwright), saved where the person chooses. Not an API method: it needs the window.
+ */
+export const PDF_CHANNEL = 'infocite:pdf';

@@ -18,6 +18,9 @@ import { AnnuairePage } from './pages/AnnuairePage';
 import { ContactPage } from './pages/ContactPage';
 import { FichePage } from './pages/FichePage';
 import { ImportPage } from './pages/ImportPage';
+import { BilanPage } from './pages/indicators/BilanPage';
+import { TableauPage } from './pages/indicators/TableauPage';
+import { MesContactsPage } from './pages/journal/MesContactsPage';
 import { ATraiterPage } from './pages/label/ATraiterPage';
 import { LabelReglagesPage } from './pages/label/LabelReglagesPage';
 import { PointPage } from './pages/label/PointPage';
@@ -62,6 +65,9 @@ const TITLES: Record<Route['name'], string> = {
   compte: 'Compte',
   audit: "Journal d'audit",
   reglages: 'Réglages',
+  tableau: 'Tableau de bord',
+  bilan: 'Bilan annuel',
+  mesContacts: 'Mes contacts du jour',
   notFound: 'Page introuvable',
 };
 
@@ -113,6 +119,12 @@ function Page({ route }: { route: Route }) {
       return <AuditPage params={route.params} />;
     case 'reglages':
       return <ReglagesPage />;
+    case 'tableau':
+      return <TableauPage params={route.params} />;
+    case 'bilan':
+      return <BilanPage params={route.params} />;
+    case 'mesContacts':
+      return <MesContactsPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -27,5 +27,8 @@ export const ROUTE_ACCESS: Record<Route['name'], Access> = {
   compte: 'administrateur',
   audit: 'administrateur',
   reglages: 'administrateur',
+  tableau: 'gestionnaire',
+  bilan: 'gestionnaire',
+  mesContacts: 'agent',
   notFound: 'connecte',
 };

@@ -5,6 +5,8 @@ import { SESSION_ENDED_EVENT } from './session';
 
 export interface InfociteBridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Electron only: prints the page with Chromium and saves the PDF where the person chooses. */
+  savePdf?(suggestedName: string): Promise<Envelope<{ path: string } | null>>;
 }
 
 declare global {
@@ -87,4 +89,27 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError('internal', MALFORMED);
+}
+
+/**
+ * Saves the current page as a PDF: through Electron's printToPDF in the app (resolves with the file's path, or
+ * null when the person cancelled), through the browser's print dialog in the preview (« Enregistrer au format
+ * PDF »; resolves with null).
+ */
+export async function savePageAsPdf(suggestedName: string): Promise<string | null> {
+  const bridge = window.infocite;
+  if (!bridge?.savePdf) {
+    window.print();
+    return null;
+  }
+  let envelope: unknown;
+  try {
+    envelope = await bridge.savePdf(suggestedName);
+  } catch {
+    throw new ApiError('transport', UNREACHABLE);
+  }
+  if (!isEnvelope(envelope)) throw new ApiError('internal', MALFORMED);
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  const result = envelope.result as { path: string } | null;
+  return result?.path ?? null;
 }

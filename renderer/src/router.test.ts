@@ -139,6 +139,12 @@ describe('the registries’ routes', () => {
     ['#/comptes/4', { name: 'compte', id: 4 }],
     ['#/audit?objet=label', { name: 'audit', params: { objet: 'label' } }],
     ['#/reglages', { name: 'reglages' }],
+    [
+      '#/tableau?au=2026-12-31&du=2026-01-01',
+      { name: 'tableau', params: { du: '2026-01-01', au: '2026-12-31' } },
+    ],
+    ['#/bilan?annee=2026', { name: 'bilan', params: { annee: '2026' } }],
+    ['#/mes-contacts', { name: 'mesContacts' }],
     ['#/problemes', { name: 'problemes' }],
     ['#/import', { name: 'import' }],
   ];

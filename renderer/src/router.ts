@@ -28,6 +28,9 @@ export type Route =
   | { name: 'compte'; id: number | null }
   | { name: 'audit'; params: Params }
   | { name: 'reglages' }
+  | { name: 'tableau'; params: Params }
+  | { name: 'bilan'; params: Params }
+  | { name: 'mesContacts' }
   | { name: 'notFound'; hash: string };
 
 /** A list page's filters, as they appear in its hash (« #/points?entite=ville&statut=labellise »). */
@@ -53,6 +56,7 @@ const FIXED = {
   'label/reglages': 'labelReglages',
   comptes: 'comptes',
   reglages: 'reglages',
+  'mes-contacts': 'mesContacts',
   problemes: 'problemes',
   import: 'import',
 } as const satisfies Record<string, Route['name']>;
@@ -73,7 +77,8 @@ function registryRoute(segments: string[], params: URLSearchParams): Route | nul
   const fixed = FIXED[segments.join('/') as keyof typeof FIXED] as FixedName | undefined;
   if (fixed) return { name: fixed } as Route;
   const [first, second, third] = segments;
-  if (first === 'audit' && segments.length === 1) return { name: 'audit', params: paramsOf(params) };
+  if (segments.length === 1 && (first === 'audit' || first === 'tableau' || first === 'bilan'))
+    return { name: first, params: paramsOf(params) };
   if (first === 'comptes' && segments.length === 2) {
     if (second === 'nouveau') return { name: 'compte', id: null };
     const id = recordId(second);
@@ -110,7 +115,8 @@ function formatParams(params: Params): string {
 
 function formatRegistryRoute(route: Route): string | null {
   for (const [path, name] of Object.entries(FIXED)) if (name === route.name) return `#/${path}`;
-  if (route.name === 'audit') return `#/audit${formatParams(route.params)}`;
+  if (route.name === 'audit' || route.name === 'tableau' || route.name === 'bilan')
+    return `#/${route.name}${formatParams(route.params)}`;
   if (route.name === 'compte') return `#/comptes/${route.id ?? 'nouveau'}`;
   const found = collectionOf(route.name);
   if (!found) return null;

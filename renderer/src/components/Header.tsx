@@ -19,7 +19,10 @@ type Section =
   | 'registre'
   | 'comptes'
   | 'audit'
-  | 'reglages';
+  | 'reglages'
+  | 'tableau'
+  | 'bilan'
+  | 'mesContacts';
 
 /** The registries' and administration's entries of the menu, for those whose role they serve. */
 const MORE_SECTIONS: Array<{ section: Section; href: string; label: string; access: Access }> = [
@@ -28,6 +31,9 @@ const MORE_SECTIONS: Array<{ section: Section; href: string; label: string; acce
   { section: 'formations', href: '#/formations', label: 'Formations', access: 'gestionnaire' },
   { section: 'aTraiter', href: '#/a-traiter', label: 'À traiter', access: 'gestionnaire' },
   { section: 'registre', href: '#/registre', label: 'Registre du label', access: 'connecte' },
+  { section: 'mesContacts', href: '#/mes-contacts', label: 'Mes contacts du jour', access: 'agent' },
+  { section: 'tableau', href: '#/tableau', label: 'Tableau de bord', access: 'gestionnaire' },
+  { section: 'bilan', href: '#/bilan', label: 'Bilan annuel', access: 'gestionnaire' },
   { section: 'comptes', href: '#/comptes', label: 'Comptes', access: 'administrateur' },
   { section: 'audit', href: '#/audit', label: "Journal d'audit", access: 'administrateur' },
   { section: 'reglages', href: '#/reglages', label: 'Réglages', access: 'administrateur' },
@@ -61,6 +67,9 @@ function sectionOf(route: Route): Section | null {
       return 'formations';
     case 'aTraiter':
     case 'registre':
+    case 'tableau':
+    case 'bilan':
+    case 'mesContacts':
     case 'audit':
     case 'reglages':
       return route.name;
