@@ -2,9 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { IndexStatus } from '../electron/api/contract';
-import { api, openHome, search } from './helpers';
+import { api, loginAs, openHome, search } from './helpers';
 
 test.describe('contenu', () => {
+  test.beforeEach(({ page }) => loginAs(page, 'redac'));
+
   test('lists a broken fiche on the problems page, with its path, field and reason', async ({ page }) => {
     await page.goto('./#/problemes');
     const row = page.getByTestId('problem-row').filter({ hasText: 'fiches/casse/sans-titre.md' });

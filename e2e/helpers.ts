@@ -1,12 +1,55 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import type { E2eWho } from './accounts';
+import { E2E_ACCOUNTS } from './accounts';
 
-/** Calls the API the way the window does, for set-up and checks. */
-export async function api<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
+interface Answer<T> {
+  ok: boolean;
+  result: T;
+  error?: { code: string; message: string };
+}
+
+async function post<T>(request: APIRequestContext, method: string, input: unknown): Promise<Answer<T>> {
   const response = await request.post(`api/${method}`, { data: input });
-  const envelope = (await response.json()) as { ok: boolean; result: T };
+  return (await response.json()) as Answer<T>;
+}
+
+/**
+ * Calls the API the way the window does, for set-up and checks. A request context has its own cookie (so its
+ * own session): when it has none yet, it logs in as `who` (the rédacteur by default: he searches and imports).
+ */
+export async function api<T>(
+  request: APIRequestContext,
+  method: string,
+  input: unknown = {},
+  who: E2eWho = 'redac',
+): Promise<T> {
+  let envelope = await post<T>(request, method, input);
+  if (!envelope.ok && envelope.error?.code === 'unauthenticated') {
+    const { identifiant, motDePasse } = E2E_ACCOUNTS[who];
+    expect((await post(request, 'auth.login', { identifiant, motDePasse })).ok).toBe(true);
+    envelope = await post<T>(request, method, input);
+  }
+  expect(envelope.error).toBeUndefined();
   expect(envelope.ok).toBe(true);
   return envelope.result;
+}
+
+/**
+ * Logs the page in with an e2e account's password. At the seeded desk the login screen shows the agents' PIN
+ * panel first: the password form is one click away.
+ */
+export async function loginAs(page: Page, who: E2eWho): Promise<void> {
+  const { identifiant, motDePasse, nom } = E2E_ACCOUNTS[who];
+  await page.goto('./');
+  const toPassword = page.getByTestId('login-to-password');
+  const form = page.getByTestId('login-form');
+  await expect(toPassword.or(form).first()).toBeVisible();
+  if (await toPassword.isVisible()) await toPassword.click();
+  await page.getByTestId('login-identifiant').fill(identifiant);
+  await page.getByTestId('login-password').fill(motDePasse);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('session-name')).toHaveText(nom);
 }
 
 export async function openHome(page: Page): Promise<void> {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { SearchResponse } from '../electron/api/contract';
-import { api, openHome } from './helpers';
+import { api, loginAs, openHome } from './helpers';
 
 // The real DILA archive, shared beside the repository (not in it: 12 MB).
 const ARCHIVE = fileURLToPath(
@@ -69,6 +69,8 @@ async function openImportPage(page: Page): Promise<void> {
 }
 
 test.describe('import des fiches Service-Public.fr', () => {
+  test.beforeEach(({ page }) => loginAs(page, 'redac'));
+
   test.skip(!existsSync(ARCHIVE), `archive DILA absente (${ARCHIVE}) : test de l'import sauté`);
 
   let folder = '';

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { FicheView } from '../electron/api/contract';
-import { api, openHome, search } from './helpers';
+import { api, loginAs, openHome, search } from './helpers';
 
 // Fixtures: e2e/fixtures/content/national/F9001.md and F9002.md (national, « Carte de pêcheur de lune »), and
 // e2e/fixtures/content/fiches/tests/complement.md, the local fiche that completes F9001.
@@ -17,6 +17,8 @@ async function seriousViolations(page: Page) {
 }
 
 test.describe('fiches nationales', () => {
+  test.beforeEach(({ page }) => loginAs(page, 'redac'));
+
   test('the results mix local and national fiches, the local first, the national ones badged', async ({
     page,
   }) => {

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { openHome } from './helpers';
+import { loginAs, openHome } from './helpers';
 
 test.describe('recherche au clavier', () => {
+  test.beforeEach(({ page }) => loginAs(page, 'redac'));
+
   test('an option chosen before the last keystrokes reached the address still comes back to the full query', async ({
     page,
   }) => {

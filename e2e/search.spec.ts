@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { openHome, search } from './helpers';
+import { loginAs, openHome, search } from './helpers';
 
 test.describe('recherche', () => {
+  test.beforeEach(({ page }) => loginAs(page, 'redac'));
+
   test('shows results as the agent types, despite a typo, with highlighted snippets', async ({ page }) => {
     await openHome(page);
     await page.getByTestId('search-input').pressSequentially('pasport', { delay: 30 });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { openHome, search } from './helpers';
+import { loginAs, openHome, search } from './helpers';
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -11,6 +11,8 @@ async function seriousViolations(page: Page) {
 }
 
 test.describe('sécurité et accessibilité', () => {
+  test.beforeEach(({ page }) => loginAs(page, 'redac'));
+
   test('a fiche full of XSS payloads renders inert', async ({ page }) => {
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {

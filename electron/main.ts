@@ -177,6 +177,7 @@ async function start(): Promise<void> {
     workerFile: unpackedPath(path.join(__dirname, 'index-worker.cjs')),
     importWorkerFile: unpackedPath(path.join(__dirname, 'import-worker.cjs')),
     watch: true,
+    retention: true,
     // In development, `npm start` builds better-sqlite3 for Electron beside node_modules (scripts/electron-sqlite.mjs);
     // a packaged app carries the one electron-builder rebuilt.
     sqliteBinding: app.isPackaged ? undefined : process.env.INFOCITE_SQLITE_BINDING,

@@ -27,6 +27,8 @@ import { SearchService } from '../electron/core/search/search-service';
 import { STOP_WORDS } from '../electron/core/search/stopwords';
 import { ficheFile } from '../electron/core/test-support/content';
 import { FtsSearch, ftsRows } from './bench/fts5';
+import { benchIndicators } from './bench/indicators';
+import { benchJournal } from './bench/journal';
 import type { QueryKind } from './bench/queries';
 import { ONE_WORD, QUERY_KINDS, queriesOf, TYPING } from './bench/queries';
 import type { Summary } from './bench/stats';
@@ -35,7 +37,8 @@ import { syntheticFiches, syntheticSource } from './bench/synthetic-corpus';
 import { fixed, formatTable, ms } from './bench/table';
 import { DEMO_CONTENT_DIR, WORKER_SOURCE_FILE } from './lib/paths';
 
-const USAGE = 'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport]';
+const USAGE =
+  'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport] [--journal] [--indicateurs]';
 const SERVICE_PUBLIC_ZIP = '/work/shared/corpus/service-public/vosdroits-particuliers-2020-11.zip';
 const SYNTHETIC_COUNT = { full: 20_000, quick: 2_000 };
 const SYNTHETIC_SEED = 20_201_112;
@@ -647,6 +650,8 @@ async function main(): Promise<void> {
         child: { type: 'string' },
         file: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        journal: { type: 'boolean', default: false },
+        indicateurs: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -660,6 +665,11 @@ async function main(): Promise<void> {
   }
   if (values.child === 'lunr' || values.child === 'fts5') {
     console.log(JSON.stringify(childColdStart(values.child, values.file ?? '')));
+    return;
+  }
+  if (values.journal || values.indicateurs) {
+    if (values.journal) await benchJournal({ quick: values.quick });
+    if (values.indicateurs) benchIndicators({ quick: values.quick });
     return;
   }
   const wanted = values.corpus;

@@ -32,7 +32,10 @@ export function ensureElectronSqlite() {
   const source = path.dirname(require.resolve('better-sqlite3/package.json'));
   const work = mkdtempSync(path.join(tmpdir(), 'infocite-sqlite-electron-'));
   try {
-    cpSync(source, work, { recursive: true, filter: (file) => !file.includes(`${path.sep}build${path.sep}`) });
+    cpSync(source, work, {
+      recursive: true,
+      filter: (file) => !file.includes(`${path.sep}build${path.sep}`),
+    });
     const bin = (name) => path.join(root, 'node_modules', '.bin', name);
     const built =
       run(bin('prebuild-install'), ['--runtime', 'electron', '--target', electronVersion], work) ||

@@ -1,39 +1,69 @@
-// npm run preview: the app in a browser, on the demo content and a temporary data folder.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// npm run preview: the app in a browser, on the demo content (or --content) and a data folder that survives
+// restarts (.data/preview by default, or --data-dir), so the accounts created at the first start stay.
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createCore } from '../electron/core/app';
+import { seedDemoRegistry } from '../electron/core/seed/demo-registry';
+import { parseCommandLine } from './lib/cli';
 import {
   DEMO_CONTENT_DIR,
   IMPORT_WORKER_SOURCE_FILE,
+  PROJECT_ROOT,
   RENDERER_DIST_DIR,
   WORKER_SOURCE_FILE,
 } from './lib/paths';
 import { startPreviewServer } from './lib/preview-server';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.PORT ?? '4173' },
-    content: { type: 'string' },
-    'data-dir': { type: 'string' },
+const USAGE = `Usage : npm run preview -- [--port N] [--content DOSSIER] [--data-dir DOSSIER] [--demo]
+
+  --content   la base de connaissances (par défaut : la démonstration de Montrouval, content/)
+  --data-dir  le dossier des données : base, sauvegardes, index (par défaut : .data/preview)
+  --demo      ajoute les registres de démonstration (points d'accueil, agents, formations, labels) à une
+              base qui n'a encore aucun point d'accueil ; implicite avec le contenu de démonstration`;
+
+const { values } = parseCommandLine(
+  {
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '4173' },
+      content: { type: 'string' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   },
-});
+  USAGE,
+);
 
 try {
   const contentDir = resolve(values.content ?? DEMO_CONTENT_DIR);
-  const dataDir = resolve(values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'infocite-preview-')));
+  const dataDir = resolve(values['data-dir'] ?? join(PROJECT_ROOT, '.data', 'preview'));
   const core = await createCore({
     contentDir,
     dataDir,
     workerFile: WORKER_SOURCE_FILE,
     importWorkerFile: IMPORT_WORKER_SOURCE_FILE,
     watch: true,
+    retention: true,
   });
+  // The demo content describes Montrouval: its registries go with it, once, on a database without points.
+  const demo = values.demo || contentDir === resolve(DEMO_CONTENT_DIR);
+  const seeded = demo ? seedDemoRegistry(core.store.db, core.now()) : null;
   const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port));
   console.log(`Info'Cité — aperçu dans le navigateur : ${server.url}`);
   console.log(`Contenu : ${contentDir}`);
-  console.log(`Données : ${dataDir}`);
+  console.log(`Données : ${dataDir} (base ${core.store.file}, sauvegardes ${core.store.backupDir})`);
+  if (seeded) {
+    console.log(
+      `Registres de démonstration ajoutés : ${seeded.points} points d'accueil, ${seeded.agents} agents, ` +
+        `${seeded.sessions} sessions de formation.`,
+    );
+  }
+  if (!core.accounts.hasAccounts()) {
+    console.log(
+      "Premier démarrage : ouvrez l'adresse ci-dessus, Info'Cité vous demandera de créer le compte administrateur.",
+    );
+  } else {
+    console.log('Les comptes existants sont conservés : identifiez-vous avec le vôtre.');
+  }
   const stop = () => {
     void server
       .close()

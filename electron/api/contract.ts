@@ -15,6 +15,8 @@ import { ORIGINES } from '../core/knowledge/types';
 import type { MethodTable } from './method-table';
 import { accountMethods, type AccountOutputs } from './methods/accounts';
 import { adminMethods, type AdminOutputs } from './methods/admin';
+import { indicatorMethods, type IndicatorOutputs } from './methods/indicators';
+import { journalMethods, type JournalOutputs } from './methods/journal';
 import { labelMethods, type LabelOutputs } from './methods/label';
 import { registryMethods, type RegistryOutputs } from './methods/registry';
 
@@ -172,9 +174,12 @@ export const methods = {
   ...registryMethods,
   ...labelMethods,
   ...adminMethods,
+  ...journalMethods,
+  ...indicatorMethods,
 } as const satisfies MethodTable;
 
-export interface Outputs extends AccountOutputs, RegistryOutputs, LabelOutputs, AdminOutputs {
+export interface Outputs
+  extends AccountOutputs, RegistryOutputs, LabelOutputs, AdminOutputs, JournalOutputs, IndicatorOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -192,6 +197,8 @@ export type AccountMethod = keyof typeof accountMethods;
 export type RegistryMethod = keyof typeof registryMethods;
 export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
+export type JournalMethod = keyof typeof journalMethods;
+export type IndicatorMethod = keyof typeof indicatorMethods;
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

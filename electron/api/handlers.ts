@@ -2,6 +2,8 @@ import type { MethodName } from './contract';
 import type { HandlerTable } from './handler-types';
 import { accountHandlers } from './handlers/accounts';
 import { adminHandlers } from './handlers/admin';
+import { indicatorHandlers } from './handlers/indicators';
+import { journalHandlers } from './handlers/journal';
 import { knowledgeHandlers } from './handlers/knowledge';
 import { labelHandlers } from './handlers/label';
 import { registryHandlers } from './handlers/registry';
@@ -13,4 +15,6 @@ export const handlers: HandlerTable<MethodName> = {
   ...registryHandlers,
   ...labelHandlers,
   ...adminHandlers,
+  ...journalHandlers,
+  ...indicatorHandlers,
 };

@@ -1,5 +1,6 @@
 import { AccountService } from './accounts/accounts';
 import { ImportJob } from './import/import-job';
+import { runRetention } from './journal/retention';
 import { SearchService } from './search/search-service';
 import { Store } from './store/store';
 
@@ -18,6 +19,20 @@ export interface CoreOptions {
   now?: () => Date;
   /** better-sqlite3's native module built for Electron (see DESIGN.md); Node's own otherwise. */
   sqliteBinding?: string;
+  /** Apply the orientation log's retention period at start and then every few hours (off in most tests). */
+  retention?: boolean;
+}
+
+/** The retention period is in months: checking a few times a day is plenty, and cheap when nothing is due. */
+const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
+
+function applyRetention(store: Store, now: () => Date): void {
+  try {
+    const result = runRetention(store.db, now());
+    if (result.deleted > 0) console.log(`[retention] ${result.deleted} entries folded into daily counts`);
+  } catch (error) {
+    console.error('[retention] failed:', error);
+  }
 }
 
 /** The application, transport-free: what every API handler works on. */
@@ -46,6 +61,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store.close();
     throw error;
   }
+  let timer: NodeJS.Timeout | undefined;
+  if (options.retention) {
+    applyRetention(store, now);
+    timer = setInterval(() => applyRetention(store, now), RETENTION_EVERY_MS);
+    timer.unref();
+  }
   return {
     options,
     search,
@@ -54,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     accounts: new AccountService(store, now),
     now,
     close: async () => {
+      clearInterval(timer);
       await search.close();
       store.close();
     },

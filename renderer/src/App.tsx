@@ -4,7 +4,9 @@ import { call, toApiError } from './api';
 import type { ApiError } from './api';
 import { ROUTE_ACCESS } from './access';
 import { Header } from './components/Header';
+import { OutcomeBar } from './components/outcome/OutcomeBar';
 import { PageMain } from './components/PageMain';
+import { ContactSessionProvider } from './contact-session';
 import { IndexStatusContext, usePolledIndexStatus } from './hooks/indexStatus';
 import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
 import { rememberRoute, useRoute } from './navigation';
@@ -169,10 +171,15 @@ function Desk({ info }: { info: SessionInfo }) {
 
   const access = ROUTE_ACCESS[route.name];
   const allowed = access === 'connecte' || access === 'public' || hasRole(info, access);
+  // The contact in progress belongs to the person logged in: a new account (an agent switch) starts afresh.
+  const logsContacts = hasRole(info, 'agent') && info.installation !== null;
   return (
     <IndexStatusContext value={indexStatus}>
-      <Header route={route} />
-      {allowed ? <Page route={route} /> : <Forbidden />}
+      <ContactSessionProvider key={info.compte?.id ?? 0} enabled={logsContacts}>
+        <Header route={route} />
+        {allowed ? <Page route={route} /> : <Forbidden />}
+        <OutcomeBar route={route} />
+      </ContactSessionProvider>
     </IndexStatusContext>
   );
 }

@@ -1,4 +1,32 @@
+import { actorOf } from '../../core/accounts/session';
+import { parisDay } from '../../core/dates';
+import { decideLabel } from '../../core/desks/label-decide';
+import { labelEvaluation, labelPoint, listLabelPoints } from '../../core/desks/label-points';
+import { labelRegister, registerCsv } from '../../core/desks/label-register';
+import { readLabelSettings, trainingTypes, writeLabelSettings } from '../../core/desks/label-settings';
+import { labelTodo } from '../../core/desks/todo';
 import type { LabelMethod } from '../contract';
 import type { HandlerTable } from '../handler-types';
 
-export const labelHandlers: HandlerTable<LabelMethod> = {};
+/** The label's methods: thin calls into core/desks. */
+export const labelHandlers: HandlerTable<LabelMethod> = {
+  'label.points': (core, input) => listLabelPoints(core.store.db, input, core.now()),
+  'label.point': (core, input) => labelPoint(core.store.db, input.id, core.now()),
+  'label.evaluate': (core, input) => labelEvaluation(core.store.db, input.pointId, input.date, core.now()),
+  'label.decide': (core, input, { session }) =>
+    decideLabel(core.store.db, actorOf(session), input, core.now()),
+  'label.todo': (core) => labelTodo(core.store.db, core.now()),
+  'label.register': (core) => ({
+    aujourdhui: parisDay(core.now()),
+    points: labelRegister(core.store.db, core.now()),
+  }),
+  'label.registerCsv': (core) => registerCsv(core.store.db, core.now()),
+  'label.settings.get': (core) => ({
+    reglage: readLabelSettings(core.store.db),
+    typesFormation: trainingTypes(core.store.db),
+  }),
+  'label.settings.set': (core, input, { session }) => ({
+    reglage: writeLabelSettings(core.store.db, actorOf(session), input, core.now()),
+    typesFormation: trainingTypes(core.store.db),
+  }),
+};

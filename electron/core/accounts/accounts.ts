@@ -1,6 +1,7 @@
 // Accounts: who may use the app, with which roles; the sessions they open.
 import type { Role } from '../../api/contract';
-import type { DeskAgent, SessionInfo } from '../../api/methods/accounts';
+import type { CompteSummary, DeskAgent, SessionInfo } from '../../api/methods/accounts';
+import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { parisDay } from '../dates';
 import { installationPoint } from '../desks/installation';
@@ -9,8 +10,18 @@ import type { Store } from '../store/store';
 import type { LockState } from './lockout';
 import { CLEARED, afterFailure, attemptRefusal } from './lockout';
 import { decoyHash, hashSecret, verifySecret } from './passwords';
+import type { CompteChange } from './comptes';
+import {
+  getCompte,
+  insertCompte,
+  sortRoles,
+  unlockCompte,
+  updateCompte,
+  writePassword,
+  writePin,
+} from './comptes';
 import type { ClientSlot, Session } from './session';
-import { ANONYMOUS } from './session';
+import { ANONYMOUS, actorOf } from './session';
 import { SessionTokens } from './session-tokens';
 
 /** A session left idle this long is closed. */
@@ -21,6 +32,7 @@ export const PIN_ROLES: readonly Role[] = ['agent', 'redacteur'];
 
 const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 const BAD_PIN = 'Code PIN incorrect.';
+const BAD_CURRENT = 'Le mot de passe actuel est incorrect.';
 
 interface CompteRow {
   id: number;
@@ -50,11 +62,14 @@ export class AccountService {
       CompteRow | undefined;
   }
 
+  /** An account's roles, in the contract's order (agent … administrateur). */
   rolesOf(compteId: number): Role[] {
-    return this.store.db
-      .prepare('SELECT role FROM compte_roles WHERE compte_id = ? ORDER BY role')
-      .pluck()
-      .all(compteId) as Role[];
+    return sortRoles(
+      this.store.db
+        .prepare('SELECT role FROM compte_roles WHERE compte_id = ?')
+        .pluck()
+        .all(compteId) as string[],
+    );
   }
 
   hasAccounts(): boolean {
@@ -200,5 +215,91 @@ export class AccountService {
   logout(client: ClientSlot): void {
     this.tokens.close(client.token);
     client.token = null;
+  }
+
+  // Administration of the accounts (role administrateur, checked by the dispatcher). Secrets are hashed here,
+  // before the audited transaction; the database handle is asked for after the hashing, a restore may have
+  // replaced it meanwhile.
+
+  async create(
+    actor: Actor,
+    input: {
+      identifiant: string;
+      nom: string;
+      roles: Role[];
+      motDePasse: string;
+      agentId?: number | null;
+      pin?: string | null;
+    },
+  ): Promise<CompteSummary> {
+    const motDePasseHash = await hashSecret(input.motDePasse);
+    const pinHash = input.pin ? await hashSecret(input.pin) : null;
+    const db = this.store.db;
+    const id = insertCompte(
+      db,
+      actor,
+      {
+        identifiant: input.identifiant,
+        nom: input.nom,
+        roles: input.roles,
+        agentId: input.agentId,
+        motDePasseHash,
+        pinHash,
+      },
+      this.now(),
+    );
+    return getCompte(db, id);
+  }
+
+  /** Changes an account; a change of roles or a deactivation ends its open sessions at once. */
+  update(actor: Actor, change: CompteChange): CompteSummary {
+    const db = this.store.db;
+    const { closeSessions } = updateCompte(db, actor, change, this.now());
+    if (closeSessions) this.tokens.closeAllOf(change.id);
+    return getCompte(db, change.id);
+  }
+
+  /** An administrator sets a new password: the account's sessions end, its lock is lifted. */
+  async setPassword(actor: Actor, id: number, motDePasse: string): Promise<CompteSummary> {
+    getCompte(this.store.db, id);
+    const hash = await hashSecret(motDePasse);
+    const db = this.store.db;
+    writePassword(db, actor, id, hash, this.now());
+    this.tokens.closeAllOf(id);
+    return getCompte(db, id);
+  }
+
+  async setPin(actor: Actor, id: number, pin: string | null): Promise<CompteSummary> {
+    getCompte(this.store.db, id);
+    const hash = pin === null ? null : await hashSecret(pin);
+    const db = this.store.db;
+    writePin(db, actor, id, hash, this.now());
+    return getCompte(db, id);
+  }
+
+  unlock(actor: Actor, id: number): CompteSummary {
+    const db = this.store.db;
+    unlockCompte(db, actor, id, this.now());
+    return getCompte(db, id);
+  }
+
+  /**
+   * Someone changes their own password, proving the current one (with the lockout: a forgotten session must not
+   * let anyone guess it). Their other sessions end; this one stays open.
+   */
+  async changePassword(
+    client: ClientSlot,
+    session: Session,
+    actuel: string,
+    nouveau: string,
+  ): Promise<Session> {
+    const actor = actorOf(session);
+    const row = this.row('id', actor.compteId ?? 0);
+    if (!row) throw new RefusedError(BAD_CURRENT);
+    await this.check(row, actuel, row.mot_de_passe, BAD_CURRENT);
+    const hash = await hashSecret(nouveau);
+    writePassword(this.store.db, actor, row.id, hash, this.now(), 'changement_mot_de_passe');
+    this.tokens.closeAllOf(row.id, client.token);
+    return this.resolve(client);
   }
 }

@@ -39,9 +39,13 @@ export class SessionTokens {
     if (token) this.entries.delete(token);
   }
 
-  /** Ends every session of an account (deactivated, password changed, roles withdrawn). */
-  closeAllOf(compteId: number): void {
-    for (const [token, entry] of this.entries) if (entry.compteId === compteId) this.entries.delete(token);
+  /**
+   * Ends every session of an account (deactivated, password changed, roles withdrawn), but `keep`: the session
+   * of the person who changed their own password stays open.
+   */
+  closeAllOf(compteId: number, keep: string | null = null): void {
+    for (const [token, entry] of this.entries)
+      if (entry.compteId === compteId && token !== keep) this.entries.delete(token);
   }
 
   clear(): void {

@@ -46,9 +46,13 @@ function applyPragmas(db: Db): void {
  * `user_version`; a database from a newer version is refused untouched, and an existing one is copied first.
  * Returns the path of that copy, if one was taken.
  */
-export function migrate(db: Db, options: OpenOptions, file: string): string | null {
-  const migrations = options.migrations ?? MIGRATIONS;
-  const latest = migrations.at(-1)?.version ?? 0;
+function latestVersion(options: OpenOptions): number {
+  return (options.migrations ?? MIGRATIONS).at(-1)?.version ?? 0;
+}
+
+/** Refuses a database made by a newer version, before anything (even a pragma) writes to it. */
+function refuseNewer(db: Db, options: OpenOptions, file: string): void {
+  const latest = latestVersion(options);
   const current = userVersion(db);
   if (current > latest) {
     throw new DatabaseVersionError(
@@ -57,6 +61,13 @@ export function migrate(db: Db, options: OpenOptions, file: string): string | nu
         `Installez la dernière version de l'application ; la base n'a pas été modifiée.`,
     );
   }
+}
+
+export function migrate(db: Db, options: OpenOptions, file: string): string | null {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = latestVersion(options);
+  refuseNewer(db, options, file);
+  const current = userVersion(db);
   if (current === latest) return null;
   let backup: string | null = null;
   if (current > 0) {
@@ -82,11 +93,14 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   const fresh = !existsSync(file);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    applyPragmas(db);
     if (!fresh) {
       // A file that is not SQLite fails here, with SQLite's own message.
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      // Before the pragmas: switching to WAL rewrites the file's header, and a newer database must be left
+      // exactly as it was.
+      refuseNewer(db, options, file);
     }
+    applyPragmas(db);
     migrate(db, options, file);
     return db;
   } catch (error) {

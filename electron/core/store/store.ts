@@ -41,7 +41,7 @@ export class Store {
 
   /** Writes a copy of the database in the backup folder and returns it. */
   backup(reason = 'sauvegarde'): BackupFile {
-    const target = join(this.backupDir, `${reason}-${fileStamp(this.now())}.db`);
+    const target = freeName(this.backupDir, `${reason}-${fileStamp(this.now())}`);
     copyDatabase(this.handle, target);
     return describe(target);
   }
@@ -62,16 +62,35 @@ export class Store {
   restore(source: string): { restoredFrom: string; savedAs: BackupFile } {
     checkRestorable(source);
     const savedAs = this.backup('avant-restauration');
-    this.handle.close();
+    this.replaceFileWith(source);
+    try {
+      this.handle = openDatabase(this.file, this.options);
+    } catch (error) {
+      // The copy passed the checks but could not be brought up to date (a migration failed): put the
+      // database saved a moment ago back, so the app keeps working on what it had.
+      this.replaceFileWith(savedAs.path);
+      this.handle = openDatabase(this.file, this.options);
+      throw error;
+    }
+    return { restoredFrom: source, savedAs };
+  }
+
+  private replaceFileWith(source: string): void {
+    if (this.handle.open) this.handle.close();
     for (const suffix of ['-wal', '-shm']) rmSync(`${this.file}${suffix}`, { force: true });
     copyFileSync(source, this.file);
-    this.handle = openDatabase(this.file, this.options);
-    return { restoredFrom: source, savedAs };
   }
 
   close(): void {
     if (this.handle.open) this.handle.close();
   }
+}
+
+/** `base.db`, or `base-2.db`, `base-3.db`… when two copies are taken within the same second. */
+function freeName(dir: string, base: string): string {
+  let target = join(dir, `${base}.db`);
+  for (let n = 2; existsSync(target); n++) target = join(dir, `${base}-${n}.db`);
+  return target;
 }
 
 function describe(path: string): BackupFile {
@@ -102,7 +121,12 @@ export function checkRestorable(source: string): void {
       );
   } catch (error) {
     if (error instanceof DatabaseVersionError) throw error;
-    throw new DatabaseVersionError(`Le fichier ${source} n'est pas une base de données lisible.`);
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    throw new DatabaseVersionError(
+      code === 'SQLITE_CORRUPT'
+        ? `Le fichier ${source} est endommagé : il ne peut pas être restauré.`
+        : `Le fichier ${source} n'est pas une base de données lisible.`,
+    );
   } finally {
     db?.close();
   }

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import type { FicheView } from '../../../electron/api/contract';
+import { useContactSession } from '../contact-session';
 import { BackLink } from '../components/BackLink';
 import { HtmlContent } from '../components/HtmlContent';
 import { PageMain } from '../components/PageMain';
@@ -133,6 +135,16 @@ function Complements({ complements }: { complements: FicheView['complements'] })
 function Fiche({ view }: { view: FicheView }) {
   const heading = useFocusHeading<HTMLHeadingElement>(true);
   const { fiche } = view;
+  // The fiche joins the contact in progress (or starts one): its thème and services feed the outcome bar.
+  const { ficheOpened } = useContactSession();
+  useEffect(() => {
+    ficheOpened({
+      id: view.fiche.id,
+      titre: view.fiche.titre,
+      theme: view.fiche.themes[0] ?? null,
+      services: view.services.map((service) => ({ id: service.id, nom: service.nom })),
+    });
+  }, [view, ficheOpened]);
   const national = fiche.origine === 'national';
   return (
     <div className="with-aside">

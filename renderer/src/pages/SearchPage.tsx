@@ -5,6 +5,7 @@ import type { ActiveState } from '../hooks/useActiveOption';
 import { useActiveOption } from '../hooks/useActiveOption';
 import { useIndexStatus } from '../hooks/indexStatus';
 import { useCall } from '../hooks/useCall';
+import { useContactSession } from '../contact-session';
 import { plural } from '../format';
 import { navigate, rememberRoute } from '../navigation';
 import { ORIGINE_LABELS } from '../origins';
@@ -80,6 +81,19 @@ export function SearchPage({ route }: { route: SearchRoute }) {
   );
   const { active, move } = useActiveOption(listKey, results.length, resultId, initialActive);
 
+  // The contact in progress: what the agent typed, the thème chosen, and each query once its answer settled.
+  const { touch, searchSettled, themeChosen } = useContactSession();
+  const settledTotal = q !== '' && search.status === 'ok' && !search.stale ? search.data.total : null;
+  useEffect(() => {
+    searchSettled(settledTotal === null ? '' : route.q, settledTotal ?? 0);
+    // Reported once per answer: its key says which query, filters included, it answers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [listKey, settledTotal, searchSettled]);
+  const chosenTheme = route.themes.at(-1);
+  useEffect(() => {
+    if (chosenTheme) themeChosen(chosenTheme);
+  }, [chosenTheme, themeChosen]);
+
   useEffect(() => {
     if (route.q !== written.current) {
       written.current = route.q;
@@ -129,6 +143,7 @@ export function SearchPage({ route }: { route: SearchRoute }) {
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.target.value;
+    touch();
     setText(value);
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
@@ -168,8 +183,14 @@ export function SearchPage({ route }: { route: SearchRoute }) {
     }
   };
 
-  const setThemes = (themes: string[]) => writeRoute(searchRoute(text, themes, route.origine));
-  const setOrigine = (origine: Origine | undefined) => writeRoute(searchRoute(text, route.themes, origine));
+  const setThemes = (themes: string[]) => {
+    touch();
+    writeRoute(searchRoute(text, themes, route.origine));
+  };
+  const setOrigine = (origine: Origine | undefined) => {
+    touch();
+    writeRoute(searchRoute(text, route.themes, origine));
+  };
   const clearFilters = () => writeRoute(searchRoute(text));
   const hasResults = results.length > 0;
 

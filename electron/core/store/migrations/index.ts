@@ -1,9 +1,17 @@
 import { migration001 } from './001-comptes-audit';
 import { migration002 } from './002-registres';
 import { migration003 } from './003-label';
+import { migration004 } from './004-journal';
+import { migration005 } from './005-indicateurs';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,12 +1,64 @@
+import { useEffect, useState } from 'react';
+import type { OutputOf } from '../../../../electron/api/contract';
 import type { SessionInfo } from '../../../../electron/api/methods/accounts';
+import { call } from '../../api';
 import { PageMain } from '../../components/PageMain';
+import { Loading } from '../../components/StatusMessages';
+import { PasswordLogin } from './PasswordLogin';
+import { PinLogin } from './PinLogin';
+import './accounts.css';
 
-// Placeholder until the page lands.
-export function LoginPage(_props: { onDone: (info: SessionInfo) => void }) {
+type Desk = OutputOf<'auth.deskAgents'>;
+
+// The desk's agents as last read: after « Changer d'agent » the PIN panel shows at once, and is refreshed behind.
+let lastDesk: Desk | null = null;
+
+/**
+ * The login screen. At a desk bound to a point whose agents have a PIN, the agents' names come first (switching
+ * must take seconds); the password form is one click away, and is the only form elsewhere.
+ */
+export function LoginPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
+  const [desk, setDesk] = useState<Desk | null>(lastDesk);
+  const [mode, setMode] = useState<'pin' | 'password' | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const show = (answer: Desk) => {
+      lastDesk = answer;
+      if (live) setDesk(answer);
+    };
+    // Without the desk's agents, the password form still works.
+    call('auth.deskAgents', {}).then(show, () => show({ point: null, agents: [] }));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    document.title = "Identification – Info'Cité";
+  }, []);
+
+  const hasDesk = desk !== null && desk.point !== null && desk.agents.length > 0;
+  const showPin = hasDesk && mode !== 'password';
+
   return (
-    <PageMain>
+    <PageMain className="auth-page">
+      <p className="auth-brand" aria-hidden="true">
+        Info&apos;Cité
+      </p>
       <h1>Identification</h1>
-      <p>Page en construction.</p>
+      {desk === null ? (
+        <Loading label="Chargement…" />
+      ) : showPin && desk.point ? (
+        <PinLogin
+          point={desk.point}
+          agents={desk.agents}
+          onDone={onDone}
+          onPassword={() => setMode('password')}
+        />
+      ) : (
+        <PasswordLogin onDone={onDone} onPin={hasDesk ? () => setMode('pin') : undefined} />
+      )}
     </PageMain>
   );
 }

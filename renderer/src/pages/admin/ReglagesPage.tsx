@@ -1,11 +1,19 @@
 import { PageMain } from '../../components/PageMain';
+import { useFocusHeading } from '../../hooks/useFocusHeading';
+import { BackupsSection } from './BackupsSection';
+import { InstallationSection } from './InstallationSection';
+import './admin.css';
 
-// Placeholder until the page lands.
+/** The installation's settings, for administrators: the point this desk belongs to, backups and restores. */
 export function ReglagesPage() {
+  const heading = useFocusHeading<HTMLHeadingElement>(true);
   return (
-    <PageMain>
-      <h1>Réglages</h1>
-      <p>Page en construction.</p>
+    <PageMain className="admin-page">
+      <h1 ref={heading} tabIndex={-1}>
+        Réglages
+      </h1>
+      <InstallationSection />
+      <BackupsSection />
     </PageMain>
   );
 }

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../store/database';
+import type { Store } from '../store/store';
+import { listAgents } from './agent-list';
+import { agentView } from './agent-view';
+import { setAttendance } from './attendance';
+import { createSession } from './sessions';
+import { ACTOR, NOW, assign, freshDb, makeAgent, makePoint, trained } from './test-registry';
+import { updateTrainingType } from './training-types';
+
+let store: Store;
+let db: Db;
+
+beforeEach(() => {
+  ({ store, db } = freshDb());
+});
+afterEach(() => store.close());
+
+describe('agents list', () => {
+  it('gives each agent its current points and Info’Cité training status, and filters', () => {
+    const mairie = makePoint(db, 'mairie', { nom: 'Mairie' });
+    const ccas = makePoint(db, 'ccas', { nom: 'CCAS' });
+    const upToDate = makeAgent(db, 'Dupont', { prenom: 'Hélène', service: 'État civil' });
+    const dueSoon = makeAgent(db, 'Martin', { courriel: 'martin@montrouval.fr' });
+    const expired = makeAgent(db, 'Bernard');
+    const never = makeAgent(db, 'Zola', { actif: false });
+    assign(db, upToDate, mairie, '2025-01-01');
+    assign(db, upToDate, ccas, '2025-01-01');
+    assign(db, dueSoon, ccas, '2024-01-01', '2025-12-31');
+    assign(db, expired, ccas, '2025-01-01');
+    trained(db, 'infocite', '2026-01-15', upToDate);
+    trained(db, 'infocite', '2025-01-10', dueSoon);
+    trained(db, 'infocite', '2023-05-01', expired);
+    // Another type does not count for Info'Cité.
+    trained(db, 'accueil', '2026-01-15', never);
+
+    const all = listAgents(db, {}, NOW);
+    expect(all.map((a) => a.nom)).toEqual(['Bernard', 'Dupont', 'Martin', 'Zola']);
+    const dupont = all.find((a) => a.id === upToDate);
+    expect(dupont).toMatchObject({
+      prenom: 'Hélène',
+      actif: true,
+      points: [
+        { id: ccas, code: 'ccas', nom: 'CCAS' },
+        { id: mairie, code: 'mairie', nom: 'Mairie' },
+      ],
+      infocite: {
+        etat: 'a_jour',
+        derniere: '2026-01-15',
+        valideJusquau: '2028-01-14',
+        recyclageLe: '2028-01-15',
+      },
+    });
+    expect(all.find((a) => a.id === dueSoon)).toMatchObject({ points: [], infocite: { etat: 'a_recycler' } });
+    expect(all.find((a) => a.id === expired)?.infocite.etat).toBe('expiree');
+    expect(all.find((a) => a.id === never)?.infocite.etat).toBe('jamais');
+
+    const names = (filter: Parameters<typeof listAgents>[1]) => listAgents(db, filter, NOW).map((a) => a.nom);
+    expect(names({ formation: 'a_jour' })).toEqual(['Dupont']);
+    expect(names({ formation: 'a_recycler' })).toEqual(['Bernard', 'Martin']);
+    expect(names({ formation: 'non_forme' })).toEqual(['Zola']);
+    expect(names({ pointId: ccas })).toEqual(['Bernard', 'Dupont']);
+    expect(names({ pointId: mairie, formation: 'a_recycler' })).toEqual([]);
+    expect(names({ actif: false })).toEqual(['Zola']);
+    expect(names({ q: 'helene etat' })).toEqual(['Dupont']);
+    expect(names({ q: 'MARTIN@' })).toEqual(['Martin']);
+  });
+});
+
+describe('agent page', () => {
+  it('shows assignments, attendance and per type the latest session, validity and refresher date', () => {
+    const point = makePoint(db, 'mairie');
+    const id = makeAgent(db, 'Dupont');
+    assign(db, id, point, '2025-01-01');
+    trained(db, 'infocite', '2023-03-01', id);
+    const latest = trained(db, 'infocite', '2025-03-01', id);
+    const absent = createSession(
+      db,
+      ACTOR,
+      { type: 'posture', date: '2026-05-01', formateur: '', lieu: '' },
+      NOW,
+    );
+    setAttendance(db, ACTOR, absent, [{ agentId: id, statut: 'absent' }], NOW);
+    trained(db, 'handicap', '2026-06-01', id);
+    updateTrainingType(db, ACTOR, { code: 'handicap', libelle: 'Handicap', validiteMois: null }, NOW);
+
+    const view = agentView(db, id, NOW);
+    expect(view).toMatchObject({
+      nom: 'Dupont',
+      actif: true,
+      affectations: [{ debut: '2025-01-01', enCours: true }],
+    });
+    expect(view.presences.map((p) => [p.type, p.date, p.statut])).toEqual([
+      ['handicap', '2026-06-01', 'present'],
+      ['posture', '2026-05-01', 'absent'],
+      ['infocite', '2025-03-01', 'present'],
+      ['infocite', '2023-03-01', 'present'],
+    ]);
+    expect(view.presences[2]?.sessionId).toBe(latest);
+    const byType = Object.fromEntries(view.formations.map((f) => [f.type, f]));
+    expect(view.formations.map((f) => f.type)).toEqual([
+      'infocite',
+      'accueil',
+      'posture',
+      'numerique',
+      'handicap',
+    ]);
+    expect(byType.infocite).toMatchObject({
+      libelle: "Utilisation de la base Info'Cité",
+      validiteMois: 24,
+      etat: 'a_jour',
+      derniere: '2025-03-01',
+      valideJusquau: '2027-02-28',
+      recyclageLe: '2027-03-01',
+    });
+    // Absent does not count.
+    expect(byType.posture).toMatchObject({ etat: 'jamais', derniere: null });
+    expect(byType.handicap).toMatchObject({ etat: 'a_jour', validiteMois: null, valideJusquau: null });
+  });
+});

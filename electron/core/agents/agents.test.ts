@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Db } from '../store/database';
+import type { Store } from '../store/store';
+import { agentByEmail, createAgent, getAgent, updateAgent } from './agents';
+import { ACTOR, NOW, auditRows, freshDb } from './test-registry';
+
+let store: Store;
+let db: Db;
+
+beforeEach(() => {
+  ({ store, db } = freshDb());
+});
+afterEach(() => store.close());
+
+const lea = {
+  nom: 'Durand',
+  prenom: 'Léa',
+  service: 'État civil',
+  courriel: 'lea.durand@montrouval.fr',
+  actif: true,
+};
+
+describe('agents', () => {
+  it('creates an agent with one audit row', () => {
+    const agent = createAgent(db, ACTOR, lea, NOW);
+    expect(getAgent(db, agent.id)).toEqual({ id: agent.id, ...lea, cree_le: NOW.toISOString() });
+    expect(auditRows(db)).toEqual([
+      expect.objectContaining({
+        action: 'creation',
+        objet: 'agent',
+        objet_id: String(agent.id),
+        avant: null,
+      }),
+    ]);
+  });
+
+  it('allows several agents without email but refuses an email already taken, whatever its case', () => {
+    createAgent(db, ACTOR, { ...lea, courriel: null }, NOW);
+    createAgent(db, ACTOR, { ...lea, courriel: null }, NOW);
+    createAgent(db, ACTOR, lea, NOW);
+    expect(() => createAgent(db, ACTOR, { ...lea, courriel: 'LEA.Durand@montrouval.fr' }, NOW)).toThrow(
+      ConflictError,
+    );
+    expect(agentByEmail(db, 'LEA.DURAND@MONTROUVAL.FR')?.prenom).toBe('Léa');
+    expect(auditRows(db)).toHaveLength(3);
+  });
+
+  it('updates an agent (deactivating is an update), auditing before and after', () => {
+    const { id } = createAgent(db, ACTOR, lea, NOW);
+    const other = createAgent(db, ACTOR, { ...lea, courriel: 'autre@montrouval.fr' }, NOW);
+    const after = updateAgent(db, ACTOR, id, { ...lea, service: 'Accueil', actif: false }, NOW);
+    expect(after).toMatchObject({ service: 'Accueil', actif: false });
+    const row = auditRows(db).at(-1);
+    expect(row).toMatchObject({ action: 'modification', objet: 'agent', objet_id: String(id) });
+    expect(JSON.parse(row?.avant ?? '')).toMatchObject({ service: 'État civil', actif: true });
+    expect(JSON.parse(row?.apres ?? '')).toMatchObject({ service: 'Accueil', actif: false });
+
+    expect(() => updateAgent(db, ACTOR, other.id, lea, NOW)).toThrow(/déjà celui de Léa Durand/);
+    expect(() => updateAgent(db, ACTOR, 999, lea, NOW)).toThrow(NotFoundError);
+    expect(auditRows(db)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../store/store';
+import { auditFacets, listAudit } from './query';
+import { recordAudit } from './record';
+
+let store: Store;
+const page = { limit: 50, offset: 0 };
+
+beforeEach(() => {
+  store = new Store(mkdtempSync(join(tmpdir(), 'audit-')));
+  const db = store.db;
+  const write = (
+    at: string,
+    auteur: string,
+    action: string,
+    objet: string,
+    objetId: number,
+    apres: unknown,
+  ) =>
+    db.transaction(() =>
+      recordAudit(db, { compteId: 1, identifiant: auteur }, { action, objet, objetId, apres }, new Date(at)),
+    )();
+  // 23:30 UTC on 14 January is already 15 January in Paris.
+  write('2026-01-14T22:30:00Z', 'admin', 'creation', 'compte', 1, { nom: 'Léa Durand' });
+  write('2026-01-14T23:30:00Z', 'admin', 'creation', 'point', 7, { nom: 'Mairie annexe 50%_' });
+  write('2026-01-16T10:00:00Z', 'gestion', 'accorder', 'label', 7, { statut: 'labellise' });
+  write('2026-01-17T10:00:00Z', 'gestion', 'modification', 'point', 7, { nom: 'Mairie annexe' });
+});
+afterEach(() => store.close());
+
+describe('the audit trail’s reading', () => {
+  it('lists newest first with before and after parsed, and counts all', () => {
+    const { rows, total } = listAudit(store.db, page);
+    expect(total).toBe(4);
+    expect(rows.map((row) => row.action)).toEqual(['modification', 'accorder', 'creation', 'creation']);
+    expect(rows[0]).toMatchObject({
+      auteur: 'gestion',
+      objet: 'point',
+      objetId: '7',
+      avant: null,
+      apres: { nom: 'Mairie annexe' },
+    });
+  });
+
+  it('filters by kind, action, author and Paris days, and pages', () => {
+    expect(listAudit(store.db, { ...page, objet: 'point' }).total).toBe(2);
+    expect(listAudit(store.db, { ...page, objet: 'point', action: 'creation' }).total).toBe(1);
+    expect(listAudit(store.db, { ...page, auteur: 'gestion' }).rows.map((r) => r.objet)).toEqual([
+      'point',
+      'label',
+    ]);
+    const fifteenth = listAudit(store.db, { ...page, du: '2026-01-15', au: '2026-01-15' });
+    expect(fifteenth.rows.map((r) => r.objet)).toEqual(['point']);
+    expect(listAudit(store.db, { ...page, au: '2026-01-14' }).rows.map((r) => r.objet)).toEqual(['compte']);
+    expect(listAudit(store.db, { ...page, du: '2026-01-16' }).total).toBe(2);
+    const second = listAudit(store.db, { limit: 1, offset: 1 });
+    expect(second).toMatchObject({ total: 4, rows: [{ action: 'accorder' }] });
+  });
+
+  it('looks for text in the record id and values, % and _ being plain characters', () => {
+    expect(listAudit(store.db, { ...page, q: 'durand' }).rows.map((r) => r.objet)).toEqual(['compte']);
+    expect(listAudit(store.db, { ...page, q: 'annexe' }).total).toBe(2);
+    expect(listAudit(store.db, { ...page, q: '50%_' }).total).toBe(1);
+    expect(listAudit(store.db, { ...page, q: '%' }).total).toBe(1);
+    expect(listAudit(store.db, { ...page, q: 'labellise' }).rows.map((r) => r.objet)).toEqual(['label']);
+  });
+
+  it('gives the filters’ values from the trail itself', () => {
+    expect(auditFacets(store.db)).toEqual({
+      objets: ['compte', 'label', 'point'],
+      actions: ['accorder', 'creation', 'modification'],
+      auteurs: ['admin', 'gestion'],
+    });
+  });
+});

@@ -1,0 +1,208 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RefusedError } from '../errors';
+import { insertPoint } from '../test-support/registry';
+import type { RecordInput } from './record';
+import { durationSince, recordEntry } from './record';
+import { normaliseQuery, recordSearch } from './searches';
+import type { JournalFixture } from './test-support';
+import { bindInstallation, journalFixture, NOW } from './test-support';
+
+let fixture: JournalFixture;
+afterEach(() => fixture?.store.close());
+
+function record(input: Partial<RecordInput>, now = NOW) {
+  return recordEntry(
+    fixture.db,
+    fixture.refs,
+    fixture.alice,
+    { issue: 'repondu', fiches: [], ...input },
+    now,
+  );
+}
+
+function count(table: string): number {
+  return fixture.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+}
+
+describe('recordEntry', () => {
+  it('stores the outcome with the Paris day and hour, the point, the account and the fiches', () => {
+    fixture = journalFixture();
+    const entry = record({
+      issue: 'oriente_fiche',
+      serviceId: 'mairie',
+      fiches: ['passeport', 'cni', 'passeport'],
+      debut: new Date(NOW.getTime() - 154_400).toISOString(),
+    });
+    expect(entry).toEqual({
+      id: expect.any(Number),
+      horodatage: '2026-11-23T09:00:00.000Z',
+      jour: '2026-11-23',
+      heure: 10,
+      pointId: fixture.pointId,
+      compteId: fixture.alice.compteId,
+      canal: 'accueil_physique',
+      issue: 'oriente_fiche',
+      serviceId: 'mairie',
+      motif: null,
+      // The first fiche's main thème, since the window named none.
+      theme: 'identite',
+      dureeS: 154,
+      fiches: ['cni', 'passeport'],
+    });
+    expect(count('journal_fiches')).toBe(2);
+  });
+
+  it('takes the Paris day, not UTC’s, just after midnight in summer', () => {
+    fixture = journalFixture();
+    const entry = record({}, new Date('2026-07-01T22:30:00Z'));
+    expect([entry.jour, entry.heure]).toEqual(['2026-07-02', 0]);
+  });
+
+  it.each([
+    ['physique', 'accueil_physique'],
+    ['mixte', 'accueil_physique'],
+    ['telephonique', 'telephone'],
+    ['numerique', 'courriel'],
+  ] as const)('defaults the channel of a %s point to %s, and keeps the one chosen', (type, canal) => {
+    fixture = journalFixture({ type });
+    expect(record({}).canal).toBe(canal);
+    expect(record({ canal: 'reseaux_sociaux' }).canal).toBe('reseaux_sociaux');
+  });
+
+  it('keeps the thème chosen, and none without a fiche', () => {
+    fixture = journalFixture();
+    expect(record({ fiches: ['passeport'], theme: 'logement' }).theme).toBe('logement');
+    expect(record({}).theme).toBeNull();
+  });
+
+  it('measures the duration only when it is plausible', () => {
+    expect(durationSince(undefined, NOW)).toBeNull();
+    expect(durationSince('pas une date', NOW)).toBeNull();
+    expect(durationSince('2026-11-23T08:58:00Z', NOW)).toBe(120);
+    expect(durationSince('2026-11-23T10:00:00+01:00', NOW)).toBe(0);
+    expect(durationSince('2026-11-23T09:00:05Z', NOW)).toBeNull(); // in the future: a wrong clock
+    expect(durationSince('2026-11-23T05:00:00Z', NOW)).toBe(4 * 3600);
+    expect(durationSince('2026-11-23T04:59:59Z', NOW)).toBeNull(); // a window left open
+  });
+
+  it('refuses, in French, while the installation is bound to no point, and writes nothing', () => {
+    fixture = journalFixture({ bound: false });
+    expect(() => record({})).toThrow(RefusedError);
+    expect(() => record({})).toThrow(/rattaché à aucun point d’accueil/);
+    expect(count('journal')).toBe(0);
+  });
+
+  it.each<[string, Partial<RecordInput>, RegExp]>([
+    ['non résolu without a reason', { issue: 'non_resolu' }, /pourquoi le contact n’est pas résolu/],
+    ['a reason on another outcome', { issue: 'transmis', motif: 'autre' }, /que pour un contact non résolu/],
+    ['an orientation without a service', { issue: 'oriente_autre' }, /Indiquez le service/],
+    ['a service on an answered contact', { serviceId: 'mairie' }, /n’est orienté vers aucun service/],
+    ['an unknown service', { issue: 'oriente_autre', serviceId: 'nasa' }, /service « nasa » n’existe pas/],
+    ['an unknown thème', { theme: 'astronomie' }, /thème « astronomie » n’existe pas/],
+    ['an unknown fiche', { fiches: ['passeport', 'inconnue'] }, /fiche « inconnue » n’existe pas/],
+    ['a draft fiche', { fiches: ['brouillon'] }, /fiche « brouillon » n’existe pas ou n’est pas publiée/],
+    [
+      'the fiche’s service without a fiche',
+      { issue: 'oriente_fiche', serviceId: 'mairie' },
+      /Aucune fiche n’a été consultée/,
+    ],
+    [
+      'a service that is not the fiche’s',
+      { issue: 'oriente_fiche', serviceId: 'dechets-service', fiches: ['passeport'] },
+      /n’est pas celui d’une fiche consultée/,
+    ],
+    ['more than 20 fiches', { fiches: Array.from({ length: 21 }, (_, n) => `f${n}`) }, /Au plus 20 fiches/],
+  ])('refuses %s and writes nothing', (_case, input, message) => {
+    fixture = journalFixture();
+    expect(() => record(input)).toThrow(RefusedError);
+    expect(() => record(input)).toThrow(message);
+    expect(count('journal') + count('journal_fiches')).toBe(0);
+  });
+
+  it('accepts every outcome in its valid form', () => {
+    fixture = journalFixture();
+    const entries = [
+      record({ issue: 'repondu', theme: 'identite' }),
+      record({ issue: 'oriente_fiche', serviceId: 'dechets-service', fiches: ['encombrants'] }),
+      record({ issue: 'oriente_autre', serviceId: 'dechets-service', fiches: ['passeport'] }),
+      record({ issue: 'rendez_vous', serviceId: 'mairie' }),
+      record({ issue: 'transmis' }),
+      record({ issue: 'non_resolu', motif: 'pas_de_fiche', theme: 'logement' }),
+    ];
+    expect(entries.map((entry) => entry.issue)).toEqual([
+      'repondu',
+      'oriente_fiche',
+      'oriente_autre',
+      'rendez_vous',
+      'transmis',
+      'non_resolu',
+    ]);
+    expect(entries[5]?.motif).toBe('pas_de_fiche');
+  });
+
+  it('links the desk’s searches of the day that are not linked yet, and only those', () => {
+    fixture = journalFixture();
+    const first = recordSearch(fixture.db, { q: 'passeport', resultats: 3 }, NOW).id;
+    const second = recordSearch(fixture.db, { q: 'passeport perdu', resultats: 2 }, NOW).id;
+    const yesterday = recordSearch(
+      fixture.db,
+      { q: 'hier', resultats: 1 },
+      new Date('2026-11-22T15:00:00Z'),
+    ).id;
+    // Another point's search (the installation was bound elsewhere when it was made).
+    bindInstallation(fixture.db, insertPoint(fixture.db));
+    const foreign = recordSearch(fixture.db, { q: 'ailleurs', resultats: 1 }, NOW).id;
+    bindInstallation(fixture.db, fixture.pointId);
+
+    const entry = record({ fiches: ['passeport'], rechercheIds: [first, second, yesterday, foreign, 9999] });
+    const again = record({ fiches: ['passeport'], rechercheIds: [first] });
+    const links = fixture.db.prepare('SELECT id, entree_id FROM recherches ORDER BY id').all();
+    expect(links).toEqual([
+      { id: first, entree_id: entry.id },
+      { id: second, entree_id: entry.id },
+      { id: yesterday, entree_id: null },
+      { id: foreign, entree_id: null },
+    ]);
+    expect(again.id).not.toBe(entry.id);
+  });
+
+  it('is held by the schema too: a reason goes with « non résolu » only, hours and durations in range', () => {
+    fixture = journalFixture();
+    const insert = fixture.db.prepare(
+      `INSERT INTO journal (horodatage, jour, heure, point_id, canal, issue, motif, duree_s)
+       VALUES ('2026-11-23T09:00:00Z', '2026-11-23', ?, ?, 'telephone', ?, ?, ?)`,
+    );
+    expect(() => insert.run(10, fixture.pointId, 'non_resolu', null, 10)).toThrow(/CHECK/);
+    expect(() => insert.run(10, fixture.pointId, 'repondu', 'autre', 10)).toThrow(/CHECK/);
+    expect(() => insert.run(24, fixture.pointId, 'repondu', null, 10)).toThrow(/CHECK/);
+    expect(() => insert.run(10, fixture.pointId, 'repondu', null, -1)).toThrow(/CHECK/);
+    expect(() => insert.run(10, 999, 'repondu', null, 10)).toThrow(/FOREIGN KEY/);
+    expect(insert.run(10, fixture.pointId, 'non_resolu', 'hors_competence', null).changes).toBe(1);
+  });
+});
+
+describe('recordSearch', () => {
+  it('keeps the query normalised and short, for the desk’s point and day', () => {
+    fixture = journalFixture();
+    expect(normaliseQuery('  Carte   d’IDENTITÉ\tperdue ')).toBe('carte d’identité perdue');
+    expect(normaliseQuery('x'.repeat(500))).toHaveLength(200);
+    const { id } = recordSearch(fixture.db, { q: '  Passeport  URGENT ', resultats: 0 }, NOW);
+    expect(fixture.db.prepare('SELECT * FROM recherches WHERE id = ?').get(id)).toEqual({
+      id,
+      horodatage: NOW.toISOString(),
+      jour: '2026-11-23',
+      point_id: fixture.pointId,
+      requete: 'passeport urgent',
+      resultats: 0,
+      entree_id: null,
+    });
+  });
+
+  it('refuses an empty search and a desk bound to no point', () => {
+    fixture = journalFixture();
+    expect(() => recordSearch(fixture.db, { q: '   ', resultats: 0 }, NOW)).toThrow(RefusedError);
+    fixture.store.close();
+    fixture = journalFixture({ bound: false });
+    expect(() => recordSearch(fixture.db, { q: 'passeport', resultats: 1 }, NOW)).toThrow(/rattaché/);
+  });
+});

@@ -1,0 +1,122 @@
+// Logging one contact: the outcome key at the desk. One INSERT transaction writes the entry, its fiches and the
+// link from the searches that led to it; when it returns, the entry is on disk as far as a crash of the app is
+// concerned: the database is in WAL mode with synchronous = NORMAL (store/database.ts), where a commit has been
+// written to the WAL file before `run` returns, so killing the process loses nothing committed (only a power cut
+// or an OS crash could lose the last commits, which NORMAL does not sync). The window shows its toast after this
+// returns, so a confirmed entry is a committed one.
+//
+// The log is not a registry: it is not written to the audit trail (it holds counts of the desk's work, and an
+// agent's own corrections of the day are the only changes it allows).
+import type { Actor } from '../audit/record';
+import { installationPoint } from '../desks/installation';
+import { parisDay } from '../dates';
+import { RefusedError } from '../errors';
+import type { Db } from '../store/database';
+import { parisHour } from './clock';
+import type { Issue, JournalCanal, Motif } from './codes';
+import { MAX_DUREE_S, MAX_FICHES } from './codes';
+import type { JournalEntry } from './entry';
+import { findEntry } from './entry';
+import { checkFiches, checkOutcome } from './outcome';
+import type { KnowledgeRefs } from './refs';
+
+export interface RecordInput {
+  issue: Issue;
+  /** By default, the usual channel of the installation's point. */
+  canal?: JournalCanal;
+  serviceId?: string;
+  motif?: Motif;
+  /** By default, the main thème of the first fiche consulted. */
+  theme?: string;
+  fiches: readonly string[];
+  /** ISO instant of the contact's first keystroke: the duration runs from it. */
+  debut?: string;
+  /** The desk's searches of this contact (recherches.record ids), linked to the entry. */
+  rechercheIds?: readonly number[];
+}
+
+const CANAL_BY_POINT_TYPE: Record<string, JournalCanal> = {
+  physique: 'accueil_physique',
+  mixte: 'accueil_physique',
+  telephonique: 'telephone',
+  numerique: 'courriel',
+};
+
+export const UNBOUND_MESSAGE =
+  'Ce poste n’est rattaché à aucun point d’accueil : un administrateur doit le choisir dans les réglages ' +
+  'avant que les contacts puissent être enregistrés.';
+
+/** The installation's point and its default channel; refused while the installation is not bound. */
+export function deskPoint(db: Db): { pointId: number; canal: JournalCanal } {
+  const point = installationPoint(db);
+  if (!point) throw new RefusedError(UNBOUND_MESSAGE);
+  const type = db.prepare('SELECT type FROM points WHERE id = ?').pluck().get(point.pointId) as string;
+  return { pointId: point.pointId, canal: CANAL_BY_POINT_TYPE[type] ?? 'accueil_physique' };
+}
+
+/** Seconds from the first keystroke to now; none when unknown, negative or longer than a contact can be. */
+export function durationSince(debut: string | undefined, now: Date): number | null {
+  if (debut === undefined) return null;
+  const start = Date.parse(debut);
+  if (Number.isNaN(start)) return null;
+  const seconds = Math.round((now.getTime() - start) / 1000);
+  return seconds < 0 || seconds > MAX_DUREE_S ? null : seconds;
+}
+
+export function recordEntry(
+  db: Db,
+  refs: KnowledgeRefs,
+  actor: Actor,
+  input: RecordInput,
+  now: Date,
+): JournalEntry {
+  const desk = deskPoint(db);
+  const fiches = [...new Set(input.fiches)];
+  if (fiches.length > MAX_FICHES)
+    throw new RefusedError(`Au plus ${MAX_FICHES} fiches consultées sont gardées pour un contact.`);
+  const outcome = {
+    issue: input.issue,
+    canal: input.canal ?? desk.canal,
+    serviceId: input.serviceId ?? null,
+    motif: input.motif ?? null,
+    theme: input.theme ?? (fiches[0] === undefined ? undefined : refs.themesOf(fiches[0])[0]) ?? null,
+  };
+  checkFiches(refs, fiches);
+  checkOutcome(refs, outcome, fiches);
+  const jour = parisDay(now);
+
+  const id = db.transaction(() => {
+    const entryId = db
+      .prepare(
+        `INSERT INTO journal (horodatage, jour, heure, point_id, compte_id, canal, issue, service_id, motif, theme,
+           duree_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .pluck()
+      .get(
+        now.toISOString(),
+        jour,
+        parisHour(now),
+        desk.pointId,
+        actor.compteId,
+        outcome.canal,
+        outcome.issue,
+        outcome.serviceId,
+        outcome.motif,
+        outcome.theme,
+        durationSince(input.debut, now),
+      ) as number;
+    const insertFiche = db.prepare('INSERT INTO journal_fiches (entree_id, fiche_id) VALUES (?, ?)');
+    for (const fiche of fiches) insertFiche.run(entryId, fiche);
+    // Only this desk's searches of the day, not yet linked: a stale or foreign id is ignored, never moved.
+    const link = db.prepare(
+      'UPDATE recherches SET entree_id = ? WHERE id = ? AND point_id = ? AND jour = ? AND entree_id IS NULL',
+    );
+    for (const rechercheId of new Set(input.rechercheIds ?? []))
+      link.run(entryId, rechercheId, desk.pointId, jour);
+    return entryId;
+  })();
+
+  const entry = findEntry(db, id);
+  if (!entry) throw new Error(`journal entry ${id} vanished after its insert`);
+  return entry;
+}

@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { passwordProblem } from './passwords';
+
+describe('passwordProblem', () => {
+  it('asks for 10 characters, then a matching confirmation', () => {
+    expect(passwordProblem('court', 'court')).toMatchObject({ field: 'motDePasse' });
+    expect(passwordProblem('assez long !', 'assez long ?')).toMatchObject({ field: 'confirmation' });
+    expect(passwordProblem('assez long !', 'assez long !')).toBeNull();
+  });
+});

@@ -1,0 +1,161 @@
+// npm run bench -- --indicateurs [--quick]
+//
+// What the indicators cost on a large city's year: 1,000,000 log entries (100,000 with --quick) written by the
+// log's generator, with the registries beside them (label decisions, agents, training). Times the dashboard
+// (indicateurs.tableau) for the whole year under each granularity and filter, a month, a range with edge days,
+// and the annual review with its CSV file, through the core functions the API handlers call. It prints
+// wall-clock and CPU times and the targets of issue 5 (year's dashboard ≤ 500 ms, annual review ≤ 2 s); it
+// asserts nothing.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { annualReview } from '../../electron/core/indicators/annual-review';
+import { bilanCsv } from '../../electron/core/indicators/csv';
+import type { Names, TableauRequest } from '../../electron/core/indicators/dashboard';
+import { tableau } from '../../electron/core/indicators/dashboard';
+import type { Db } from '../../electron/core/store/database';
+import { Store } from '../../electron/core/store/store';
+import { generateRegistries } from './indicators-data';
+import { demoKnowledge, generateJournal } from './journal-data';
+import type { Summary } from './stats';
+import { summarize } from './stats';
+import { fixed, formatTable, ms } from './table';
+
+const ENTRIES = { full: 1_000_000, quick: 100_000 };
+const RUNS = { full: 7, quick: 3 };
+const YEAR = 2025;
+const POINTS = 50;
+const SEED = 20_250_101;
+/** Issue 5: the year's dashboard ≤ 500 ms, the annual review ≤ 2 s. */
+const TARGETS = { tableau: 500, bilan: 2000 };
+/** The day the dashboard is opened: the year is over, its states are read on 31 December. */
+const NOW = new Date(Date.UTC(YEAR + 1, 1, 2, 9));
+
+const RUNNING_COUNTS = [
+  'indicateurs_jour',
+  'indicateurs_service_jour',
+  'indicateurs_service_mois',
+  'indicateurs_heure_jour',
+  'indicateurs_heure_mois',
+  'indicateurs_fiche_jour',
+  'indicateurs_fiche_mois',
+];
+
+function log(message: string): void {
+  process.stderr.write(`… ${message}\n`);
+}
+
+interface Timing {
+  wall: Summary;
+  cpu: Summary;
+}
+
+/** One warm-up run (statements prepared, pages in the cache), then `runs` timed ones. */
+function timed(runs: number, run: () => unknown): Timing {
+  run();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let n = 0; n < runs; n++) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(cpuStarted);
+    wall.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: summarize(wall), cpu: summarize(cpu) };
+}
+
+function row(label: string, { wall, cpu }: Timing, target?: number): string[] {
+  const verdict = target === undefined ? '' : wall.p50 <= target ? `✓ ≤ ${target}` : `✗ > ${target}`;
+  return [label, ms(wall.p50), ms(wall.max), ms(cpu.p50), ms(cpu.max), verdict];
+}
+
+function demoNames(): Names {
+  const knowledge = demoKnowledge();
+  const contacts = new Map(knowledge.contacts.map((contact) => [contact.id, contact.nom]));
+  const fiches = new Map(knowledge.fiches.map((fiche) => [fiche.id, fiche.titre]));
+  return { service: (id) => contacts.get(id), fiche: (id) => fiches.get(id) };
+}
+
+function count(db: Db, table: string): number {
+  return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+}
+
+export function benchIndicators(options: { quick: boolean }): void {
+  const entries = options.quick ? ENTRIES.quick : ENTRIES.full;
+  const runs = options.quick ? RUNS.quick : RUNS.full;
+  const dataDir = mkdtempSync(join(tmpdir(), 'infocite-bench-indicateurs-'));
+  console.log(
+    `\n━━ indicators: ${entries.toLocaleString('en')} log entries of ${YEAR} on ${POINTS} points ` +
+      `(load average ${fixed(loadavg()[0] ?? Number.NaN, 2)} at start)`,
+  );
+  const store = new Store(dataDir);
+  try {
+    const db = store.db;
+    log(`indicateurs: generating ${entries} entries (the running counts follow through their triggers)…`);
+    const cpu = process.cpuUsage();
+    const generated = generateJournal(db, { entries, year: YEAR, points: POINTS, seed: SEED });
+    const registries = generateRegistries(db, { year: YEAR, pointIds: generated.pointIds, seed: SEED });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const used = process.cpuUsage(cpu);
+    console.log(
+      `generated in ${fixed(generated.ms / 1000, 1)} s (${fixed((used.user + used.system) / 1e6, 1)} s of CPU), ` +
+        `${generated.fiches.toLocaleString('en')} fiches consulted, ${generated.searches.toLocaleString('en')} ` +
+        `searches, ${registries.labelEvents} label decisions, ${registries.agents} agents, ` +
+        `${registries.sessions} training sessions; database ${fixed(statSync(store.file).size / 1024 / 1024, 0)} MB`,
+    );
+    console.log(
+      `running counts (rows): ${RUNNING_COUNTS.map((table) => `${table.replace('indicateurs_', '')} ${count(db, table).toLocaleString('en')}`).join(', ')}`,
+    );
+
+    const names = demoNames();
+    const year: TableauRequest = { du: `${YEAR}-01-01`, au: `${YEAR}-12-31`, granularite: 'mois' };
+    const firstPoint = generated.pointIds[0] ?? 1;
+    const cases: Array<[string, TableauRequest, number?]> = [
+      ['year by month', year, TARGETS.tableau],
+      ['year by week', { ...year, granularite: 'semaine' }, TARGETS.tableau],
+      ['year by day', { ...year, granularite: 'jour' }, TARGETS.tableau],
+      ['year, one point', { ...year, pointId: firstPoint }, TARGETS.tableau],
+      ['year, entité CCAS', { ...year, entite: 'ccas' }, TARGETS.tableau],
+      ['year, telephone', { ...year, canal: 'telephone' }, TARGETS.tableau],
+      ['15 Jan – 15 Dec (edge days)', { ...year, du: `${YEAR}-01-15`, au: `${YEAR}-12-15` }, TARGETS.tableau],
+      ['March by day', { du: `${YEAR}-03-01`, au: `${YEAR}-03-31`, granularite: 'jour' }],
+    ];
+    const rows: string[][] = [];
+    for (const [label, request, target] of cases) {
+      log(`indicateurs: tableau, ${label}…`);
+      rows.push(
+        row(
+          `tableau: ${label}`,
+          timed(runs, () => tableau(db, request, names, NOW)),
+          target,
+        ),
+      );
+    }
+    log('indicateurs: annual review…');
+    rows.push(
+      row(
+        'bilan.annuel',
+        timed(runs, () => annualReview(db, YEAR, names, NOW)),
+        TARGETS.bilan,
+      ),
+    );
+    rows.push(
+      row(
+        'bilan.csv',
+        timed(runs, () => bilanCsv(annualReview(db, YEAR, names, NOW))),
+        TARGETS.bilan,
+      ),
+    );
+    console.log(formatTable(['indicators (ms)', 'p50', 'max', 'CPU p50', 'CPU max', 'target p50'], rows));
+    console.log(
+      `   ${runs} runs after one warm-up, through the core functions the API handlers call. The targets apply to ` +
+        'the wall-clock median; the CPU columns are this process’s own time, which other processes on a shared ' +
+        'machine do not inflate.',
+    );
+  } finally {
+    store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,197 @@
+// npm run bench -- --journal [--quick]
+//
+// What the orientation log costs: the time to log one contact (p50/p95 over 2,000 calls) on a database that
+// already holds a large city's year (1,000,000 entries; 100,000 with --quick), through the core function and
+// through the whole API path (dispatch: session, role, zod validation, handler); a desk search recorded; and
+// retention folding that year into daily counts. It prints figures and the target; it asserts nothing.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dispatch } from '../../electron/api/dispatch';
+import { createCore } from '../../electron/core/app';
+import { INSTALLATION_POINT_KEY } from '../../electron/core/desks/installation';
+import type { RecordInput } from '../../electron/core/journal/record';
+import { recordEntry } from '../../electron/core/journal/record';
+import { knowledgeRefs } from '../../electron/core/journal/refs';
+import { RETENTION_KEY, runRetention } from '../../electron/core/journal/retention';
+import { recordSearch } from '../../electron/core/journal/searches';
+import { writeSetting } from '../../electron/core/store/settings';
+import { Store } from '../../electron/core/store/store';
+import { signedIn } from '../../electron/core/test-support/accounts';
+import { DEMO_CONTENT_DIR, WORKER_SOURCE_FILE } from '../lib/paths';
+import { demoKnowledge, generateJournal } from './journal-data';
+import type { Summary } from './stats';
+import { summarize } from './stats';
+import { fixed, formatTable, ms } from './table';
+
+const ENTRIES = { full: 1_000_000, quick: 100_000 };
+const CALLS = 2_000;
+const WARM_UP = 100;
+const YEAR = 2025;
+const SEED = 20_250_101;
+/** Issue 5: logging one entry ≤ 5 ms. */
+const TARGET_MS = 5;
+
+function log(message: string): void {
+  process.stderr.write(`… ${message}\n`);
+}
+
+/** Contacts as a desk logs them, cycling: answered, oriented to the fiche's service, elsewhere, not resolved. */
+function deskInputs(): RecordInput[] {
+  const knowledge = demoKnowledge();
+  const fiches = knowledge.fiches.filter((fiche) => fiche.statut === 'publiee');
+  const withService = fiches.filter((fiche) => fiche.services.length > 0);
+  const inputs: RecordInput[] = [];
+  for (let n = 0; n < 40; n++) {
+    const fiche = fiches[(n * 7) % fiches.length];
+    const other = fiches[(n * 13 + 5) % fiches.length];
+    const oriented = withService[n % withService.length];
+    const contact = knowledge.contacts[n % knowledge.contacts.length];
+    if (!fiche || !other || !oriented || !contact) continue;
+    const kind = n % 5;
+    if (kind <= 1) inputs.push({ issue: 'repondu', fiches: [fiche.id, other.id] });
+    else if (kind === 2)
+      inputs.push({ issue: 'oriente_fiche', fiches: [oriented.id], serviceId: oriented.services[0] });
+    else if (kind === 3) inputs.push({ issue: 'oriente_autre', fiches: [fiche.id], serviceId: contact.id });
+    else inputs.push({ issue: 'non_resolu', motif: 'pas_de_fiche', fiches: [] });
+  }
+  return inputs;
+}
+
+/** Wall-clock times, and this process's CPU times: on a shared, loaded machine the second shows the cost itself. */
+interface Timing {
+  wall: Summary;
+  cpu: Summary;
+}
+
+async function timed(count: number, run: (n: number) => unknown): Promise<Timing> {
+  for (let n = 0; n < WARM_UP; n++) await run(n);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    await run(n);
+    const used = process.cpuUsage(cpuStarted);
+    wall.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: summarize(wall), cpu: summarize(cpu) };
+}
+
+function row(label: string, { wall, cpu }: Timing, target?: number): string[] {
+  const verdict = target === undefined ? '' : wall.p95 <= target ? `✓ ≤ ${target}` : `✗ > ${target}`;
+  return [
+    label,
+    String(wall.count),
+    ms(wall.p50),
+    ms(wall.p95),
+    ms(wall.max),
+    ms(cpu.p50),
+    ms(cpu.p95),
+    verdict,
+  ];
+}
+
+function size(file: string): string {
+  let bytes = statSync(file).size;
+  try {
+    bytes += statSync(`${file}-wal`).size;
+  } catch {
+    // No WAL file: everything is checkpointed.
+  }
+  return `${fixed(bytes / 1024 / 1024, 0)} MB`;
+}
+
+export async function benchJournal(options: { quick: boolean }): Promise<void> {
+  const entries = options.quick ? ENTRIES.quick : ENTRIES.full;
+  const dataDir = mkdtempSync(join(tmpdir(), 'infocite-bench-journal-'));
+  console.log(
+    `\n━━ orientation log: ${entries.toLocaleString('en')} entries of ${YEAR} already logged ` +
+      `(load average ${fixed(loadavg()[0] ?? Number.NaN, 2)} at start)`,
+  );
+  try {
+    // 1. The year, written by the generator the indicator benches share.
+    const store = new Store(dataDir);
+    log(`journal: generating ${entries} entries…`);
+    const cpu = process.cpuUsage();
+    const generated = generateJournal(store.db, { entries, year: YEAR, points: 12, seed: SEED });
+    // As the app finds it after a while: the WAL written back into the database file.
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const cpuUsed = process.cpuUsage(cpu);
+    console.log(
+      `generated in ${fixed(generated.ms / 1000, 1)} s (${fixed((cpuUsed.user + cpuUsed.system) / 1e6, 1)} s of ` +
+        `CPU; ${fixed(entries / (generated.ms / 1000) / 1000, 0)}k entries/s), with ${generated.fiches.toLocaleString('en')} fiches consulted and ` +
+        `${generated.searches.toLocaleString('en')} searches, on ${generated.pointIds.length} points; ` +
+        `database ${size(store.file)}`,
+    );
+    const pointId = generated.pointIds[0] ?? 1;
+    writeSetting(store.db, INSTALLATION_POINT_KEY, pointId);
+
+    // 2. One contact through the core function: what the desk waits for before its toast.
+    log('journal: logging through the core function…');
+    const refs = knowledgeRefs(demoKnowledge());
+    const inputs = deskInputs();
+    const actor = { compteId: null, identifiant: 'bench' };
+    const at = new Date(`${YEAR + 1}-03-10T09:00:00Z`);
+    const core = await timed(CALLS, (n) => {
+      recordEntry(store.db, refs, actor, inputs[n % inputs.length] as RecordInput, at);
+    });
+    const search = await timed(CALLS, (n) => {
+      recordSearch(store.db, { q: `passeport perdu ${n % 50}`, resultats: n % 7 }, at);
+    });
+    store.close();
+
+    // 3. The same through the API, as the window calls it.
+    log('journal: logging through dispatch (demo content index building)…');
+    const app = await createCore({ contentDir: DEMO_CONTENT_DIR, dataDir, workerFile: WORKER_SOURCE_FILE });
+    let api: Timing;
+    try {
+      await app.search.ready();
+      const agent = await signedIn(app, ['agent']);
+      api = await timed(CALLS, async (n) => {
+        const answer = await dispatch(app, agent, 'journal.record', inputs[n % inputs.length]);
+        if (!answer.ok) throw new Error(answer.error.message);
+      });
+    } finally {
+      await app.close();
+    }
+    console.log(
+      formatTable(
+        ['log one contact (ms)', 'calls', 'p50', 'p95', 'max', 'CPU p50', 'CPU p95', 'target p95'],
+        [
+          row('journal.record: core function', core, TARGET_MS),
+          row('journal.record: through dispatch', api, TARGET_MS),
+          row('recherches.record: core function', search),
+        ],
+      ),
+    );
+    console.log(
+      '   Each call is its own transaction, committed to the WAL (synchronous = NORMAL) before it returns. ' +
+        'The target applies to the wall-clock p95; the CPU columns are this process’s own time, which other ' +
+        'processes on the machine do not inflate.',
+    );
+
+    // 4. Retention folding the whole year at once (the worst case: a first run after the period).
+    if (!options.quick) {
+      const reopened = new Store(dataDir);
+      try {
+        writeSetting(reopened.db, RETENTION_KEY, 12);
+        log('journal: retention over the whole year…');
+        const started = performance.now();
+        const result = runRetention(reopened.db, new Date(Date.UTC(YEAR + 2, 0, 1, 12)));
+        const took = performance.now() - started;
+        const daily = reopened.db.prepare('SELECT count(*) FROM journal_quotidien').pluck().get() as number;
+        console.log(
+          `retention: ${result.aggregated.toLocaleString('en')} entries folded into ` +
+            `${daily.toLocaleString('en')} daily counts and ${result.recherches.toLocaleString('en')} searches ` +
+            `deleted in ${fixed(took / 1000, 1)} s (one transaction)`,
+        );
+      } finally {
+        reopened.close();
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
