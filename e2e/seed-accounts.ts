@@ -2,13 +2,13 @@
 // point where two of them, as agents assigned there, can switch in with a PIN.
 import type { Core } from '../electron/core/app';
 import { insertCompte } from '../electron/core/accounts/comptes';
+import { setInstallationPoint } from '../electron/core/admin/installation';
 import { hashSecret } from '../electron/core/accounts/passwords';
 import type { Actor } from '../electron/core/audit/record';
 import { SYSTEM_ACTOR, recordAudit } from '../electron/core/audit/record';
 import { addMonthsToDay, parisDay } from '../electron/core/dates';
-import { INSTALLATION_POINT_KEY, installationPoint } from '../electron/core/desks/installation';
+import { installationPoint } from '../electron/core/desks/installation';
 import type { Db } from '../electron/core/store/database';
-import { writeSetting } from '../electron/core/store/settings';
 import type { E2eAccount } from './accounts';
 import { E2E_ACCOUNTS, E2E_POINT_CODE } from './accounts';
 
@@ -41,19 +41,8 @@ function deskPoint(db: Db, actor: Actor, now: Date): number {
         now,
       );
     }
-    writeSetting(db, INSTALLATION_POINT_KEY, pointId);
-    recordAudit(
-      db,
-      actor,
-      {
-        action: 'modification',
-        objet: 'reglage',
-        objetId: INSTALLATION_POINT_KEY,
-        avant: null,
-        apres: pointId,
-      },
-      now,
-    );
+    // Bound the way the settings page binds it (same checks, same audit row).
+    setInstallationPoint(db, actor, pointId, now);
     return pointId;
   })();
 }

@@ -6,6 +6,8 @@
 //
 // It writes straight into the tables with prepared statements in ONE transaction: a million entries take
 // seconds, not the hours the API would (each API call is its own durable transaction, which is the point there).
+import type { PointType } from '../../electron/core/desks/label-types';
+import { ISSUES, JOURNAL_CANAUX, MOTIFS } from '../../electron/core/journal/codes';
 import { readContentFolder } from '../../electron/core/knowledge/content-files';
 import { parseKnowledge } from '../../electron/core/knowledge/parse';
 import type { KnowledgeBase } from '../../electron/core/knowledge/types';
@@ -43,11 +45,8 @@ export interface JournalDataSummary {
   ms: number;
 }
 
-type Canal = 'accueil_physique' | 'telephone' | 'courriel' | 'courrier' | 'reseaux_sociaux';
-type PointType = 'physique' | 'telephonique' | 'mixte' | 'numerique';
-
-const CANAUX: readonly Canal[] = ['accueil_physique', 'telephone', 'courriel', 'courrier', 'reseaux_sociaux'];
-/** Channel weights by point kind, in the order of CANAUX. */
+// The codes drawn are the log's own (journal/codes.ts); the weights below follow their order.
+/** Channel weights by point kind, in the order of JOURNAL_CANAUX. */
 const CANAL_WEIGHTS: Record<PointType, readonly number[]> = {
   physique: [80, 12, 5, 2, 1],
   mixte: [55, 35, 7, 2, 1],
@@ -55,16 +54,9 @@ const CANAL_WEIGHTS: Record<PointType, readonly number[]> = {
   numerique: [0, 5, 70, 5, 20],
 };
 
-const ISSUES = [
-  'repondu',
-  'oriente_fiche',
-  'oriente_autre',
-  'rendez_vous',
-  'transmis',
-  'non_resolu',
-] as const;
+/** In the order of ISSUES. */
 const ISSUE_WEIGHTS = [70, 12, 5, 5, 3, 5];
-const MOTIFS = ['pas_de_fiche', 'fiche_incomplete', 'hors_competence', 'autre'] as const;
+/** In the order of MOTIFS. */
 const MOTIF_WEIGHTS = [40, 25, 25, 10];
 
 /** Opening hours 8 h … 17 h (the last contacts start before 18 h): the morning and 14 h – 16 h peaks. */
@@ -310,7 +302,7 @@ export function generateJournal(db: Db, options: JournalDataOptions): JournalDat
       for (const { heure, seconds } of instants) {
         const point = pickPoint();
         const pointId = at(pointIds, point);
-        const canal = at(CANAUX, at(pointTypes, point)());
+        const canal = at(JOURNAL_CANAUX, at(pointTypes, point)());
         const issue = at(ISSUES, pickIssue());
         const motif = issue === 'non_resolu' ? at(MOTIFS, pickMotif()) : null;
         const epoch = Date.UTC(y, m - 1, d, heure - day.offset, 0, seconds);

@@ -5,7 +5,7 @@ import { listAgents } from './agent-list';
 import { agentView } from './agent-view';
 import { setAttendance } from './attendance';
 import { createSession } from './sessions';
-import { ACTOR, NOW, assign, freshDb, makeAgent, makePoint, trained } from './test-registry';
+import { ACTOR, NOW, makeAssignment, freshDb, makeAgent, makePoint, trained } from '../test-support/registry';
 import { updateTrainingType } from './training-types';
 
 let store: Store;
@@ -24,10 +24,10 @@ describe('agents list', () => {
     const dueSoon = makeAgent(db, 'Martin', { courriel: 'martin@montrouval.fr' });
     const expired = makeAgent(db, 'Bernard');
     const never = makeAgent(db, 'Zola', { actif: false });
-    assign(db, upToDate, mairie, '2025-01-01');
-    assign(db, upToDate, ccas, '2025-01-01');
-    assign(db, dueSoon, ccas, '2024-01-01', '2025-12-31');
-    assign(db, expired, ccas, '2025-01-01');
+    makeAssignment(db, upToDate, mairie, '2025-01-01');
+    makeAssignment(db, upToDate, ccas, '2025-01-01');
+    makeAssignment(db, dueSoon, ccas, '2024-01-01', '2025-12-31');
+    makeAssignment(db, expired, ccas, '2025-01-01');
     trained(db, 'infocite', '2026-01-15', upToDate);
     trained(db, 'infocite', '2025-01-10', dueSoon);
     trained(db, 'infocite', '2023-05-01', expired);
@@ -71,7 +71,7 @@ describe('agent page', () => {
   it('shows assignments, attendance and per type the latest session, validity and refresher date', () => {
     const point = makePoint(db, 'mairie');
     const id = makeAgent(db, 'Dupont');
-    assign(db, id, point, '2025-01-01');
+    makeAssignment(db, id, point, '2025-01-01');
     trained(db, 'infocite', '2023-03-01', id);
     const latest = trained(db, 'infocite', '2025-03-01', id);
     const absent = createSession(

@@ -5,7 +5,16 @@ import { agentByEmail } from './agents';
 import { importAgentsCsv, parseImportDay } from './agents-import';
 import { assignmentsOf } from './assignments';
 import { updatePoint } from '../desks/points';
-import { ACTOR, NOW, assign, auditRows, freshDb, makeAgent, makePoint, pointFields } from './test-registry';
+import {
+  ACTOR,
+  NOW,
+  makeAssignment,
+  auditRows,
+  freshDb,
+  makeAgent,
+  makePoint,
+  pointFields,
+} from '../test-support/registry';
 
 let store: Store;
 let db: Db;
@@ -118,7 +127,7 @@ describe('agents CSV import', () => {
       service: 'Accueil',
       courriel: 'paul@montrouval.fr',
     });
-    assign(db, unchanged, mairie, '2024-01-01');
+    makeAssignment(db, unchanged, mairie, '2024-01-01');
     const auditBefore = auditRows(db).length;
     const csv = [
       'nom;prenom;service;courriel;point;debut',

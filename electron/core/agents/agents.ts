@@ -2,7 +2,7 @@
 // attendance and assignment history the label was granted on stays true.
 import type { AgentFields, AgentIdentity } from '../../api/methods/registry';
 import type { Actor } from '../audit/record';
-import { recordAudit } from '../audit/record';
+import { auditedUpdate, recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Db } from '../store/database';
 
@@ -70,24 +70,19 @@ export function insertAgent(db: Db, actor: Actor, fields: AgentFields, now: Date
 
 /** Rewrites an agent's fields and audits the change; the caller holds the transaction. */
 export function rewriteAgent(db: Db, actor: Actor, id: number, fields: AgentFields, now: Date): AgentRecord {
-  const before = getAgent(db, id);
-  checkEmailFree(db, fields.courriel, id);
-  db.prepare('UPDATE agents SET nom = ?, prenom = ?, service = ?, courriel = ?, actif = ? WHERE id = ?').run(
-    fields.nom,
-    fields.prenom,
-    fields.service,
-    fields.courriel,
-    fields.actif ? 1 : 0,
-    id,
-  );
-  const after = getAgent(db, id);
-  recordAudit(
+  return auditedUpdate(
     db,
     actor,
-    { action: 'modification', objet: 'agent', objetId: id, avant: before, apres: after },
+    { action: 'modification', objet: 'agent', objetId: id },
+    () => getAgent(db, id),
+    () => {
+      checkEmailFree(db, fields.courriel, id);
+      db.prepare(
+        'UPDATE agents SET nom = ?, prenom = ?, service = ?, courriel = ?, actif = ? WHERE id = ?',
+      ).run(fields.nom, fields.prenom, fields.service, fields.courriel, fields.actif ? 1 : 0, id);
+    },
     now,
   );
-  return after;
 }
 
 export function createAgent(db: Db, actor: Actor, fields: AgentFields, now: Date): AgentRecord {

@@ -8,13 +8,13 @@ import {
   ACTOR,
   NOW,
   TODAY,
-  assign,
+  makeAssignment,
   auditRows,
   freshDb,
   makeAgent,
   makePoint,
   pointFields,
-} from './test-registry';
+} from '../test-support/registry';
 
 let store: Store;
 let db: Db;
@@ -32,7 +32,7 @@ const assignmentAudit = () => auditRows(db, 'affectation');
 
 describe('assignments', () => {
   it('adds an assignment, audited, and shows it as running today', () => {
-    const id = assign(db, agent, point, '2026-01-05');
+    const id = makeAssignment(db, agent, point, '2026-01-05');
     expect(assignmentsOf(db, agent, NOW)).toEqual([
       {
         id,
@@ -49,15 +49,17 @@ describe('assignments', () => {
   });
 
   it('refuses an assignment overlapping another of the same agent to the same point', () => {
-    assign(db, agent, point, '2025-01-01', '2025-12-31');
-    expect(() => assign(db, agent, point, '2025-12-31')).toThrow(ConflictError);
-    expect(() => assign(db, agent, point, '2024-06-01', '2025-01-01')).toThrow(/du 2025-01-01 au 2025-12-31/);
-    expect(() => assign(db, agent, point, '2024-01-01')).toThrow(ConflictError);
+    makeAssignment(db, agent, point, '2025-01-01', '2025-12-31');
+    expect(() => makeAssignment(db, agent, point, '2025-12-31')).toThrow(ConflictError);
+    expect(() => makeAssignment(db, agent, point, '2024-06-01', '2025-01-01')).toThrow(
+      /du 2025-01-01 au 2025-12-31/,
+    );
+    expect(() => makeAssignment(db, agent, point, '2024-01-01')).toThrow(ConflictError);
     // Next to it, or at another point, is fine.
-    assign(db, agent, point, '2026-01-01');
-    assign(db, agent, point, '2024-01-01', '2024-12-31');
-    assign(db, agent, makePoint(db, 'ccas'), '2025-06-01');
-    expect(() => assign(db, agent, point, '2027-01-01')).toThrow(/depuis le 2026-01-01/);
+    makeAssignment(db, agent, point, '2026-01-01');
+    makeAssignment(db, agent, point, '2024-01-01', '2024-12-31');
+    makeAssignment(db, agent, makePoint(db, 'ccas'), '2025-06-01');
+    expect(() => makeAssignment(db, agent, point, '2027-01-01')).toThrow(/depuis le 2026-01-01/);
     expect(assignmentAudit()).toHaveLength(4);
   });
 
@@ -70,15 +72,15 @@ describe('assignments', () => {
         NOW,
       ),
     ).toThrow(RefusedError);
-    expect(() => assign(db, 999, point, '2026-01-01')).toThrow(NotFoundError);
-    expect(() => assign(db, agent, 999, '2026-01-01')).toThrow(NotFoundError);
+    expect(() => makeAssignment(db, 999, point, '2026-01-01')).toThrow(NotFoundError);
+    expect(() => makeAssignment(db, agent, 999, '2026-01-01')).toThrow(NotFoundError);
     updatePoint(db, ACTOR, point, pointFields('mairie', { ouvert: false }), NOW);
-    expect(() => assign(db, agent, point, '2026-01-01')).toThrow(/est fermé/);
+    expect(() => makeAssignment(db, agent, point, '2026-01-01')).toThrow(/est fermé/);
     expect(assignmentAudit()).toHaveLength(0);
   });
 
   it('ends a running assignment once, not before its start', () => {
-    const id = assign(db, agent, point, '2026-01-05');
+    const id = makeAssignment(db, agent, point, '2026-01-05');
     expect(() => endAssignment(db, ACTOR, id, '2026-01-04', NOW)).toThrow(RefusedError);
     expect(endAssignment(db, ACTOR, id, '2026-11-22', NOW)).toMatchObject({ fin: '2026-11-22' });
     expect(assignmentsOf(db, agent, NOW)[0]).toMatchObject({ fin: '2026-11-22', enCours: false });
@@ -91,7 +93,7 @@ describe('assignments', () => {
   });
 
   it('removes an assignment entered by mistake, keeping it in the audit trail', () => {
-    const id = assign(db, agent, point, '2026-01-05');
+    const id = makeAssignment(db, agent, point, '2026-01-05');
     removeAssignment(db, ACTOR, id, NOW);
     expect(assignmentsOf(db, agent, NOW)).toEqual([]);
     const last = assignmentAudit().at(-1);
@@ -105,9 +107,9 @@ describe('assignments', () => {
   });
 
   it('counts as current only the assignments running today; running ones come first', () => {
-    const past = assign(db, agent, point, '2024-01-01', '2024-12-31');
-    const future = assign(db, agent, makePoint(db, 'futur'), '2026-12-01');
-    const running = assign(db, agent, makePoint(db, 'ccas'), '2025-03-01', TODAY);
+    const past = makeAssignment(db, agent, point, '2024-01-01', '2024-12-31');
+    const future = makeAssignment(db, agent, makePoint(db, 'futur'), '2026-12-01');
+    const running = makeAssignment(db, agent, makePoint(db, 'ccas'), '2025-03-01', TODAY);
     expect(assignmentsOf(db, agent, NOW).map((a) => [a.id, a.enCours])).toEqual([
       [running, true],
       [future, false],

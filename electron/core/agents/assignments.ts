@@ -3,7 +3,7 @@
 // counts agents per point, and a double row would count one person twice.
 import type { AssignmentView, PointRef } from '../../api/methods/registry';
 import type { Actor } from '../audit/record';
-import { recordAudit } from '../audit/record';
+import { auditedUpdate, recordAudit } from '../audit/record';
 import { parisDay } from '../dates';
 import { getPoint } from '../desks/points';
 import { ConflictError, NotFoundError, RefusedError } from '../errors';
@@ -92,22 +92,22 @@ export function addAssignment(
 
 /** Ends a running assignment on `fin`, its last day. */
 export function endAssignment(db: Db, actor: Actor, id: number, fin: string, now: Date): AssignmentRow {
-  return db.transaction(() => {
-    const before = getAssignment(db, id);
-    if (before.fin !== null)
-      throw new RefusedError(`Cette affectation est déjà terminée (le ${before.fin}).`);
-    if (fin < before.debut)
-      throw new RefusedError(`La fin ne peut précéder le début de l'affectation (${before.debut}).`);
-    db.prepare('UPDATE affectations SET fin = ? WHERE id = ?').run(fin, id);
-    const after = getAssignment(db, id);
-    recordAudit(
+  return db.transaction(() =>
+    auditedUpdate(
       db,
       actor,
-      { action: 'fin', objet: 'affectation', objetId: id, avant: before, apres: after },
+      { action: 'fin', objet: 'affectation', objetId: id },
+      () => getAssignment(db, id),
+      (before) => {
+        if (before.fin !== null)
+          throw new RefusedError(`Cette affectation est déjà terminée (le ${before.fin}).`);
+        if (fin < before.debut)
+          throw new RefusedError(`La fin ne peut précéder le début de l'affectation (${before.debut}).`);
+        db.prepare('UPDATE affectations SET fin = ? WHERE id = ?').run(fin, id);
+      },
       now,
-    );
-    return after;
-  })();
+    ),
+  )();
 }
 
 /** Removes an assignment entered by mistake (an assignment that really ended is ended, not removed). */

@@ -3,7 +3,7 @@ import type { Db } from '../store/database';
 import type { Store } from '../store/store';
 import { updateAgent } from './agents';
 import { refreshersDue } from './refreshers';
-import { ACTOR, NOW, assign, freshDb, makeAgent, makePoint, trained } from './test-registry';
+import { ACTOR, NOW, makeAssignment, freshDb, makeAgent, makePoint, trained } from '../test-support/registry';
 
 let store: Store;
 let db: Db;
@@ -22,8 +22,9 @@ describe('refreshers due', () => {
     const unassigned = makeAgent(db, 'Sans point');
     const inactive = makeAgent(db, 'Partie');
     const never = makeAgent(db, 'Jamais');
-    for (const agent of [expired, soon, fine, inactive, never]) assign(db, agent, point, '2024-01-01');
-    assign(db, unassigned, point, '2024-01-01', '2025-12-31');
+    for (const agent of [expired, soon, fine, inactive, never])
+      makeAssignment(db, agent, point, '2024-01-01');
+    makeAssignment(db, unassigned, point, '2024-01-01', '2025-12-31');
     trained(db, 'infocite', '2024-06-01', expired); // until 2026-05-31
     trained(db, 'infocite', '2025-01-10', soon); // until 2027-01-09, 47 days
     trained(db, 'accueil', '2024-01-15', soon); // 36 months: until 2027-01-14, 52 days

@@ -4,7 +4,7 @@ import type { Db } from '../store/database';
 import type { Store } from '../store/store';
 import { setAttendance } from './attendance';
 import { createSession, listSessions, sessionView, updateSession } from './sessions';
-import { ACTOR, NOW, auditRows, freshDb, makeAgent, trained } from './test-registry';
+import { ACTOR, NOW, auditRows, freshDb, makeAgent, trained } from '../test-support/registry';
 
 let store: Store;
 let db: Db;

@@ -1,7 +1,7 @@
 // Training sessions: a type, a day, a trainer, a place; attendance hangs off them (attendance.ts).
 import type { Participant, SessionFields, SessionSummary, SessionView } from '../../api/methods/registry';
 import type { Actor } from '../audit/record';
-import { recordAudit } from '../audit/record';
+import { auditedUpdate, recordAudit } from '../audit/record';
 import { parisDay } from '../dates';
 import { NotFoundError, RefusedError } from '../errors';
 import type { Db } from '../store/database';
@@ -95,37 +95,29 @@ export function createSession(db: Db, actor: Actor, fields: SessionFields, now: 
 
 /** Changes a session; moving it after today is refused while someone is marked present at it. */
 export function updateSession(db: Db, actor: Actor, id: number, fields: SessionFields, now: Date): void {
-  db.transaction(() => {
-    const before = sessionRecord(db, id);
-    getTrainingType(db, fields.type);
-    if (fields.date > parisDay(now)) {
-      const present = db
-        .prepare("SELECT COUNT(*) FROM presences WHERE session_id = ? AND statut = 'present'")
-        .pluck()
-        .get(id) as number;
-      if (present > 0)
-        throw new RefusedError(
-          `Cette session ne peut pas être déplacée à une date future : ${present} agent(s) y sont notés présents.`,
-        );
-    }
-    db.prepare('UPDATE sessions_formation SET type = ?, date = ?, formateur = ?, lieu = ? WHERE id = ?').run(
-      fields.type,
-      fields.date,
-      fields.formateur,
-      fields.lieu,
-      id,
-    );
-    recordAudit(
+  db.transaction(() =>
+    auditedUpdate(
       db,
       actor,
-      {
-        action: 'modification',
-        objet: 'session_formation',
-        objetId: id,
-        avant: before,
-        apres: sessionRecord(db, id),
+      { action: 'modification', objet: 'session_formation', objetId: id },
+      () => sessionRecord(db, id),
+      () => {
+        getTrainingType(db, fields.type);
+        if (fields.date > parisDay(now)) {
+          const present = db
+            .prepare("SELECT COUNT(*) FROM presences WHERE session_id = ? AND statut = 'present'")
+            .pluck()
+            .get(id) as number;
+          if (present > 0)
+            throw new RefusedError(
+              `Cette session ne peut pas être déplacée à une date future : ${present} agent(s) y sont notés présents.`,
+            );
+        }
+        db.prepare(
+          'UPDATE sessions_formation SET type = ?, date = ?, formateur = ?, lieu = ? WHERE id = ?',
+        ).run(fields.type, fields.date, fields.formateur, fields.lieu, id);
       },
       now,
-    );
-  })();
+    ),
+  )();
 }

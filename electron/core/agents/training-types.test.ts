@@ -3,7 +3,7 @@ import { NotFoundError } from '../errors';
 import type { Db } from '../store/database';
 import type { Store } from '../store/store';
 import { agentView } from './agent-view';
-import { ACTOR, NOW, auditRows, freshDb, makeAgent, trained } from './test-registry';
+import { ACTOR, NOW, auditRows, freshDb, makeAgent, trained } from '../test-support/registry';
 import { listTrainingTypes, updateTrainingType } from './training-types';
 
 let store: Store;

@@ -2,7 +2,7 @@
 // agent's valid-until and refresher date, since those are always computed, never stored.
 import type { TrainingType } from '../../api/methods/registry';
 import type { Actor } from '../audit/record';
-import { recordAudit } from '../audit/record';
+import { auditedUpdate } from '../audit/record';
 import { NotFoundError } from '../errors';
 import type { Db } from '../store/database';
 
@@ -28,20 +28,20 @@ export function updateTrainingType(
   change: { code: string; libelle: string; validiteMois: number | null },
   now: Date,
 ): TrainingType {
-  return db.transaction(() => {
-    const before = getTrainingType(db, change.code);
-    db.prepare('UPDATE types_formation SET libelle = ?, validite_mois = ? WHERE code = ?').run(
-      change.libelle,
-      change.validiteMois,
-      change.code,
-    );
-    const after = getTrainingType(db, change.code);
-    recordAudit(
+  return db.transaction(() =>
+    auditedUpdate(
       db,
       actor,
-      { action: 'modification', objet: 'type_formation', objetId: change.code, avant: before, apres: after },
+      { action: 'modification', objet: 'type_formation', objetId: change.code },
+      () => getTrainingType(db, change.code),
+      () => {
+        db.prepare('UPDATE types_formation SET libelle = ?, validite_mois = ? WHERE code = ?').run(
+          change.libelle,
+          change.validiteMois,
+          change.code,
+        );
+      },
       now,
-    );
-    return after;
-  })();
+    ),
+  )();
 }

@@ -38,3 +38,23 @@ export function recordAudit(db: Db, actor: Actor, entry: AuditEntry, at: Date): 
     entry.apres === undefined ? null : JSON.stringify(entry.apres),
   );
 }
+
+/**
+ * Changes one record and audits it as it was before and as it is after, both read by `read` inside the
+ * caller's transaction, so the pair is exactly what the change did. `change` gets the state before, for the
+ * checks that depend on it. Returns the state after.
+ */
+export function auditedUpdate<T>(
+  db: Db,
+  actor: Actor,
+  entry: Omit<AuditEntry, 'avant' | 'apres'>,
+  read: () => T,
+  change: (before: T) => void,
+  now: Date,
+): T {
+  const avant = read();
+  change(avant);
+  const apres = read();
+  recordAudit(db, actor, { ...entry, avant, apres }, now);
+  return apres;
+}

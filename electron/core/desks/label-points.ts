@@ -1,5 +1,6 @@
 // The label manager's views of the points: the filtered list with each point's label state and rule, and one
 // point with its agents, its history and the decisions allowed now.
+import { matchesQuery } from '../agents/fold';
 import { addDaysToDay, parisDay } from '../dates';
 import { NotFoundError } from '../errors';
 import type { Db } from '../store/database';
@@ -45,22 +46,6 @@ export interface PointRowRecord {
 
 export function allPoints(db: Db): PointRowRecord[] {
   return db.prepare('SELECT * FROM points ORDER BY nom COLLATE NOCASE, id').all() as PointRowRecord[];
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-}
-
-function matchesWords(point: PointRowRecord, q: string | undefined): boolean {
-  if (!q) return true;
-  const haystack = fold(`${point.nom} ${point.code} ${point.commune}`);
-  return fold(q)
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
 }
 
 /** A point with its label state and the rule evaluated today. */
@@ -134,7 +119,7 @@ export function listLabelPoints(db: Db, filters: PointFilters, now: Date): Point
   const byId = new Map(all.map((p) => [p.id, p]));
   const points = rows.filter((row) => {
     const point = byId.get(row.id);
-    if (!point || !matchesWords(point, filters.q)) return false;
+    if (!point || !matchesQuery(filters.q, point.nom, point.code, point.commune)) return false;
     if (filters.entite && row.entite !== filters.entite) return false;
     if (filters.statut && row.statut !== filters.statut) return false;
     if (horizon !== null && !(isLabelled(row.statut) && row.expireLe !== null && row.expireLe <= horizon))

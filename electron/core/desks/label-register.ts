@@ -1,5 +1,5 @@
 // The public register: the points whose label is in force today, as rows and as a CSV file for Excel.
-import Papa from 'papaparse';
+import { csvFile, csvTable } from '../csv';
 import { parisDay } from '../dates';
 import type { Db } from '../store/database';
 import { latestGrantDates } from './label-events';
@@ -43,9 +43,6 @@ function excelDate(day: string): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : day;
 }
 
-// Excel opens a CSV as UTF-8 only with a byte order mark, and splits French CSVs on semicolons.
-const BOM = '\uFEFF';
-
 export function registerCsv(db: Db, now: Date): { filename: string; csv: string } {
   const rows = labelRegister(db, now).map((row) => ({
     Entité: ENTITE_NAMES[row.entite],
@@ -56,13 +53,9 @@ export function registerCsv(db: Db, now: Date): { filename: string; csv: string 
     'Labellisé le': excelDate(row.labelliseLe),
     'Expire le': excelDate(row.expireLe),
   }));
-  const csv = Papa.unparse(
-    {
-      fields: ['Entité', 'Nom', 'Type', 'Adresse', 'Horaires', 'Labellisé le', 'Expire le'],
-      data: rows.map((row) => Object.values(row)),
-    },
-    // Cells starting with = + - @ are escaped so a spreadsheet never runs them as formulas.
-    { delimiter: ';', newline: '\r\n', escapeFormulae: true },
+  const csv = csvTable(
+    ['Entité', 'Nom', 'Type', 'Adresse', 'Horaires', 'Labellisé le', 'Expire le'],
+    rows.map((row) => Object.values(row)),
   );
-  return { filename: `registre-label-infocite-${parisDay(now)}.csv`, csv: `${BOM}${csv}` };
+  return { filename: `registre-label-infocite-${parisDay(now)}.csv`, csv: csvFile(csv) };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTOR, NOW, auditRows, freshDb, makePoint, pointFields } from '../agents/test-registry';
+import { ACTOR, NOW, auditRows, freshDb, makePoint, pointFields } from '../test-support/registry';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Db } from '../store/database';
 import type { Store } from '../store/store';

@@ -3,7 +3,7 @@
 import type { PointFields, PointRecord, PointSummary } from '../../api/methods/registry';
 import { fold, matchesQuery } from '../agents/fold';
 import type { Actor } from '../audit/record';
-import { recordAudit } from '../audit/record';
+import { auditedUpdate, recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Db } from '../store/database';
 
@@ -102,20 +102,20 @@ export function createPoint(db: Db, actor: Actor, fields: PointFields, now: Date
 
 /** Changes a point's fields; closing it is `ouvert: false` (its history stays). */
 export function updatePoint(db: Db, actor: Actor, id: number, fields: PointFields, now: Date): PointRecord {
-  return db.transaction(() => {
-    const before = getPoint(db, id);
-    checkCodeFree(db, fields.code, id);
-    db.prepare(`UPDATE points SET ${FIELDS.map((key) => `${key} = ?`).join(', ')} WHERE id = ?`).run(
-      ...values(fields),
-      id,
-    );
-    const after = getPoint(db, id);
-    recordAudit(
+  return db.transaction(() =>
+    auditedUpdate(
       db,
       actor,
-      { action: 'modification', objet: 'point', objetId: id, avant: before, apres: after },
+      { action: 'modification', objet: 'point', objetId: id },
+      () => getPoint(db, id),
+      () => {
+        checkCodeFree(db, fields.code, id);
+        db.prepare(`UPDATE points SET ${FIELDS.map((key) => `${key} = ?`).join(', ')} WHERE id = ?`).run(
+          ...values(fields),
+          id,
+        );
+      },
       now,
-    );
-    return after;
-  })();
+    ),
+  )();
 }

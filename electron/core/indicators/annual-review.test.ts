@@ -1,32 +1,21 @@
 // The annual review and the CSV exports on the hand-counted dataset of test-support.ts (marchFixture).
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../store/database';
-import type { Store } from '../store/store';
+import { describe, expect, it } from 'vitest';
 import { annualReview } from './annual-review';
 import { bilanCsv, tableauCsv } from './csv';
 import type { Names } from './dashboard';
 import { tableau } from './dashboard';
-import type { MarchFixture } from './test-support';
-import { freshStore, JUNE_2025, marchFixture } from './test-support';
+import { JUNE_2025, marchFixtureEachTest } from './test-support';
 import type { Bilan } from './types';
 
 const NAMES: Names = { service: (id) => ({ mairie: 'Mairie de Montrouval' })[id], fiche: () => undefined };
 /** 1 February 2026: 2025 is over, its review reads the label and training on 31 December. */
 const FEBRUARY_2026 = new Date('2026-02-01T10:00:00Z');
 
-let store: Store;
-let db: Db;
-let fixture: MarchFixture;
-beforeEach(() => {
-  store = freshStore();
-  db = store.db;
-  fixture = marchFixture(db);
-});
-afterEach(() => store.close());
+const march = marchFixtureEachTest();
 
 function review(): Bilan {
-  return annualReview(db, 2025, NAMES, FEBRUARY_2026);
+  return annualReview(march.db, 2025, NAMES, FEBRUARY_2026);
 }
 
 function rows(csv: string): string[][] {
@@ -89,12 +78,12 @@ describe('bilan.annuel', () => {
   it('gives the label register at year end, the year’s decisions, the training and the content gaps', () => {
     const bilan = review();
     expect(bilan.label.registre.map((p) => [p.pointId, p.statut, p.expireLe])).toEqual([
-      [fixture.hotel, 'labellise', '2026-04-30'],
+      [march.fixture.hotel, 'labellise', '2026-04-30'],
     ]);
     expect(bilan.label.evenements).toEqual([
       {
         id: expect.any(Number),
-        pointId: fixture.allo,
+        pointId: march.fixture.allo,
         nom: 'Allô Mairie',
         action: 'suspendre',
         statut: 'suspendu',
@@ -152,7 +141,7 @@ describe('bilan.annuel', () => {
 
   it('reads the current year’s states today, not on a future 31 December', () => {
     // On 1 June 2025 agent 2's training (until 30 March) has already expired, agent 3 has left.
-    expect(annualReview(db, 2025, NAMES, JUNE_2025).formation.couverture).toMatchObject({
+    expect(annualReview(march.db, 2025, NAMES, JUNE_2025).formation.couverture).toMatchObject({
       jour: '2025-06-01',
       agents: 3,
       formes: 1,
@@ -162,7 +151,12 @@ describe('bilan.annuel', () => {
 
 describe('CSV exports', () => {
   it('writes a dashboard table with a BOM, semicolons and decimal commas', () => {
-    const t = tableau(db, { du: '2025-03-01', au: '2025-03-31', granularite: 'semaine' }, NAMES, JUNE_2025);
+    const t = tableau(
+      march.db,
+      { du: '2025-03-01', au: '2025-03-31', granularite: 'semaine' },
+      NAMES,
+      JUNE_2025,
+    );
     const indicateurs = tableauCsv(t, 'indicateurs');
     expect(indicateurs.filename).toBe('indicateurs-indicateurs-2025-03-01-2025-03-31.csv');
     const lines = rows(indicateurs.csv);

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validUntil } from '../agents/training-validity';
 import type { Store } from '../store/store';
-import { assign, attend, insertAgent, insertPoint, insertSession, trainedAgent } from '../test-support/registry';
+import {
+  assign,
+  attend,
+  insertAgent,
+  insertPoint,
+  insertSession,
+  trainedAgent,
+} from '../test-support/registry';
 import { coverage, validUntilSql } from './coverage';
 import { freshStore } from './test-support';
 
@@ -56,7 +63,11 @@ describe('trained-agent coverage', () => {
       taux: 33.3,
     });
     // The CCAS: agent 4, twice, absent; only twice is trained.
-    expect(coverage(db, '2025-03-31', { entite: 'ccas' })).toMatchObject({ agents: 3, formes: 1, taux: 33.3 });
+    expect(coverage(db, '2025-03-31', { entite: 'ccas' })).toMatchObject({
+      agents: 3,
+      formes: 1,
+      taux: 33.3,
+    });
     expect(coverage(db, '2025-03-31', { pointId: hotel })).toMatchObject({ agents: 4, formes: 2, taux: 50 });
     // Before anyone was assigned.
     expect(coverage(db, '2023-12-31', {})).toMatchObject({ agents: 0, formes: 0, taux: null });

@@ -1,16 +1,25 @@
-// CSV exports of the dashboard's tables and of the annual review: « ; » separated, decimal commas and a BOM,
-// which is what a French spreadsheet opens as is. papaparse quotes what needs quoting.
-import Papa from 'papaparse';
+// CSV exports of the dashboard's tables and of the annual review (see ../csv.ts), with decimal commas.
+import { csvFile, csvTable } from '../csv';
 import { ACTION_LABELS, ENTITE_NAMES, STATUT_LABELS, TYPE_NAMES } from '../desks/label-types';
 import { ISSUE_LABELS, ISSUES } from '../journal/codes';
-import type { Bilan, FichierCsv, Indicateur, Objectif, PointLabellise, Tableau, TableTableau } from './types';
+import { WEEKDAYS } from '../knowledge/types';
+import type {
+  Bilan,
+  FichierCsv,
+  Indicateur,
+  LigneIssue,
+  LigneService,
+  Objectif,
+  PointLabellise,
+  Tableau,
+  TableTableau,
+} from './types';
 import type { Unite } from './vocabulary';
 
 type Cell = string | number | null;
 
 const STATUTS_OBJECTIF = { atteint: 'Atteint', proche: 'Proche', non_atteint: 'Non atteint' } as const;
 const TENDANCES = { hausse: 'Hausse', baisse: 'Baisse', stable: 'Stable' } as const;
-const JOURS = ['', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 
 function cell(value: Cell): string {
   if (value === null) return '';
@@ -18,16 +27,16 @@ function cell(value: Cell): string {
 }
 
 function table(header: string[], rows: Cell[][]): string {
-  const csv = Papa.unparse(
-    { fields: header, data: rows.map((row) => row.map(cell)) },
-    { delimiter: ';', newline: '\r\n' },
+  const csv = csvTable(
+    header,
+    rows.map((row) => row.map(cell)),
   );
   // papaparse ends a table without rows with a line break; the sections join with their own.
   return csv.endsWith('\r\n') ? csv.slice(0, -2) : csv;
 }
 
 function file(filename: string, body: string): FichierCsv {
-  return { filename, csv: `\uFEFF${body}\r\n` };
+  return { filename, csv: csvFile(`${body}\r\n`) };
 }
 
 /** A code's French label, or the code itself when the vocabulary does not know it. */
@@ -80,86 +89,61 @@ function labelledRows(points: PointLabellise[]): Cell[][] {
 
 const LABELLED_HEADER = ['Point d’accueil', 'Entité', 'Type', 'Statut', 'Depuis le', 'Expire le'];
 
+// The tables the dashboard and the annual review both export, with the same columns.
+const issuesTable = (lines: LigneIssue[]) =>
+  table(
+    ['Issue', 'Contacts', 'Part (%)'],
+    lines.map((l) => [l.libelle, l.nombre, l.taux]),
+  );
+const servicesTable = (lines: LigneService[]) =>
+  table(
+    ['Service', 'Identifiant', 'Orientations'],
+    lines.map((l) => [l.nom, l.serviceId, l.nombre]),
+  );
+
+/** Each table of the dashboard, as CSV text. */
+const TABLEAU_TABLES: Record<TableTableau, (tableau: Tableau) => string> = {
+  indicateurs: (t) => table(INDICATOR_HEADER, indicatorRows(t.indicateurs)),
+  volumes: (t) =>
+    table(
+      ['Période', 'Début', 'Fin', 'Contacts', ...ISSUES.map((issue) => ISSUE_LABELS[issue])],
+      t.volumes.map((p) => [p.cle, p.debut, p.fin, p.contacts, ...ISSUES.map((issue) => p.parIssue[issue])]),
+    ),
+  issues: (t) => issuesTable(t.issues),
+  motifs: (t) =>
+    table(
+      ['Motif de non-résolution', 'Contacts', 'Part des non résolus (%)'],
+      t.motifs.map((l) => [l.libelle, l.nombre, l.taux]),
+    ),
+  services: (t) => servicesTable(t.services),
+  affluence: (t) =>
+    table(
+      ['Jour', 'Heure', 'Contacts'],
+      t.affluence.cellules.map((c) => [WEEKDAYS[c.jourSemaine - 1] ?? '', `${c.heure} h`, c.nombre]),
+    ),
+  fiches: (t) =>
+    table(
+      ['Fiche', 'Identifiant', 'Consultations'],
+      t.fiches.lignes.map((l) => [l.titre, l.ficheId, l.nombre]),
+    ),
+  recherches_sans_resultat: (t) =>
+    table(
+      ['Recherche sans résultat', 'Nombre'],
+      t.recherchesSansResultat.lignes.map((l) => [l.requete, l.nombre]),
+    ),
+  recherches_non_resolues: (t) =>
+    table(
+      ['Recherche (contact non résolu)', 'Nombre'],
+      t.recherchesNonResolues.lignes.map((l) => [l.requete, l.nombre]),
+    ),
+  points_labellises: (t) => table(LABELLED_HEADER, labelledRows(t.pointsLabellises)),
+};
+
 /** One table of the dashboard as a CSV file. */
 export function tableauCsv(tableau: Tableau, name: TableTableau): FichierCsv {
   const { du, au, canal } = tableau.filtres;
   const filename = `indicateurs-${name.replaceAll('_', '-')}-${du}-${au}${canal ? `-${canal}` : ''}.csv`;
-  switch (name) {
-    case 'indicateurs':
-      return file(filename, table(INDICATOR_HEADER, indicatorRows(tableau.indicateurs)));
-    case 'volumes':
-      return file(
-        filename,
-        table(
-          ['Période', 'Début', 'Fin', 'Contacts', ...ISSUES.map((issue) => ISSUE_LABELS[issue])],
-          tableau.volumes.map((p) => [
-            p.cle,
-            p.debut,
-            p.fin,
-            p.contacts,
-            ...ISSUES.map((issue) => p.parIssue[issue]),
-          ]),
-        ),
-      );
-    case 'issues':
-      return file(
-        filename,
-        table(
-          ['Issue', 'Contacts', 'Part (%)'],
-          tableau.issues.map((l) => [l.libelle, l.nombre, l.taux]),
-        ),
-      );
-    case 'motifs':
-      return file(
-        filename,
-        table(
-          ['Motif de non-résolution', 'Contacts', 'Part des non résolus (%)'],
-          tableau.motifs.map((l) => [l.libelle, l.nombre, l.taux]),
-        ),
-      );
-    case 'services':
-      return file(
-        filename,
-        table(
-          ['Service', 'Identifiant', 'Orientations'],
-          tableau.services.map((l) => [l.nom, l.serviceId, l.nombre]),
-        ),
-      );
-    case 'affluence':
-      return file(
-        filename,
-        table(
-          ['Jour', 'Heure', 'Contacts'],
-          tableau.affluence.cellules.map((c) => [JOURS[c.jourSemaine] ?? '', `${c.heure} h`, c.nombre]),
-        ),
-      );
-    case 'fiches':
-      return file(
-        filename,
-        table(
-          ['Fiche', 'Identifiant', 'Consultations'],
-          tableau.fiches.lignes.map((l) => [l.titre, l.ficheId, l.nombre]),
-        ),
-      );
-    case 'recherches_sans_resultat':
-      return file(
-        filename,
-        table(
-          ['Recherche sans résultat', 'Nombre'],
-          tableau.recherchesSansResultat.lignes.map((l) => [l.requete, l.nombre]),
-        ),
-      );
-    case 'recherches_non_resolues':
-      return file(
-        filename,
-        table(
-          ['Recherche (contact non résolu)', 'Nombre'],
-          tableau.recherchesNonResolues.lignes.map((l) => [l.requete, l.nombre]),
-        ),
-      );
-    case 'points_labellises':
-      return file(filename, table(LABELLED_HEADER, labelledRows(tableau.pointsLabellises)));
-  }
+  return file(filename, TABLEAU_TABLES[name](tableau));
 }
 
 /** The annual review as one CSV file: a title line, then each section's table, a blank line between them. */
@@ -176,13 +160,7 @@ export function bilanCsv(bilan: Bilan): FichierCsv {
       `Indicateurs et objectifs (comparés à ${bilan.annee - 1})`,
       table(INDICATOR_HEADER, indicatorRows(bilan.indicateurs)),
     ],
-    [
-      'Issues des contacts',
-      table(
-        ['Issue', 'Contacts', 'Part (%)'],
-        bilan.issues.map((l) => [l.libelle, l.nombre, l.taux]),
-      ),
-    ],
+    ['Issues des contacts', issuesTable(bilan.issues)],
     [
       'Motifs de non-résolution',
       table(
@@ -190,13 +168,7 @@ export function bilanCsv(bilan: Bilan): FichierCsv {
         bilan.motifs.map((l) => [l.libelle, l.nombre, l.taux]),
       ),
     ],
-    [
-      'Services vers lesquels les usagers ont été orientés',
-      table(
-        ['Service', 'Identifiant', 'Orientations'],
-        bilan.services.map((l) => [l.nom, l.serviceId, l.nombre]),
-      ),
-    ],
+    ['Services vers lesquels les usagers ont été orientés', servicesTable(bilan.services)],
     [
       `Registre du label au 31 décembre ${bilan.annee}`,
       table(LABELLED_HEADER, labelledRows(bilan.label.registre)),

@@ -1,14 +1,11 @@
 // The dashboard on the hand-counted dataset of test-support.ts (marchFixture): every expected number below is
 // counted from its list of entries, with the entries' numbers in the comments.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runRetention } from '../journal/retention';
-import type { Db } from '../store/database';
 import { writeSetting } from '../store/settings';
-import type { Store } from '../store/store';
 import type { Names, TableauRequest } from './dashboard';
 import { tableau } from './dashboard';
-import type { MarchFixture } from './test-support';
-import { freshStore, JUNE_2025, marchFixture } from './test-support';
+import { JUNE_2025, marchFixtureEachTest } from './test-support';
 import type { Indicateur, Tableau } from './types';
 
 const NAMES: Names = {
@@ -17,18 +14,10 @@ const NAMES: Names = {
 };
 const MARCH: TableauRequest = { du: '2025-03-01', au: '2025-03-31', granularite: 'semaine' };
 
-let store: Store;
-let db: Db;
-let fixture: MarchFixture;
-beforeEach(() => {
-  store = freshStore();
-  db = store.db;
-  fixture = marchFixture(db);
-});
-afterEach(() => store.close());
+const march = marchFixtureEachTest();
 
 function board(request: Partial<TableauRequest> = {}): Tableau {
-  return tableau(db, { ...MARCH, ...request }, NAMES, JUNE_2025);
+  return tableau(march.db, { ...MARCH, ...request }, NAMES, JUNE_2025);
 }
 
 function byCode(t: Tableau): Record<string, Indicateur> {
@@ -97,7 +86,11 @@ describe('indicateurs.tableau', () => {
       statut: 'non_atteint',
       tendance: { precedente: 25, ecart: -5, sens: 'baisse' },
     });
-    expect(t.taux_orientation).toMatchObject({ objectif: null, statut: null, tendance: { precedente: 0, ecart: 20 } });
+    expect(t.taux_orientation).toMatchObject({
+      objectif: null,
+      statut: null,
+      tendance: { precedente: 0, ecart: 20 },
+    });
     expect(t.duree_moyenne?.tendance).toMatchObject({ precedente: null, ecart: null, sens: null });
     expect(t.points_labellises).toMatchObject({
       valeur: 1,
@@ -133,7 +126,14 @@ describe('indicateurs.tableau', () => {
         debut: '2025-03-01',
         fin: '2025-03-31',
         contacts: 10,
-        parIssue: { repondu: 4, oriente_fiche: 1, oriente_autre: 1, rendez_vous: 1, transmis: 1, non_resolu: 2 },
+        parIssue: {
+          repondu: 4,
+          oriente_fiche: 1,
+          oriente_autre: 1,
+          rendez_vous: 1,
+          transmis: 1,
+          non_resolu: 2,
+        },
       },
     ]);
   });
@@ -174,7 +174,7 @@ describe('indicateurs.tableau', () => {
     ]);
     expect(t.pointsLabellises).toEqual([
       {
-        pointId: fixture.hotel,
+        pointId: march.fixture.hotel,
         nom: 'Hôtel de ville',
         entite: 'ville',
         type: 'physique',
@@ -189,7 +189,7 @@ describe('indicateurs.tableau', () => {
 
   it('filters by point, entité and channel', () => {
     // Allô Mairie: 6, 7, 8. Its only agent (3) left on 15 March: no coverage to compute.
-    const allo = board({ pointId: fixture.allo });
+    const allo = board({ pointId: march.fixture.allo });
     expect(values(allo)).toMatchObject({
       contacts: 3,
       taux_premier_niveau: 33.3,
@@ -203,7 +203,7 @@ describe('indicateurs.tableau', () => {
       ['cni', 1],
       ['passeport', 1],
     ]);
-    expect(allo.filtres).toEqual({ ...MARCH, pointId: fixture.allo });
+    expect(allo.filtres).toEqual({ ...MARCH, pointId: march.fixture.allo });
 
     // The CCAS: 4 and 5; its searches that found nothing: « permis de louer » (10th), « composteur ».
     const ccas = board({ entite: 'ccas' });
@@ -247,10 +247,10 @@ describe('indicateurs.tableau', () => {
   it('keeps every total after retention folds the entries into daily counts', () => {
     const before = board();
     const beforeYear = board({ du: '2025-01-01', au: '2025-12-31', granularite: 'mois' });
-    writeSetting(db, 'journal.retention_mois', 1);
+    writeSetting(march.db, 'journal.retention_mois', 1);
     // 1 June 2025 minus one month: everything before 1 May is folded and deleted.
-    expect(runRetention(db, JUNE_2025)).toMatchObject({ aggregated: 16 });
-    expect(db.prepare('SELECT count(*) FROM journal').pluck().get()).toBe(0);
+    expect(runRetention(march.db, JUNE_2025)).toMatchObject({ aggregated: 16 });
+    expect(march.db.prepare('SELECT count(*) FROM journal').pluck().get()).toBe(0);
     const after = board();
     expect(after.indicateurs).toEqual(before.indicateurs);
     expect(after.volumes).toEqual(before.volumes);

@@ -50,7 +50,13 @@ describe('periods of the dashboard', () => {
       ],
     });
     // No whole month inside: days only.
-    expect(spansOf('2025-02-15', '2025-03-10')).toEqual({ months: null, days: [['2025-02-15', '2025-03-10']] });
-    expect(spansOf('2025-03-05', '2025-03-05')).toEqual({ months: null, days: [['2025-03-05', '2025-03-05']] });
+    expect(spansOf('2025-02-15', '2025-03-10')).toEqual({
+      months: null,
+      days: [['2025-02-15', '2025-03-10']],
+    });
+    expect(spansOf('2025-03-05', '2025-03-05')).toEqual({
+      months: null,
+      days: [['2025-03-05', '2025-03-05']],
+    });
   });
 });

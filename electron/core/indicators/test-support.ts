@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Issue, JournalCanal, Motif } from '../journal/codes';
 import type { Db } from '../store/database';
 import { Store } from '../store/store';
+import { afterEach, beforeEach } from 'vitest';
 import { assign, attend, insertAgent, insertPoint, insertSession } from '../test-support/registry';
 
 export function freshStore(): Store {
@@ -189,4 +190,30 @@ export function marchFixture(db: Db): MarchFixture {
   attend(db, june2024, a5);
 
   return { hotel, ccas, allo, entries: ids };
+}
+
+/**
+ * For a test file on marchFixture: each test gets a fresh store holding it, closed after the test. Read `db`
+ * and `fixture` inside the tests (they change for each one).
+ */
+export function marchFixtureEachTest(): { readonly db: Db; readonly fixture: MarchFixture } {
+  let store: Store | undefined;
+  let fixture: MarchFixture | undefined;
+  beforeEach(() => {
+    store = freshStore();
+    fixture = marchFixture(store.db);
+  });
+  afterEach(() => store?.close());
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('marchFixtureEachTest: read db and fixture inside a test');
+    return value;
+  };
+  return {
+    get db() {
+      return ready(store).db;
+    },
+    get fixture() {
+      return ready(fixture);
+    },
+  };
 }

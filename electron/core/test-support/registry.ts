@@ -1,6 +1,107 @@
-// Small SQL fixtures for tests of the registries and the label: a point, an agent, an assignment, a training
-// session and an attendance in a line each, straight into the tables (no audit, no checks).
+// Fixtures for tests of the registries and the label, of two kinds:
+// - « make… » (makePoint, makeAgent, makeAssignment, trained) go through the core's own functions, checked and
+//   audited like the app's changes: for tests of those changes and of what they leave in the audit trail;
+// - « insert… » (insertPoint, insertAgent, assign, insertSession, attend, trainedAgent) write a line straight
+//   into a table (no audit, no checks): for tests of what reads the registries, where the rules are not the
+//   subject and any situation must be easy to set up.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AgentFields, PointFields } from '../../api/methods/registry';
+import { createAgent } from '../agents/agents';
+import { addAssignment } from '../agents/assignments';
+import { setAttendance } from '../agents/attendance';
+import { createSession } from '../agents/sessions';
+import type { Actor } from '../audit/record';
+import { createPoint } from '../desks/points';
 import type { Db } from '../store/database';
+import { Store } from '../store/store';
+
+// ---- Through the core.
+
+export const ACTOR: Actor = { compteId: null, identifiant: 'gestionnaire-test' };
+
+/** Monday 23 November 2026, 10:00 in Paris. */
+export const NOW = new Date('2026-11-23T09:00:00Z');
+export const TODAY = '2026-11-23';
+
+export function freshDb(): { store: Store; db: Db } {
+  const store = new Store(mkdtempSync(join(tmpdir(), 'infocite-registry-')));
+  return { store, db: store.db };
+}
+
+export function pointFields(code: string, fields: Partial<PointFields> = {}): PointFields {
+  return {
+    code,
+    nom: `Point ${code}`,
+    entite: 'ville',
+    type: 'physique',
+    voie: '1 place de la Mairie',
+    complement: '',
+    code_postal: '99150',
+    commune: 'Montrouval',
+    horaires: 'Du lundi au vendredi, 9h-12h',
+    contact_id: null,
+    ouvert: true,
+    ...fields,
+  };
+}
+
+export function makePoint(db: Db, code: string, fields: Partial<PointFields> = {}): number {
+  return createPoint(db, ACTOR, pointFields(code, fields), NOW).id;
+}
+
+export function makeAgent(db: Db, nom: string, fields: Partial<AgentFields> = {}): number {
+  return createAgent(
+    db,
+    ACTOR,
+    { nom, prenom: 'Camille', service: '', courriel: null, actif: true, ...fields },
+    NOW,
+  ).id;
+}
+
+/** Assigns an agent to a point through the core (checked, audited); returns the assignment's id. */
+export function makeAssignment(
+  db: Db,
+  agentId: number,
+  pointId: number,
+  debut: string,
+  fin: string | null = null,
+): number {
+  return addAssignment(db, ACTOR, { agentId, pointId, debut, fin }, NOW);
+}
+
+/** A session of `type` on `date` where each agent was present. */
+export function trained(db: Db, type: string, date: string, ...agentIds: number[]): number {
+  const id = createSession(db, ACTOR, { type, date, formateur: 'F. Martin', lieu: 'Salle du conseil' }, NOW);
+  setAttendance(
+    db,
+    ACTOR,
+    id,
+    agentIds.map((agentId) => ({ agentId, statut: 'present' })),
+    NOW,
+  );
+  return id;
+}
+
+export function auditRows(
+  db: Db,
+  objet?: string,
+): Array<{ action: string; objet: string; objet_id: string; avant: string | null; apres: string | null }> {
+  return db
+    .prepare(
+      'SELECT action, objet, objet_id, avant, apres FROM audit WHERE (? IS NULL OR objet = ?) ORDER BY id',
+    )
+    .all(objet ?? null, objet ?? null) as Array<{
+    action: string;
+    objet: string;
+    objet_id: string;
+    avant: string | null;
+    apres: string | null;
+  }>;
+}
+
+// ---- Straight into the tables.
 
 const CREATED = '2020-01-01T00:00:00.000Z';
 let counter = 0;

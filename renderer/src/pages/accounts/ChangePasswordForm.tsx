@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { call, toApiError } from '../../api';
-import { Field } from './Field';
+import { TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
 import { passwordProblem } from './passwords';
 
 type Name = 'actuel' | 'nouveau' | 'confirmation';
@@ -53,12 +54,8 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; o
       data-testid="own-password-form"
     >
       <h2 id="own-password-title">Mon mot de passe</h2>
-      {failure && (
-        <div className="alert alert-error" role="alert" data-testid="own-password-error">
-          <p>{failure}</p>
-        </div>
-      )}
-      <Field
+      <FormMessage testId="own-password-error">{failure}</FormMessage>
+      <TextField
         id="own-password-actuel"
         label="Mot de passe actuel"
         type="password"
@@ -68,7 +65,7 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; o
         error={errors.actuel}
         autoFocus
       />
-      <Field
+      <TextField
         id="own-password-nouveau"
         label="Nouveau mot de passe"
         hint="Au moins 10 caractères."
@@ -78,7 +75,7 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; o
         onChange={set('nouveau')}
         error={errors.nouveau}
       />
-      <Field
+      <TextField
         id="own-password-confirmation"
         label="Confirmation du nouveau mot de passe"
         type="password"

@@ -3,7 +3,12 @@ import type { FormEvent, ReactNode } from 'react';
 import { useState } from 'react';
 import type { AgentOption, CompteSummary } from '../../../../electron/api/methods/accounts';
 import type { Role } from '../../../../electron/api/roles';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
+import { TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
+import { ParentLink } from '../../components/forms/ParentLink';
+import { SubmitBar } from '../../components/forms/SubmitBar';
+import { useSubmit } from '../../components/forms/useSubmit';
 import { PageMain } from '../../components/PageMain';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { useCall } from '../../hooks/useCall';
@@ -12,7 +17,6 @@ import { navigate } from '../../navigation';
 import { formatInstant } from './audit-format';
 import { AgentField, RolesField } from './CompteFields';
 import { isLocked } from './compteState';
-import { Field } from './Field';
 import { passwordProblem } from './passwords';
 import './accounts.css';
 
@@ -20,25 +24,6 @@ const PIN_PATTERN = /^\d{4,8}$/;
 
 // Said once on the new account's page, after « Créer le compte ».
 let createdNotice: string | null = null;
-
-function BackToList() {
-  return (
-    <p className="back">
-      <a href="#/comptes">
-        <span aria-hidden="true">← </span>Tous les comptes
-      </a>
-    </p>
-  );
-}
-
-function Alert({ message, testId }: { message: string | null; testId: string }) {
-  if (!message) return null;
-  return (
-    <div className="alert alert-error" role="alert" data-testid={testId}>
-      <p>{message}</p>
-    </div>
-  );
-}
 
 function Notice({ message }: { message: string | null }) {
   return (
@@ -50,25 +35,6 @@ function Notice({ message }: { message: string | null }) {
       {message}
     </p>
   );
-}
-
-/** Runs a call for a form: busy flag, French error kept on screen, the answer handed on. */
-function useSubmit() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async <T,>(action: () => Promise<T>, onOk: (value: T) => void) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onOk(await action());
-    } catch (caught) {
-      setError(toApiError(caught).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, run };
 }
 
 function CreateCompte({ agents }: { agents: AgentOption[] }) {
@@ -121,13 +87,13 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
 
   return (
     <>
-      <BackToList />
+      <ParentLink href="#/comptes">Tous les comptes</ParentLink>
       <h1 ref={heading} tabIndex={-1}>
         Nouveau compte
       </h1>
       <form className="card" onSubmit={onSubmit} noValidate data-testid="compte-create-form">
-        <Alert message={submit.error} testId="compte-error" />
-        <Field
+        <FormMessage testId="compte-error">{submit.error?.message}</FormMessage>
+        <TextField
           id="new-identifiant"
           label="Identifiant"
           hint="Sans espace : lettres, chiffres et . _ @ -"
@@ -138,7 +104,7 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
           spellCheck={false}
           data-testid="compte-identifiant"
         />
-        <Field
+        <TextField
           id="new-nom"
           label="Nom"
           value={nom}
@@ -149,7 +115,7 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
         />
         <RolesField id="new-roles" value={roles} onChange={setRoles} error={errors.roles} />
         <AgentField id="new-agent" agents={agents} value={agentId} onChange={setAgentId} compteId={null} />
-        <Field
+        <TextField
           id="new-motDePasse"
           label="Mot de passe"
           hint="Au moins 10 caractères. Communiquez-le à la personne, qui pourra le changer."
@@ -160,7 +126,7 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
           error={errors.motDePasse}
           data-testid="compte-password"
         />
-        <Field
+        <TextField
           id="new-confirmation"
           label="Confirmation du mot de passe"
           type="password"
@@ -170,7 +136,7 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
           error={errors.confirmation}
           data-testid="compte-confirmation"
         />
-        <Field
+        <TextField
           id="new-pin"
           label="Code PIN (facultatif)"
           hint="4 à 8 chiffres, pour changer d'agent en quelques secondes à un poste partagé."
@@ -183,12 +149,7 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
           error={errors.pin}
           data-testid="compte-pin"
         />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={submit.busy} data-testid="compte-submit">
-            Créer le compte
-          </button>
-          <a href="#/comptes">Annuler</a>
-        </div>
+        <SubmitBar label="Créer le compte" busy={submit.busy} cancelHref="#/comptes" testId="compte-submit" />
       </form>
     </>
   );
@@ -236,8 +197,8 @@ function IdentitySection({
   return (
     <Section title="Identité et rôles" id="compte-identity">
       <form onSubmit={onSubmit} noValidate data-testid="compte-edit-form">
-        <Alert message={submit.error} testId="compte-error" />
-        <Field
+        <FormMessage testId="compte-error">{submit.error?.message}</FormMessage>
+        <TextField
           id="edit-nom"
           label="Nom"
           value={nom}
@@ -310,8 +271,8 @@ function PasswordSection({
   return (
     <Section title="Mot de passe" id="compte-password">
       <form onSubmit={onSubmit} noValidate data-testid="compte-password-form">
-        <Alert message={submit.error} testId="compte-password-error" />
-        <Field
+        <FormMessage testId="compte-password-error">{submit.error?.message}</FormMessage>
+        <TextField
           id="reset-motDePasse"
           label="Nouveau mot de passe"
           hint="Au moins 10 caractères."
@@ -321,7 +282,7 @@ function PasswordSection({
           onChange={(event) => setMotDePasse(event.target.value)}
           error={errors.motDePasse}
         />
-        <Field
+        <TextField
           id="reset-confirmation"
           label="Confirmation"
           type="password"
@@ -377,8 +338,8 @@ function PinSection({
     <Section title="Code PIN" id="compte-pin">
       <p>{compte.hasPin ? 'Un code PIN est défini.' : 'Aucun code PIN.'}</p>
       <form onSubmit={onSubmit} noValidate data-testid="compte-pin-form">
-        <Alert message={submit.error} testId="compte-pin-error" />
-        <Field
+        <FormMessage testId="compte-pin-error">{submit.error?.message}</FormMessage>
+        <TextField
           id="compte-pin-code"
           label={compte.hasPin ? 'Nouveau code PIN' : 'Code PIN'}
           hint="4 à 8 chiffres."
@@ -424,7 +385,7 @@ function LockSection({
             ? `Non verrouillé ; ${compte.echecs} échec${compte.echecs > 1 ? 's' : ''} depuis la dernière connexion réussie.`
             : 'Non verrouillé.'}
       </p>
-      <Alert message={submit.error} testId="compte-lock-error" />
+      <FormMessage testId="compte-lock-error">{submit.error?.message}</FormMessage>
       {(locked || compte.echecs > 0) && (
         <button
           type="button"
@@ -460,7 +421,7 @@ function EditCompte({ initial, agents }: { initial: CompteSummary; agents: Agent
 
   return (
     <>
-      <BackToList />
+      <ParentLink href="#/comptes">Tous les comptes</ParentLink>
       <h1 ref={heading} tabIndex={-1} data-testid="compte-title">
         Compte « {compte.identifiant} »
       </h1>

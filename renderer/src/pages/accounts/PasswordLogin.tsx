@@ -2,7 +2,8 @@ import type { FormEvent } from 'react';
 import { useRef, useState } from 'react';
 import type { SessionInfo } from '../../../../electron/api/methods/accounts';
 import { call, toApiError } from '../../api';
-import { Field } from './Field';
+import { TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
 
 /** Identifiant and password. A refusal keeps the identifiant, empties the password and says why at the top. */
 export function PasswordLogin({
@@ -48,12 +49,8 @@ export function PasswordLogin({
   return (
     <form className="card" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="login-form">
       <h2>Identifiant et mot de passe</h2>
-      {error && (
-        <div className="alert alert-error" role="alert" data-testid="login-error">
-          <p>{error}</p>
-        </div>
-      )}
-      <Field
+      <FormMessage testId="login-error">{error}</FormMessage>
+      <TextField
         id="login-identifiant"
         label="Identifiant"
         inputRef={identifiantRef}
@@ -65,7 +62,7 @@ export function PasswordLogin({
         autoFocus
         data-testid="login-identifiant"
       />
-      <Field
+      <TextField
         id="login-password"
         label="Mot de passe"
         type="password"

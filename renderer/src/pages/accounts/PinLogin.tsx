@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { DeskAgent, SessionInfo } from '../../../../electron/api/methods/accounts';
 import { call, toApiError } from '../../api';
 import { moveActive } from '../../keys';
-import { Field } from './Field';
+import { TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
 
 const MOVES: Record<string, 1 | -1> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
 
@@ -86,12 +87,8 @@ export function PinLogin({
       <h2 id="pin-title">Agents de « {point.nom} »</h2>
       {chosen ? (
         <form onSubmit={(event) => void onSubmit(event)} noValidate data-testid="pin-form">
-          {error && (
-            <div className="alert alert-error" role="alert" data-testid="pin-error">
-              <p>{error}</p>
-            </div>
-          )}
-          <Field
+          <FormMessage testId="pin-error">{error}</FormMessage>
+          <TextField
             id="pin-code"
             label={`Code PIN de ${chosen.nom}`}
             className="text-input pin-input"

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../../electron/api/methods/accounts';
 import { call, toApiError } from '../../api';
 import { PageMain } from '../../components/PageMain';
-import { Field } from './Field';
+import { TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
 import { passwordProblem } from './passwords';
 import './accounts.css';
 
@@ -70,12 +71,8 @@ export function SetupPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
         des agents, des rédacteurs et des gestionnaires du label.
       </p>
       <form className="card" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="setup-form">
-        {failure && (
-          <div className="alert alert-error" role="alert" data-testid="setup-error">
-            <p>{failure}</p>
-          </div>
-        )}
-        <Field
+        <FormMessage testId="setup-error">{failure}</FormMessage>
+        <TextField
           id="setup-identifiant"
           label="Identifiant"
           hint="Sans espace : lettres, chiffres et . _ @ -"
@@ -88,7 +85,7 @@ export function SetupPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
           autoFocus
           data-testid="setup-identifiant"
         />
-        <Field
+        <TextField
           id="setup-nom"
           label="Nom"
           value={values.nom}
@@ -97,7 +94,7 @@ export function SetupPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
           autoComplete="name"
           data-testid="setup-nom"
         />
-        <Field
+        <TextField
           id="setup-motDePasse"
           label="Mot de passe"
           hint="Au moins 10 caractères."
@@ -108,7 +105,7 @@ export function SetupPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
           autoComplete="new-password"
           data-testid="setup-password"
         />
-        <Field
+        <TextField
           id="setup-confirmation"
           label="Confirmation du mot de passe"
           type="password"

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../electron/api/methods/admin';
-import type { ApiError } from '../../api';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
+import { useSubmit } from '../../components/forms/useSubmit';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { useCall } from '../../hooks/useCall';
 import { formatInstant, formatSize, originLabel } from './backups-format';
@@ -11,25 +11,20 @@ import { RestoreDialog } from './RestoreDialog';
 export function BackupsSection() {
   const [version, setVersion] = useState(0);
   const list = useCall('admin.backups.list', {}, { refresh: String(version), keepPrevious: true });
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy: saving, error, run } = useSubmit();
   const [notice, setNotice] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const lastFocus = useRef<HTMLElement | null>(null);
 
   const backupNow = async () => {
-    setSaving(true);
-    setError(null);
     setNotice(null);
-    try {
-      const file = await call('admin.backup', {});
-      setNotice(`Sauvegarde enregistrée : ${file.name} (${formatSize(file.size)}).`);
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(toApiError(failure));
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      () => call('admin.backup', {}),
+      (file) => {
+        setNotice(`Sauvegarde enregistrée : ${file.name} (${formatSize(file.size)}).`);
+        setVersion((v) => v + 1);
+      },
+    );
   };
 
   const askRestore = (backup: BackupInfo, button: HTMLElement) => {

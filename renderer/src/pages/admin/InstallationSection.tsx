@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { InstallationOption, InstallationView } from '../../../../electron/api/methods/admin';
-import type { ApiError } from '../../api';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
+import { useSubmit } from '../../components/forms/useSubmit';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { useCall } from '../../hooks/useCall';
 import { useSession } from '../../session';
@@ -70,26 +70,18 @@ function InstallationForm({
 }) {
   const { setInfo } = useSession();
   const [choice, setChoice] = useState(view.current ? String(view.current.pointId) : '');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useSubmit();
   // The bound point may have been closed since: it stays selectable until another is chosen.
   const currentMissing = view.current !== null && !view.points.some((p) => p.id === view.current?.pointId);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
     onEdit();
-    try {
-      const next = await call('admin.installation.set', { pointId: choice === '' ? null : Number(choice) });
-      onSaved(next);
+    await run(async () => {
+      onSaved(await call('admin.installation.set', { pointId: choice === '' ? null : Number(choice) }));
       // The session knows the installation too (the login screen lists its agents).
       setInfo(await call('auth.session', {}));
-    } catch (failure) {
-      setError(toApiError(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

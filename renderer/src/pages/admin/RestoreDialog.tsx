@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../electron/api/methods/admin';
 import type { ApiError } from '../../api';
 import { call, toApiError } from '../../api';
+import { FormMessage } from '../../components/forms/FormMessage';
 import { SESSION_ENDED_EVENT } from '../../session';
 import { formatInstant } from './backups-format';
 
@@ -53,11 +54,7 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose
           s&apos;identifier de nouveau. Les changements faits depuis cette sauvegarde ne seront plus visibles.
         </p>
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert" data-testid="restore-error">
-          <p>{error.message}</p>
-        </div>
-      )}
+      <FormMessage testId="restore-error">{error?.message}</FormMessage>
       <div className="admin-actions">
         <button
           type="button"

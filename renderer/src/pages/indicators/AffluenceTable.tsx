@@ -1,8 +1,9 @@
 // Affluence as a heat table: weekdays down, opening hours across, each cell shaded by its count. It is a real
 // table (every cell has its number), so it needs no chart beside it.
 import type { Affluence } from '../../../../electron/core/indicators/types';
-import { plural } from '../../format';
-import { WEEKDAYS, heatLevel, hoursShown } from './indicator-format';
+import { WEEKDAYS } from '../../../../electron/core/knowledge/types';
+import { WEEKDAY_LABELS, plural } from '../../format';
+import { heatLevel, hoursShown } from './indicator-format';
 
 export function AffluenceTable({ affluence }: { affluence: Affluence }) {
   const hours = hoursShown(affluence.cellules);
@@ -27,7 +28,7 @@ export function AffluenceTable({ affluence }: { affluence: Affluence }) {
           <tbody>
             {WEEKDAYS.map((name, index) => (
               <tr key={name}>
-                <th scope="row">{name.charAt(0).toUpperCase() + name.slice(1)}</th>
+                <th scope="row">{WEEKDAY_LABELS[name]}</th>
                 {hours.map((hour) => {
                   const value = count(index + 1, hour);
                   return (

@@ -9,6 +9,7 @@ import type { LabelAction, LabelStatut } from '../../../../electron/core/desks/l
 import type { Bilan } from '../../../../electron/core/indicators/types';
 import type { ApiError } from '../../api';
 import { call, savePageAsPdf, toApiError } from '../../api';
+import { TextField } from '../../components/forms/Field';
 import { PageMain } from '../../components/PageMain';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { formatDate } from '../../format';
@@ -22,13 +23,17 @@ import { volumesChart } from './charts';
 import { CsvButton } from './CsvButton';
 import { parisToday } from './dashboard-params';
 import { DataTable } from './DataTable';
-import { formatValue, periodLabel } from './indicator-format';
+import {
+  formatCount as count,
+  formatRate as rate,
+  issuesTable,
+  motifsTable,
+  searchesTable,
+  servicesTable,
+  volumesTable,
+} from './figure-tables';
 import { IndicatorsTable } from './IndicatorsTable';
 import './indicators.css';
-
-const COUNT = new Intl.NumberFormat('fr-FR');
-const count = (value: number) => COUNT.format(value);
-const rate = (value: number | null) => formatValue(value, 'pourcentage');
 
 function statutName(statut: string): string {
   return STATUT_LABELS[statut as LabelStatut] ?? statut;
@@ -63,8 +68,7 @@ function Review({ bilan }: { bilan: Bilan }) {
             <strong data-testid="bilan-contacts">{count(contacts)}</strong> contacts enregistrés
           </li>
           <li>
-            <strong>{formatValue(premierNiveau?.valeur ?? null, 'pourcentage')}</strong> de réponses au
-            premier niveau
+            <strong>{rate(premierNiveau?.valeur ?? null)}</strong> de réponses au premier niveau
           </li>
           <li>
             <strong>{count(bilan.label.registre.length)}</strong> points labellisés au 31 décembre
@@ -77,20 +81,11 @@ function Review({ bilan }: { bilan: Bilan }) {
           config={chart}
           label={`Histogramme des contacts de ${bilan.annee} par mois et par issue ; les chiffres sont dans le tableau qui suit.`}
           testId="bilan-chart-volumes"
-          tall
+          size="large"
         />
         <DataTable
           caption={`Contacts par mois en ${bilan.annee}`}
-          columns={[
-            { label: 'Mois' },
-            { label: 'Contacts', num: true },
-            ...bilan.issues.map((line) => ({ label: line.libelle, num: true })),
-          ]}
-          rows={bilan.volumes.map((period) => [
-            periodLabel(period.cle, 'mois'),
-            count(period.contacts),
-            ...bilan.issues.map((line) => count(period.parIssue[line.issue])),
-          ])}
+          {...volumesTable(bilan.volumes, bilan.issues, 'mois', 'Mois')}
           testId="bilan-volumes-table"
         />
       </Section>
@@ -101,22 +96,15 @@ function Review({ bilan }: { bilan: Bilan }) {
           caption={`Indicateurs de ${bilan.annee} comparés à leurs objectifs et à ${bilan.annee - 1}`}
           previousLabel={String(bilan.annee - 1)}
         />
-        <DataTable
-          caption="Issues des contacts"
-          columns={[{ label: 'Issue' }, { label: 'Contacts', num: true }, { label: 'Part', num: true }]}
-          rows={bilan.issues.map((line) => [line.libelle, count(line.nombre), rate(line.taux)])}
-          testId="bilan-issues-table"
-        />
+        <DataTable caption="Issues des contacts" {...issuesTable(bilan.issues)} testId="bilan-issues-table" />
         <DataTable
           caption="Contacts non résolus par motif"
-          columns={[{ label: 'Motif' }, { label: 'Contacts', num: true }, { label: 'Part', num: true }]}
-          rows={bilan.motifs.map((line) => [line.libelle, count(line.nombre), rate(line.taux)])}
+          {...motifsTable(bilan.motifs)}
           testId="bilan-motifs-table"
         />
         <DataTable
           caption="Services vers lesquels les contacts ont été orientés"
-          columns={[{ label: 'Service' }, { label: 'Orientations', num: true }]}
-          rows={bilan.services.map((line) => [line.nom, count(line.nombre)])}
+          {...servicesTable(bilan.services)}
           testId="bilan-services-table"
         />
       </Section>
@@ -227,15 +215,13 @@ function Review({ bilan }: { bilan: Bilan }) {
         <p className="hint">{bilan.lacunes.note}</p>
         <DataTable
           caption="Recherches sans résultat"
-          columns={[{ label: 'Recherche' }, { label: 'Fois', num: true }]}
-          rows={bilan.lacunes.recherchesSansResultat.map((line) => [line.requete, count(line.nombre)])}
+          {...searchesTable(bilan.lacunes.recherchesSansResultat)}
           testId="bilan-sans-resultat-table"
           empty="aucune"
         />
         <DataTable
           caption="Recherches des contacts non résolus"
-          columns={[{ label: 'Recherche' }, { label: 'Fois', num: true }]}
-          rows={bilan.lacunes.recherchesNonResolues.map((line) => [line.requete, count(line.nombre)])}
+          {...searchesTable(bilan.lacunes.recherchesNonResolues)}
           testId="bilan-non-resolues-table"
           empty="aucune"
         />
@@ -330,19 +316,13 @@ export function BilanPage({ params }: { params: Params }) {
       )}
       <div className="bilan-toolbar no-print">
         <form onSubmit={choose} aria-label="Choix de l'année">
-          <div className="figures-field">
-            <label htmlFor="bilan-annee" className="field-label">
-              Année
-            </label>
-            <input
-              id="bilan-annee"
-              className="text-input"
-              inputMode="numeric"
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-              data-testid="bilan-annee"
-            />
-          </div>
+          <TextField
+            id="bilan-annee"
+            label="Année"
+            inputMode="numeric"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+          />
           <button type="submit" className="button figures-button-secondary">
             Afficher
           </button>

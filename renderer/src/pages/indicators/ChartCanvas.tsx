@@ -16,12 +16,12 @@ export function ChartCanvas({
   config,
   label,
   testId,
-  tall = false,
+  size = 'medium',
 }: {
   config: ChartConfiguration<'bar'>;
   label: string;
   testId?: string;
-  tall?: boolean;
+  size?: 'small' | 'medium' | 'large';
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -30,7 +30,7 @@ export function ChartCanvas({
     return () => chart.destroy();
   }, [config]);
   return (
-    <div className={tall ? 'chart-box chart-box-tall' : 'chart-box'}>
+    <div className={`chart-box chart-box-${size}`}>
       <canvas ref={canvas} role="img" aria-label={label} data-testid={testId}>
         {label}
       </canvas>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { FichierCsv } from '../../../../electron/core/indicators/types';
 import type { ApiError } from '../../api';
 import { toApiError } from '../../api';
-import { downloadCsv } from './csv-download';
+import { downloadCsv } from '../../components/forms/downloadFile';
 
 export function CsvButton({
   what,
@@ -41,7 +41,7 @@ export function CsvButton({
         Exporter en CSV<span className="visually-hidden"> : {what}</span>
       </button>
       {error && (
-        <p role="alert" className="figures-error">
+        <p role="alert" className="field-error">
           L&apos;export n&apos;a pas pu être fait : {error.message}
         </p>
       )}

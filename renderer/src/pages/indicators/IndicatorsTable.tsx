@@ -1,6 +1,6 @@
 // Each indicator with its value, its objective, the status it earns (atteint, proche, non atteint) and its
 // trend against the previous period: the arrow is drawn for the eye, the sentence is there for everyone.
-import type { Indicateur } from '../../../../electron/core/indicators/types';
+import type { Indicateur, StatutObjectif } from '../../../../electron/core/indicators/types';
 import {
   STATUT_LABELS,
   formatValue,
@@ -9,6 +9,13 @@ import {
   trendText,
   trendTone,
 } from './indicator-format';
+
+/** The global badges' green, amber and red say what an objective's status says. */
+const STATUT_BADGES: Record<StatutObjectif, string> = {
+  atteint: 'badge-open',
+  proche: 'badge-warning',
+  non_atteint: 'badge-closed',
+};
 
 export function IndicatorsTable({
   indicateurs,
@@ -51,7 +58,7 @@ export function IndicatorsTable({
                 <td>
                   {indicateur.statut ? (
                     <span
-                      className={`badge objective-badge objective-${indicateur.statut}`}
+                      className={`badge ${STATUT_BADGES[indicateur.statut]}`}
                       data-testid={`indicator-${code}-status`}
                     >
                       {STATUT_LABELS[indicateur.statut]}

@@ -7,11 +7,16 @@ import type { IndicateurCode, SensObjectif } from '../../../../electron/core/ind
 import { INDICATEURS, INDICATEUR_INFOS } from '../../../../electron/core/indicators/vocabulary';
 import type { ApiError } from '../../api';
 import { call, toApiError } from '../../api';
+import { SelectField, TextField } from '../../components/forms/Field';
 import { ErrorMessage } from '../../components/StatusMessages';
 import { useCall } from '../../hooks/useCall';
 import { objectiveLongText, parseDecimal } from './indicator-format';
 
 const UNIT_HINT = { nombre: '', pourcentage: ' (en %)', secondes: ' (en secondes)' } as const;
+const SENS_OPTIONS: Array<{ value: SensObjectif; label: string }> = [
+  { value: 'au_moins', label: 'Au moins (≥)' },
+  { value: 'au_plus', label: 'Au plus (≤)' },
+];
 
 export function ObjectivesForm({ onChanged }: { onChanged: () => void }) {
   const [version, setVersion] = useState(0);
@@ -92,80 +97,37 @@ export function ObjectivesForm({ onChanged }: { onChanged: () => void }) {
       )}
       {list.status === 'error' && <ErrorMessage error={list.error} />}
       <form className="objectives-form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="figures-field">
-          <label htmlFor="objectif-indicateur" className="field-label">
-            Indicateur
-          </label>
-          <select
-            id="objectif-indicateur"
-            className="figures-select"
-            value={indicateur}
-            onChange={(event) => setIndicateur(event.target.value as IndicateurCode)}
-            data-testid="objectif-indicateur"
-          >
-            {INDICATEURS.map((code) => (
-              <option key={code} value={code}>
-                {INDICATEUR_INFOS[code].libelle}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="figures-field">
-          <label htmlFor="objectif-sens" className="field-label">
-            Sens
-          </label>
-          <select
-            id="objectif-sens"
-            className="figures-select"
-            value={sens}
-            onChange={(event) => setSens(event.target.value as SensObjectif)}
-            data-testid="objectif-sens"
-          >
-            <option value="au_moins">Au moins (≥)</option>
-            <option value="au_plus">Au plus (≤)</option>
-          </select>
-        </div>
-        <div className="figures-field">
-          <label htmlFor="objectif-cible" className="field-label">
-            Cible{UNIT_HINT[unite]}
-          </label>
-          <input
-            id="objectif-cible"
-            className="text-input"
-            inputMode="decimal"
-            value={cible}
-            onChange={(event) => setCible(event.target.value)}
-            aria-invalid={errors.cible ? true : undefined}
-            aria-describedby={errors.cible ? 'objectif-cible-error' : undefined}
-            data-testid="objectif-cible"
-          />
-          {errors.cible && (
-            <p id="objectif-cible-error" className="figures-error">
-              {errors.cible}
-            </p>
-          )}
-        </div>
-        <div className="figures-field">
-          <label htmlFor="objectif-marge" className="field-label">
-            Marge « proche »{UNIT_HINT[unite]}
-          </label>
-          <input
-            id="objectif-marge"
-            className="text-input"
-            inputMode="decimal"
-            value={marge}
-            onChange={(event) => setMarge(event.target.value)}
-            aria-invalid={errors.marge ? true : undefined}
-            aria-describedby={errors.marge ? 'objectif-marge-error' : undefined}
-            data-testid="objectif-marge"
-          />
-          {errors.marge && (
-            <p id="objectif-marge-error" className="figures-error">
-              {errors.marge}
-            </p>
-          )}
-        </div>
-        <div className="figures-field figures-field-action">
+        <SelectField
+          id="objectif-indicateur"
+          label="Indicateur"
+          value={indicateur}
+          onChange={(event) => setIndicateur(event.target.value as IndicateurCode)}
+          options={INDICATEURS.map((code) => ({ value: code, label: INDICATEUR_INFOS[code].libelle }))}
+        />
+        <SelectField
+          id="objectif-sens"
+          label="Sens"
+          value={sens}
+          onChange={(event) => setSens(event.target.value as SensObjectif)}
+          options={SENS_OPTIONS}
+        />
+        <TextField
+          id="objectif-cible"
+          label={`Cible${UNIT_HINT[unite]}`}
+          inputMode="decimal"
+          value={cible}
+          onChange={(event) => setCible(event.target.value)}
+          error={errors.cible}
+        />
+        <TextField
+          id="objectif-marge"
+          label={`Marge « proche »${UNIT_HINT[unite]}`}
+          inputMode="decimal"
+          value={marge}
+          onChange={(event) => setMarge(event.target.value)}
+          error={errors.marge}
+        />
+        <div className="figures-field-action">
           <button type="submit" className="button" data-testid="objectif-save">
             Enregistrer l&apos;objectif
           </button>

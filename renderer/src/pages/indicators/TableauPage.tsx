@@ -10,6 +10,7 @@ import { GRANULARITES } from '../../../../electron/core/indicators/vocabulary';
 import type { JournalCanal } from '../../../../electron/core/journal/codes';
 import { CANAL_LABELS, JOURNAL_CANAUX } from '../../../../electron/core/journal/codes';
 import { call } from '../../api';
+import { SelectField, TextField } from '../../components/forms/Field';
 import { PageMain } from '../../components/PageMain';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { formatDate, formatDateRange } from '../../format';
@@ -19,7 +20,7 @@ import { navigate } from '../../navigation';
 import type { Params } from '../../router';
 import { AffluenceTable } from './AffluenceTable';
 import { ChartCanvas } from './ChartCanvas';
-import { ISSUE_COLOURS, rankingChart, volumesChart } from './charts';
+import { ISSUE_COLOURS, hasBars, rankingChart, rankingSize, volumesChart } from './charts';
 import { CsvButton } from './CsvButton';
 import type { DashboardFilters, DashboardRequest, Periode } from './dashboard-params';
 import {
@@ -33,14 +34,18 @@ import {
 } from './dashboard-params';
 import { DataTable } from './DataTable';
 import { Figure } from './Figure';
-import { formatValue, periodLabel } from './indicator-format';
+import {
+  formatCount as count,
+  formatRate as rate,
+  issuesTable,
+  motifsTable,
+  searchesTable,
+  servicesTable,
+  volumesTable,
+} from './figure-tables';
 import { IndicatorsTable } from './IndicatorsTable';
 import { ObjectivesForm } from './ObjectivesForm';
 import './indicators.css';
-
-const COUNT = new Intl.NumberFormat('fr-FR');
-const count = (value: number) => COUNT.format(value);
-const rate = (value: number | null) => formatValue(value, 'pourcentage');
 
 function Filters({
   filters,
@@ -57,149 +62,101 @@ function Filters({
       aria-label="Filtres du tableau de bord"
       onSubmit={(e) => e.preventDefault()}
     >
-      <div className="figures-field">
-        <label htmlFor="filtre-periode" className="field-label">
-          Période
-        </label>
-        <select
-          id="filtre-periode"
-          className="figures-select"
-          value={filters.periode}
-          onChange={(event) => set({ periode: event.target.value as Periode })}
-          data-testid="filtre-periode"
-        >
-          {PERIODES.map((periode) => (
-            <option key={periode} value={periode}>
-              {PERIODE_LABELS[periode]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="filtre-periode"
+        label="Période"
+        value={filters.periode}
+        onChange={(event) => set({ periode: event.target.value as Periode })}
+        options={PERIODES.map((periode) => ({ value: periode, label: PERIODE_LABELS[periode] }))}
+      />
       {filters.periode === 'personnalisee' && (
         <>
-          <div className="figures-field">
-            <label htmlFor="filtre-du" className="field-label">
-              Du
-            </label>
-            <input
-              id="filtre-du"
-              type="date"
-              className="text-input"
-              value={filters.du}
-              onChange={(event) => set({ du: event.target.value })}
-              data-testid="filtre-du"
-            />
-          </div>
-          <div className="figures-field">
-            <label htmlFor="filtre-au" className="field-label">
-              Au
-            </label>
-            <input
-              id="filtre-au"
-              type="date"
-              className="text-input"
-              value={filters.au}
-              onChange={(event) => set({ au: event.target.value })}
-              data-testid="filtre-au"
-            />
-          </div>
+          <TextField
+            id="filtre-du"
+            label="Du"
+            type="date"
+            value={filters.du}
+            onChange={(event) => set({ du: event.target.value })}
+          />
+          <TextField
+            id="filtre-au"
+            label="Au"
+            type="date"
+            value={filters.au}
+            onChange={(event) => set({ au: event.target.value })}
+          />
         </>
       )}
-      <div className="figures-field">
-        <label htmlFor="filtre-entite" className="field-label">
-          Entité
-        </label>
-        <select
-          id="filtre-entite"
-          className="figures-select"
-          value={filters.entite ?? ''}
-          onChange={(event) => set({ entite: (event.target.value || undefined) as PointEntite | undefined })}
-          data-testid="filtre-entite"
-        >
-          <option value="">Toutes</option>
-          {(Object.keys(ENTITE_NAMES) as PointEntite[]).map((entite) => (
-            <option key={entite} value={entite}>
-              {ENTITE_NAMES[entite]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="figures-field">
-        <label htmlFor="filtre-point" className="field-label">
-          Point d&apos;accueil
-        </label>
-        <select
-          id="filtre-point"
-          className="figures-select"
-          value={filters.pointId ?? ''}
-          onChange={(event) => set({ pointId: event.target.value ? Number(event.target.value) : undefined })}
-          data-testid="filtre-point"
-        >
-          <option value="">Tous</option>
-          {points.status === 'ok' &&
-            points.data.points
-              .filter((point) => !filters.entite || point.entite === filters.entite)
-              .map((point) => (
-                <option key={point.id} value={point.id}>
-                  {point.nom}
-                </option>
-              ))}
-        </select>
-      </div>
-      <div className="figures-field">
-        <label htmlFor="filtre-canal" className="field-label">
-          Canal
-        </label>
-        <select
-          id="filtre-canal"
-          className="figures-select"
-          value={filters.canal ?? ''}
-          onChange={(event) => set({ canal: (event.target.value || undefined) as JournalCanal | undefined })}
-          data-testid="filtre-canal"
-        >
-          <option value="">Tous</option>
-          {JOURNAL_CANAUX.map((canal) => (
-            <option key={canal} value={canal}>
-              {CANAL_LABELS[canal]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="figures-field">
-        <label htmlFor="filtre-granularite" className="field-label">
-          Granularité
-        </label>
-        <select
-          id="filtre-granularite"
-          className="figures-select"
-          value={filters.granularite ?? ''}
-          onChange={(event) =>
-            set({ granularite: (event.target.value || undefined) as Granularite | undefined })
-          }
-          data-testid="filtre-granularite"
-        >
-          <option value="">Selon la période</option>
-          {GRANULARITES.map((granularite) => (
-            <option key={granularite} value={granularite}>
-              {GRANULARITE_LABELS[granularite]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="filtre-entite"
+        label="Entité"
+        value={filters.entite ?? ''}
+        onChange={(event) => set({ entite: (event.target.value || undefined) as PointEntite | undefined })}
+        placeholder="Toutes"
+        options={(Object.keys(ENTITE_NAMES) as PointEntite[]).map((entite) => ({
+          value: entite,
+          label: ENTITE_NAMES[entite],
+        }))}
+      />
+      <SelectField
+        id="filtre-point"
+        label="Point d'accueil"
+        value={filters.pointId ?? ''}
+        onChange={(event) => set({ pointId: event.target.value ? Number(event.target.value) : undefined })}
+        placeholder="Tous"
+        options={
+          points.status === 'ok'
+            ? points.data.points
+                .filter((point) => !filters.entite || point.entite === filters.entite)
+                .map((point) => ({ value: String(point.id), label: point.nom }))
+            : []
+        }
+      />
+      <SelectField
+        id="filtre-canal"
+        label="Canal"
+        value={filters.canal ?? ''}
+        onChange={(event) => set({ canal: (event.target.value || undefined) as JournalCanal | undefined })}
+        placeholder="Tous"
+        options={JOURNAL_CANAUX.map((canal) => ({ value: canal, label: CANAL_LABELS[canal] }))}
+      />
+      <SelectField
+        id="filtre-granularite"
+        label="Granularité"
+        value={filters.granularite ?? ''}
+        onChange={(event) =>
+          set({ granularite: (event.target.value || undefined) as Granularite | undefined })
+        }
+        placeholder="Selon la période"
+        options={GRANULARITES.map((granularite) => ({
+          value: granularite,
+          label: GRANULARITE_LABELS[granularite],
+        }))}
+      />
     </form>
   );
 }
 
+type Bar = { label: string; value: number; colour?: string };
+
+/** A ranking's chart and the counts it draws: the counts say whether there is anything to draw. */
+function ranking(rows: Bar[], seriesLabel: string) {
+  return { config: rankingChart(rows, seriesLabel), values: rows.map((row) => row.value) };
+}
+
 function Figures({ data, request }: { data: Tableau; request: DashboardRequest }) {
   const { granularite } = data.filtres;
-  const csv = (table: TableTableau) => () => call('indicateurs.csv', { ...request, table });
   const exportOf = (table: TableTableau, what: string) => (
-    <CsvButton what={what} load={csv(table)} testId={`csv-${table}`} />
+    <CsvButton
+      what={what}
+      load={() => call('indicateurs.csv', { ...request, table })}
+      testId={`csv-${table}`}
+    />
   );
   const charts = useMemo(
     () => ({
       volumes: volumesChart(data.volumes, granularite),
-      issues: rankingChart(
+      issues: ranking(
         data.issues.map((line) => ({
           label: line.libelle,
           value: line.nombre,
@@ -207,19 +164,19 @@ function Figures({ data, request }: { data: Tableau; request: DashboardRequest }
         })),
         'Contacts',
       ),
-      motifs: rankingChart(
+      motifs: ranking(
         data.motifs.map((line) => ({ label: line.libelle, value: line.nombre })),
         'Contacts non résolus',
       ),
-      services: rankingChart(
+      services: ranking(
         data.services.map((line) => ({ label: line.nom, value: line.nombre })),
         'Orientations',
       ),
-      fiches: rankingChart(
+      fiches: ranking(
         data.fiches.lignes.map((line) => ({ label: line.titre, value: line.nombre })),
         'Contacts',
       ),
-      recherches: rankingChart(
+      recherches: ranking(
         data.recherchesSansResultat.lignes.map((line) => ({ label: line.requete, value: line.nombre })),
         'Recherches',
       ),
@@ -227,6 +184,17 @@ function Figures({ data, request }: { data: Tableau; request: DashboardRequest }
     [data, granularite],
   );
   const total = data.issues.reduce((sum, line) => sum + line.nombre, 0);
+  /** A ranking's bars, sized to its rows; none when every bar would be empty. */
+  const bars = ({ config, values }: ReturnType<typeof ranking>, what: string, testId: string) =>
+    hasBars(values) ? (
+      <ChartCanvas
+        config={config}
+        label={`Barres ${what} ; les chiffres sont dans le tableau à côté.`}
+        testId={testId}
+        size={rankingSize(values.length)}
+      />
+    ) : undefined;
+  const periodes = GRANULARITE_LABELS[granularite].toLowerCase();
 
   return (
     <>
@@ -247,88 +215,61 @@ function Figures({ data, request }: { data: Tableau; request: DashboardRequest }
           title="Contacts dans le temps"
           stacked
           chart={
-            <ChartCanvas
-              config={charts.volumes}
-              label={`Histogramme des contacts ${GRANULARITE_LABELS[granularite].toLowerCase()}, par issue ; les chiffres sont dans le tableau qui suit.`}
-              testId="chart-volumes"
-              tall
-            />
+            hasBars(data.volumes.map((period) => period.contacts)) ? (
+              <ChartCanvas
+                config={charts.volumes}
+                label={`Histogramme des contacts ${periodes}, par issue ; les chiffres sont dans le tableau qui suit.`}
+                testId="chart-volumes"
+                size="large"
+              />
+            ) : undefined
           }
           actions={exportOf('volumes', 'contacts dans le temps')}
         >
           <DataTable
-            caption={`Contacts ${GRANULARITE_LABELS[granularite].toLowerCase()}`}
-            columns={[
-              { label: 'Période' },
-              { label: 'Contacts', num: true },
-              ...data.issues.map((line) => ({ label: line.libelle, num: true })),
-            ]}
-            rows={data.volumes
-              .filter((period) => period.contacts > 0 || data.volumes.length <= 31)
-              .map((period) => [
-                periodLabel(period.cle, granularite),
-                count(period.contacts),
-                ...data.issues.map((line) => count(period.parIssue[line.issue])),
-              ])}
+            caption={`Contacts ${periodes} (périodes sans contact omises)`}
+            {...volumesTable(
+              data.volumes.filter((period) => period.contacts > 0),
+              data.issues,
+              granularite,
+              'Période',
+            )}
             testId="volumes-table"
           />
         </Figure>
         <Figure
           id="issues"
           title="Issues des contacts"
-          chart={
-            <ChartCanvas
-              config={charts.issues}
-              label="Barres des contacts par issue ; les chiffres sont dans le tableau à côté."
-              testId="chart-issues"
-            />
-          }
+          chart={bars(charts.issues, 'des contacts par issue', 'chart-issues')}
           actions={exportOf('issues', 'issues des contacts')}
         >
           <DataTable
             caption={`Issues des ${count(total)} contacts`}
-            columns={[{ label: 'Issue' }, { label: 'Contacts', num: true }, { label: 'Part', num: true }]}
-            rows={data.issues.map((line) => [line.libelle, count(line.nombre), rate(line.taux)])}
+            {...issuesTable(data.issues)}
             testId="issues-table"
           />
         </Figure>
         <Figure
           id="motifs"
           title="Motifs des contacts non résolus"
-          chart={
-            <ChartCanvas
-              config={charts.motifs}
-              label="Barres des contacts non résolus par motif ; les chiffres sont dans le tableau à côté."
-              testId="chart-motifs"
-            />
-          }
+          chart={bars(charts.motifs, 'des contacts non résolus par motif', 'chart-motifs')}
           actions={exportOf('motifs', 'motifs des contacts non résolus')}
         >
           <DataTable
             caption="Contacts non résolus par motif"
-            columns={[{ label: 'Motif' }, { label: 'Contacts', num: true }, { label: 'Part', num: true }]}
-            rows={data.motifs.map((line) => [line.libelle, count(line.nombre), rate(line.taux)])}
+            {...motifsTable(data.motifs)}
             testId="motifs-table"
           />
         </Figure>
         <Figure
           id="services"
           title="Services vers lesquels les contacts ont été orientés"
-          chart={
-            data.services.length > 0 ? (
-              <ChartCanvas
-                config={charts.services}
-                label="Barres des orientations par service ; les chiffres sont dans le tableau à côté."
-                testId="chart-services"
-              />
-            ) : undefined
-          }
+          chart={bars(charts.services, 'des orientations par service', 'chart-services')}
           actions={exportOf('services', 'services vers lesquels les contacts ont été orientés')}
         >
           <DataTable
             caption="Orientations par service"
-            columns={[{ label: 'Service' }, { label: 'Orientations', num: true }]}
-            rows={data.services.map((line) => [line.nom, count(line.nombre)])}
+            {...servicesTable(data.services)}
             testId="services-table"
           />
         </Figure>
@@ -348,16 +289,7 @@ function Figures({ data, request }: { data: Tableau; request: DashboardRequest }
           id="fiches"
           title="Fiches les plus consultées"
           note={data.fiches.note}
-          chart={
-            data.fiches.lignes.length > 0 ? (
-              <ChartCanvas
-                config={charts.fiches}
-                label="Barres des fiches les plus consultées ; les chiffres sont dans le tableau à côté."
-                testId="chart-fiches"
-                tall
-              />
-            ) : undefined
-          }
+          chart={bars(charts.fiches, 'des fiches les plus consultées', 'chart-fiches')}
           actions={exportOf('fiches', 'fiches les plus consultées')}
         >
           <DataTable
@@ -371,21 +303,12 @@ function Figures({ data, request }: { data: Tableau; request: DashboardRequest }
           id="recherches-sans-resultat"
           title="Recherches sans résultat"
           note={data.recherchesSansResultat.note}
-          chart={
-            data.recherchesSansResultat.lignes.length > 0 ? (
-              <ChartCanvas
-                config={charts.recherches}
-                label="Barres des recherches sans résultat ; les chiffres sont dans le tableau à côté."
-                testId="chart-recherches"
-              />
-            ) : undefined
-          }
+          chart={bars(charts.recherches, 'des recherches sans résultat', 'chart-recherches')}
           actions={exportOf('recherches_sans_resultat', 'recherches sans résultat')}
         >
           <DataTable
             caption="Recherches sans résultat"
-            columns={[{ label: 'Recherche' }, { label: 'Fois', num: true }]}
-            rows={data.recherchesSansResultat.lignes.map((line) => [line.requete, count(line.nombre)])}
+            {...searchesTable(data.recherchesSansResultat.lignes)}
             testId="recherches-sans-resultat-table"
           />
         </Figure>
@@ -397,8 +320,7 @@ function Figures({ data, request }: { data: Tableau; request: DashboardRequest }
         >
           <DataTable
             caption="Recherches qui ont fini en « non résolu »"
-            columns={[{ label: 'Recherche' }, { label: 'Fois', num: true }]}
-            rows={data.recherchesNonResolues.lignes.map((line) => [line.requete, count(line.nombre)])}
+            {...searchesTable(data.recherchesNonResolues.lignes)}
             testId="recherches-non-resolues-table"
           />
         </Figure>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Periode } from '../../../../electron/core/indicators/types';
 import { ISSUES } from '../../../../electron/core/journal/codes';
-import { rankingChart, truncate, volumesChart } from './charts';
+import { hasBars, rankingChart, rankingSize, truncate, volumesChart } from './charts';
 
 const zero = Object.fromEntries(ISSUES.map((issue) => [issue, 0])) as Periode['parIssue'];
 
@@ -19,6 +19,8 @@ describe('chart configurations', () => {
     ];
     const config = volumesChart(volumes, 'mois');
     expect(config.data.labels).toEqual(['janvier 2025', 'février 2025']);
+    const days = [{ ...volumes[1]!, cle: '2025-02-03', debut: '2025-02-03', fin: '2025-02-03' }];
+    expect(volumesChart(days, 'jour').data.labels).toEqual(['03/02']);
     expect(config.data.datasets).toHaveLength(ISSUES.length);
     expect(config.data.datasets[0]?.data).toEqual([2, 0]);
     expect(config.data.datasets[5]?.data).toEqual([1, 0]);
@@ -29,5 +31,10 @@ describe('chart configurations', () => {
     expect(config.options?.indexAxis).toBe('y');
     expect(String(config.data.labels?.[0])).toHaveLength(40);
     expect(truncate('court', 40)).toBe('court');
+    expect(rankingSize(1)).toBe('small');
+    expect(rankingSize(6)).toBe('medium');
+    expect(rankingSize(20)).toBe('large');
+    expect(hasBars([0, 0])).toBe(false);
+    expect(hasBars([0, 2])).toBe(true);
   });
 });

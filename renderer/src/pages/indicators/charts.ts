@@ -5,7 +5,7 @@ import type { Issue } from '../../../../electron/core/journal/codes';
 import { ISSUES, ISSUE_LABELS } from '../../../../electron/core/journal/codes';
 import type { Periode } from '../../../../electron/core/indicators/types';
 import type { Granularite } from '../../../../electron/core/indicators/vocabulary';
-import { periodLabel } from './indicator-format';
+import { shortPeriodLabel } from './indicator-format';
 
 export const ISSUE_COLOURS: Record<Issue, string> = {
   repondu: '#18753c',
@@ -26,7 +26,7 @@ export function volumesChart(volumes: Periode[], granularite: Granularite): Char
   return {
     type: 'bar',
     data: {
-      labels: volumes.map((period) => periodLabel(period.cle, granularite)),
+      labels: volumes.map((period) => shortPeriodLabel(period.cle, granularite)),
       datasets: ISSUES.map((issue) => ({
         label: ISSUE_LABELS[issue],
         data: volumes.map((period) => period.parIssue[issue]),
@@ -56,6 +56,7 @@ export function rankingChart(
           label: seriesLabel,
           data: rows.map((row) => row.value),
           backgroundColor: rows.map((row) => row.colour ?? MAIN_COLOUR),
+          maxBarThickness: 28,
         },
       ],
     },
@@ -66,6 +67,17 @@ export function rankingChart(
       plugins: { legend: { display: false } },
     },
   };
+}
+
+/** The canvas height a ranking needs: its rows, not a fixed box (one bar would fill it). */
+export function rankingSize(rows: number): 'small' | 'medium' | 'large' {
+  if (rows <= 3) return 'small';
+  return rows <= 8 ? 'medium' : 'large';
+}
+
+/** Whether a chart would draw anything: all-zero bars say nothing the table does not. */
+export function hasBars(values: readonly number[]): boolean {
+  return values.some((value) => value > 0);
 }
 
 /** A label cut to `max` characters with an ellipsis: the full text is in the data table. */

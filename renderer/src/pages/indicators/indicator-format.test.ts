@@ -8,6 +8,7 @@ import {
   objectiveText,
   parseDecimal,
   periodLabel,
+  shortPeriodLabel,
   trendArrow,
   trendText,
   trendTone,
@@ -42,10 +43,10 @@ describe('indicator values', () => {
       sens: 'hausse',
     } as const;
     expect(trendText(tendance, 'pourcentage')).toBe(
-      'en hausse de 3,5 points (78 % du 1er janvier 2025 au 31 janvier 2025)',
+      'en hausse de 3,5 points (contre 78 % du 1er janvier 2025 au 31 janvier 2025)',
     );
     expect(trendText({ ...tendance, ecart: -2, sens: 'baisse', precedente: 12 }, 'nombre')).toBe(
-      'en baisse de 2 (12 du 1er janvier 2025 au 31 janvier 2025)',
+      'en baisse de 2 (contre 12 du 1er janvier 2025 au 31 janvier 2025)',
     );
     expect(trendText({ ...tendance, precedente: null, ecart: null, sens: null }, 'nombre')).toMatch(
       /pas de comparaison/,
@@ -71,6 +72,9 @@ describe('periods and the heat table', () => {
     expect(periodLabel('2025-03', 'mois')).toBe('mars 2025');
     expect(periodLabel('2025-03-17', 'semaine')).toBe('semaine du 17 mars 2025');
     expect(periodLabel('2025-03-01', 'jour')).toBe('1er mars 2025');
+    expect(shortPeriodLabel('2025-03-01', 'jour')).toBe('01/03');
+    expect(shortPeriodLabel('2025-03-17', 'semaine')).toBe('sem. 17/03');
+    expect(shortPeriodLabel('2025-03', 'mois')).toBe('mars 2025');
   });
 
   it('shades a cell from 0 (none) to 5 (the busiest)', () => {

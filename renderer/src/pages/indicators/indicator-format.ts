@@ -7,7 +7,8 @@ import type {
   Tendance,
 } from '../../../../electron/core/indicators/types';
 import type { Granularite, Unite } from '../../../../electron/core/indicators/vocabulary';
-import { formatDate } from '../../format';
+import { frenchDate } from '../../../../electron/core/knowledge/french-date';
+import { formatDate, formatDateRange } from '../../format';
 
 const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
@@ -57,14 +58,14 @@ export function trendArrow(sens: Tendance['sens']): string {
   return '';
 }
 
-/** « en hausse de 3,2 points (78,1 % du 1er au 31 janvier 2025) », « stable », « pas de comparaison ». */
+/** « en hausse de 3,2 points (contre 78,1 % du 1er au 31 janvier 2025) », « stable », « pas de comparaison ». */
 export function trendText(tendance: Tendance, unite: Unite): string {
   if (tendance.sens === null || tendance.ecart === null || tendance.precedente === null)
     return 'pas de comparaison possible avec la période précédente';
-  const before = `${formatValue(tendance.precedente, unite)} du ${formatDate(tendance.du)} au ${formatDate(tendance.au)}`;
+  const before = `${formatValue(tendance.precedente, unite)} ${formatDateRange(tendance.du, tendance.au)}`;
   if (tendance.sens === 'stable') return `stable (${before})`;
   const word = tendance.sens === 'hausse' ? 'en hausse' : 'en baisse';
-  return `${word} de ${formatGap(tendance.ecart, unite)} (${before})`;
+  return `${word} de ${formatGap(tendance.ecart, unite)} (contre ${before})`;
 }
 
 /** Whether a trend goes the objective's way: a rising rate of unresolved contacts is bad news. */
@@ -77,33 +78,23 @@ export function trendTone(
   return rising === (objectif.sens === 'au_moins') ? 'bon' : 'mauvais';
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** A period's name in a chart or a table: « 17 mars 2025 », « semaine du 17 mars 2025 », « mars 2025 ». */
 export function periodLabel(cle: string, granularite: Granularite): string {
   if (granularite === 'mois') {
-    const [year, month] = cle.split('-');
-    const name = MONTHS[Number(month) - 1];
-    return name ? `${name} ${year}` : cle;
+    // The month's first day, said by the one French date formatter, without its « 1er ».
+    const first = frenchDate(`${cle}-01`);
+    return first ? first.replace(/^1er /, '') : cle;
   }
   if (granularite === 'semaine') return `semaine du ${formatDate(cle)}`;
   return formatDate(cle);
 }
 
-export const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+/** The same, short, under a chart's bars: « 17/03 », « sem. 17/03 », « mars 2025 ». */
+export function shortPeriodLabel(cle: string, granularite: Granularite): string {
+  if (granularite === 'mois') return periodLabel(cle, granularite);
+  const [, month = '', day = ''] = cle.split('-');
+  return `${granularite === 'semaine' ? 'sem. ' : ''}${day}/${month}`;
+}
 
 /** The shade of a heat-table cell: 0 (none) to 5 (the busiest hour). */
 export function heatLevel(count: number, max: number): number {

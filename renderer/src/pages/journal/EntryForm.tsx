@@ -16,6 +16,7 @@ import type { Issue, JournalCanal, Motif } from '../../../../electron/core/journ
 import type { JournalEntry } from '../../../../electron/core/journal/types';
 import type { ApiError } from '../../api';
 import { call, toApiError } from '../../api';
+import { SelectField } from '../../components/forms/Field';
 import type { Correction } from './journal-format';
 import { correctionOf, entryTime, updateInput } from './journal-format';
 
@@ -94,103 +95,53 @@ export function EntryForm({
         </p>
       )}
       <div className="journal-fields">
-        <div className="journal-field">
-          <label htmlFor={`${prefix}-issue`} className="field-label">
-            Issue
-          </label>
-          <select
-            id={`${prefix}-issue`}
-            className="journal-select"
-            value={correction.issue}
-            onChange={(event) => set({ issue: event.target.value as Issue })}
-            data-testid="correction-issue"
-          >
-            {ISSUES.map((issue) => (
-              <option key={issue} value={issue}>
-                {ISSUE_LABELS[issue]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${prefix}-issue`}
+          label="Issue"
+          value={correction.issue}
+          onChange={(event) => set({ issue: event.target.value as Issue })}
+          options={ISSUES.map((issue) => ({ value: issue, label: ISSUE_LABELS[issue] }))}
+          data-testid="correction-issue"
+        />
         {orientation && (
-          <div className="journal-field">
-            <label htmlFor={`${prefix}-service`} className="field-label">
-              Service
-            </label>
-            <select
-              id={`${prefix}-service`}
-              className="journal-select"
-              value={correction.serviceId}
-              onChange={(event) => set({ serviceId: event.target.value })}
-              data-testid="correction-service"
-            >
-              <option value="">Choisissez un service</option>
-              {serviceOptions.map((service) => (
-                <option key={service.id} value={service.id}>
-                  {service.nom}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${prefix}-service`}
+            label="Service"
+            value={correction.serviceId}
+            onChange={(event) => set({ serviceId: event.target.value })}
+            placeholder="Choisissez un service"
+            options={serviceOptions.map((service) => ({ value: service.id, label: service.nom }))}
+            data-testid="correction-service"
+          />
         )}
         {correction.issue === 'non_resolu' && (
-          <div className="journal-field">
-            <label htmlFor={`${prefix}-motif`} className="field-label">
-              Motif
-            </label>
-            <select
-              id={`${prefix}-motif`}
-              className="journal-select"
-              value={correction.motif}
-              onChange={(event) => set({ motif: event.target.value as Motif | '' })}
-              data-testid="correction-motif"
-            >
-              <option value="">Choisissez un motif</option>
-              {MOTIFS.map((motif) => (
-                <option key={motif} value={motif}>
-                  {MOTIF_LABELS[motif]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${prefix}-motif`}
+            label="Motif"
+            value={correction.motif}
+            onChange={(event) => set({ motif: event.target.value as Motif | '' })}
+            placeholder="Choisissez un motif"
+            options={MOTIFS.map((motif) => ({ value: motif, label: MOTIF_LABELS[motif] }))}
+            data-testid="correction-motif"
+          />
         )}
-        <div className="journal-field">
-          <label htmlFor={`${prefix}-theme`} className="field-label">
-            Thème
-          </label>
-          <select
-            id={`${prefix}-theme`}
-            className="journal-select"
-            value={correction.theme}
-            onChange={(event) => set({ theme: event.target.value })}
-            data-testid="correction-theme"
-          >
-            <option value="">{entry.theme ? 'Inchangé' : 'Aucun'}</option>
-            {themes.map((theme) => (
-              <option key={theme.id} value={theme.id}>
-                {theme.libelle}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="journal-field">
-          <label htmlFor={`${prefix}-canal`} className="field-label">
-            Canal
-          </label>
-          <select
-            id={`${prefix}-canal`}
-            className="journal-select"
-            value={correction.canal}
-            onChange={(event) => set({ canal: event.target.value as JournalCanal })}
-            data-testid="correction-canal"
-          >
-            {JOURNAL_CANAUX.map((canal) => (
-              <option key={canal} value={canal}>
-                {CANAL_LABELS[canal]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${prefix}-theme`}
+          label="Thème"
+          value={correction.theme}
+          onChange={(event) => set({ theme: event.target.value })}
+          placeholder={entry.theme ? 'Inchangé' : 'Aucun'}
+          options={themes.map((theme) => ({ value: theme.id, label: theme.libelle }))}
+          data-testid="correction-theme"
+        />
+        <SelectField
+          id={`${prefix}-canal`}
+          label="Canal"
+          value={correction.canal}
+          onChange={(event) => set({ canal: event.target.value as JournalCanal })}
+          options={JOURNAL_CANAUX.map((canal) => ({ value: canal, label: CANAL_LABELS[canal] }))}
+          data-testid="correction-canal"
+        />
       </div>
       <div className="journal-actions">
         <button type="submit" className="button" disabled={saving} data-testid="correction-save">

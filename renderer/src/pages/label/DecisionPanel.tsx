@@ -4,8 +4,8 @@
 import { useId, useState } from 'react';
 import type { LabelAction, LabelPointDetail } from '../../../../electron/core/desks/label-types';
 import { ACTION_LABELS, STATUT_LABELS } from '../../../../electron/core/desks/label-types';
-import type { ApiError } from '../../api';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
+import { useSubmit } from '../../components/forms/useSubmit';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { formatDate } from '../../format';
 import { useCall } from '../../hooks/useCall';
@@ -34,8 +34,7 @@ export function DecisionPanel({ detail, onDecided }: { detail: LabelPointDetail;
   const id = useId();
   const [date, setDate] = useState(detail.aujourdhui);
   const [motif, setMotif] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
   const pointId = detail.point.id;
   const needsMotif = detail.actions.some((action) => MOTIF_ACTIONS.includes(action));
@@ -43,27 +42,24 @@ export function DecisionPanel({ detail, onDecided }: { detail: LabelPointDetail;
 
   const decide = async (action: LabelAction) => {
     if (busy) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
-      const decision = await call('label.decide', {
-        pointId,
-        action,
-        date,
-        motif: MOTIF_ACTIONS.includes(action) ? motif : undefined,
-      });
-      setDone(
-        `Décision enregistrée : le point est désormais « ${STATUT_LABELS[decision.statut].toLowerCase()} »` +
-          (decision.expireLe ? `, label valable jusqu'au ${formatDate(decision.expireLe)}.` : '.'),
-      );
-      setMotif('');
-      onDecided();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () =>
+        call('label.decide', {
+          pointId,
+          action,
+          date,
+          motif: MOTIF_ACTIONS.includes(action) ? motif : undefined,
+        }),
+      (decision) => {
+        setDone(
+          `Décision enregistrée : le point est désormais « ${STATUT_LABELS[decision.statut].toLowerCase()} »` +
+            (decision.expireLe ? `, label valable jusqu'au ${formatDate(decision.expireLe)}.` : '.'),
+        );
+        setMotif('');
+        onDecided();
+      },
+    );
   };
 
   return (

@@ -2,8 +2,8 @@
 import type { FormEvent } from 'react';
 import { useEffect, useId, useState } from 'react';
 import type { LabelSettings } from '../../../../electron/core/desks/label-types';
-import type { ApiError } from '../../api';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
+import { useSubmit } from '../../components/forms/useSubmit';
 import { PageMain } from '../../components/PageMain';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { useCall } from '../../hooks/useCall';
@@ -93,8 +93,7 @@ export function LabelReglagesPage() {
   const state = useCall('label.settings.get', {});
   const heading = useFocusHeading<HTMLHeadingElement>(state.status !== 'loading');
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const [saved, setSaved] = useState(false);
 
   const loaded = state.status === 'ok' ? state.data.reglage : null;
@@ -110,18 +109,14 @@ export function LabelReglagesPage() {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!draft || busy) return;
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
-      const answer = await call('label.settings.set', settingsOf(draft));
-      setDraft(draftOf(answer.reglage));
-      setSaved(true);
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => call('label.settings.set', settingsOf(draft)),
+      (answer) => {
+        setDraft(draftOf(answer.reglage));
+        setSaved(true);
+      },
+    );
   };
 
   return (

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { LabelEvent, LabelPointDetail } from '../../../../electron/core/desks/label-types';
 import { ENTITE_NAMES, TYPE_NAMES } from '../../../../electron/core/desks/label-types';
+import { ParentLink } from '../../components/forms/ParentLink';
 import { PageMain } from '../../components/PageMain';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { formatDate } from '../../format';
@@ -139,11 +140,7 @@ export function PointPage({ id }: { id: number }) {
   const detail = state.data;
   return (
     <PageMain className="label-page">
-      <p className="back">
-        <a href="#/points">
-          <span aria-hidden="true">← </span>Points d&apos;accueil
-        </a>
-      </p>
+      <ParentLink href="#/points">Points d&apos;accueil</ParentLink>
       <div className="label-heading">
         <h1 ref={heading} tabIndex={-1} data-testid="point-title">
           {detail.point.nom}

@@ -4,25 +4,13 @@ import { useState } from 'react';
 import { ENTITE_NAMES, TYPE_NAMES } from '../../../../electron/core/desks/label-types';
 import type { ApiError } from '../../api';
 import { call, toApiError } from '../../api';
+import { downloadCsv } from '../../components/forms/downloadFile';
 import { PageMain } from '../../components/PageMain';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { formatDate, plural } from '../../format';
 import { useCall } from '../../hooks/useCall';
 import { useFocusHeading } from '../../hooks/useFocusHeading';
 import './label.css';
-
-/** Hands a text file to the browser's downloads. */
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the link; the URL can go once the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function RegistrePage() {
   const state = useCall('label.register', {});
@@ -32,8 +20,7 @@ export function RegistrePage() {
   const exportCsv = async () => {
     setExportError(null);
     try {
-      const { filename, csv } = await call('label.registerCsv', {});
-      download(filename, csv);
+      downloadCsv(await call('label.registerCsv', {}));
     } catch (error) {
       setExportError(toApiError(error));
     }

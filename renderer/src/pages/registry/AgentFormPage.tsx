@@ -1,17 +1,15 @@
 // Creating or changing an agent: name, first name, service, email (optional, one agent per email), active.
 import type { FormEvent } from 'react';
-import { useEffect, useState } from 'react';
 import { agentFields } from '../../../../electron/api/methods/registry';
-import type { ApiError } from '../../api';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
+import { TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
+import { NotReady } from '../../components/forms/NotReady';
+import { ParentLink } from '../../components/forms/ParentLink';
+import { SubmitBar } from '../../components/forms/SubmitBar';
+import { useRecordForm } from '../../components/forms/useRecordForm';
 import { PageMain } from '../../components/PageMain';
-import { ErrorMessage, Loading } from '../../components/StatusMessages';
-import { useFocusHeading } from '../../hooks/useFocusHeading';
 import { navigate } from '../../navigation';
-import { focusFirstError } from './focus';
-import { FormMessage, TextField } from './RegistryFields';
-import type { FieldErrors } from './registryFormat';
-import { checkForm } from './registryFormat';
 import './registry.css';
 
 interface AgentForm {
@@ -24,92 +22,43 @@ interface AgentForm {
 
 const EMPTY: AgentForm = { nom: '', prenom: '', service: '', courriel: '', actif: true };
 
+/** The agent as the form shows it (no email: an empty field). */
+const loadAgent = (id: number): Promise<AgentForm> =>
+  call('agents.get', { id }).then((agent) => ({
+    nom: agent.nom,
+    prenom: agent.prenom,
+    service: agent.service,
+    courriel: agent.courriel ?? '',
+    actif: agent.actif,
+  }));
+
 export function AgentFormPage({ id }: { id: number | null }) {
-  const [loaded, setLoaded] = useState<
-    { status: 'loading' | 'ready' } | { status: 'error'; error: ApiError }
-  >({ status: id === null ? 'ready' : 'loading' });
-  const [form, setForm] = useState<AgentForm>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const heading = useFocusHeading<HTMLHeadingElement>(loaded.status === 'ready');
+  const { loaded, form, set, errors, failure, saving, heading, submit } = useRecordForm(id, EMPTY, loadAgent);
 
-  useEffect(() => {
-    if (id === null) return;
-    let live = true;
-    call('agents.get', { id }).then(
-      (agent) => {
-        if (!live) return;
-        setForm({
-          nom: agent.nom,
-          prenom: agent.prenom,
-          service: agent.service,
-          courriel: agent.courriel ?? '',
-          actif: agent.actif,
-        });
-        setLoaded({ status: 'ready' });
-      },
-      (error: unknown) => live && setLoaded({ status: 'error', error: toApiError(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
-  const set = <K extends keyof AgentForm>(key: K, value: AgentForm[K]) =>
-    setForm((current) => ({ ...current, [key]: value }));
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (saving) return;
-    setFailure(null);
-    const checked = checkForm(agentFields, form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const input = { ...checked.data, courriel: checked.data.courriel ?? '' };
-      const saved =
-        id === null ? await call('agents.create', input) : await call('agents.update', { id, ...input });
-      navigate({ name: 'agent', id: saved.id });
-    } catch (error) {
-      const apiError = toApiError(error);
+    void submit(
+      agentFields,
+      form,
+      async (data) => {
+        const input = { ...data, courriel: data.courriel ?? '' };
+        const saved =
+          id === null ? await call('agents.create', input) : await call('agents.update', { id, ...input });
+        navigate({ name: 'agent', id: saved.id });
+      },
       // The only conflict an agent can meet is an email already used.
-      if (apiError.code === 'conflict') {
-        setErrors({ courriel: apiError.message });
-        focusFirstError();
-      } else setFailure(apiError.message);
-    } finally {
-      setSaving(false);
-    }
+      'courriel',
+    );
   };
 
   const title = id === null ? 'Nouvel agent' : "Modifier l'agent";
   if (loaded.status !== 'ready')
-    return (
-      <PageMain>
-        <h1>{title}</h1>
-        {loaded.status === 'error' ? (
-          <ErrorMessage error={loaded.error} />
-        ) : (
-          <Loading label="Chargement de l'agent…" />
-        )}
-      </PageMain>
-    );
+    return <NotReady title={title} state={loaded} loadingLabel="Chargement de l'agent…" />;
 
   const back = id === null ? '#/agents' : `#/agents/${id}`;
   return (
     <PageMain className="reg-page">
-      <p className="back">
-        <a href={back}>
-          <span aria-hidden="true">← </span>
-          {id === null ? 'Retour aux agents' : "Retour à l'agent"}
-        </a>
-      </p>
+      <ParentLink href={back}>{id === null ? 'Retour aux agents' : "Retour à l'agent"}</ParentLink>
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>
@@ -167,12 +116,13 @@ export function AgentFormPage({ id }: { id: number | null }) {
         <p id="agent-actif-hint" className="hint">
           Un agent qui part n&apos;est pas supprimé : il devient inactif et garde son historique de formation.
         </p>
-        <div className="reg-actions">
-          <button type="submit" className="button" disabled={saving} data-testid="agent-save">
-            {id === null ? "Créer l'agent" : 'Enregistrer'}
-          </button>
-          <a href={back}>Annuler</a>
-        </div>
+        <SubmitBar
+          className="reg-actions"
+          label={id === null ? "Créer l'agent" : 'Enregistrer'}
+          busy={saving}
+          cancelHref={back}
+          testId="agent-save"
+        />
       </form>
     </PageMain>
   );

@@ -5,15 +5,18 @@ import { useState } from 'react';
 import type { AgentView, AssignmentView } from '../../../../electron/api/methods/registry';
 import { assignmentFields } from '../../../../electron/api/methods/registry';
 import { call, toApiError } from '../../api';
+import { SelectField, TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
+import { NotReady } from '../../components/forms/NotReady';
+import { ParentLink } from '../../components/forms/ParentLink';
+import type { FieldErrors } from '../../components/forms/checkForm';
+import { checkForm } from '../../components/forms/checkForm';
 import { PageMain } from '../../components/PageMain';
-import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { isoDay } from '../../format';
 import { useCall } from '../../hooks/useCall';
 import { useFocusHeading } from '../../hooks/useFocusHeading';
-import { FormMessage, SelectField, TextField } from './RegistryFields';
 import { TrainingBadge } from './TrainingBadge';
-import type { FieldErrors } from './registryFormat';
-import { PRESENCE_LABELS, checkForm, dayOrDash, validityLabel } from './registryFormat';
+import { PRESENCE_LABELS, dayOrDash, validityLabel } from './registryFormat';
 import { useRecord } from './useRecord';
 import './registry.css';
 
@@ -22,24 +25,11 @@ export function AgentPage({ id }: { id: number }) {
   const heading = useFocusHeading<HTMLHeadingElement>(state.status === 'ok');
 
   if (state.status !== 'ok')
-    return (
-      <PageMain>
-        <h1>Agent</h1>
-        {state.status === 'loading' ? (
-          <Loading label="Chargement de l'agent…" />
-        ) : (
-          <ErrorMessage error={state.error} />
-        )}
-      </PageMain>
-    );
+    return <NotReady title="Agent" state={state} loadingLabel="Chargement de l'agent…" />;
   const agent = state.data;
   return (
     <PageMain className="reg-page">
-      <p className="back">
-        <a href="#/agents">
-          <span aria-hidden="true">← </span>Retour aux agents
-        </a>
-      </p>
+      <ParentLink href="#/agents">Retour aux agents</ParentLink>
       <div className="reg-toolbar">
         <h1 ref={heading} tabIndex={-1} data-testid="agent-title">
           {agent.prenom} {agent.nom}
@@ -190,7 +180,7 @@ function AssignmentRow({
               onChange={(e) => setFin(e.target.value)}
               required
             />
-            <div className="reg-actions reg-field">
+            <div className="reg-actions form-field">
               <button type="submit" className="button reg-button-small">
                 Confirmer la fin
               </button>
@@ -290,7 +280,7 @@ function AddAssignment({
           onChange={(e) => setFin(e.target.value)}
           error={errors.fin}
         />
-        <div className="reg-field">
+        <div className="form-field">
           <button type="submit" className="button" data-testid="assignment-submit">
             Ajouter l&apos;affectation
           </button>

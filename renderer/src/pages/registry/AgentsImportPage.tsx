@@ -4,10 +4,11 @@ import type { ChangeEvent } from 'react';
 import { useState } from 'react';
 import type { ImportReport } from '../../../../electron/api/methods/registry';
 import { call, toApiError } from '../../api';
+import { FormMessage } from '../../components/forms/FormMessage';
+import { ParentLink } from '../../components/forms/ParentLink';
 import { PageMain } from '../../components/PageMain';
 import { plural } from '../../format';
 import { useFocusHeading } from '../../hooks/useFocusHeading';
-import { FormMessage } from './RegistryFields';
 import { CSV_EXAMPLE, decodeCsvBytes } from './csvFile';
 import './registry.css';
 
@@ -56,18 +57,14 @@ export function AgentsImportPage() {
 
   return (
     <PageMain className="reg-page">
-      <p className="back">
-        <a href="#/agents">
-          <span aria-hidden="true">← </span>Retour aux agents
-        </a>
-      </p>
+      <ParentLink href="#/agents">Retour aux agents</ParentLink>
       <h1 ref={heading} tabIndex={-1}>
         Importer des agents depuis un fichier CSV
       </h1>
       <Explanation />
       <form className="card" onSubmit={(event) => event.preventDefault()} aria-labelledby="import-file-title">
         <h2 id="import-file-title">Fichier à importer</h2>
-        <div className="reg-field">
+        <div className="form-field">
           <label htmlFor="agents-csv-file" className="field-label">
             Choisir un fichier .csv
           </label>
@@ -84,13 +81,13 @@ export function AgentsImportPage() {
             </p>
           )}
         </div>
-        <div className="reg-field">
+        <div className="form-field">
           <label htmlFor="agents-csv-text" className="field-label">
             Ou coller le contenu du fichier
           </label>
           <textarea
             id="agents-csv-text"
-            className="text-input reg-textarea"
+            className="text-input form-textarea"
             rows={8}
             value={text}
             onChange={(event) => {

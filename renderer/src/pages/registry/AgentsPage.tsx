@@ -2,13 +2,13 @@
 // URL (#/agents?q=…&point=…&formation=…), so a filtered list can be bookmarked and comes back as it was.
 import type { FormationFilter } from '../../../../electron/api/methods/registry';
 import { FORMATION_FILTERS } from '../../../../electron/api/methods/registry';
+import { SelectField, TextField } from '../../components/forms/Field';
 import { PageMain } from '../../components/PageMain';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { plural } from '../../format';
 import { useCall } from '../../hooks/useCall';
 import { navigate } from '../../navigation';
 import type { Params } from '../../router';
-import { SelectField, TextField } from './RegistryFields';
 import { TrainingBadge } from './TrainingBadge';
 import { FORMATION_FILTER_LABELS, idParam, withParam } from './registryFormat';
 import './registry.css';

@@ -45,7 +45,7 @@ export function ContactPicker({
       ) : (
         <p className="muted">Aucun service choisi (facultatif).</p>
       )}
-      <div className="reg-field">
+      <div className="form-field">
         <label htmlFor={ID} className="field-label">
           Rechercher un service
         </label>
@@ -64,7 +64,7 @@ export function ContactPicker({
           Au moins deux lettres du nom du service (par exemple « mairie »).
         </p>
         {error && (
-          <p id={`${ID}-error`} className="reg-field-error">
+          <p id={`${ID}-error`} className="field-error">
             {error}
           </p>
         )}

@@ -1,20 +1,19 @@
 // Creating or changing a training session: type, day, trainer, place. Attendance is entered on the
 // session's own page.
 import type { FormEvent } from 'react';
-import { useEffect, useState } from 'react';
 import { sessionFields } from '../../../../electron/api/methods/registry';
-import type { ApiError } from '../../api';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
+import { SelectField, TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
+import { NotReady } from '../../components/forms/NotReady';
+import { ParentLink } from '../../components/forms/ParentLink';
+import { SubmitBar } from '../../components/forms/SubmitBar';
+import { useRecordForm } from '../../components/forms/useRecordForm';
 import { PageMain } from '../../components/PageMain';
-import { ErrorMessage, Loading } from '../../components/StatusMessages';
+import { ErrorMessage } from '../../components/StatusMessages';
 import { isoDay } from '../../format';
 import { useCall } from '../../hooks/useCall';
-import { useFocusHeading } from '../../hooks/useFocusHeading';
 import { navigate } from '../../navigation';
-import { focusFirstError } from './focus';
-import { FormMessage, SelectField, TextField } from './RegistryFields';
-import type { FieldErrors } from './registryFormat';
-import { checkForm } from './registryFormat';
 import './registry.css';
 
 interface SessionForm {
@@ -24,88 +23,41 @@ interface SessionForm {
   lieu: string;
 }
 
+const loadSession = (id: number): Promise<SessionForm> =>
+  call('formations.get', { id }).then((session) => ({
+    type: session.type,
+    date: session.date,
+    formateur: session.formateur,
+    lieu: session.lieu,
+  }));
+
 export function FormationFormPage({ id }: { id: number | null }) {
   const types = useCall('formations.types', {});
-  const [loaded, setLoaded] = useState<
-    { status: 'loading' | 'ready' } | { status: 'error'; error: ApiError }
-  >({ status: id === null ? 'ready' : 'loading' });
-  const [form, setForm] = useState<SessionForm>({
-    type: '',
-    date: isoDay(new Date()),
-    formateur: '',
-    lieu: '',
-  });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const heading = useFocusHeading<HTMLHeadingElement>(loaded.status === 'ready');
+  const { loaded, form, set, errors, failure, saving, heading, submit } = useRecordForm<SessionForm>(
+    id,
+    { type: '', date: isoDay(new Date()), formateur: '', lieu: '' },
+    loadSession,
+  );
 
-  useEffect(() => {
-    if (id === null) return;
-    let live = true;
-    call('formations.get', { id }).then(
-      (session) => {
-        if (!live) return;
-        setForm({ type: session.type, date: session.date, formateur: session.formateur, lieu: session.lieu });
-        setLoaded({ status: 'ready' });
-      },
-      (error: unknown) => live && setLoaded({ status: 'error', error: toApiError(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
-  const set = <K extends keyof SessionForm>(key: K, value: SessionForm[K]) =>
-    setForm((current) => ({ ...current, [key]: value }));
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (saving) return;
-    setFailure(null);
-    const checked = checkForm(sessionFields, form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
+    void submit(sessionFields, form, async (data) => {
       const saved =
         id === null
-          ? await call('formations.create', checked.data)
-          : await call('formations.update', { id, ...checked.data });
+          ? await call('formations.create', data)
+          : await call('formations.update', { id, ...data });
       navigate({ name: 'formation', id: saved.id });
-    } catch (error) {
-      setFailure(toApiError(error).message);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const title = id === null ? 'Nouvelle session de formation' : 'Modifier la session de formation';
   if (loaded.status !== 'ready')
-    return (
-      <PageMain>
-        <h1>{title}</h1>
-        {loaded.status === 'error' ? (
-          <ErrorMessage error={loaded.error} />
-        ) : (
-          <Loading label="Chargement de la session…" />
-        )}
-      </PageMain>
-    );
+    return <NotReady title={title} state={loaded} loadingLabel="Chargement de la session…" />;
 
   const back = id === null ? '#/formations' : `#/formations/${id}`;
   return (
     <PageMain className="reg-page">
-      <p className="back">
-        <a href={back}>
-          <span aria-hidden="true">← </span>
-          {id === null ? 'Retour aux formations' : 'Retour à la session'}
-        </a>
-      </p>
+      <ParentLink href={back}>{id === null ? 'Retour aux formations' : 'Retour à la session'}</ParentLink>
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>
@@ -149,12 +101,13 @@ export function FormationFormPage({ id }: { id: number | null }) {
             error={errors.lieu}
           />
         </div>
-        <div className="reg-actions">
-          <button type="submit" className="button" disabled={saving} data-testid="session-save">
-            {id === null ? 'Créer la session' : 'Enregistrer'}
-          </button>
-          <a href={back}>Annuler</a>
-        </div>
+        <SubmitBar
+          className="reg-actions"
+          label={id === null ? 'Créer la session' : 'Enregistrer'}
+          busy={saving}
+          cancelHref={back}
+          testId="session-save"
+        />
       </form>
     </PageMain>
   );

@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react';
 import type { Participant, PresenceStatut, SessionView } from '../../../../electron/api/methods/registry';
 import { PRESENCE_STATUTS } from '../../../../electron/api/methods/registry';
 import { call, toApiError } from '../../api';
+import { FormMessage } from '../../components/forms/FormMessage';
+import { NotReady } from '../../components/forms/NotReady';
+import { ParentLink } from '../../components/forms/ParentLink';
 import { PageMain } from '../../components/PageMain';
-import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { plural } from '../../format';
 import { useCall } from '../../hooks/useCall';
 import { useFocusHeading } from '../../hooks/useFocusHeading';
-import { FormMessage } from './RegistryFields';
 import { PRESENCE_LABELS, dayOrDash } from './registryFormat';
 import { useRecord } from './useRecord';
 import './registry.css';
@@ -20,24 +21,11 @@ export function FormationPage({ id }: { id: number }) {
   const [state, setSession] = useRecord('formations.get', { id });
   const heading = useFocusHeading<HTMLHeadingElement>(state.status === 'ok');
   if (state.status !== 'ok')
-    return (
-      <PageMain>
-        <h1>Session de formation</h1>
-        {state.status === 'error' ? (
-          <ErrorMessage error={state.error} />
-        ) : (
-          <Loading label="Chargement de la session…" />
-        )}
-      </PageMain>
-    );
+    return <NotReady title="Session de formation" state={state} loadingLabel="Chargement de la session…" />;
   const session = state.data;
   return (
     <PageMain className="reg-page">
-      <p className="back">
-        <a href="#/formations">
-          <span aria-hidden="true">← </span>Retour aux formations
-        </a>
-      </p>
+      <ParentLink href="#/formations">Retour aux formations</ParentLink>
       <div className="reg-toolbar">
         <h1 ref={heading} tabIndex={-1} data-testid="session-title">
           {session.typeLibelle} – {dayOrDash(session.date)}
@@ -206,7 +194,7 @@ function AddAgents({ listed, onAdd }: { listed: Set<number>; onAdd(row: Row): vo
   return (
     <div className="reg-add-agents">
       <h3>Ajouter des agents</h3>
-      <div className="reg-field">
+      <div className="form-field">
         <label htmlFor="attendance-search" className="field-label">
           Nom ou prénom de l&apos;agent
         </label>

@@ -5,14 +5,16 @@ import { useState } from 'react';
 import type { TrainingType } from '../../../../electron/api/methods/registry';
 import { trainingTypeFields } from '../../../../electron/api/methods/registry';
 import { call, toApiError } from '../../api';
+import { SelectField, TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
+import { checkForm } from '../../components/forms/checkForm';
 import { PageMain } from '../../components/PageMain';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { plural } from '../../format';
 import { useCall } from '../../hooks/useCall';
 import { navigate } from '../../navigation';
 import type { Params } from '../../router';
-import { FormMessage, SelectField, TextField } from './RegistryFields';
-import { checkForm, dayOrDash, withParam } from './registryFormat';
+import { dayOrDash, withParam } from './registryFormat';
 import { useRecord } from './useRecord';
 import './registry.css';
 

@@ -1,21 +1,20 @@
 // Creating or changing a reception point. The form is checked with the contract's own schema before it is
 // sent; a refusal from the core (code taken, unknown service) is shown and everything typed stays.
 import type { FormEvent } from 'react';
-import { useEffect, useState } from 'react';
 import type { PointView } from '../../../../electron/api/methods/registry';
 import { POINT_ENTITES, POINT_TYPES, pointFields } from '../../../../electron/api/methods/registry';
-import type { ApiError } from '../../api';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
+import { SelectField, TextAreaField, TextField } from '../../components/forms/Field';
+import { FormMessage } from '../../components/forms/FormMessage';
+import { NotReady } from '../../components/forms/NotReady';
+import { ParentLink } from '../../components/forms/ParentLink';
+import { SubmitBar } from '../../components/forms/SubmitBar';
+import { useRecordForm } from '../../components/forms/useRecordForm';
 import { PageMain } from '../../components/PageMain';
-import { ErrorMessage, Loading } from '../../components/StatusMessages';
-import { useFocusHeading } from '../../hooks/useFocusHeading';
 import { navigate } from '../../navigation';
 import type { ChosenContact } from './ContactPicker';
 import { ContactPicker } from './ContactPicker';
-import { focusFirstError } from './focus';
-import { FormMessage, SelectField, TextAreaField, TextField } from './RegistryFields';
-import type { FieldErrors } from './registryFormat';
-import { POINT_ENTITE_LABELS, POINT_TYPE_LABELS, checkForm } from './registryFormat';
+import { POINT_ENTITE_LABELS, POINT_TYPE_LABELS } from './registryFormat';
 import './registry.css';
 
 interface PointForm {
@@ -46,6 +45,8 @@ const EMPTY: PointForm = {
   ouvert: true,
 };
 
+const loadPoint = (id: number): Promise<PointForm> => call('points.get', { id }).then(formOf);
+
 function formOf(point: PointView): PointForm {
   return {
     code: point.code,
@@ -63,89 +64,33 @@ function formOf(point: PointView): PointForm {
 }
 
 export function PointFormPage({ id }: { id: number | null }) {
-  const [loaded, setLoaded] = useState<
-    { status: 'loading' | 'ready' } | { status: 'error'; error: ApiError }
-  >({ status: id === null ? 'ready' : 'loading' });
-  const [form, setForm] = useState<PointForm>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const heading = useFocusHeading<HTMLHeadingElement>(loaded.status === 'ready');
+  const { loaded, form, set, errors, failure, saving, heading, submit } = useRecordForm(id, EMPTY, loadPoint);
 
-  useEffect(() => {
-    if (id === null) return;
-    let live = true;
-    call('points.get', { id }).then(
-      (point) => {
-        if (!live) return;
-        setForm(formOf(point));
-        setLoaded({ status: 'ready' });
-      },
-      (error: unknown) => live && setLoaded({ status: 'error', error: toApiError(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
-  const set = <K extends keyof PointForm>(key: K, value: PointForm[K]) =>
-    setForm((current) => ({ ...current, [key]: value }));
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (saving) return;
-    setFailure(null);
     const { contact, ...fields } = form;
-    const checked = checkForm(pointFields, { ...fields, contact_id: contact?.id ?? null });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const saved =
-        id === null
-          ? await call('points.create', checked.data)
-          : await call('points.update', { id, ...checked.data });
-      navigate({ name: 'point', id: saved.id });
-    } catch (error) {
-      const apiError = toApiError(error);
+    void submit(
+      pointFields,
+      { ...fields, contact_id: contact?.id ?? null },
+      async (data) => {
+        const saved =
+          id === null ? await call('points.create', data) : await call('points.update', { id, ...data });
+        navigate({ name: 'point', id: saved.id });
+      },
       // A taken code belongs next to the code field; anything else at the top of the form.
-      if (apiError.code === 'conflict') {
-        setErrors({ code: apiError.message });
-        document.getElementById('point-code')?.focus();
-      } else setFailure(apiError.message);
-    } finally {
-      setSaving(false);
-    }
+      'code',
+    );
   };
 
   const title = id === null ? "Nouveau point d'accueil" : "Modifier le point d'accueil";
-  if (loaded.status === 'loading')
-    return (
-      <PageMain>
-        <h1>{title}</h1>
-        <Loading label="Chargement du point…" />
-      </PageMain>
-    );
-  if (loaded.status === 'error')
-    return (
-      <PageMain>
-        <h1>{title}</h1>
-        <ErrorMessage error={loaded.error} />
-      </PageMain>
-    );
+  if (loaded.status !== 'ready')
+    return <NotReady title={title} state={loaded} loadingLabel="Chargement du point…" />;
+
+  const back = id === null ? '#/points' : `#/points/${id}`;
 
   return (
     <PageMain className="reg-page">
-      <p className="back">
-        <a href={id === null ? '#/points' : `#/points/${id}`}>
-          <span aria-hidden="true">← </span>
-          {id === null ? "Retour aux points d'accueil" : 'Retour au point'}
-        </a>
-      </p>
+      <ParentLink href={back}>{id === null ? "Retour aux points d'accueil" : 'Retour au point'}</ParentLink>
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>
@@ -256,12 +201,13 @@ export function PointFormPage({ id }: { id: number | null }) {
         <p id="point-ouvert-hint" className="hint">
           Un point qui ferme n&apos;est pas supprimé : il garde ses affectations et son historique du label.
         </p>
-        <div className="reg-actions">
-          <button type="submit" className="button" disabled={saving} data-testid="point-save">
-            {id === null ? 'Créer le point' : 'Enregistrer'}
-          </button>
-          <a href={id === null ? '#/points' : `#/points/${id}`}>Annuler</a>
-        </div>
+        <SubmitBar
+          className="reg-actions"
+          label={id === null ? 'Créer le point' : 'Enregistrer'}
+          busy={saving}
+          cancelHref={back}
+          testId="point-save"
+        />
       </form>
     </PageMain>
   );

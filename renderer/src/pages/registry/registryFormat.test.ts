@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { agentFields, pointFields } from '../../../../electron/api/methods/registry';
 import type { TrainingStatus } from '../../../../electron/api/methods/registry';
 import { decodeCsvBytes } from './csvFile';
-import {
-  checkForm,
-  idParam,
-  sentence,
-  trainingBadgeClass,
-  trainingLabel,
-  validityLabel,
-  withParam,
-} from './registryFormat';
+import { idParam, trainingBadgeClass, trainingLabel, validityLabel, withParam } from './registryFormat';
 
 const status = (fields: Partial<TrainingStatus>): TrainingStatus => ({
   etat: 'a_jour',
@@ -42,49 +33,6 @@ describe('registry page helpers', () => {
     expect(idParam('12')).toBe(12);
     expect(idParam('0')).toBeUndefined();
     expect(idParam('abc')).toBeUndefined();
-  });
-
-  it('checks a form with the contract’s schema, one French sentence per field', () => {
-    const result = checkForm(pointFields, {
-      code: 'mairie centre',
-      nom: '',
-      entite: '',
-      type: 'physique',
-      voie: '',
-      complement: '',
-      code_postal: '9915',
-      commune: '',
-      horaires: '',
-      contact_id: null,
-      ouvert: true,
-    });
-    expect(result).toEqual({
-      ok: false,
-      errors: {
-        code: 'Le code ne contient que des lettres sans accent, chiffres, - et _.',
-        nom: 'Indiquez le nom du point.',
-        entite: 'Choisissez l’entité.',
-        code_postal: 'Le code postal compte 5 chiffres.',
-      },
-    });
-    const agent = checkForm(agentFields, {
-      nom: ' Durand ',
-      prenom: 'Léa',
-      service: '',
-      courriel: '',
-      actif: true,
-    });
-    expect(agent).toEqual({
-      ok: true,
-      data: { nom: 'Durand', prenom: 'Léa', service: '', courriel: null, actif: true },
-    });
-    expect(
-      checkForm(agentFields, { nom: 'D', prenom: 'L', service: '', courriel: 'lea@', actif: true }),
-    ).toEqual({
-      ok: false,
-      errors: { courriel: 'Adresse de courriel invalide (nom@domaine.fr).' },
-    });
-    expect(sentence('déjà une phrase.')).toBe('Déjà une phrase.');
   });
 
   it('reads a CSV file in UTF-8, or in Windows-1252 as Excel writes it', () => {

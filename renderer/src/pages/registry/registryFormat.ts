@@ -1,6 +1,5 @@
-// Pure helpers of the registries' pages: French labels, training status wording, filters ↔ URL params, form
-// errors from the contract's own schemas. No DOM: unit-tested under Node.
-import type { z } from 'zod';
+// Pure helpers of the registries' pages: French labels, training status wording, filters ↔ URL params. No DOM:
+// unit-tested under Node.
 import type {
   FormationFilter,
   PointEntite,
@@ -91,29 +90,4 @@ export function withParam(
 /** A positive integer id from a URL param, or undefined. */
 export function idParam(value: string | undefined): number | undefined {
   return value !== undefined && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : undefined;
-}
-
-export type FieldErrors = Record<string, string>;
-
-/**
- * Checks a form against the contract's schema (the one the core applies): the parsed value, or the first
- * French message per field. Messages start lower case in the contract; they are shown as sentences here.
- */
-export function checkForm<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
-  const result = schema.safeParse(value);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? '');
-    errors[key] ??= sentence(issue.message);
-  }
-  return { ok: false, errors };
-}
-
-export function sentence(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeCsvName } from './csv-download';
+import { safeCsvName } from './downloadFile';
 
 describe('safeCsvName', () => {
   it('keeps the core’s name when it is already safe', () => {

@@ -1,6 +1,12 @@
-// Form fields of the registries' pages: a label on every field, the French error under it and tied to it
-// (aria-describedby), so a screen reader reads the field, its hint and what is wrong together.
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+// Form fields of the management pages (accounts, registries): a label on every field, the French error under
+// it and tied to it (aria-describedby), so a screen reader reads the field, its hint and what is wrong together.
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrame {
   id: string;
@@ -13,9 +19,19 @@ function describedBy({ id, error, hint }: FieldFrame): string | undefined {
   return [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
 }
 
+/** What every field's control carries: its id, its state of error, its hint and error, a test id. */
+function controlProps(frame: FieldFrame) {
+  return {
+    id: frame.id,
+    'aria-invalid': frame.error ? true : undefined,
+    'aria-describedby': describedBy(frame),
+    'data-testid': frame.id,
+  };
+}
+
 function Frame({ id, label, error, hint, children }: FieldFrame & { children: ReactNode }) {
   return (
-    <div className="reg-field">
+    <div className="form-field">
       <label htmlFor={id} className="field-label">
         {label}
       </label>
@@ -26,7 +42,7 @@ function Frame({ id, label, error, hint, children }: FieldFrame & { children: Re
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="reg-field-error" data-testid={`${id}-error`}>
+        <p id={`${id}-error`} className="field-error" data-testid={`${id}-error`}>
           {error}
         </p>
       )}
@@ -39,18 +55,13 @@ export function TextField({
   label,
   error,
   hint,
+  inputRef,
+  className = 'text-input',
   ...input
-}: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
+}: FieldFrame & InputHTMLAttributes<HTMLInputElement> & { inputRef?: Ref<HTMLInputElement> }) {
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
-      <input
-        id={id}
-        className="text-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy({ id, label, error, hint })}
-        data-testid={id}
-        {...input}
-      />
+      <input ref={inputRef} className={className} {...controlProps({ id, label, error, hint })} {...input} />
     </Frame>
   );
 }
@@ -65,11 +76,8 @@ export function TextAreaField({
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
       <textarea
-        id={id}
-        className="text-input reg-textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy({ id, label, error, hint })}
-        data-testid={id}
+        className="text-input form-textarea"
+        {...controlProps({ id, label, error, hint })}
         {...input}
       />
     </Frame>
@@ -92,14 +100,7 @@ export function SelectField({
   }) {
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
-      <select
-        id={id}
-        className="text-input reg-select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy({ id, label, error, hint })}
-        data-testid={id}
-        {...select}
-      >
+      <select className="text-input" {...controlProps({ id, label, error, hint })} {...select}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -108,18 +109,5 @@ export function SelectField({
         ))}
       </select>
     </Frame>
-  );
-}
-
-/** A message after a save or a refusal, at the top of a form. */
-export function FormMessage({ kind, children }: { kind: 'error' | 'success'; children: ReactNode }) {
-  return kind === 'error' ? (
-    <div className="alert alert-error" role="alert" data-testid="form-error">
-      <p>{children}</p>
-    </div>
-  ) : (
-    <p className="alert alert-success" role="status" data-testid="form-success">
-      {children}
-    </p>
   );
 }
