@@ -1,7 +1,9 @@
 // npm run preview: the app in a browser, on the demo content (or --content) and a data folder that survives
 // restarts (.data/preview by default, or --data-dir), so the accounts created at the first start stay.
 import { join, resolve } from 'node:path';
+import type { Core } from '../electron/core/app';
 import { createCore } from '../electron/core/app';
+import { parisDay } from '../electron/core/dates';
 import { seedDemoRegistry } from '../electron/core/seed/demo-registry';
 import { parseCommandLine } from './lib/cli';
 import {
@@ -12,13 +14,30 @@ import {
   WORKER_SOURCE_FILE,
 } from './lib/paths';
 import { startPreviewServer } from './lib/preview-server';
+import { generateJournal } from './bench/journal-data';
 
 const USAGE = `Usage : npm run preview -- [--port N] [--content DOSSIER] [--data-dir DOSSIER] [--demo]
 
   --content   la base de connaissances (par défaut : la démonstration de Montrouval, content/)
   --data-dir  le dossier des données : base, sauvegardes, index (par défaut : .data/preview)
-  --demo      ajoute les registres de démonstration (points d'accueil, agents, formations, labels) à une
-              base qui n'a encore aucun point d'accueil ; implicite avec le contenu de démonstration`;
+  --demo      ajoute les registres de démonstration (points d'accueil, agents, formations, labels) et un
+              journal des contacts à une base qui n'a encore aucun point d'accueil ; implicite avec le
+              contenu de démonstration`;
+
+/**
+ * A demo log to go with the demo registries, so that the dashboard and the annual review have something to
+ * show: last year whole and this year up to today, on the demo's open points, drawn from the demo content.
+ */
+async function seedDemoJournal(core: Core): Promise<void> {
+  await core.search.ready();
+  const { knowledge } = core.search.current();
+  const db = core.store.db;
+  const points = db.prepare('SELECT id FROM points WHERE ouvert = 1 ORDER BY id').pluck().all() as number[];
+  const today = parisDay(core.now());
+  const year = Number(today.slice(0, 4));
+  generateJournal(db, { entries: 24_000, year: year - 1, points, knowledge, seed: year - 1 });
+  generateJournal(db, { entries: 24_000, year, points, knowledge, seed: year, until: today });
+}
 
 const { values } = parseCommandLine(
   {
@@ -47,6 +66,7 @@ try {
   // The demo content describes Montrouval: its registries go with it, once, on a database without points.
   const demo = values.demo || contentDir === resolve(DEMO_CONTENT_DIR);
   const seeded = demo ? seedDemoRegistry(core.store.db, core.now()) : null;
+  if (seeded) await seedDemoJournal(core);
   const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port));
   console.log(`Info'Cité — aperçu dans le navigateur : ${server.url}`);
   console.log(`Contenu : ${contentDir}`);
@@ -54,7 +74,7 @@ try {
   if (seeded) {
     console.log(
       `Registres de démonstration ajoutés : ${seeded.points} points d'accueil, ${seeded.agents} agents, ` +
-        `${seeded.sessions} sessions de formation.`,
+        `${seeded.sessions} sessions de formation, et un journal des contacts de l'an dernier à aujourd'hui.`,
     );
   }
   if (!core.accounts.hasAccounts()) {

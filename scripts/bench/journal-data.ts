@@ -33,6 +33,8 @@ export interface JournalDataOptions {
   searches?: boolean;
   /** Accounts the entries are logged by (none by default: compte_id NULL). */
   compteIds?: readonly number[];
+  /** The last day to fill (« YYYY-MM-DD »): a year still under way has no entries after today. */
+  until?: string;
 }
 
 export interface JournalDataSummary {
@@ -288,7 +290,8 @@ export function generateJournal(db: Db, options: JournalDataOptions): JournalDat
     let id = ((db.prepare('SELECT max(id) FROM journal').pluck().get() as number | null) ?? 0) + 1;
     summary.firstId = id;
 
-    const days = openDays(options.year);
+    const until = options.until;
+    const days = openDays(options.year).filter((day) => until === undefined || day.jour <= until);
     const counts = perDay(days, options.entries);
     days.forEach((day, dayIndex) => {
       const count = counts[dayIndex] ?? 0;
