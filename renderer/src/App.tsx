@@ -20,6 +20,11 @@ import { AnnuairePage } from './pages/AnnuairePage';
 import { ContactPage } from './pages/ContactPage';
 import { FichePage } from './pages/FichePage';
 import { ImportPage } from './pages/ImportPage';
+import { EditorPage } from './pages/editor/EditorPage';
+import { ManquesPage } from './pages/editor/ManquesPage';
+import { RedactionPage } from './pages/editor/RedactionPage';
+import { RevisionPage } from './pages/editor/RevisionPage';
+import { VocabulairePage } from './pages/editor/VocabulairePage';
 import { BilanPage } from './pages/indicators/BilanPage';
 import { TableauPage } from './pages/indicators/TableauPage';
 import { MesContactsPage } from './pages/journal/MesContactsPage';
@@ -70,6 +75,11 @@ const TITLES: Record<Route['name'], string> = {
   tableau: 'Tableau de bord',
   bilan: 'Bilan annuel',
   mesContacts: 'Mes contacts du jour',
+  redaction: 'Rédaction',
+  editeur: 'Éditeur',
+  revision: 'Fiches à revoir',
+  manques: 'Ce que les agents n’ont pas trouvé',
+  vocabulaire: 'Synonymes et thèmes',
   notFound: 'Page introuvable',
 };
 
@@ -127,6 +137,23 @@ function Page({ route }: { route: Route }) {
       return <BilanPage params={route.params} />;
     case 'mesContacts':
       return <MesContactsPage />;
+    case 'redaction':
+      return <RedactionPage params={route.params} />;
+    case 'editeur':
+      return (
+        <EditorPage
+          key={`${route.kind}/${route.id ?? ''}`}
+          kind={route.kind}
+          id={route.id}
+          params={route.params}
+        />
+      );
+    case 'revision':
+      return <RevisionPage />;
+    case 'manques':
+      return <ManquesPage params={route.params} />;
+    case 'vocabulaire':
+      return <VocabulairePage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -30,5 +30,10 @@ export const ROUTE_ACCESS: Record<Route['name'], Access> = {
   tableau: 'gestionnaire',
   bilan: 'gestionnaire',
   mesContacts: 'agent',
+  redaction: 'redacteur',
+  editeur: 'redacteur',
+  revision: 'redacteur',
+  manques: 'redacteur',
+  vocabulaire: 'redacteur',
   notFound: 'connecte',
 };

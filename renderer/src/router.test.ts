@@ -145,6 +145,20 @@ describe('the registries’ routes', () => {
     ],
     ['#/bilan?annee=2026', { name: 'bilan', params: { annee: '2026' } }],
     ['#/mes-contacts', { name: 'mesContacts' }],
+    ['#/redaction', { name: 'redaction', params: {} }],
+    ['#/redaction?statut=brouillon', { name: 'redaction', params: { statut: 'brouillon' } }],
+    [
+      '#/redaction/fiche/nouvelle?complete=F1344',
+      { name: 'editeur', kind: 'fiche', id: null, params: { complete: 'F1344' } },
+    ],
+    ['#/redaction/contact/nouveau', { name: 'editeur', kind: 'contact', id: null, params: {} }],
+    [
+      '#/redaction/fiche/carte-identite',
+      { name: 'editeur', kind: 'fiche', id: 'carte-identite', params: {} },
+    ],
+    ['#/a-revoir', { name: 'revision' }],
+    ['#/manques?du=2026-01-01', { name: 'manques', params: { du: '2026-01-01' } }],
+    ['#/vocabulaire', { name: 'vocabulaire' }],
     ['#/problemes', { name: 'problemes' }],
     ['#/import', { name: 'import' }],
   ];

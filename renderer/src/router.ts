@@ -31,6 +31,11 @@ export type Route =
   | { name: 'tableau'; params: Params }
   | { name: 'bilan'; params: Params }
   | { name: 'mesContacts' }
+  | { name: 'redaction'; params: Params }
+  | { name: 'editeur'; kind: 'fiche' | 'contact'; id: string | null; params: Params }
+  | { name: 'revision' }
+  | { name: 'manques'; params: Params }
+  | { name: 'vocabulaire' }
   | { name: 'notFound'; hash: string };
 
 /** A list page's filters, as they appear in its hash (« #/points?entite=ville&statut=labellise »). */
@@ -57,6 +62,8 @@ const FIXED = {
   comptes: 'comptes',
   reglages: 'reglages',
   'mes-contacts': 'mesContacts',
+  'a-revoir': 'revision',
+  vocabulaire: 'vocabulaire',
   problemes: 'problemes',
   import: 'import',
 } as const satisfies Record<string, Route['name']>;
@@ -79,6 +86,8 @@ function registryRoute(segments: string[], params: URLSearchParams): Route | nul
   const [first, second, third] = segments;
   if (segments.length === 1 && (first === 'audit' || first === 'tableau' || first === 'bilan'))
     return { name: first, params: paramsOf(params) };
+  if (segments.length === 1 && first === 'manques') return { name: 'manques', params: paramsOf(params) };
+  if (first === 'redaction') return editorRoute(segments.slice(1), params);
   if (first === 'comptes' && segments.length === 2) {
     if (second === 'nouveau') return { name: 'compte', id: null };
     const id = recordId(second);
@@ -93,6 +102,20 @@ function registryRoute(segments: string[], params: URLSearchParams): Route | nul
   if (segments.length === 2) return { name: collection.one, id };
   if (segments.length === 3 && third === 'modifier') return { name: collection.form, id };
   return null;
+}
+
+/**
+ * The editors' pages: « #/redaction » (the list), « #/redaction/fiche/nouvelle?complete=F1344 » (a new one, with
+ * what to prefill), « #/redaction/contact/mairie » (an existing one).
+ */
+function editorRoute(rest: string[], params: URLSearchParams): Route | null {
+  if (rest.length === 0) return { name: 'redaction', params: paramsOf(params) };
+  const [kind, target] = rest;
+  if (rest.length !== 2 || (kind !== 'fiche' && kind !== 'contact') || target === undefined) return null;
+  const nouveau = kind === 'fiche' ? 'nouvelle' : 'nouveau';
+  if (target === nouveau) return { name: 'editeur', kind, id: null, params: paramsOf(params) };
+  const id = decode(target);
+  return id === null || id === '' ? null : { name: 'editeur', kind, id, params: paramsOf(params) };
 }
 
 function collectionOf(name: Route['name']): [CollectionPath, (typeof COLLECTIONS)[CollectionPath]] | null {
@@ -118,6 +141,13 @@ function formatRegistryRoute(route: Route): string | null {
   if (route.name === 'audit' || route.name === 'tableau' || route.name === 'bilan')
     return `#/${route.name}${formatParams(route.params)}`;
   if (route.name === 'compte') return `#/comptes/${route.id ?? 'nouveau'}`;
+  if (route.name === 'manques') return `#/manques${formatParams(route.params)}`;
+  if (route.name === 'redaction') return `#/redaction${formatParams(route.params)}`;
+  if (route.name === 'editeur') {
+    const target =
+      route.id === null ? (route.kind === 'fiche' ? 'nouvelle' : 'nouveau') : encodeURIComponent(route.id);
+    return `#/redaction/${route.kind}/${target}${formatParams(route.params)}`;
+  }
   const found = collectionOf(route.name);
   if (!found) return null;
   const [path, collection] = found;

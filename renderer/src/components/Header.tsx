@@ -22,10 +22,18 @@ type Section =
   | 'reglages'
   | 'tableau'
   | 'bilan'
-  | 'mesContacts';
+  | 'mesContacts'
+  | 'redaction'
+  | 'revision'
+  | 'manques'
+  | 'vocabulaire';
 
 /** The registries' and administration's entries of the menu, for those whose role they serve. */
 const MORE_SECTIONS: Array<{ section: Section; href: string; label: string; access: Access }> = [
+  { section: 'redaction', href: '#/redaction', label: 'Rédaction', access: 'redacteur' },
+  { section: 'revision', href: '#/a-revoir', label: 'À revoir', access: 'redacteur' },
+  { section: 'manques', href: '#/manques', label: 'Non trouvé', access: 'redacteur' },
+  { section: 'vocabulaire', href: '#/vocabulaire', label: 'Synonymes et thèmes', access: 'redacteur' },
   { section: 'points', href: '#/points', label: "Points d'accueil", access: 'gestionnaire' },
   { section: 'agents', href: '#/agents', label: 'Agents', access: 'gestionnaire' },
   { section: 'formations', href: '#/formations', label: 'Formations', access: 'gestionnaire' },
@@ -72,7 +80,13 @@ function sectionOf(route: Route): Section | null {
     case 'mesContacts':
     case 'audit':
     case 'reglages':
+    case 'revision':
+    case 'manques':
+    case 'vocabulaire':
       return route.name;
+    case 'redaction':
+    case 'editeur':
+      return 'redaction';
     case 'comptes':
     case 'compte':
       return 'comptes';
