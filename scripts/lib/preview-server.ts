@@ -36,6 +36,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 const CLIENT_COOKIE = 'infocite_client';
+const MAX_CLIENTS = 1000;
 
 /**
  * Each browser gets an opaque client id in an HttpOnly, SameSite=Strict cookie; the server keeps its session
@@ -52,6 +53,11 @@ class Clients {
     const fresh = randomBytes(24).toString('base64url');
     const slot: ClientSlot = { token: null };
     this.slots.set(fresh, slot);
+    // Requests without the cookie each make a slot: keep the newest, an old tab simply logs in again.
+    if (this.slots.size > MAX_CLIENTS) {
+      const oldest = this.slots.keys().next();
+      if (!oldest.done) this.slots.delete(oldest.value);
+    }
     response.setHeader('set-cookie', `${CLIENT_COOKIE}=${fresh}; HttpOnly; SameSite=Strict; Path=/`);
     return slot;
   }
