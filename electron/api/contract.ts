@@ -15,6 +15,7 @@ import { ORIGINES } from '../core/knowledge/types';
 import type { MethodTable } from './method-table';
 import { accountMethods, type AccountOutputs } from './methods/accounts';
 import { adminMethods, type AdminOutputs } from './methods/admin';
+import { editorMethods, type EditorOutputs } from './methods/editor';
 import { indicatorMethods, type IndicatorOutputs } from './methods/indicators';
 import { journalMethods, type JournalOutputs } from './methods/journal';
 import { labelMethods, type LabelOutputs } from './methods/label';
@@ -176,10 +177,18 @@ export const methods = {
   ...adminMethods,
   ...journalMethods,
   ...indicatorMethods,
+  ...editorMethods,
 } as const satisfies MethodTable;
 
 export interface Outputs
-  extends AccountOutputs, RegistryOutputs, LabelOutputs, AdminOutputs, JournalOutputs, IndicatorOutputs {
+  extends
+    AccountOutputs,
+    RegistryOutputs,
+    LabelOutputs,
+    AdminOutputs,
+    JournalOutputs,
+    IndicatorOutputs,
+    EditorOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -199,6 +208,7 @@ export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;
 export type IndicatorMethod = keyof typeof indicatorMethods;
+export type EditorMethod = keyof typeof editorMethods;
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

@@ -2,6 +2,7 @@ import type { MethodName } from './contract';
 import type { HandlerTable } from './handler-types';
 import { accountHandlers } from './handlers/accounts';
 import { adminHandlers } from './handlers/admin';
+import { editorHandlers } from './handlers/editor';
 import { indicatorHandlers } from './handlers/indicators';
 import { journalHandlers } from './handlers/journal';
 import { knowledgeHandlers } from './handlers/knowledge';
@@ -17,4 +18,5 @@ export const handlers: HandlerTable<MethodName> = {
   ...adminHandlers,
   ...journalHandlers,
   ...indicatorHandlers,
+  ...editorHandlers,
 };

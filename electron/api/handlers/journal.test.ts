@@ -156,6 +156,7 @@ describe('journal API', () => {
       aggregated: 0,
       deleted: 0,
       recherches: 0,
+      avis: 0,
       limite: '2025-11-23',
     });
   });

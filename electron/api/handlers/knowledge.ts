@@ -1,3 +1,4 @@
+import { ficheForSession } from '../../core/editor/drafts';
 import { NotFoundError } from '../../core/errors';
 import { hoursToday, weekHours } from '../../core/knowledge/hours';
 import { renderMarkdown } from '../../core/knowledge/render';
@@ -47,10 +48,10 @@ export const knowledgeHandlers: HandlerTable<KnowledgeMethod> = {
     return { ...response, took_ms: Math.round((performance.now() - started) * 100) / 100 };
   },
   'search.status': (core) => core.search.status(),
-  'fiches.get': (core, input) => {
+  'fiches.get': (core, input, { session }) => {
     const engine = core.search.current();
-    const fiche = engine.fiche(input.id);
-    if (!fiche) throw new NotFoundError(`La fiche « ${input.id} » n'existe pas ou n'est pas publiée.`);
+    // Drafts: for editors only, refused to agents in the core.
+    const fiche = ficheForSession((id) => engine.fiche(id), engine.knowledge, input.id, session);
     const { body, path: _path, ...meta } = fiche;
     const completed = fiche.complete ? engine.fiche(fiche.complete) : undefined;
     const now = core.now();

@@ -125,9 +125,22 @@ describe('retention', () => {
       "SELECT count(*) FROM journal_fiches WHERE entree_id IN (SELECT id FROM journal WHERE jour >= '2024-11-23')",
     );
     expect(old).toBeGreaterThan(1000);
+    // Opinions on fiches go with the same period: one old, one kept.
+    const avis = db.prepare(
+      "INSERT INTO avis_fiches (horodatage, jour, fiche_id, utile, motif) VALUES (?, ?, 'passeport', 0, 'obsolete')",
+    );
+    avis.run('2024-11-22T10:00:00Z', '2024-11-22');
+    avis.run('2024-11-23T10:00:00Z', '2024-11-23');
 
     const result = runRetention(db, NOW);
-    expect(result).toEqual({ aggregated: old, deleted: old, recherches: oldSearches, limite: '2024-11-23' });
+    expect(result).toEqual({
+      aggregated: old,
+      deleted: old,
+      recherches: oldSearches,
+      avis: 1,
+      limite: '2024-11-23',
+    });
+    expect(count(db, 'SELECT count(*) FROM avis_fiches')).toBe(1);
     expect(count(db, 'SELECT count(*) FROM journal')).toBe(entries - old);
     expect(count(db, "SELECT min(jour) >= '2024-11-23' FROM journal")).toBe(1);
     expect(count(db, "SELECT count(*) FROM recherches WHERE jour < '2024-11-23'")).toBe(0);
@@ -138,7 +151,13 @@ describe('retention', () => {
     expect(count(db, "SELECT count(*) FROM audit WHERE action = 'retention'")).toBe(1);
 
     const folded = db.prepare('SELECT * FROM journal_quotidien ORDER BY 1, 2, 3, 4, 5, 6, 7').all();
-    expect(runRetention(db, NOW)).toEqual({ aggregated: 0, deleted: 0, recherches: 0, limite: '2024-11-23' });
+    expect(runRetention(db, NOW)).toEqual({
+      aggregated: 0,
+      deleted: 0,
+      recherches: 0,
+      avis: 0,
+      limite: '2024-11-23',
+    });
     expect(db.prepare('SELECT * FROM journal_quotidien ORDER BY 1, 2, 3, 4, 5, 6, 7').all()).toEqual(folded);
     expect(totals(db)).toEqual(before);
     expect(count(db, "SELECT count(*) FROM audit WHERE action = 'retention'")).toBe(1);
@@ -212,6 +231,7 @@ describe('retention', () => {
       aggregated: 0,
       deleted: 0,
       recherches: 0,
+      avis: 0,
       limite: '2024-11-23',
     });
     expect(count(fixture.db, 'SELECT count(*) FROM journal')).toBe(200);

@@ -66,7 +66,9 @@ export function runRetention(db: Db, now: Date, actor: Actor = SYSTEM_ACTOR): Re
     );
     const deleted = db.prepare('DELETE FROM journal WHERE jour < ?').run(limite).changes;
     if (deleted !== folded) throw new Error(`retention folded ${folded} entries but deleted ${deleted}`);
-    if (deleted > 0 || recherches > 0) {
+    // The agents' opinions on fiches serve the editors' backlog only: same period, then gone.
+    const avis = db.prepare('DELETE FROM avis_fiches WHERE jour < ?').run(limite).changes;
+    if (deleted > 0 || recherches > 0 || avis > 0) {
       recordAudit(
         db,
         actor,
@@ -74,11 +76,11 @@ export function runRetention(db: Db, now: Date, actor: Actor = SYSTEM_ACTOR): Re
           action: 'retention',
           objet: 'journal',
           objetId: null,
-          apres: { limite, mois, entrees: deleted, recherches },
+          apres: { limite, mois, entrees: deleted, recherches, avis },
         },
         now,
       );
     }
-    return { aggregated: folded, deleted, recherches, limite };
+    return { aggregated: folded, deleted, recherches, avis, limite };
   })();
 }

@@ -29,6 +29,8 @@ export interface RetentionResult {
   deleted: number;
   /** Searches deleted. */
   recherches: number;
+  /** Opinions on fiches (« utile / pas utile ») deleted. */
+  avis: number;
   /** The first day kept: everything before it was folded or deleted. */
   limite: string;
 }

@@ -10,6 +10,25 @@ import type { Contact, ContentProblem, Fiche, KnowledgeBase, SynonymGroup, Theme
 /** YAML 1.2 keeps dates as text, which is what the schema expects; and its errors carry a line. */
 const yamlEngine = { parse: (text: string) => YAML.parse(text) as object };
 
+/**
+ * Stable English code of a problem: the content check (npm run check-content --json) and editors' CI key on it,
+ * so a reworded French message never breaks them. The window does not need it: parseKnowledge leaves it out.
+ */
+export type ProblemCode =
+  | 'yaml'
+  | 'schema'
+  | 'duplicate_id'
+  | 'unknown_service'
+  | 'unknown_theme'
+  | 'broken_link'
+  | 'missing_complete_target';
+
+export interface CodedProblem extends ContentProblem {
+  code: ProblemCode;
+}
+
+export type CodedKnowledgeBase = Omit<KnowledgeBase, 'problems'> & { problems: CodedProblem[] };
+
 class FileProblem extends Error {
   constructor(
     message: string,
@@ -47,7 +66,7 @@ function splitFrontMatter(file: ContentFile): { data: Record<string, unknown>; b
 }
 
 /** Line of a front-matter key in the raw file, so editors are sent to the right place. */
-function lineOfField(text: string, field: string): number | undefined {
+export function lineOfField(text: string, field: string): number | undefined {
   const lines = text.split(/\r?\n/);
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -58,7 +77,7 @@ function lineOfField(text: string, field: string): number | undefined {
   return undefined;
 }
 
-function issuesToProblems(file: ContentFile, issues: z.core.$ZodIssue[]): ContentProblem[] {
+function issuesToProblems(file: ContentFile, issues: z.core.$ZodIssue[]): CodedProblem[] {
   return issues.map((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const field = keys.length > 0 ? keys.join(', ') : issue.path.map(String).join('.') || undefined;
@@ -70,6 +89,7 @@ function issuesToProblems(file: ContentFile, issues: z.core.$ZodIssue[]): Conten
     return {
       path: file.path,
       severity: 'erreur' as const,
+      code: 'schema' as const,
       field,
       line: top ? lineOfField(file.text, top) : undefined,
       message,
@@ -81,11 +101,7 @@ function isContactPath(path: string): boolean {
   return path.split('/').slice(0, -1).includes('contacts');
 }
 
-function parseYamlList<T>(
-  file: ContentFile,
-  schema: z.ZodType<T>,
-  problems: ContentProblem[],
-): T | undefined {
+function parseYamlList<T>(file: ContentFile, schema: z.ZodType<T>, problems: CodedProblem[]): T | undefined {
   let data: unknown;
   try {
     data = YAML.parse(file.text);
@@ -93,6 +109,7 @@ function parseYamlList<T>(
     problems.push({
       path: file.path,
       severity: 'erreur',
+      code: 'yaml',
       line: yamlLine(error),
       message: 'fichier YAML illisible',
     });
@@ -111,7 +128,13 @@ function parseYamlList<T>(
  * every other file is kept, so one broken fiche never hides the rest.
  */
 export function parseKnowledge(files: ContentFile[]): KnowledgeBase {
-  const problems: ContentProblem[] = [];
+  const knowledge = parseKnowledgeWithCodes(files);
+  return { ...knowledge, problems: knowledge.problems.map(({ code: _code, ...problem }) => problem) };
+}
+
+/** parseKnowledge, with each problem's stable code (for the content check). */
+export function parseKnowledgeWithCodes(files: ContentFile[]): CodedKnowledgeBase {
+  const problems: CodedProblem[] = [];
   const fiches: Fiche[] = [];
   const contacts: Contact[] = [];
   let themes: Theme[] = [];
@@ -132,7 +155,13 @@ export function parseKnowledge(files: ContentFile[]): KnowledgeBase {
       split = splitFrontMatter(file);
     } catch (error) {
       const problem = error instanceof FileProblem ? error : new FileProblem(String(error));
-      problems.push({ path: file.path, severity: 'erreur', line: problem.line, message: problem.message });
+      problems.push({
+        path: file.path,
+        severity: 'erreur',
+        code: 'yaml',
+        line: problem.line,
+        message: problem.message,
+      });
       continue;
     }
     const contact = isContactPath(file.path);
@@ -148,6 +177,7 @@ export function parseKnowledge(files: ContentFile[]): KnowledgeBase {
       problems.push({
         path: file.path,
         severity: 'erreur',
+        code: 'duplicate_id',
         field: 'id',
         line: lineOfField(file.text, 'id'),
         message: `l'identifiant « ${result.data.id} » est déjà utilisé par ${owner} ; ce fichier est ignoré`,
@@ -175,53 +205,81 @@ export function parseKnowledge(files: ContentFile[]): KnowledgeBase {
 
 const LINK = /\]\((fiche|contact):([^)\s]+)\)/g;
 
+/** Line in the file of a position in the body: the body is the file's trimmed tail, so it is found last. */
+function lineInFile(text: string, body: string, index: number): number | undefined {
+  const start = text.lastIndexOf(body);
+  if (start < 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < start + index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** `fiche:` and `contact:` links of a body (fiche or contact) that lead nowhere. */
+function brokenLinks(
+  entry: { path: string; body: string },
+  text: string,
+  ficheIds: Set<string>,
+  contactIds: Set<string>,
+): CodedProblem[] {
+  const problems: CodedProblem[] = [];
+  for (const match of entry.body.matchAll(LINK)) {
+    const [, kind, target = ''] = match;
+    const known = kind === 'fiche' ? ficheIds.has(target) : contactIds.has(target);
+    if (!known) {
+      problems.push({
+        path: entry.path,
+        severity: 'avertissement',
+        code: 'broken_link',
+        line: lineInFile(text, entry.body, match.index),
+        message: `lien cassé vers ${kind === 'fiche' ? 'la fiche' : 'le contact'} « ${target} »`,
+      });
+    }
+  }
+  return problems;
+}
+
 /** References between files: a dangling one is a warning, the file stays visible. */
 function crossCheck(
   fiches: Fiche[],
   contacts: Contact[],
   themes: Theme[],
   files: ContentFile[],
-): ContentProblem[] {
-  const problems: ContentProblem[] = [];
+): CodedProblem[] {
+  const problems: CodedProblem[] = [];
   const ficheIds = new Set(fiches.map((f) => f.id));
   const contactIds = new Set(contacts.map((c) => c.id));
   const themeIds = new Set(themes.flatMap((t) => [t.id, foldKey(t.libelle)]));
   const textOf = new Map(files.map((f) => [f.path, f.text]));
   for (const fiche of fiches) {
     const text = textOf.get(fiche.path) ?? '';
-    const warn = (field: string, message: string) =>
+    const warn = (code: ProblemCode, field: string, message: string) =>
       problems.push({
         path: fiche.path,
         severity: 'avertissement',
+        code,
         field,
         line: lineOfField(text, field),
         message,
       });
     for (const service of fiche.services) {
       if (!contactIds.has(service))
-        warn('services', `service inconnu « ${service} » (aucun contact n'a cet id)`);
+        warn('unknown_service', 'services', `service inconnu « ${service} » (aucun contact n'a cet id)`);
     }
     // National fiches carry Service-Public.fr's own thèmes (its breadcrumb), not the commune's list.
     if (themes.length > 0 && fiche.origine === 'local') {
       for (const theme of fiche.themes) {
         if (!themeIds.has(theme) && !themeIds.has(foldKey(theme)))
-          warn('themes', `thème inconnu « ${theme} » (absent de themes.yml)`);
+          warn('unknown_theme', 'themes', `thème inconnu « ${theme} » (absent de themes.yml)`);
       }
     }
     if (fiche.complete && !ficheIds.has(fiche.complete)) {
-      warn('complete', `la fiche complétée « ${fiche.complete} » n'existe pas`);
+      warn('missing_complete_target', 'complete', `la fiche complétée « ${fiche.complete} » n'existe pas`);
     }
-    for (const match of fiche.body.matchAll(LINK)) {
-      const [, kind, target = ''] = match;
-      const known = kind === 'fiche' ? ficheIds.has(target) : contactIds.has(target);
-      if (!known) {
-        problems.push({
-          path: fiche.path,
-          severity: 'avertissement',
-          message: `lien cassé vers ${kind === 'fiche' ? 'la fiche' : 'le contact'} « ${target} »`,
-        });
-      }
-    }
+    problems.push(...brokenLinks(fiche, text, ficheIds, contactIds));
+  }
+  // A contact's description is rendered like a fiche's body, with the same internal links.
+  for (const contact of contacts) {
+    problems.push(...brokenLinks(contact, textOf.get(contact.path) ?? '', ficheIds, contactIds));
   }
   return problems;
 }

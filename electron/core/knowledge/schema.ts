@@ -86,6 +86,9 @@ export const ficheFrontMatter = z.strictObject({
   mise_a_jour: isoDate('la date de mise à jour'),
   a_revoir: isoDate('la date « à revoir le »').optional(),
   responsable: optionalText('le responsable'),
+  // Written by « Marquer comme vérifiée »: when the fiche was last reread, and by whom.
+  verifie_le: isoDate('la date de vérification').optional(),
+  verifie_par: optionalText('l’auteur de la vérification'),
   statut: statut.default('publiee'),
   source: optionalText('la source'),
   complete: id.optional(),

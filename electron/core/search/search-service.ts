@@ -131,6 +131,24 @@ export class SearchService {
   }
 
   /**
+   * An editor just wrote a file: index it now. Idle, this is a rebuild (its quick update runs before its first
+   * await, so the file is searchable when this returns). During a full build, the quick update runs at once too
+   * instead of waiting for that build; when the build ends with its older snapshot, the queued rebuild lays the
+   * change over it again in the same turn of the event loop, so no search sees the file disappear.
+   */
+  refreshNow(): void {
+    if (this.building) {
+      try {
+        const snapshot = readContentFolder(this.options.contentDir);
+        this.quickUpdate(snapshot.files, snapshot.hash);
+      } catch (error) {
+        console.warn('[search] quick update failed:', error);
+      }
+    }
+    this.rebuild().catch((error: unknown) => console.error('[search] rebuild failed:', error));
+  }
+
+  /**
    * A few changed fiches are indexed on their own and laid over the current engine at once, so an editor's save
    * is searchable in well under a second; the full rebuild that follows in the worker then replaces both.
    */

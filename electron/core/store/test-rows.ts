@@ -68,6 +68,17 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       ).run();
     },
   },
+  6: {
+    tables: ['avis_fiches'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile, motif) VALUES ('2025-02-03T14:12:00.000Z', '2025-02-03', 1, 1, 'pacs', 0, 'obsolete')",
+      ).run();
+      db.prepare(
+        "INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile) VALUES ('2025-02-03T14:13:00.000Z', '2025-02-03', NULL, NULL, 'pacs', 1)",
+      ).run();
+    },
+  },
 };
 
 /** Fills a database at `version` with the rows of every version up to it. */

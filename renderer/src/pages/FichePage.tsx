@@ -6,6 +6,7 @@ import { HtmlContent } from '../components/HtmlContent';
 import { PageMain } from '../components/PageMain';
 import { ServiceCard } from '../components/ServiceCard';
 import { ErrorMessage, Loading } from '../components/StatusMessages';
+import { FicheEditLink, FicheFeedback, FicheNotices } from './editor/FicheExtras';
 import { ThemeTags } from '../components/ThemeTags';
 import { formatDate, isHttpsUrl } from '../format';
 import { useIndexStatus } from '../hooks/indexStatus';
@@ -162,6 +163,8 @@ function Fiche({ view }: { view: FicheView }) {
             )}
             <ThemeTags themes={view.themes} />
           </div>
+          <FicheNotices fiche={fiche} />
+          <FicheEditLink fiche={fiche} />
           {view.completes && (
             <p className="completes" data-testid="fiche-completes">
               Complète la fiche nationale :{' '}
@@ -175,6 +178,7 @@ function Fiche({ view }: { view: FicheView }) {
           <Facts fiche={fiche} />
           <Complements complements={view.complements} />
           <HtmlContent html={view.html} className="fiche-body" testId="fiche-body" />
+          <FicheFeedback key={fiche.id} ficheId={fiche.id} />
         </article>
       </PageMain>
       <aside className="services-panel" aria-labelledby="services-title" data-testid="services-panel">

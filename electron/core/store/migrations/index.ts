@@ -3,6 +3,7 @@ import { migration002 } from './002-registres';
 import { migration003 } from './003-label';
 import { migration004 } from './004-journal';
 import { migration005 } from './005-indicateurs';
+import { migration006 } from './006-avis';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

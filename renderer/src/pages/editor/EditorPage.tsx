@@ -1,12 +1,16 @@
-import { PageMain } from '../../components/PageMain';
+// The editor's page: a fiche (new, local, or a national one shown read-only) or a contact.
 import type { Params } from '../../router';
+import { ContactEditor } from './ContactEditor';
+import { FicheEditor } from './FicheEditor';
 
-// Placeholder until the page lands.
-export function EditorPage(_props: { kind: 'fiche' | 'contact'; id: string | null; params: Params }) {
-  return (
-    <PageMain>
-      <h1>Éditeur</h1>
-      <p>Page en construction.</p>
-    </PageMain>
-  );
+export function EditorPage({
+  kind,
+  id,
+  params,
+}: {
+  kind: 'fiche' | 'contact';
+  id: string | null;
+  params: Params;
+}) {
+  return kind === 'fiche' ? <FicheEditor id={id} params={params} /> : <ContactEditor id={id} />;
 }
