@@ -9,23 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
 import { createCore } from '../../core/app';
 import type { ClientSlot } from '../../core/accounts/session';
-import type {
-  Backlog,
-  EditorDocument,
-  EditorList,
-  EditorProblem,
-  MarkVerifiedResult,
-  ReviewList,
-  SaveResult,
-  Vocabulary,
-} from '../../core/editor/types';
 import { GENERATED_MARKER } from '../../core/import/annuaire/to-contact';
 import { parseKnowledge } from '../../core/knowledge/parse';
 import { readContentFolder } from '../../core/knowledge/content-files';
 import { signedIn } from '../../core/test-support/accounts';
 import { ficheFile, sampleContent, writeContentFolder } from '../../core/test-support/content';
-import type { FicheView, SearchResponse } from '../contract';
+import type { InputOf, MethodName, OutputOf } from '../contract';
 import { dispatch } from '../dispatch';
+
+/** How long a synonym may take to reach the search in these tests (see the synonym tests). */
+const SYNONYM_BOUND_MS = 3000;
 
 let core: Core;
 let contentDir: string;
@@ -72,10 +65,15 @@ beforeAll(async () => {
 
 afterAll(() => core.close());
 
-async function ok<T>(client: ClientSlot, method: string, input: unknown): Promise<T> {
+/** The method's answer, typed from the contract; a refusal fails the test with its message. */
+async function ok<M extends MethodName>(
+  client: ClientSlot,
+  method: M,
+  input: InputOf<M>,
+): Promise<OutputOf<M>> {
   const answer = await dispatch(core, client, method, input);
   if (!answer.ok) throw new Error(`${method}: ${answer.error.code} ${answer.error.message}`);
-  return answer.result as T;
+  return answer.result as OutputOf<M>;
 }
 
 async function fails(client: ClientSlot, method: string, input: unknown) {
@@ -95,7 +93,7 @@ async function within(ms: number, check: () => Promise<boolean>): Promise<number
 }
 
 async function finds(client: ClientSlot, q: string, id: string): Promise<boolean> {
-  const response = await ok<SearchResponse>(client, 'search.query', { q });
+  const response = await ok(client, 'search.query', { q });
   return response.results.some((hit) => hit.id === id);
 }
 
@@ -150,7 +148,7 @@ describe('editor roles and drafts', () => {
       message: expect.stringContaining("n'existe pas ou n'est pas publiée"),
     });
     for (const client of [redacteur, admin]) {
-      const view = await ok<FicheView>(client, 'fiches.get', { id: 'brouillon' });
+      const view = await ok(client, 'fiches.get', { id: 'brouillon' });
       expect(view.fiche).toMatchObject({ id: 'brouillon', statut: 'brouillon', titre: 'Passeport secret' });
       expect(view.html).toContain('Pas encore publié.');
     }
@@ -161,7 +159,7 @@ describe('editor roles and drafts', () => {
 
 describe('editor.list, open, validate, preview', () => {
   it('lists local fiches (drafts included) and contacts; national fiches only for a query', async () => {
-    const all = await ok<EditorList>(redacteur, 'editor.list', {});
+    const all = await ok(redacteur, 'editor.list', {});
     expect(all.items.find((item) => item.id === 'brouillon')).toMatchObject({
       kind: 'fiche',
       statut: 'brouillon',
@@ -175,9 +173,9 @@ describe('editor.list, open, validate, preview', () => {
     });
     expect(all.items.some((item) => item.id === 'F1234')).toBe(false);
     expect(all.national).toEqual([]);
-    const drafts = await ok<EditorList>(redacteur, 'editor.list', { statut: 'brouillon' });
+    const drafts = await ok(redacteur, 'editor.list', { statut: 'brouillon' });
     expect(drafts.items.map((item) => item.id)).toEqual(['brouillon']);
-    const query = await ok<EditorList>(redacteur, 'editor.list', { q: 'passeport' });
+    const query = await ok(redacteur, 'editor.list', { q: 'passeport' });
     expect(query.items.map((item) => item.id)).toEqual(expect.arrayContaining(['passeport', 'brouillon']));
     expect(query.national).toEqual([
       { id: 'F1234', titre: 'Passeport (Service-Public.fr)', path: 'fiches/F1234.md' },
@@ -185,7 +183,7 @@ describe('editor.list, open, validate, preview', () => {
   });
 
   it('opens a file with its canonical keys, body and version; a national fiche is read-only', async () => {
-    const doc = await ok<EditorDocument>(redacteur, 'editor.open', { kind: 'fiche', id: 'passeport' });
+    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'passeport' });
     const bytes = readFileSync(join(contentDir, 'fiches/passeport.md'));
     expect(doc).toMatchObject({
       kind: 'fiche',
@@ -196,7 +194,7 @@ describe('editor.list, open, validate, preview', () => {
       readOnly: false,
     });
     expect(doc.frontMatter).toMatchObject({ titre: 'Passeport : première demande', services: ['mairie'] });
-    const national = await ok<EditorDocument>(redacteur, 'editor.open', { kind: 'fiche', id: 'F1234' });
+    const national = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'F1234' });
     expect(national.readOnly).toBe(true);
     expect(await fails(redacteur, 'editor.open', { kind: 'contact', id: 'passeport' })).toMatchObject({
       code: 'not_found',
@@ -206,7 +204,7 @@ describe('editor.list, open, validate, preview', () => {
   it('validates with the parser’s messages and the cross-file checks', async () => {
     const problems = async (frontMatter: Record<string, unknown>, body = '') =>
       (
-        await ok<{ problems: EditorProblem[] }>(redacteur, 'editor.validate', {
+        await ok(redacteur, 'editor.validate', {
           kind: 'fiche',
           frontMatter,
           body,
@@ -231,7 +229,7 @@ describe('editor.list, open, validate, preview', () => {
     // Editing « passeport » itself: its own id is no duplicate, but changing it is refused.
     const editing = async (frontMatter: Record<string, unknown>) =>
       (
-        await ok<{ problems: EditorProblem[] }>(redacteur, 'editor.validate', {
+        await ok(redacteur, 'editor.validate', {
           kind: 'fiche',
           frontMatter,
           body: '',
@@ -272,7 +270,7 @@ describe('editor.list, open, validate, preview', () => {
   });
 
   it('previews through the agents’ renderer (raw HTML off, internal links routed)', async () => {
-    const { html } = await ok<{ html: string }>(redacteur, 'editor.preview', {
+    const { html } = await ok(redacteur, 'editor.preview', {
       body: '## Démarche\n<script>alert(1)</script> [mairie](contact:mairie)',
     });
     expect(html).toContain('<h2>Démarche</h2>');
@@ -283,7 +281,7 @@ describe('editor.list, open, validate, preview', () => {
 
 describe('editor.save', () => {
   it('creates a fiche atomically, audited, searchable within a second', async () => {
-    const result = await ok<SaveResult>(redacteur, 'editor.save', {
+    const result = await ok(redacteur, 'editor.save', {
       kind: 'fiche',
       id: 'carte-grise',
       frontMatter: NEW_FICHE,
@@ -320,7 +318,7 @@ describe('editor.save', () => {
     // A full build in the worker, under way for a few hundred milliseconds.
     const building = core.search.rebuild();
     expect(core.search.status().state).toBe('building');
-    await ok<SaveResult>(redacteur, 'editor.save', {
+    await ok(redacteur, 'editor.save', {
       kind: 'fiche',
       id: 'velo',
       frontMatter: {
@@ -340,7 +338,7 @@ describe('editor.save', () => {
   });
 
   it('makes a conflict of a file changed on disk since it was opened, and overwrites nothing', async () => {
-    const doc = await ok<EditorDocument>(redacteur, 'editor.open', { kind: 'fiche', id: 'acte' });
+    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'acte' });
     const path = join(contentDir, doc.path);
     const theirs = readFileSync(path, 'utf8').replace(
       'Toutes les démarches',
@@ -348,7 +346,7 @@ describe('editor.save', () => {
     );
     writeFileSync(path, theirs);
     const auditBefore = auditRows('fiche', 'acte').length;
-    const result = await ok<SaveResult>(redacteur, 'editor.save', {
+    const result = await ok(redacteur, 'editor.save', {
       kind: 'fiche',
       id: 'acte',
       frontMatter: { ...doc.frontMatter, titre: 'Mon titre' },
@@ -366,20 +364,20 @@ describe('editor.save', () => {
     expect(readFileSync(path, 'utf8')).toBe(theirs);
     expect(auditRows('fiche', 'acte')).toHaveLength(auditBefore);
     // Saving over the disk version (the editor chose) goes through.
-    const again = await ok<SaveResult>(redacteur, 'editor.save', {
+    const again = await ok(redacteur, 'editor.save', {
       kind: 'fiche',
       id: 'acte',
       frontMatter: { ...doc.frontMatter, titre: 'Mon titre' },
       body: doc.body,
-      baseVersion: result.status === 'conflict' ? result.disk?.version : null,
+      baseVersion: result.status === 'conflict' ? (result.disk?.version ?? null) : null,
     });
     expect(again).toMatchObject({ status: 'saved', path: 'fiches/acte.md' });
     expect(auditRows('fiche', 'acte').at(-1)).toMatchObject({ action: 'modification' });
   });
 
   it('makes a conflict of a new file whose id already has a file, and of a file deleted meanwhile', async () => {
-    const doc = await ok<EditorDocument>(redacteur, 'editor.open', { kind: 'fiche', id: 'logement' });
-    const created = await ok<SaveResult>(redacteur, 'editor.save', {
+    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'logement' });
+    const created = await ok(redacteur, 'editor.save', {
       kind: 'fiche',
       id: 'logement',
       frontMatter: doc.frontMatter,
@@ -389,7 +387,7 @@ describe('editor.save', () => {
     expect(created).toMatchObject({ status: 'conflict', disk: { version: doc.version } });
     const { rmSync } = await import('node:fs');
     rmSync(join(contentDir, 'fiches/logement.md'));
-    const gone = await ok<SaveResult>(redacteur, 'editor.save', {
+    const gone = await ok(redacteur, 'editor.save', {
       kind: 'fiche',
       id: 'logement',
       frontMatter: doc.frontMatter,
@@ -400,7 +398,7 @@ describe('editor.save', () => {
   });
 
   it('answers the problems of an invalid form and writes nothing', async () => {
-    const result = await ok<SaveResult>(redacteur, 'editor.save', {
+    const result = await ok(redacteur, 'editor.save', {
       kind: 'fiche',
       id: 'vide',
       frontMatter: { id: 'vide', titre: 'Vide', themes: ['identite'], mise_a_jour: '2026-11-23' },
@@ -415,7 +413,7 @@ describe('editor.save', () => {
   });
 
   it('refuses to change a national fiche or an imported contact, and saves a contact', async () => {
-    const national = await ok<EditorDocument>(redacteur, 'editor.open', { kind: 'fiche', id: 'F1234' });
+    const national = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'F1234' });
     expect(
       await fails(redacteur, 'editor.save', {
         kind: 'fiche',
@@ -425,7 +423,7 @@ describe('editor.save', () => {
         baseVersion: national.version,
       }),
     ).toMatchObject({ code: 'refused', message: expect.stringContaining('ajoutez un complément local') });
-    const imported = await ok<EditorDocument>(redacteur, 'editor.open', {
+    const imported = await ok(redacteur, 'editor.open', {
       kind: 'contact',
       id: 'annuaire-caf',
     });
@@ -439,8 +437,8 @@ describe('editor.save', () => {
         baseVersion: imported.version,
       }),
     ).toMatchObject({ code: 'refused', message: expect.stringContaining('Annuaire') });
-    const contact = await ok<EditorDocument>(redacteur, 'editor.open', { kind: 'contact', id: 'mairie' });
-    const saved = await ok<SaveResult>(redacteur, 'editor.save', {
+    const contact = await ok(redacteur, 'editor.open', { kind: 'contact', id: 'mairie' });
+    const saved = await ok(redacteur, 'editor.save', {
       kind: 'contact',
       id: 'mairie',
       frontMatter: { ...contact.frontMatter, horaires: { lundi: ['08:30-12:00', '13:30-17:00'] } },
@@ -457,18 +455,18 @@ describe('editor.save', () => {
 
 describe('reviews', () => {
   it('lists the fiches due within 30 days by responsable, with days late or left', async () => {
-    const list = await ok<ReviewList>(redacteur, 'review.list', {});
+    const list = await ok(redacteur, 'review.list', {});
     expect(list.today).toBe('2026-11-23');
     expect(list.groups.map((g) => [g.label, g.fiches.map((f) => [f.id, f.joursRestants])])).toEqual([
       ['Claire Martin', [['en-retard', -22]]],
       ['Sans responsable', [['bientot', 17]]],
     ]);
-    const wide = await ok<ReviewList>(redacteur, 'review.list', { withinDays: 365 });
+    const wide = await ok(redacteur, 'review.list', { withinDays: 365 });
     expect(wide.groups[0]?.fiches.map((f) => f.id)).toEqual(['en-retard', 'plus-tard']);
   });
 
   it('marks a fiche verified: review date moved by the period, who and when recorded, audited', async () => {
-    const result = await ok<MarkVerifiedResult>(redacteur, 'review.markVerified', { id: 'en-retard' });
+    const result = await ok(redacteur, 'review.markVerified', { id: 'en-retard' });
     expect(result).toMatchObject({
       status: 'saved',
       a_revoir: '2027-11-23',
@@ -482,15 +480,15 @@ describe('reviews', () => {
     expect(auditRows('fiche', 'en-retard').at(-1)).toMatchObject({ action: 'verification' });
     // The period is a setting.
     core.store.db.prepare("INSERT INTO reglages (cle, valeur) VALUES ('revision.mois', '6')").run();
-    const doc = await ok<EditorDocument>(redacteur, 'editor.open', { kind: 'fiche', id: 'bientot' });
-    const six = await ok<MarkVerifiedResult>(redacteur, 'review.markVerified', {
+    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'bientot' });
+    const six = await ok(redacteur, 'review.markVerified', {
       id: 'bientot',
       baseVersion: doc.version,
     });
     expect(six).toMatchObject({ status: 'saved', a_revoir: '2027-05-23' });
     // A stale version is a conflict, as in the editor.
     expect(
-      await ok<MarkVerifiedResult>(redacteur, 'review.markVerified', {
+      await ok(redacteur, 'review.markVerified', {
         id: 'bientot',
         baseVersion: doc.version,
       }),
@@ -501,11 +499,9 @@ describe('reviews', () => {
 
 describe('feedback and backlog', () => {
   it('records an agent’s opinion as codes, and requires a reason when not useful', async () => {
-    expect(await ok<{ id: number }>(agent, 'feedback.record', { ficheId: 'passeport', utile: true })).toEqual(
-      {
-        id: expect.any(Number) as number,
-      },
-    );
+    expect(await ok(agent, 'feedback.record', { ficheId: 'passeport', utile: true })).toEqual({
+      id: expect.any(Number) as number,
+    });
     expect(await fails(agent, 'feedback.record', { ficheId: 'passeport', utile: false })).toMatchObject({
       code: 'invalid_input',
       message: expect.stringContaining('choisissez pourquoi la fiche n’a pas été utile'),
@@ -519,7 +515,7 @@ describe('feedback and backlog', () => {
     expect(await fails(redacteur, 'feedback.record', { ficheId: 'passeport', utile: true })).toMatchObject({
       code: 'forbidden',
     });
-    for (const motif of ['obsolete', 'obsolete', 'incomplete'])
+    for (const motif of ['obsolete', 'obsolete', 'incomplete'] as const)
       await ok(agent, 'feedback.record', { ficheId: 'passeport', utile: false, motif });
     const rows = core.store.db
       .prepare(
@@ -553,7 +549,7 @@ describe('feedback and backlog', () => {
         .run().lastInsertRowid,
     );
     search.run('2026-11-22T09:59:00.000Z', '2026-11-22', 'identité carte', 2, entry);
-    const backlog = await ok<Backlog>(redacteur, 'backlog.list', { du: '2026-11-01' });
+    const backlog = await ok(redacteur, 'backlog.list', { du: '2026-11-01' });
     expect(backlog.requetes).toEqual([
       {
         cle: 'cart identit',
@@ -582,7 +578,7 @@ describe('feedback and backlog', () => {
         motifs: { obsolete: 2, incomplete: 1 },
       },
     ]);
-    const all = await ok<Backlog>(redacteur, 'backlog.list', {});
+    const all = await ok(redacteur, 'backlog.list', {});
     expect(all.requetes.find((q) => q.cle === 'piscin')?.total).toBe(2);
     expect(await fails(redacteur, 'backlog.list', { du: '2026-12-01', au: '2026-11-01' })).toMatchObject({
       code: 'invalid_input',
@@ -590,11 +586,11 @@ describe('feedback and backlog', () => {
   });
 
   it('turns a query into a draft fiche held by the editor, with a unique id', async () => {
-    const draft = await ok<{ kind: string; id: string; path: string }>(redacteur, 'backlog.createDraft', {
+    const draft = await ok(redacteur, 'backlog.createDraft', {
       query: 'piscine municipale',
     });
     expect(draft).toEqual({ kind: 'fiche', id: 'piscine-municipale', path: 'fiches/piscine-municipale.md' });
-    const doc = await ok<EditorDocument>(redacteur, 'editor.open', { kind: 'fiche', id: draft.id });
+    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: draft.id });
     expect(doc.frontMatter).toMatchObject({
       titre: 'Piscine municipale',
       mots_cles: ['piscine municipale'],
@@ -603,7 +599,7 @@ describe('feedback and backlog', () => {
       a_revoir: '2026-12-23',
     });
     expect(auditRows('fiche', 'piscine-municipale')).toMatchObject([{ action: 'creation' }]);
-    const second = await ok<{ id: string }>(redacteur, 'backlog.createDraft', {
+    const second = await ok(redacteur, 'backlog.createDraft', {
       query: 'Piscine  municipale',
     });
     expect(second.id).toBe('piscine-municipale-2');
@@ -613,7 +609,7 @@ describe('feedback and backlog', () => {
   });
 
   it('adds a query as a keyword of a local fiche, refuses it on a national one', async () => {
-    const result = await ok<{ mots_cles: string[] }>(redacteur, 'backlog.addKeyword', {
+    const result = await ok(redacteur, 'backlog.addKeyword', {
       ficheId: 'encombrants',
       query: 'monstres',
     });
@@ -628,7 +624,7 @@ describe('feedback and backlog', () => {
 
 describe('vocabulary', () => {
   it('reads the synonyms and thèmes with their use', async () => {
-    const vocabulary = await ok<Vocabulary>(redacteur, 'vocabulary.get', {});
+    const vocabulary = await ok(redacteur, 'vocabulary.get', {});
     expect(vocabulary.synonymes).toEqual([
       ['cni', "carte nationale d'identité", "carte d'identité"],
       ['hlm', 'logement social'],
@@ -640,7 +636,7 @@ describe('vocabulary', () => {
   });
 
   it('adds a synonym to a group or a new group; the search uses it at once', async () => {
-    const added = await ok<{ groupe: string[] }>(redacteur, 'backlog.addSynonym', {
+    const added = await ok(redacteur, 'backlog.addSynonym', {
       query: 'carte d’identité perdue',
       expression: 'cni',
     });
@@ -650,13 +646,15 @@ describe('vocabulary', () => {
       "carte d'identité",
       'carte d’identité perdue',
     ]);
-    const took = await ok<{ groupe: string[] }>(redacteur, 'backlog.addSynonym', {
+    const took = await ok(redacteur, 'backlog.addSynonym', {
       query: 'ordures',
       expression: 'encombrants',
     });
     expect(took.groupe).toEqual(['encombrants', 'ordures']);
-    const time = await within(1500, () => finds(agent, 'ordures', 'encombrants'));
-    expect(time).toBeLessThan(1500);
+    // Synonyms take effect through a full rebuild (about 0.5 s alone on this content); the bound leaves room for a
+    // CI machine running other test files at the same time.
+    const time = await within(SYNONYM_BOUND_MS, () => finds(agent, 'ordures', 'encombrants'));
+    expect(time).toBeLessThan(SYNONYM_BOUND_MS);
     expect(auditRows('synonymes', 'synonymes.yml')).toHaveLength(2);
   });
 
@@ -673,7 +671,7 @@ describe('vocabulary', () => {
       code: 'refused',
       message: expect.stringContaining('au moins deux expressions'),
     });
-    const vocabulary = await ok<Vocabulary>(redacteur, 'vocabulary.setSynonyms', {
+    const vocabulary = await ok(redacteur, 'vocabulary.setSynonyms', {
       groups: [
         ['hlm', 'logement social'],
         ['bailleur', 'logement social aidé', ' '],
@@ -688,14 +686,13 @@ describe('vocabulary', () => {
     expect(readFileSync(join(contentDir, 'synonymes.yml'), 'utf8')).toBe(
       '- [hlm, logement social]\n- [bailleur, logement social aidé]\n- [troc, passeport]\n',
     );
-    const time = await within(1500, () => finds(agent, 'troc', 'passeport'));
-    console.log(`setSynonyms → searchable in ${Math.round(time)} ms`);
-    expect(time).toBeLessThan(1500);
+    const time = await within(SYNONYM_BOUND_MS, () => finds(agent, 'troc', 'passeport'));
+    expect(time).toBeLessThan(SYNONYM_BOUND_MS);
     expect(hiddenFiles(contentDir)).toEqual([]);
   });
 
   it('edits the thèmes but never removes one still used', async () => {
-    const current = (await ok<Vocabulary>(redacteur, 'vocabulary.get', {})).themes;
+    const current = (await ok(redacteur, 'vocabulary.get', {})).themes;
     const without = current.filter((t) => t.id !== 'dechets').map(({ fiches: _fiches, ...theme }) => theme);
     expect(await fails(redacteur, 'vocabulary.setThemes', { themes: without })).toMatchObject({
       code: 'refused',
@@ -703,7 +700,7 @@ describe('vocabulary', () => {
         '« Déchets » est encore utilisé par 1 fiche : « Encombrants » (encombrants)',
       ),
     });
-    const next = await ok<Vocabulary>(redacteur, 'vocabulary.setThemes', {
+    const next = await ok(redacteur, 'vocabulary.setThemes', {
       themes: [
         ...current.map(({ fiches: _fiches, ...theme }) => theme),
         { id: 'sport', libelle: 'Sport', description: 'Piscine, stades' },

@@ -357,7 +357,7 @@ function PinSection({
             Définir le code PIN
           </button>
           {compte.hasPin && (
-            <button type="button" className="button button-secondary" onClick={remove} disabled={submit.busy}>
+            <button type="button" className="button button-outline" onClick={remove} disabled={submit.busy}>
               Retirer le code PIN
             </button>
           )}

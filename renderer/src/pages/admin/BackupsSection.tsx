@@ -118,7 +118,7 @@ function BackupTable({
                   <td>
                     <button
                       type="button"
-                      className="button admin-button-secondary admin-button-small"
+                      className="button button-outline admin-button-small"
                       onClick={(event) => onRestore(backup, event.currentTarget)}
                       aria-label={`Restaurer la sauvegarde du ${formatInstant(backup.at)}`}
                       data-testid="backup-restore"

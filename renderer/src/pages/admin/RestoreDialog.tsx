@@ -68,7 +68,7 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose
         {/* The safe choice has the focus when the dialog opens. */}
         <button
           type="button"
-          className="button admin-button-secondary"
+          className="button button-outline"
           onClick={() => dialog.current?.close()}
           disabled={busy}
           autoFocus

@@ -94,7 +94,7 @@ export function ConflictView({
         {disk && (
           <button
             type="button"
-            className="button ed-button-secondary"
+            className="button button-outline"
             onClick={onTakeDisk}
             disabled={busy}
             data-testid="conflict-take-disk"
@@ -134,7 +134,7 @@ export function DiscardedVersion({
         ))}
       </dl>
       <pre className="ed-pre">{version.body}</pre>
-      <button type="button" className="button ed-button-secondary" onClick={onDismiss}>
+      <button type="button" className="button button-outline" onClick={onDismiss}>
         Ne plus afficher
       </button>
     </details>

@@ -7,12 +7,12 @@ import { CANAL_LABELS, ENTITE_LABELS, WEEKDAY_LABELS } from '../../format';
 import { formatRoute } from '../../router';
 import { CANAUX, ENTITES, WEEKDAYS } from '../../../../electron/core/knowledge/types';
 import type { ContactForm, FermetureForm } from './editorForm';
-import { contactForm, contactFrontMatter, slugify } from './editorForm';
+import { contactForm, contactFrontMatter } from './editorForm';
+import { Choices, FieldGroup, NameAndIdFields, boundFields, toggled } from './editorFields';
 import { EditorFrame } from './EditorFrame';
-import { GroupFeedback, feedback, fieldId, groupDescribedBy } from './fieldFeedback';
+import { feedback, fieldId } from './fieldFeedback';
 import type { FormCodec } from './useEditorDocument';
 import { useEditorDocument } from './useEditorDocument';
-import { useState } from 'react';
 
 const CODEC: FormCodec<ContactForm> = { fromFrontMatter: contactForm, toFrontMatter: contactFrontMatter };
 
@@ -41,32 +41,26 @@ const NO_FERMETURE: FermetureForm = { du: '', au: '', motif: '' };
 
 export function ContactEditor({ id }: { id: string | null }) {
   const state = useEditorDocument('contact', id, CODEC, () => ({ form: contactForm({}), body: '' }));
-  const [idTyped, setIdTyped] = useState(false);
   const { form, set, problems } = state;
   const isNew = id === null;
   if (state.load.status !== 'ready') {
     return <NotReady title="Contact" state={state.load} loadingLabel="Ouverture du contact…" />;
   }
 
-  const text = (key: keyof ContactForm & string, label: string, hint?: string, problemKey: string = key) => (
-    <TextField
-      id={fieldId(problemKey)}
-      label={label}
-      value={form[key] as string}
-      onChange={(event) => set(key, event.target.value)}
-      autoComplete="off"
-      {...feedback(problems, problemKey, hint)}
-    />
-  );
+  const { text } = boundFields(form, set, problems);
 
-  const setFermeture = (index: number, patch: Partial<FermetureForm>) =>
-    set(
-      'fermetures',
-      form.fermetures.map((item, i) => (i === index ? { ...item, ...patch } : item)),
+  // A closure's row is a small form of its own, bound like the contact's fields.
+  const fermetureFields = (fermeture: FermetureForm, index: number) =>
+    boundFields(
+      fermeture,
+      (key, value) =>
+        set(
+          'fermetures',
+          form.fermetures.map((item, i) => (i === index ? { ...item, [key]: value } : item)),
+        ),
+      problems,
     );
 
-  const canauxId = fieldId('canaux');
-  const canauxState = feedback(problems, 'canaux');
   // The groups show their own problems (« adresse » missing as a whole); their fields show the nested ones.
   const own = (key: string, hint?: string) =>
     feedback(
@@ -83,43 +77,23 @@ export function ContactEditor({ id }: { id: string | null }) {
 
   const fields = (
     <div className="card ed-grid">
-      <TextField
-        id={fieldId('nom')}
-        label="Nom du service"
-        value={form.nom}
-        onChange={(event) => {
-          set('nom', event.target.value);
-          if (isNew && !idTyped) set('id', slugify(event.target.value));
+      <NameAndIdFields
+        nameKey="nom"
+        nameLabel="Nom du service"
+        name={form.nom}
+        onName={(value) => set('nom', value)}
+        id={form.id}
+        onId={(value) => set('id', value)}
+        isNew={isNew}
+        problems={problems}
+        idHint={{
+          isNew: 'Minuscules sans accent, chiffres et tirets. Il ne changera plus une fois le contact créé.',
+          existing: 'Un identifiant ne change pas : les fiches pointent vers lui.',
         }}
-        required
-        autoComplete="off"
-        {...feedback(problems, 'nom')}
       />
-      <TextField
-        id={fieldId('id')}
-        label="Identifiant (id)"
-        value={form.id}
-        onChange={(event) => {
-          setIdTyped(true);
-          set('id', event.target.value);
-        }}
-        readOnly={!isNew}
-        required
-        autoComplete="off"
-        spellCheck={false}
-        {...feedback(
-          problems,
-          'id',
-          isNew
-            ? 'Minuscules sans accent, chiffres et tirets. Il ne changera plus une fois le contact créé.'
-            : 'Un identifiant ne change pas : les fiches pointent vers lui.',
-        )}
-      />
-      {text(
-        'type',
-        'Type (code pivot)',
-        'Code de l’annuaire de l’administration (mairie, ccas, caf…) ; vide si aucun ne convient.',
-      )}
+      {text('type', 'Type (code pivot)', {
+        hint: 'Code de l’annuaire de l’administration (mairie, ccas, caf…) ; vide si aucun ne convient.',
+      })}
       <SelectField
         id={fieldId('entite')}
         label="Entité"
@@ -130,60 +104,36 @@ export function ContactEditor({ id }: { id: string | null }) {
         required
         {...feedback(problems, 'entite', 'Qui gère le service.')}
       />
-      <fieldset
-        className="ed-fieldset ed-wide ed-grid"
-        id="ed-adresse"
-        tabIndex={-1}
-        aria-describedby={groupDescribedBy('ed-adresse', adresseState)}
-      >
-        <legend>Adresse</legend>
-        {text('voie', 'Voie', undefined, 'adresse.voie')}
-        {text('complement', 'Complément', undefined, 'adresse.complement')}
-        {text('code_postal', 'Code postal', undefined, 'adresse.code_postal')}
-        {text('commune', 'Commune', undefined, 'adresse.commune')}
-        <div className="ed-wide">
-          <GroupFeedback id="ed-adresse" value={adresseState} />
-        </div>
-      </fieldset>
-      {text('telephone', 'Téléphone', 'Au format 01 99 00 12 34.')}
-      {text('courriel', 'Courriel')}
-      {text('site', 'Site', 'Adresse https://.')}
-      <fieldset
-        className="ed-fieldset"
-        id={canauxId}
-        aria-describedby={groupDescribedBy(canauxId, canauxState)}
-        tabIndex={-1}
-      >
-        <legend>Canaux</legend>
-        <div className="ed-checks">
-          {CANAUX.map((canal) => (
-            <label key={canal} className="ed-check">
-              <input
-                type="checkbox"
-                checked={form.canaux.includes(canal)}
-                onChange={(event) =>
-                  set(
-                    'canaux',
-                    event.target.checked
-                      ? [...form.canaux, canal]
-                      : form.canaux.filter((item) => item !== canal),
-                  )
-                }
-                data-testid={`ed-canal-${canal}`}
-              />
-              {CANAL_LABELS[canal]}
-            </label>
-          ))}
-        </div>
-        <GroupFeedback id={canauxId} value={canauxState} />
-      </fieldset>
-      <fieldset
+      <FieldGroup
         className="ed-fieldset ed-wide"
-        id="ed-horaires"
-        tabIndex={-1}
-        aria-describedby={groupDescribedBy('ed-horaires', horairesState)}
+        grid
+        id={fieldId('adresse')}
+        legend="Adresse"
+        state={adresseState}
       >
-        <legend>Horaires</legend>
+        {text('voie', 'Voie', { problemKey: 'adresse.voie' })}
+        {text('complement', 'Complément', { problemKey: 'adresse.complement' })}
+        {text('code_postal', 'Code postal', { problemKey: 'adresse.code_postal' })}
+        {text('commune', 'Commune', { problemKey: 'adresse.commune' })}
+      </FieldGroup>
+      {text('telephone', 'Téléphone', { hint: 'Au format 01 99 00 12 34.' })}
+      {text('courriel', 'Courriel')}
+      {text('site', 'Site', { hint: 'Adresse https://.' })}
+      <FieldGroup id={fieldId('canaux')} legend="Canaux" state={feedback(problems, 'canaux')}>
+        <Choices
+          type="checkbox"
+          choices={CANAUX.map((canal) => ({ value: canal, label: CANAL_LABELS[canal] }))}
+          checked={(canal) => form.canaux.includes(canal)}
+          onChange={(canal, on) => set('canaux', toggled(form.canaux, canal, on))}
+          testId={(canal) => `ed-canal-${canal}`}
+        />
+      </FieldGroup>
+      <FieldGroup
+        className="ed-fieldset ed-wide"
+        id={fieldId('horaires')}
+        legend="Horaires"
+        state={horairesState}
+      >
         <div className="ed-grid">
           {WEEKDAYS.map((day) => (
             <TextField
@@ -199,72 +149,51 @@ export function ContactEditor({ id }: { id: string | null }) {
             />
           ))}
         </div>
-        <GroupFeedback id="ed-horaires" value={horairesState} />
-      </fieldset>
-      <div className="ed-wide">
-        {text('horaires_note', 'Note sur les horaires', 'Rendez-vous, permanences…')}
-      </div>
-      <fieldset
+      </FieldGroup>
+      {text('horaires_note', 'Note sur les horaires', { wide: true, hint: 'Rendez-vous, permanences…' })}
+      <FieldGroup
         className="ed-fieldset ed-wide"
-        id="ed-fermetures"
-        tabIndex={-1}
-        aria-describedby={groupDescribedBy('ed-fermetures', fermeturesState)}
+        id={fieldId('fermetures')}
+        legend="Fermetures exceptionnelles"
+        state={fermeturesState}
       >
-        <legend>Fermetures exceptionnelles</legend>
         {form.fermetures.length === 0 && <p className="muted">Aucune fermeture prévue.</p>}
-        {form.fermetures.map((fermeture, index) => (
-          <div key={index} className="ed-row" data-testid="ed-fermeture">
-            <TextField
-              id={fieldId(`fermetures.${index}.du`)}
-              label={`Du (fermeture ${index + 1})`}
-              type="date"
-              value={fermeture.du}
-              onChange={(event) => setFermeture(index, { du: event.target.value })}
-              {...feedback(problems, `fermetures.${index}.du`)}
-            />
-            <TextField
-              id={fieldId(`fermetures.${index}.au`)}
-              label={`Au (fermeture ${index + 1})`}
-              type="date"
-              value={fermeture.au}
-              onChange={(event) => setFermeture(index, { au: event.target.value })}
-              {...feedback(problems, `fermetures.${index}.au`)}
-            />
-            <TextField
-              id={fieldId(`fermetures.${index}.motif`)}
-              label={`Motif (fermeture ${index + 1})`}
-              value={fermeture.motif}
-              onChange={(event) => setFermeture(index, { motif: event.target.value })}
-              autoComplete="off"
-              {...feedback(problems, `fermetures.${index}.motif`)}
-            />
-            <button
-              type="button"
-              className="link-button"
-              onClick={() =>
-                set(
-                  'fermetures',
-                  form.fermetures.filter((_, i) => i !== index),
-                )
-              }
-            >
-              Retirer la fermeture {index + 1}
-            </button>
-          </div>
-        ))}
+        {form.fermetures.map((fermeture, index) => {
+          const row = fermetureFields(fermeture, index);
+          const problemKey = (part: keyof FermetureForm) => `fermetures.${index}.${part}`;
+          return (
+            <div key={index} className="ed-row" data-testid="ed-fermeture">
+              {row.date('du', `Du (fermeture ${index + 1})`, { problemKey: problemKey('du') })}
+              {row.date('au', `Au (fermeture ${index + 1})`, { problemKey: problemKey('au') })}
+              {row.text('motif', `Motif (fermeture ${index + 1})`, { problemKey: problemKey('motif') })}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  set(
+                    'fermetures',
+                    form.fermetures.filter((_, i) => i !== index),
+                  )
+                }
+              >
+                Retirer la fermeture {index + 1}
+              </button>
+            </div>
+          );
+        })}
         <button
           type="button"
-          className="button ed-button-secondary"
+          className="button button-outline"
           onClick={() => set('fermetures', [...form.fermetures, NO_FERMETURE])}
           data-testid="ed-fermeture-add"
         >
           Ajouter une fermeture
         </button>
-        <GroupFeedback id="ed-fermetures" value={fermeturesState} />
-      </fieldset>
-      <div className="ed-wide">
-        {text('accessibilite', 'Accessibilité', 'Conditions d’accès pour les personnes handicapées.')}
-      </div>
+      </FieldGroup>
+      {text('accessibilite', 'Accessibilité', {
+        wide: true,
+        hint: 'Conditions d’accès pour les personnes handicapées.',
+      })}
     </div>
   );
 

@@ -1,7 +1,7 @@
 // The fiche editor: every front-matter key of content/README.md § 3.2 as a field, then the body. A new fiche is
 // prefilled from the link that opened it (« ?complete=F1344&titre=… ») and starts as a draft.
-import { useState } from 'react';
-import { TextAreaField, TextField } from '../../components/forms/Field';
+import { addMonthsToDay } from '../../../../electron/core/dates';
+import type { EditorProblem } from '../../../../electron/core/editor/types';
 import { NotReady } from '../../components/forms/NotReady';
 import { isoDay } from '../../format';
 import { useCall } from '../../hooks/useCall';
@@ -9,10 +9,12 @@ import type { Params } from '../../router';
 import { formatRoute } from '../../router';
 import { useSession } from '../../session';
 import type { FicheForm } from './editorForm';
-import { addMonths, ficheForm, ficheFrontMatter, slugify } from './editorForm';
+import { ficheForm, ficheFrontMatter, slugify } from './editorForm';
+import type { FormSetter } from './editorFields';
+import { Choices, FieldGroup, NameAndIdFields, boundFields, toggled } from './editorFields';
 import { EditorFrame } from './EditorFrame';
 import { NationalView } from './NationalView';
-import { GroupFeedback, feedback, fieldId, groupDescribedBy } from './fieldFeedback';
+import { feedback, fieldId } from './fieldFeedback';
 import { searchServices } from './pickers';
 import { SearchPicker } from './SearchPicker';
 import type { FormCodec } from './useEditorDocument';
@@ -39,6 +41,11 @@ const FIELD_KEYS = [
   'source',
 ] as const;
 
+const STATUTS = [
+  { value: 'brouillon', label: 'Brouillon' },
+  { value: 'publiee', label: 'Publiée' },
+] as const;
+
 /** Review a fiche a year after writing it unless the editor says otherwise. */
 const REVIEW_MONTHS = 12;
 
@@ -52,80 +59,56 @@ function newFiche(params: Params, responsable: string): FicheForm {
     complete: params.complete ?? '',
     statut: 'brouillon',
     mise_a_jour: today,
-    a_revoir: addMonths(today, REVIEW_MONTHS),
+    a_revoir: addMonthsToDay(today, REVIEW_MONTHS),
     responsable,
   };
 }
 
-function ThemeChoices({
-  form,
-  set,
-  problems,
-}: {
+/** What the fiche's own field groups (thèmes, services) receive from the editor. */
+interface FicheGroupProps {
   form: FicheForm;
-  set: <K extends keyof FicheForm>(key: K, value: FicheForm[K]) => void;
-  problems: Parameters<typeof feedback>[0];
-}) {
+  set: FormSetter<FicheForm>;
+  problems: readonly EditorProblem[];
+}
+
+function ThemeChoices({ form, set, problems }: FicheGroupProps) {
   const themes = useCall('themes.list', {});
   const known = themes.status === 'ok' ? themes.data.themes : [];
   // A thème the file names but themes.yml does not know stays visible (and can be unticked).
   const unknown = form.themes.filter((id) => !known.some((theme) => theme.id === id));
   const choices = [
-    ...known.map((theme) => ({ id: theme.id, libelle: theme.libelle })),
-    ...unknown.map((id) => ({ id, libelle: id })),
+    ...known.map((theme) => ({ value: theme.id, label: theme.libelle })),
+    ...unknown.map((id) => ({ value: id, label: id })),
   ];
-  const id = fieldId('themes');
-  const state = feedback(problems, 'themes', 'Un ou deux thèmes.');
-  const toggle = (theme: string, on: boolean) =>
-    set('themes', on ? [...form.themes, theme] : form.themes.filter((item) => item !== theme));
   return (
-    <fieldset
+    <FieldGroup
       className="ed-fieldset ed-wide"
-      id={id}
-      aria-describedby={groupDescribedBy(id, state)}
-      tabIndex={-1}
+      id={fieldId('themes')}
+      legend="Thèmes"
+      state={feedback(problems, 'themes', 'Un ou deux thèmes.')}
     >
-      <legend>Thèmes</legend>
       {themes.status === 'error' && <p className="field-error">{themes.error.message}</p>}
-      <div className="ed-checks">
-        {choices.map((theme) => (
-          <label key={theme.id} className="ed-check">
-            <input
-              type="checkbox"
-              checked={form.themes.includes(theme.id)}
-              onChange={(event) => toggle(theme.id, event.target.checked)}
-              data-testid={`ed-theme-${theme.id}`}
-            />
-            {theme.libelle}
-          </label>
-        ))}
-      </div>
-      <GroupFeedback id={id} value={state} />
-    </fieldset>
+      <Choices
+        type="checkbox"
+        choices={choices}
+        checked={(theme) => form.themes.includes(theme)}
+        onChange={(theme, on) => set('themes', toggled(form.themes, theme, on))}
+        testId={(theme) => `ed-theme-${theme}`}
+      />
+    </FieldGroup>
   );
 }
 
-function ServicesField({
-  form,
-  set,
-  problems,
-}: {
-  form: FicheForm;
-  set: <K extends keyof FicheForm>(key: K, value: FicheForm[K]) => void;
-  problems: Parameters<typeof feedback>[0];
-}) {
+function ServicesField({ form, set, problems }: FicheGroupProps) {
   const contacts = useCall('contacts.search', { q: '', limit: 500 });
   const names = new Map(contacts.status === 'ok' ? contacts.data.results.map((c) => [c.id, c.nom]) : []);
-  const id = fieldId('services');
-  const state = feedback(problems, 'services', 'Un à trois services qui traitent la démarche.');
   return (
-    <fieldset
+    <FieldGroup
       className="ed-fieldset ed-wide"
-      id={id}
-      aria-describedby={groupDescribedBy(id, state)}
-      tabIndex={-1}
+      id={fieldId('services')}
+      legend="Services"
+      state={feedback(problems, 'services', 'Un à trois services qui traitent la démarche.')}
     >
-      <legend>Services</legend>
       {form.services.length === 0 ? (
         <p className="muted">Aucun service.</p>
       ) : (
@@ -161,8 +144,7 @@ function ServicesField({
           if (!form.services.includes(option.id)) set('services', [...form.services, option.id]);
         }}
       />
-      <GroupFeedback id={id} value={state} />
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -172,8 +154,6 @@ export function FicheEditor({ id, params }: { id: string | null; params: Params 
     form: newFiche(params, info.compte?.nom ?? ''),
     body: '',
   }));
-  // A new fiche's id follows its title until the editor types one.
-  const [idTyped, setIdTyped] = useState(false);
   const { form, set, problems } = state;
   const isNew = id === null;
 
@@ -194,173 +174,73 @@ export function FicheEditor({ id, params }: { id: string | null; params: Params 
       </span>
     );
 
-  const statutId = fieldId('statut');
-  const statutState = feedback(
-    problems,
-    'statut',
-    'Un brouillon est invisible pour les agents (recherche et fiche) jusqu’à sa publication.',
-  );
-
+  const { text, date, area } = boundFields(form, set, problems);
   const fields = (
     <div className="card ed-grid">
-      <fieldset
+      <FieldGroup
         className="ed-fieldset ed-wide"
-        id={statutId}
-        aria-describedby={groupDescribedBy(statutId, statutState)}
+        id={fieldId('statut')}
+        legend="Statut"
+        focusable={false}
+        state={feedback(
+          problems,
+          'statut',
+          'Un brouillon est invisible pour les agents (recherche et fiche) jusqu’à sa publication.',
+        )}
       >
-        <legend>Statut</legend>
-        <div className="ed-checks">
-          {(['brouillon', 'publiee'] as const).map((value) => (
-            <label key={value} className="ed-check">
-              <input
-                type="radio"
-                name="statut"
-                value={value}
-                checked={form.statut === value}
-                onChange={() => set('statut', value)}
-                data-testid={`ed-statut-${value}`}
-              />
-              {value === 'brouillon' ? 'Brouillon' : 'Publiée'}
-            </label>
-          ))}
-        </div>
-        <GroupFeedback id={statutId} value={statutState} />
-      </fieldset>
-      <TextField
-        id={fieldId('titre')}
-        label="Titre"
-        value={form.titre}
-        onChange={(event) => {
-          set('titre', event.target.value);
-          if (isNew && !idTyped) set('id', slugify(event.target.value));
-        }}
-        required
-        autoComplete="off"
-        {...feedback(problems, 'titre')}
-      />
-      <TextField
-        id={fieldId('id')}
-        label="Identifiant (id)"
-        value={form.id}
-        onChange={(event) => {
-          setIdTyped(true);
-          set('id', event.target.value);
-        }}
-        readOnly={!isNew}
-        required
-        autoComplete="off"
-        spellCheck={false}
-        {...feedback(
-          problems,
-          'id',
-          isNew
-            ? 'Minuscules sans accent, chiffres et tirets. Il ne changera plus une fois la fiche créée.'
-            : 'Un identifiant ne change pas : les liens et les services pointent vers lui.',
-        )}
-      />
-      <div className="ed-wide">
-        <TextAreaField
-          id={fieldId('resume')}
-          label="Résumé"
-          value={form.resume}
-          onChange={(event) => set('resume', event.target.value)}
-          rows={3}
-          required
-          {...feedback(problems, 'resume', 'Une ou deux phrases : ce que l’agent dit en premier.')}
+        <Choices
+          type="radio"
+          name="statut"
+          choices={STATUTS}
+          checked={(value) => form.statut === value}
+          onChange={(value) => set('statut', value)}
+          testId={(value) => `ed-statut-${value}`}
         />
-      </div>
+      </FieldGroup>
+      <NameAndIdFields
+        nameKey="titre"
+        nameLabel="Titre"
+        name={form.titre}
+        onName={(value) => set('titre', value)}
+        id={form.id}
+        onId={(value) => set('id', value)}
+        isNew={isNew}
+        problems={problems}
+        idHint={{
+          isNew: 'Minuscules sans accent, chiffres et tirets. Il ne changera plus une fois la fiche créée.',
+          existing: 'Un identifiant ne change pas : les liens et les services pointent vers lui.',
+        }}
+      />
+      {area('resume', 'Résumé', {
+        rows: 3,
+        required: true,
+        wide: true,
+        hint: 'Une ou deux phrases : ce que l’agent dit en premier.',
+      })}
       <ThemeChoices form={form} set={set} problems={problems} />
-      <TextAreaField
-        id={fieldId('mots_cles')}
-        label="Mots-clés"
-        value={form.mots_cles}
-        onChange={(event) => set('mots_cles', event.target.value)}
-        rows={4}
-        {...feedback(problems, 'mots_cles', 'Un par ligne : les mots réellement employés par les usagers.')}
-      />
-      <TextAreaField
-        id={fieldId('public_concerne')}
-        label="Public concerné"
-        value={form.public_concerne}
-        onChange={(event) => set('public_concerne', event.target.value)}
-        rows={4}
-        {...feedback(problems, 'public_concerne', 'Un par ligne.')}
-      />
+      {area('mots_cles', 'Mots-clés', {
+        rows: 4,
+        hint: 'Un par ligne : les mots réellement employés par les usagers.',
+      })}
+      {area('public_concerne', 'Public concerné', { rows: 4, hint: 'Un par ligne.' })}
       <ServicesField form={form} set={set} problems={problems} />
-      <div className="ed-wide">
-        <TextAreaField
-          id={fieldId('pieces_a_fournir')}
-          label="Pièces à fournir"
-          value={form.pieces_a_fournir}
-          onChange={(event) => set('pieces_a_fournir', event.target.value)}
-          rows={4}
-          {...feedback(problems, 'pieces_a_fournir', 'Une par ligne.')}
-        />
-      </div>
-      <TextField
-        id={fieldId('cout')}
-        label="Coût"
-        value={form.cout}
-        onChange={(event) => set('cout', event.target.value)}
-        autoComplete="off"
-        {...feedback(problems, 'cout')}
-      />
-      <TextField
-        id={fieldId('delai')}
-        label="Délai"
-        value={form.delai}
-        onChange={(event) => set('delai', event.target.value)}
-        autoComplete="off"
-        {...feedback(problems, 'delai')}
-      />
-      <TextField
-        id={fieldId('responsable')}
-        label="Responsable"
-        value={form.responsable}
-        onChange={(event) => set('responsable', event.target.value)}
-        autoComplete="off"
-        {...feedback(problems, 'responsable', 'Personne ou service qui tient la fiche à jour.')}
-      />
-      <TextField
-        id={fieldId('a_revoir')}
-        label="À revoir le"
-        type="date"
-        value={form.a_revoir}
-        onChange={(event) => set('a_revoir', event.target.value)}
-        {...feedback(problems, 'a_revoir', 'Passée cette date, la fiche est signalée « à revoir ».')}
-      />
-      <TextField
-        id={fieldId('mise_a_jour')}
-        label="Mise à jour le"
-        type="date"
-        value={form.mise_a_jour}
-        onChange={(event) => set('mise_a_jour', event.target.value)}
-        required
-        {...feedback(problems, 'mise_a_jour', 'Date de la dernière vérification du contenu.')}
-      />
-      <TextField
-        id={fieldId('complete')}
-        label="Complète la fiche nationale"
-        value={form.complete}
-        onChange={(event) => set('complete', event.target.value)}
-        autoComplete="off"
-        spellCheck={false}
-        {...feedback(
-          problems,
-          'complete',
-          'Identifiant de la fiche Service-Public.fr que cette fiche précise pour la commune (F1344), sinon vide.',
-        )}
-      />
-      <div className="ed-wide">
-        <TextField
-          id={fieldId('source')}
-          label="Source"
-          value={form.source}
-          onChange={(event) => set('source', event.target.value)}
-          autoComplete="off"
-          {...feedback(problems, 'source', 'Page nationale de référence (https://…) ou délibération locale.')}
-        />
-      </div>
+      {area('pieces_a_fournir', 'Pièces à fournir', { rows: 4, wide: true, hint: 'Une par ligne.' })}
+      {text('cout', 'Coût')}
+      {text('delai', 'Délai')}
+      {text('responsable', 'Responsable', { hint: 'Personne ou service qui tient la fiche à jour.' })}
+      {date('a_revoir', 'À revoir le', { hint: 'Passée cette date, la fiche est signalée « à revoir ».' })}
+      {date('mise_a_jour', 'Mise à jour le', {
+        required: true,
+        hint: 'Date de la dernière vérification du contenu.',
+      })}
+      {text('complete', 'Complète la fiche nationale', {
+        spellCheck: false,
+        hint: 'Identifiant de la fiche Service-Public.fr que cette fiche précise pour la commune (F1344), sinon vide.',
+      })}
+      {text('source', 'Source', {
+        wide: true,
+        hint: 'Page nationale de référence (https://…) ou délibération locale.',
+      })}
     </div>
   );
 

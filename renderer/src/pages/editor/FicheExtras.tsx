@@ -10,6 +10,7 @@ import { call, toApiError } from '../../api';
 import { isoDay } from '../../format';
 import { formatRoute } from '../../router';
 import { hasRole, useSession } from '../../session';
+import { Choices } from './editorFields';
 import { isOverdue, overdueLabel } from './editorFormat';
 import { complementHref } from './NationalView';
 import './editor.css';
@@ -48,7 +49,7 @@ export function FicheEditLink({ fiche }: { fiche: FicheMeta }) {
       {fiche.origine === 'national' ? (
         <a
           href={complementHref(fiche.id, fiche.titre)}
-          className="ed-link-button"
+          className="button-link"
           data-testid="fiche-complement"
         >
           Ajouter un complément local
@@ -113,7 +114,7 @@ export function FicheFeedback({ ficheId }: { ficheId: string }) {
       <div className="ed-actions">
         <button
           type="button"
-          className="button ed-button-small ed-button-secondary"
+          className="button button-small button-outline"
           aria-pressed={answer === 'oui'}
           disabled={busy}
           onClick={() => {
@@ -126,7 +127,7 @@ export function FicheFeedback({ ficheId }: { ficheId: string }) {
         </button>
         <button
           type="button"
-          className="button ed-button-small ed-button-secondary"
+          className="button button-small button-outline"
           aria-expanded={answer === 'non'}
           onClick={() => setAnswer('non')}
           data-testid="feedback-no"
@@ -138,28 +139,16 @@ export function FicheFeedback({ ficheId }: { ficheId: string }) {
         <form onSubmit={onSubmit} noValidate className="ed-feedback-form">
           <fieldset className="ed-fieldset" aria-describedby={error ? 'feedback-error' : undefined}>
             <legend>Pourquoi ?</legend>
-            <div className="ed-checks">
-              {FEEDBACK_MOTIFS.map((code) => (
-                <label key={code} className="ed-check">
-                  <input
-                    type="radio"
-                    name="feedback-motif"
-                    value={code}
-                    checked={motif === code}
-                    onChange={() => setMotif(code)}
-                    data-testid={`feedback-motif-${code}`}
-                  />
-                  {FEEDBACK_MOTIF_LABELS[code]}
-                </label>
-              ))}
-            </div>
+            <Choices
+              type="radio"
+              name="feedback-motif"
+              choices={FEEDBACK_MOTIFS.map((code) => ({ value: code, label: FEEDBACK_MOTIF_LABELS[code] }))}
+              checked={(code) => motif === code}
+              onChange={(code) => setMotif(code)}
+              testId={(code) => `feedback-motif-${code}`}
+            />
           </fieldset>
-          <button
-            type="submit"
-            className="button ed-button-small"
-            disabled={busy}
-            data-testid="feedback-send"
-          >
+          <button type="submit" className="button button-small" disabled={busy} data-testid="feedback-send">
             Envoyer
           </button>
         </form>

@@ -3,6 +3,7 @@
 // the fiches agents flagged as not useful, with their reasons. The period lives in the URL (#/manques?du=…&au=…).
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { addMonthsToDay } from '../../../../electron/core/dates';
 import type { BacklogFiche, BacklogQuery } from '../../../../electron/core/editor/types';
 import type { FeedbackMotif } from '../../../../electron/core/editor/codes';
 import { FEEDBACK_MOTIF_LABELS } from '../../../../electron/core/editor/codes';
@@ -16,7 +17,6 @@ import { useFocusHeading } from '../../hooks/useFocusHeading';
 import { navigate } from '../../navigation';
 import type { Params } from '../../router';
 import { formatRoute } from '../../router';
-import { addMonths } from './editorForm';
 import { withParam } from './editorFormat';
 import { complementHref } from './NationalView';
 import { searchFiches } from './pickers';
@@ -102,7 +102,7 @@ function QueryGroup({ group }: { group: BacklogQuery }) {
       <div className="ed-actions">
         <button
           type="button"
-          className="button ed-button-small"
+          className="button button-small"
           disabled={busy}
           onClick={() => void createDraft()}
           data-testid="manque-draft"
@@ -112,7 +112,7 @@ function QueryGroup({ group }: { group: BacklogQuery }) {
         </button>
         <button
           type="button"
-          className="button ed-button-small ed-button-secondary"
+          className="button button-small button-outline"
           aria-expanded={panel === 'keyword'}
           aria-describedby={`${id}-title`}
           onClick={() => toggle('keyword')}
@@ -122,7 +122,7 @@ function QueryGroup({ group }: { group: BacklogQuery }) {
         </button>
         <button
           type="button"
-          className="button ed-button-small ed-button-secondary"
+          className="button button-small button-outline"
           aria-expanded={panel === 'synonym'}
           aria-describedby={`${id}-title`}
           onClick={() => toggle('synonym')}
@@ -155,7 +155,7 @@ function QueryGroup({ group }: { group: BacklogQuery }) {
           />
           <button
             type="submit"
-            className="button ed-button-small"
+            className="button button-small"
             disabled={busy}
             data-testid="manque-synonym-save"
           >
@@ -271,10 +271,10 @@ export function ManquesPage({ params }: { params: Params }) {
           onChange={(event) => setParam('au', event.target.value)}
         />
         <div className="ed-presets">
-          <button type="button" className="link-button" onClick={() => period(addMonths(today, -1))}>
+          <button type="button" className="link-button" onClick={() => period(addMonthsToDay(today, -1))}>
             Le dernier mois
           </button>
-          <button type="button" className="link-button" onClick={() => period(addMonths(today, -3))}>
+          <button type="button" className="link-button" onClick={() => period(addMonthsToDay(today, -3))}>
             Les trois derniers mois
           </button>
           <button type="button" className="link-button" onClick={() => period(undefined)}>

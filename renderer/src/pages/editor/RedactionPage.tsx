@@ -44,20 +44,20 @@ export function RedactionPage({ params }: { params: Params }) {
 
   return (
     <PageMain className="ed-page">
-      <div className="ed-toolbar">
+      <div className="page-toolbar">
         <h1 ref={heading} tabIndex={-1}>
           Rédaction
         </h1>
         <a
           href={formatRoute({ name: 'editeur', kind: 'contact', id: null, params: {} })}
-          className="ed-link-button"
+          className="button-link"
           data-testid="redaction-new-contact"
         >
           Nouveau contact
         </a>
         <a
           href={formatRoute({ name: 'editeur', kind: 'fiche', id: null, params: {} })}
-          className="ed-link-button ed-link-button-primary"
+          className="button-link button-link-primary"
           data-testid="redaction-new-fiche"
         >
           Nouvelle fiche

@@ -166,7 +166,7 @@ export function RevisionPage() {
                           <td>
                             <button
                               type="button"
-                              className="button ed-button-small"
+                              className="button button-small"
                               disabled={busy !== null}
                               onClick={() => void verify(fiche)}
                               aria-label={`Marquer « ${fiche.titre} » comme vérifiée`}

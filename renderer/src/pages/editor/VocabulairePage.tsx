@@ -1,11 +1,12 @@
 // The synonyms and thèmes of the knowledge base, edited from the window (synonymes.yml and themes.yml of the
 // content folder), with a search box right on the page: after « Enregistrer », the editor sees the effect at once.
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import type { Vocabulary } from '../../../../electron/core/editor/types';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
 import { TextField } from '../../components/forms/Field';
 import { FormMessage } from '../../components/forms/FormMessage';
+import { useSubmit } from '../../components/forms/useSubmit';
 import { PageMain } from '../../components/PageMain';
 import { ErrorMessage, Loading } from '../../components/StatusMessages';
 import { plural } from '../../format';
@@ -26,8 +27,6 @@ interface ThemeRow {
 
 const RETRY_MS = [0, 800, 2000];
 
-type Message = { kind: 'success' | 'error'; text: string } | null;
-
 function themeRows(vocabulary: Vocabulary): ThemeRow[] {
   return vocabulary.themes.map((theme) => ({
     id: theme.id,
@@ -37,46 +36,120 @@ function themeRows(vocabulary: Vocabulary): ThemeRow[] {
   }));
 }
 
+/** A list's save: one call at a time, then its success or its refusal at the top (what was typed stays). */
+function useListSave() {
+  const { busy, error, run } = useSubmit();
+  const [done, setDone] = useState<string | null>(null);
+  const save = <T,>(action: () => Promise<T>, onOk: (value: T) => string) => {
+    setDone(null);
+    void run(action, (value) => setDone(onOk(value)));
+  };
+  const message = error
+    ? { kind: 'error' as const, text: error.message }
+    : { kind: 'success' as const, text: done };
+  return { busy, message, save };
+}
+
+/** One of the page's two lists: its rows, a button that adds one (and moves the focus to it), one save button. */
+function ListForm({
+  id,
+  testId,
+  title,
+  hint,
+  message,
+  busy,
+  onSave,
+  addLabel,
+  addTestId,
+  onAdd,
+  addedFieldId,
+  saveLabel,
+  children,
+}: {
+  id: string;
+  testId: string;
+  title: string;
+  hint: ReactNode;
+  message: ReturnType<typeof useListSave>['message'];
+  busy: boolean;
+  onSave: () => void;
+  addLabel: string;
+  addTestId: string;
+  onAdd: () => void;
+  /** The first field of the row `onAdd` adds. */
+  addedFieldId: string;
+  saveLabel: string;
+  children: ReactNode;
+}) {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onSave();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={id} data-testid={testId}>
+      <h2 id={id}>{title}</h2>
+      <p className="hint">{hint}</p>
+      <FormMessage kind={message.kind} testId={`${testId}-message`}>
+        {message.text}
+      </FormMessage>
+      {children}
+      <div className="ed-actions">
+        <button
+          type="button"
+          className="button button-outline"
+          onClick={() => {
+            onAdd();
+            requestAnimationFrame(() => document.getElementById(addedFieldId)?.focus());
+          }}
+          data-testid={addTestId}
+        >
+          {addLabel}
+        </button>
+        <button type="submit" className="button" disabled={busy} data-testid={`${testId}-save`}>
+          {saveLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function SynonymsForm({ initial, onSaved }: { initial: string[][]; onSaved: (v: Vocabulary) => void }) {
   const [groups, setGroups] = useState<string[]>(() => initial.map(groupText));
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, save } = useListSave();
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const kept = groups.map(parseGroup).filter((group) => group.length > 0);
-      const vocabulary = await call('vocabulary.setSynonyms', { groups: kept });
-      setGroups(vocabulary.synonymes.map(groupText));
-      setMessage({ kind: 'success', text: `Synonymes enregistrés (${plural(kept.length, 'groupe')}).` });
-      onSaved(vocabulary);
-    } catch (error) {
-      // What was typed stays in the fields.
-      setMessage({ kind: 'error', text: toApiError(error).message });
-    } finally {
-      setBusy(false);
-    }
+  const onSave = () => {
+    const kept = groups.map(parseGroup).filter((group) => group.length > 0);
+    save(
+      () => call('vocabulary.setSynonyms', { groups: kept }),
+      (vocabulary) => {
+        setGroups(vocabulary.synonymes.map(groupText));
+        onSaved(vocabulary);
+        return `Synonymes enregistrés (${plural(kept.length, 'groupe')}).`;
+      },
+    );
   };
 
   return (
-    <form
-      onSubmit={(event) => void onSubmit(event)}
-      noValidate
-      aria-labelledby="vocab-synonymes"
-      data-testid="vocab-synonyms"
+    <ListForm
+      id="vocab-synonymes"
+      testId="vocab-synonyms"
+      title="Synonymes"
+      hint={
+        <>
+          Un groupe par ligne : des expressions équivalentes séparées par des virgules, l&apos;abréviation en
+          premier (« cni, carte nationale d&apos;identité »). Quand un agent tape l&apos;une, la recherche
+          trouve aussi les fiches qui emploient les autres. Une expression ne figure que dans un seul groupe.
+        </>
+      }
+      message={message}
+      busy={busy}
+      onSave={onSave}
+      addLabel="Ajouter un groupe"
+      addTestId="vocab-group-add"
+      onAdd={() => setGroups((current) => [...current, ''])}
+      addedFieldId={`vocab-group-${groups.length}`}
+      saveLabel="Enregistrer les synonymes"
     >
-      <h2 id="vocab-synonymes">Synonymes</h2>
-      <p className="hint">
-        Un groupe par ligne : des expressions équivalentes séparées par des virgules, l&apos;abréviation en
-        premier (« cni, carte nationale d&apos;identité »). Quand un agent tape l&apos;une, la recherche
-        trouve aussi les fiches qui emploient les autres. Une expression ne figure que dans un seul groupe.
-      </p>
-      <FormMessage kind={message?.kind} testId="vocab-synonyms-message">
-        {message?.text}
-      </FormMessage>
       {groups.map((group, index) => (
         <div key={index} className="ed-synonym-row" data-testid="vocab-group">
           <TextField
@@ -98,75 +171,54 @@ function SynonymsForm({ initial, onSaved }: { initial: string[][]; onSaved: (v: 
           </button>
         </div>
       ))}
-      <div className="ed-actions">
-        <button
-          type="button"
-          className="button ed-button-secondary"
-          onClick={() => {
-            setGroups((current) => [...current, '']);
-            requestAnimationFrame(() => document.getElementById(`vocab-group-${groups.length}`)?.focus());
-          }}
-          data-testid="vocab-group-add"
-        >
-          Ajouter un groupe
-        </button>
-        <button type="submit" className="button" disabled={busy} data-testid="vocab-synonyms-save">
-          Enregistrer les synonymes
-        </button>
-      </div>
-    </form>
+    </ListForm>
   );
 }
 
 function ThemesForm({ initial, onSaved }: { initial: Vocabulary; onSaved: (v: Vocabulary) => void }) {
   const [rows, setRows] = useState<ThemeRow[]>(() => themeRows(initial));
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, save } = useListSave();
   const change = (index: number, patch: Partial<ThemeRow>) =>
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const themes = rows
-        .filter((row) => row.id.trim() !== '' || row.libelle.trim() !== '')
-        .map((row) => ({
-          id: row.id,
-          libelle: row.libelle,
-          ...(row.description.trim() ? { description: row.description } : {}),
-        }));
-      const vocabulary = await call('vocabulary.setThemes', { themes });
-      setRows(themeRows(vocabulary));
-      setMessage({
-        kind: 'success',
-        text: `Thèmes enregistrés (${plural(vocabulary.themes.length, 'thème')}).`,
-      });
-      onSaved(vocabulary);
-    } catch (error) {
-      setMessage({ kind: 'error', text: toApiError(error).message });
-    } finally {
-      setBusy(false);
-    }
+  const onSave = () => {
+    const themes = rows
+      .filter((row) => row.id.trim() !== '' || row.libelle.trim() !== '')
+      .map((row) => ({
+        id: row.id,
+        libelle: row.libelle,
+        ...(row.description.trim() ? { description: row.description } : {}),
+      }));
+    save(
+      () => call('vocabulary.setThemes', { themes }),
+      (vocabulary) => {
+        setRows(themeRows(vocabulary));
+        onSaved(vocabulary);
+        return `Thèmes enregistrés (${plural(vocabulary.themes.length, 'thème')}).`;
+      },
+    );
   };
 
   return (
-    <form
-      onSubmit={(event) => void onSubmit(event)}
-      noValidate
-      aria-labelledby="vocab-themes"
-      data-testid="vocab-themes"
+    <ListForm
+      id="vocab-themes"
+      testId="vocab-themes"
+      title="Thèmes"
+      hint={
+        <>
+          L&apos;identifiant d&apos;un thème ne change plus une fois créé (les fiches le citent). Un thème
+          encore utilisé par des fiches ne peut pas être retiré.
+        </>
+      }
+      message={message}
+      busy={busy}
+      onSave={onSave}
+      addLabel="Ajouter un thème"
+      addTestId="vocab-theme-add"
+      onAdd={() => setRows((current) => [...current, { id: '', libelle: '', description: '', fiches: null }])}
+      addedFieldId={`vocab-theme-id-${rows.length}`}
+      saveLabel="Enregistrer les thèmes"
     >
-      <h2 id="vocab-themes">Thèmes</h2>
-      <p className="hint">
-        L&apos;identifiant d&apos;un thème ne change plus une fois créé (les fiches le citent). Un thème
-        encore utilisé par des fiches ne peut pas être retiré.
-      </p>
-      <FormMessage kind={message?.kind} testId="vocab-themes-message">
-        {message?.text}
-      </FormMessage>
       {rows.map((row, index) => (
         <div key={index} className="ed-theme-row" data-testid="vocab-theme">
           <TextField
@@ -203,23 +255,7 @@ function ThemesForm({ initial, onSaved }: { initial: Vocabulary; onSaved: (v: Vo
           </button>
         </div>
       ))}
-      <div className="ed-actions">
-        <button
-          type="button"
-          className="button ed-button-secondary"
-          onClick={() => {
-            setRows((current) => [...current, { id: '', libelle: '', description: '', fiches: null }]);
-            requestAnimationFrame(() => document.getElementById(`vocab-theme-id-${rows.length}`)?.focus());
-          }}
-          data-testid="vocab-theme-add"
-        >
-          Ajouter un thème
-        </button>
-        <button type="submit" className="button" disabled={busy} data-testid="vocab-themes-save">
-          Enregistrer les thèmes
-        </button>
-      </div>
-    </form>
+    </ListForm>
   );
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths,
   contactForm,
   contactFrontMatter,
   displayValue,
@@ -134,11 +133,5 @@ describe('small helpers', () => {
     expect(displayValue({ voie: '1 rue', commune: 'M' })).toBe('voie : 1 rue ; commune : M');
     expect(displayValue(undefined)).toBe('');
     expect(unionKeys({ a: 1, b: 2 }, { b: 3, c: 4 })).toEqual(['a', 'b', 'c']);
-  });
-
-  it('adds months', () => {
-    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
-    expect(addMonths('2026-05-15', 12)).toBe('2027-05-15');
-    expect(addMonths('2026-01-15', -1)).toBe('2025-12-15');
   });
 });

@@ -6,7 +6,7 @@ import type { EditorProblem, FrontMatter } from '../../../../electron/core/edito
 import type { Weekday } from '../../../../electron/core/knowledge/types';
 import { WEEKDAYS } from '../../../../electron/core/knowledge/types';
 
-export type EditorKind = 'fiche' | 'contact';
+export type { EditorKind } from '../../../../electron/core/editor/codes';
 
 export interface FicheForm {
   id: string;
@@ -303,13 +303,4 @@ export function displayValue(value: unknown): string {
 /** The keys of two front-matters, in the order of the first then the new ones of the second. */
 export function unionKeys(a: FrontMatter, b: FrontMatter): string[] {
   return [...Object.keys(a), ...Object.keys(b).filter((key) => !(key in a))];
-}
-
-/** « AAAA-MM-JJ » plus whole months (the 31st becomes the month's last day). */
-export function addMonths(day: string, months: number): string {
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
 }

@@ -323,7 +323,7 @@ export function BilanPage({ params }: { params: Params }) {
             value={typed}
             onChange={(event) => setTyped(event.target.value)}
           />
-          <button type="submit" className="button figures-button-secondary">
+          <button type="submit" className="button button-outline">
             Afficher
           </button>
         </form>

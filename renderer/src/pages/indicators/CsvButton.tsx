@@ -33,7 +33,7 @@ export function CsvButton({
     <div className="csv-action no-print">
       <button
         type="button"
-        className="button figures-button-secondary"
+        className="button button-outline"
         onClick={() => void run()}
         disabled={busy}
         data-testid={testId}

@@ -147,7 +147,7 @@ export function EntryForm({
         <button type="submit" className="button" disabled={saving} data-testid="correction-save">
           Enregistrer la correction
         </button>
-        <button type="button" className="button journal-button-secondary" onClick={onCancel}>
+        <button type="button" className="button button-outline" onClick={onCancel}>
           Annuler
         </button>
       </div>

@@ -18,7 +18,7 @@ function buttonClass(action: LabelAction): string {
   if (MOTIF_ACTIONS.includes(action)) return 'button button-danger';
   return RULE_ACTIONS.includes(action) || action === 'instruire' || action === 'demander'
     ? 'button'
-    : 'button button-secondary';
+    : 'button button-outline';
 }
 
 function RuleOnDate({ pointId, date, refresh }: { pointId: number; date: string; refresh: string }) {

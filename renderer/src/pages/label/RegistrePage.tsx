@@ -37,7 +37,7 @@ export function RegistrePage() {
         </button>
         <button
           type="button"
-          className="button button-secondary"
+          className="button button-outline"
           onClick={() => void exportCsv()}
           data-testid="registre-csv"
         >

@@ -30,11 +30,11 @@ export function AgentPage({ id }: { id: number }) {
   return (
     <PageMain className="reg-page">
       <ParentLink href="#/agents">Retour aux agents</ParentLink>
-      <div className="reg-toolbar">
+      <div className="page-toolbar">
         <h1 ref={heading} tabIndex={-1} data-testid="agent-title">
           {agent.prenom} {agent.nom}
         </h1>
-        <a href={`#/agents/${agent.id}/modifier`} className="reg-link-button" data-testid="agent-edit">
+        <a href={`#/agents/${agent.id}/modifier`} className="button-link" data-testid="agent-edit">
           Modifier
         </a>
       </div>
@@ -149,7 +149,7 @@ function AssignmentRow({
             {a.fin === null && (
               <button
                 type="button"
-                className="button reg-button-secondary reg-button-small"
+                className="button button-outline button-small"
                 onClick={() => setMode('end')}
               >
                 Terminer<span className="visually-hidden"> l&apos;affectation {label}</span>
@@ -157,7 +157,7 @@ function AssignmentRow({
             )}
             <button
               type="button"
-              className="button reg-button-danger reg-button-small"
+              className="button reg-button-danger button-small"
               onClick={() => setMode('remove')}
             >
               Supprimer<span className="visually-hidden"> l&apos;affectation {label}</span>
@@ -181,7 +181,7 @@ function AssignmentRow({
               required
             />
             <div className="reg-actions form-field">
-              <button type="submit" className="button reg-button-small">
+              <button type="submit" className="button button-small">
                 Confirmer la fin
               </button>
               <button type="button" className="link-button" onClick={() => setMode('idle')}>
@@ -195,7 +195,7 @@ function AssignmentRow({
             <span>Supprimer cette affectation saisie par erreur ?</span>
             <button
               type="button"
-              className="button reg-button-danger reg-button-small"
+              className="button reg-button-danger button-small"
               onClick={() => void onRemove()}
             >
               Confirmer la suppression

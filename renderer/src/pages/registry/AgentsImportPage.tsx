@@ -102,7 +102,7 @@ export function AgentsImportPage() {
         <div className="reg-actions">
           <button
             type="button"
-            className="button reg-button-secondary"
+            className="button button-outline"
             disabled={busy}
             onClick={() => void run(true)}
             data-testid="agents-csv-check"

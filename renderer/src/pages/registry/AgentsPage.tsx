@@ -38,16 +38,12 @@ export function AgentsPage({ params }: { params: Params }) {
 
   return (
     <PageMain className="reg-page">
-      <div className="reg-toolbar">
+      <div className="page-toolbar">
         <h1>Agents</h1>
-        <a href="#/agents/import" className="reg-link-button" data-testid="agents-import-link">
+        <a href="#/agents/import" className="button-link" data-testid="agents-import-link">
           Importer un fichier CSV
         </a>
-        <a
-          href="#/agents/nouveau"
-          className="reg-link-button reg-link-button-primary"
-          data-testid="agent-new"
-        >
+        <a href="#/agents/nouveau" className="button-link button-link-primary" data-testid="agent-new">
           Nouvel agent
         </a>
       </div>

@@ -34,11 +34,7 @@ export function ContactPicker({
             <strong>{value.nom ?? 'Service introuvable dans l’annuaire'}</strong>{' '}
             <span className="muted">({value.id})</span>
           </span>
-          <button
-            type="button"
-            className="button reg-button-secondary reg-button-small"
-            onClick={() => onChange(null)}
-          >
+          <button type="button" className="button button-outline button-small" onClick={() => onChange(null)}>
             Retirer ce service
           </button>
         </p>
@@ -79,7 +75,7 @@ export function ContactPicker({
               </span>
               <button
                 type="button"
-                className="button reg-button-small"
+                className="button button-small"
                 onClick={() => {
                   onChange({ id: contact.id, nom: contact.nom });
                   setQ('');

@@ -26,11 +26,11 @@ export function FormationPage({ id }: { id: number }) {
   return (
     <PageMain className="reg-page">
       <ParentLink href="#/formations">Retour aux formations</ParentLink>
-      <div className="reg-toolbar">
+      <div className="page-toolbar">
         <h1 ref={heading} tabIndex={-1} data-testid="session-title">
           {session.typeLibelle} – {dayOrDash(session.date)}
         </h1>
-        <a href={`#/formations/${session.id}/modifier`} className="reg-link-button">
+        <a href={`#/formations/${session.id}/modifier`} className="button-link">
           Modifier la session
         </a>
       </div>
@@ -145,7 +145,7 @@ function Attendance({ session, onSaved }: { session: SessionView; onSaved(sessio
                     <td>
                       <button
                         type="button"
-                        className="button reg-button-danger reg-button-small"
+                        className="button reg-button-danger button-small"
                         onClick={() => setRows((current) => current.filter((r) => r.agentId !== row.agentId))}
                       >
                         Retirer<span className="visually-hidden"> {name} de la liste</span>
@@ -222,7 +222,7 @@ function AddAgents({ listed, onAdd }: { listed: Set<number>; onAdd(row: Row): vo
               </span>
               <button
                 type="button"
-                className="button reg-button-small"
+                className="button button-small"
                 onClick={() =>
                   onAdd({
                     agentId: agent.id,

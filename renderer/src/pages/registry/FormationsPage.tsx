@@ -31,13 +31,9 @@ export function FormationsPage({ params }: { params: Params }) {
 
   return (
     <PageMain className="reg-page">
-      <div className="reg-toolbar">
+      <div className="page-toolbar">
         <h1>Formations</h1>
-        <a
-          href="#/formations/nouvelle"
-          className="reg-link-button reg-link-button-primary"
-          data-testid="session-new"
-        >
+        <a href="#/formations/nouvelle" className="button-link button-link-primary" data-testid="session-new">
           Nouvelle session
         </a>
       </div>
@@ -224,7 +220,7 @@ function TypeRow({ type, onSaved }: { type: TrainingType; onSaved(types: Trainin
       </td>
       <td>
         <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate>
-          <button type="submit" className="button reg-button-small" disabled={!changed}>
+          <button type="submit" className="button button-small" disabled={!changed}>
             Enregistrer<span className="visually-hidden"> {type.libelle}</span>
           </button>
         </form>
