@@ -303,7 +303,6 @@ describe('editor.save', () => {
       body: '## Démarche\n\nSur le site de l’ANTS, rubrique immatriculation.',
     });
     const took = await within(1500, () => finds(agent, 'immatriculation', 'carte-grise'));
-    console.log(`save → searchable in ${Math.round(took)} ms`);
     expect(took).toBeLessThan(1500);
     const [row] = auditRows('fiche', 'carte-grise');
     expect(row).toMatchObject({ action: 'creation', avant: null });
