@@ -197,6 +197,18 @@ describe('the label life cycle', () => {
     expect(late.expireLe).toBe('2029-11-20');
   });
 
+  it('gives no label to a closed point, which can still lose its label', () => {
+    const pointId = pointMeetingTheRule();
+    inInstruction(pointId);
+    decide(pointId, 'accorder', { date: '2026-02-01' });
+    db.prepare('UPDATE points SET ouvert = 0 WHERE id = ?').run(pointId);
+    expect(() => decide(pointId, 'renouveler')).toThrow(/est fermé : rouvrez le point/);
+    expect(decide(pointId, 'retirer', { motif: 'Point fermé' }).statut).toBe('retire');
+    expect(() => decide(pointId, 'demander')).toThrow(/est fermé/);
+    expect(allowedActions('labellise', false)).toEqual(['suspendre', 'retirer']);
+    expect(allowedActions('labellise', true)).toEqual(['renouveler', 'suspendre', 'retirer']);
+  });
+
   it('refuses a decision date in the future or before the previous decision, and a missing motif', () => {
     const pointId = pointMeetingTheRule();
     decide(pointId, 'demander', { date: '2026-06-01' });

@@ -8,7 +8,7 @@ import { frenchDate } from '../knowledge/french-date';
 import type { Db } from '../store/database';
 import { eventById, latestEvent } from './label-events';
 import type { LatestEvent } from './label-lifecycle';
-import { TRANSITIONS, effectiveStatut, transitionRefusal } from './label-lifecycle';
+import { NEEDS_OPEN_POINT, TRANSITIONS, effectiveStatut, transitionRefusal } from './label-lifecycle';
 import { evaluatePoint } from './label-rule-data';
 import { readLabelSettings } from './label-settings';
 import type { LabelAction, LabelDecision, LabelEvaluation, LabelSettings } from './label-types';
@@ -84,8 +84,13 @@ export function decideLabel(db: Db, actor: Actor, input: DecisionInput, now: Dat
   const settings = readLabelSettings(db);
 
   const eventId = db.transaction(() => {
-    const point = db.prepare('SELECT id FROM points WHERE id = ?').get(input.pointId);
+    const point = db.prepare('SELECT nom, ouvert FROM points WHERE id = ?').get(input.pointId) as
+      { nom: string; ouvert: number } | undefined;
     if (!point) throw new NotFoundError(`Le point d'accueil n° ${input.pointId} n'existe pas.`);
+    if (point.ouvert !== 1 && NEEDS_OPEN_POINT.has(input.action))
+      throw new RefusedError(
+        `« ${point.nom} » est fermé : rouvrez le point avant de demander, d'instruire, d'accorder ou de renouveler son label.`,
+      );
     // Read inside the transaction: the state the decision starts from is the one it replaces.
     const latest = latestEvent(db, input.pointId);
     const avant = effectiveStatut(latest, today);

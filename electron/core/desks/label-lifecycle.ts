@@ -43,9 +43,19 @@ export function isLabelled(statut: LabelStatut): boolean {
   return statut === 'labellise' || statut === 'renouvele';
 }
 
-export function allowedActions(statut: LabelStatut): LabelAction[] {
-  return (Object.keys(TRANSITIONS) as LabelAction[]).filter((action) =>
-    TRANSITIONS[action].from.includes(statut),
+/** Decisions that open or extend a label: a closed point receives none (it can still be suspended or withdrawn). */
+export const NEEDS_OPEN_POINT: ReadonlySet<LabelAction> = new Set([
+  'demander',
+  'instruire',
+  'accorder',
+  'renouveler',
+  'lever_suspension',
+]);
+
+/** The decisions the life cycle allows from a state, for a point open or closed. */
+export function allowedActions(statut: LabelStatut, ouvert = true): LabelAction[] {
+  return (Object.keys(TRANSITIONS) as LabelAction[]).filter(
+    (action) => TRANSITIONS[action].from.includes(statut) && (ouvert || !NEEDS_OPEN_POINT.has(action)),
   );
 }
 

@@ -173,7 +173,7 @@ export function labelPoint(db: Db, pointId: number, now: Date): LabelPointDetail
     aRegulariser: isLabelled(statut) && !evaluation.respectee,
     evaluation,
     historique: pointHistory(db, pointId),
-    actions: allowedActions(statut),
+    actions: allowedActions(statut, point.ouvert === 1),
     aujourdhui: today,
     dateMin: latest?.date ?? null,
   };
