@@ -3,6 +3,8 @@
 import { join, resolve } from 'node:path';
 import type { Core } from '../electron/core/app';
 import { createCore } from '../electron/core/app';
+import { setInstallationPoint } from '../electron/core/admin/installation';
+import { SYSTEM_ACTOR } from '../electron/core/audit/record';
 import { parisDay } from '../electron/core/dates';
 import { seedDemoRegistry } from '../electron/core/seed/demo-registry';
 import { parseCommandLine } from './lib/cli';
@@ -26,13 +28,18 @@ const USAGE = `Usage : npm run preview -- [--port N] [--content DOSSIER] [--data
 
 /**
  * A demo log to go with the demo registries, so that the dashboard and the annual review have something to
- * show: last year whole and this year up to today, on the demo's open points, drawn from the demo content.
+ * show: last year whole and this year up to today, on the demo's open points, drawn from the demo content; and
+ * this installation bound to the town hall's desk.
  */
 async function seedDemoJournal(core: Core): Promise<void> {
   await core.search.ready();
   const { knowledge } = core.search.current();
   const db = core.store.db;
   const points = db.prepare('SELECT id FROM points WHERE ouvert = 1 ORDER BY id').pluck().all() as number[];
+  // The demo's desk is the town hall's general reception, so the outcome bar works from the first search.
+  const desk = db.prepare("SELECT id FROM points WHERE code = 'hotel-de-ville-accueil'").pluck().get() as
+    number | undefined;
+  if (desk !== undefined) setInstallationPoint(db, SYSTEM_ACTOR, desk, core.now());
   const today = parisDay(core.now());
   const year = Number(today.slice(0, 4));
   generateJournal(db, { entries: 24_000, year: year - 1, points, knowledge, seed: year - 1 });
