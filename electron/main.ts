@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { WebContents } from 'electron';
 import { createCore } from './core/app';
+import { DatabaseVersionError } from './core/store/database';
 import type { Core } from './core/app';
 import { IPC_CHANNEL, PDF_CHANNEL } from './api/contract';
 import type { Envelope } from './api/contract';
@@ -144,15 +145,23 @@ function focusWindow(): void {
   mainWindow.focus();
 }
 
-function fail(error: unknown, contentDir: string): void {
+function fail(error: unknown, contentDir: string, dataDir: string): void {
   console.error('[main] the core could not start:', error);
   const detail = error instanceof Error ? error.message : String(error);
-  dialog.showErrorBox(
-    "Info'Cité ne peut pas démarrer",
-    `La base de connaissances n'a pas pu être chargée depuis le dossier :\n${contentDir}\n\n` +
-      `Vérifiez que ce dossier existe et qu'il est lisible, ou indiquez-en un autre avec --content DOSSIER ` +
-      `ou la variable INFOCITE_CONTENT.\n\nDétail : ${detail}`,
-  );
+  if (error instanceof DatabaseVersionError) {
+    // The database's own message says what is wrong (newer version, unreadable file) and that it was not touched.
+    dialog.showErrorBox(
+      "Info'Cité ne peut pas démarrer",
+      `${detail}\n\nDossier des données : ${dataDir}\nLes sauvegardes sont dans son sous-dossier « sauvegardes ».`,
+    );
+  } else {
+    dialog.showErrorBox(
+      "Info'Cité ne peut pas démarrer",
+      `La base de connaissances n'a pas pu être chargée depuis le dossier :\n${contentDir}\n\n` +
+        `Vérifiez que ce dossier existe et qu'il est lisible, ou indiquez-en un autre avec --content DOSSIER ` +
+        `ou la variable INFOCITE_CONTENT.\n\nDétail : ${detail}`,
+    );
+  }
   app.exit(1);
 }
 
@@ -183,7 +192,7 @@ async function start(): Promise<void> {
     sqliteBinding: app.isPackaged ? undefined : process.env.INFOCITE_SQLITE_BINDING,
   });
   coreReady = loading;
-  loading.catch((error: unknown) => fail(error, contentDir));
+  loading.catch((error: unknown) => fail(error, contentDir, dataDir));
 
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame?.url)) return UNTRUSTED_SENDER_ERROR;
