@@ -41,6 +41,23 @@ test.describe('réglages (administrateur)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test('sets how long the log keeps contacts, refuses a bad value, and applies it now', async ({ page }) => {
+    const months = page.getByTestId('retention-mois');
+    await expect(months).toHaveValue('24');
+    await months.fill('0');
+    await page.getByTestId('retention').getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByTestId('retention-mois-error')).toContainText('au moins 1 mois');
+    await expect(months).toHaveValue('0');
+    await months.fill('36');
+    await page.getByTestId('retention').getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByTestId('retention-notice')).toHaveText(
+      'Les contacts sont désormais conservés 36 mois.',
+    );
+    await page.getByRole('button', { name: 'Appliquer maintenant' }).click();
+    await expect(page.getByTestId('retention-notice')).toContainText(/Rien à regrouper|regroupés en comptes/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test('binds this desk to a reception point and shows it', async ({ page }) => {
     const select = page.getByTestId('installation-select');
     const original = await select.inputValue();

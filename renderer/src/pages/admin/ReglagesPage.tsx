@@ -2,9 +2,13 @@ import { PageMain } from '../../components/PageMain';
 import { useFocusHeading } from '../../hooks/useFocusHeading';
 import { BackupsSection } from './BackupsSection';
 import { InstallationSection } from './InstallationSection';
+import { RetentionSection } from './RetentionSection';
 import './admin.css';
 
-/** The installation's settings, for administrators: the point this desk belongs to, backups and restores. */
+/**
+ * The installation's settings, for administrators: the point this desk belongs to, how long the log keeps
+ * contacts, backups and restores.
+ */
 export function ReglagesPage() {
   const heading = useFocusHeading<HTMLHeadingElement>(true);
   return (
@@ -13,6 +17,7 @@ export function ReglagesPage() {
         Réglages
       </h1>
       <InstallationSection />
+      <RetentionSection />
       <BackupsSection />
     </PageMain>
   );
