@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { E2E_ACCOUNTS } from './accounts';
-import { api, loginAs } from './helpers';
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import { api, loginAs, seriousViolations } from './helpers';
 
 /** A fresh identifiant, so a retried test does not collide with its first run. */
 const fresh = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;

@@ -1,17 +1,9 @@
 // The editors' window: a rédacteur writes a fiche and an agent finds it a second later; a fiche changed on disk
 // by someone else while it was open shows both versions and lets the editor choose; a draft stays invisible to
 // agents (refused by the core, not only hidden); and the agents' « pas utile » reaches the editors' backlog.
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { api, loginAs } from './helpers';
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import { api, loginAs, seriousViolations } from './helpers';
 
 /** A second person at another window: their own browser context, so their own session. */
 async function secondWindow(browser: Browser, who: 'agent' | 'redac'): Promise<Page> {

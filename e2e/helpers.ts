@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { E2eWho } from './accounts';
@@ -60,4 +61,12 @@ export async function openHome(page: Page): Promise<void> {
 export async function search(page: Page, query: string): Promise<void> {
   await page.getByTestId('search-input').fill(query);
   await expect(page.getByTestId('result-item').first()).toBeVisible();
+}
+
+/** The page's serious and critical accessibility violations (axe), one line each: expect them to be []. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import {
@@ -15,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { SearchResponse } from '../electron/api/contract';
-import { api, loginAs, openHome } from './helpers';
+import { api, loginAs, openHome, seriousViolations } from './helpers';
 
 // The real DILA archive, shared beside the repository (not in it: 12 MB).
 const ARCHIVE = fileURLToPath(
@@ -47,13 +46,6 @@ const FICHES = [
   'F1019',
 ];
 const SEARCHED = { id: 'F10', titre: "Médaille d'honneur du travail" };
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 async function searchIds(request: APIRequestContext, q: string): Promise<string[]> {
   const response = await api<SearchResponse>(request, 'search.query', { q, limit: 50 });

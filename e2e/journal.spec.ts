@@ -1,20 +1,11 @@
 // One keystroke per contact: an agent searches, opens a fiche and logs the outcome with the keyboard, cancels
 // one from the toast, logs others (an orientation, a « non résolu » with its reason, a quick « Répondu » by
 // thème), corrects one in « Mes contacts du jour »; then the label manager sees them in the dashboard.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parisDay } from '../electron/core/dates';
 import type { Tableau } from '../electron/core/indicators/types';
-import { api, loginAs, search } from './helpers';
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import { api, loginAs, search, seriousViolations } from './helpers';
 
 const NONSENSE = 'xylophone zébré';
 
@@ -141,7 +132,7 @@ test.describe.serial('le journal des contacts', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('csv-issues').click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    expect(file.suggestedFilename()).toMatch(/^indicateurs-issues-.*\.csv$/);
     const csv = readFileSync((await file.path())!, 'utf8');
     expect(csv).toContain('Non résolu');
 

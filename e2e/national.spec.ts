@@ -1,20 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { FicheView } from '../electron/api/contract';
-import { api, loginAs, openHome, search } from './helpers';
+import { api, loginAs, openHome, search, seriousViolations } from './helpers';
 
 // Fixtures: e2e/fixtures/content/national/F9001.md and F9002.md (national, « Carte de pêcheur de lune »), and
 // e2e/fixtures/content/fiches/tests/complement.md, the local fiche that completes F9001.
 const QUERY = 'pêcheur de lune';
 const LOCAL_ID = 'pecheur-lune-montrouval';
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test.describe('fiches nationales', () => {
   test.beforeEach(({ page }) => loginAs(page, 'redac'));

@@ -1,16 +1,7 @@
 // The registries in the window: a label manager records a training session and its attendance and sees the
 // agent's training « à jour », imports agents from a CSV file with a rejected line, and creates a point.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { loginAs } from './helpers';
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import { loginAs, seriousViolations } from './helpers';
 
 test.describe('registres : agents et formations', () => {
   test.beforeEach(async ({ page }) => {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Core } from '../core/app';
-import type { ClientSlot, Session } from '../core/accounts/session';
+import type { ClientSlot } from '../core/accounts/session';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError, UnavailableError } from '../core/errors';
-import type { Access, Envelope, ErrorCode, MethodName } from './contract';
+import type { Envelope, ErrorCode, MethodName } from './contract';
 import { methods } from './contract';
 import { handlers } from './handlers';
+import { grants } from './roles';
 import type { CallContext } from './handler-types';
 
 function isMethod(name: unknown): name is MethodName {
@@ -13,14 +14,6 @@ function isMethod(name: unknown): name is MethodName {
 
 function failure(code: ErrorCode, message: string): Envelope<never> {
   return { ok: false, error: { code, message } };
-}
-
-/** Whether a session may call a method needing `access`; an administrator passes every role. */
-export function allows(session: Session, access: Access): boolean {
-  if (access === 'public') return true;
-  if (!session.compte) return false;
-  if (access === 'connecte') return true;
-  return session.roles.includes(access) || session.roles.includes('administrateur');
 }
 
 const ERRORS: Array<[new (...args: never[]) => Error, ErrorCode]> = [
@@ -50,7 +43,7 @@ export async function dispatch(
   if (!isMethod(method)) return failure('unknown_method', `Méthode inconnue : ${String(method)}`);
   const spec = methods[method];
   const session = core.accounts.resolve(client);
-  if (!allows(session, spec.role)) {
+  if (!grants(session.compte ? session.roles : null, spec.role)) {
     return session.compte
       ? failure('forbidden', "Vous n'avez pas les droits nécessaires pour cette action.")
       : failure('unauthenticated', "Votre session est terminée ou n'est pas ouverte : identifiez-vous.");

@@ -15,3 +15,14 @@ export const ROLE_LABELS: Record<Role, string> = {
  * An administrator passes every role check.
  */
 export type Access = Role | 'public' | 'connecte';
+
+/**
+ * Whether someone may use what needs `access`, holding `roles` (null: nobody is logged in). The one rule the
+ * core enforces at every call and the window follows to show only what one may use.
+ */
+export function grants(roles: readonly Role[] | null, access: Access): boolean {
+  if (access === 'public') return true;
+  if (roles === null) return false;
+  if (access === 'connecte') return true;
+  return roles.includes(access) || roles.includes('administrateur');
+}

@@ -1,6 +1,6 @@
 // Calendar dates of the registries: « YYYY-MM-DD » strings in the commune's time zone, so that « today » at a
 // desk in Paris is the same day whatever the machine's clock zone is.
-import { addMonths, format, isValid, parseISO } from 'date-fns';
+import { addMonths, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
 
 const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Paris',
@@ -33,4 +33,9 @@ export function isRealDay(day: string): boolean {
   if (!DAY_PATTERN.test(day)) return false;
   const date = parseISO(day);
   return isValid(date) && format(date, 'yyyy-MM-dd') === day;
+}
+
+/** Days from `from` to `to` (« YYYY-MM-DD »), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { SessionInfo } from '../../electron/api/methods/accounts';
+import { grants } from '../../electron/api/roles';
 import { call, toApiError } from './api';
 import type { ApiError } from './api';
 import { ROUTE_ACCESS } from './access';
@@ -196,8 +197,7 @@ function Desk({ info }: { info: SessionInfo }) {
     document.title = `${TITLES[route.name]} – Info'Cité`;
   }, [route.name]);
 
-  const access = ROUTE_ACCESS[route.name];
-  const allowed = access === 'connecte' || access === 'public' || hasRole(info, access);
+  const allowed = grants(info.compte?.roles ?? null, ROUTE_ACCESS[route.name]);
   // The contact in progress belongs to the person logged in: a new account (an agent switch) starts afresh.
   const logsContacts = hasRole(info, 'agent') && info.installation !== null;
   return (

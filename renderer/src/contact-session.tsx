@@ -6,12 +6,12 @@ import type { ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { JournalEntry } from '../../electron/core/journal/types';
 import type { JournalCanal } from '../../electron/core/journal/codes';
+import { normaliseQuery } from '../../electron/core/journal/query';
 import { call, toApiError } from './api';
 import type { ContactSession, FicheSeen, OutcomeChoice } from './components/outcome/session-state';
 import {
   EMPTY_SESSION,
   isOpen,
-  normaliseQuery,
   recordInput,
   sessionReducer,
   shouldRecordSearch,

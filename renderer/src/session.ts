@@ -3,6 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { SessionInfo } from '../../electron/api/methods/accounts';
 import type { Role } from '../../electron/api/roles';
+import { grants } from '../../electron/api/roles';
 
 export interface SessionState {
   info: SessionInfo;
@@ -20,8 +21,7 @@ export function useSession(): SessionState {
 
 /** Whether the session holds a role; an administrator holds them all. */
 export function hasRole(info: SessionInfo, role: Role): boolean {
-  const roles = info.compte?.roles ?? [];
-  return roles.includes(role) || roles.includes('administrateur');
+  return grants(info.compte?.roles ?? null, role);
 }
 
 /** Fired by the API client when the core says the session has ended (idle, account closed). */

@@ -1,4 +1,4 @@
-import { actorOf } from '../../core/accounts/session';
+import { ANONYMOUS, actorOf } from '../../core/accounts/session';
 import { agentOptions, getCompte, listComptes } from '../../core/accounts/comptes';
 import { auditFacets, listAudit } from '../../core/audit/query';
 import type { AccountMethod } from '../contract';
@@ -12,7 +12,7 @@ export const accountHandlers: HandlerTable<AccountMethod> = {
     core.accounts.info(await core.accounts.login(client, input.identifiant, input.motDePasse)),
   'auth.logout': (core, _input, { client }) => {
     core.accounts.logout(client);
-    return core.accounts.info({ roles: [] });
+    return core.accounts.info(ANONYMOUS);
   },
   'auth.deskAgents': (core) => core.accounts.deskAgents(),
   'auth.pinLogin': async (core, input, { client }) =>

@@ -78,7 +78,12 @@ const identifiant = z
   .regex(/^[\p{L}\p{N}._@-]+$/u, 'l’identifiant ne contient ni espace ni signe autre que . _ @ -');
 const nom = z.string().trim().min(1, 'indiquez le nom').max(120);
 const motDePasse = z.string().min(1, 'saisissez le mot de passe').max(200);
-const nouveauMotDePasse = z.string().min(10, 'le mot de passe compte au moins 10 caractères').max(200);
+/** A new password's least length; the window checks it too, before sending. */
+export const PASSWORD_MIN = 10;
+const nouveauMotDePasse = z
+  .string()
+  .min(PASSWORD_MIN, `le mot de passe compte au moins ${PASSWORD_MIN} caractères`)
+  .max(200);
 const pin = z.string().regex(/^\d{4,8}$/, 'le code PIN compte 4 à 8 chiffres');
 const id = z.number().int().positive();
 const roles = z.array(z.enum(ROLES, 'rôle inconnu')).min(1, 'cochez au moins un rôle').max(ROLES.length);

@@ -7,6 +7,7 @@ import { TABLES_TABLEAU } from '../../core/indicators/types';
 import { GRANULARITES, INDICATEURS, SENS_OBJECTIF } from '../../core/indicators/vocabulary';
 import { JOURNAL_CANAUX } from '../../core/journal/codes';
 import type { MethodTable } from '../method-table';
+import { POINT_ENTITES } from './registry';
 
 /** A dashboard may span ten years; by day, that is still only 3,653 periods. */
 const MAX_DAYS = 3653;
@@ -19,7 +20,7 @@ const day = (what: string) =>
 const filterShape = {
   du: day('de début'),
   au: day('de fin'),
-  entite: z.enum(['ville', 'metropole', 'ccas', 'autre'], { error: 'entité inconnue' }).optional(),
+  entite: z.enum(POINT_ENTITES, { error: 'entité inconnue' }).optional(),
   pointId: z.number({ error: 'indiquez le point d’accueil' }).int().positive().optional(),
   canal: z.enum(JOURNAL_CANAUX, { error: 'canal inconnu' }).optional(),
   granularite: z.enum(GRANULARITES, { error: 'choisissez jour, semaine ou mois' }),

@@ -45,6 +45,9 @@ export function refreshersDue(db: Db, withinDays: number, now: Date): RefresherR
     }
   }
   return rows.sort(
-    (a, b) => a.valideJusquau.localeCompare(b.valideJusquau) || a.agent.nom.localeCompare(b.agent.nom, 'fr'),
+    (a, b) =>
+      a.valideJusquau.localeCompare(b.valideJusquau) ||
+      a.agent.nom.localeCompare(b.agent.nom, 'fr') ||
+      a.agent.prenom.localeCompare(b.agent.prenom, 'fr'),
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, trainingStatus } from './training-status';
+import { daysBetween } from '../dates';
+import { trainingStatus } from './training-status';
 
 const TODAY = '2026-11-23';
 

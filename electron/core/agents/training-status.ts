@@ -1,6 +1,6 @@
 // Where an agent stands for one type of training on a given day: the pages, the filters and the refreshers
 // due all read it from here, and the validity itself comes from training-validity.ts.
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { daysBetween } from '../dates';
 import type { TrainingStatus } from '../../api/methods/registry';
 import { addDaysToDay } from '../dates';
 import { latestAttended, validUntil } from './training-validity';
@@ -18,11 +18,6 @@ export const NEVER_TRAINED: TrainingStatus = {
   recyclageLe: null,
   joursRestants: null,
 };
-
-/** Days from `from` to `to` (« YYYY-MM-DD »), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
-}
 
 /**
  * The status of one type of training from the days of the sessions the agent attended (present), with the

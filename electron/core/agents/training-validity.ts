@@ -1,6 +1,6 @@
 // When a training stops counting: each type has a validity in months (none: it never expires). The rule of
 // the label, the agents' pages and the refreshers due all read validity from here.
-import { addMonthsToDay } from '../dates';
+import { addDaysToDay, addMonthsToDay } from '../dates';
 
 export interface Attended {
   /** The session's day, « YYYY-MM-DD ». */
@@ -14,13 +14,7 @@ export function validUntil(attended: Attended): string | null {
   if (attended.validiteMois === null) return null;
   // Valid up to the day before the same date N months later.
   const end = addMonthsToDay(attended.date, attended.validiteMois);
-  return addDaysBefore(end);
-}
-
-function addDaysBefore(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  return addDaysToDay(end, -1);
 }
 
 /** Whether the training counts on `day`: attended on or before it, and not expired. */

@@ -7,7 +7,6 @@ import type { Db } from '../store/database';
 import { latestEvent, latestEvents, pointHistory } from './label-events';
 import { allowedActions, effectiveStatut, isLabelled } from './label-lifecycle';
 import { evaluatePoint, evaluatePoints } from './label-rule-data';
-import { readLabelSettings } from './label-settings';
 import type {
   LabelEvaluation,
   LabelPointDetail,
@@ -59,8 +58,9 @@ export interface PointState {
 }
 
 /** Every point's label state and today's rule: two queries for the rule, one for the events. */
-export function pointStates(db: Db, now: Date, points: PointRowRecord[] = allPoints(db)): PointState[] {
+export function pointStates(db: Db, now: Date): PointState[] {
   const today = parisDay(now);
+  const points = allPoints(db);
   const latest = latestEvents(db);
   const evaluations = evaluatePoints(
     db,
@@ -111,23 +111,21 @@ export interface PointList {
 
 export function listLabelPoints(db: Db, filters: PointFilters, now: Date): PointList {
   const today = parisDay(now);
-  const all = allPoints(db);
-  const rows = pointStates(db, now, all).map(toRow);
+  const states = pointStates(db, now);
   const parStatut = Object.fromEntries(LABEL_STATUTS.map((s) => [s, 0])) as Record<LabelStatut, number>;
-  for (const row of rows) parStatut[row.statut] += 1;
+  for (const { statut } of states) parStatut[statut] += 1;
   const horizon = filters.expireDansJours === undefined ? null : addDaysToDay(today, filters.expireDansJours);
-  const byId = new Map(all.map((p) => [p.id, p]));
-  const points = rows.filter((row) => {
-    const point = byId.get(row.id);
-    if (!point || !matchesQuery(filters.q, point.nom, point.code, point.commune)) return false;
-    if (filters.entite && row.entite !== filters.entite) return false;
-    if (filters.statut && row.statut !== filters.statut) return false;
-    if (horizon !== null && !(isLabelled(row.statut) && row.expireLe !== null && row.expireLe <= horizon))
-      return false;
-    if (filters.aRegulariser && !row.aRegulariser) return false;
-    return true;
-  });
-  return { points, total: rows.length, parStatut, aujourdhui: today };
+  const points = states
+    .filter(({ point, statut, expireLe, aRegulariser }) => {
+      if (!matchesQuery(filters.q, point.nom, point.code, point.commune)) return false;
+      if (filters.entite && point.entite !== filters.entite) return false;
+      if (filters.statut && statut !== filters.statut) return false;
+      if (horizon !== null && !(isLabelled(statut) && expireLe !== null && expireLe <= horizon)) return false;
+      if (filters.aRegulariser && !aRegulariser) return false;
+      return true;
+    })
+    .map(toRow);
+  return { points, total: states.length, parStatut, aujourdhui: today };
 }
 
 export function requirePoint(db: Db, pointId: number): PointRowRecord {
@@ -152,7 +150,7 @@ export function labelPoint(db: Db, pointId: number, now: Date): LabelPointDetail
   const today = parisDay(now);
   const latest = latestEvent(db, pointId);
   const statut = effectiveStatut(latest, today);
-  const evaluation = evaluatePoint(db, pointId, today, readLabelSettings(db));
+  const evaluation = evaluatePoint(db, pointId, today);
   return {
     point: {
       id: point.id,

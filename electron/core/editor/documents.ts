@@ -16,6 +16,13 @@ export interface EditorContext {
   knowledge: KnowledgeBase;
 }
 
+/** The error for a fiche or contact the editor cannot find, in French. */
+export function notFound(kind: EditorKind, id: string): NotFoundError {
+  return new NotFoundError(
+    kind === 'fiche' ? `La fiche « ${id} » n'existe pas.` : `Le contact « ${id} » n'existe pas.`,
+  );
+}
+
 /** Where a new file goes: the README's layout, named after its id. */
 export function newFilePath(kind: EditorKind, id: string): string {
   return `${kind === 'fiche' ? 'fiches' : 'contacts'}/${id}.md`;
@@ -88,9 +95,7 @@ export function openDocument(ctx: EditorContext, kind: EditorKind, id: string): 
   const path = locate(ctx, kind, id);
   const disk = path === null ? null : readDiskFile(ctx.contentDir, path);
   if (path === null || disk === null) {
-    throw new NotFoundError(
-      kind === 'fiche' ? `La fiche « ${id} » n'existe pas.` : `Le contact « ${id} » n'existe pas.`,
-    );
+    throw notFound(kind, id);
   }
   const { frontMatter, body } = splitFile(disk.text);
   return {

@@ -2,9 +2,7 @@
 // vérifiée », which moves the review date forward and records who reread the fiche and when.
 import { z } from 'zod';
 import type { Actor } from '../audit/record';
-import { addMonthsToDay, parisDay } from '../dates';
-import type { FicheFrontMatter } from '../knowledge/schema';
-import type { Fiche } from '../knowledge/types';
+import { addMonthsToDay, daysBetween, parisDay } from '../dates';
 import type { Db } from '../store/database';
 import { readSetting } from '../store/settings';
 import { DEFAULT_REVIEW_MONTHS } from './codes';
@@ -19,22 +17,13 @@ export function reviewMonths(db: Db): number {
   return readSetting(db, REVIEW_MONTHS_KEY, z.number().int().min(1).max(120), DEFAULT_REVIEW_MONTHS);
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Whole days from `from` to `to` (« YYYY-MM-DD »), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
 export const NO_RESPONSABLE = 'Sans responsable';
-
-type ReviewedFiche = Fiche & Partial<Pick<FicheFrontMatter, 'verifie_le' | 'verifie_par'>>;
 
 /** Local fiches (drafts too) whose review date is past or within `withinDays` days, grouped by responsable. */
 export function reviewList(ctx: EditorContext, withinDays: number, now: Date): ReviewList {
   const today = parisDay(now);
   const groups = new Map<string | null, ReviewItem[]>();
-  for (const fiche of ctx.knowledge.fiches as ReviewedFiche[]) {
+  for (const fiche of ctx.knowledge.fiches) {
     if (fiche.origine !== 'local' || !fiche.a_revoir) continue;
     const joursRestants = daysBetween(today, fiche.a_revoir);
     if (joursRestants > withinDays) continue;

@@ -3,11 +3,11 @@
 // atomically together with its audit row.
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import { NotFoundError, RefusedError } from '../errors';
+import { RefusedError } from '../errors';
 import type { Db } from '../store/database';
 import type { EditorKind } from './codes';
 import type { EditorContext } from './documents';
-import { locate, newFilePath } from './documents';
+import { locate, newFilePath, notFound } from './documents';
 import { prepareAtomicWrite, readDiskFile, versionOf } from './files';
 import type { SplitFile } from './front-matter';
 import { renderFile, splitFile, tidyFrontMatter } from './front-matter';
@@ -71,13 +71,7 @@ export function writeDocument(
       const located = locate(ctx, kind, request.id);
       const disk = located === null ? null : readDiskFile(ctx.contentDir, located);
       if (located === null || disk === null) {
-        if (request.baseVersion === undefined) {
-          throw new NotFoundError(
-            kind === 'fiche'
-              ? `La fiche « ${request.id} » n'existe pas.`
-              : `Le contact « ${request.id} » n'existe pas.`,
-          );
-        }
+        if (request.baseVersion === undefined) throw notFound(kind, request.id);
         return { status: 'conflict', disk: null };
       }
       path = located;

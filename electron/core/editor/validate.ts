@@ -3,6 +3,7 @@
 // national fiche a complement completes), against the knowledge base as the desk sees it now.
 import type { z } from 'zod';
 import { contactFrontMatter, ficheFrontMatter, foldKey, normalizeKeys } from '../knowledge/schema';
+import { danglingLinks } from '../knowledge/parse';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { EditorKind } from './codes';
 import type { EditorProblem, FrontMatter } from './types';
@@ -30,8 +31,6 @@ function schemaProblems(issues: z.core.$ZodIssue[]): EditorProblem[] {
     return { field: issue.path.map(String).join('.'), severity: 'erreur' as const, message: issue.message };
   });
 }
-
-const LINK = /\]\((fiche|contact):([^)\s]+)\)/g;
 
 /** Problems of a fiche or contact being edited; no 'erreur' means the file will be read as written. */
 export function validateDocument(target: ValidationTarget, knowledge: KnowledgeBase): EditorProblem[] {
@@ -96,11 +95,7 @@ export function validateDocument(target: ValidationTarget, knowledge: KnowledgeB
         );
     }
   }
-  for (const match of target.body.matchAll(LINK)) {
-    const [, kind, linked = ''] = match;
-    const known = kind === 'fiche' ? ficheIds.has(linked) : contactIds.has(linked);
-    if (!known) warn('body', `lien cassé vers ${kind === 'fiche' ? 'la fiche' : 'le contact'} « ${linked} »`);
-  }
+  for (const { message } of danglingLinks(target.body, ficheIds, contactIds)) warn('body', message);
   return problems;
 }
 

@@ -3,7 +3,8 @@ import { RefusedError } from '../errors';
 import { insertPoint } from '../test-support/registry';
 import type { RecordInput } from './record';
 import { durationSince, recordEntry } from './record';
-import { normaliseQuery, recordSearch } from './searches';
+import { normaliseQuery } from './query';
+import { recordSearch } from './searches';
 import type { JournalFixture } from './test-support';
 import { bindInstallation, journalFixture, NOW } from './test-support';
 

@@ -214,28 +214,43 @@ function lineInFile(text: string, body: string, index: number): number | undefin
   return line;
 }
 
-/** `fiche:` and `contact:` links of a body (fiche or contact) that lead nowhere. */
+/**
+ * `fiche:` and `contact:` links of a markdown body that lead nowhere, each with its position in the body and its
+ * French message. The editor's checks (core/editor/validate.ts) use it too, so both word a broken link alike.
+ */
+export function danglingLinks(
+  body: string,
+  ficheIds: ReadonlySet<string>,
+  contactIds: ReadonlySet<string>,
+): Array<{ index: number; message: string }> {
+  const found: Array<{ index: number; message: string }> = [];
+  for (const match of body.matchAll(LINK)) {
+    const [, kind, target = ''] = match;
+    const known = kind === 'fiche' ? ficheIds.has(target) : contactIds.has(target);
+    if (!known) {
+      found.push({
+        index: match.index,
+        message: `lien cassé vers ${kind === 'fiche' ? 'la fiche' : 'le contact'} « ${target} »`,
+      });
+    }
+  }
+  return found;
+}
+
+/** The dangling links of a fiche or contact, as problems placed on their line of the file. */
 function brokenLinks(
   entry: { path: string; body: string },
   text: string,
   ficheIds: Set<string>,
   contactIds: Set<string>,
 ): CodedProblem[] {
-  const problems: CodedProblem[] = [];
-  for (const match of entry.body.matchAll(LINK)) {
-    const [, kind, target = ''] = match;
-    const known = kind === 'fiche' ? ficheIds.has(target) : contactIds.has(target);
-    if (!known) {
-      problems.push({
-        path: entry.path,
-        severity: 'avertissement',
-        code: 'broken_link',
-        line: lineInFile(text, entry.body, match.index),
-        message: `lien cassé vers ${kind === 'fiche' ? 'la fiche' : 'le contact'} « ${target} »`,
-      });
-    }
-  }
-  return problems;
+  return danglingLinks(entry.body, ficheIds, contactIds).map(({ index, message }) => ({
+    path: entry.path,
+    severity: 'avertissement',
+    code: 'broken_link',
+    line: lineInFile(text, entry.body, index),
+    message,
+  }));
 }
 
 /** References between files: a dangling one is a warning, the file stays visible. */

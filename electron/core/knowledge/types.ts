@@ -29,6 +29,9 @@ export interface Fiche {
   mise_a_jour: string;
   a_revoir?: string;
   responsable?: string;
+  /** When the fiche was last reread (« Marquer comme vérifiée »), and by whom. */
+  verifie_le?: string;
+  verifie_par?: string;
   statut: Statut;
   source?: string;
   /** Id of the national fiche this local fiche completes. */

@@ -1,7 +1,8 @@
 import type { Access } from '../../../electron/api/roles';
+import { grants } from '../../../electron/api/roles';
 import { useIndexStatus } from '../hooks/indexStatus';
 import type { Route } from '../router';
-import { hasRole, useSession } from '../session';
+import { useSession } from '../session';
 import { MAIN_ID } from './PageMain';
 import { SessionMenu } from './SessionMenu';
 import { StatusLine } from './StatusLine';
@@ -106,7 +107,7 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
 export function Header({ route }: { route: Route }) {
   const { status } = useIndexStatus();
   const { info } = useSession();
-  const may = (access: Access) => access === 'connecte' || access === 'public' || hasRole(info, access);
+  const may = (access: Access) => grants(info.compte?.roles ?? null, access);
   const section = sectionOf(route);
   const problems = status?.problems ?? 0;
   const current = (name: Section) => (section === name ? 'page' : undefined);

@@ -1,6 +1,6 @@
 // What the bar's buttons and its toast say about an outcome. Pure, tested under Node.
 import type { Issue, Motif } from '../../../../electron/core/journal/codes';
-import { MOTIF_LABELS } from '../../../../electron/core/journal/codes';
+import { ISSUE_LABELS, MOTIF_LABELS } from '../../../../electron/core/journal/codes';
 
 /** The short form the toast uses: « Répondu », « Orienté vers Mairie – État civil », « Non résolu (pas de fiche) ». */
 export function outcomeLabel(issue: Issue, details: { service?: string; motif?: Motif } = {}): string {
@@ -21,14 +21,5 @@ export function outcomeLabel(issue: Issue, details: { service?: string; motif?: 
 
 /** The bar's button for an outcome; the second one names the service of the fiche opened, when there is one. */
 export function buttonLabel(issue: Issue, ficheService: string | null): string {
-  switch (issue) {
-    case 'repondu':
-      return 'Répondu (premier niveau)';
-    case 'oriente_fiche':
-      return ficheService ? `Orienté vers ${ficheService}` : 'Orienté vers le service de la fiche';
-    case 'oriente_autre':
-      return 'Orienté vers un autre service';
-    default:
-      return outcomeLabel(issue);
-  }
+  return issue === 'oriente_fiche' && ficheService ? `Orienté vers ${ficheService}` : ISSUE_LABELS[issue];
 }

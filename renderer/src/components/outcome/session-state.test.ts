@@ -4,7 +4,6 @@ import type { ContactSession, FicheSeen } from './session-state';
 import {
   EMPTY_SESSION,
   isOpen,
-  normaliseQuery,
   recordInput,
   sessionReducer,
   sessionTheme,
@@ -72,7 +71,6 @@ describe('the contact session', () => {
     const recorded = sessionReducer(open, { type: 'search-recorded', id: 7, requete: 'passeport' });
     expect(recorded.rechercheIds).toEqual([7]);
     expect(shouldRecordSearch(recorded, '  Passeport ')).toBe(false);
-    expect(normaliseQuery('  Carte   Grise ')).toBe('carte grise');
   });
 
   it('drops a search answered after its contact was logged', () => {

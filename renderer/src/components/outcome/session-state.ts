@@ -4,6 +4,7 @@
 import type { InputOf } from '../../../../electron/api/contract';
 import type { Issue, JournalCanal, Motif } from '../../../../electron/core/journal/codes';
 import { MAX_FICHES } from '../../../../electron/core/journal/codes';
+import { normaliseQuery } from '../../../../electron/core/journal/query';
 
 export interface ServiceRef {
   id: string;
@@ -56,11 +57,6 @@ export type SessionAction =
   | { type: 'canal'; canal: JournalCanal | null }
   | { type: 'reset' }
   | { type: 'restore'; session: ContactSession };
-
-/** The same normalisation as the core's (journal/searches.ts), so « Passeport » and « passeport  » are one. */
-export function normaliseQuery(q: string): string {
-  return q.trim().toLowerCase().replace(/\s+/g, ' ');
-}
 
 export function isOpen(session: ContactSession): boolean {
   return session.debut !== null;

@@ -1,6 +1,5 @@
-// The window's checks of a new password, before the core's own (same rule: at least 10 characters).
-
-export const PASSWORD_MIN = 10;
+// The window's checks of a new password, before the core's own (same least length, from the contract).
+import { PASSWORD_MIN } from '../../../../electron/api/methods/accounts';
 
 /** What is wrong with a new password and its confirmation, in French; null when nothing. */
 export function passwordProblem(

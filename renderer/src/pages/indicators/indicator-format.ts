@@ -102,11 +102,6 @@ export function heatLevel(count: number, max: number): number {
   return Math.max(1, Math.ceil((count / max) * 5));
 }
 
-/** « 10 h – 11 h ». */
-export function hourLabel(hour: number): string {
-  return `${hour} h – ${hour + 1} h`;
-}
-
 /** « 80 », « 80,5 », « 80.5 » → a number; null for anything else (the form then says what is expected). */
 export function parseDecimal(text: string): number | null {
   const cleaned = text.trim().replace(/\s/g, '').replace(',', '.');
