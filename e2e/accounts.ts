@@ -1,6 +1,6 @@
 // The accounts the end-to-end tests log in with (seeded by seed-accounts.ts). Test data only: these
 // passwords exist nowhere but in the throw-away database of the e2e server.
-import type { Role } from '../electron/api/roles';
+import type { Role } from '../common/roles';
 
 export type E2eWho = 'admin' | 'gestion' | 'agent' | 'redac';
 

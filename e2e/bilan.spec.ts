@@ -3,7 +3,7 @@
 // action plan as typed; and its figures export to CSV.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { parisDay } from '../electron/core/dates';
+import { parisDay } from '../common/dates';
 import { loginAs, seriousViolations } from './helpers';
 
 const YEAR = parisDay(new Date()).slice(0, 4);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { IndexStatus } from '../electron/api/contract';
+import type { IndexStatus } from '../common/contract';
 import { api, loginAs, openHome, search } from './helpers';
 
 test.describe('contenu', () => {

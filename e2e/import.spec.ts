@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import type { SearchResponse } from '../electron/api/contract';
+import type { SearchResponse } from '../common/contract';
 import { api, loginAs, openHome, seriousViolations } from './helpers';
 
 // The real DILA archive, shared beside the repository (not in it: 12 MB).

@@ -3,8 +3,8 @@
 // thème), corrects one in « Mes contacts du jour »; then the label manager sees them in the dashboard.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { parisDay } from '../electron/core/dates';
-import type { Tableau } from '../electron/core/indicators/types';
+import { parisDay } from '../common/dates';
+import type { Tableau } from '../common/indicateurs/types';
 import { api, loginAs, search, seriousViolations } from './helpers';
 
 const NONSENSE = 'xylophone zébré';

@@ -2,8 +2,8 @@
 // Nord » (in instruction, rule met) and « CCAS – accueil Sud » (in instruction, rule not met).
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { addMonthsToDay, parisDay } from '../electron/core/dates';
-import { frenchDate } from '../electron/core/knowledge/french-date';
+import { addMonthsToDay, parisDay } from '../common/dates';
+import { frenchDate } from '../common/french-date';
 import { loginAs, seriousViolations } from './helpers';
 
 /** Finds a point by its name through the points page's filter, and opens it. */

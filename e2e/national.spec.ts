@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { FicheView } from '../electron/api/contract';
+import type { FicheView } from '../common/contract';
 import { api, loginAs, openHome, search, seriousViolations } from './helpers';
 
 // Fixtures: e2e/fixtures/content/national/F9001.md and F9002.md (national, « Carte de pêcheur de lune »), and

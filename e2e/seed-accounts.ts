@@ -1,13 +1,13 @@
 // The end-to-end server's accounts (E2E_ACCOUNTS), and a shared desk: this installation bound to a reception
 // point where two of them, as agents assigned there, can switch in with a PIN.
 import type { Core } from '../electron/core/app';
-import { insertCompte } from '../electron/core/accounts/comptes';
+import { insertCompte } from '../electron/core/comptes/comptes';
 import { setInstallationPoint } from '../electron/core/admin/installation';
-import { hashSecret } from '../electron/core/accounts/passwords';
+import { hashSecret } from '../electron/core/auth/passwords';
 import type { Actor } from '../electron/core/audit/record';
 import { SYSTEM_ACTOR, recordAudit } from '../electron/core/audit/record';
-import { addMonthsToDay, parisDay } from '../electron/core/dates';
-import { installationPoint } from '../electron/core/desks/installation';
+import { addMonthsToDay, parisDay } from '../common/dates';
+import { installationPoint } from '../electron/core/points/installation-point';
 import type { Db } from '../electron/core/store/database';
 import type { E2eAccount } from './accounts';
 import { E2E_ACCOUNTS, E2E_POINT_CODE } from './accounts';

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../electron/core/app';
-import { seedDemoRegistry } from '../electron/core/seed/demo-registry';
+import { seedDemoRegistry } from '../dev/seed/demo-registry';
 import {
   DEMO_CONTENT_DIR,
   IMPORT_WORKER_SOURCE_FILE,
   RENDERER_DIST_DIR,
   WORKER_SOURCE_FILE,
 } from '../scripts/lib/paths';
-import { startPreviewServer } from '../scripts/lib/preview-server';
+import { startPreviewServer } from '../electron/server/http-server';
 import { seedE2eAccounts } from './seed-accounts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4791' } } });

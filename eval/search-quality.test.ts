@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluationReport, Metrics, QueryKind } from '../electron/core/search/evaluation';
+import type { EvaluationReport, Metrics, QueryKind } from '../dev/search-evaluation/evaluation';
 import {
   buildEngine,
   engineSearch,
@@ -17,7 +17,7 @@ import {
   runRelevanceSet,
   summarize,
   unknownExpectations,
-} from '../electron/core/search/evaluation';
+} from '../dev/search-evaluation/evaluation';
 
 const ARCHIVE = fileURLToPath(
   new URL('../../shared/corpus/service-public/vosdroits-particuliers-2020-11.zip', import.meta.url),

@@ -25,7 +25,7 @@ import { DEFAULT_TUNING } from '../electron/core/search/planner';
 import type { SearchData } from '../electron/core/search/search-data';
 import { SearchService } from '../electron/core/search/search-service';
 import { STOP_WORDS } from '../electron/core/search/stopwords';
-import { ficheFile } from '../electron/core/test-support/content';
+import { ficheFile } from '../dev/test-support/content';
 import { FtsSearch, ftsRows } from './bench/fts5';
 import { benchIndicators } from './bench/indicators';
 import { benchJournal } from './bench/journal';

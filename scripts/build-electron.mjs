@@ -9,8 +9,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist-electron');
 
 const entries = [
-  { source: 'electron/main.ts', output: 'main.cjs', required: true },
-  { source: 'electron/preload.ts', output: 'preload.cjs', required: true },
+  { source: 'electron/main/main.ts', output: 'main.cjs', required: true },
+  { source: 'electron/main/preload.ts', output: 'preload.cjs', required: true },
   // Written alongside this script: skipped with a warning until it exists.
   { source: 'electron/core/search/index-worker.ts', output: 'index-worker.cjs', required: true },
   { source: 'electron/core/import/import-worker.ts', output: 'import-worker.cjs', required: true },

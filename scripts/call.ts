@@ -4,11 +4,11 @@
 // messages as the window, because the call goes through the same dispatcher after a real login.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { dispatch } from '../electron/api/dispatch';
-import type { Envelope } from '../electron/api/contract';
-import { methods } from '../electron/api/contract';
+import { dispatch } from '../electron/server/dispatch';
+import type { Envelope } from '../common/contract';
+import { methods } from '../common/contract';
 import { createCore } from '../electron/core/app';
-import type { ClientSlot } from '../electron/core/accounts/session';
+import type { ClientSlot } from '../electron/core/auth/session';
 import { fail, parseCommandLine } from './lib/cli';
 import { DEMO_CONTENT_DIR, IMPORT_WORKER_SOURCE_FILE, WORKER_SOURCE_FILE } from './lib/paths';
 

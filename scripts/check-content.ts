@@ -2,7 +2,7 @@
 // Checks a content folder the way the application reads it, for editors and their CI. Exit codes: 0 no error
 // (warnings allowed), 1 errors found, 2 wrong command line or missing folder.
 import { resolve } from 'node:path';
-import { parisDay, isRealDay } from '../electron/core/dates';
+import { parisDay, isRealDay } from '../common/dates';
 import type { CheckFinding, CheckReport } from '../electron/core/knowledge/check';
 import { checkContent } from '../electron/core/knowledge/check';
 import { ContentFolderError, readContentFolder } from '../electron/core/knowledge/content-files';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ContentFolderError } from '../electron/core/knowledge/content-files';
 import type { SearchEngine } from '../electron/core/search/engine';
-import type { Metrics, QueryOutcome, RelevanceCase } from '../electron/core/search/evaluation';
+import type { Metrics, QueryOutcome, RelevanceCase } from '../dev/search-evaluation/evaluation';
 import {
   buildEngine,
   engineSearch,
@@ -19,7 +19,7 @@ import {
   runRelevanceSet,
   summarize,
   unknownExpectations,
-} from '../electron/core/search/evaluation';
+} from '../dev/search-evaluation/evaluation';
 import { DEMO_CONTENT_DIR, PROJECT_ROOT } from './lib/paths';
 import { fail, parseCommandLine } from './lib/cli';
 import { IMPORTER_VERSION } from '../electron/core/import/service-public/import';

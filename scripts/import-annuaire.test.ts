@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { recordLine } from '../electron/core/import/annuaire/test-records';
+import { recordLine } from '../dev/test-support/annuaire';
 import { PROJECT_ROOT } from './lib/paths';
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { publicationXml } from '../electron/core/import/service-public/test-fixtures';
+import { publicationXml } from '../dev/test-support/service-public';
 import { PROJECT_ROOT } from './lib/paths';
 
 const run = promisify(execFile);

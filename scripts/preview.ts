@@ -5,8 +5,8 @@ import type { Core } from '../electron/core/app';
 import { createCore } from '../electron/core/app';
 import { setInstallationPoint } from '../electron/core/admin/installation';
 import { SYSTEM_ACTOR } from '../electron/core/audit/record';
-import { parisDay } from '../electron/core/dates';
-import { seedDemoRegistry } from '../electron/core/seed/demo-registry';
+import { parisDay } from '../common/dates';
+import { seedDemoRegistry } from '../dev/seed/demo-registry';
 import { parseCommandLine } from './lib/cli';
 import {
   DEMO_CONTENT_DIR,
@@ -15,7 +15,7 @@ import {
   RENDERER_DIST_DIR,
   WORKER_SOURCE_FILE,
 } from './lib/paths';
-import { startPreviewServer } from './lib/preview-server';
+import { startPreviewServer } from '../electron/server/http-server';
 import { generateJournal } from './bench/journal-data';
 
 const USAGE = `Usage : npm run preview -- [--port N] [--content DOSSIER] [--data-dir DOSSIER] [--demo]

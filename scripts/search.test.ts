@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { sampleContent, writeContentFolder } from '../electron/core/test-support/content';
+import { sampleContent, writeContentFolder } from '../dev/test-support/content';
 import { PROJECT_ROOT } from './lib/paths';
 
 const run = promisify(execFile);

@@ -1,4 +1,4 @@
-import { AccountService } from './accounts/accounts';
+import { AccountService } from './auth/auth';
 import { ImportJob } from './import/import-job';
 import { runRetention } from './journal/retention';
 import { SearchService } from './search/search-service';

@@ -1,6 +1,6 @@
 // Which role each page is for: the menu shows a page only to those who may use it. The core checks every
 // call on its own; this only spares people a page full of refusals.
-import type { Access } from '../../electron/api/roles';
+import type { Access } from '../../common/roles';
 import type { Route } from './router';
 
 export const ROUTE_ACCESS: Record<Route['name'], Access> = {

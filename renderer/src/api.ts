@@ -1,7 +1,7 @@
 // The typed client of the core: Electron IPC through the preload when it is there, HTTP to the preview server
 // otherwise. Every failure becomes an ApiError carrying a French message the pages show as is.
-import type { Envelope, ErrorCode, InputOf, MethodName, OutputOf } from '../../electron/api/contract';
-import { SESSION_ENDED_EVENT } from './session';
+import type { Envelope, ErrorCode, InputOf, MethodName, OutputOf } from '../../common/contract';
+import { SESSION_ENDED_EVENT } from './features/auth/session';
 
 export interface InfociteBridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;

@@ -1,5 +1,5 @@
 // The window's routes and their hash form. Pure: parsing and formatting are unit-tested under Node.
-import type { Origine } from '../../electron/core/knowledge/types';
+import type { Origine } from '../../common/knowledge/types';
 
 /** The search page's origin filter: absent means every origin. */
 export type OrigineFilter = Origine | undefined;

@@ -9,10 +9,10 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annualReview } from '../../electron/core/indicators/annual-review';
-import { bilanCsv } from '../../electron/core/indicators/csv';
-import type { Names, TableauRequest } from '../../electron/core/indicators/dashboard';
-import { tableau } from '../../electron/core/indicators/dashboard';
+import { annualReview } from '../../electron/core/indicateurs/bilan';
+import { bilanCsv } from '../../electron/core/indicateurs/csv';
+import type { Names, TableauRequest } from '../../electron/core/indicateurs/tableau';
+import { tableau } from '../../electron/core/indicateurs/tableau';
 import type { Db } from '../../electron/core/store/database';
 import { Store } from '../../electron/core/store/store';
 import { generateRegistries } from './indicators-data';

@@ -6,11 +6,11 @@
 //
 // It writes straight into the tables with prepared statements in ONE transaction: a million entries take
 // seconds, not the hours the API would (each API call is its own durable transaction, which is the point there).
-import type { PointType } from '../../electron/core/desks/label-types';
-import { ISSUES, JOURNAL_CANAUX, MOTIFS } from '../../electron/core/journal/codes';
+import type { PointType } from '../../common/label/types';
+import { ISSUES, JOURNAL_CANAUX, MOTIFS } from '../../common/journal/codes';
 import { readContentFolder } from '../../electron/core/knowledge/content-files';
 import { parseKnowledge } from '../../electron/core/knowledge/parse';
-import type { KnowledgeBase } from '../../electron/core/knowledge/types';
+import type { KnowledgeBase } from '../../common/knowledge/types';
 import { STOP_WORDS } from '../../electron/core/search/stopwords';
 import type { Db } from '../../electron/core/store/database';
 import { DEMO_CONTENT_DIR } from '../lib/paths';

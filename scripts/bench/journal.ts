@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/server/dispatch';
 import { createCore } from '../../electron/core/app';
-import { INSTALLATION_POINT_KEY } from '../../electron/core/desks/installation';
+import { INSTALLATION_POINT_KEY } from '../../electron/core/points/installation-point';
 import type { RecordInput } from '../../electron/core/journal/record';
 import { recordEntry } from '../../electron/core/journal/record';
 import { knowledgeRefs } from '../../electron/core/journal/refs';
@@ -17,7 +17,7 @@ import { RETENTION_KEY, runRetention } from '../../electron/core/journal/retenti
 import { recordSearch } from '../../electron/core/journal/searches';
 import { writeSetting } from '../../electron/core/store/settings';
 import { Store } from '../../electron/core/store/store';
-import { signedIn } from '../../electron/core/test-support/accounts';
+import { signedIn } from '../../dev/test-support/comptes';
 import { DEMO_CONTENT_DIR, WORKER_SOURCE_FILE } from '../lib/paths';
 import { demoKnowledge, generateJournal } from './journal-data';
 import type { Summary } from './stats';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseKnowledge } from '../../electron/core/knowledge/parse';
-import { ficheFile, sampleContent, THEMES_FILE } from '../../electron/core/test-support/content';
+import { ficheFile, sampleContent, THEMES_FILE } from '../../dev/test-support/content';
 import type { SourceFiche } from './synthetic-corpus';
 import { seededRandom, syntheticFiches, syntheticSource } from './synthetic-corpus';
 

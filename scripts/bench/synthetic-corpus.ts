@@ -7,8 +7,8 @@
 // word over far more fiches than real writing does (a real fiche stays on its subject), and the posting lists,
 // hence the query times, would no longer be those of a real corpus.
 import type { ContentFile } from '../../electron/core/knowledge/content-files';
-import type { Fiche } from '../../electron/core/knowledge/types';
-import { ficheFile } from '../../electron/core/test-support/content';
+import type { Fiche } from '../../common/knowledge/types';
+import { ficheFile } from '../../dev/test-support/content';
 
 /** mulberry32: a small, fast, seeded generator of floats in [0, 1). */
 export function seededRandom(seed: number): () => number {

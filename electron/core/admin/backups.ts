@@ -1,5 +1,5 @@
 // Backups of the database from the settings page: take one now, list them, restore one by its name.
-import type { BackupInfo, BackupOrigin } from '../../api/methods/admin';
+import type { BackupInfo, BackupOrigin } from '../../../common/admin/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { userVersion } from '../store/database';

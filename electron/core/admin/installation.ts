@@ -1,8 +1,8 @@
 // Which reception point this installation is bound to: its agents switch in with a PIN, its log is its own.
-import type { InstallationOption, InstallationView } from '../../api/methods/admin';
+import type { InstallationOption, InstallationView } from '../../../common/admin/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import { INSTALLATION_POINT_KEY, installationPoint } from '../desks/installation';
+import { INSTALLATION_POINT_KEY, installationPoint } from '../points/installation-point';
 import { NotFoundError, RefusedError } from '../errors';
 import type { Db } from '../store/database';
 import { writeSetting } from '../store/settings';

@@ -3,10 +3,18 @@ import type { Db } from '../store/database';
 import type { Store } from '../store/store';
 import { listAgents } from './agent-list';
 import { agentView } from './agent-view';
-import { setAttendance } from './attendance';
-import { createSession } from './sessions';
-import { ACTOR, NOW, makeAssignment, freshDb, makeAgent, makePoint, trained } from '../test-support/registry';
-import { updateTrainingType } from './training-types';
+import { setAttendance } from '../formations/attendance';
+import { createSession } from '../formations/formations';
+import {
+  ACTOR,
+  NOW,
+  makeAssignment,
+  freshDb,
+  makeAgent,
+  makePoint,
+  trained,
+} from '../../../dev/test-support/registres';
+import { updateTrainingType } from '../formations/training-types';
 
 let store: Store;
 let db: Db;

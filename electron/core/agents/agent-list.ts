@@ -1,15 +1,15 @@
 // The agents list: who they are, where they are assigned today, and where they stand for the Info'Cité
 // training, with the filters of the agents page.
-import type { AgentSummary, FormationFilter, TrainingState } from '../../api/methods/registry';
-import { parisDay } from '../dates';
+import type { AgentSummary, FormationFilter, TrainingState } from '../../../common/registres/methods';
+import { parisDay } from '../../../common/dates';
 import type { Db } from '../store/database';
-import { currentPoints } from './assignments';
+import { currentPoints } from './affectations';
 import type { AgentRow } from './agents';
 import { toAgent } from './agents';
-import { attendedDays } from './attended';
-import { fold, matchesQuery } from './fold';
-import { INFOCITE_TYPE, trainingStatus } from './training-status';
-import { getTrainingType } from './training-types';
+import { attendedDays } from '../formations/attended';
+import { fold, matchesQuery } from '../../../common/text';
+import { INFOCITE_TYPE, trainingStatus } from '../formations/training-status';
+import { getTrainingType } from '../formations/training-types';
 
 export interface AgentFilter {
   /** Words found in the name, first name, service or email. */

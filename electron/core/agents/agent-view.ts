@@ -1,13 +1,13 @@
 // One agent's page: identity, assignments, every session attended or registered for, and per training type
 // the latest session attended, until when it counts and when the refresher is due.
-import type { AgentView, AttendanceView } from '../../api/methods/registry';
-import { parisDay } from '../dates';
+import type { AgentView, AttendanceView } from '../../../common/registres/methods';
+import { parisDay } from '../../../common/dates';
 import type { Db } from '../store/database';
 import { getAgent } from './agents';
-import { assignmentsOf } from './assignments';
-import { attendedDays } from './attended';
-import { trainingStatus } from './training-status';
-import { listTrainingTypes } from './training-types';
+import { assignmentsOf } from './affectations';
+import { attendedDays } from '../formations/attended';
+import { trainingStatus } from '../formations/training-status';
+import { listTrainingTypes } from '../formations/training-types';
 
 export function agentView(db: Db, id: number, now: Date): AgentView {
   const agent = getAgent(db, id);

@@ -3,8 +3,8 @@ import type { Db } from '../store/database';
 import type { Store } from '../store/store';
 import { agentByEmail } from './agents';
 import { importAgentsCsv, parseImportDay } from './agents-import';
-import { assignmentsOf } from './assignments';
-import { updatePoint } from '../desks/points';
+import { assignmentsOf } from './affectations';
+import { updatePoint } from '../points/points';
 import {
   ACTOR,
   NOW,
@@ -14,7 +14,7 @@ import {
   makeAgent,
   makePoint,
   pointFields,
-} from '../test-support/registry';
+} from '../../../dev/test-support/registres';
 
 let store: Store;
 let db: Db;

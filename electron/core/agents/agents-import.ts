@@ -1,17 +1,17 @@
 // Bulk import of agents from a CSV file (nom, prenom, service, courriel, point, debut). Every line is checked
 // first and rejected with all its reasons at once, so a file is fixed in one go; the valid lines are then
 // written in one transaction with their audit rows. A dry run stops before writing and gives the same report.
-import type { ImportReport, RejectedLine } from '../../api/methods/registry';
+import type { ImportReport, RejectedLine } from '../../../common/registres/methods';
 import type { Actor } from '../audit/record';
-import { isRealDay } from '../dates';
-import { pointByCode } from '../desks/points';
+import { isRealDay } from '../../../common/dates';
+import { pointByCode } from '../points/points';
 import type { Db } from '../store/database';
 import type { AgentRecord } from './agents';
 import { agentByEmail, insertAgent, rewriteAgent } from './agents';
-import { insertAssignment, overlapping } from './assignments';
+import { insertAssignment, overlapping } from './affectations';
 import type { CsvLine } from './csv-read';
 import { readCsv } from './csv-read';
-import { isEmail } from './email';
+import { isEmail } from '../../../common/email';
 
 /** What one valid line will do. */
 interface LinePlan {

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { Db } from '../store/database';
 import type { Store } from '../store/store';
 import { agentByEmail, createAgent, getAgent, updateAgent } from './agents';
-import { ACTOR, NOW, auditRows, freshDb } from '../test-support/registry';
+import { ACTOR, NOW, auditRows, freshDb } from '../../../dev/test-support/registres';
 
 let store: Store;
 let db: Db;

@@ -2,7 +2,7 @@
 // or tab between fields, CRLF or LF, a header line whose names may carry accents, capitals and spaces.
 import Papa from 'papaparse';
 import { RefusedError } from '../errors';
-import { fold } from './fold';
+import { fold } from '../../../common/text';
 
 export const CSV_COLUMNS = ['nom', 'prenom', 'service', 'courriel', 'point', 'debut'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];

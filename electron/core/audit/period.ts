@@ -1,5 +1,5 @@
 // The audit trail stores UTC instants; administrators filter it by calendar days in Paris.
-import { addDaysToDay, parisDay } from '../dates';
+import { addDaysToDay, parisDay } from '../../../common/dates';
 
 /** The first instant of a Paris calendar day « YYYY-MM-DD », as an ISO string comparable with `horodatage`. */
 export function parisDayStart(day: string): string {

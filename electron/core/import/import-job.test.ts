@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ImportJobStatus } from '../../api/contract';
-import { dispatch } from '../../api/dispatch';
+import type { ImportJobStatus } from '../../../common/contract';
+import { dispatch } from '../../server/dispatch';
 import { createCore } from '../app';
-import { signedIn } from '../test-support/accounts';
-import { sampleContent, writeContentFolder } from '../test-support/content';
+import { signedIn } from '../../../dev/test-support/comptes';
+import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { NATIONAL_FOLDER } from './import-job';
-import { publicationXml } from './service-public/test-fixtures';
+import { publicationXml } from '../../../dev/test-support/service-public';
 
 const workerFile = fileURLToPath(new URL('../search/index-worker.ts', import.meta.url));
 const importWorkerFile = fileURLToPath(new URL('./import-worker.ts', import.meta.url));

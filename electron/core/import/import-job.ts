@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ImportJobStatus } from '../../api/contract';
+import type { ImportJobStatus } from '../../../common/contract';
 import { UnavailableError } from '../errors';
 import { startWorker } from '../worker-thread';
 import type { ImportMessage, ImportRequest } from './import-worker';

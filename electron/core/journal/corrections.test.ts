@@ -5,8 +5,8 @@ import { cancelEntry, myEntries, updateEntry } from './corrections';
 import type { RecordInput } from './record';
 import { recordEntry } from './record';
 import { recordSearch } from './searches';
-import type { JournalFixture } from './test-support';
-import { journalFixture, NOW } from './test-support';
+import type { JournalFixture } from '../../../dev/test-support/journal';
+import { journalFixture, NOW } from '../../../dev/test-support/journal';
 
 const YESTERDAY = new Date('2026-11-22T14:00:00Z');
 const LATER = new Date('2026-11-23T16:00:00Z');

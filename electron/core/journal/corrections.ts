@@ -2,10 +2,10 @@
 // dashboard or exported; and nobody rewrites a colleague's contacts. Like logging, corrections are not written to
 // the audit trail: the log is not a registry.
 import type { Actor } from '../audit/record';
-import { parisDay } from '../dates';
+import { parisDay } from '../../../common/dates';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { Db } from '../store/database';
-import type { Issue, JournalCanal, Motif } from './codes';
+import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
 import type { JournalEntry } from './entry';
 import { entriesOf, findEntry } from './entry';
 import { checkOutcome } from './outcome';

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../store/store';
-import { journalFixture } from './test-support';
+import { journalFixture } from '../../../dev/test-support/journal';
 
-const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../../dev/test-support/journal-crash-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Runs the child until it has confirmed `wanted` entries, kills it with SIGKILL, returns the ids it printed. */

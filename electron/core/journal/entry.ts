@@ -1,9 +1,9 @@
 // One entry of the orientation log as the API returns it, read back from the tables.
 import type { Db } from '../store/database';
-import type { Issue, JournalCanal, Motif } from './codes';
-import type { JournalEntry } from './types';
+import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
+import type { JournalEntry } from '../../../common/journal/types';
 
-export type { JournalEntry } from './types';
+export type { JournalEntry } from '../../../common/journal/types';
 
 interface EntryRow {
   id: number;

@@ -2,8 +2,8 @@
 // an orientation names its service, and every code exists in the knowledge base. Broken codes would make the
 // indicators lie silently, so they are refused here, with a message the agent can act on.
 import { RefusedError } from '../errors';
-import type { Issue, JournalCanal, Motif } from './codes';
-import { ORIENTATIONS } from './codes';
+import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
+import { ORIENTATIONS } from '../../../common/journal/codes';
 import type { KnowledgeRefs } from './refs';
 
 export interface Outcome {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RefusedError } from '../errors';
-import { insertPoint } from '../test-support/registry';
+import { insertPoint } from '../../../dev/test-support/registres';
 import type { RecordInput } from './record';
 import { durationSince, recordEntry } from './record';
-import { normaliseQuery } from './query';
+import { normaliseQuery } from '../../../common/journal/query';
 import { recordSearch } from './searches';
-import type { JournalFixture } from './test-support';
-import { bindInstallation, journalFixture, NOW } from './test-support';
+import type { JournalFixture } from '../../../dev/test-support/journal';
+import { bindInstallation, journalFixture, NOW } from '../../../dev/test-support/journal';
 
 let fixture: JournalFixture;
 afterEach(() => fixture?.store.close());

@@ -8,13 +8,13 @@
 // The log is not a registry: it is not written to the audit trail (it holds counts of the desk's work, and an
 // agent's own corrections of the day are the only changes it allows).
 import type { Actor } from '../audit/record';
-import { installationPoint } from '../desks/installation';
-import { parisDay } from '../dates';
+import { installationPoint } from '../points/installation-point';
+import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
 import type { Db } from '../store/database';
 import { parisHour } from './clock';
-import type { Issue, JournalCanal, Motif } from './codes';
-import { MAX_DUREE_S, MAX_FICHES } from './codes';
+import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
+import { MAX_DUREE_S, MAX_FICHES } from '../../../common/journal/codes';
 import type { JournalEntry } from './entry';
 import { findEntry } from './entry';
 import { checkFiches, checkOutcome } from './outcome';

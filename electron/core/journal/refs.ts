@@ -1,7 +1,7 @@
 // What the log checks its codes against: the fiches, services (contacts) and thèmes of the knowledge base as the
 // desk sees it now. Built once per knowledge base (the engine replaces its whole object on every rebuild), so a
 // logged contact costs map look-ups, not a walk over thousands of fiches.
-import type { KnowledgeBase } from '../knowledge/types';
+import type { KnowledgeBase } from '../../../common/knowledge/types';
 
 export interface KnowledgeRefs {
   /** A published fiche (drafts cannot have been consulted at the desk). */

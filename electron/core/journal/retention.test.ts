@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../store/database';
-import { insertPoint } from '../test-support/registry';
-import { ISSUES, JOURNAL_CANAUX, MOTIFS } from './codes';
+import { insertPoint } from '../../../dev/test-support/registres';
+import { ISSUES, JOURNAL_CANAUX, MOTIFS } from '../../../common/journal/codes';
 import { readRetention, runRetention, writeRetention } from './retention';
-import type { JournalFixture } from './test-support';
-import { journalFixture, NOW } from './test-support';
+import type { JournalFixture } from '../../../dev/test-support/journal';
+import { journalFixture, NOW } from '../../../dev/test-support/journal';
 
 let fixture: JournalFixture;
 afterEach(() => fixture?.store.close());

@@ -5,11 +5,11 @@
 import { z } from 'zod';
 import type { Actor } from '../audit/record';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/record';
-import { addMonthsToDay, parisDay } from '../dates';
+import { addMonthsToDay, parisDay } from '../../../common/dates';
 import type { Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings';
-import { DEFAULT_RETENTION_MOIS } from './codes';
-import type { RetentionResult } from './types';
+import { DEFAULT_RETENTION_MOIS } from '../../../common/journal/codes';
+import type { RetentionResult } from '../../../common/journal/types';
 
 export const RETENTION_KEY = 'journal.retention_mois';
 

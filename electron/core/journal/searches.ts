@@ -1,9 +1,9 @@
 // The desk's settled searches, kept for one purpose: the content-gap report (searches with no result, searches
 // that ended « non résolu »), normalised and cut short as query.ts says.
-import { parisDay } from '../dates';
+import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
 import type { Db } from '../store/database';
-import { normaliseQuery } from './query';
+import { normaliseQuery } from '../../../common/journal/query';
 import { deskPoint } from './record';
 
 export function recordSearch(db: Db, input: { q: string; resultats: number }, now: Date): { id: number } {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contactFile, ficheFile, THEMES_FILE } from '../test-support/content';
+import { contactFile, ficheFile, THEMES_FILE } from '../../../dev/test-support/content';
 import { checkContent } from './check';
 import { readContentFolder } from './content-files';
 import { parseKnowledge } from './parse';

@@ -3,7 +3,7 @@
 // error; a review date gone by is only a warning, since the fiche is still right until someone says otherwise.
 import type { ContentFile } from './content-files';
 import type { ProblemCode } from './parse';
-import { frenchDate } from './french-date';
+import { frenchDate } from '../../../common/french-date';
 import { lineOfField, parseKnowledgeWithCodes } from './parse';
 
 export type CheckCode = ProblemCode | 'overdue_review';

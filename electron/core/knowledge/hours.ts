@@ -1,5 +1,5 @@
-import type { Contact, Weekday } from './types';
-import { WEEKDAYS } from './types';
+import type { Contact, Weekday } from '../../../common/knowledge/types';
+import { WEEKDAYS } from '../../../common/knowledge/types';
 
 /** Desks are in France: "today" and "now" are Paris's, whatever the machine's clock zone. */
 export const TIME_ZONE = 'Europe/Paris';

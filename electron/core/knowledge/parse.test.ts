@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactFile, ficheFile, markdownFile, THEMES_FILE } from '../test-support/content';
+import { contactFile, ficheFile, markdownFile, THEMES_FILE } from '../../../dev/test-support/content';
 import { parseKnowledge } from './parse';
 
 describe('content validation', () => {

@@ -5,7 +5,14 @@ import type { ContentFile } from './content-files';
 import { SYNONYMS_FILE, THEMES_FILE } from './content-files';
 import { contactFrontMatter, ficheFrontMatter, foldKey, normalizeKeys } from './schema';
 import { synonymsFile, themesFile } from './lists-schema';
-import type { Contact, ContentProblem, Fiche, KnowledgeBase, SynonymGroup, Theme } from './types';
+import type {
+  Contact,
+  ContentProblem,
+  Fiche,
+  KnowledgeBase,
+  SynonymGroup,
+  Theme,
+} from '../../../common/knowledge/types';
 
 /** YAML 1.2 keeps dates as text, which is what the schema expects; and its errors carry a line. */
 const yamlEngine = { parse: (text: string) => YAML.parse(text) as object };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANAUX, ENTITES, ORIGINES, WEEKDAYS } from './types';
+import { CANAUX, ENTITES, ORIGINES, WEEKDAYS } from '../../../common/knowledge/types';
 
 // Zod's own French messages cover whatever a custom message below does not.
 z.config(z.locales.fr());

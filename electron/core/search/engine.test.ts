@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleContent } from '../test-support/content';
+import { sampleContent } from '../../../dev/test-support/content';
 import { SearchEngine } from './engine';
 import { buildSearchData } from './index-build';
 

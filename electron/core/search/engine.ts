@@ -1,6 +1,6 @@
-import type { SearchHit, SearchResponse, ThemeRef } from '../../api/contract';
+import type { SearchHit, SearchResponse, ThemeRef } from '../../../common/contract';
 import { markdownToText } from '../knowledge/render';
-import type { Contact, Fiche, KnowledgeBase, Origine } from '../knowledge/types';
+import type { Contact, Fiche, KnowledgeBase, Origine } from '../../../common/knowledge/types';
 import type { AnalyzedToken } from './analyzer';
 import { analyze, lunr } from './analyzer';
 import { publishedFiches } from './index-build';
@@ -11,7 +11,7 @@ import type { RankedMatch, RankSegment } from './ranking';
 import { rankMatches } from './ranking';
 import type { SerializedLunrIndex } from './term-index';
 import { TermIndex } from './term-index';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary } from './indexed-terms';
 import { WordPrefixes } from './word-prefixes';
 import type { SearchData } from './search-data';
 import { makeSnippet } from './snippet';

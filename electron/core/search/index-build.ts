@@ -1,7 +1,7 @@
 import type { ContentFile } from '../knowledge/content-files';
 import { parseKnowledge } from '../knowledge/parse';
 import { markdownToText } from '../knowledge/render';
-import type { Contact, Fiche, KnowledgeBase } from '../knowledge/types';
+import type { Contact, Fiche, KnowledgeBase } from '../../../common/knowledge/types';
 import { ANALYZER_VERSION, analyze, lunr, lunrTokenizer } from './analyzer';
 import type { SearchData } from './search-data';
 import { SEARCH_DATA_FORMAT } from './search-data';

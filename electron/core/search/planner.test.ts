@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { terms } from './analyzer';
 import { BOOST, LONG_QUERY_CONCEPTS, planQuery, satisfiedConcepts } from './planner';
 import { SynonymTable } from './synonyms';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary } from './indexed-terms';
 
 const synonyms = new SynonymTable([
   ['cni', "carte nationale d'identité", "carte d'identité"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ficheFile, sampleContent } from '../test-support/content';
+import { ficheFile, sampleContent } from '../../../dev/test-support/content';
 import { lunr } from './analyzer';
 import { buildSearchData } from './index-build';
 import { rankWithLunrQuery } from './lunr-ranking';

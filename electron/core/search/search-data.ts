@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/types';
+import type { KnowledgeBase } from '../../../common/knowledge/types';
 
 /** Everything the search needs, as built by the worker and as persisted in the data folder. */
 export interface SearchData {

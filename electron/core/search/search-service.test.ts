@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentFolderError } from '../knowledge/content-files';
-import { ficheFile, sampleContent, writeContentFolder } from '../test-support/content';
+import { ficheFile, sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { SearchService } from './search-service';
 
 const workerFile = fileURLToPath(new URL('./index-worker.ts', import.meta.url));

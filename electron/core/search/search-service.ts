@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { relative, sep } from 'node:path';
-import type { IndexStatus } from '../../api/contract';
+import type { IndexStatus } from '../../../common/contract';
 import type { ContentFile } from '../knowledge/content-files';
 import { isContentPath, readContentFolder, SYNONYMS_FILE, THEMES_FILE } from '../knowledge/content-files';
 import { UnavailableError } from '../errors';

@@ -1,4 +1,4 @@
-import type { Segment } from '../../api/contract';
+import type { Segment } from '../../../common/contract';
 import type { AnalyzedToken } from './analyzer';
 import { analyze } from './analyzer';
 

@@ -1,9 +1,9 @@
-import type { Suggestions, ThemeRef } from '../../api/contract';
-import type { Fiche, Theme } from '../knowledge/types';
+import type { Suggestions, ThemeRef } from '../../../common/contract';
+import type { Fiche, Theme } from '../../../common/knowledge/types';
 import { analyze, terms } from './analyzer';
 import { boundedLevenshtein } from './levenshtein';
 import type { SynonymTable } from './synonyms';
-import type { Vocabulary } from './vocabulary';
+import type { Vocabulary } from './indexed-terms';
 
 export interface SuggestionSources {
   vocabulary: Vocabulary;

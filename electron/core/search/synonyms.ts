@@ -1,4 +1,4 @@
-import type { SynonymGroup } from '../knowledge/types';
+import type { SynonymGroup } from '../../../common/knowledge/types';
 import { terms } from './analyzer';
 
 export interface SynonymExpression {

@@ -1,5 +1,5 @@
 import { lunr } from './analyzer';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary } from './indexed-terms';
 import type { WordPrefixes } from './word-prefixes';
 
 // Part of lunr's API that its typings leave out.

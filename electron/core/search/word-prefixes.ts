@@ -1,4 +1,4 @@
-import { Vocabulary } from './vocabulary';
+import { Vocabulary } from './indexed-terms';
 
 /**
  * The words of the index as written (folded), each with its term. The word being typed is a prefix of a *word*,

@@ -8,7 +8,7 @@ import { DatabaseVersionError, migrate, openDatabase, userVersion } from './data
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
 import { DATABASE_FILE, Store } from './store';
-import { ROWS_AT, fillUpTo, snapshot, tablesUpTo } from './test-rows';
+import { ROWS_AT, fillUpTo, snapshot, tablesUpTo } from '../../../dev/test-support/migration-rows';
 
 const NOW = new Date('2026-11-23T09:05:12Z');
 

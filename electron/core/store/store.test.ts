@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseVersionError, migrate, userVersion } from './database';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { Store, checkRestorable } from './store';
-import { fillUpTo } from './test-rows';
+import { fillUpTo } from '../../../dev/test-support/migration-rows';
 
 let clock = new Date('2026-11-23T09:05:12Z');
 const opened: Store[] = [];

@@ -2,7 +2,7 @@
 // The street lines come in any order: « 2 rue Mégevand » ; « BP 1169 », « Direction départementale… »,
 // « 6 rue du Roussillon » ; « Palais de Justice », « 1 rue Mégevand BP 159 ». The locality often ends with
 // « Cedex 6 » and is sometimes in capitals without accents (« BESANCON CEDEX »).
-import type { Adresse } from '../../knowledge/types';
+import type { Adresse } from '../../../../common/knowledge/types';
 import type { RawAddress } from './records';
 
 export type AddressResult = { ok: true; adresse: Adresse } | { ok: false; reason: string };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseKnowledge } from '../../knowledge/parse';
 import { AnnuaireImportError, formatReport, importAnnuaire } from './import';
-import { recordLine } from './test-records';
+import { recordLine } from '../../../../dev/test-support/annuaire';
 
 const SAMPLE = fileURLToPath(
   new URL('../../../../../shared/corpus/annuaire/annuaire-doubs-2016.jsonl', import.meta.url),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnnuaireLines, parsePivotLabels } from './records';
-import { recordLine } from './test-records';
+import { recordLine } from '../../../../dev/test-support/annuaire';
 
 describe('parseAnnuaireLines', () => {
   it('reads the fields the importer needs, as clean text', () => {

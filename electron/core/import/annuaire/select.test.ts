@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { departementOf, distanceKm, isInseeCode, selectForCommune, TERRITORIAL_KINDS } from './select';
-import { record } from './test-records';
+import { record } from '../../../../dev/test-support/annuaire';
 
 // A commune 25001 at (47.0, 6.0); 25002 is ~11 km north, 25003 ~56 km north; 39001 (Jura) ~2 km away.
 const records = [

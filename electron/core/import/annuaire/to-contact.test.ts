@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { frenchDate } from '../../knowledge/french-date';
+import { frenchDate } from '../../../../common/french-date';
 import { parseKnowledge } from '../../knowledge/parse';
-import { record } from './test-records';
+import { record } from '../../../../dev/test-support/annuaire';
 import {
   contactId,
   entiteFor,

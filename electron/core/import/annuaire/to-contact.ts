@@ -1,8 +1,8 @@
-import { frenchDate } from '../../knowledge/french-date';
+import { frenchDate } from '../../../../common/french-date';
 // One record of the export → one contact file of the knowledge base (content/README.md § 4).
 import YAML from 'yaml';
 import { contactFrontMatter } from '../../knowledge/schema';
-import type { Canal, Entite } from '../../knowledge/types';
+import type { Canal, Entite } from '../../../../common/knowledge/types';
 import { parseAddress } from './address';
 import { normalizePhone } from './phone';
 import type { AnnuaireRecord } from './records';

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../knowledge/content-files';
 import { parseKnowledge } from '../../knowledge/parse';
 import { ImportError, formatSummary, importServicePublic } from './import';
-import { dossierXml, publicationXml } from './test-fixtures';
+import { dossierXml, publicationXml } from '../../../../dev/test-support/service-public';
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `infocite-sp-${prefix}-`));
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseKnowledge } from '../../knowledge/parse';
 import { renderMarkdown } from '../../knowledge/render';
 import type { LinkTargets } from './markdown';
-import type { PublicationFixture } from './test-fixtures';
-import { publicationXml } from './test-fixtures';
+import type { PublicationFixture } from '../../../../dev/test-support/service-public';
+import { publicationXml } from '../../../../dev/test-support/service-public';
 import type { ImportedFiche } from './xml-to-fiche';
 import { isNationalFile, normalizePivot, parseDcDate, renderFicheFile, xmlToFiche } from './xml-to-fiche';
 

@@ -1,0 +1,87 @@
+// The indicators: the dashboard and its CSV tables, the objectives, the annual review.
+import { z } from 'zod';
+import { isRealDay } from '../dates';
+import { dayCount } from './periods';
+import type { Bilan, FichierCsv, Objectif, Tableau } from './types';
+import { TABLES_TABLEAU } from './types';
+import { GRANULARITES, INDICATEURS, SENS_OBJECTIF } from './codes';
+import { JOURNAL_CANAUX } from '../journal/codes';
+import type { MethodTable } from '../method-table';
+import { POINT_ENTITES } from '../registres/methods';
+
+/** A dashboard may span ten years; by day, that is still only 3,653 periods. */
+const MAX_DAYS = 3653;
+
+const day = (what: string) =>
+  z
+    .string({ error: `indiquez la date ${what}` })
+    .refine(isRealDay, `la date ${what} est une date réelle au format AAAA-MM-JJ (par exemple 2025-01-31)`);
+
+const filterShape = {
+  du: day('de début'),
+  au: day('de fin'),
+  entite: z.enum(POINT_ENTITES, { error: 'entité inconnue' }).optional(),
+  pointId: z.number({ error: 'indiquez le point d’accueil' }).int().positive().optional(),
+  canal: z.enum(JOURNAL_CANAUX, { error: 'canal inconnu' }).optional(),
+  granularite: z.enum(GRANULARITES, { error: 'choisissez jour, semaine ou mois' }),
+};
+
+const bothDays = (f: { du: string; au: string }) => isRealDay(f.du) && isRealDay(f.au);
+const isOrdered = (f: { du: string; au: string }) => !bothDays(f) || f.du <= f.au;
+const isBounded = (f: { du: string; au: string }) => !bothDays(f) || dayCount(f.du, f.au) <= MAX_DAYS;
+const ORDER_ERROR = 'la date de fin est avant la date de début';
+const LENGTH_ERROR = 'la période couvre au plus dix ans';
+
+const indicateur = z.enum(INDICATEURS, { error: 'indicateur inconnu' });
+
+const annee = z
+  .number({ error: 'indiquez l’année' })
+  .int('l’année est un nombre entier')
+  .min(2000, 'l’année est comprise entre 2000 et 2100')
+  .max(2100, 'l’année est comprise entre 2000 et 2100');
+
+export const indicatorMethods = {
+  'indicateurs.tableau': {
+    role: 'gestionnaire',
+    input: z
+      .object({ ...filterShape, limite: z.number().int().min(1).max(500).optional() })
+      .refine(isOrdered, { message: ORDER_ERROR, path: ['au'] })
+      .refine(isBounded, { message: LENGTH_ERROR, path: ['au'] }),
+  },
+  'indicateurs.csv': {
+    role: 'gestionnaire',
+    input: z
+      .object({ ...filterShape, table: z.enum(TABLES_TABLEAU, { error: 'tableau inconnu' }) })
+      .refine(isOrdered, { message: ORDER_ERROR, path: ['au'] })
+      .refine(isBounded, { message: LENGTH_ERROR, path: ['au'] }),
+  },
+  'objectifs.list': { role: 'gestionnaire', input: z.object({}) },
+  'objectifs.set': {
+    role: 'gestionnaire',
+    input: z.object({
+      indicateur,
+      cible: z
+        .number({ error: 'indiquez la cible' })
+        .min(0, 'la cible est positive')
+        .max(1_000_000, 'la cible est au plus de 1 000 000'),
+      sens: z.enum(SENS_OBJECTIF, { error: 'choisissez « au moins » ou « au plus »' }),
+      marge: z
+        .number({ error: 'indiquez la marge' })
+        .min(0, 'la marge est positive')
+        .max(1_000_000, 'la marge est au plus de 1 000 000'),
+    }),
+  },
+  'objectifs.remove': { role: 'gestionnaire', input: z.object({ indicateur }) },
+  'bilan.annuel': { role: 'gestionnaire', input: z.object({ annee }) },
+  'bilan.csv': { role: 'gestionnaire', input: z.object({ annee }) },
+} as const satisfies MethodTable;
+
+export interface IndicatorOutputs {
+  'indicateurs.tableau': Tableau;
+  'indicateurs.csv': FichierCsv;
+  'objectifs.list': { objectifs: Objectif[] };
+  'objectifs.set': Objectif;
+  'objectifs.remove': { objectifs: Objectif[] };
+  'bilan.annuel': Bilan;
+  'bilan.csv': FichierCsv;
+}

@@ -1,0 +1,108 @@
+// Rows valid at each schema version, for the migration tests: a database stopped at version v is filled with
+// what that version could hold, then migrated, and every row must still be there.
+import type { Db } from '../../electron/core/store/database';
+
+/** The tables each version creates, with a few rows in them. Every version needs an entry (a test checks). */
+export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> = {
+  1: {
+    tables: ['reglages', 'comptes', 'compte_roles', 'audit'],
+    fill(db) {
+      db.prepare("INSERT INTO reglages (cle, valeur) VALUES ('essai', '{\"a\":1}')").run();
+      db.prepare(
+        "INSERT INTO comptes (id, identifiant, nom, mot_de_passe, cree_le) VALUES (1, 'admin', 'Camille Admin', 'scrypt$1$8$1$c2Vs$aGFzaA', '2025-01-02T08:00:00.000Z')",
+      ).run();
+      db.prepare("INSERT INTO compte_roles (compte_id, role) VALUES (1, 'administrateur')").run();
+      db.prepare(
+        "INSERT INTO audit (horodatage, compte_id, auteur, action, objet, objet_id, apres) VALUES ('2025-01-02T08:00:00.000Z', 1, 'admin', 'creation', 'compte', '1', '{}')",
+      ).run();
+    },
+  },
+  2: {
+    tables: ['points', 'agents', 'affectations', 'types_formation', 'sessions_formation', 'presences'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO points (id, code, nom, entite, type, cree_le) VALUES (1, 'accueil', 'Accueil', 'ville', 'physique', '2025-01-02')",
+      ).run();
+      db.prepare(
+        "INSERT INTO agents (id, nom, prenom, courriel, cree_le) VALUES (1, 'Durand', 'Léa', 'lea@example.org', '2025-01-02')",
+      ).run();
+      db.prepare("INSERT INTO affectations (agent_id, point_id, debut) VALUES (1, 1, '2024-03-01')").run();
+      db.prepare(
+        "INSERT INTO sessions_formation (id, type, date, cree_le) VALUES (1, 'infocite', '2024-06-01', '2025-01-02')",
+      ).run();
+      db.prepare("INSERT INTO presences (session_id, agent_id, statut) VALUES (1, 1, 'present')").run();
+      db.prepare('UPDATE comptes SET agent_id = 1 WHERE id = 1').run();
+    },
+  },
+  3: {
+    tables: ['label_evenements'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO label_evenements (point_id, action, statut, date, decide_par, decide_par_nom, enregistre_le) VALUES (1, 'demander', 'demande', '2025-01-03', 1, 'Camille Admin', '2025-01-03T09:00:00.000Z')",
+      ).run();
+    },
+  },
+  4: {
+    tables: ['journal', 'journal_fiches', 'recherches', 'journal_quotidien'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO journal (id, horodatage, jour, heure, point_id, compte_id, canal, issue, service_id) VALUES (1, '2025-01-03T09:30:00.000Z', '2025-01-03', 10, 1, 1, 'accueil_physique', 'oriente_fiche', 'etat-civil')",
+      ).run();
+      db.prepare("INSERT INTO journal_fiches (entree_id, fiche_id) VALUES (1, 'pacs')").run();
+      db.prepare(
+        "INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, entree_id) VALUES ('2025-01-03T09:29:00.000Z', '2025-01-03', 1, 'pacs', 3, 1)",
+      ).run();
+      db.prepare(
+        "INSERT INTO journal_quotidien (jour, point_id, canal, issue, nombre) VALUES ('2024-01-03', 1, 'telephone', 'repondu', 4)",
+      ).run();
+    },
+  },
+  5: {
+    tables: ['objectifs', 'indicateurs_jour', 'indicateurs_service_mois'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO objectifs (indicateur, cible, sens, marge) VALUES ('delai_reponse', 3, 'au_plus', 1)",
+      ).run();
+      db.prepare(
+        "INSERT INTO journal (horodatage, jour, heure, point_id, canal, issue, service_id, duree_s) VALUES ('2025-02-03T14:10:00.000Z', '2025-02-03', 15, 1, 'telephone', 'oriente_autre', 'ccas', 120)",
+      ).run();
+    },
+  },
+  6: {
+    tables: ['avis_fiches'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile, motif) VALUES ('2025-02-03T14:12:00.000Z', '2025-02-03', 1, 1, 'pacs', 0, 'obsolete')",
+      ).run();
+      db.prepare(
+        "INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile) VALUES ('2025-02-03T14:13:00.000Z', '2025-02-03', NULL, NULL, 'pacs', 1)",
+      ).run();
+    },
+  },
+};
+
+/** Fills a database at `version` with the rows of every version up to it. */
+export function fillUpTo(db: Db, version: number): void {
+  for (let v = 1; v <= version; v++) ROWS_AT[v]?.fill(db);
+}
+
+/** The tables that exist at `version`. */
+export function tablesUpTo(version: number): string[] {
+  const tables: string[] = [];
+  for (let v = 1; v <= version; v++) tables.push(...(ROWS_AT[v]?.tables ?? []));
+  return tables;
+}
+
+/** Every row of the given tables, in order; for « nothing was lost » comparisons. */
+export function snapshot(db: Db, tables: readonly string[]): Record<string, unknown[]> {
+  const result: Record<string, unknown[]> = {};
+  // Sorted by content: some tables have no rowid (WITHOUT ROWID), and the order of the rows is not the point.
+  for (const table of tables)
+    result[table] = db
+      .prepare(`SELECT * FROM ${table}`)
+      .all()
+      .map((row) => [JSON.stringify(row), row] as const)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, row]) => row);
+  return result;
+}

@@ -1,0 +1,106 @@
+// The annual review (bilan annuel): every figure of a calendar year, the indicators against their objectives and
+// the previous year, the label's register and decisions, the training done and the content gaps, with an
+// empty action plan the label manager fills in the printed report.
+import type { Db } from '../store/database';
+import type { Names } from './tableau';
+import { indicatorsOf, issueLines, measure, motifLines, serviceLines, volumesOf } from './tableau';
+import { emptySearches, RECHERCHES_NOTE, unresolvedSearches } from './detail';
+import type {
+  Bilan,
+  EvenementLabel,
+  FormationParType,
+  SessionBilan,
+} from '../../../common/indicateurs/types';
+
+/** How many searches each list of the content gaps shows. */
+export const GAP_LIMIT = 50;
+
+export const PLAN_ACTION_COLONNES = ['Constat', 'Action', 'Responsable', 'Échéance', 'Indicateur de suivi'];
+
+function yearRange(annee: number): { du: string; au: string } {
+  return { du: `${annee}-01-01`, au: `${annee}-12-31` };
+}
+
+function labelEvents(db: Db, du: string, au: string): EvenementLabel[] {
+  return db
+    .prepare(
+      `SELECT e.id, e.point_id AS pointId, p.nom, e.action, e.statut, e.date, e.expire_le AS expireLe, e.motif,
+              e.decide_par_nom AS decideParNom
+       FROM label_evenements e JOIN points p ON p.id = e.point_id
+       WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id`,
+    )
+    .all(du, au) as EvenementLabel[];
+}
+
+/** Every training type, with the year's sessions and attendance (zeros for a type not taught). */
+function trainingByType(db: Db, du: string, au: string): FormationParType[] {
+  return db
+    .prepare(
+      `SELECT t.code, t.libelle,
+              count(DISTINCT s.id) AS sessions,
+              count(pr.agent_id) FILTER (WHERE pr.statut = 'inscrit') AS inscrits,
+              count(pr.agent_id) FILTER (WHERE pr.statut = 'present') AS presents,
+              count(pr.agent_id) FILTER (WHERE pr.statut = 'absent') AS absents,
+              count(DISTINCT pr.agent_id) FILTER (WHERE pr.statut = 'present') AS agentsFormes
+       FROM types_formation t
+       LEFT JOIN sessions_formation s ON s.type = t.code AND s.date BETWEEN ? AND ?
+       LEFT JOIN presences pr ON pr.session_id = s.id
+       GROUP BY t.code ORDER BY t.ordre, t.libelle`,
+    )
+    .all(du, au) as FormationParType[];
+}
+
+function sessionsOf(db: Db, du: string, au: string): SessionBilan[] {
+  return db
+    .prepare(
+      `SELECT s.id, s.date, s.type, t.libelle, s.formateur, s.lieu,
+              (SELECT count(*) FROM presences pr WHERE pr.session_id = s.id AND pr.statut = 'present') AS presents
+       FROM sessions_formation s JOIN types_formation t ON t.code = s.type
+       WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.id`,
+    )
+    .all(du, au) as SessionBilan[];
+}
+
+export function annualReview(db: Db, annee: number, names: Names, now: Date): Bilan {
+  const filtres = yearRange(annee);
+  const before = yearRange(annee - 1);
+  const current = measure(db, filtres, 'mois', now);
+  const previous = measure(db, before, 'mois', now);
+  const evenements = labelEvents(db, filtres.du, filtres.au);
+  const parAction = new Map<string, number>();
+  for (const event of evenements) parAction.set(event.action, (parAction.get(event.action) ?? 0) + 1);
+  const agentsFormes = db
+    .prepare(
+      `SELECT count(DISTINCT pr.agent_id) FROM presences pr JOIN sessions_formation s ON s.id = pr.session_id
+       WHERE pr.statut = 'present' AND s.date BETWEEN ? AND ?`,
+    )
+    .pluck()
+    .get(filtres.du, filtres.au) as number;
+  return {
+    annee,
+    ...filtres,
+    genereLe: now.toISOString(),
+    volumes: volumesOf(current.counts, filtres, 'mois'),
+    indicateurs: indicatorsOf(db, current, previous, before),
+    issues: issueLines(current.counts),
+    motifs: motifLines(current.counts),
+    services: serviceLines(db, filtres, names),
+    label: {
+      registre: current.labelled,
+      evenements,
+      parAction: [...parAction].map(([action, nombre]) => ({ action, nombre })),
+    },
+    formation: {
+      parType: trainingByType(db, filtres.du, filtres.au),
+      sessions: sessionsOf(db, filtres.du, filtres.au),
+      agentsFormes,
+      couverture: current.coverage,
+    },
+    lacunes: {
+      recherchesSansResultat: emptySearches(db, filtres, GAP_LIMIT),
+      recherchesNonResolues: unresolvedSearches(db, filtres, GAP_LIMIT),
+      note: RECHERCHES_NOTE,
+    },
+    planAction: { colonnes: PLAN_ACTION_COLONNES, actions: [] },
+  };
+}

@@ -1,0 +1,28 @@
+// Which points hold the label on a day, from the label's history: the point's latest decision (in the order
+// they were recorded, as desks/label-events.ts reads it) dated on or before the day, if it is « labellisé » or
+// « renouvelé » and has not expired (desks/label-lifecycle.ts). Any day, so the annual review can ask for
+// 31 December. « depuis » is the latest grant, as in the public register.
+import type { Db } from '../store/database';
+import { pointWhere } from './filters';
+import type { Filtres, PointLabellise } from '../../../common/indicateurs/types';
+
+export function labelledPoints(
+  db: Db,
+  day: string,
+  filtres: Pick<Filtres, 'entite' | 'pointId'>,
+): PointLabellise[] {
+  const points = pointWhere(filtres, 'p');
+  return db
+    .prepare(
+      `SELECT p.id AS pointId, p.nom, p.entite, p.type, e.statut, e.expire_le AS expireLe,
+              coalesce((SELECT max(g.date) FROM label_evenements g
+                        WHERE g.point_id = p.id AND g.action = 'accorder' AND g.date <= ?), e.date) AS depuis
+       FROM points p
+       JOIN label_evenements e ON e.id = (
+         SELECT max(l.id) FROM label_evenements l WHERE l.point_id = p.id AND l.date <= ?)
+       WHERE e.statut IN ('labellise', 'renouvele') AND (e.expire_le IS NULL OR e.expire_le >= ?)
+         AND ${points.sql}
+       ORDER BY p.nom COLLATE NOCASE, p.id`,
+    )
+    .all(day, day, day, ...points.params) as PointLabellise[];
+}

@@ -1,0 +1,61 @@
+// The public register: the points whose label is in force today, as rows and as a CSV file for Excel.
+import { csvFile, csvTable } from '../csv';
+import { parisDay } from '../../../common/dates';
+import type { Db } from '../store/database';
+import { latestGrantDates } from './events';
+import { isLabelled } from './lifecycle';
+import { pointStates } from './label-points';
+import type { RegisterRow } from '../../../common/label/types';
+import { ENTITE_NAMES, TYPE_NAMES } from '../../../common/label/types';
+
+function address(point: { voie: string; complement: string; code_postal: string; commune: string }): string {
+  const town = [point.code_postal, point.commune].filter(Boolean).join(' ');
+  return [point.voie, point.complement, town].filter(Boolean).join(', ');
+}
+
+/** Labelled or renewed points, not expired (a suspended label is not in force); Ville, Métropole, CCAS, other. */
+export function labelRegister(db: Db, now: Date): RegisterRow[] {
+  const grants = latestGrantDates(db);
+  const rows: RegisterRow[] = [];
+  for (const { point, statut, expireLe } of pointStates(db, now)) {
+    if (!isLabelled(statut) || expireLe === null) continue;
+    rows.push({
+      pointId: point.id,
+      entite: point.entite,
+      nom: point.nom,
+      type: point.type,
+      adresse: address(point),
+      horaires: point.horaires,
+      // A label in force has at least one labelled event, so a grant date.
+      labelliseLe: grants.get(point.id) ?? '',
+      expireLe,
+    });
+  }
+  const order = Object.keys(ENTITE_NAMES);
+  return rows.sort(
+    (a, b) => order.indexOf(a.entite) - order.indexOf(b.entite) || a.nom.localeCompare(b.nom, 'fr'),
+  );
+}
+
+/** « 2026-11-23 » → « 23/11/2026 », the form Excel reads as a date in French. */
+function excelDate(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : day;
+}
+
+export function registerCsv(db: Db, now: Date): { filename: string; csv: string } {
+  const rows = labelRegister(db, now).map((row) => ({
+    Entité: ENTITE_NAMES[row.entite],
+    Nom: row.nom,
+    Type: TYPE_NAMES[row.type],
+    Adresse: row.adresse,
+    Horaires: row.horaires,
+    'Labellisé le': excelDate(row.labelliseLe),
+    'Expire le': excelDate(row.expireLe),
+  }));
+  const csv = csvTable(
+    ['Entité', 'Nom', 'Type', 'Adresse', 'Horaires', 'Labellisé le', 'Expire le'],
+    rows.map((row) => Object.values(row)),
+  );
+  return { filename: `registre-label-infocite-${parisDay(now)}.csv`, csv: csvFile(csv) };
+}

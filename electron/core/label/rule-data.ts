@@ -1,0 +1,110 @@
+// What the rule needs from the registries on a day: the agents assigned to each point, with the sessions of the
+// counted training type they attended (present only). Two queries for any number of points.
+import type { Attended } from '../formations/training-validity';
+import type { Db } from '../store/database';
+import { evaluateRule, type AssignedAgent } from './rule';
+import { readLabelSettings } from './settings';
+import type { LabelEvaluation, LabelSettings } from '../../../common/label/types';
+
+interface AssignmentRow {
+  point_id: number;
+  agent_id: number;
+  nom: string;
+  prenom: string;
+  service: string;
+  debut: string;
+}
+
+interface AttendanceRow {
+  agent_id: number;
+  date: string;
+  validite_mois: number | null;
+}
+
+/** Agents (active) assigned on `day`, by point; `pointId` narrows to one point. */
+export function assignedAgentsByPoint(
+  db: Db,
+  day: string,
+  typeFormation: string,
+  pointId?: number,
+): Map<number, AssignedAgent[]> {
+  const onePoint = pointId === undefined ? '' : 'AND af.point_id = ?';
+  const params: Array<string | number> = pointId === undefined ? [day, day] : [day, day, pointId];
+  // An agent with two overlapping assignments to the same point is one agent, assigned since the earliest.
+  const rows = db
+    .prepare(
+      `SELECT af.point_id, a.id AS agent_id, a.nom, a.prenom, a.service, MIN(af.debut) AS debut
+       FROM affectations af JOIN agents a ON a.id = af.agent_id
+       WHERE a.actif = 1 AND af.debut <= ? AND (af.fin IS NULL OR af.fin >= ?) ${onePoint}
+       GROUP BY af.point_id, a.id
+       ORDER BY a.nom COLLATE NOCASE, a.prenom COLLATE NOCASE, a.id`,
+    )
+    .all(...params) as AssignmentRow[];
+
+  const agentIds = [...new Set(rows.map((row) => row.agent_id))];
+  const trainings = new Map<number, Attended[]>();
+  if (agentIds.length > 0) {
+    const attended = db
+      .prepare(
+        `SELECT p.agent_id, s.date, t.validite_mois
+         FROM presences p
+         JOIN sessions_formation s ON s.id = p.session_id
+         JOIN types_formation t ON t.code = s.type
+         WHERE p.statut = 'present' AND s.type = ?
+           AND p.agent_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(typeFormation, JSON.stringify(agentIds)) as AttendanceRow[];
+    for (const row of attended) {
+      const list = trainings.get(row.agent_id) ?? [];
+      list.push({ date: row.date, validiteMois: row.validite_mois });
+      trainings.set(row.agent_id, list);
+    }
+  }
+
+  const byPoint = new Map<number, AssignedAgent[]>();
+  for (const row of rows) {
+    const list = byPoint.get(row.point_id) ?? [];
+    list.push({
+      agentId: row.agent_id,
+      nom: row.nom,
+      prenom: row.prenom,
+      service: row.service,
+      affecteDepuis: row.debut,
+      trainings: trainings.get(row.agent_id) ?? [],
+    });
+    byPoint.set(row.point_id, list);
+  }
+  return byPoint;
+}
+
+export function trainingLabel(db: Db, code: string): string {
+  return (
+    (db.prepare('SELECT libelle FROM types_formation WHERE code = ?').pluck().get(code) as
+      string | undefined) ?? code
+  );
+}
+
+/** The rule for every point on `day` (points without agents included, when listed in `pointIds`). */
+export function evaluatePoints(
+  db: Db,
+  pointIds: readonly number[],
+  day: string,
+  settings: LabelSettings = readLabelSettings(db),
+): Map<number, LabelEvaluation> {
+  const agents = assignedAgentsByPoint(db, day, settings.typeFormation);
+  const libelle = trainingLabel(db, settings.typeFormation);
+  const result = new Map<number, LabelEvaluation>();
+  for (const id of pointIds) result.set(id, evaluateRule(id, day, agents.get(id) ?? [], settings, libelle));
+  return result;
+}
+
+/** The rule for one point on `day`. */
+export function evaluatePoint(
+  db: Db,
+  pointId: number,
+  day: string,
+  settings: LabelSettings = readLabelSettings(db),
+): LabelEvaluation {
+  const agents = assignedAgentsByPoint(db, day, settings.typeFormation, pointId).get(pointId) ?? [];
+  return evaluateRule(pointId, day, agents, settings, trainingLabel(db, settings.typeFormation));
+}

@@ -1,0 +1,47 @@
+// The agents' quick opinion on a fiche: useful, or not useful with a reason code. Like the orientation log it
+// holds codes only and is not a registry (no audit row); the editors read it as part of their backlog.
+import type { Actor } from '../audit/record';
+import { parisDay } from '../../../common/dates';
+import { installationPoint } from '../points/installation-point';
+import { NotFoundError, RefusedError } from '../errors';
+import type { Db } from '../store/database';
+import type { FeedbackMotif } from '../../../common/redaction/codes';
+
+export interface FeedbackInput {
+  ficheId: string;
+  utile: boolean;
+  motif?: FeedbackMotif;
+}
+
+/** Records one opinion; `ficheKnown` says whether the desk can see that fiche (a published one). */
+export function recordFeedback(
+  db: Db,
+  actor: Actor,
+  ficheKnown: (id: string) => boolean,
+  input: FeedbackInput,
+  now: Date,
+): { id: number } {
+  if (!ficheKnown(input.ficheId)) {
+    throw new NotFoundError(`La fiche « ${input.ficheId} » n'existe pas ou n'est pas publiée.`);
+  }
+  if (!input.utile && input.motif === undefined) {
+    throw new RefusedError('Choisissez pourquoi la fiche n’a pas été utile.');
+  }
+  // A « useful » carries no reason: the table's CHECK keeps the two apart.
+  const motif = input.utile ? null : (input.motif ?? null);
+  const info = db
+    .prepare(
+      `INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile, motif)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      now.toISOString(),
+      parisDay(now),
+      installationPoint(db)?.pointId ?? null,
+      actor.compteId,
+      input.ficheId,
+      input.utile ? 1 : 0,
+      motif,
+    );
+  return { id: Number(info.lastInsertRowid) };
+}

@@ -1,0 +1,271 @@
+// The Electron main process: a thin shell wiring the pure decisions of security.ts and launch-options.ts to
+// Electron's events, and the window's single IPC channel to the core's dispatch. Bundled to CommonJS by
+// scripts/build-electron.mjs, hence __dirname.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import type { WebContents } from 'electron';
+import { createCore } from '../core/app';
+import { DatabaseVersionError } from '../core/store/database';
+import type { Core } from '../core/app';
+import { IPC_CHANNEL, PDF_CHANNEL } from '../../common/contract';
+import type { Envelope } from '../../common/contract';
+import { dispatch } from '../server/dispatch';
+import type { ClientSlot } from '../core/auth/session';
+import { resolveLaunchPaths, unpackedPath } from './launch-options';
+import {
+  APP_ENTRY_URL,
+  APP_RESPONSE_HEADERS,
+  APP_SCHEME,
+  UNTRUSTED_SENDER_ERROR,
+  decideNavigation,
+  decideWindowOpen,
+  isAppUrl,
+  isTrustedSender,
+  mimeTypeFor,
+  resolveAppAsset,
+  safePdfName,
+  withContentSecurityPolicy,
+  windowOptions,
+} from './security';
+
+/** The built renderer: dist/renderer, inside app.asar once packaged (dist/** is packaged). */
+const RENDERER_DIR = path.join(__dirname, '..', 'dist', 'renderer');
+
+const CORE_UNAVAILABLE: Envelope<never> = {
+  ok: false,
+  error: { code: 'unavailable', message: "La base de connaissances n'a pas pu être chargée." },
+};
+
+// Must happen before 'ready': a standard, secure scheme gets a real origin, relative URLs and fetch().
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
+]);
+
+/** Quitting never waits longer than this for the core to stop its watcher and worker. */
+const CLOSE_TIMEOUT_MS = 5000;
+
+let mainWindow: BrowserWindow | null = null;
+let coreReady: Promise<Core> | null = null;
+let closing = false;
+
+/** Each window's session token, kept here so that it never reaches the window's JavaScript. */
+const clients = new Map<number, ClientSlot>();
+
+function clientOf(contents: WebContents): ClientSlot {
+  let slot = clients.get(contents.id);
+  if (!slot) {
+    const fresh: ClientSlot = { token: null };
+    slot = fresh;
+    clients.set(contents.id, fresh);
+    contents.once('destroyed', () => {
+      coreReady?.then((core) => core.accounts.logout(fresh)).catch(() => undefined);
+      clients.delete(contents.id);
+    });
+  }
+  return slot;
+}
+
+function textResponse(status: number, text: string): Response {
+  return new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...APP_RESPONSE_HEADERS },
+  });
+}
+
+async function serveAppAsset(request: Request): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return textResponse(405, 'Méthode non autorisée');
+  const filePath = resolveAppAsset(RENDERER_DIR, request.url);
+  if (filePath === null) return textResponse(404, 'Introuvable');
+  try {
+    const body = await readFile(filePath);
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: { 'Content-Type': mimeTypeFor(filePath), ...APP_RESPONSE_HEADERS },
+    });
+  } catch {
+    return textResponse(404, 'Introuvable');
+  }
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  // Defence in depth: the CSP is also on every response of the app:// protocol.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+  });
+  // No camera, microphone, notifications, geolocation, clipboard reading…: the app needs none.
+  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+}
+
+function openExternally(url: string | null): void {
+  if (url === null) return;
+  shell.openExternal(url).catch((error: unknown) => console.error('[main] openExternal failed:', error));
+}
+
+function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    const decision = decideNavigation(event.url);
+    if (decision.action === 'deny') {
+      event.preventDefault();
+      openExternally(decision.openExternally);
+    }
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = decideWindowOpen(url);
+    openExternally(decision.openExternally);
+    return { action: decision.action };
+  });
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window
+    .loadURL(APP_ENTRY_URL)
+    .catch((error: unknown) => console.error('[main] loading the window failed:', error));
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function fail(error: unknown, contentDir: string, dataDir: string): void {
+  console.error('[main] the core could not start:', error);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof DatabaseVersionError) {
+    // The database's own message says what is wrong (newer version, unreadable file) and that it was not touched.
+    dialog.showErrorBox(
+      "Info'Cité ne peut pas démarrer",
+      `${detail}\n\nDossier des données : ${dataDir}\nLes sauvegardes sont dans son sous-dossier « sauvegardes ».`,
+    );
+  } else {
+    dialog.showErrorBox(
+      "Info'Cité ne peut pas démarrer",
+      `La base de connaissances n'a pas pu être chargée depuis le dossier :\n${contentDir}\n\n` +
+        `Vérifiez que ce dossier existe et qu'il est lisible, ou indiquez-en un autre avec --content DOSSIER ` +
+        `ou la variable INFOCITE_CONTENT.\n\nDétail : ${detail}`,
+    );
+  }
+  app.exit(1);
+}
+
+async function start(): Promise<void> {
+  const { contentDir, dataDir } = resolveLaunchPaths({
+    argv: process.argv,
+    env: process.env,
+    cwd: process.cwd(),
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    userDataPath: app.getPath('userData'),
+  });
+
+  protocol.handle(APP_SCHEME, serveAppAsset);
+  hardenSession();
+
+  // The window opens while the core loads; calls made meanwhile wait for it.
+  const loading = createCore({
+    contentDir,
+    dataDir,
+    workerFile: unpackedPath(path.join(__dirname, 'index-worker.cjs')),
+    importWorkerFile: unpackedPath(path.join(__dirname, 'import-worker.cjs')),
+    watch: true,
+    retention: true,
+    // In development, `npm start` builds better-sqlite3 for Electron beside node_modules (scripts/electron-sqlite.mjs);
+    // a packaged app carries the one electron-builder rebuilt.
+    sqliteBinding: app.isPackaged ? undefined : process.env.INFOCITE_SQLITE_BINDING,
+  });
+  coreReady = loading;
+  loading.catch((error: unknown) => fail(error, contentDir, dataDir));
+
+  ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    if (!isTrustedSender(event.senderFrame?.url)) return UNTRUSTED_SENDER_ERROR;
+    let core: Core;
+    try {
+      core = await loading;
+    } catch {
+      return CORE_UNAVAILABLE;
+    }
+    return dispatch(core, clientOf(event.sender), method, input);
+  });
+
+  ipcMain.handle(
+    PDF_CHANNEL,
+    async (event, suggestedName: unknown): Promise<Envelope<{ path: string } | null>> => {
+      if (!isTrustedSender(event.senderFrame?.url)) return UNTRUSTED_SENDER_ERROR;
+      try {
+        const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
+        const owner = BrowserWindow.fromWebContents(event.sender);
+        const options = {
+          defaultPath: path.join(app.getPath('documents'), safePdfName(suggestedName)),
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        };
+        const choice = owner
+          ? await dialog.showSaveDialog(owner, options)
+          : await dialog.showSaveDialog(options);
+        if (choice.canceled || !choice.filePath) return { ok: true, result: null };
+        await writeFile(choice.filePath, pdf);
+        return { ok: true, result: { path: choice.filePath } };
+      } catch (error) {
+        console.error('[main] printToPDF failed:', error);
+        return { ok: false, error: { code: 'internal', message: "Le PDF n'a pas pu être enregistré." } };
+      }
+    },
+  );
+
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusWindow);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+
+  // Let the core stop its watcher and worker before the process ends.
+  app.on('before-quit', (event) => {
+    if (!coreReady || closing) return;
+    event.preventDefault();
+    closing = true;
+    const closed = coreReady.then((core) => core.close());
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
+    Promise.race([closed, timeout])
+      .catch((error: unknown) => console.error('[main] closing the core failed:', error))
+      .finally(() => app.quit());
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[main] startup failed:', error);
+      dialog.showErrorBox(
+        "Info'Cité ne peut pas démarrer",
+        `Une erreur inattendue est survenue.\n\n${String(error)}`,
+      );
+      app.exit(1);
+    });
+}

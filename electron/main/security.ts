@@ -1,0 +1,255 @@
+// The security decisions of the Electron shell, as small pure functions: main.ts only wires them to Electron's
+// events, and security.test.ts checks them under plain Node. Nothing here may import 'electron' at runtime.
+import path from 'node:path';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { Envelope } from '../../common/contract';
+
+/** The renderer is served from this privileged custom protocol, never from file://. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'infocite';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** Everything comes from the app itself: no remote content, no inline script or style, no plugins, no frames. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers sent with every response of the app:// protocol. */
+export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** The answer to an IPC message coming from anywhere but the app's own pages. */
+export const UNTRUSTED_SENDER_ERROR: Envelope<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'Origine non autorisée.' },
+};
+
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 840,
+    minWidth: 900,
+    minHeight: 600,
+    title: "Info'Cité",
+    show: false,
+    backgroundColor: '#f5f7fa',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
+  };
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+function isAppLocation(parsed: URL): boolean {
+  // Node parses app: as a non-special scheme, so its host is not lowercased and its origin is 'null':
+  // compare the parts instead of `origin`.
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host.toLowerCase() === APP_HOST &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
+}
+
+/** True only for URLs on APP_ORIGIN (any path, query or hash). */
+export function isAppUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== null && isAppLocation(parsed);
+}
+
+/** IPC messages are accepted only from frames showing the app's own pages. */
+export function isTrustedSender(frameUrl: string | undefined): boolean {
+  return frameUrl !== undefined && isAppUrl(frameUrl);
+}
+
+/** Longer links are refused rather than handed to the operating system. */
+export const MAX_EXTERNAL_URL_LENGTH = 2048;
+
+function isPrivateIpv4(host: string): boolean {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (!match) return false;
+  const [a, b] = [Number(match[1]), Number(match[2])];
+  return (
+    a === 0 || // "this" network
+    a === 10 ||
+    a === 127 || // loopback
+    (a === 100 && b >= 64 && b <= 127) || // carrier-grade NAT
+    (a === 169 && b === 254) || // link-local
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    a >= 224 // multicast and reserved
+  );
+}
+
+function isPrivateIpv6(host: string): boolean {
+  if (!host.startsWith('[')) return false;
+  const address = host.slice(1, -1).toLowerCase();
+  return (
+    // ::, ::1 (loopback), ::ffff:a.b.c.d (IPv4-mapped, may hide any address above): no public address starts
+    // with a zero group, global unicast being 2000::/3.
+    address.startsWith('::') ||
+    /^f[cd][0-9a-f]{2}:/.test(address) || // unique local fc00::/7
+    /^fe[89ab][0-9a-f]:/.test(address) // link-local fe80::/10
+  );
+}
+
+function isLocalHostname(host: string): boolean {
+  const name = host.replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost') || isPrivateIpv4(name) || isPrivateIpv6(name);
+}
+
+/**
+ * The normalised form of a link the app may hand to the system browser, or null.
+ *
+ * Only `https:` is accepted. http: would send citizens' questions in clear text; file:, javascript:, data:
+ * and custom schemes could run code or open local files through the operating system; mailto: and tel: are
+ * shown as text for the agent to copy, which keeps this rule a single, easy-to-audit line. Links with
+ * credentials (user:pass@), or whose host is this machine or a private, link-local or loopback IP address,
+ * are refused too: a fiche must not be able to reach into the desk's own network.
+ */
+export function safeExternalUrl(url: string): string | null {
+  if (url.length > MAX_EXTERNAL_URL_LENGTH) return null;
+  const parsed = parseUrl(url);
+  if (!parsed) return null;
+  if (parsed.protocol !== 'https:') return null;
+  if (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '') return null;
+  // The WHATWG parser has already turned 0x7f.1, 2130706433 and friends into dotted IPv4.
+  if (isLocalHostname(parsed.hostname.toLowerCase())) return null;
+  return parsed.href;
+}
+
+export function isSafeExternalUrl(url: string): boolean {
+  return safeExternalUrl(url) !== null;
+}
+
+/** What to do when a page tries to navigate its frame (a link without target, location.href = …). */
+export type NavigationDecision = { action: 'allow' } | { action: 'deny'; openExternally: string | null };
+
+/**
+ * In-app routes are hash based, so the window never has to leave APP_ORIGIN. Any other navigation is
+ * cancelled; a safe https link is then opened in the system browser instead.
+ */
+export function decideNavigation(url: string): NavigationDecision {
+  if (isAppUrl(url)) return { action: 'allow' };
+  return { action: 'deny', openExternally: safeExternalUrl(url) };
+}
+
+/** window.open and target="_blank": never a new Electron window; a safe https link goes to the browser. */
+export function decideWindowOpen(url: string): { action: 'deny'; openExternally: string | null } {
+  return { action: 'deny', openExternally: safeExternalUrl(url) };
+}
+
+/** A '.' or '..' path segment, possibly percent-encoded, before the query. */
+const DOT_SEGMENT = /[/\\](?:\.|%2e){1,2}(?=[/\\]|$)/i;
+
+/**
+ * The file under rootDir that an app:// request asks for, or null when the request is not for APP_ORIGIN or
+ * would leave rootDir. `app://infocite/` (or any path ending with '/') serves that folder's index.html; the
+ * query and the hash are ignored.
+ */
+export function resolveAppAsset(rootDir: string, requestUrl: string): string | null {
+  // The URL parser silently resolves '..' and '%2e%2e' segments (clamping them at the root): a request
+  // spelling one out is refused rather than answered with some other file.
+  if (DOT_SEGMENT.test(requestUrl.split(/[?#]/, 1)[0] ?? '')) return null;
+  const parsed = parseUrl(requestUrl);
+  if (!parsed || !isAppLocation(parsed) || parsed.port !== '') return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(parsed.pathname || '/');
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  // Backslashes and drive letters would be separators on Windows; NUL truncates paths in native code.
+  if (/[\\:\0]/.test(pathname)) return null;
+  if (!pathname.startsWith('/')) return null;
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  const segments = pathname.split('/').filter((segment) => segment !== '');
+  if (segments.some((segment) => segment === '.' || segment === '..')) return null;
+  const root = path.resolve(rootDir);
+  const resolved = path.resolve(root, ...segments);
+  const relative = path.relative(root, resolved);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return resolved;
+}
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function mimeTypeFor(filePath: string): string {
+  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The response headers with the app's CSP in place of any other: used as defence in depth on every response
+ * the session receives, whatever served it.
+ */
+export function withContentSecurityPolicy(
+  headers: Readonly<Record<string, string[]>> | undefined,
+): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') result[name] = values;
+  }
+  result['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+  return result;
+}
+
+/**
+ * The file name offered when saving a page as PDF: the window's suggestion reduced to letters, digits, dashes
+ * and dots, never a path, always ending in .pdf.
+ */
+export function safePdfName(suggested: unknown): string {
+  const text = typeof suggested === 'string' ? suggested : '';
+  const base = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\.pdf$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 80);
+  return `${base || 'infocite'}.pdf`;
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../core/app';
+import { createCore } from '../core/app';
+import { sampleContent, writeContentFolder } from '../../dev/test-support/content';
+import type { FicheView, SearchResponse } from '../../common/contract';
+import type { ClientSlot } from '../core/auth/session';
+import { signedIn } from '../../dev/test-support/comptes';
+import { dispatch } from './dispatch';
+
+let core: Core;
+let agent: ClientSlot;
+
+beforeAll(async () => {
+  core = await createCore({
+    contentDir: writeContentFolder(sampleContent()),
+    dataDir: mkdtempSync(join(tmpdir(), 'infocite-data-')),
+    workerFile: fileURLToPath(new URL('../core/search/index-worker.ts', import.meta.url)),
+    // Monday 23 November 2026, 10:00 in Paris.
+    now: () => new Date('2026-11-23T09:00:00Z'),
+  });
+  await core.search.ready();
+  agent = await signedIn(core, ['agent']);
+});
+
+afterAll(() => core.close());
+
+describe('dispatch', () => {
+  it('runs a method and wraps its result', async () => {
+    const answer = await dispatch(core, agent, 'search.query', { q: 'passeport' });
+    expect(answer.ok).toBe(true);
+    const result = (answer as { ok: true; result: SearchResponse }).result;
+    expect(result.results[0]?.id).toBe('passeport');
+    expect(result.took_ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers an unknown method, a bad input and a missing role with French messages', async () => {
+    expect(await dispatch(core, agent, 'fs.readFile', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', message: 'Méthode inconnue : fs.readFile' },
+    });
+    const invalid = await dispatch(core, agent, 'search.query', { q: 42 });
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('Demande invalide') },
+    });
+    const anonymous = await dispatch(core, { token: null }, 'search.query', { q: 'x' });
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const forbidden = await dispatch(core, agent, 'imports.servicePublic.status', {});
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const prototype = await dispatch(core, agent, 'toString', {});
+    expect(prototype).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it('opens a fiche with its rendered body and its services with today’s hours', async () => {
+    const answer = await dispatch(core, agent, 'fiches.get', { id: 'passeport' });
+    const view = (answer as { ok: true; result: FicheView }).result;
+    expect(view.fiche.titre).toBe('Passeport : première demande');
+    expect(view.html).toContain('<p>Le passeport se demande en mairie');
+    expect(view.services.map((s) => s.id)).toEqual(['mairie']);
+    expect(view.services[0]?.today).toMatchObject({
+      weekday: 'lundi',
+      openNow: false,
+      label: "Fermé aujourd'hui",
+    });
+  });
+
+  it('says a draft or an unknown fiche does not exist', async () => {
+    for (const id of ['brouillon', 'absente']) {
+      expect(await dispatch(core, agent, 'fiches.get', { id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', message: expect.stringContaining(`« ${id} »`) },
+      });
+    }
+  });
+
+  it('lists contacts, thèmes and content problems', async () => {
+    const contacts = await dispatch(core, agent, 'contacts.search', { q: '' });
+    expect(contacts).toMatchObject({
+      ok: true,
+      result: { results: [{ id: 'dechets-service' }, { id: 'mairie' }] },
+    });
+    const themes = await dispatch(core, agent, 'themes.list', {});
+    expect(themes).toMatchObject({
+      ok: true,
+      result: {
+        themes: expect.arrayContaining([
+          { id: 'identite', libelle: "Papiers d'identité", description: expect.any(String), count: 2 },
+        ]),
+      },
+    });
+    expect(await dispatch(core, agent, 'content.problems', {})).toMatchObject({
+      ok: true,
+      result: { problems: [] },
+    });
+  });
+});

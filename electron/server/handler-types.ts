@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type { Core } from '../core/app';
+import type { ClientSlot, Session } from '../core/auth/session';
+import type { MethodName, Outputs, methods } from '../../common/contract';
+
+/** What a handler knows of its caller, besides the validated input. */
+export interface CallContext {
+  session: Session;
+  /** The transport's slot for this window: login and logout handlers change its token. */
+  client: ClientSlot;
+}
+
+export type Handler<M extends MethodName> = (
+  core: Core,
+  input: z.output<(typeof methods)[M]['input']>,
+  context: CallContext,
+) => Outputs[M] | Promise<Outputs[M]>;
+
+/** The handlers of one domain's methods. */
+export type HandlerTable<Names extends MethodName> = { [M in Names]: Handler<M> };

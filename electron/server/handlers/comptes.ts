@@ -1,0 +1,35 @@
+import { ANONYMOUS, actorOf } from '../../core/auth/session';
+import { agentOptions, getCompte, listComptes } from '../../core/comptes/comptes';
+import { auditFacets, listAudit } from '../../core/audit/query';
+import type { AccountMethod } from '../../../common/contract';
+import type { HandlerTable } from '../handler-types';
+
+export const accountHandlers: HandlerTable<AccountMethod> = {
+  'auth.session': (core, _input, { session }) => core.accounts.info(session),
+  'auth.setup': async (core, input, { client }) =>
+    core.accounts.info(await core.accounts.setup(client, input)),
+  'auth.login': async (core, input, { client }) =>
+    core.accounts.info(await core.accounts.login(client, input.identifiant, input.motDePasse)),
+  'auth.logout': (core, _input, { client }) => {
+    core.accounts.logout(client);
+    return core.accounts.info(ANONYMOUS);
+  },
+  'auth.deskAgents': (core) => core.accounts.deskAgents(),
+  'auth.pinLogin': async (core, input, { client }) =>
+    core.accounts.info(await core.accounts.pinLogin(client, input.compteId, input.pin)),
+  'auth.changePassword': async (core, input, { client, session }) =>
+    core.accounts.info(await core.accounts.changePassword(client, session, input.actuel, input.nouveau)),
+
+  'comptes.list': (core) => ({ comptes: listComptes(core.store.db) }),
+  'comptes.get': (core, input) => getCompte(core.store.db, input.id),
+  'comptes.create': (core, input, { session }) => core.accounts.create(actorOf(session), input),
+  'comptes.update': (core, input, { session }) => core.accounts.update(actorOf(session), input),
+  'comptes.setPassword': (core, input, { session }) =>
+    core.accounts.setPassword(actorOf(session), input.id, input.motDePasse),
+  'comptes.setPin': (core, input, { session }) => core.accounts.setPin(actorOf(session), input.id, input.pin),
+  'comptes.unlock': (core, input, { session }) => core.accounts.unlock(actorOf(session), input.id),
+  'comptes.agentOptions': (core) => ({ agents: agentOptions(core.store.db) }),
+
+  'audit.list': (core, input) => listAudit(core.store.db, input),
+  'audit.facets': (core) => auditFacets(core.store.db),
+};

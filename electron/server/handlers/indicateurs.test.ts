@@ -1,0 +1,150 @@
+// The indicators through the dispatcher: the label manager's role checked in the core, inputs validated with
+// French messages, names from the knowledge base, objectives audited, the CSV files and the annual review.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../core/app';
+import { createCore } from '../../core/app';
+import type { ClientSlot } from '../../core/auth/session';
+import { marchFixture } from '../../../dev/test-support/indicateurs';
+import type { Bilan, FichierCsv, Objectif, Tableau } from '../../../common/indicateurs/types';
+import { signedIn } from '../../../dev/test-support/comptes';
+import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
+import { dispatch } from '../dispatch';
+
+let core: Core;
+let agent: ClientSlot;
+let manager: ClientSlot;
+
+const MARCH = { du: '2025-03-01', au: '2025-03-31', granularite: 'mois' };
+
+beforeAll(async () => {
+  core = await createCore({
+    contentDir: writeContentFolder(sampleContent()),
+    dataDir: mkdtempSync(join(tmpdir(), 'infocite-indicateurs-api-')),
+    workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),
+    // Sunday 1 June 2025, noon in Paris.
+    now: () => new Date('2025-06-01T10:00:00Z'),
+  });
+  await core.search.ready();
+  [agent, manager] = await Promise.all([signedIn(core, ['agent']), signedIn(core, ['gestionnaire'])]);
+  marchFixture(core.store.db);
+});
+
+afterAll(() => core.close());
+
+async function ok<T>(client: ClientSlot, method: string, input: unknown): Promise<T> {
+  const answer = await dispatch(core, client, method, input);
+  if (!answer.ok) throw new Error(`${method}: ${answer.error.code} ${answer.error.message}`);
+  return answer.result as T;
+}
+
+describe('indicators API', () => {
+  it('is for label managers: an agent is refused by the core', async () => {
+    for (const [method, input] of [
+      ['indicateurs.tableau', MARCH],
+      ['indicateurs.csv', { ...MARCH, table: 'volumes' }],
+      ['objectifs.list', {}],
+      ['objectifs.set', { indicateur: 'contacts', cible: 1, sens: 'au_moins', marge: 0 }],
+      ['bilan.annuel', { annee: 2025 }],
+      ['bilan.csv', { annee: 2025 }],
+    ] as const) {
+      expect(await dispatch(core, agent, method, input), method).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+  });
+
+  it('answers the dashboard with the names of the knowledge base', async () => {
+    const t = await ok<Tableau>(manager, 'indicateurs.tableau', MARCH);
+    expect(t.indicateurs.find((i) => i.code === 'contacts')?.valeur).toBe(10);
+    expect(t.services).toContainEqual({ serviceId: 'mairie', nom: 'Service mairie', nombre: 1 });
+    expect(t.fiches.lignes[0]).toEqual({
+      ficheId: 'passeport',
+      titre: 'Passeport : première demande',
+      nombre: 4,
+    });
+  });
+
+  it('says in French what is wrong with a request', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ ...MARCH, du: '2025-04-01' }, 'la date de fin est avant la date de début'],
+      [{ ...MARCH, au: '2025-02-30' }, 'la date de fin est une date réelle au format AAAA-MM-JJ'],
+      [{ ...MARCH, du: '2010-01-01' }, 'la période couvre au plus dix ans'],
+      [{ ...MARCH, granularite: 'annee' }, 'choisissez jour, semaine ou mois'],
+      [{ ...MARCH, canal: 'pigeon' }, 'canal inconnu'],
+    ];
+    for (const [input, message] of cases) {
+      expect(await dispatch(core, manager, 'indicateurs.tableau', input)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringContaining(message) },
+      });
+    }
+    expect(await dispatch(core, manager, 'bilan.annuel', { annee: 1999 })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringContaining('l’année est comprise entre 2000 et 2100'),
+      },
+    });
+    expect(await dispatch(core, manager, 'indicateurs.csv', { ...MARCH, table: 'secrets' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('tableau inconnu') },
+    });
+  });
+
+  it('sets and removes objectives, audited, and the dashboard follows', async () => {
+    const set = await ok<Objectif>(manager, 'objectifs.set', {
+      indicateur: 'taux_premier_niveau',
+      cible: 40,
+      sens: 'au_moins',
+      marge: 5,
+    });
+    expect(set).toEqual({ indicateur: 'taux_premier_niveau', cible: 40, sens: 'au_moins', marge: 5 });
+    const t = await ok<Tableau>(manager, 'indicateurs.tableau', MARCH);
+    expect(t.indicateurs.find((i) => i.code === 'taux_premier_niveau')?.statut).toBe('atteint');
+    const audit = core.store.db
+      .prepare("SELECT auteur, action FROM audit WHERE objet = 'objectif' ORDER BY id DESC LIMIT 1")
+      .get();
+    expect(audit).toEqual({ auteur: expect.stringContaining('test-gestionnaire'), action: 'modification' });
+
+    const removed = await ok<{ objectifs: Objectif[] }>(manager, 'objectifs.remove', {
+      indicateur: 'taux_non_resolu',
+    });
+    expect(removed.objectifs.map((o) => o.indicateur)).not.toContain('taux_non_resolu');
+    expect(
+      await dispatch(core, manager, 'objectifs.remove', { indicateur: 'taux_non_resolu' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('n’a pas d’objectif') },
+    });
+    expect(
+      await dispatch(core, manager, 'objectifs.set', {
+        indicateur: 'contacts',
+        cible: -1,
+        sens: 'au_moins',
+        marge: 0,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('la cible est positive') },
+    });
+  });
+
+  it('exports a table and the annual review as CSV files', async () => {
+    const volumes = await ok<FichierCsv>(manager, 'indicateurs.csv', { ...MARCH, table: 'volumes' });
+    expect(volumes.filename).toBe('indicateurs-volumes-2025-03-01-2025-03-31.csv');
+    expect(volumes.csv).toMatch(/^\uFEFFPériode;Début;Fin;Contacts;/);
+    expect(volumes.csv).toContain('\r\n2025-03;2025-03-01;2025-03-31;10;4;1;1;1;1;2\r\n');
+
+    const bilan = await ok<Bilan>(manager, 'bilan.annuel', { annee: 2025 });
+    expect(bilan.volumes).toHaveLength(12);
+    expect(bilan.lacunes.recherchesSansResultat[0]).toEqual({ requete: 'permis de louer', nombre: 3 });
+    const csv = await ok<FichierCsv>(manager, 'bilan.csv', { annee: 2025 });
+    expect(csv.filename).toBe('bilan-annuel-2025.csv');
+    expect(csv.csv).toContain('Registre du label au 31 décembre 2025');
+  });
+});

@@ -1,0 +1,35 @@
+import { actorOf } from '../../core/auth/session';
+import { parisDay } from '../../../common/dates';
+import { cancelEntry, myEntries, updateEntry } from '../../core/journal/corrections';
+import { recordEntry } from '../../core/journal/record';
+import { knowledgeRefs } from '../../core/journal/refs';
+import { readRetention, runRetention, writeRetention } from '../../core/journal/retention';
+import { recordSearch } from '../../core/journal/searches';
+import type { Core } from '../../core/app';
+import type { JournalMethod } from '../../../common/contract';
+import type { HandlerTable } from '../handler-types';
+
+/** The codes are checked against the knowledge base the desk searches now. */
+function refs(core: Core) {
+  return knowledgeRefs(core.search.current().knowledge);
+}
+
+/** The orientation log's methods: thin calls into core/journal. */
+export const journalHandlers: HandlerTable<JournalMethod> = {
+  'journal.record': (core, input, { session }) =>
+    recordEntry(core.store.db, refs(core), actorOf(session), input, core.now()),
+  'journal.cancel': (core, input, { session }) =>
+    cancelEntry(core.store.db, actorOf(session), input.id, core.now()),
+  'journal.update': (core, input, { session }) =>
+    updateEntry(core.store.db, refs(core), actorOf(session), input, core.now()),
+  'journal.mine': (core, _input, { session }) => ({
+    jour: parisDay(core.now()),
+    entries: myEntries(core.store.db, actorOf(session), core.now()),
+  }),
+  'recherches.record': (core, input) => recordSearch(core.store.db, input, core.now()),
+  'journal.retention.get': (core) => readRetention(core.store.db),
+  'journal.retention.set': (core, input, { session }) =>
+    writeRetention(core.store.db, actorOf(session), input.mois, core.now()),
+  'journal.retention.run': (core, _input, { session }) =>
+    runRetention(core.store.db, core.now(), actorOf(session)),
+};

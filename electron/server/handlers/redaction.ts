@@ -1,0 +1,111 @@
+import { actorOf } from '../../core/auth/session';
+import type { Session } from '../../core/auth/session';
+import type { Core } from '../../core/app';
+import { addKeyword, backlogList, createDraft, nearestTheme } from '../../core/redaction/manques';
+import type { EditorContext } from '../../core/redaction/documents';
+import { listDocuments, openDocument } from '../../core/redaction/documents';
+import { recordFeedback } from '../../core/redaction/avis';
+import { tidyFrontMatter } from '../../core/redaction/front-matter';
+import { markVerified, reviewList } from '../../core/redaction/revision';
+import { saveDocument } from '../../core/redaction/save';
+import { validateDocument } from '../../core/redaction/validate';
+import { addSynonym, setSynonyms, setThemes, vocabularyOf } from '../../core/redaction/vocabulaire';
+import { renderMarkdown } from '../../core/knowledge/render';
+import type { EditorMethod } from '../../../common/contract';
+import type { HandlerTable } from '../handler-types';
+
+/** The content folder and the knowledge base the desk searches now. */
+function context(core: Core): EditorContext {
+  return { contentDir: core.options.contentDir, knowledge: core.search.current().knowledge };
+}
+
+/**
+ * After a write, the search service reads the folder at once: its quick update indexes the changed file in the
+ * same call (no wait for the watcher's quiet period, nor for a full build under way), and the full rebuild
+ * follows in the worker. Synonyms and thèmes go through that full rebuild (about half a second on the demo).
+ */
+function reindex<T>(core: Core, result: T): T {
+  core.search.refreshNow();
+  return result;
+}
+
+/** The name the files record (responsable, verifie_par): the account's, as people know it. */
+function nameOf(session: Session): string {
+  return session.compte?.nom ?? session.compte?.identifiant ?? 'inconnu';
+}
+
+/** The editors' workflow: thin calls into core/editor. */
+export const editorHandlers: HandlerTable<EditorMethod> = {
+  'editor.list': (core, input) => listDocuments(context(core), input),
+  'editor.open': (core, input) => openDocument(context(core), input.kind, input.id),
+  'editor.validate': (core, input) => {
+    const { knowledge } = context(core);
+    const documents: ReadonlyArray<{ id: string; path: string }> =
+      input.kind === 'fiche' ? knowledge.fiches : knowledge.contacts;
+    const own = input.originalId === undefined ? undefined : documents.find((d) => d.id === input.originalId);
+    return {
+      problems: validateDocument(
+        {
+          kind: input.kind,
+          frontMatter: tidyFrontMatter(input.kind, input.frontMatter),
+          body: input.body,
+          path: own?.path,
+          originalId: own?.id,
+        },
+        knowledge,
+      ),
+    };
+  },
+  'editor.preview': (_core, input) => ({ html: renderMarkdown(input.body) }),
+  'editor.save': (core, input, { session }) => {
+    const result = saveDocument(core.store.db, actorOf(session), context(core), input, core.now());
+    return result.status === 'saved' ? reindex(core, result) : result;
+  },
+  'review.list': (core, input) => reviewList(context(core), input.withinDays, core.now()),
+  'review.markVerified': (core, input, { session }) => {
+    const result = markVerified(
+      core.store.db,
+      actorOf(session),
+      nameOf(session),
+      context(core),
+      input,
+      core.now(),
+    );
+    return result.status === 'saved' ? reindex(core, result) : result;
+  },
+  'feedback.record': (core, input, { session }) => {
+    const engine = core.search.current();
+    return recordFeedback(
+      core.store.db,
+      actorOf(session),
+      (id) => engine.fiche(id) !== undefined,
+      input,
+      core.now(),
+    );
+  },
+  'backlog.list': (core, input) => backlogList(core.store.db, context(core), input),
+  'backlog.createDraft': (core, input, { session }) => {
+    const ctx = context(core);
+    const theme = nearestTheme(core.search.current(), ctx.knowledge, input.query);
+    return reindex(
+      core,
+      createDraft(
+        core.store.db,
+        actorOf(session),
+        nameOf(session),
+        ctx,
+        { query: input.query, theme },
+        core.now(),
+      ),
+    );
+  },
+  'backlog.addKeyword': (core, input, { session }) =>
+    reindex(core, addKeyword(core.store.db, actorOf(session), context(core), input, core.now())),
+  'backlog.addSynonym': (core, input, { session }) =>
+    reindex(core, addSynonym(core.store.db, actorOf(session), context(core), input, core.now())),
+  'vocabulary.get': (core) => vocabularyOf(context(core)),
+  'vocabulary.setSynonyms': (core, input, { session }) =>
+    reindex(core, setSynonyms(core.store.db, actorOf(session), context(core), input.groups, core.now())),
+  'vocabulary.setThemes': (core, input, { session }) =>
+    reindex(core, setThemes(core.store.db, actorOf(session), context(core), input.themes, core.now())),
+};

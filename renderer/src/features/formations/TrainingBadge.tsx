@@ -1,0 +1,11 @@
+import type { TrainingStatus } from '../../../../common/registres/methods';
+import { trainingBadgeClass, trainingLabel } from '../../ui/registresFormat';
+
+/** A training status as a badge: the colour is always doubled by the words. */
+export function TrainingBadge({ status, testId }: { status: TrainingStatus; testId?: string }) {
+  return (
+    <span className={trainingBadgeClass(status)} data-testid={testId} data-etat={status.etat}>
+      {trainingLabel(status)}
+    </span>
+  );
+}

@@ -1,0 +1,278 @@
+// The outcome bar of the search and fiche pages, for agents: once a contact is in progress, one key (1-6, or
+// Alt+1-6 from inside a text field) logs how it ended; the quick buttons by thème log a contact answered without
+// a search. The toast lives outside it, so a confirmation survives the page change that follows.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Issue, JournalCanal, Motif } from '../../../../common/journal/codes';
+import { CANAL_LABELS, ISSUES, JOURNAL_CANAUX, MOTIFS, MOTIF_LABELS } from '../../../../common/journal/codes';
+import type { ApiError } from '../../api';
+import { toApiError } from '../../api';
+import { OUTCOME_BAR_ID, useContactSession } from './demande';
+import { isTextField } from '../../ui/keys';
+import type { Route } from '../../router';
+import { hasRole, useSession } from '../auth/session';
+import { barKeyFor } from './outcome-keys';
+import { buttonLabel, outcomeLabel } from './outcome-labels';
+import { OutcomeToast } from './OutcomeToast';
+import { QuickThemes } from './QuickThemes';
+import { ServicePicker } from './ServicePicker';
+import type { OutcomeChoice, ServiceRef } from './demande-state';
+import { isOpen } from './demande-state';
+import './outcome.css';
+
+type Mode = 'outcome' | 'motif' | 'service';
+
+function MotifChoice({ onChoose, onCancel }: { onChoose: (motif: Motif) => void; onCancel: () => void }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div
+      className="outcome-panel"
+      role="group"
+      aria-labelledby="outcome-motif-title"
+      data-testid="motif-choice"
+    >
+      <p id="outcome-motif-title" className="outcome-panel-title">
+        Pourquoi le contact n&apos;est-il pas résolu ?{' '}
+        <span className="hint">Touches 1 à 4, Échap pour revenir.</span>
+      </p>
+      <ul className="outcome-keys">
+        {MOTIFS.map((motif, index) => (
+          <li key={motif}>
+            <button
+              ref={index === 0 ? first : undefined}
+              type="button"
+              className="outcome-key"
+              aria-keyshortcuts={String(index + 1)}
+              onClick={() => onChoose(motif)}
+              data-testid={`motif-${motif}`}
+            >
+              <kbd aria-hidden="true">{index + 1}</kbd> {MOTIF_LABELS[motif]}
+            </button>
+          </li>
+        ))}
+        <li>
+          <button type="button" className="link-button" onClick={onCancel}>
+            Revenir aux issues
+          </button>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function Bar() {
+  const contact = useContactSession();
+  const { session } = contact;
+  const open = isOpen(session);
+  const [mode, setMode] = useState<Mode>('outcome');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [serviceIndex, setServiceIndex] = useState(0);
+  const services = session.lastFiche?.services ?? [];
+  const ficheService: ServiceRef | null = services[serviceIndex] ?? services[0] ?? null;
+
+  const submit = useCallback(
+    (choice: OutcomeChoice, label: string) => {
+      setError(null);
+      contact.record(choice, label).then(
+        () => setMode('outcome'),
+        (failure: unknown) => setError(toApiError(failure)),
+      );
+    },
+    [contact],
+  );
+
+  const choose = useCallback(
+    (issue: Issue) => {
+      setError(null);
+      if (issue === 'oriente_fiche') {
+        if (ficheService)
+          submit({ issue, serviceId: ficheService.id }, outcomeLabel(issue, { service: ficheService.nom }));
+      } else if (issue === 'oriente_autre') setMode('service');
+      else if (issue === 'non_resolu') setMode('motif');
+      else submit({ issue }, outcomeLabel(issue));
+    },
+    [ficheService, submit],
+  );
+
+  const chooseMotif = useCallback(
+    (motif: Motif) => submit({ issue: 'non_resolu', motif }, outcomeLabel('non_resolu', { motif })),
+    [submit],
+  );
+
+  const backToOutcomes = useCallback(() => {
+    setMode('outcome');
+    document.getElementById(OUTCOME_BAR_ID)?.focus();
+  }, []);
+
+  // Captured on the window, before the pages' own keys: Échap while the reason is asked must not also leave
+  // the fiche.
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (mode === 'motif' && event.key === 'Escape') {
+        event.preventDefault();
+        backToOutcomes();
+        return;
+      }
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const key = barKeyFor(event, isTextField(target), mode === 'motif' ? 'motif' : 'outcome');
+      if (!key) return;
+      event.preventDefault();
+      if (event.repeat) return;
+      if (key.kind === 'motif') chooseMotif(key.motif);
+      else choose(key.issue);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [open, mode, choose, chooseMotif, backToOutcomes]);
+
+  const answerByTheme = (theme: { id: string; libelle: string }) =>
+    submit({ issue: 'repondu', theme: theme.id }, `Répondu (${theme.libelle})`);
+
+  const canal = (
+    <div className="outcome-field">
+      <label htmlFor="outcome-canal">Canal</label>
+      <select
+        id="outcome-canal"
+        className="outcome-select"
+        value={session.canal ?? ''}
+        onChange={(event) => contact.setCanal((event.target.value || null) as JournalCanal | null)}
+        data-testid="outcome-canal"
+      >
+        <option value="">Celui du point (par défaut)</option>
+        {JOURNAL_CANAUX.map((code) => (
+          <option key={code} value={code}>
+            {CANAL_LABELS[code]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <aside
+      id={OUTCOME_BAR_ID}
+      tabIndex={-1}
+      className={open ? 'outcome-bar outcome-bar-open' : 'outcome-bar'}
+      aria-labelledby="outcome-title"
+      data-testid="outcome-bar"
+      data-open={open}
+    >
+      <div className="outcome-inner">
+        {open ? (
+          <>
+            <div className="outcome-head">
+              <h2 id="outcome-title" className="outcome-title">
+                Issue du contact
+              </h2>
+              <p className="hint" id="outcome-help">
+                <kbd>1</kbd> à <kbd>6</kbd> hors d&apos;un champ de saisie, <kbd>Alt</kbd>+<kbd>1</kbd> à{' '}
+                <kbd>6</kbd> partout.
+              </p>
+              {canal}
+              {services.length > 1 && (
+                <div className="outcome-field">
+                  <label htmlFor="outcome-fiche-service">Service de la fiche</label>
+                  <select
+                    id="outcome-fiche-service"
+                    className="outcome-select"
+                    value={serviceIndex}
+                    onChange={(event) => setServiceIndex(Number(event.target.value))}
+                  >
+                    {services.map((service, index) => (
+                      <option key={service.id} value={index}>
+                        {service.nom}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+            </div>
+            <ul className="outcome-keys" aria-describedby="outcome-help">
+              {ISSUES.map((issue, index) => {
+                const digit = String(index + 1);
+                const disabled = issue === 'oriente_fiche' && !ficheService;
+                return (
+                  <li key={issue}>
+                    <button
+                      type="button"
+                      className="outcome-key"
+                      aria-keyshortcuts={`${digit} Alt+${digit}`}
+                      disabled={disabled}
+                      title={disabled ? 'Aucune fiche avec un service n’a été ouverte' : undefined}
+                      onClick={() => choose(issue)}
+                      data-testid={`outcome-${issue}`}
+                    >
+                      <kbd aria-hidden="true">{digit}</kbd> {buttonLabel(issue, ficheService?.nom ?? null)}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            {mode === 'motif' && <MotifChoice onChoose={chooseMotif} onCancel={backToOutcomes} />}
+            {mode === 'service' && (
+              <ServicePicker
+                onChoose={(service) =>
+                  submit(
+                    { issue: 'oriente_autre', serviceId: service.id },
+                    outcomeLabel('oriente_autre', { service: service.nom }),
+                  )
+                }
+                onCancel={backToOutcomes}
+              />
+            )}
+            {error && (
+              <p role="alert" className="outcome-error" data-testid="outcome-error">
+                {error.message}
+              </p>
+            )}
+            <details className="outcome-quick">
+              <summary>Répondu sans recherche, par thème</summary>
+              <QuickThemes onAnswered={answerByTheme} />
+            </details>
+          </>
+        ) : (
+          <>
+            <h2 id="outcome-title" className="outcome-title">
+              Contact répondu sans recherche
+            </h2>
+            <div className="outcome-idle">
+              {canal}
+              <QuickThemes onAnswered={answerByTheme} />
+            </div>
+            {error && (
+              <p role="alert" className="outcome-error" data-testid="outcome-error">
+                {error.message}
+              </p>
+            )}
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+/** The bar on the search and fiche pages, the toast everywhere: for accounts holding the agent role. */
+export function OutcomeBar({ route }: { route: Route }) {
+  const contact = useContactSession();
+  const { info } = useSession();
+  const desk = route.name === 'search' || route.name === 'fiche';
+  if (!contact.enabled) {
+    if (!desk || !hasRole(info, 'agent') || info.installation) return null;
+    return (
+      <aside className="outcome-bar" aria-label="Issue du contact" data-testid="outcome-bar">
+        <p className="outcome-inner muted">
+          Ce poste n&apos;est rattaché à aucun point d&apos;accueil : les contacts ne peuvent pas être
+          enregistrés tant qu&apos;un administrateur ne l&apos;a pas choisi dans les réglages.
+        </p>
+      </aside>
+    );
+  }
+  return (
+    <>
+      <OutcomeToast />
+      {desk && <Bar key={contact.session.debut ?? 'attente'} />}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+// The confirmation of a logged contact, shown only once the core has committed it, with its « Annuler ». A live
+// region that stays in the page (an empty one between toasts), so screen readers announce each new message.
+import { useContactSession } from './demande';
+
+export function OutcomeToast() {
+  const { toast, cancelLast, holdToast } = useContactSession();
+  return (
+    <>
+      <div className="outcome-toast-region" role="status" data-testid="outcome-toast-region">
+        {toast?.kind === 'recorded' && (
+          <div className="outcome-toast" data-testid="outcome-toast">
+            <span>Contact enregistré : {toast.label}</span>
+            <button
+              type="button"
+              className="outcome-toast-undo"
+              onClick={() => void cancelLast()}
+              onFocus={() => holdToast(true)}
+              onBlur={() => holdToast(false)}
+              data-testid="outcome-undo"
+            >
+              Annuler
+            </button>
+          </div>
+        )}
+        {toast?.kind === 'note' && !toast.alert && (
+          <div className="outcome-toast" data-testid="outcome-note">
+            {toast.message}
+          </div>
+        )}
+      </div>
+      {toast?.kind === 'note' && toast.alert && (
+        <div className="outcome-toast outcome-toast-error" role="alert" data-testid="outcome-note">
+          {toast.message}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,312 @@
+// What agents could not find: the searches with no result and the contacts that ended « non résolu », grouped by
+// similar query and counted, each turned in one click into a draft fiche, a keyword of a fiche or a synonym; and
+// the fiches agents flagged as not useful, with their reasons. The period lives in the URL (#/manques?du=…&au=…).
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { addMonthsToDay } from '../../../../common/dates';
+import type { BacklogFiche, BacklogQuery } from '../../../../common/redaction/types';
+import type { FeedbackMotif } from '../../../../common/redaction/codes';
+import { FEEDBACK_MOTIF_LABELS } from '../../../../common/redaction/codes';
+import { call, toApiError } from '../../api';
+import { TextField } from '../../ui/forms/Field';
+import { PageMain } from '../../ui/PageMain';
+import { ErrorMessage, Loading } from '../../ui/StatusMessages';
+import { formatDate, isoDay, plural } from '../../ui/format';
+import { useCall } from '../../ui/hooks/useCall';
+import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
+import { navigate } from '../../navigation';
+import type { Params } from '../../router';
+import { formatRoute } from '../../router';
+import { withParam } from './editorFormat';
+import { complementHref } from './NationalView';
+import { searchFiches } from './pickers';
+import { SearchPicker } from './SearchPicker';
+import './redaction.css';
+
+type Panel = 'keyword' | 'synonym' | null;
+type Outcome = { kind: 'success' | 'error'; text: string } | null;
+
+function slugOf(cle: string): string {
+  return cle.replace(/[^a-zA-Z0-9_-]+/g, '-') || 'vide';
+}
+
+function QueryGroup({ group }: { group: BacklogQuery }) {
+  const query = group.exemples[0] ?? group.cle;
+  const [panel, setPanel] = useState<Panel>(null);
+  const [expression, setExpression] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const id = `manque-${slugOf(group.cle)}`;
+
+  const run = async (action: () => Promise<string | void>) => {
+    if (busy) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const text = await action();
+      if (text) setOutcome({ kind: 'success', text });
+    } catch (error) {
+      setOutcome({ kind: 'error', text: toApiError(error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const createDraft = () =>
+    run(async () => {
+      const draft = await call('backlog.createDraft', { query });
+      navigate({ name: 'editeur', kind: 'fiche', id: draft.id, params: {} });
+    });
+
+  const addKeyword = (ficheId: string, titre: string) =>
+    run(async () => {
+      await call('backlog.addKeyword', { ficheId, query });
+      setPanel(null);
+      return `« ${query} » est maintenant un mot-clé de la fiche « ${titre} ».`;
+    });
+
+  const addSynonym = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void run(async () => {
+      const answer = await call('backlog.addSynonym', { query, expression });
+      setPanel(null);
+      setExpression('');
+      return `Synonymes enregistrés : ${answer.groupe.join(', ')}.`;
+    });
+  };
+
+  const toggle = (next: Panel) => {
+    setOutcome(null);
+    setPanel((current) => (current === next ? null : next));
+  };
+
+  return (
+    <li className="card" data-testid="manque-group" data-cle={group.cle}>
+      <h3 id={`${id}-title`}>« {query} »</h3>
+      {group.exemples.length > 1 && (
+        <p>
+          Aussi tapé :{' '}
+          <span data-testid="manque-exemples">
+            {group.exemples
+              .slice(1)
+              .map((e) => `« ${e} »`)
+              .join(', ')}
+          </span>
+        </p>
+      )}
+      <p data-testid="manque-counts">
+        {plural(group.total, 'fois', 'fois')} : {plural(group.sansResultat, 'recherche')} sans résultat,{' '}
+        {plural(group.nonResolu, 'contact')} non résolu{group.nonResolu >= 2 ? 's' : ''} ; dernière le{' '}
+        {formatDate(group.derniere.slice(0, 10))}
+      </p>
+      <div className="ed-actions">
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          onClick={() => void createDraft()}
+          data-testid="manque-draft"
+          aria-describedby={`${id}-title`}
+        >
+          Créer un brouillon
+        </button>
+        <button
+          type="button"
+          className="button button-small button-outline"
+          aria-expanded={panel === 'keyword'}
+          aria-describedby={`${id}-title`}
+          onClick={() => toggle('keyword')}
+          data-testid="manque-keyword"
+        >
+          Ajouter comme mot-clé d&apos;une fiche
+        </button>
+        <button
+          type="button"
+          className="button button-small button-outline"
+          aria-expanded={panel === 'synonym'}
+          aria-describedby={`${id}-title`}
+          onClick={() => toggle('synonym')}
+          data-testid="manque-synonym"
+        >
+          Ajouter comme synonyme de…
+        </button>
+      </div>
+      {panel === 'keyword' && (
+        <div className="ed-inline-panel">
+          <SearchPicker
+            id={`${id}-fiche`}
+            label={`Fiche locale qui recevra le mot-clé « ${query} »`}
+            hint="Une fiche nationale ne se modifie pas : ajoutez plutôt un synonyme."
+            search={(q) => searchFiches(q, true)}
+            actionLabel={(option) => `Ajouter « ${query} » aux mots-clés de ${option.label}`}
+            onPick={(option) => void addKeyword(option.id, option.label)}
+          />
+        </div>
+      )}
+      {panel === 'synonym' && (
+        <form className="ed-inline-panel" onSubmit={addSynonym} noValidate>
+          <TextField
+            id={`${id}-expression`}
+            label={`Expression équivalente à « ${query} »`}
+            hint="Un mot déjà connu de la base (par exemple « carte d'identité ») : la recherche trouvera les mêmes fiches."
+            value={expression}
+            onChange={(event) => setExpression(event.target.value)}
+            autoComplete="off"
+          />
+          <button
+            type="submit"
+            className="button button-small"
+            disabled={busy}
+            data-testid="manque-synonym-save"
+          >
+            Ajouter le synonyme
+          </button>
+        </form>
+      )}
+      {outcome && (
+        <p
+          className={outcome.kind === 'success' ? 'alert alert-success' : 'alert alert-error'}
+          role={outcome.kind === 'success' ? 'status' : 'alert'}
+          data-testid="manque-outcome"
+        >
+          {outcome.text}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function motifs(fiche: BacklogFiche): string {
+  return (Object.entries(fiche.motifs) as Array<[FeedbackMotif, number]>)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([motif, count]) => `${FEEDBACK_MOTIF_LABELS[motif]} (${count})`)
+    .join(', ');
+}
+
+function FichesNotUseful({ fiches }: { fiches: readonly BacklogFiche[] }) {
+  if (fiches.length === 0)
+    return <p className="muted">Aucune fiche signalée comme peu utile sur la période.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="ed-table" data-testid="manques-fiches">
+        <caption className="visually-hidden">
+          Fiches jugées peu utiles par les agents, avec leurs raisons
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Fiche</th>
+            <th scope="col">Pas utile</th>
+            <th scope="col">Utile</th>
+            <th scope="col">Raisons</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {fiches.map((fiche) => (
+            <tr key={fiche.ficheId} data-testid="manque-fiche">
+              <th scope="row">
+                {fiche.origine === null ? (
+                  fiche.titre
+                ) : (
+                  <a href={formatRoute({ name: 'fiche', id: fiche.ficheId })}>{fiche.titre}</a>
+                )}
+                {fiche.origine === 'national' && <span className="muted"> (nationale)</span>}
+              </th>
+              <td>{fiche.nonUtile}</td>
+              <td>{fiche.utile}</td>
+              <td>{motifs(fiche) || <span className="muted">—</span>}</td>
+              <td>
+                {fiche.origine === 'local' && (
+                  <a href={formatRoute({ name: 'editeur', kind: 'fiche', id: fiche.ficheId, params: {} })}>
+                    Modifier<span className="visually-hidden"> {fiche.titre}</span>
+                  </a>
+                )}
+                {fiche.origine === 'national' && (
+                  <a href={complementHref(fiche.ficheId, fiche.titre)}>
+                    Ajouter un complément<span className="visually-hidden"> à {fiche.titre}</span>
+                  </a>
+                )}
+                {fiche.origine === null && <span className="muted">Fiche supprimée</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ManquesPage({ params }: { params: Params }) {
+  const du = params.du;
+  const au = params.au;
+  const backlog = useCall('backlog.list', { du, au }, { keepPrevious: true });
+  const heading = useFocusHeading<HTMLHeadingElement>(true);
+  const today = isoDay(new Date());
+  const setParam = (key: string, value: string) =>
+    navigate({ name: 'manques', params: withParam(params, key, value) }, { replace: true });
+  const period = (from: string | undefined) =>
+    navigate({ name: 'manques', params: from ? { du: from, au: today } : {} }, { replace: true });
+
+  return (
+    <PageMain className="ed-page">
+      <h1 ref={heading} tabIndex={-1}>
+        Ce que les agents n’ont pas trouvé
+      </h1>
+      <form className="ed-filters" aria-label="Période" onSubmit={(event) => event.preventDefault()}>
+        <TextField
+          id="manques-du"
+          label="Du"
+          type="date"
+          value={du ?? ''}
+          onChange={(event) => setParam('du', event.target.value)}
+        />
+        <TextField
+          id="manques-au"
+          label="Au"
+          type="date"
+          value={au ?? ''}
+          onChange={(event) => setParam('au', event.target.value)}
+        />
+        <div className="ed-presets">
+          <button type="button" className="link-button" onClick={() => period(addMonthsToDay(today, -1))}>
+            Le dernier mois
+          </button>
+          <button type="button" className="link-button" onClick={() => period(addMonthsToDay(today, -3))}>
+            Les trois derniers mois
+          </button>
+          <button type="button" className="link-button" onClick={() => period(undefined)}>
+            Toute la période
+          </button>
+        </div>
+      </form>
+      {backlog.status === 'loading' && <Loading label="Chargement…" />}
+      {backlog.status === 'error' && <ErrorMessage error={backlog.error} />}
+      {backlog.status === 'ok' && (
+        <>
+          <section aria-labelledby="manques-requetes">
+            <h2 id="manques-requetes">Recherches restées sans réponse</h2>
+            <p role="status" data-testid="manques-count">
+              {backlog.data.requetes.length === 0
+                ? 'Aucune recherche restée sans réponse sur la période.'
+                : `${plural(backlog.data.requetes.length, 'recherche différente', 'recherches différentes')}, regroupées quand elles disent la même chose (accents, pluriels et ordre des mots ignorés).`}
+            </p>
+            {backlog.data.requetes.length > 0 && (
+              <ul className="ed-cards" data-testid="manques-requetes">
+                {backlog.data.requetes.map((group) => (
+                  <QueryGroup key={group.cle} group={group} />
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="manques-fiches-title">
+            <h2 id="manques-fiches-title">Fiches jugées peu utiles</h2>
+            <FichesNotUseful fiches={backlog.data.fiches.filter((fiche) => fiche.nonUtile > 0)} />
+          </section>
+        </>
+      )}
+    </PageMain>
+  );
+}

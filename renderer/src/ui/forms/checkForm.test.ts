@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { agentFields, pointFields } from '../../../../common/registres/methods';
+import { checkForm, sentence } from './checkForm';
+
+describe('checkForm', () => {
+  it('checks a form with the contract’s schema, one French sentence per field', () => {
+    const result = checkForm(pointFields, {
+      code: 'mairie centre',
+      nom: '',
+      entite: '',
+      type: 'physique',
+      voie: '',
+      complement: '',
+      code_postal: '9915',
+      commune: '',
+      horaires: '',
+      contact_id: null,
+      ouvert: true,
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        code: 'Le code ne contient que des lettres sans accent, chiffres, - et _.',
+        nom: 'Indiquez le nom du point.',
+        entite: 'Choisissez l’entité.',
+        code_postal: 'Le code postal compte 5 chiffres.',
+      },
+    });
+    const agent = checkForm(agentFields, {
+      nom: ' Durand ',
+      prenom: 'Léa',
+      service: '',
+      courriel: '',
+      actif: true,
+    });
+    expect(agent).toEqual({
+      ok: true,
+      data: { nom: 'Durand', prenom: 'Léa', service: '', courriel: null, actif: true },
+    });
+    expect(
+      checkForm(agentFields, { nom: 'D', prenom: 'L', service: '', courriel: 'lea@', actif: true }),
+    ).toEqual({
+      ok: false,
+      errors: { courriel: 'Adresse de courriel invalide (nom@domaine.fr).' },
+    });
+    expect(sentence('déjà une phrase.')).toBe('Déjà une phrase.');
+  });
+});
