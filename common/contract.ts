@@ -151,13 +151,13 @@ const knowledgeMethods = {
   'contacts.get': { role: 'connecte', input: z.object({ id }) },
   'content.problems': { role: 'connecte', input: z.object({}) },
   'themes.list': { role: 'connecte', input: z.object({}) },
-  'imports.servicePublic.start': {
+  'import.servicePublic.start': {
     role: 'redacteur',
     input: z.object({
       from: z.string().trim().min(1, 'indiquez le chemin de l’archive ou du dossier').max(4096),
     }),
   },
-  'imports.servicePublic.status': { role: 'redacteur', input: z.object({}) },
+  'import.servicePublic.status': { role: 'redacteur', input: z.object({}) },
 } as const satisfies MethodTable;
 
 /** Every method: its role and its input schema, domain by domain. */
@@ -188,8 +188,8 @@ export interface Outputs
   'contacts.get': ContactView;
   'content.problems': { contentDir: string; problems: ContentProblem[] };
   'themes.list': { themes: Array<ThemeRef & { description?: string; count: number }> };
-  'imports.servicePublic.start': ImportJobStatus;
-  'imports.servicePublic.status': ImportJobStatus;
+  'import.servicePublic.start': ImportJobStatus;
+  'import.servicePublic.status': ImportJobStatus;
 }
 
 export type MethodName = keyof typeof methods;

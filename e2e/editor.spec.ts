@@ -24,7 +24,7 @@ async function agentSearch(page: Page, q: string): Promise<string[]> {
 
 /** A local fiche written through the API (as another editor's window would), for the tests to work on. */
 async function writeFiche(page: Page, id: string, resume: string, body: string): Promise<void> {
-  const result = await api<{ status: string }>(page.request, 'editor.save', {
+  const result = await api<{ status: string }>(page.request, 'redaction.save', {
     kind: 'fiche',
     id,
     frontMatter: {
@@ -136,10 +136,14 @@ test.describe('rédaction', () => {
     await expect(conflict.getByTestId('conflict-body-mine')).toHaveText('Mon texte.');
     await expect(conflict.getByTestId('conflict-body-disk')).toHaveText('Texte d’origine.');
     // Nothing was overwritten.
-    const onDisk = await api<{ frontMatter: { resume: string }; body: string }>(page.request, 'editor.open', {
-      kind: 'fiche',
-      id: 'e2e-conflit',
-    });
+    const onDisk = await api<{ frontMatter: { resume: string }; body: string }>(
+      page.request,
+      'redaction.open',
+      {
+        kind: 'fiche',
+        id: 'e2e-conflit',
+      },
+    );
     expect(onDisk.frontMatter.resume).toBe('Résumé de l’autre rédacteur.');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -147,10 +151,14 @@ test.describe('rédaction', () => {
     await conflict.getByTestId('conflict-keep-mine').click();
     await expect(page.getByTestId('ed-notice')).toHaveText('Fiche enregistrée.');
     await expect(conflict).toHaveCount(0);
-    const mine = await api<{ frontMatter: { resume: string }; body: string }>(page.request, 'editor.open', {
-      kind: 'fiche',
-      id: 'e2e-conflit',
-    });
+    const mine = await api<{ frontMatter: { resume: string }; body: string }>(
+      page.request,
+      'redaction.open',
+      {
+        kind: 'fiche',
+        id: 'e2e-conflit',
+      },
+    );
     expect(mine.frontMatter.resume).toBe('Mon résumé.');
     expect(mine.body).toBe('Mon texte.');
 
@@ -170,7 +178,7 @@ test.describe('rédaction', () => {
     await page.getByTestId('ed-resume').fill('Résumé repris et complété.');
     await page.getByTestId('ed-save').click();
     await expect(page.getByTestId('ed-notice')).toHaveText('Fiche enregistrée.');
-    const last = await api<{ frontMatter: { resume: string } }>(page.request, 'editor.open', {
+    const last = await api<{ frontMatter: { resume: string } }>(page.request, 'redaction.open', {
       kind: 'fiche',
       id: 'e2e-conflit',
     });
@@ -196,7 +204,7 @@ test.describe('rédaction', () => {
     // Once the desk's knowledge holds it (the editors' list shows it), the agent's search still does not.
     await expect
       .poll(async () => {
-        const list = await api<{ items: Hit[] }>(page.request, 'editor.list', { q: 'zeugma' });
+        const list = await api<{ items: Hit[] }>(page.request, 'redaction.list', { q: 'zeugma' });
         return list.items.map((item) => item.id);
       })
       .toContain('brouillon-zeugma');
@@ -229,8 +237,8 @@ test.describe('rédaction', () => {
     await agent.getByTestId('feedback-motif-obsolete').check();
     await agent.getByTestId('feedback-send').click();
     await expect(agent.getByTestId('feedback-thanks')).toBeVisible();
-    await api(agent.request, 'recherches.record', { q: 'xylophones municipaux', resultats: 0 }, 'agent');
-    await api(agent.request, 'recherches.record', { q: 'xylophone municipal', resultats: 0 }, 'agent');
+    await api(agent.request, 'journal.recordSearch', { q: 'xylophones municipaux', resultats: 0 }, 'agent');
+    await api(agent.request, 'journal.recordSearch', { q: 'xylophone municipal', resultats: 0 }, 'agent');
 
     await loginAs(page, 'redac');
     await page.goto('./#/manques');
@@ -267,7 +275,7 @@ test.describe('rédaction', () => {
     // The core refuses to write it, whatever the window does.
     const opened = await api<{ frontMatter: Record<string, unknown>; body: string; version: string }>(
       page.request,
-      'editor.open',
+      'redaction.open',
       { kind: 'fiche', id: 'F9002' },
     );
     const refused = await page.request.post('api/editor.save', {
@@ -289,7 +297,7 @@ test.describe('rédaction', () => {
 
   test('« Marquer comme vérifiée » moves a late fiche’s review date forward', async ({ page }) => {
     await loginAs(page, 'redac');
-    const result = await api<{ status: string }>(page.request, 'editor.save', {
+    const result = await api<{ status: string }>(page.request, 'redaction.save', {
       kind: 'fiche',
       id: 'e2e-a-revoir',
       frontMatter: {
@@ -319,7 +327,7 @@ test.describe('rédaction', () => {
     await expect(row).toHaveCount(0);
     const opened = await api<{ frontMatter: { a_revoir: string; verifie_par: string } }>(
       page.request,
-      'editor.open',
+      'redaction.open',
       { kind: 'fiche', id: 'e2e-a-revoir' },
     );
     expect(opened.frontMatter.verifie_par).toBe('Rémi Rédacteur');
@@ -347,7 +355,7 @@ test.describe('rédaction', () => {
     await expect(page.getByTestId('ed-path')).toHaveText('contacts/jardin-botanique-e2e.md');
     const opened = await api<{ frontMatter: { horaires: Record<string, string[]> } }>(
       page.request,
-      'editor.open',
+      'redaction.open',
       { kind: 'contact', id: 'jardin-botanique-e2e' },
     );
     expect(opened.frontMatter.horaires).toEqual({ mardi: ['09:00-12:00', '14:00-17:30'] });

@@ -185,7 +185,7 @@ test.describe('import des fiches Service-Public.fr', () => {
     await expect(field).toHaveAttribute('aria-invalid', 'true');
 
     // Another import running (from another window): the core refuses this one.
-    await page.route('**/api/imports.servicePublic.start', (route) =>
+    await page.route('**/api/import.servicePublic.start', (route) =>
       route.fulfill({
         contentType: 'application/json',
         body: JSON.stringify({

@@ -42,7 +42,7 @@ export const journalMethods = {
     }),
   },
   'journal.mine': { role: 'agent', input: z.object({}) },
-  'recherches.record': {
+  'journal.recordSearch': {
     role: 'agent',
     input: z.object({
       q: z.string().trim().min(1, 'la recherche est vide').max(2000),
@@ -68,7 +68,7 @@ export interface JournalOutputs {
   'journal.cancel': { id: number };
   'journal.update': JournalEntry;
   'journal.mine': { jour: string; entries: JournalEntry[] };
-  'recherches.record': { id: number };
+  'journal.recordSearch': { id: number };
   'journal.retention.get': { mois: number };
   'journal.retention.set': { mois: number };
   'journal.retention.run': RetentionResult;

@@ -42,7 +42,7 @@ const expression = z
   .max(200, 'une expression a au plus 200 caractères');
 
 export const editorMethods = {
-  'editor.list': {
+  'redaction.list': {
     role: 'redacteur',
     input: z.object({
       q: z.string().max(200).optional(),
@@ -50,18 +50,18 @@ export const editorMethods = {
       statut: z.enum(['publiee', 'brouillon'], { error: 'statut inconnu' }).optional(),
     }),
   },
-  'editor.open': { role: 'redacteur', input: z.object({ kind, id: docId }) },
-  'editor.validate': {
+  'redaction.open': { role: 'redacteur', input: z.object({ kind, id: docId }) },
+  'redaction.validate': {
     role: 'redacteur',
     // originalId: the document being edited (absent for a new one), whose own id is no duplicate.
     input: z.object({ kind, frontMatter, body, originalId: docId.optional() }),
   },
-  'editor.preview': { role: 'redacteur', input: z.object({ body }) },
-  'editor.save': {
+  'redaction.preview': { role: 'redacteur', input: z.object({ body }) },
+  'redaction.save': {
     role: 'redacteur',
     input: z.object({ kind, id: docId, frontMatter, body, baseVersion: version.nullable() }),
   },
-  'review.list': {
+  'revision.list': {
     role: 'redacteur',
     input: z.object({
       withinDays: z
@@ -72,11 +72,11 @@ export const editorMethods = {
         .default(30),
     }),
   },
-  'review.markVerified': {
+  'revision.markVerified': {
     role: 'redacteur',
     input: z.object({ id: docId, baseVersion: version.optional() }),
   },
-  'feedback.record': {
+  'avis.record': {
     role: 'agent',
     input: z
       .object({
@@ -89,7 +89,7 @@ export const editorMethods = {
         path: ['motif'],
       }),
   },
-  'backlog.list': {
+  'manques.list': {
     role: 'redacteur',
     input: z
       .object({ du: day('de début').optional(), au: day('de fin').optional() })
@@ -98,11 +98,11 @@ export const editorMethods = {
         path: ['au'],
       }),
   },
-  'backlog.createDraft': { role: 'redacteur', input: z.object({ query }) },
-  'backlog.addKeyword': { role: 'redacteur', input: z.object({ ficheId: docId, query }) },
-  'backlog.addSynonym': { role: 'redacteur', input: z.object({ query, expression }) },
-  'vocabulary.get': { role: 'redacteur', input: z.object({}) },
-  'vocabulary.setSynonyms': {
+  'manques.createDraft': { role: 'redacteur', input: z.object({ query }) },
+  'manques.addKeyword': { role: 'redacteur', input: z.object({ ficheId: docId, query }) },
+  'manques.addSynonym': { role: 'redacteur', input: z.object({ query, expression }) },
+  'vocabulaire.get': { role: 'redacteur', input: z.object({}) },
+  'vocabulaire.setSynonyms': {
     role: 'redacteur',
     input: z.object({
       groups: z
@@ -113,7 +113,7 @@ export const editorMethods = {
         .max(5000),
     }),
   },
-  'vocabulary.setThemes': {
+  'vocabulaire.setThemes': {
     role: 'redacteur',
     input: z.object({
       themes: z
@@ -131,19 +131,19 @@ export const editorMethods = {
 } as const satisfies MethodTable;
 
 export interface EditorOutputs {
-  'editor.list': EditorList;
-  'editor.open': EditorDocument;
-  'editor.validate': { problems: EditorProblem[] };
-  'editor.preview': { html: string };
-  'editor.save': SaveResult;
-  'review.list': ReviewList;
-  'review.markVerified': MarkVerifiedResult;
-  'feedback.record': { id: number };
-  'backlog.list': Backlog;
-  'backlog.createDraft': { kind: 'fiche'; id: string; path: string };
-  'backlog.addKeyword': { id: string; mots_cles: string[]; version: string };
-  'backlog.addSynonym': { synonymes: string[][]; groupe: string[] };
-  'vocabulary.get': Vocabulary;
-  'vocabulary.setSynonyms': Vocabulary;
-  'vocabulary.setThemes': Vocabulary;
+  'redaction.list': EditorList;
+  'redaction.open': EditorDocument;
+  'redaction.validate': { problems: EditorProblem[] };
+  'redaction.preview': { html: string };
+  'redaction.save': SaveResult;
+  'revision.list': ReviewList;
+  'revision.markVerified': MarkVerifiedResult;
+  'avis.record': { id: number };
+  'manques.list': Backlog;
+  'manques.createDraft': { kind: 'fiche'; id: string; path: string };
+  'manques.addKeyword': { id: string; mots_cles: string[]; version: string };
+  'manques.addSynonym': { synonymes: string[][]; groupe: string[] };
+  'vocabulaire.get': Vocabulary;
+  'vocabulaire.setSynonyms': Vocabulary;
+  'vocabulaire.setThemes': Vocabulary;
 }

@@ -49,7 +49,7 @@ describe('dispatch', () => {
     });
     const anonymous = await dispatch(core, { token: null }, 'search.query', { q: 'x' });
     expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    const forbidden = await dispatch(core, agent, 'imports.servicePublic.status', {});
+    const forbidden = await dispatch(core, agent, 'import.servicePublic.status', {});
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const prototype = await dispatch(core, agent, 'toString', {});
     expect(prototype).toMatchObject({ ok: false, error: { code: 'unknown_method' } });

@@ -162,7 +162,7 @@ export async function benchJournal(options: { quick: boolean }): Promise<void> {
         [
           row('journal.record: core function', core, TARGET_MS),
           row('journal.record: through dispatch', api, TARGET_MS),
-          row('recherches.record: core function', search),
+          row('journal.recordSearch: core function', search),
         ],
       ),
     );

@@ -31,7 +31,7 @@ export interface RecordInput {
   fiches: readonly string[];
   /** ISO instant of the contact's first keystroke: the duration runs from it. */
   debut?: string;
-  /** The desk's searches of this contact (recherches.record ids), linked to the entry. */
+  /** The desk's searches of this contact (journal.recordSearch ids), linked to the entry. */
   rechercheIds?: readonly number[];
 }
 

@@ -121,7 +121,7 @@ describe('accounts through the dispatcher', () => {
     );
     const client: ClientSlot = { token: null };
     await ok(client, 'auth.login', { identifiant: 'dominique', motDePasse: 'un mot de passe solide' });
-    expect(await ok(client, 'imports.servicePublic.status', {})).toBeDefined();
+    expect(await ok(client, 'import.servicePublic.status', {})).toBeDefined();
     await ok(admin, 'comptes.update', {
       id: created.id,
       nom: 'Dominique',
@@ -222,7 +222,7 @@ describe('accounts through the dispatcher', () => {
     for (const method of ['comptes.list', 'audit.list', 'label.todo'] as const) {
       expect(errorOf(await dispatch(core, anonymous, method, {}))).toMatchObject({ code: 'forbidden' });
     }
-    expect(await ok(anonymous, 'imports.servicePublic.status', {})).toBeDefined();
+    expect(await ok(anonymous, 'import.servicePublic.status', {})).toBeDefined();
     expect((await ok(anonymous, 'auth.logout', {})).compte).toBeNull();
   });
 

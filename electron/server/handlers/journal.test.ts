@@ -56,7 +56,10 @@ describe('journal API', () => {
   });
 
   it('logs a contact, lists it among the agent’s own, corrects it and cancels it', async () => {
-    const search = await ok<{ id: number }>(agent, 'recherches.record', { q: ' Passeport ', resultats: 1 });
+    const search = await ok<{ id: number }>(agent, 'journal.recordSearch', {
+      q: ' Passeport ',
+      resultats: 1,
+    });
     const entry = await ok<JournalEntry>(agent, 'journal.record', {
       issue: 'oriente_fiche',
       serviceId: 'mairie',
@@ -117,7 +120,7 @@ describe('journal API', () => {
         error: { code: 'invalid_input', message: expect.stringContaining('Demande invalide') },
       });
     }
-    expect(await dispatch(core, agent, 'recherches.record', { q: '   ', resultats: 0 })).toMatchObject({
+    expect(await dispatch(core, agent, 'journal.recordSearch', { q: '   ', resultats: 0 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('la recherche est vide') },
     });

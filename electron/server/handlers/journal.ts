@@ -26,7 +26,7 @@ export const journalHandlers: HandlerTable<JournalMethod> = {
     jour: parisDay(core.now()),
     entries: myEntries(core.store.db, actorOf(session), core.now()),
   }),
-  'recherches.record': (core, input) => recordSearch(core.store.db, input, core.now()),
+  'journal.recordSearch': (core, input) => recordSearch(core.store.db, input, core.now()),
   'journal.retention.get': (core) => readRetention(core.store.db),
   'journal.retention.set': (core, input, { session }) =>
     writeRetention(core.store.db, actorOf(session), input.mois, core.now()),

@@ -84,8 +84,8 @@ export const knowledgeHandlers: HandlerTable<KnowledgeMethod> = {
     contentDir: core.options.contentDir,
     problems: core.search.current().knowledge.problems,
   }),
-  'imports.servicePublic.start': (core, input) => core.imports.start(input.from),
-  'imports.servicePublic.status': (core) => core.imports.current(),
+  'import.servicePublic.start': (core, input) => core.imports.start(input.from),
+  'import.servicePublic.status': (core) => core.imports.current(),
   'themes.list': (core) => {
     const engine = core.search.current();
     const { themes, fiches } = engine.knowledge;

@@ -122,24 +122,24 @@ const NEW_FICHE = {
 describe('editor roles and drafts', () => {
   it('refuses every editor method to an agent, in the core', async () => {
     for (const [method, input] of [
-      ['editor.list', {}],
-      ['editor.open', { kind: 'fiche', id: 'passeport' }],
-      ['editor.validate', { kind: 'fiche', frontMatter: {}, body: '' }],
-      ['editor.preview', { body: 'x' }],
-      ['editor.save', { kind: 'fiche', id: 'x', frontMatter: {}, body: '', baseVersion: null }],
-      ['review.list', {}],
-      ['review.markVerified', { id: 'passeport' }],
-      ['backlog.list', {}],
-      ['backlog.createDraft', { query: 'x' }],
-      ['backlog.addKeyword', { ficheId: 'passeport', query: 'x' }],
-      ['backlog.addSynonym', { query: 'x', expression: 'y' }],
-      ['vocabulary.get', {}],
-      ['vocabulary.setSynonyms', { groups: [] }],
-      ['vocabulary.setThemes', { themes: [] }],
+      ['redaction.list', {}],
+      ['redaction.open', { kind: 'fiche', id: 'passeport' }],
+      ['redaction.validate', { kind: 'fiche', frontMatter: {}, body: '' }],
+      ['redaction.preview', { body: 'x' }],
+      ['redaction.save', { kind: 'fiche', id: 'x', frontMatter: {}, body: '', baseVersion: null }],
+      ['revision.list', {}],
+      ['revision.markVerified', { id: 'passeport' }],
+      ['manques.list', {}],
+      ['manques.createDraft', { query: 'x' }],
+      ['manques.addKeyword', { ficheId: 'passeport', query: 'x' }],
+      ['manques.addSynonym', { query: 'x', expression: 'y' }],
+      ['vocabulaire.get', {}],
+      ['vocabulaire.setSynonyms', { groups: [] }],
+      ['vocabulaire.setThemes', { themes: [] }],
     ] as const) {
       expect(await fails(agent, method, input), method).toMatchObject({ code: 'forbidden' });
     }
-    expect(await fails({ token: null }, 'editor.list', {})).toMatchObject({ code: 'unauthenticated' });
+    expect(await fails({ token: null }, 'redaction.list', {})).toMatchObject({ code: 'unauthenticated' });
   });
 
   it('refuses a draft to an agent and shows it to a rédacteur and an administrator', async () => {
@@ -157,9 +157,9 @@ describe('editor roles and drafts', () => {
   });
 });
 
-describe('editor.list, open, validate, preview', () => {
+describe('redaction.list, open, validate, preview', () => {
   it('lists local fiches (drafts included) and contacts; national fiches only for a query', async () => {
-    const all = await ok(redacteur, 'editor.list', {});
+    const all = await ok(redacteur, 'redaction.list', {});
     expect(all.items.find((item) => item.id === 'brouillon')).toMatchObject({
       kind: 'fiche',
       statut: 'brouillon',
@@ -173,9 +173,9 @@ describe('editor.list, open, validate, preview', () => {
     });
     expect(all.items.some((item) => item.id === 'F1234')).toBe(false);
     expect(all.national).toEqual([]);
-    const drafts = await ok(redacteur, 'editor.list', { statut: 'brouillon' });
+    const drafts = await ok(redacteur, 'redaction.list', { statut: 'brouillon' });
     expect(drafts.items.map((item) => item.id)).toEqual(['brouillon']);
-    const query = await ok(redacteur, 'editor.list', { q: 'passeport' });
+    const query = await ok(redacteur, 'redaction.list', { q: 'passeport' });
     expect(query.items.map((item) => item.id)).toEqual(expect.arrayContaining(['passeport', 'brouillon']));
     expect(query.national).toEqual([
       { id: 'F1234', titre: 'Passeport (Service-Public.fr)', path: 'fiches/F1234.md' },
@@ -183,7 +183,7 @@ describe('editor.list, open, validate, preview', () => {
   });
 
   it('opens a file with its canonical keys, body and version; a national fiche is read-only', async () => {
-    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'passeport' });
+    const doc = await ok(redacteur, 'redaction.open', { kind: 'fiche', id: 'passeport' });
     const bytes = readFileSync(join(contentDir, 'fiches/passeport.md'));
     expect(doc).toMatchObject({
       kind: 'fiche',
@@ -194,9 +194,9 @@ describe('editor.list, open, validate, preview', () => {
       readOnly: false,
     });
     expect(doc.frontMatter).toMatchObject({ titre: 'Passeport : première demande', services: ['mairie'] });
-    const national = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'F1234' });
+    const national = await ok(redacteur, 'redaction.open', { kind: 'fiche', id: 'F1234' });
     expect(national.readOnly).toBe(true);
-    expect(await fails(redacteur, 'editor.open', { kind: 'contact', id: 'passeport' })).toMatchObject({
+    expect(await fails(redacteur, 'redaction.open', { kind: 'contact', id: 'passeport' })).toMatchObject({
       code: 'not_found',
     });
   });
@@ -204,7 +204,7 @@ describe('editor.list, open, validate, preview', () => {
   it('validates with the parser’s messages and the cross-file checks', async () => {
     const problems = async (frontMatter: Record<string, unknown>, body = '') =>
       (
-        await ok(redacteur, 'editor.validate', {
+        await ok(redacteur, 'redaction.validate', {
           kind: 'fiche',
           frontMatter,
           body,
@@ -229,7 +229,7 @@ describe('editor.list, open, validate, preview', () => {
     // Editing « passeport » itself: its own id is no duplicate, but changing it is refused.
     const editing = async (frontMatter: Record<string, unknown>) =>
       (
-        await ok(redacteur, 'editor.validate', {
+        await ok(redacteur, 'redaction.validate', {
           kind: 'fiche',
           frontMatter,
           body: '',
@@ -270,7 +270,7 @@ describe('editor.list, open, validate, preview', () => {
   });
 
   it('previews through the agents’ renderer (raw HTML off, internal links routed)', async () => {
-    const { html } = await ok(redacteur, 'editor.preview', {
+    const { html } = await ok(redacteur, 'redaction.preview', {
       body: '## Démarche\n<script>alert(1)</script> [mairie](contact:mairie)',
     });
     expect(html).toContain('<h2>Démarche</h2>');
@@ -279,9 +279,9 @@ describe('editor.list, open, validate, preview', () => {
   });
 });
 
-describe('editor.save', () => {
+describe('redaction.save', () => {
   it('creates a fiche atomically, audited, searchable within a second', async () => {
-    const result = await ok(redacteur, 'editor.save', {
+    const result = await ok(redacteur, 'redaction.save', {
       kind: 'fiche',
       id: 'carte-grise',
       frontMatter: NEW_FICHE,
@@ -317,7 +317,7 @@ describe('editor.save', () => {
     // A full build in the worker, under way for a few hundred milliseconds.
     const building = core.search.rebuild();
     expect(core.search.status().state).toBe('building');
-    await ok(redacteur, 'editor.save', {
+    await ok(redacteur, 'redaction.save', {
       kind: 'fiche',
       id: 'velo',
       frontMatter: {
@@ -337,7 +337,7 @@ describe('editor.save', () => {
   });
 
   it('makes a conflict of a file changed on disk since it was opened, and overwrites nothing', async () => {
-    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'acte' });
+    const doc = await ok(redacteur, 'redaction.open', { kind: 'fiche', id: 'acte' });
     const path = join(contentDir, doc.path);
     const theirs = readFileSync(path, 'utf8').replace(
       'Toutes les démarches',
@@ -345,7 +345,7 @@ describe('editor.save', () => {
     );
     writeFileSync(path, theirs);
     const auditBefore = auditRows('fiche', 'acte').length;
-    const result = await ok(redacteur, 'editor.save', {
+    const result = await ok(redacteur, 'redaction.save', {
       kind: 'fiche',
       id: 'acte',
       frontMatter: { ...doc.frontMatter, titre: 'Mon titre' },
@@ -363,7 +363,7 @@ describe('editor.save', () => {
     expect(readFileSync(path, 'utf8')).toBe(theirs);
     expect(auditRows('fiche', 'acte')).toHaveLength(auditBefore);
     // Saving over the disk version (the editor chose) goes through.
-    const again = await ok(redacteur, 'editor.save', {
+    const again = await ok(redacteur, 'redaction.save', {
       kind: 'fiche',
       id: 'acte',
       frontMatter: { ...doc.frontMatter, titre: 'Mon titre' },
@@ -375,8 +375,8 @@ describe('editor.save', () => {
   });
 
   it('makes a conflict of a new file whose id already has a file, and of a file deleted meanwhile', async () => {
-    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'logement' });
-    const created = await ok(redacteur, 'editor.save', {
+    const doc = await ok(redacteur, 'redaction.open', { kind: 'fiche', id: 'logement' });
+    const created = await ok(redacteur, 'redaction.save', {
       kind: 'fiche',
       id: 'logement',
       frontMatter: doc.frontMatter,
@@ -386,7 +386,7 @@ describe('editor.save', () => {
     expect(created).toMatchObject({ status: 'conflict', disk: { version: doc.version } });
     const { rmSync } = await import('node:fs');
     rmSync(join(contentDir, 'fiches/logement.md'));
-    const gone = await ok(redacteur, 'editor.save', {
+    const gone = await ok(redacteur, 'redaction.save', {
       kind: 'fiche',
       id: 'logement',
       frontMatter: doc.frontMatter,
@@ -397,7 +397,7 @@ describe('editor.save', () => {
   });
 
   it('answers the problems of an invalid form and writes nothing', async () => {
-    const result = await ok(redacteur, 'editor.save', {
+    const result = await ok(redacteur, 'redaction.save', {
       kind: 'fiche',
       id: 'vide',
       frontMatter: { id: 'vide', titre: 'Vide', themes: ['identite'], mise_a_jour: '2026-11-23' },
@@ -412,9 +412,9 @@ describe('editor.save', () => {
   });
 
   it('refuses to change a national fiche or an imported contact, and saves a contact', async () => {
-    const national = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'F1234' });
+    const national = await ok(redacteur, 'redaction.open', { kind: 'fiche', id: 'F1234' });
     expect(
-      await fails(redacteur, 'editor.save', {
+      await fails(redacteur, 'redaction.save', {
         kind: 'fiche',
         id: 'F1234',
         frontMatter: national.frontMatter,
@@ -422,13 +422,13 @@ describe('editor.save', () => {
         baseVersion: national.version,
       }),
     ).toMatchObject({ code: 'refused', message: expect.stringContaining('ajoutez un complément local') });
-    const imported = await ok(redacteur, 'editor.open', {
+    const imported = await ok(redacteur, 'redaction.open', {
       kind: 'contact',
       id: 'annuaire-caf',
     });
     expect(imported).toMatchObject({ readOnly: true, path: 'contacts/annuaire/annuaire-caf.md' });
     expect(
-      await fails(redacteur, 'editor.save', {
+      await fails(redacteur, 'redaction.save', {
         kind: 'contact',
         id: 'annuaire-caf',
         frontMatter: { ...imported.frontMatter, nom: 'CAF de Montrouval' },
@@ -436,8 +436,8 @@ describe('editor.save', () => {
         baseVersion: imported.version,
       }),
     ).toMatchObject({ code: 'refused', message: expect.stringContaining('Annuaire') });
-    const contact = await ok(redacteur, 'editor.open', { kind: 'contact', id: 'mairie' });
-    const saved = await ok(redacteur, 'editor.save', {
+    const contact = await ok(redacteur, 'redaction.open', { kind: 'contact', id: 'mairie' });
+    const saved = await ok(redacteur, 'redaction.save', {
       kind: 'contact',
       id: 'mairie',
       frontMatter: { ...contact.frontMatter, horaires: { lundi: ['08:30-12:00', '13:30-17:00'] } },
@@ -454,18 +454,18 @@ describe('editor.save', () => {
 
 describe('reviews', () => {
   it('lists the fiches due within 30 days by responsable, with days late or left', async () => {
-    const list = await ok(redacteur, 'review.list', {});
+    const list = await ok(redacteur, 'revision.list', {});
     expect(list.today).toBe('2026-11-23');
     expect(list.groups.map((g) => [g.label, g.fiches.map((f) => [f.id, f.joursRestants])])).toEqual([
       ['Claire Martin', [['en-retard', -22]]],
       ['Sans responsable', [['bientot', 17]]],
     ]);
-    const wide = await ok(redacteur, 'review.list', { withinDays: 365 });
+    const wide = await ok(redacteur, 'revision.list', { withinDays: 365 });
     expect(wide.groups[0]?.fiches.map((f) => f.id)).toEqual(['en-retard', 'plus-tard']);
   });
 
   it('marks a fiche verified: review date moved by the period, who and when recorded, audited', async () => {
-    const result = await ok(redacteur, 'review.markVerified', { id: 'en-retard' });
+    const result = await ok(redacteur, 'revision.markVerified', { id: 'en-retard' });
     expect(result).toMatchObject({
       status: 'saved',
       a_revoir: '2027-11-23',
@@ -479,43 +479,45 @@ describe('reviews', () => {
     expect(auditRows('fiche', 'en-retard').at(-1)).toMatchObject({ action: 'verification' });
     // The period is a setting.
     core.store.db.prepare("INSERT INTO reglages (cle, valeur) VALUES ('revision.mois', '6')").run();
-    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: 'bientot' });
-    const six = await ok(redacteur, 'review.markVerified', {
+    const doc = await ok(redacteur, 'redaction.open', { kind: 'fiche', id: 'bientot' });
+    const six = await ok(redacteur, 'revision.markVerified', {
       id: 'bientot',
       baseVersion: doc.version,
     });
     expect(six).toMatchObject({ status: 'saved', a_revoir: '2027-05-23' });
     // A stale version is a conflict, as in the editor.
     expect(
-      await ok(redacteur, 'review.markVerified', {
+      await ok(redacteur, 'revision.markVerified', {
         id: 'bientot',
         baseVersion: doc.version,
       }),
     ).toMatchObject({ status: 'conflict' });
-    expect(await fails(redacteur, 'review.markVerified', { id: 'F1234' })).toMatchObject({ code: 'refused' });
+    expect(await fails(redacteur, 'revision.markVerified', { id: 'F1234' })).toMatchObject({
+      code: 'refused',
+    });
   });
 });
 
 describe('feedback and backlog', () => {
   it('records an agent’s opinion as codes, and requires a reason when not useful', async () => {
-    expect(await ok(agent, 'feedback.record', { ficheId: 'passeport', utile: true })).toEqual({
+    expect(await ok(agent, 'avis.record', { ficheId: 'passeport', utile: true })).toEqual({
       id: expect.any(Number) as number,
     });
-    expect(await fails(agent, 'feedback.record', { ficheId: 'passeport', utile: false })).toMatchObject({
+    expect(await fails(agent, 'avis.record', { ficheId: 'passeport', utile: false })).toMatchObject({
       code: 'invalid_input',
       message: expect.stringContaining('choisissez pourquoi la fiche n’a pas été utile'),
     });
     expect(
-      await fails(agent, 'feedback.record', { ficheId: 'passeport', utile: false, motif: 'faux' }),
+      await fails(agent, 'avis.record', { ficheId: 'passeport', utile: false, motif: 'faux' }),
     ).toMatchObject({ code: 'invalid_input' });
     expect(
-      await fails(agent, 'feedback.record', { ficheId: 'brouillon', utile: false, motif: 'autre' }),
+      await fails(agent, 'avis.record', { ficheId: 'brouillon', utile: false, motif: 'autre' }),
     ).toMatchObject({ code: 'not_found' });
-    expect(await fails(redacteur, 'feedback.record', { ficheId: 'passeport', utile: true })).toMatchObject({
+    expect(await fails(redacteur, 'avis.record', { ficheId: 'passeport', utile: true })).toMatchObject({
       code: 'forbidden',
     });
     for (const motif of ['obsolete', 'obsolete', 'incomplete'] as const)
-      await ok(agent, 'feedback.record', { ficheId: 'passeport', utile: false, motif });
+      await ok(agent, 'avis.record', { ficheId: 'passeport', utile: false, motif });
     const rows = core.store.db
       .prepare(
         "SELECT jour, fiche_id, utile, motif FROM avis_fiches WHERE fiche_id = 'passeport' ORDER BY id",
@@ -548,7 +550,7 @@ describe('feedback and backlog', () => {
         .run().lastInsertRowid,
     );
     search.run('2026-11-22T09:59:00.000Z', '2026-11-22', 'identité carte', 2, entry);
-    const backlog = await ok(redacteur, 'backlog.list', { du: '2026-11-01' });
+    const backlog = await ok(redacteur, 'manques.list', { du: '2026-11-01' });
     expect(backlog.requetes).toEqual([
       {
         cle: 'cart identit',
@@ -577,19 +579,19 @@ describe('feedback and backlog', () => {
         motifs: { obsolete: 2, incomplete: 1 },
       },
     ]);
-    const all = await ok(redacteur, 'backlog.list', {});
+    const all = await ok(redacteur, 'manques.list', {});
     expect(all.requetes.find((q) => q.cle === 'piscin')?.total).toBe(2);
-    expect(await fails(redacteur, 'backlog.list', { du: '2026-12-01', au: '2026-11-01' })).toMatchObject({
+    expect(await fails(redacteur, 'manques.list', { du: '2026-12-01', au: '2026-11-01' })).toMatchObject({
       code: 'invalid_input',
     });
   });
 
   it('turns a query into a draft fiche held by the editor, with a unique id', async () => {
-    const draft = await ok(redacteur, 'backlog.createDraft', {
+    const draft = await ok(redacteur, 'manques.createDraft', {
       query: 'piscine municipale',
     });
     expect(draft).toEqual({ kind: 'fiche', id: 'piscine-municipale', path: 'fiches/piscine-municipale.md' });
-    const doc = await ok(redacteur, 'editor.open', { kind: 'fiche', id: draft.id });
+    const doc = await ok(redacteur, 'redaction.open', { kind: 'fiche', id: draft.id });
     expect(doc.frontMatter).toMatchObject({
       titre: 'Piscine municipale',
       mots_cles: ['piscine municipale'],
@@ -598,7 +600,7 @@ describe('feedback and backlog', () => {
       a_revoir: '2026-12-23',
     });
     expect(auditRows('fiche', 'piscine-municipale')).toMatchObject([{ action: 'creation' }]);
-    const second = await ok(redacteur, 'backlog.createDraft', {
+    const second = await ok(redacteur, 'manques.createDraft', {
       query: 'Piscine  municipale',
     });
     expect(second.id).toBe('piscine-municipale-2');
@@ -608,7 +610,7 @@ describe('feedback and backlog', () => {
   });
 
   it('adds a query as a keyword of a local fiche, refuses it on a national one', async () => {
-    const result = await ok(redacteur, 'backlog.addKeyword', {
+    const result = await ok(redacteur, 'manques.addKeyword', {
       ficheId: 'encombrants',
       query: 'monstres',
     });
@@ -616,14 +618,14 @@ describe('feedback and backlog', () => {
     await within(1500, () => finds(agent, 'monstres', 'encombrants'));
     expect(auditRows('fiche', 'encombrants').at(-1)).toMatchObject({ action: 'modification' });
     expect(
-      await fails(redacteur, 'backlog.addKeyword', { ficheId: 'F1234', query: 'passeport perdu' }),
+      await fails(redacteur, 'manques.addKeyword', { ficheId: 'F1234', query: 'passeport perdu' }),
     ).toMatchObject({ code: 'refused', message: expect.stringContaining('synonyme') });
   });
 });
 
 describe('vocabulary', () => {
   it('reads the synonyms and thèmes with their use', async () => {
-    const vocabulary = await ok(redacteur, 'vocabulary.get', {});
+    const vocabulary = await ok(redacteur, 'vocabulaire.get', {});
     expect(vocabulary.synonymes).toEqual([
       ['cni', "carte nationale d'identité", "carte d'identité"],
       ['hlm', 'logement social'],
@@ -635,7 +637,7 @@ describe('vocabulary', () => {
   });
 
   it('adds a synonym to a group or a new group; the search uses it at once', async () => {
-    const added = await ok(redacteur, 'backlog.addSynonym', {
+    const added = await ok(redacteur, 'manques.addSynonym', {
       query: 'carte d’identité perdue',
       expression: 'cni',
     });
@@ -645,7 +647,7 @@ describe('vocabulary', () => {
       "carte d'identité",
       'carte d’identité perdue',
     ]);
-    const took = await ok(redacteur, 'backlog.addSynonym', {
+    const took = await ok(redacteur, 'manques.addSynonym', {
       query: 'ordures',
       expression: 'encombrants',
     });
@@ -659,18 +661,18 @@ describe('vocabulary', () => {
 
   it('replaces the synonyms, refusing an expression in two groups; the new one is searchable', async () => {
     expect(
-      await fails(redacteur, 'vocabulary.setSynonyms', {
+      await fails(redacteur, 'vocabulaire.setSynonyms', {
         groups: [
           ['a', 'b'],
           ['B', 'c'],
         ],
       }),
     ).toMatchObject({ code: 'refused', message: expect.stringContaining('« B » figure dans deux groupes') });
-    expect(await fails(redacteur, 'vocabulary.setSynonyms', { groups: [['seul']] })).toMatchObject({
+    expect(await fails(redacteur, 'vocabulaire.setSynonyms', { groups: [['seul']] })).toMatchObject({
       code: 'refused',
       message: expect.stringContaining('au moins deux expressions'),
     });
-    const vocabulary = await ok(redacteur, 'vocabulary.setSynonyms', {
+    const vocabulary = await ok(redacteur, 'vocabulaire.setSynonyms', {
       groups: [
         ['hlm', 'logement social'],
         ['bailleur', 'logement social aidé', ' '],
@@ -691,15 +693,15 @@ describe('vocabulary', () => {
   });
 
   it('edits the thèmes but never removes one still used', async () => {
-    const current = (await ok(redacteur, 'vocabulary.get', {})).themes;
+    const current = (await ok(redacteur, 'vocabulaire.get', {})).themes;
     const without = current.filter((t) => t.id !== 'dechets').map(({ fiches: _fiches, ...theme }) => theme);
-    expect(await fails(redacteur, 'vocabulary.setThemes', { themes: without })).toMatchObject({
+    expect(await fails(redacteur, 'vocabulaire.setThemes', { themes: without })).toMatchObject({
       code: 'refused',
       message: expect.stringContaining(
         '« Déchets » est encore utilisé par 1 fiche : « Encombrants » (encombrants)',
       ),
     });
-    const next = await ok(redacteur, 'vocabulary.setThemes', {
+    const next = await ok(redacteur, 'vocabulaire.setThemes', {
       themes: [
         ...current.map(({ fiches: _fiches, ...theme }) => theme),
         { id: 'sport', libelle: 'Sport', description: 'Piscine, stades' },
@@ -714,7 +716,7 @@ describe('vocabulary', () => {
     expect(readFileSync(join(contentDir, 'themes.yml'), 'utf8')).toContain('- id: sport\n  libelle: Sport\n');
     expect(auditRows('themes', 'themes.yml')).toMatchObject([{ action: 'modification' }]);
     expect(
-      await fails(redacteur, 'vocabulary.setThemes', { themes: [{ id: 'Pas Bon', libelle: 'x' }] }),
+      await fails(redacteur, 'vocabulaire.setThemes', { themes: [{ id: 'Pas Bon', libelle: 'x' }] }),
     ).toMatchObject({ code: 'refused', message: expect.stringContaining('minuscules') });
   });
 });

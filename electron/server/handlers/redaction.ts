@@ -36,9 +36,9 @@ function nameOf(session: Session): string {
 
 /** The editors' workflow: thin calls into core/editor. */
 export const editorHandlers: HandlerTable<EditorMethod> = {
-  'editor.list': (core, input) => listDocuments(context(core), input),
-  'editor.open': (core, input) => openDocument(context(core), input.kind, input.id),
-  'editor.validate': (core, input) => {
+  'redaction.list': (core, input) => listDocuments(context(core), input),
+  'redaction.open': (core, input) => openDocument(context(core), input.kind, input.id),
+  'redaction.validate': (core, input) => {
     const { knowledge } = context(core);
     const documents: ReadonlyArray<{ id: string; path: string }> =
       input.kind === 'fiche' ? knowledge.fiches : knowledge.contacts;
@@ -56,13 +56,13 @@ export const editorHandlers: HandlerTable<EditorMethod> = {
       ),
     };
   },
-  'editor.preview': (_core, input) => ({ html: renderMarkdown(input.body) }),
-  'editor.save': (core, input, { session }) => {
+  'redaction.preview': (_core, input) => ({ html: renderMarkdown(input.body) }),
+  'redaction.save': (core, input, { session }) => {
     const result = saveDocument(core.store.db, actorOf(session), context(core), input, core.now());
     return result.status === 'saved' ? reindex(core, result) : result;
   },
-  'review.list': (core, input) => reviewList(context(core), input.withinDays, core.now()),
-  'review.markVerified': (core, input, { session }) => {
+  'revision.list': (core, input) => reviewList(context(core), input.withinDays, core.now()),
+  'revision.markVerified': (core, input, { session }) => {
     const result = markVerified(
       core.store.db,
       actorOf(session),
@@ -73,7 +73,7 @@ export const editorHandlers: HandlerTable<EditorMethod> = {
     );
     return result.status === 'saved' ? reindex(core, result) : result;
   },
-  'feedback.record': (core, input, { session }) => {
+  'avis.record': (core, input, { session }) => {
     const engine = core.search.current();
     return recordFeedback(
       core.store.db,
@@ -83,8 +83,8 @@ export const editorHandlers: HandlerTable<EditorMethod> = {
       core.now(),
     );
   },
-  'backlog.list': (core, input) => backlogList(core.store.db, context(core), input),
-  'backlog.createDraft': (core, input, { session }) => {
+  'manques.list': (core, input) => backlogList(core.store.db, context(core), input),
+  'manques.createDraft': (core, input, { session }) => {
     const ctx = context(core);
     const theme = nearestTheme(core.search.current(), ctx.knowledge, input.query);
     return reindex(
@@ -99,13 +99,13 @@ export const editorHandlers: HandlerTable<EditorMethod> = {
       ),
     );
   },
-  'backlog.addKeyword': (core, input, { session }) =>
+  'manques.addKeyword': (core, input, { session }) =>
     reindex(core, addKeyword(core.store.db, actorOf(session), context(core), input, core.now())),
-  'backlog.addSynonym': (core, input, { session }) =>
+  'manques.addSynonym': (core, input, { session }) =>
     reindex(core, addSynonym(core.store.db, actorOf(session), context(core), input, core.now())),
-  'vocabulary.get': (core) => vocabularyOf(context(core)),
-  'vocabulary.setSynonyms': (core, input, { session }) =>
+  'vocabulaire.get': (core) => vocabularyOf(context(core)),
+  'vocabulaire.setSynonyms': (core, input, { session }) =>
     reindex(core, setSynonyms(core.store.db, actorOf(session), context(core), input.groups, core.now())),
-  'vocabulary.setThemes': (core, input, { session }) =>
+  'vocabulaire.setThemes': (core, input, { session }) =>
     reindex(core, setThemes(core.store.db, actorOf(session), context(core), input.themes, core.now())),
 };

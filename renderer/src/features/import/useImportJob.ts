@@ -34,7 +34,7 @@ export function useImportJob(): ImportJobState {
   const read = useCallback(async (): Promise<void> => {
     const asked = generation.current;
     try {
-      const next = await call('imports.servicePublic.status', {});
+      const next = await call('import.servicePublic.status', {});
       if (!mounted.current || asked !== generation.current) return;
       setStatus(next);
       setReadError(null);
@@ -77,7 +77,7 @@ export function useImportJob(): ImportJobState {
       setStarting(true);
       setStartError(null);
       try {
-        const next = await call('imports.servicePublic.start', { from });
+        const next = await call('import.servicePublic.start', { from });
         if (!mounted.current) return false;
         setStatus(next);
         setReadError(null);

@@ -30,7 +30,7 @@ export interface ContactSession {
   themeFiche: string | null;
   /** A thème facet the agent chose: it says more than the fiches do. */
   themeChoisi: string | null;
-  /** recherches.record ids, linked to the entry when it is logged. */
+  /** journal.recordSearch ids, linked to the entry when it is logged. */
   rechercheIds: number[];
   /** The normalised queries already recorded in this contact: the same question settles once. */
   requetes: string[];

@@ -1,6 +1,6 @@
 // The contact in progress at the desk, shared by the pages that see it (the search page reports what was typed
 // and the thème chosen, the fiche page what was opened) and the outcome bar that logs it. It also records the
-// settled searches (recherches.record, for the content-gap report) and owns the toast shown once the core has
+// settled searches (journal.recordSearch, for the content-gap report) and owns the toast shown once the core has
 // committed an entry, with its « Annuler ». The rules themselves are pure, in components/outcome/session-state.ts.
 import type { ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
@@ -116,7 +116,7 @@ export function ContactSessionProvider({ enabled, children }: { enabled: boolean
       const requete = normaliseQuery(q);
       if (!shouldRecordSearch(current.current, q) || inFlight.current.has(requete)) return;
       const started = generation.current;
-      const done = call('recherches.record', { q, resultats })
+      const done = call('journal.recordSearch', { q, resultats })
         .then(({ id }) => {
           if (generation.current === started) dispatch({ type: 'search-recorded', id, requete });
         })

@@ -81,7 +81,7 @@ export function FicheFeedback({ ficheId }: { ficheId: string }) {
     setBusy(true);
     setError(null);
     try {
-      await call('feedback.record', { ficheId, utile, ...(why ? { motif: why } : {}) });
+      await call('avis.record', { ficheId, utile, ...(why ? { motif: why } : {}) });
       setSent(true);
     } catch (caught) {
       setError(toApiError(caught).message);

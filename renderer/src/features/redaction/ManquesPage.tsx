@@ -54,13 +54,13 @@ function QueryGroup({ group }: { group: BacklogQuery }) {
 
   const createDraft = () =>
     run(async () => {
-      const draft = await call('backlog.createDraft', { query });
+      const draft = await call('manques.createDraft', { query });
       navigate({ name: 'editeur', kind: 'fiche', id: draft.id, params: {} });
     });
 
   const addKeyword = (ficheId: string, titre: string) =>
     run(async () => {
-      await call('backlog.addKeyword', { ficheId, query });
+      await call('manques.addKeyword', { ficheId, query });
       setPanel(null);
       return `« ${query} » est maintenant un mot-clé de la fiche « ${titre} ».`;
     });
@@ -68,7 +68,7 @@ function QueryGroup({ group }: { group: BacklogQuery }) {
   const addSynonym = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void run(async () => {
-      const answer = await call('backlog.addSynonym', { query, expression });
+      const answer = await call('manques.addSynonym', { query, expression });
       setPanel(null);
       setExpression('');
       return `Synonymes enregistrés : ${answer.groupe.join(', ')}.`;
@@ -242,7 +242,7 @@ function FichesNotUseful({ fiches }: { fiches: readonly BacklogFiche[] }) {
 export function ManquesPage({ params }: { params: Params }) {
   const du = params.du;
   const au = params.au;
-  const backlog = useCall('backlog.list', { du, au }, { keepPrevious: true });
+  const backlog = useCall('manques.list', { du, au }, { keepPrevious: true });
   const heading = useFocusHeading<HTMLHeadingElement>(true);
   const today = isoDay(new Date());
   const setParam = (key: string, value: string) =>

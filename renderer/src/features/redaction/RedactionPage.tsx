@@ -32,7 +32,7 @@ export function RedactionPage({ params }: { params: Params }) {
   const statut = statutParam(params.statut);
   const refresh = useIndexStatus().refreshKey;
   const list = useCall(
-    'editor.list',
+    'redaction.list',
     { q: q.trim() || undefined, kind, statut },
     { keepPrevious: true, refresh },
   );

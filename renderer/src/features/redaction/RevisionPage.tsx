@@ -28,7 +28,11 @@ export function RevisionPage() {
   const [withinDays, setWithinDays] = useState(30);
   const [round, setRound] = useState(0);
   const refresh = useIndexStatus().refreshKey;
-  const list = useCall('review.list', { withinDays }, { keepPrevious: true, refresh: `${refresh}#${round}` });
+  const list = useCall(
+    'revision.list',
+    { withinDays },
+    { keepPrevious: true, refresh: `${refresh}#${round}` },
+  );
   const heading = useFocusHeading<HTMLHeadingElement>(true);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -38,7 +42,7 @@ export function RevisionPage() {
     setBusy(fiche.id);
     setMessage(null);
     try {
-      const result = await call('review.markVerified', { id: fiche.id });
+      const result = await call('revision.markVerified', { id: fiche.id });
       if (result.status === 'saved') {
         setMessage({
           kind: 'success',

@@ -120,7 +120,7 @@ function SynonymsForm({ initial, onSaved }: { initial: string[][]; onSaved: (v: 
   const onSave = () => {
     const kept = groups.map(parseGroup).filter((group) => group.length > 0);
     save(
-      () => call('vocabulary.setSynonyms', { groups: kept }),
+      () => call('vocabulaire.setSynonyms', { groups: kept }),
       (vocabulary) => {
         setGroups(vocabulary.synonymes.map(groupText));
         onSaved(vocabulary);
@@ -190,7 +190,7 @@ function ThemesForm({ initial, onSaved }: { initial: Vocabulary; onSaved: (v: Vo
         ...(row.description.trim() ? { description: row.description } : {}),
       }));
     save(
-      () => call('vocabulary.setThemes', { themes }),
+      () => call('vocabulaire.setThemes', { themes }),
       (vocabulary) => {
         setRows(themeRows(vocabulary));
         onSaved(vocabulary);
@@ -305,7 +305,7 @@ function TestSearch({ refresh }: { refresh: string }) {
 }
 
 export function VocabulairePage() {
-  const vocabulary = useCall('vocabulary.get', {});
+  const vocabulary = useCall('vocabulaire.get', {});
   const heading = useFocusHeading<HTMLHeadingElement>(true);
   const [round, setRound] = useState(0);
   const refresh = useIndexStatus().refreshKey;

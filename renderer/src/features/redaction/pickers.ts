@@ -7,7 +7,7 @@ const LIMIT = 10;
 
 /** Local fiches (drafts too: a link to a draft is valid) then national ones matching `q`. */
 export async function searchFiches(q: string, localOnly = false): Promise<PickOption[]> {
-  const { items, national } = await call('editor.list', { q, kind: 'fiche' });
+  const { items, national } = await call('redaction.list', { q, kind: 'fiche' });
   const local = items
     .filter((item) => item.kind === 'fiche')
     .slice(0, LIMIT)

@@ -67,7 +67,7 @@ export function useEditorDocument<F>(
   useEffect(() => {
     if (id === null) return;
     let live = true;
-    call('editor.open', { kind, id }).then(
+    call('redaction.open', { kind, id }).then(
       (doc) => {
         if (!live) return;
         setForm(codec.fromFrontMatter(doc.frontMatter));
@@ -96,7 +96,12 @@ export function useEditorDocument<F>(
     const timer = setTimeout(() => {
       const frontMatterNow = JSON.parse(frontMatterJson) as FrontMatter;
       // The document's own id is no duplicate: the core is told which one is being edited.
-      call('editor.validate', { kind, frontMatter: frontMatterNow, body, originalId: id ?? undefined }).then(
+      call('redaction.validate', {
+        kind,
+        frontMatter: frontMatterNow,
+        body,
+        originalId: id ?? undefined,
+      }).then(
         (answer) => live && setProblems(answer.problems),
         // A failed check is not a problem of the fiche: the save will check again.
         () => undefined,
@@ -113,7 +118,7 @@ export function useEditorDocument<F>(
     if (!ready) return;
     let live = true;
     const timer = setTimeout(() => {
-      call('editor.preview', { body }).then(
+      call('redaction.preview', { body }).then(
         (answer) => {
           if (!live) return;
           setPreviewHtml(answer.html);
@@ -154,7 +159,7 @@ export function useEditorDocument<F>(
         setNotice({ kind: 'error', text: "Le fichier n'a pas été enregistré : indiquez son identifiant." });
         return;
       }
-      const result = await call('editor.save', {
+      const result = await call('redaction.save', {
         kind,
         id: targetId,
         frontMatter: mine.frontMatter,

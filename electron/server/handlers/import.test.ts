@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../../common/contract';
-import { dispatch } from '../../server/dispatch';
-import { createCore } from '../app';
+import { dispatch } from '../dispatch';
+import { createCore } from '../../core/app';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
-import { NATIONAL_FOLDER } from './import-job';
+import { NATIONAL_FOLDER } from '../../core/import/import-job';
 import { publicationXml } from '../../../dev/test-support/service-public';
 
-const workerFile = fileURLToPath(new URL('../search/index-worker.ts', import.meta.url));
-const importWorkerFile = fileURLToPath(new URL('./import-worker.ts', import.meta.url));
+const workerFile = fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url));
+const importWorkerFile = fileURLToPath(new URL('../../core/import/import-worker.ts', import.meta.url));
 
 async function settled(poll: () => Promise<ImportJobStatus>): Promise<ImportJobStatus> {
   for (let i = 0; i < 200; i++) {
@@ -47,9 +47,9 @@ describe('in-app Service-Public.fr import', () => {
       const session = await signedIn(core, ['redacteur']);
       await core.search.ready();
       await core.search.watching();
-      const started = await dispatch(core, session, 'imports.servicePublic.start', { from: archive });
+      const started = await dispatch(core, session, 'import.servicePublic.start', { from: archive });
       expect(started).toMatchObject({ ok: true, result: { state: 'running', from: archive } });
-      const again = await dispatch(core, session, 'imports.servicePublic.start', { from: archive });
+      const again = await dispatch(core, session, 'import.servicePublic.start', { from: archive });
       expect(again).toMatchObject({
         ok: false,
         error: { code: 'unavailable', message: 'Un import est déjà en cours.' },
@@ -86,11 +86,11 @@ describe('in-app Service-Public.fr import', () => {
       importWorkerFile,
     });
     try {
-      const agent = await dispatch(core, await signedIn(core, ['agent']), 'imports.servicePublic.start', {
+      const agent = await dispatch(core, await signedIn(core, ['agent']), 'import.servicePublic.start', {
         from: contentDir,
       });
       expect(agent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      await dispatch(core, await signedIn(core, ['redacteur']), 'imports.servicePublic.start', {
+      await dispatch(core, await signedIn(core, ['redacteur']), 'import.servicePublic.start', {
         from: join(contentDir, 'vide'),
       });
       const failed = await settled(async () => core.imports.current());

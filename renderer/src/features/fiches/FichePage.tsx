@@ -4,7 +4,7 @@ import { useContactSession } from '../journal/demande';
 import { BackLink } from '../../ui/BackLink';
 import { HtmlContent } from '../../ui/HtmlContent';
 import { PageMain } from '../../ui/PageMain';
-import { ServiceCard } from '../annuaire/ServiceCard';
+import { ServiceCard } from '../contacts/ServiceCard';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';
 import { FicheEditLink, FicheFeedback, FicheNotices } from '../redaction/FicheExtras';
 import { ThemeTags } from '../../ui/ThemeTags';
