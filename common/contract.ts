@@ -5,13 +5,17 @@ import type { Canal, ContentProblem, Entite, Fermeture, Fiche, Origine, Weekday 
 import { ORIGINES } from './knowledge/types';
 
 import type { MethodTable } from './method-table';
-import { accountMethods, type AccountOutputs } from './comptes/methods';
+import { auditMethods, type AuditOutputs } from './audit/methods';
+import { authMethods, type AuthOutputs } from './auth/methods';
+import { compteMethods, type CompteOutputs } from './comptes/methods';
 import { adminMethods, type AdminOutputs } from './admin/methods';
 import { editorMethods, type EditorOutputs } from './redaction/methods';
 import { indicatorMethods, type IndicatorOutputs } from './indicateurs/methods';
 import { journalMethods, type JournalOutputs } from './journal/methods';
 import { labelMethods, type LabelOutputs } from './label/methods';
-import { registryMethods, type RegistryOutputs } from './registres/methods';
+import { agentMethods, type AgentOutputs } from './agents/methods';
+import { formationMethods, type FormationOutputs } from './formations/methods';
+import { pointMethods, type PointOutputs } from './points/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -163,8 +167,12 @@ const knowledgeMethods = {
 /** Every method: its role and its input schema, domain by domain. */
 export const methods = {
   ...knowledgeMethods,
-  ...accountMethods,
-  ...registryMethods,
+  ...authMethods,
+  ...compteMethods,
+  ...auditMethods,
+  ...pointMethods,
+  ...agentMethods,
+  ...formationMethods,
   ...labelMethods,
   ...adminMethods,
   ...journalMethods,
@@ -174,8 +182,12 @@ export const methods = {
 
 export interface Outputs
   extends
-    AccountOutputs,
-    RegistryOutputs,
+    AuthOutputs,
+    CompteOutputs,
+    AuditOutputs,
+    PointOutputs,
+    AgentOutputs,
+    FormationOutputs,
     LabelOutputs,
     AdminOutputs,
     JournalOutputs,
@@ -194,8 +206,12 @@ export interface Outputs
 
 export type MethodName = keyof typeof methods;
 export type KnowledgeMethod = keyof typeof knowledgeMethods;
-export type AccountMethod = keyof typeof accountMethods;
-export type RegistryMethod = keyof typeof registryMethods;
+export type AuthMethod = keyof typeof authMethods;
+export type CompteMethod = keyof typeof compteMethods;
+export type AuditMethod = keyof typeof auditMethods;
+export type PointMethod = keyof typeof pointMethods;
+export type AgentMethod = keyof typeof agentMethods;
+export type FormationMethod = keyof typeof formationMethods;
 export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;

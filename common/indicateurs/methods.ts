@@ -7,7 +7,7 @@ import { TABLES_TABLEAU } from './types';
 import { GRANULARITES, INDICATEURS, SENS_OBJECTIF } from './codes';
 import { JOURNAL_CANAUX } from '../journal/codes';
 import type { MethodTable } from '../method-table';
-import { POINT_ENTITES } from '../registres/methods';
+import { POINT_ENTITES } from '../points/methods';
 
 /** A dashboard may span ten years; by day, that is still only 3,653 periods. */
 const MAX_DAYS = 3653;

@@ -1,5 +1,5 @@
 // What the dashboard and the annual review receive. Node-free: the renderer reads these through the contract.
-import type { PointEntite, PointType } from '../label/types';
+import type { PointEntite, PointType } from '../points/methods';
 import type { Issue, JournalCanal, Motif } from '../journal/codes';
 import type { Granularite, IndicateurCode, SensObjectif, Unite } from './codes';
 

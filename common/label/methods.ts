@@ -11,8 +11,8 @@ import type {
   LabelStatut,
   LabelTodo,
   RegisterRow,
-  TrainingType,
 } from './types';
+import type { TrainingType } from '../formations/methods';
 import { LABEL_ACTIONS, LABEL_STATUTS } from './types';
 import type { MethodTable } from '../method-table';
 

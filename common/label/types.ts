@@ -1,6 +1,7 @@
 // The label's vocabulary and the shapes the window receives. Node-free: the renderer reads these types through
 // the contract.
 
+import type { PointEntite, PointType } from '../points/methods';
 /** Every decision a label manager can take on a point. */
 export const LABEL_ACTIONS = [
   'demander',
@@ -58,9 +59,6 @@ export const ACTION_LABELS: Record<LabelAction, string> = {
   retirer: 'Retirer le label',
 };
 
-export type PointEntite = 'ville' | 'metropole' | 'ccas' | 'autre';
-export type PointType = 'physique' | 'telephonique' | 'mixte' | 'numerique';
-
 /** The rule and the periods, as stored in the settings (key « label.reglage »). */
 export interface LabelSettings {
   /** How long a granted or renewed label lasts. */
@@ -79,14 +77,8 @@ export interface LabelSettings {
   typeFormation: string;
 }
 
-/** A training type, for the settings' choice of the one that counts. */
-export interface TrainingType {
-  code: string;
-  libelle: string;
-}
-
 /** One agent's training for the rule: valid on the day, expired, or never attended. */
-export interface TrainingState {
+export interface RuleTraining {
   etat: 'valide' | 'expiree' | 'jamais';
   /** The session that counts (latest attended on or before the day). */
   date: string | null;
@@ -103,7 +95,7 @@ export interface AgentEvaluation {
   affecteDepuis: string;
   /** Assigned for longer than the seniority threshold: counts in the proportion. */
   compte: boolean;
-  formation: TrainingState;
+  formation: RuleTraining;
   verdict: 'forme' | 'non_forme' | 'integration';
   /** « Formé », « Non formé », « En intégration (arrivé il y a moins de 3 mois) ». */
   verdictLibelle: string;
@@ -245,17 +237,3 @@ export interface RegisterRow {
   labelliseLe: string;
   expireLe: string;
 }
-
-export const ENTITE_NAMES: Record<PointEntite, string> = {
-  ville: 'Ville',
-  metropole: 'Métropole',
-  ccas: 'CCAS',
-  autre: 'Autre',
-};
-
-export const TYPE_NAMES: Record<PointType, string> = {
-  physique: 'Accueil physique',
-  telephonique: 'Accueil téléphonique',
-  mixte: 'Accueil mixte',
-  numerique: 'Accueil numérique',
-};

@@ -7,11 +7,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AgentFields, PointFields } from '../../common/registres/methods';
+import type { AgentFields } from '../../common/agents/methods';
+import type { PointFields } from '../../common/points/methods';
 import { createAgent } from '../../electron/core/agents/agents';
 import { addAssignment } from '../../electron/core/agents/affectations';
 import { setAttendance } from '../../electron/core/formations/attendance';
-import { createSession } from '../../electron/core/formations/formations';
+import { createFormation } from '../../electron/core/formations/formations';
 import type { Actor } from '../../electron/core/audit/record';
 import { createPoint } from '../../electron/core/points/points';
 import type { Db } from '../../electron/core/store/database';
@@ -73,7 +74,12 @@ export function makeAssignment(
 
 /** A session of `type` on `date` where each agent was present. */
 export function trained(db: Db, type: string, date: string, ...agentIds: number[]): number {
-  const id = createSession(db, ACTOR, { type, date, formateur: 'F. Martin', lieu: 'Salle du conseil' }, NOW);
+  const id = createFormation(
+    db,
+    ACTOR,
+    { type, date, formateur: 'F. Martin', lieu: 'Salle du conseil' },
+    NOW,
+  );
   setAttendance(
     db,
     ACTOR,

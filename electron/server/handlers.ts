@@ -7,13 +7,17 @@ import { indicatorHandlers } from './handlers/indicateurs';
 import { journalHandlers } from './handlers/journal';
 import { knowledgeHandlers } from './handlers/knowledge';
 import { labelHandlers } from './handlers/label';
-import { registryHandlers } from './handlers/registres';
+import { agentHandlers } from './handlers/agents';
+import { formationHandlers } from './handlers/formations';
+import { pointHandlers } from './handlers/points';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
   ...knowledgeHandlers,
   ...accountHandlers,
-  ...registryHandlers,
+  ...pointHandlers,
+  ...agentHandlers,
+  ...formationHandlers,
   ...labelHandlers,
   ...adminHandlers,
   ...journalHandlers,

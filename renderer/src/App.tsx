@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
-import type { SessionInfo } from '../../common/comptes/methods';
+import type { SessionInfo } from '../../common/auth/methods';
 import { grants } from '../../common/roles';
 import { call, toApiError } from './api';
 import type { ApiError } from './api';

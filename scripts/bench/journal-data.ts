@@ -6,7 +6,7 @@
 //
 // It writes straight into the tables with prepared statements in ONE transaction: a million entries take
 // seconds, not the hours the API would (each API call is its own durable transaction, which is the point there).
-import type { PointType } from '../../common/label/types';
+import type { PointType } from '../../common/points/methods';
 import { ISSUES, JOURNAL_CANAUX, MOTIFS } from '../../common/journal/codes';
 import { readContentFolder } from '../../electron/core/knowledge/content-files';
 import { parseKnowledge } from '../../electron/core/knowledge/parse';

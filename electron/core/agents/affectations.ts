@@ -1,7 +1,8 @@
 // Assignments of agents to points, with dates: « YYYY-MM-DD », `fin` being the last day (null while it
 // lasts). An agent is never assigned twice to the same point over overlapping periods: the label's rule
 // counts agents per point, and a double row would count one person twice.
-import type { AssignmentView, PointRef } from '../../../common/registres/methods';
+import type { AssignmentView } from '../../../common/agents/methods';
+import type { PointRef } from '../../../common/points/methods';
 import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';

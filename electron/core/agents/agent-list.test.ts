@@ -4,7 +4,7 @@ import type { Store } from '../store/store';
 import { listAgents } from './agent-list';
 import { agentView } from './agent-view';
 import { setAttendance } from '../formations/attendance';
-import { createSession } from '../formations/formations';
+import { createFormation } from '../formations/formations';
 import {
   ACTOR,
   NOW,
@@ -82,7 +82,7 @@ describe('agent page', () => {
     makeAssignment(db, id, point, '2025-01-01');
     trained(db, 'infocite', '2023-03-01', id);
     const latest = trained(db, 'infocite', '2025-03-01', id);
-    const absent = createSession(
+    const absent = createFormation(
       db,
       ACTOR,
       { type: 'posture', date: '2026-05-01', formateur: '', lieu: '' },

@@ -1,6 +1,7 @@
 // The agents list: who they are, where they are assigned today, and where they stand for the Info'Cité
 // training, with the filters of the agents page.
-import type { AgentSummary, FormationFilter, TrainingState } from '../../../common/registres/methods';
+import type { AgentSummary, FormationFilter } from '../../../common/agents/methods';
+import type { TrainingState } from '../../../common/formations/methods';
 import { parisDay } from '../../../common/dates';
 import type { Db } from '../store/database';
 import { currentPoints } from './affectations';

@@ -1,6 +1,6 @@
 // One agent's page: identity, assignments, every session attended or registered for, and per training type
 // the latest session attended, until when it counts and when the refresher is due.
-import type { AgentView, AttendanceView } from '../../../common/registres/methods';
+import type { AgentView, AttendanceView } from '../../../common/agents/methods';
 import { parisDay } from '../../../common/dates';
 import type { Db } from '../store/database';
 import { getAgent } from './agents';

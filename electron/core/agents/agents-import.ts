@@ -1,7 +1,7 @@
 // Bulk import of agents from a CSV file (nom, prenom, service, courriel, point, debut). Every line is checked
 // first and rejected with all its reasons at once, so a file is fixed in one go; the valid lines are then
 // written in one transaction with their audit rows. A dry run stops before writing and gives the same report.
-import type { ImportReport, RejectedLine } from '../../../common/registres/methods';
+import type { ImportReport, RejectedLine } from '../../../common/agents/methods';
 import type { Actor } from '../audit/record';
 import { isRealDay } from '../../../common/dates';
 import { pointByCode } from '../points/points';

@@ -1,6 +1,6 @@
 // Agents: the people who receive citizens. An agent who leaves is made inactive, never deleted, so the
 // attendance and assignment history the label was granted on stays true.
-import type { AgentFields, AgentIdentity } from '../../../common/registres/methods';
+import type { AgentFields, AgentIdentity } from '../../../common/agents/methods';
 import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError } from '../errors';

@@ -1,5 +1,5 @@
 // Reading the audit trail: administrators filter it by kind of record, action, author, period and text.
-import type { AuditRow } from '../../../common/comptes/methods';
+import type { AuditRow } from '../../../common/audit/methods';
 import type { Db } from '../store/database';
 import { parisDayEnd, parisDayStart } from './period';
 

@@ -1,6 +1,7 @@
 // Accounts: who may use the app, with which roles; the sessions they open.
 import type { Role } from '../../../common/contract';
-import type { CompteSummary, DeskAgent, SessionInfo } from '../../../common/comptes/methods';
+import type { CompteSummary } from '../../../common/comptes/methods';
+import type { DeskAgent, SessionInfo } from '../../../common/auth/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';

@@ -1,6 +1,6 @@
 // Attendance at a training session: the whole list is replaced at once, as the trainer's sheet is entered,
 // and audited with the list before and after.
-import type { PresenceStatut } from '../../../common/registres/methods';
+import type { PresenceStatut } from '../../../common/formations/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';

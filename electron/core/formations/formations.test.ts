@@ -3,7 +3,7 @@ import { NotFoundError, RefusedError } from '../errors';
 import type { Db } from '../store/database';
 import type { Store } from '../store/store';
 import { setAttendance } from './attendance';
-import { createSession, listSessions, sessionView, updateSession } from './formations';
+import { createFormation, listFormations, formationView, updateFormation } from './formations';
 import { ACTOR, NOW, auditRows, freshDb, makeAgent, trained } from '../../../dev/test-support/registres';
 
 let store: Store;
@@ -18,8 +18,8 @@ const fields = { type: 'infocite', date: '2026-10-01', formateur: 'F. Martin', l
 
 describe('training sessions', () => {
   it('creates a session of a known type, audited', () => {
-    const id = createSession(db, ACTOR, fields, NOW);
-    expect(sessionView(db, id, NOW)).toEqual({
+    const id = createFormation(db, ACTOR, fields, NOW);
+    expect(formationView(db, id, NOW)).toEqual({
       id,
       ...fields,
       typeLibelle: "Utilisation de la base Info'Cité",
@@ -32,14 +32,14 @@ describe('training sessions', () => {
     expect(auditRows(db)).toEqual([
       expect.objectContaining({ action: 'creation', objet: 'session_formation', objet_id: String(id) }),
     ]);
-    expect(() => createSession(db, ACTOR, { ...fields, type: 'inconnu' }, NOW)).toThrow(NotFoundError);
+    expect(() => createFormation(db, ACTOR, { ...fields, type: 'inconnu' }, NOW)).toThrow(NotFoundError);
     expect(auditRows(db)).toHaveLength(1);
   });
 
   it('lists sessions latest first with attendance counts, filtered by type and period', () => {
     const [a, b, c] = [makeAgent(db, 'A'), makeAgent(db, 'B'), makeAgent(db, 'C')];
     const first = trained(db, 'infocite', '2025-03-01', a, b);
-    const second = createSession(db, ACTOR, { ...fields, type: 'accueil', date: '2026-02-01' }, NOW);
+    const second = createFormation(db, ACTOR, { ...fields, type: 'accueil', date: '2026-02-01' }, NOW);
     setAttendance(
       db,
       ACTOR,
@@ -51,9 +51,9 @@ describe('training sessions', () => {
       ],
       NOW,
     );
-    const future = createSession(db, ACTOR, { ...fields, date: '2027-01-15' }, NOW);
+    const future = createFormation(db, ACTOR, { ...fields, date: '2027-01-15' }, NOW);
 
-    const all = listSessions(db, {}, NOW);
+    const all = listFormations(db, {}, NOW);
     expect(all.map((s) => s.id)).toEqual([future, second, first]);
     expect(all[0]).toMatchObject({ aVenir: true, inscrits: 0 });
     expect(all[1]).toMatchObject({
@@ -63,21 +63,21 @@ describe('training sessions', () => {
       absents: 1,
     });
     expect(all[2]).toMatchObject({ presents: 2, inscrits: 0, absents: 0 });
-    expect(listSessions(db, { type: 'infocite' }, NOW).map((s) => s.id)).toEqual([future, first]);
-    expect(listSessions(db, { du: '2025-03-01', au: '2026-02-01' }, NOW).map((s) => s.id)).toEqual([
+    expect(listFormations(db, { type: 'infocite' }, NOW).map((s) => s.id)).toEqual([future, first]);
+    expect(listFormations(db, { du: '2025-03-01', au: '2026-02-01' }, NOW).map((s) => s.id)).toEqual([
       second,
       first,
     ]);
-    expect(listSessions(db, { du: '2025-03-02' }, NOW).map((s) => s.id)).toEqual([future, second]);
+    expect(listFormations(db, { du: '2025-03-02' }, NOW).map((s) => s.id)).toEqual([future, second]);
   });
 
   it('updates a session, but never to a future date while someone is marked present', () => {
     const a = makeAgent(db, 'A');
     const id = trained(db, 'infocite', '2026-10-01', a);
-    updateSession(db, ACTOR, id, { ...fields, lieu: 'Médiathèque' }, NOW);
-    expect(sessionView(db, id, NOW).lieu).toBe('Médiathèque');
-    expect(() => updateSession(db, ACTOR, id, { ...fields, date: '2026-12-01' }, NOW)).toThrow(RefusedError);
-    expect(sessionView(db, id, NOW).date).toBe('2026-10-01');
+    updateFormation(db, ACTOR, id, { ...fields, lieu: 'Médiathèque' }, NOW);
+    expect(formationView(db, id, NOW).lieu).toBe('Médiathèque');
+    expect(() => updateFormation(db, ACTOR, id, { ...fields, date: '2026-12-01' }, NOW)).toThrow(RefusedError);
+    expect(formationView(db, id, NOW).date).toBe('2026-10-01');
     const rows = auditRows(db, 'session_formation');
     expect(rows.map((r) => r.action)).toEqual(['creation', 'presences', 'modification']);
     expect(JSON.parse(rows[2]?.avant ?? '')).toMatchObject({ lieu: 'Salle du conseil' });
@@ -88,7 +88,7 @@ describe('training sessions', () => {
 describe('attendance', () => {
   it('replaces the whole list in one change, audited with before and after', () => {
     const [a, b, c] = [makeAgent(db, 'Albert'), makeAgent(db, 'Bernard'), makeAgent(db, 'Charles')];
-    const id = createSession(db, ACTOR, fields, NOW);
+    const id = createFormation(db, ACTOR, fields, NOW);
     setAttendance(
       db,
       ACTOR,
@@ -109,7 +109,7 @@ describe('attendance', () => {
       ],
       NOW,
     );
-    const view = sessionView(db, id, NOW);
+    const view = formationView(db, id, NOW);
     expect(view.participants.map((p) => [p.nom, p.statut])).toEqual([
       ['Bernard', 'present'],
       ['Charles', 'absent'],
@@ -129,23 +129,23 @@ describe('attendance', () => {
 
   it('refuses « présent » at a future session, and leaves the list and the trail as they were', () => {
     const a = makeAgent(db, 'A');
-    const id = createSession(db, ACTOR, { ...fields, date: '2026-11-24' }, NOW);
+    const id = createFormation(db, ACTOR, { ...fields, date: '2026-11-24' }, NOW);
     setAttendance(db, ACTOR, id, [{ agentId: a, statut: 'inscrit' }], NOW);
     const before = auditRows(db).length;
     expect(() => setAttendance(db, ACTOR, id, [{ agentId: a, statut: 'present' }], NOW)).toThrow(
       /n'a pas encore eu lieu/,
     );
-    expect(sessionView(db, id, NOW).participants).toMatchObject([{ agentId: a, statut: 'inscrit' }]);
+    expect(formationView(db, id, NOW).participants).toMatchObject([{ agentId: a, statut: 'inscrit' }]);
     expect(auditRows(db)).toHaveLength(before);
     // Today's session can be marked.
-    const today = createSession(db, ACTOR, { ...fields, date: '2026-11-23' }, NOW);
+    const today = createFormation(db, ACTOR, { ...fields, date: '2026-11-23' }, NOW);
     setAttendance(db, ACTOR, today, [{ agentId: a, statut: 'present' }], NOW);
-    expect(sessionView(db, today, NOW).presents).toBe(1);
+    expect(formationView(db, today, NOW).presents).toBe(1);
   });
 
   it('refuses an agent listed twice, an unknown agent or session, writing nothing', () => {
     const a = makeAgent(db, 'A');
-    const id = createSession(db, ACTOR, fields, NOW);
+    const id = createFormation(db, ACTOR, fields, NOW);
     const before = auditRows(db).length;
     expect(() =>
       setAttendance(
@@ -163,7 +163,7 @@ describe('attendance', () => {
       NotFoundError,
     );
     expect(() => setAttendance(db, ACTOR, 999, [], NOW)).toThrow(NotFoundError);
-    expect(sessionView(db, id, NOW).participants).toEqual([]);
+    expect(formationView(db, id, NOW).participants).toEqual([]);
     expect(auditRows(db)).toHaveLength(before);
   });
 });

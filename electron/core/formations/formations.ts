@@ -1,10 +1,5 @@
 // Training sessions: a type, a day, a trainer, a place; attendance hangs off them (attendance.ts).
-import type {
-  Participant,
-  SessionFields,
-  SessionSummary,
-  SessionView,
-} from '../../../common/registres/methods';
+import type { Participant, FormationFields, FormationSummary, FormationView } from '../../../common/formations/methods';
 import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
@@ -19,7 +14,7 @@ export interface SessionFilter {
   au?: string;
 }
 
-type SummaryRow = Omit<SessionSummary, 'aVenir'>;
+type SummaryRow = Omit<FormationSummary, 'aVenir'>;
 
 const SUMMARY_SQL = `
   SELECT s.id, s.type, t.libelle AS typeLibelle, s.date, s.formateur, s.lieu,
@@ -30,12 +25,12 @@ const SUMMARY_SQL = `
   JOIN types_formation t ON t.code = s.type
   LEFT JOIN presences p ON p.session_id = s.id`;
 
-function withFuture(row: SummaryRow, today: string): SessionSummary {
+function withFuture(row: SummaryRow, today: string): FormationSummary {
   return { ...row, aVenir: row.date > today };
 }
 
 /** Sessions, latest first, with their attendance counts. */
-export function listSessions(db: Db, filter: SessionFilter, now: Date): SessionSummary[] {
+export function listFormations(db: Db, filter: SessionFilter, now: Date): FormationSummary[] {
   const today = parisDay(now);
   const rows = db
     .prepare(
@@ -54,7 +49,7 @@ export function listSessions(db: Db, filter: SessionFilter, now: Date): SessionS
   return rows.map((row) => withFuture(row, today));
 }
 
-export function sessionView(db: Db, id: number, now: Date): SessionView {
+export function formationView(db: Db, id: number, now: Date): FormationView {
   const row = db.prepare(`${SUMMARY_SQL} WHERE s.id = ? GROUP BY s.id`).get(id) as SummaryRow | undefined;
   if (!row) throw new NotFoundError(`La session de formation n° ${id} n'existe pas.`);
   const participants = (
@@ -70,15 +65,15 @@ export function sessionView(db: Db, id: number, now: Date): SessionView {
 }
 
 /** The session's own fields, as the audit trail records them. */
-function sessionRecord(db: Db, id: number): SessionFields & { id: number } {
+function sessionRecord(db: Db, id: number): FormationFields & { id: number } {
   const row = db
     .prepare('SELECT id, type, date, formateur, lieu FROM sessions_formation WHERE id = ?')
-    .get(id) as (SessionFields & { id: number }) | undefined;
+    .get(id) as (FormationFields & { id: number }) | undefined;
   if (!row) throw new NotFoundError(`La session de formation n° ${id} n'existe pas.`);
   return row;
 }
 
-export function createSession(db: Db, actor: Actor, fields: SessionFields, now: Date): number {
+export function createFormation(db: Db, actor: Actor, fields: FormationFields, now: Date): number {
   return db.transaction(() => {
     getTrainingType(db, fields.type);
     const id = Number(
@@ -99,7 +94,7 @@ export function createSession(db: Db, actor: Actor, fields: SessionFields, now: 
 }
 
 /** Changes a session; moving it after today is refused while someone is marked present at it. */
-export function updateSession(db: Db, actor: Actor, id: number, fields: SessionFields, now: Date): void {
+export function updateFormation(db: Db, actor: Actor, id: number, fields: FormationFields, now: Date): void {
   db.transaction(() =>
     auditedUpdate(
       db,

@@ -1,7 +1,7 @@
 // Refreshers due: the active agents assigned to a point today whose latest training of some type has expired
 // or expires within N days. An agent never trained in a type is not listed here: that is a first training,
 // not a refresher (the agents list filters those with « non formé »).
-import type { RefresherRow } from '../../../common/registres/methods';
+import type { RefresherRow } from '../../../common/formations/methods';
 import { parisDay } from '../../../common/dates';
 import type { Db } from '../store/database';
 import { currentPoints } from '../agents/affectations';

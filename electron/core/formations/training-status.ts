@@ -1,7 +1,7 @@
 // Where an agent stands for one type of training on a given day: the pages, the filters and the refreshers
 // due all read it from here, and the validity itself comes from training-validity.ts.
 import { daysBetween } from '../../../common/dates';
-import type { TrainingStatus } from '../../../common/registres/methods';
+import type { TrainingStatus } from '../../../common/formations/methods';
 import { addDaysToDay } from '../../../common/dates';
 import { latestAttended, validUntil } from './training-validity';
 

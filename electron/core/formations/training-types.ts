@@ -1,6 +1,6 @@
 // Training types (Info'Cité, accueil, posture…) and their validity: editing a validity changes at once every
 // agent's valid-until and refresher date, since those are always computed, never stored.
-import type { TrainingType } from '../../../common/registres/methods';
+import type { TrainingType } from '../../../common/formations/methods';
 import type { Actor } from '../audit/record';
 import { auditedUpdate } from '../audit/record';
 import { NotFoundError } from '../errors';

@@ -1,6 +1,7 @@
 // CSV exports of the dashboard's tables and of the annual review (see ../csv.ts), with decimal commas.
 import { csvFile, csvTable } from '../csv';
-import { ACTION_LABELS, ENTITE_NAMES, STATUT_LABELS, TYPE_NAMES } from '../../../common/label/types';
+import { ACTION_LABELS, STATUT_LABELS } from '../../../common/label/types';
+import { ENTITE_NAMES, TYPE_NAMES } from '../../../common/points/methods';
 import { ISSUE_LABELS, ISSUES } from '../../../common/journal/codes';
 import { WEEKDAYS } from '../../../common/knowledge/types';
 import type {

@@ -6,7 +6,7 @@ import { latestGrantDates } from './events';
 import { isLabelled } from './lifecycle';
 import { pointStates } from './label-points';
 import type { RegisterRow } from '../../../common/label/types';
-import { ENTITE_NAMES, TYPE_NAMES } from '../../../common/label/types';
+import { ENTITE_NAMES, TYPE_NAMES } from '../../../common/points/methods';
 
 function address(point: { voie: string; complement: string; code_postal: string; commune: string }): string {
   const town = [point.code_postal, point.commune].filter(Boolean).join(' ');

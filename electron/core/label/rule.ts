@@ -5,12 +5,7 @@ import type { Attended } from '../formations/training-validity';
 import { isValidOn, latestAttended, validUntil } from '../formations/training-validity';
 import { addMonthsToDay } from '../../../common/dates';
 import { frenchDate } from '../../../common/french-date';
-import type {
-  AgentEvaluation,
-  LabelEvaluation,
-  LabelSettings,
-  TrainingState,
-} from '../../../common/label/types';
+import type { AgentEvaluation, LabelEvaluation, LabelSettings, RuleTraining } from '../../../common/label/types';
 
 /** An agent assigned to the point on the day, with every session of the counted type they attended. */
 export interface AssignedAgent {
@@ -22,7 +17,7 @@ export interface AssignedAgent {
   trainings: Attended[];
 }
 
-export function trainingState(trainings: readonly Attended[], day: string): TrainingState {
+export function trainingState(trainings: readonly Attended[], day: string): RuleTraining {
   const latest = latestAttended(trainings, day);
   if (!latest) return { etat: 'jamais', date: null, valideJusquau: null };
   return {

@@ -6,7 +6,8 @@ import { RefusedError } from '../errors';
 import type { Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings';
 import { DEFAULT_LABEL_SETTINGS, storedLabelSettingsSchema } from '../../../common/label/settings';
-import type { LabelSettings, TrainingType } from '../../../common/label/types';
+import type { LabelSettings } from '../../../common/label/types';
+import type { TrainingType } from '../../../common/formations/methods';
 
 export { DEFAULT_LABEL_SETTINGS, labelSettingsSchema } from '../../../common/label/settings';
 

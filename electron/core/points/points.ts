@@ -1,6 +1,6 @@
 // Reception points: where citizens are received (a desk, a phone line, a website). A point with history is
 // never deleted: it is closed (ouvert = false), so its assignments, its log and its label history stay readable.
-import type { PointFields, PointRecord, PointSummary } from '../../../common/registres/methods';
+import type { PointFields, PointRecord, PointSummary } from '../../../common/points/methods';
 import { fold, matchesQuery } from '../../../common/text';
 import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';

@@ -1,10 +1,10 @@
 import { ANONYMOUS, actorOf } from '../../core/auth/session';
 import { agentOptions, getCompte, listComptes } from '../../core/comptes/comptes';
 import { auditFacets, listAudit } from '../../core/audit/query';
-import type { AccountMethod } from '../../../common/contract';
+import type { AuditMethod, AuthMethod, CompteMethod } from '../../../common/contract';
 import type { HandlerTable } from '../handler-types';
 
-export const accountHandlers: HandlerTable<AccountMethod> = {
+export const accountHandlers: HandlerTable<AuthMethod | CompteMethod | AuditMethod> = {
   'auth.session': (core, _input, { session }) => core.accounts.info(session),
   'auth.setup': async (core, input, { client }) =>
     core.accounts.info(await core.accounts.setup(client, input)),

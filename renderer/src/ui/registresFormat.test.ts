@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainingStatus } from '../../../common/registres/methods';
+import type { TrainingStatus } from '../../../common/formations/methods';
 import { decodeCsvBytes } from './forms/csvFile';
 import { idParam, trainingBadgeClass, trainingLabel, validityLabel, withParam } from './registresFormat';
 

@@ -1,12 +1,8 @@
 // Pure helpers of the registries' pages: French labels, training status wording, filters ↔ URL params. No DOM:
 // unit-tested under Node.
-import type {
-  FormationFilter,
-  PointEntite,
-  PointType,
-  PresenceStatut,
-  TrainingStatus,
-} from '../../../common/registres/methods';
+import type { FormationFilter } from '../../../common/agents/methods';
+import type { PointEntite, PointType } from '../../../common/points/methods';
+import type { PresenceStatut, TrainingStatus } from '../../../common/formations/methods';
 import { formatDate, plural } from './format';
 
 export const POINT_ENTITE_LABELS: Record<PointEntite, string> = {

@@ -1,6 +1,6 @@
 // Creating or changing an agent: name, first name, service, email (optional, one agent per email), active.
 import type { FormEvent } from 'react';
-import { agentFields } from '../../../../common/registres/methods';
+import { agentFields } from '../../../../common/agents/methods';
 import { call } from '../../api';
 import { TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';

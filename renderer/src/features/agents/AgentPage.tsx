@@ -2,8 +2,8 @@
 // date, and every session the agent was registered for.
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import type { AgentView, AssignmentView } from '../../../../common/registres/methods';
-import { assignmentFields } from '../../../../common/registres/methods';
+import type { AgentView, AssignmentView } from '../../../../common/agents/methods';
+import { assignmentFields } from '../../../../common/agents/methods';
 import { call, toApiError } from '../../api';
 import { SelectField, TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';

@@ -2,7 +2,7 @@
 // would do and every rejected line with its reasons, without writing anything; « Importer » does it.
 import type { ChangeEvent } from 'react';
 import { useState } from 'react';
-import type { ImportReport } from '../../../../common/registres/methods';
+import type { ImportReport } from '../../../../common/agents/methods';
 import { call, toApiError } from '../../api';
 import { FormMessage } from '../../ui/forms/FormMessage';
 import { ParentLink } from '../../ui/forms/ParentLink';

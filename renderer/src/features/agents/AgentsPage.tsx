@@ -1,7 +1,7 @@
 // The agents: who works where, and where each stands for the Info'Cité training. The filters live in the
 // URL (#/agents?q=…&point=…&formation=…), so a filtered list can be bookmarked and comes back as it was.
-import type { FormationFilter } from '../../../../common/registres/methods';
-import { FORMATION_FILTERS } from '../../../../common/registres/methods';
+import type { FormationFilter } from '../../../../common/agents/methods';
+import { FORMATION_FILTERS } from '../../../../common/agents/methods';
 import { SelectField, TextField } from '../../ui/forms/Field';
 import { PageMain } from '../../ui/PageMain';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';

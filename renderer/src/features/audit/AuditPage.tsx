@@ -2,7 +2,7 @@
 // filtered view can be bookmarked and found again with the browser's Back.
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import type { AuditRow } from '../../../../common/comptes/methods';
+import type { AuditRow } from '../../../../common/audit/methods';
 import { PageMain } from '../../ui/PageMain';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';
 import { plural } from '../../ui/format';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../../common/contract';
-import type { SessionInfo } from '../../../../common/comptes/methods';
+import type { SessionInfo } from '../../../../common/auth/methods';
 import { call } from '../../api';
 import { PageMain } from '../../ui/PageMain';
 import { Loading } from '../../ui/StatusMessages';

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useRef, useState } from 'react';
-import type { SessionInfo } from '../../../../common/comptes/methods';
+import type { SessionInfo } from '../../../../common/auth/methods';
 import { call, toApiError } from '../../api';
 import { TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';

@@ -1,6 +1,6 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import type { DeskAgent, SessionInfo } from '../../../../common/comptes/methods';
+import type { DeskAgent, SessionInfo } from '../../../../common/auth/methods';
 import { call, toApiError } from '../../api';
 import { moveActive } from '../../ui/keys';
 import { TextField } from '../../ui/forms/Field';

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import type { SessionInfo } from '../../../../common/comptes/methods';
+import type { SessionInfo } from '../../../../common/auth/methods';
 import { call, toApiError } from '../../api';
 import { PageMain } from '../../ui/PageMain';
 import { TextField } from '../../ui/forms/Field';

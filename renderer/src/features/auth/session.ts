@@ -1,7 +1,7 @@
 // The window's session: who is logged in, with which roles. The core enforces every role; the window only
 // uses them to show what the person may do.
 import { createContext, useContext } from 'react';
-import type { SessionInfo } from '../../../../common/comptes/methods';
+import type { SessionInfo } from '../../../../common/auth/methods';
 import type { Role } from '../../../../common/roles';
 import { grants } from '../../../../common/roles';
 

@@ -1,7 +1,7 @@
 // Creating or changing a training session: type, day, trainer, place. Attendance is entered on the
 // session's own page.
 import type { FormEvent } from 'react';
-import { sessionFields } from '../../../../common/registres/methods';
+import { formationFields } from '../../../../common/formations/methods';
 import { call } from '../../api';
 import { SelectField, TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';
@@ -41,7 +41,7 @@ export function FormationFormPage({ id }: { id: number | null }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void submit(sessionFields, form, async (data) => {
+    void submit(formationFields, form, async (data) => {
       const saved =
         id === null
           ? await call('formations.create', data)

@@ -1,8 +1,8 @@
 // A training session and its attendance sheet: the registered agents with présent / absent / inscrit, agents
 // added by searching their names, and one « Enregistrer les présences » that replaces the whole list.
 import { useEffect, useState } from 'react';
-import type { Participant, PresenceStatut, SessionView } from '../../../../common/registres/methods';
-import { PRESENCE_STATUTS } from '../../../../common/registres/methods';
+import type { Participant, PresenceStatut, FormationView } from '../../../../common/formations/methods';
+import { PRESENCE_STATUTS } from '../../../../common/formations/methods';
 import { call, toApiError } from '../../api';
 import { FormMessage } from '../../ui/forms/FormMessage';
 import { NotReady } from '../../ui/forms/NotReady';
@@ -62,7 +62,7 @@ export function FormationPage({ id }: { id: number }) {
   );
 }
 
-function Attendance({ session, onSaved }: { session: SessionView; onSaved(session: SessionView): void }) {
+function Attendance({ session, onSaved }: { session: FormationView; onSaved(session: FormationView): void }) {
   const [rows, setRows] = useState<Row[]>(session.participants);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);

@@ -2,8 +2,8 @@
 // types with their validity, editable in place (a validity change applies at once to every agent).
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import type { TrainingType } from '../../../../common/registres/methods';
-import { trainingTypeFields } from '../../../../common/registres/methods';
+import type { TrainingType } from '../../../../common/formations/methods';
+import { trainingTypeFields } from '../../../../common/formations/methods';
 import { call, toApiError } from '../../api';
 import { SelectField, TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';

@@ -1,4 +1,4 @@
-import type { TrainingStatus } from '../../../../common/registres/methods';
+import type { TrainingStatus } from '../../../../common/formations/methods';
 import { trainingBadgeClass, trainingLabel } from '../../ui/registresFormat';
 
 /** A training status as a badge: the colour is always doubled by the words. */

@@ -4,7 +4,8 @@
 // app, the print dialog in the preview); the same figures export to CSV.
 import type { FormEvent, ReactNode } from 'react';
 import { useMemo, useState } from 'react';
-import { ENTITE_NAMES, STATUT_LABELS, TYPE_NAMES } from '../../../../common/label/types';
+import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/points/methods';
+import { STATUT_LABELS } from '../../../../common/label/types';
 import type { LabelAction, LabelStatut } from '../../../../common/label/types';
 import type { Bilan } from '../../../../common/indicateurs/types';
 import type { ApiError } from '../../api';

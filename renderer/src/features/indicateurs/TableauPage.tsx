@@ -2,8 +2,8 @@
 // previous period, and every figure behind them as a chart beside its table, each table exportable to CSV. The
 // filters live in the URL, so a view can be bookmarked or sent to a colleague.
 import { useMemo, useState } from 'react';
-import type { PointEntite } from '../../../../common/label/types';
-import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/label/types';
+import type { PointEntite } from '../../../../common/points/methods';
+import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/points/methods';
 import type { Tableau, TableTableau } from '../../../../common/indicateurs/types';
 import type { Granularite } from '../../../../common/indicateurs/codes';
 import { GRANULARITES } from '../../../../common/indicateurs/codes';

@@ -1,8 +1,8 @@
 // The dashboard's filters as they sit in its URL (« #/tableau?periode=annee&canal=telephone ») and the request
 // they make. Pure, tested under Node: the page only reads and writes them.
 import type { InputOf } from '../../../../common/contract';
-import type { PointEntite } from '../../../../common/label/types';
-import { ENTITE_NAMES } from '../../../../common/label/types';
+import type { PointEntite } from '../../../../common/points/methods';
+import { ENTITE_NAMES } from '../../../../common/points/methods';
 import type { Granularite } from '../../../../common/indicateurs/codes';
 import { GRANULARITES } from '../../../../common/indicateurs/codes';
 import type { JournalCanal } from '../../../../common/journal/codes';

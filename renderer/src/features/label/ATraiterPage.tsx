@@ -1,6 +1,6 @@
 // What needs the label manager's action: labels to renew, refreshers to plan, points to regularise.
 import type { LabelTodo } from '../../../../common/label/types';
-import { ENTITE_NAMES } from '../../../../common/label/types';
+import { ENTITE_NAMES } from '../../../../common/points/methods';
 import { PageMain } from '../../ui/PageMain';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';
 import { formatDate, plural } from '../../ui/format';

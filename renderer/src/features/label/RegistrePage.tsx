@@ -1,7 +1,7 @@
 // The public register of labelled points: a page that prints on its own (menu and buttons hidden) and a CSV
 // export for Excel, both from the core.
 import { useState } from 'react';
-import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/label/types';
+import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/points/methods';
 import type { ApiError } from '../../api';
 import { call, toApiError } from '../../api';
 import { downloadCsv } from '../../ui/forms/downloadFile';

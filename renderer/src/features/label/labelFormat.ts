@@ -1,7 +1,8 @@
 // Pure helpers of the label pages: the points list's filters as URL params, and French phrasings of the label's
 // dates and trainings. Unit-tested under Node.
 import type { InputOf } from '../../../../common/contract';
-import type { LabelAction, LabelStatut, PointEntite, TrainingState } from '../../../../common/label/types';
+import type { LabelAction, LabelStatut, RuleTraining } from '../../../../common/label/types';
+import type { PointEntite } from '../../../../common/points/methods';
 import { LABEL_STATUTS } from '../../../../common/label/types';
 import { formatDate, plural } from '../../ui/format';
 import type { Params } from '../../router';
@@ -41,7 +42,7 @@ export function remainingText(days: number): string {
 }
 
 /** An agent's training for the rule, as the decision screen says it. */
-export function trainingText(formation: TrainingState): string {
+export function trainingText(formation: RuleTraining): string {
   if (formation.etat === 'jamais' || formation.date === null) return 'Jamais suivie';
   if (formation.valideJusquau === null)
     return `Suivie le ${formatDate(formation.date)}, sans limite de validité`;

@@ -1,8 +1,8 @@
 // Creating or changing a reception point. The form is checked with the contract's own schema before it is
 // sent; a refusal from the core (code taken, unknown service) is shown and everything typed stays.
 import type { FormEvent } from 'react';
-import type { PointView } from '../../../../common/registres/methods';
-import { POINT_ENTITES, POINT_TYPES, pointFields } from '../../../../common/registres/methods';
+import type { PointView } from '../../../../common/points/methods';
+import { POINT_ENTITES, POINT_TYPES, pointFields } from '../../../../common/points/methods';
 import { call } from '../../api';
 import { SelectField, TextAreaField, TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';

@@ -2,7 +2,7 @@
 // and the decision panel.
 import { useState } from 'react';
 import type { LabelEvent, LabelPointDetail } from '../../../../common/label/types';
-import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/label/types';
+import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/points/methods';
 import { ParentLink } from '../../ui/forms/ParentLink';
 import { PageMain } from '../../ui/PageMain';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';

@@ -3,7 +3,8 @@
 import type { ChangeEvent } from 'react';
 import { useId } from 'react';
 import type { LabelStatut } from '../../../../common/label/types';
-import { ENTITE_NAMES, LABEL_STATUTS, STATUT_LABELS, TYPE_NAMES } from '../../../../common/label/types';
+import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/points/methods';
+import { LABEL_STATUTS, STATUT_LABELS } from '../../../../common/label/types';
 import { PageMain } from '../../ui/PageMain';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';
 import { formatDate, plural } from '../../ui/format';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agentFields, pointFields } from '../../../../common/registres/methods';
+import { agentFields } from '../../../../common/agents/methods';
+import { pointFields } from '../../../../common/points/methods';
 import { checkForm, sentence } from './checkForm';
 
 describe('checkForm', () => {
