@@ -1,5 +1,6 @@
 // The SQL side of the demo seed: one prepared statement per table, straight inserts (the seed runs in one
 // transaction with a single audit row, written by seedDemoRegistry).
+import { slug } from '../../common/text';
 import type { Db } from '../../electron/core/store/database';
 import { COURRIEL_DOMAINS, NOMS, PRENOMS } from './demo-people';
 import type { DemoEvent } from './demo-labels';
@@ -11,11 +12,7 @@ export const IMPORTED_DECIDER = 'Reprise des tableurs';
 
 /** « Élodie » → « elodie », « Lefèvre » → « lefevre »: for e-mail addresses. */
 function mailPart(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-');
+  return slug(text);
 }
 
 export class DemoWriter {

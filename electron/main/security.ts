@@ -1,5 +1,6 @@
 // The security decisions of the Electron shell, as small pure functions: main.ts only wires them to Electron's
 // events, and security.test.ts checks them under plain Node. Nothing here may import 'electron' at runtime.
+import { stripAccents } from '../../common/text';
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Envelope } from '../../common/contract';
@@ -244,9 +245,7 @@ export function withContentSecurityPolicy(
  */
 export function safePdfName(suggested: unknown): string {
   const text = typeof suggested === 'string' ? suggested : '';
-  const base = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const base = stripAccents(text)
     .replace(/\.pdf$/i, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[.-]+|[.-]+$/g, '')

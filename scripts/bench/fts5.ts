@@ -1,5 +1,6 @@
 // The baseline the app's lunr search is compared with: one SQLite FTS5 table over the same fields, the same
 // boosts as FICHE_FIELDS, and a query built the simple way (quoted words, the last one as a prefix).
+import { fold } from '../../common/text';
 import Database from 'better-sqlite3';
 import type { ContentFile } from '../../electron/core/knowledge/content-files';
 import { parseKnowledge } from '../../electron/core/knowledge/parse';
@@ -18,13 +19,6 @@ export interface FtsQueryOptions {
   stopWords?: ReadonlySet<string>;
   /** Whether the last word is still being typed; by default, when the input does not end with a space or a sign. */
   typing?: boolean;
-}
-
-function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** One word as an FTS5 string: double quotes around it, a double quote inside doubled. */

@@ -76,7 +76,9 @@ describe('training sessions', () => {
     const id = trained(db, 'infocite', '2026-10-01', a);
     updateFormation(db, ACTOR, id, { ...fields, lieu: 'Médiathèque' }, NOW);
     expect(formationView(db, id, NOW).lieu).toBe('Médiathèque');
-    expect(() => updateFormation(db, ACTOR, id, { ...fields, date: '2026-12-01' }, NOW)).toThrow(RefusedError);
+    expect(() => updateFormation(db, ACTOR, id, { ...fields, date: '2026-12-01' }, NOW)).toThrow(
+      RefusedError,
+    );
     expect(formationView(db, id, NOW).date).toBe('2026-10-01');
     const rows = auditRows(db, 'session_formation');
     expect(rows.map((r) => r.action)).toEqual(['creation', 'presences', 'modification']);

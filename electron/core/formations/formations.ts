@@ -1,5 +1,10 @@
 // Training sessions: a type, a day, a trainer, a place; attendance hangs off them (attendance.ts).
-import type { Participant, FormationFields, FormationSummary, FormationView } from '../../../common/formations/methods';
+import type {
+  Participant,
+  FormationFields,
+  FormationSummary,
+  FormationView,
+} from '../../../common/formations/methods';
 import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';

@@ -1,3 +1,4 @@
+import { fold } from '../../../common/text';
 import { z } from 'zod';
 import { CANAUX, ENTITES, ORIGINES, WEEKDAYS } from '../../../common/knowledge/types';
 
@@ -176,12 +177,7 @@ export type ContactFrontMatter = z.infer<typeof contactFrontMatter>;
 
 /** Folds a front-matter key or a value the way editors may type it: « Mise à jour le » → mise_a_jour_le. */
 export function foldKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim()
-    .replace(/[\s'’-]+/g, '_');
+  return fold(text).replace(/[\s'’-]+/g, '_');
 }
 
 const KEY_ALIASES: Record<string, string> = {

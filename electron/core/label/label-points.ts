@@ -7,7 +7,12 @@ import type { Db } from '../store/database';
 import { latestEvent, latestEvents, pointHistory } from './events';
 import { allowedActions, effectiveStatut, isLabelled } from './lifecycle';
 import { evaluatePoint, evaluatePoints } from './rule-data';
-import type { LabelEvaluation, LabelPointDetail, LabelPointRow, LabelStatut } from '../../../common/label/types';
+import type {
+  LabelEvaluation,
+  LabelPointDetail,
+  LabelPointRow,
+  LabelStatut,
+} from '../../../common/label/types';
 import type { PointEntite, PointType } from '../../../common/points/methods';
 import { LABEL_STATUTS } from '../../../common/label/types';
 

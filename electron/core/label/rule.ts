@@ -5,7 +5,12 @@ import type { Attended } from '../formations/training-validity';
 import { isValidOn, latestAttended, validUntil } from '../formations/training-validity';
 import { addMonthsToDay } from '../../../common/dates';
 import { frenchDate } from '../../../common/french-date';
-import type { AgentEvaluation, LabelEvaluation, LabelSettings, RuleTraining } from '../../../common/label/types';
+import type {
+  AgentEvaluation,
+  LabelEvaluation,
+  LabelSettings,
+  RuleTraining,
+} from '../../../common/label/types';
 
 /** An agent assigned to the point on the day, with every session of the counted type they attended. */
 export interface AssignedAgent {

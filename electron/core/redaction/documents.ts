@@ -2,7 +2,7 @@
 // search service holds (drafts included, at most a second behind the disk); opening reads the disk itself, so
 // the version an editor starts from is the file's true state.
 import { NotFoundError } from '../errors';
-import { fold } from '../search/analyzer';
+import { fold } from '../../../common/text';
 import type { KnowledgeBase, Statut } from '../../../common/knowledge/types';
 import type { EditorKind } from '../../../common/redaction/codes';
 import { diskFileExists, readDiskFile } from './files';

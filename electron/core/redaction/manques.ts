@@ -4,7 +4,8 @@
 import type { Actor } from '../audit/record';
 import { addDaysToDay, parisDay } from '../../../common/dates';
 import { ConflictError, RefusedError } from '../errors';
-import { fold, terms } from '../search/analyzer';
+import { fold } from '../../../common/text';
+import { terms } from '../search/analyzer';
 import type { Db } from '../store/database';
 import type { FeedbackMotif } from '../../../common/redaction/codes';
 import { DRAFT_REVIEW_DAYS } from '../../../common/redaction/codes';

@@ -10,7 +10,7 @@ import { SYNONYMS_FILE, THEMES_FILE } from '../knowledge/content-files';
 import { synonymsFile, themesFile } from '../knowledge/lists-schema';
 import { foldKey } from '../knowledge/schema';
 import type { Theme } from '../../../common/knowledge/types';
-import { fold } from '../search/analyzer';
+import { fold } from '../../../common/text';
 import type { Db } from '../store/database';
 import type { EditorContext } from './documents';
 import { prepareAtomicWrite, readDiskFile } from './files';

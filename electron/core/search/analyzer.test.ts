@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, fold, stem, terms } from './analyzer';
+import { fold } from '../../../common/text';
+import { analyze, stem, terms } from './analyzer';
 
 describe('French analyzer', () => {
   it('folds accents and case', () => {

@@ -1,3 +1,4 @@
+import { fold } from '../../../common/text';
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import french from 'lunr-languages/lunr.fr.js';
@@ -21,16 +22,6 @@ export interface AnalyzedToken {
   /** Offset and length of the word in the analysed text. */
   start: number;
   length: number;
-}
-
-/** Lower case without diacritics: "État" → "etat", "Œuvre" → "oeuvre". */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
 }
 
 // Words are runs of letters and digits; an elided article or pronoun before an apostrophe (l', d', qu',

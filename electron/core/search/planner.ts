@@ -1,4 +1,5 @@
-import { analyze, fold } from './analyzer';
+import { fold } from '../../../common/text';
+import { analyze } from './analyzer';
 import { boundedLevenshtein } from './levenshtein';
 import type { SynonymTable } from './synonyms';
 /** What the planner needs to know of an index: its terms, and the beginnings of its words. */

@@ -2,6 +2,7 @@
 // The street lines come in any order: « 2 rue Mégevand » ; « BP 1169 », « Direction départementale… »,
 // « 6 rue du Roussillon » ; « Palais de Justice », « 1 rue Mégevand BP 159 ». The locality often ends with
 // « Cedex 6 » and is sometimes in capitals without accents (« BESANCON CEDEX »).
+import { slug } from '../../../../common/text';
 import type { Adresse } from '../../../../common/knowledge/types';
 import type { RawAddress } from './records';
 
@@ -68,12 +69,7 @@ const SMALL_WORDS = new Set([
 
 /** Folds a name for comparison: « BESANCON » = « Besançon », « PONT LES MOULINS » = « Pont-les-Moulins ». */
 function fold(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return slug(name, ' ');
 }
 
 function capitalize(word: string): string {

@@ -1,3 +1,4 @@
+import { slug } from '../../../../common/text';
 import { frenchDate } from '../../../../common/french-date';
 // One record of the export → one contact file of the knowledge base (content/README.md § 4).
 import YAML from 'yaml';
@@ -33,13 +34,8 @@ const MAIRIE_TYPES = new Set([
 
 /** `mairie-25056-01` → `annuaire-mairie-25056-01`, `commissariat_police-…` → `annuaire-commissariat-police-…` */
 export function contactId(recordId: string): string | undefined {
-  const slug = recordId
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? undefined : `${ID_PREFIX}${slug}`;
+  const id = slug(recordId);
+  return id === '' ? undefined : `${ID_PREFIX}${id}`;
 }
 
 /**

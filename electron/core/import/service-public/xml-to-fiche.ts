@@ -1,5 +1,6 @@
 // One fiche of DILA's `vosdroits` archive (Publication.xsd 3.3) → one national fiche of the knowledge base:
 // the front-matter the schema accepts (origine: national) and a markdown body.
+import { slug } from '../../../../common/text';
 import YAML from 'yaml';
 import { normalizeKeys } from '../../knowledge/schema';
 import type { LinkTargets } from './markdown';
@@ -56,12 +57,7 @@ export function parseDcDate(text: string): string | undefined {
 
 /** A pivot code as the schema wants it: « Sécurité sociale des indépendants » → securite_sociale_des_independants. */
 export function normalizePivot(code: string): string | undefined {
-  const folded = code
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^[_0-9]+|_+$/g, '');
+  const folded = slug(code, '_').replace(/^[_0-9]+/, '');
   return folded || undefined;
 }
 

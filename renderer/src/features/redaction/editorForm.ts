@@ -2,6 +2,7 @@
 // per line, hours as « 08:30-12:00, 13:30-17:00 », dates as text); the core receives the front-matter with the
 // README's keys and shapes. Keys the form does not show (origine, pivots, verifie_le…) ride along untouched.
 // No DOM: unit-tested under Node.
+import { slug } from '../../../../common/text';
 import type { EditorProblem, FrontMatter } from '../../../../common/redaction/types';
 import type { Weekday } from '../../../../common/knowledge/types';
 import { WEEKDAYS } from '../../../../common/knowledge/types';
@@ -262,14 +263,7 @@ export function problemsOf(problems: readonly EditorProblem[], key: string): Edi
 
 /** A lowercase id from a title (« Carte d'identité : perte » → carte-d-identite-perte), as the README asks. */
 export function slugify(title: string): string {
-  return title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  return slug(title).slice(0, 80).replace(/-+$/, '');
 }
 
 /** `[Titre](fiche:id)` inserted in `body` at the selection, and where the caret goes after it. */
