@@ -2,9 +2,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-electron',
+      'release',
+      'test-results',
+      'playwright-report',
+      '.electron-native',
+      // Files that break the layer rule on purpose: the lint test checks that ESLint refuses them.
+      'dev/lint-fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,6 +29,20 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: promises that nobody awaits, promises where a callback is expected, and switches that
+    // forget a case of a union. They need the TypeScript program, so only TypeScript files get them.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -24,11 +51,5 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
-  {
-    // The core runs under Node and inside Electron's main process: it must never reach for React or Electron.
-    files: ['electron/core/**/*.ts', 'electron/api/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: ['electron', 'react', 'react-dom'] }],
-    },
-  },
+  ...layerRules,
 );

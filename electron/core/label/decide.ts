@@ -51,7 +51,10 @@ function expiryAfter(
     case 'suspendre':
     case 'lever_suspension':
       return latest?.expireLe ?? null;
-    default:
+    case 'demander':
+    case 'instruire':
+    case 'refuser':
+    case 'retirer':
       return null;
   }
 }

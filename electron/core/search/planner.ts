@@ -163,7 +163,8 @@ export function termSatisfies(alternative: Alternative, wanted: string, matched:
       return matched.startsWith(wanted);
     case 'fuzzy':
       return matched === wanted || levenshteinWithin(wanted, matched, alternative.editDistance ?? 1);
-    default:
+    case 'exact':
+    case 'synonym':
       return matched === wanted;
   }
 }

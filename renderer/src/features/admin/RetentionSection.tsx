@@ -65,7 +65,7 @@ export function RetentionSection() {
         <ErrorMessage error={loaded.error} context="Impossible de lire le délai de conservation." />
       )}
       {loaded.status === 'ok' && (
-        <form onSubmit={onSubmit} noValidate>
+        <form onSubmit={(event) => void onSubmit(event)} noValidate>
           <TextField
             id="retention-mois"
             label="Durée de conservation (en mois)"
@@ -82,7 +82,12 @@ export function RetentionSection() {
             <button type="submit" className="button" disabled={save.busy}>
               Enregistrer
             </button>
-            <button type="button" className="button button-outline" disabled={apply.busy} onClick={onApply}>
+            <button
+              type="button"
+              className="button button-outline"
+              disabled={apply.busy}
+              onClick={() => void onApply()}
+            >
               Appliquer maintenant
             </button>
           </div>

@@ -27,7 +27,7 @@ function useFicheServices(fiches: readonly string[]): Array<{ id: string; nom: s
   useEffect(() => {
     let live = true;
     const ids = key === '' ? [] : key.split(',');
-    Promise.allSettled(ids.map((id) => call('fiches.get', { id }))).then((answers) => {
+    void Promise.allSettled(ids.map((id) => call('fiches.get', { id }))).then((answers) => {
       const found = new Map<string, string>();
       for (const answer of answers)
         if (answer.status === 'fulfilled')
