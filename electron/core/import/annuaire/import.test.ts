@@ -1,15 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseKnowledge } from '../../knowledge/parse';
 import { AnnuaireImportError, formatReport, importAnnuaire } from './import';
 import { recordLine } from '../../../../dev/test-support/annuaire';
+import { sharedCorpusFile, skipWithoutCorpus } from '../../../../dev/test-support/shared-corpus';
 
-const SAMPLE = fileURLToPath(
-  new URL('../../../../../shared/corpus/annuaire/annuaire-doubs-2016.jsonl', import.meta.url),
-);
+const SAMPLE = sharedCorpusFile('annuaire/annuaire-doubs-2016.jsonl');
 
 const EXPORT = [
   recordLine({
@@ -156,34 +154,34 @@ describe('importAnnuaire', () => {
 });
 
 describe('importAnnuaire on the real export of the Doubs', () => {
-  it('imports Besançon (25056) into contacts that all parse without error', (context) => {
-    if (!existsSync(SAMPLE)) {
-      context.skip(`échantillon absent : ${SAMPLE} (corpus partagé ../shared/corpus non installé)`);
-    }
-    const outDir = tempDir();
-    const report = importAnnuaire({ content: readFileSync(SAMPLE, 'utf8'), insee: '25056', outDir });
-    expect(report.recordCount).toBe(818);
-    expect(report.lineProblems).toEqual([]);
-    expect(report.localCount).toBe(78);
-    expect(report.competent.map((c) => c.id)).toContain('urssaf-25388-01');
-    expect(report.skipped.map((s) => s.id)).toEqual(['conciliateur_fiscal-25056-01']);
+  it.skipIf(skipWithoutCorpus(SAMPLE, "Le test d'import de l'Annuaire du Doubs"))(
+    'imports Besançon (25056) into contacts that all parse without error',
+    () => {
+      const outDir = tempDir();
+      const report = importAnnuaire({ content: readFileSync(SAMPLE, 'utf8'), insee: '25056', outDir });
+      expect(report.recordCount).toBe(818);
+      expect(report.lineProblems).toEqual([]);
+      expect(report.localCount).toBe(78);
+      expect(report.competent.map((c) => c.id)).toContain('urssaf-25388-01');
+      expect(report.skipped.map((s) => s.id)).toEqual(['conciliateur_fiscal-25056-01']);
 
-    const kb = parseFolder(outDir);
-    expect(kb.problems.filter((p) => p.severity === 'erreur')).toEqual([]);
-    expect(kb.contacts).toHaveLength(report.sync.created.length);
-    const mairie = kb.contacts.find((c) => c.id === 'annuaire-mairie-25056-01');
-    expect(mairie).toMatchObject({
-      nom: 'Mairie de Besançon',
-      type: 'mairie',
-      entite: 'ville',
-      adresse: { voie: '2 rue Mégevand', code_postal: '25034', commune: 'Besançon' },
-      telephone: '03 81 61 50 50',
-    });
-    expect(
-      kb.contacts.every((c) => c.adresse.commune === 'Besançon' || c.id === 'annuaire-urssaf-25388-01'),
-    ).toBe(true);
+      const kb = parseFolder(outDir);
+      expect(kb.problems.filter((p) => p.severity === 'erreur')).toEqual([]);
+      expect(kb.contacts).toHaveLength(report.sync.created.length);
+      const mairie = kb.contacts.find((c) => c.id === 'annuaire-mairie-25056-01');
+      expect(mairie).toMatchObject({
+        nom: 'Mairie de Besançon',
+        type: 'mairie',
+        entite: 'ville',
+        adresse: { voie: '2 rue Mégevand', code_postal: '25034', commune: 'Besançon' },
+        telephone: '03 81 61 50 50',
+      });
+      expect(
+        kb.contacts.every((c) => c.adresse.commune === 'Besançon' || c.id === 'annuaire-urssaf-25388-01'),
+      ).toBe(true);
 
-    const again = importAnnuaire({ content: readFileSync(SAMPLE, 'utf8'), insee: '25056', outDir });
-    expect(again.sync.unchanged).toHaveLength(report.sync.created.length);
-  });
+      const again = importAnnuaire({ content: readFileSync(SAMPLE, 'utf8'), insee: '25056', outDir });
+      expect(again.sync.unchanged).toHaveLength(report.sync.created.length);
+    },
+  );
 });

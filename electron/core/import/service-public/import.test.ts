@@ -10,13 +10,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../knowledge/content-files';
 import { parseKnowledge } from '../../knowledge/parse';
 import { ImportError, formatSummary, importServicePublic } from './import';
 import { dossierXml, publicationXml } from '../../../../dev/test-support/service-public';
+import { sharedCorpusFile, skipWithoutCorpus } from '../../../../dev/test-support/shared-corpus';
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `infocite-sp-${prefix}-`));
 
@@ -137,59 +137,49 @@ describe('importServicePublic', () => {
   });
 });
 
-const REAL_ARCHIVE = fileURLToPath(
-  new URL('../../../../../shared/corpus/service-public/vosdroits-particuliers-2020-11.zip', import.meta.url),
-);
-const hasRealArchive = existsSync(REAL_ARCHIVE);
-if (!hasRealArchive) {
-  console.warn(
-    `Archive réelle absente (${REAL_ARCHIVE}) : le test d'import de fiches réelles de Service-Public.fr est ignoré.`,
-  );
-}
+const REAL_ARCHIVE = sharedCorpusFile('service-public/vosdroits-particuliers-2020-11.zip');
+const skipReal = skipWithoutCorpus(REAL_ARCHIVE, "Le test d'import de fiches réelles de Service-Public.fr");
 
 describe('importServicePublic on real DILA files', () => {
-  it.skipIf(!hasRealArchive)(
-    'imports about 30 real fiches that all pass the knowledge-base parser',
-    async () => {
-      // Six fiches chosen for their structure (situations, tables, guided search, external links…), then the
-      // first others in name order.
-      const chosen = ['F1344.xml', 'F10007.xml', 'F34300.xml', 'F1.xml', 'F10004.xml', 'F1700.xml'];
-      const bytes = readFileSync(REAL_ARCHIVE);
-      const names: string[] = [];
-      unzipSync(bytes, { filter: (file) => (names.push(file.name), false) });
-      const others = names.filter((name) => /^F\d+\.xml$/.test(name) && !chosen.includes(name)).sort();
-      const sample = new Set([...chosen, ...others.slice(0, 30 - chosen.length)]);
-      const from = temp('real');
-      for (const [name, data] of Object.entries(
-        unzipSync(bytes, { filter: (file) => sample.has(file.name) }),
-      )) {
-        writeFileSync(join(from, name), data);
-      }
-      const out = temp('real-out');
-      const report = await importServicePublic({ from, outDir: out });
-      expect(report.errors).toEqual([]);
-      expect(report.total).toBe(30);
+  it.skipIf(skipReal)('imports about 30 real fiches that all pass the knowledge-base parser', async () => {
+    // Six fiches chosen for their structure (situations, tables, guided search, external links…), then the
+    // first others in name order.
+    const chosen = ['F1344.xml', 'F10007.xml', 'F34300.xml', 'F1.xml', 'F10004.xml', 'F1700.xml'];
+    const bytes = readFileSync(REAL_ARCHIVE);
+    const names: string[] = [];
+    unzipSync(bytes, { filter: (file) => (names.push(file.name), false) });
+    const others = names.filter((name) => /^F\d+\.xml$/.test(name) && !chosen.includes(name)).sort();
+    const sample = new Set([...chosen, ...others.slice(0, 30 - chosen.length)]);
+    const from = temp('real');
+    for (const [name, data] of Object.entries(
+      unzipSync(bytes, { filter: (file) => sample.has(file.name) }),
+    )) {
+      writeFileSync(join(from, name), data);
+    }
+    const out = temp('real-out');
+    const report = await importServicePublic({ from, outDir: out });
+    expect(report.errors).toEqual([]);
+    expect(report.total).toBe(30);
 
-      const knowledge = parseKnowledge(readContentFolder(out).files);
-      expect(knowledge.problems.filter((problem) => problem.severity === 'erreur')).toEqual([]);
-      // Links to fiches outside the sample go to Service-Public.fr: none is broken.
-      expect(knowledge.problems).toEqual([]);
-      // Guided searches (navigation trees) are left out.
-      expect(knowledge.fiches).toHaveLength(30 - report.guided.length);
-      const cni = knowledge.fiches.find((fiche) => fiche.id === 'F1344');
-      expect(cni).toMatchObject({
-        // DILA writes French typography: no-break spaces around the colon.
-        titre: "Carte d'identité d'un majeur\u00a0:\u00a0en cas de perte",
-        themes: ['Papiers - Citoyenneté'],
-        mise_a_jour: '2020-08-26',
-        origine: 'national',
-        source: 'https://www.service-public.fr/particuliers/vosdroits/F1344',
-      });
-      expect(cni?.pivots).toContain('commissariat_police');
-      expect(cni?.body).toContain('## En France');
-      expect(cni?.body).toContain("## Où s'adresser");
-    },
-  );
+    const knowledge = parseKnowledge(readContentFolder(out).files);
+    expect(knowledge.problems.filter((problem) => problem.severity === 'erreur')).toEqual([]);
+    // Links to fiches outside the sample go to Service-Public.fr: none is broken.
+    expect(knowledge.problems).toEqual([]);
+    // Guided searches (navigation trees) are left out.
+    expect(knowledge.fiches).toHaveLength(30 - report.guided.length);
+    const cni = knowledge.fiches.find((fiche) => fiche.id === 'F1344');
+    expect(cni).toMatchObject({
+      // DILA writes French typography: no-break spaces around the colon.
+      titre: "Carte d'identité d'un majeur\u00a0:\u00a0en cas de perte",
+      themes: ['Papiers - Citoyenneté'],
+      mise_a_jour: '2020-08-26',
+      origine: 'national',
+      source: 'https://www.service-public.fr/particuliers/vosdroits/F1344',
+    });
+    expect(cni?.pivots).toContain('commissariat_police');
+    expect(cni?.body).toContain('## En France');
+    expect(cni?.body).toContain("## Où s'adresser");
+  });
 });
 
 describe('guided searches', () => {
