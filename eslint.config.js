@@ -14,8 +14,6 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       '.electron-native',
-      // Files that break the layer rule on purpose: the lint test checks that ESLint refuses them.
-      'dev/lint-fixtures/**',
     ],
   },
   js.configs.recommended,

@@ -26,7 +26,10 @@ export const layerRules = [
     files: ['common/**/*.ts'],
     rules: {
       'no-restricted-imports': refuse([
-        [ourFolders('electron', 'renderer', 'dev', 'scripts', 'e2e', 'eval'), 'common/ n’importe rien des autres couches.'],
+        [
+          ourFolders('electron', 'renderer', 'dev', 'scripts', 'e2e', 'eval'),
+          'common/ n’importe rien des autres couches.',
+        ],
         [['node:*', ...NOT_REACT], 'common/ ne dépend ni de Node ni du DOM ni de React.'],
       ]),
     },
@@ -36,7 +39,10 @@ export const layerRules = [
     ignores: ['electron/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': refuse([
-        [ourFolders('server', 'main', 'renderer', 'dev', 'scripts'), 'Le cœur n’importe que common/ (et lui-même).'],
+        [
+          ourFolders('server', 'main', 'renderer', 'dev', 'scripts'),
+          'Le cœur n’importe que common/ (et lui-même).',
+        ],
         [NOT_REACT, 'Le cœur ne dépend pas de React.'],
       ]),
     },
@@ -54,7 +60,10 @@ export const layerRules = [
     ignores: ['electron/server/**/*.test.ts'],
     rules: {
       'no-restricted-imports': refuse([
-        [ourFolders('main', 'renderer', 'dev', 'scripts'), 'Le serveur importe le cœur et common/, jamais le shell Electron.'],
+        [
+          ourFolders('main', 'renderer', 'dev', 'scripts'),
+          'Le serveur importe le cœur et common/, jamais le shell Electron.',
+        ],
         [NOT_REACT, 'Le serveur ne dépend pas de React.'],
       ]),
     },
@@ -71,7 +80,10 @@ export const layerRules = [
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': refuse([
-        [['**/electron', '**/electron/**', ...ourFolders('dev', 'scripts'), 'node:*'], 'La fenêtre n’importe que common/.'],
+        [
+          ['**/electron', '**/electron/**', ...ourFolders('dev', 'scripts'), 'node:*'],
+          'La fenêtre n’importe que common/.',
+        ],
       ]),
     },
   },
