@@ -52,6 +52,9 @@ const COLLECTIONS = {
 } as const;
 
 type CollectionPath = keyof typeof COLLECTIONS;
+type CollectionPage = {
+  [P in CollectionPath]: (typeof COLLECTIONS)[P]['list' | 'one' | 'form'];
+}[CollectionPath];
 
 /** Fixed pages with no parameter, by hash path. */
 const FIXED = {
@@ -80,7 +83,7 @@ function recordId(text: string | undefined): number | null {
   return text !== undefined && /^[1-9]\d{0,15}$/.test(text) ? Number(text) : null;
 }
 
-function registryRoute(segments: string[], params: URLSearchParams): Route | null {
+function pageRoute(segments: string[], params: URLSearchParams): Route | null {
   const fixed = FIXED[segments.join('/') as keyof typeof FIXED] as FixedName | undefined;
   if (fixed) return { name: fixed } as Route;
   const [first, second, third] = segments;
@@ -118,14 +121,20 @@ function editorRoute(rest: string[], params: URLSearchParams): Route | null {
   return id === null || id === '' ? null : { name: 'editeur', kind, id, params: paramsOf(params) };
 }
 
-function collectionOf(name: Route['name']): [CollectionPath, (typeof COLLECTIONS)[CollectionPath]] | null {
+/** The hash path of a fixed page. */
+function fixedPath(name: FixedName): string {
+  for (const [path, fixed] of Object.entries(FIXED)) if (fixed === name) return path;
+  return '';
+}
+
+/** The hash path of the collection a registry page belongs to. */
+function collectionPath(name: CollectionPage): CollectionPath {
   for (const [path, collection] of Object.entries(COLLECTIONS) as Array<
     [CollectionPath, (typeof COLLECTIONS)[CollectionPath]]
   >) {
-    if (collection.list === name || collection.one === name || collection.form === name)
-      return [path, collection];
+    if (collection.list === name || collection.one === name || collection.form === name) return path;
   }
-  return null;
+  return 'points';
 }
 
 function formatParams(params: Params): string {
@@ -134,28 +143,6 @@ function formatParams(params: Params): string {
       .sort()
       .map((key): [string, string] => [key, params[key] ?? '']),
   );
-}
-
-function formatRegistryRoute(route: Route): string | null {
-  for (const [path, name] of Object.entries(FIXED)) if (name === route.name) return `#/${path}`;
-  if (route.name === 'audit' || route.name === 'tableau' || route.name === 'bilan')
-    return `#/${route.name}${formatParams(route.params)}`;
-  if (route.name === 'compte') return `#/comptes/${route.id ?? 'nouveau'}`;
-  if (route.name === 'manques') return `#/manques${formatParams(route.params)}`;
-  if (route.name === 'redaction') return `#/redaction${formatParams(route.params)}`;
-  if (route.name === 'editeur') {
-    const target =
-      route.id === null ? (route.kind === 'fiche' ? 'nouvelle' : 'nouveau') : encodeURIComponent(route.id);
-    return `#/redaction/${route.kind}/${target}${formatParams(route.params)}`;
-  }
-  const found = collectionOf(route.name);
-  if (!found) return null;
-  const [path, collection] = found;
-  if ('params' in route) return `#/${path}${formatParams(route.params)}`;
-  if (!('id' in route) || typeof route.id === 'string') return null;
-  if (route.name === collection.form)
-    return route.id === null ? `#/${path}/${collection.nouveau}` : `#/${path}/${route.id}/modifier`;
-  return `#/${path}/${route.id}`;
 }
 
 export type ListRoute = Extract<Route, { name: 'search' | 'annuaire' }>;
@@ -207,8 +194,8 @@ export function parseHash(hash: string): Route {
   }
   const [first, second] = segments;
   if (segments.length === 1 && first === 'annuaire') return { name: 'annuaire', q: params.get('q') ?? '' };
-  const registry = registryRoute(segments, params);
-  if (registry) return registry;
+  const page = pageRoute(segments, params);
+  if (page) return page;
   if (segments.length === 2 && second !== undefined && (first === 'fiche' || first === 'contact')) {
     const id = decode(second);
     if (id === null || id === '') return notFound;
@@ -239,8 +226,45 @@ export function formatRoute(route: Route): string {
       return `#/${route.name}/${encodeURIComponent(route.id)}`;
     case 'notFound':
       return route.hash;
-    default:
-      return formatRegistryRoute(route) ?? '#/';
+    case 'problemes':
+    case 'import':
+    case 'agentsImport':
+    case 'aTraiter':
+    case 'registre':
+    case 'labelReglages':
+    case 'comptes':
+    case 'reglages':
+    case 'mesContacts':
+    case 'revision':
+    case 'vocabulaire':
+      return `#/${fixedPath(route.name)}`;
+    // Lists with filters: the hash path is the route's name.
+    case 'points':
+    case 'agents':
+    case 'formations':
+    case 'audit':
+    case 'tableau':
+    case 'bilan':
+    case 'manques':
+    case 'redaction':
+      return `#/${route.name}${formatParams(route.params)}`;
+    case 'point':
+    case 'agent':
+    case 'formation':
+      return `#/${collectionPath(route.name)}/${route.id}`;
+    case 'pointForm':
+    case 'agentForm':
+    case 'formationForm': {
+      const path = collectionPath(route.name);
+      return route.id === null ? `#/${path}/${COLLECTIONS[path].nouveau}` : `#/${path}/${route.id}/modifier`;
+    }
+    case 'compte':
+      return `#/comptes/${route.id ?? 'nouveau'}`;
+    case 'editeur': {
+      const target =
+        route.id === null ? (route.kind === 'fiche' ? 'nouvelle' : 'nouveau') : encodeURIComponent(route.id);
+      return `#/redaction/${route.kind}/${target}${formatParams(route.params)}`;
+    }
   }
 }
 

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../common/roles';
+import type { Route } from './router';
+import { formatRoute, parseHash } from './router';
+import type { RouteName } from './routes';
+import { ROUTES, mayOpen, menuFor, sectionOf, titleOf } from './routes';
+
+const names = Object.keys(ROUTES) as RouteName[];
+
+/** What each menu showed before the table, by the roles held (href, test id, label). */
+const COMMON = [
+  ['#/', 'nav-search', 'Recherche'],
+  ['#/annuaire', 'nav-annuaire', 'Annuaire des services'],
+  ['#/problemes', 'nav-problemes', 'Problèmes de contenu'],
+];
+const REDACTEUR = [
+  ['#/import', 'nav-import', 'Import national'],
+  ['#/redaction', 'nav-redaction', 'Rédaction'],
+  ['#/a-revoir', 'nav-revision', 'À revoir'],
+  ['#/manques', 'nav-manques', 'Non trouvé'],
+  ['#/vocabulaire', 'nav-vocabulaire', 'Synonymes et thèmes'],
+];
+const GESTIONNAIRE_REGISTRIES = [
+  ['#/points', 'nav-points', "Points d'accueil"],
+  ['#/agents', 'nav-agents', 'Agents'],
+  ['#/formations', 'nav-formations', 'Formations'],
+  ['#/a-traiter', 'nav-aTraiter', 'À traiter'],
+];
+const REGISTRE = [['#/registre', 'nav-registre', 'Registre du label']];
+const MES_CONTACTS = [['#/mes-contacts', 'nav-mesContacts', 'Mes contacts du jour']];
+const INDICATEURS = [
+  ['#/tableau', 'nav-tableau', 'Tableau de bord'],
+  ['#/bilan', 'nav-bilan', 'Bilan annuel'],
+];
+const ADMINISTRATION = [
+  ['#/comptes', 'nav-comptes', 'Comptes'],
+  ['#/audit', 'nav-audit', "Journal d'audit"],
+  ['#/reglages', 'nav-reglages', 'Réglages'],
+];
+
+function menuOf(roles: Role[]): string[][] {
+  return menuFor(roles).map((entry) => [entry.href, `nav-${entry.section}`, entry.label]);
+}
+
+describe('the route table', () => {
+  it('gives every route a title and an access', () => {
+    expect(names).toHaveLength(32);
+    for (const name of names) {
+      expect(ROUTES[name].title, name).not.toBe('');
+      expect(['public', 'connecte', 'agent', 'redacteur', 'gestionnaire', 'administrateur']).toContain(
+        ROUTES[name].access,
+      );
+    }
+    expect(titleOf({ name: 'fiche', id: 'pacs' })).toBe("Fiche – Info'Cité");
+    expect(titleOf({ name: 'notFound', hash: '#/x' })).toBe("Page introuvable – Info'Cité");
+  });
+
+  it('lights a section that has a menu entry, open to whoever may open the page', () => {
+    for (const name of names) {
+      const section = ROUTES[name].section;
+      if (section === null) continue;
+      expect(ROUTES[section].menu, `${name} → ${section}`).toBeDefined();
+      // Everyone who may open the page may open its section's list (labelReglages is the gestionnaire's).
+      expect(['connecte', ROUTES[name].access]).toContain(ROUTES[section].access);
+    }
+    expect(sectionOf(parseHash('#/points/3/modifier'))).toBe('points');
+    expect(sectionOf(parseHash('#/label/reglages'))).toBe('points');
+    expect(sectionOf(parseHash('#/redaction/fiche/pacs'))).toBe('redaction');
+    expect(sectionOf(parseHash('#/comptes/nouveau'))).toBe('comptes');
+    expect(sectionOf(parseHash('#/fiche/pacs'))).toBe('search');
+    expect(sectionOf(parseHash('#/nulle-part'))).toBeNull();
+  });
+
+  it('opens each menu entry on its own page', () => {
+    for (const name of names) {
+      const menu = ROUTES[name].menu;
+      if (!menu) continue;
+      expect(menu.route.name).toBe(name);
+      expect(ROUTES[name].section).toBe(name);
+      expect(parseHash(formatRoute(menu.route))).toEqual(menu.route);
+    }
+  });
+
+  it('lists for each role what the menu listed before', () => {
+    expect(menuOf(['agent'])).toEqual([...COMMON, ...REGISTRE, ...MES_CONTACTS]);
+    expect(menuOf(['redacteur'])).toEqual([...COMMON, ...REDACTEUR, ...REGISTRE]);
+    expect(menuOf(['gestionnaire'])).toEqual([
+      ...COMMON,
+      ...GESTIONNAIRE_REGISTRIES,
+      ...REGISTRE,
+      ...INDICATEURS,
+    ]);
+    expect(menuOf(['agent', 'redacteur'])).toEqual([...COMMON, ...REDACTEUR, ...REGISTRE, ...MES_CONTACTS]);
+    expect(menuOf(['administrateur'])).toEqual([
+      ...COMMON,
+      ...REDACTEUR,
+      ...GESTIONNAIRE_REGISTRIES,
+      ...REGISTRE,
+      ...MES_CONTACTS,
+      ...INDICATEURS,
+      ...ADMINISTRATION,
+    ]);
+    expect(menuFor(null)).toEqual([]);
+  });
+
+  it('keeps each page to its role', () => {
+    const comptes: Route = { name: 'comptes' };
+    expect(mayOpen(['agent'], comptes)).toBe(false);
+    expect(mayOpen(['administrateur'], comptes)).toBe(true);
+    expect(mayOpen(['agent'], { name: 'mesContacts' })).toBe(true);
+    expect(mayOpen(['redacteur'], { name: 'mesContacts' })).toBe(false);
+    expect(mayOpen(['redacteur'], { name: 'editeur', kind: 'fiche', id: null, params: {} })).toBe(true);
+    expect(mayOpen(['agent'], { name: 'registre' })).toBe(true);
+    expect(mayOpen(['gestionnaire'], { name: 'labelReglages' })).toBe(true);
+  });
+});
