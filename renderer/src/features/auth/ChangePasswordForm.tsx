@@ -3,9 +3,15 @@ import { useState } from 'react';
 import { call, toApiError } from '../../api';
 import { TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';
-import { passwordProblem } from '../comptes/passwords';
+import { PASSWORD_MIN, motDePasse, nouveauMotDePasse } from '../../../../common/comptes/methods';
+import { checkForm } from '../../ui/forms/checkForm';
+import { withConfirmation } from '../comptes/passwords';
 
-type Name = 'actuel' | 'nouveau' | 'confirmation';
+const FIELDS = ['actuel', 'nouveau', 'confirmation'] as const;
+type Name = (typeof FIELDS)[number];
+
+/** The fields of auth.changePassword, as the core checks them, and the confirmation. */
+const CHANGE_FORM = withConfirmation({ actuel: motDePasse, nouveau: nouveauMotDePasse }, 'nouveau');
 
 /** « Mon mot de passe »: the current one, the new one twice. The core checks the current one (with the lockout). */
 export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
@@ -20,20 +26,17 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; o
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    const found: Partial<Record<Name, string>> = {};
-    if (!values.actuel) found.actuel = 'Saisissez votre mot de passe actuel.';
-    const problem = passwordProblem(values.nouveau, values.confirmation);
-    if (problem) found[problem.field === 'motDePasse' ? 'nouveau' : 'confirmation'] = problem.message;
-    setErrors(found);
+    const checked = checkForm(CHANGE_FORM, values);
+    setErrors(checked.ok ? {} : checked.errors);
     setFailure(null);
-    const first = (['actuel', 'nouveau', 'confirmation'] as const).find((name) => found[name]);
-    if (first) {
-      document.getElementById(`own-password-${first}`)?.focus();
+    if (!checked.ok) {
+      const first = FIELDS.find((name) => checked.errors[name]);
+      if (first) document.getElementById(`own-password-${first}`)?.focus();
       return;
     }
     setBusy(true);
     try {
-      await call('auth.changePassword', { actuel: values.actuel, nouveau: values.nouveau });
+      await call('auth.changePassword', { actuel: checked.data.actuel, nouveau: checked.data.nouveau });
       onDone();
     } catch (caught) {
       setFailure(toApiError(caught).message);
@@ -68,7 +71,7 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; o
       <TextField
         id="own-password-nouveau"
         label="Nouveau mot de passe"
-        hint="Au moins 10 caractères."
+        hint={`Au moins ${PASSWORD_MIN} caractères.`}
         type="password"
         autoComplete="new-password"
         value={values.nouveau}

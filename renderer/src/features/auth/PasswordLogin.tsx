@@ -1,7 +1,9 @@
 import type { FormEvent } from 'react';
 import { useRef, useState } from 'react';
 import type { SessionInfo } from '../../../../common/auth/methods';
+import { motDePasse as motDePasseField } from '../../../../common/comptes/methods';
 import { call, toApiError } from '../../api';
+import { checkField } from '../../ui/forms/checkForm';
 import { TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';
 
@@ -29,8 +31,9 @@ export function PasswordLogin({
       identifiantRef.current?.focus();
       return;
     }
-    if (!motDePasse) {
-      setError('Saisissez votre mot de passe.');
+    const problem = checkField(motDePasseField, motDePasse);
+    if (problem) {
+      setError(problem);
       passwordRef.current?.focus();
       return;
     }

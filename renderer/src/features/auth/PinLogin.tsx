@@ -1,7 +1,9 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import type { DeskAgent, SessionInfo } from '../../../../common/auth/methods';
+import { pin as pinField } from '../../../../common/comptes/methods';
 import { call, toApiError } from '../../api';
+import { checkField } from '../../ui/forms/checkForm';
 import { moveActive } from '../../ui/keys';
 import { TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';
@@ -65,8 +67,9 @@ export function PinLogin({
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!chosen || busy) return;
-    if (!/^\d{4,8}$/.test(pin)) {
-      setError('Le code PIN compte 4 à 8 chiffres.');
+    const problem = checkField(pinField, pin);
+    if (problem) {
+      setError(problem);
       pinRef.current?.focus();
       return;
     }

@@ -5,10 +5,16 @@ import { call, toApiError } from '../../api';
 import { PageMain } from '../../ui/PageMain';
 import { TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';
-import { passwordProblem } from '../comptes/passwords';
+import { PASSWORD_MIN, identifiant, nom, nouveauMotDePasse } from '../../../../common/comptes/methods';
+import { checkForm } from '../../ui/forms/checkForm';
+import { withConfirmation } from '../comptes/passwords';
 import './auth.css';
 
-type FieldName = 'identifiant' | 'nom' | 'motDePasse' | 'confirmation';
+const FIELDS = ['identifiant', 'nom', 'motDePasse', 'confirmation'] as const;
+type FieldName = (typeof FIELDS)[number];
+
+/** The fields of auth.setup, as the core checks them, and the confirmation. */
+const SETUP_FORM = withConfirmation({ identifiant, nom, motDePasse: nouveauMotDePasse }, 'motDePasse');
 
 /** First start: the administrator's account, created once; its session opens at once. */
 export function SetupPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
@@ -32,16 +38,11 @@ export function SetupPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    const found: Partial<Record<FieldName, string>> = {};
-    if (values.identifiant.trim().length < 2)
-      found.identifiant = 'Choisissez un identifiant (au moins 2 caractères).';
-    if (!values.nom.trim()) found.nom = 'Indiquez votre nom.';
-    const problem = passwordProblem(values.motDePasse, values.confirmation);
-    if (problem) found[problem.field] = problem.message;
-    setErrors(found);
-    const first = (['identifiant', 'nom', 'motDePasse', 'confirmation'] as const).find((name) => found[name]);
-    if (first) {
-      document.getElementById(`setup-${first}`)?.focus();
+    const checked = checkForm(SETUP_FORM, values);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) {
+      const first = FIELDS.find((name) => checked.errors[name]);
+      if (first) document.getElementById(`setup-${first}`)?.focus();
       return;
     }
     setBusy(true);
@@ -49,9 +50,9 @@ export function SetupPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
     try {
       onDone(
         await call('auth.setup', {
-          identifiant: values.identifiant.trim(),
-          nom: values.nom.trim(),
-          motDePasse: values.motDePasse,
+          identifiant: checked.data.identifiant,
+          nom: checked.data.nom,
+          motDePasse: checked.data.motDePasse,
         }),
       );
     } catch (caught) {
@@ -97,7 +98,7 @@ export function SetupPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
         <TextField
           id="setup-motDePasse"
           label="Mot de passe"
-          hint="Au moins 10 caractères."
+          hint={`Au moins ${PASSWORD_MIN} caractères.`}
           type="password"
           value={values.motDePasse}
           onChange={set('motDePasse')}

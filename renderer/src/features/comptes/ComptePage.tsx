@@ -1,7 +1,16 @@
 // One account: its creation, or its edition (name, roles, person, state), password, PIN and lock.
 import type { FormEvent, ReactNode } from 'react';
 import { useState } from 'react';
+import { z } from 'zod';
 import type { AgentOption, CompteSummary } from '../../../../common/comptes/methods';
+import {
+  PASSWORD_MIN,
+  identifiant as identifiantField,
+  nom as nomField,
+  nouveauMotDePasse,
+  pin as pinField,
+  roles as rolesField,
+} from '../../../../common/comptes/methods';
 import type { Role } from '../../../../common/roles';
 import { call } from '../../api';
 import { TextField } from '../../ui/forms/Field';
@@ -17,10 +26,35 @@ import { navigate } from '../../navigation';
 import { formatInstant } from '../audit/audit-format';
 import { AgentField, RolesField } from './CompteFields';
 import { isLocked } from './compteState';
-import { passwordProblem } from './passwords';
+import { withConfirmation } from './passwords';
+import { checkField, checkForm } from '../../ui/forms/checkForm';
+import type { FieldErrors } from '../../ui/forms/checkForm';
 import '../auth/auth.css';
 
-const PIN_PATTERN = /^\d{4,8}$/;
+/** The fields of comptes.create, as the core checks them, and the confirmation; an empty PIN is none. */
+const CREATE_FORM = withConfirmation(
+  {
+    identifiant: identifiantField,
+    nom: nomField,
+    roles: rolesField,
+    motDePasse: nouveauMotDePasse,
+    pin: pinField.optional(),
+  },
+  'motDePasse',
+);
+const CREATE_FIELDS = ['identifiant', 'nom', 'roles', 'motDePasse', 'confirmation', 'pin'] as const;
+
+/** The fields of comptes.update that the person types. */
+const IDENTITY_FORM = z.object({ nom: nomField, roles: rolesField });
+
+const PASSWORD_FORM = withConfirmation({ motDePasse: nouveauMotDePasse }, 'motDePasse');
+
+/** Focuses the first field in error, `order` being the form's fields; the roles' first checkbox for roles. */
+function focusFirst(errors: FieldErrors, order: readonly string[], prefix: string): void {
+  const first = order.find((key) => errors[key]);
+  if (first)
+    document.getElementById(first === 'roles' ? `${prefix}-roles-agent` : `${prefix}-${first}`)?.focus();
+}
 
 // Said once on the new account's page, after « Créer le compte ».
 let createdNotice: string | null = null;
@@ -51,33 +85,19 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    if (identifiant.trim().length < 2)
-      found.identifiant = 'Choisissez un identifiant (au moins 2 caractères).';
-    if (!nom.trim()) found.nom = 'Indiquez le nom de la personne.';
-    if (roles.length === 0) found.roles = 'Cochez au moins un rôle.';
-    const problem = passwordProblem(motDePasse, confirmation);
-    if (problem) found[problem.field] = problem.message;
-    if (pin && !PIN_PATTERN.test(pin)) found.pin = 'Le code PIN compte 4 à 8 chiffres.';
-    setErrors(found);
-    const first = ['identifiant', 'nom', 'roles', 'motDePasse', 'confirmation', 'pin'].find(
-      (key) => found[key],
-    );
-    if (first) {
-      const target = first === 'roles' ? `new-roles-${'agent'}` : `new-${first}`;
-      document.getElementById(target)?.focus();
-      return;
-    }
+    const checked = checkForm(CREATE_FORM, {
+      identifiant,
+      nom,
+      roles,
+      motDePasse,
+      confirmation,
+      pin: pin === '' ? undefined : pin,
+    });
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return focusFirst(checked.errors, CREATE_FIELDS, 'new');
+    const { confirmation: _confirmation, pin: chosenPin, ...fields } = checked.data;
     void submit.run(
-      () =>
-        call('comptes.create', {
-          identifiant: identifiant.trim(),
-          nom: nom.trim(),
-          roles,
-          motDePasse,
-          agentId,
-          ...(pin ? { pin } : {}),
-        }),
+      () => call('comptes.create', { ...fields, agentId, ...(chosenPin ? { pin: chosenPin } : {}) }),
       (created) => {
         createdNotice = `Le compte « ${created.identifiant} » a été créé.`;
         navigate({ name: 'compte', id: created.id });
@@ -118,7 +138,7 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
         <TextField
           id="new-motDePasse"
           label="Mot de passe"
-          hint="Au moins 10 caractères. Communiquez-le à la personne, qui pourra le changer."
+          hint={`Au moins ${PASSWORD_MIN} caractères. Communiquez-le à la personne, qui pourra le changer.`}
           type="password"
           autoComplete="new-password"
           value={motDePasse}
@@ -182,14 +202,11 @@ function IdentitySection({
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!nom.trim()) found.nom = 'Indiquez le nom de la personne.';
-    if (roles.length === 0) found.roles = 'Cochez au moins un rôle.';
-    setErrors(found);
-    if (found.nom) return document.getElementById('edit-nom')?.focus();
-    if (found.roles) return document.getElementById('edit-roles-agent')?.focus();
+    const checked = checkForm(IDENTITY_FORM, { nom, roles });
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return focusFirst(checked.errors, ['nom', 'roles'], 'edit');
     void submit.run(
-      () => call('comptes.update', { id: compte.id, nom: nom.trim(), roles, agentId, actif }),
+      () => call('comptes.update', { id: compte.id, ...checked.data, agentId, actif }),
       (saved) => onSaved(saved, 'Les modifications du compte sont enregistrées.'),
     );
   };
@@ -255,9 +272,9 @@ function PasswordSection({
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problem = passwordProblem(motDePasse, confirmation);
-    setErrors(problem ? { [problem.field]: problem.message } : {});
-    if (problem) return document.getElementById(`reset-${problem.field}`)?.focus();
+    const checked = checkForm(PASSWORD_FORM, { motDePasse, confirmation });
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return focusFirst(checked.errors, ['motDePasse', 'confirmation'], 'reset');
     void submit.run(
       () => call('comptes.setPassword', { id: compte.id, motDePasse }),
       (saved) => {
@@ -275,7 +292,7 @@ function PasswordSection({
         <TextField
           id="reset-motDePasse"
           label="Nouveau mot de passe"
-          hint="Au moins 10 caractères."
+          hint={`Au moins ${PASSWORD_MIN} caractères.`}
           type="password"
           autoComplete="new-password"
           value={motDePasse}
@@ -314,11 +331,9 @@ function PinSection({
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!PIN_PATTERN.test(pin)) {
-      setError('Le code PIN compte 4 à 8 chiffres.');
-      return document.getElementById('compte-pin-code')?.focus();
-    }
-    setError(null);
+    const problem = checkField(pinField, pin);
+    setError(problem);
+    if (problem) return document.getElementById('compte-pin-code')?.focus();
     void submit.run(
       () => call('comptes.setPin', { id: compte.id, pin }),
       (saved) => {

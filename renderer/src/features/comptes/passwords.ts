@@ -1,14 +1,25 @@
-// The window's checks of a new password, before the core's own (same least length, from the contract).
-import { PASSWORD_MIN } from '../../../../common/comptes/methods';
+// The forms that set a new password: the contract's own fields (rules and French messages of the core), plus
+// the confirmation typed again, the window's only rule of its own.
+import { z } from 'zod';
+import { nouveauMotDePasse } from '../../../../common/comptes/methods';
 
-/** What is wrong with a new password and its confirmation, in French; null when nothing. */
-export function passwordProblem(
-  motDePasse: string,
-  confirmation: string,
-): { field: 'motDePasse' | 'confirmation'; message: string } | null {
-  if (motDePasse.length < PASSWORD_MIN)
-    return { field: 'motDePasse', message: `Le mot de passe compte au moins ${PASSWORD_MIN} caractères.` };
-  if (confirmation !== motDePasse)
-    return { field: 'confirmation', message: 'La confirmation ne correspond pas au mot de passe.' };
-  return null;
+export const CONFIRMATION_MISMATCH = 'la confirmation ne correspond pas au mot de passe';
+
+/**
+ * `shape`'s fields plus `confirmation`, which must repeat the field `password` (once that one is valid, so a
+ * short password is told once, on its own field).
+ */
+export function withConfirmation<S extends z.ZodRawShape>(shape: S, password: keyof S & string) {
+  return z
+    .object(shape)
+    .extend({ confirmation: z.string() })
+    .refine(
+      (form) => {
+        const values = form as Record<string, unknown>;
+        return (
+          !nouveauMotDePasse.safeParse(values[password]).success || values[password] === values.confirmation
+        );
+      },
+      { message: CONFIRMATION_MISMATCH, path: ['confirmation'] },
+    );
 }

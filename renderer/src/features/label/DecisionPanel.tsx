@@ -2,6 +2,7 @@
 // rule's evaluation on that date before any decision the rule governs. The core decides; a refusal shows its
 // French message and the form keeps what was typed.
 import { useId, useState } from 'react';
+import { isRealDay } from '../../../../common/dates';
 import type { LabelAction, LabelPointDetail } from '../../../../common/label/types';
 import { ACTION_LABELS, STATUT_LABELS } from '../../../../common/label/types';
 import { call } from '../../api';
@@ -12,8 +13,6 @@ import { useCall } from '../../ui/hooks/useCall';
 import { MOTIF_ACTIONS, RULE_ACTIONS } from './labelFormat';
 import { RuleVerdict } from './RuleEvaluation';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 function buttonClass(action: LabelAction): string {
   if (MOTIF_ACTIONS.includes(action)) return 'button button-danger';
   return RULE_ACTIONS.includes(action) || action === 'instruire' || action === 'demander'
@@ -22,7 +21,7 @@ function buttonClass(action: LabelAction): string {
 }
 
 function RuleOnDate({ pointId, date, refresh }: { pointId: number; date: string; refresh: string }) {
-  const valid = DAY.test(date);
+  const valid = isRealDay(date);
   const state = useCall('label.evaluate', { pointId, date }, { enabled: valid, refresh, keepPrevious: true });
   if (!valid) return null;
   if (state.status === 'loading') return <Loading label="Évaluation de la règle…" />;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { agentFields } from '../../../../common/agents/methods';
 import { pointFields } from '../../../../common/points/methods';
-import { checkForm, sentence } from './checkForm';
+import { pin } from '../../../../common/comptes/methods';
+import { checkField, checkForm, sentence } from './checkForm';
 
 describe('checkForm', () => {
   it('checks a form with the contract’s schema, one French sentence per field', () => {
@@ -45,5 +46,10 @@ describe('checkForm', () => {
       errors: { courriel: 'Adresse de courriel invalide (nom@domaine.fr).' },
     });
     expect(sentence('déjà une phrase.')).toBe('Déjà une phrase.');
+  });
+
+  it('checks one field with its contract schema', () => {
+    expect(checkField(pin, '12')).toBe('Le code PIN compte 4 à 8 chiffres.');
+    expect(checkField(pin, '1234')).toBeNull();
   });
 });

@@ -24,3 +24,10 @@ export function sentence(message: string): string {
   const text = message.charAt(0).toUpperCase() + message.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
+
+/** One field checked with its contract schema: its French sentence, or null when the value passes. */
+export function checkField(schema: z.ZodType, value: unknown): string | null {
+  const result = schema.safeParse(value);
+  const issue = result.success ? undefined : result.error.issues[0];
+  return issue ? sentence(issue.message) : null;
+}
