@@ -140,6 +140,7 @@ const knowledgeMethods = {
   'search.query': {
     role: 'connecte',
     input: z.object({
+      // A pasted e-mail fits; the engine reads at most QUERY_LIMITS.maxChars (search/planner.ts) of any query.
       q: z.string().max(2000),
       themes: z.array(z.string()).max(20).optional(),
       origine: z.enum(ORIGINES).optional(),
@@ -150,6 +151,7 @@ const knowledgeMethods = {
   'fiches.get': { role: 'connecte', input: z.object({ id }) },
   'contacts.search': {
     role: 'connecte',
+    // A service's name or a few words; the engine bounds its work whatever arrives (issue 17).
     input: z.object({ q: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }),
   },
   'contacts.get': { role: 'connecte', input: z.object({ id }) },

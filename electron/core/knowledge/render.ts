@@ -47,15 +47,52 @@ md.renderer.rules.image = (tokens, idx) => {
 md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
 md.renderer.rules.table_close = () => '</table></div>\n';
 
-/** The HTML of a fiche's or contact's markdown body, safe to insert in the window. */
-export function renderMarkdown(markdown: string): string {
-  return md.render(markdown);
+/**
+ * The most of a body rendered to HTML: above the longest national fiche (255,000 characters in the November 2020
+ * archive), and a few hundred milliseconds of markdown-it at worst. A body of tens of megabytes (a pasted file,
+ * a broken import) took markdown-it half a minute and froze the main process (issue 17).
+ */
+export const RENDER_MAX_CHARS = 300_000;
+
+/** Shown under a body cut at RENDER_MAX_CHARS. */
+export const TRUNCATED_NOTE =
+  'Cette fiche est trop longue pour être affichée en entier : seul son début est montré. ' +
+  'Signalez-la aux rédacteurs pour qu’elle soit découpée.';
+
+/**
+ * The first `max` characters of a markdown text, cut at the last paragraph (or line, or space) break before the
+ * limit when there is one in its second half, so the cut falls between blocks rather than inside a word.
+ */
+export function truncateMarkdown(markdown: string, max: number): { text: string; truncated: boolean } {
+  if (markdown.length <= max) return { text: markdown, truncated: false };
+  const head = markdown.slice(0, max);
+  for (const separator of ['\n\n', '\n', ' ']) {
+    const at = head.lastIndexOf(separator);
+    if (at > max / 2) return { text: head.slice(0, at), truncated: true };
+  }
+  return { text: head, truncated: true };
 }
 
-/** The words of a markdown body without its markup, for the index and the snippets. */
-export function markdownToText(markdown: string): string {
+/**
+ * The HTML of a fiche's or contact's markdown body, safe to insert in the window. At most `max` characters of
+ * it are rendered; beyond, the rest is left out with a note saying so.
+ */
+export function renderMarkdown(markdown: string, max: number = RENDER_MAX_CHARS): string {
+  const { text, truncated } = truncateMarkdown(markdown, max);
+  const html = md.render(text);
+  return truncated
+    ? `${html}<p class="fiche-tronquee" role="note"><strong>${md.utils.escapeHtml(TRUNCATED_NOTE)}</strong></p>\n`
+    : html;
+}
+
+/**
+ * The words of a markdown body without its markup, for the index and the snippets; with `max`, of its first
+ * `max` characters only (a snippet is sought among the first words of a body).
+ */
+export function markdownToText(markdown: string, max = Infinity): string {
   const parts: string[] = [];
-  for (const token of md.parse(markdown, {})) {
+  const source = Number.isFinite(max) ? truncateMarkdown(markdown, max).text : markdown;
+  for (const token of md.parse(source, {})) {
     if (token.type === 'inline') {
       parts.push(
         (token.children ?? [])

@@ -30,6 +30,11 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
+/**
+ * Longer words are analysed without being cached: they are references or pasted noise, rarely seen twice, and
+ * 200,000 of them (a fuzzing session, or a query of random text) would hold hundreds of megabytes.
+ */
+const CACHED_WORD_LENGTH = 40;
 
 /** French Snowball stem of a folded word, cached: the same few thousand words come back all the time. */
 export function stem(folded: string): string {
@@ -37,6 +42,7 @@ export function stem(folded: string): string {
   if (stemmed === undefined) {
     // Numbers and very short words are kept whole: "16" or "cni" are not French inflections.
     stemmed = folded.length <= 3 || /\d/.test(folded) ? folded : frenchStem(folded);
+    if (folded.length > CACHED_WORD_LENGTH) return stemmed;
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(folded, stemmed);
   }
@@ -52,6 +58,7 @@ function analyzeWord(word: string): readonly [string, string] | null {
   if (entry === undefined) {
     const folded = fold(word);
     entry = STOP_WORDS.has(folded) ? null : [folded, stem(folded)];
+    if (word.length > CACHED_WORD_LENGTH) return entry;
     if (wordCache.size >= STEM_CACHE_LIMIT) wordCache.clear();
     wordCache.set(word, entry);
   }

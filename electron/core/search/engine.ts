@@ -39,6 +39,12 @@ const DEFAULT_LIMIT = 20;
  */
 const SNIPPET_CACHE_SIZE = 600;
 
+/**
+ * Characters of a body analysed for its snippet: more than the words makeSnippet scans (MAX_SCANNED_TOKENS) in
+ * any real fiche, and a bound on the work for a body of megabytes, whose whole analysis took seconds (issue 17).
+ */
+export const SNIPPET_SOURCE_CHARS = 60_000;
+
 /** A loaded search: the two lunr indexes and what the planner, the snippets and the suggestions need. */
 export class SearchEngine {
   readonly knowledge: KnowledgeBase;
@@ -239,7 +245,7 @@ export class SearchEngine {
       // Most recently used last: the oldest entry is the first to go when the cache is full.
       this.bodies.delete(fiche.id);
     } else {
-      const text = markdownToText(fiche.body);
+      const text = markdownToText(fiche.body, SNIPPET_SOURCE_CHARS);
       body = { text, tokens: analyze(text) };
       if (this.bodies.size >= SNIPPET_CACHE_SIZE) this.bodies.delete(this.bodies.keys().next().value ?? '');
     }

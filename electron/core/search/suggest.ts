@@ -1,7 +1,8 @@
 import type { Suggestions, ThemeRef } from '../../../common/contract';
 import type { Fiche, Theme } from '../../../common/knowledge/types';
 import { analyze, terms } from './analyzer';
-import { boundedLevenshtein } from './levenshtein';
+import { boundedLevenshtein, fuzzyMatches } from './levenshtein';
+import { QUERY_LIMITS, capQuery } from './planner';
 import type { SynonymTable } from './synonyms';
 import type { Vocabulary } from './indexed-terms';
 
@@ -12,17 +13,27 @@ export interface SuggestionSources {
   themes: ThemeProfile[];
 }
 
+/** Unknown words of one query respelled at most: each one walks the vocabulary. */
+const MAX_RESPELLED = 4;
+/** Work allowed to find one word's nearest term (cells of the distance table, see fuzzyMatches). */
+const RESPELL_CELL_BUDGET = 100_000;
+
 /** The nearest known term to an unknown one: fewest edits, then the most common first letter match. */
 function nearestTerm(term: string, vocabulary: Vocabulary): string | undefined {
   const max = Math.max(2, Math.floor(term.length / 3));
   let best: string | undefined;
   let bestDistance = max + 1;
-  for (const candidate of vocabulary.terms()) {
-    const distance = boundedLevenshtein(term, candidate, Math.min(max, bestDistance));
+  // The matches come in the vocabulary's order, as the full scan this walk replaces did.
+  for (const { term: candidate, distance } of fuzzyMatches(
+    vocabulary.terms(),
+    term,
+    max,
+    RESPELL_CELL_BUDGET,
+  )) {
     const better =
       distance < bestDistance ||
       (distance === bestDistance && candidate[0] === term[0] && best?.[0] !== term[0]);
-    if (distance <= max && better) {
+    if (better) {
       best = candidate;
       bestDistance = distance;
     }
@@ -30,12 +41,32 @@ function nearestTerm(term: string, vocabulary: Vocabulary): string | undefined {
   return best;
 }
 
+/**
+ * Distinct terms of a query compared with every synonym and thème: a desk query has a handful, and a pasted text
+ * that found nothing is better served by its first words than by seconds of comparisons.
+ */
+const MAX_SUGGESTION_TERMS = 24;
+
+/** The query's distinct terms the suggestions look at: its first ones, of a sane length. */
+function queryTermsOf(query: string): string[] {
+  const distinct = new Set<string>();
+  for (const term of terms(capQuery(query))) {
+    if (distinct.size >= MAX_SUGGESTION_TERMS) break;
+    if (term.length <= QUERY_LIMITS.literalLength) distinct.add(term);
+  }
+  return [...distinct];
+}
+
 function spellings(query: string, sources: SuggestionSources): string[] {
-  const tokens = analyze(query);
+  const tokens = analyze(capQuery(query));
   let changed = false;
   let corrected = query;
+  let left = MAX_RESPELLED;
   for (const token of [...tokens].reverse()) {
     if (sources.vocabulary.has(token.term)) continue;
+    // A reference number or a word of dozens of letters is no typo of a known word.
+    if (token.term.length > QUERY_LIMITS.fuzzyMaxLength || /\d/.test(token.term)) continue;
+    if (left-- === 0) break;
     const nearest = nearestTerm(token.term, sources.vocabulary);
     if (!nearest) continue;
     changed = true;
@@ -95,7 +126,7 @@ function themeSuggestions(queryTerms: string[], sources: SuggestionSources): The
 
 /** What to offer when a query finds nothing: a respelling, related synonyms, and the nearest thèmes. */
 export function suggest(query: string, sources: SuggestionSources): Suggestions {
-  const queryTerms = terms(query);
+  const queryTerms = queryTermsOf(query);
   return {
     spellings: spellings(query, sources),
     synonyms: synonymSuggestions(queryTerms, sources.synonyms),

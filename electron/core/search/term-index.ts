@@ -1,12 +1,9 @@
-import { lunr } from './analyzer';
+import { fuzzyMatches } from './levenshtein';
 import { Vocabulary } from './indexed-terms';
 import type { WordPrefixes } from './word-prefixes';
 
-// Part of lunr's API that its typings leave out.
-const TokenSets = lunr.TokenSet as unknown as {
-  fromArray(sortedWords: string[]): lunr.TokenSet;
-  fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
-};
+/** How many terms a fuzzy word may stand for: the nearest, then the most frequent. */
+export const FUZZY_EXPANSION_CAP = 50;
 
 /** lunr's serialised index, as `Index.toJSON()` writes it. */
 export interface SerializedLunrIndex {
@@ -35,8 +32,7 @@ export class TermIndex {
   readonly fields: string[];
   readonly vocabulary: Vocabulary;
   private readonly postings = new Map<string, Posting>();
-  private tokenSet: lunr.TokenSet | undefined;
-  /** Recent prefix expansions: agents type the same first letters all day. */
+  /** Recent prefix and fuzzy expansions: agents type the same first letters all day. */
   private readonly prefixCache = new Map<string, string[]>();
 
   /** With the index's words, prefixes are matched on words as written; without, on terms. */
@@ -138,10 +134,28 @@ export class TermIndex {
     return expansion;
   }
 
-  /** The terms within `distance` edits of `term`, through lunr's automaton over the vocabulary. */
-  expandFuzzy(term: string, distance: number): string[] {
-    this.tokenSet ??= TokenSets.fromArray([...this.vocabulary.terms()]);
-    return this.tokenSet.intersect(TokenSets.fromFuzzyString(term, distance)).toArray();
+  /**
+   * The terms within `distance` edits of `term`, at most `max` of them (the nearest, then the most frequent),
+   * by a bounded walk over the sorted vocabulary (see fuzzyMatches): never lunr's automaton, which grows
+   * combinatorially with the word's length.
+   */
+  expandFuzzy(term: string, distance: number, max = FUZZY_EXPANSION_CAP): string[] {
+    const key = `~${distance}:${max}:${term}`;
+    let expansion = this.prefixCache.get(key);
+    if (!expansion) {
+      expansion = fuzzyMatches(this.vocabulary.terms(), term, distance)
+        .sort(
+          (a, b) =>
+            a.distance - b.distance ||
+            this.frequency(b.term) - this.frequency(a.term) ||
+            (a.term < b.term ? -1 : 1),
+        )
+        .slice(0, max)
+        .map((match) => match.term);
+      if (this.prefixCache.size >= 2000) this.prefixCache.clear();
+      this.prefixCache.set(key, expansion);
+    }
+    return expansion;
   }
 
   /** Whether the document holds the term, by binary search in its posting. */
