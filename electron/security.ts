@@ -30,6 +30,19 @@ export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/**
+ * Headers sent with every answer of the HTTP server (the browser preview, the city server): the app's own,
+ * plus what a page on a network needs: no referrer leaves it, no other site may frame it, open it as a popup
+ * with a handle on it, or load its answers as resources.
+ */
+export const HTTP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  ...APP_RESPONSE_HEADERS,
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
 /** The answer to an IPC message coming from anywhere but the app's own pages. */
 export const UNTRUSTED_SENDER_ERROR: Envelope<never> = {
   ok: false,
@@ -106,25 +119,85 @@ function isPrivateIpv4(host: string): boolean {
     (a === 169 && b === 254) || // link-local
     (a === 172 && b >= 16 && b <= 31) ||
     (a === 192 && b === 168) ||
+    (a === 192 && b === 0 && Number(match[3]) === 0) || // IETF protocol assignments 192.0.0.0/24
+    (a === 198 && (b === 18 || b === 19)) || // benchmarking 198.18.0.0/15, used inside networks
     a >= 224 // multicast and reserved
   );
+}
+
+/** The eight 16-bit groups of an IPv6 address as the WHATWG parser writes it (compressed, no dotted part). */
+function ipv6Groups(address: string): number[] | null {
+  const halves = address.split('::');
+  if (halves.length > 2) return null;
+  const part = (text: string | undefined) => (text ? text.split(':') : []);
+  const head = part(halves[0]);
+  const tail = part(halves[1]);
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return null;
+  return groups.map((group) => parseInt(group, 16));
+}
+
+/** The IPv4 address written in two 16-bit groups. */
+function ipv4Of(high: number, low: number): string {
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 function isPrivateIpv6(host: string): boolean {
   if (!host.startsWith('[')) return false;
   const address = host.slice(1, -1).toLowerCase();
+  const groups = ipv6Groups(address);
+  // Not an address the parser would write: refuse rather than guess.
+  if (!groups) return true;
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
   return (
     // ::, ::1 (loopback), ::ffff:a.b.c.d (IPv4-mapped, may hide any address above): no public address starts
     // with a zero group, global unicast being 2000::/3.
-    address.startsWith('::') ||
-    /^f[cd][0-9a-f]{2}:/.test(address) || // unique local fc00::/7
-    /^fe[89ab][0-9a-f]:/.test(address) // link-local fe80::/10
+    g0 === 0 ||
+    (g0 & 0xfe00) === 0xfc00 || // unique local fc00::/7
+    (g0 & 0xffc0) === 0xfe80 || // link-local fe80::/10
+    (g0 & 0xffc0) === 0xfec0 || // site-local fec0::/10 (deprecated, still routed inside some networks)
+    (g0 & 0xff00) === 0xff00 || // multicast ff00::/8
+    // NAT64 64:ff9b::/96 reaches the IPv4 address in its last 32 bits; the local-use 64:ff9b:1::/48 any.
+    (g0 === 0x64 && g1 === 0xff9b && g2 === 1) ||
+    (g0 === 0x64 &&
+      g1 === 0xff9b &&
+      g2 === 0 &&
+      g3 === 0 &&
+      g4 === 0 &&
+      g5 === 0 &&
+      isPrivateIpv4(ipv4Of(g6, g7))) ||
+    // 6to4 2002::/16 carries an IPv4 address in its second and third groups.
+    (g0 === 0x2002 && isPrivateIpv4(ipv4Of(g1, g2))) ||
+    // Teredo 2001:0::/32 tunnels to an obfuscated IPv4 address.
+    (g0 === 0x2001 && g1 === 0)
   );
 }
 
+/**
+ * Names that only mean something inside a local network: a single label (« intranet », resolved through the
+ * DNS search domains) and the suffixes reserved or customary for private networks.
+ */
+const PRIVATE_SUFFIXES = [
+  'localhost',
+  'local',
+  'localdomain',
+  'lan',
+  'home',
+  'home.arpa',
+  'internal',
+  'intranet',
+  'corp',
+  'private',
+];
+
 function isLocalHostname(host: string): boolean {
   const name = host.replace(/\.$/, '');
-  return name === 'localhost' || name.endsWith('.localhost') || isPrivateIpv4(name) || isPrivateIpv6(name);
+  if (isPrivateIpv4(name) || isPrivateIpv6(name)) return true;
+  if (name.startsWith('[')) return false;
+  if (!name.includes('.')) return true;
+  return PRIVATE_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
 }
 
 /**
@@ -133,8 +206,9 @@ function isLocalHostname(host: string): boolean {
  * Only `https:` is accepted. http: would send citizens' questions in clear text; file:, javascript:, data:
  * and custom schemes could run code or open local files through the operating system; mailto: and tel: are
  * shown as text for the agent to copy, which keeps this rule a single, easy-to-audit line. Links with
- * credentials (user:pass@), or whose host is this machine or a private, link-local or loopback IP address,
- * are refused too: a fiche must not be able to reach into the desk's own network.
+ * credentials (user:pass@), or whose host is this machine, a private, link-local or loopback IP address (also
+ * through NAT64 or 6to4), a single-label name or a local-network suffix (.local, .lan, .home.arpa,
+ * .internal…), are refused too: a fiche must not be able to reach into the desk's own network.
  */
 export function safeExternalUrl(url: string): string | null {
   if (url.length > MAX_EXTERNAL_URL_LENGTH) return null;
