@@ -1,7 +1,7 @@
 // The server behind the end-to-end tests: the preview server on a copy of the demo content, plus the
 // fixtures (a fiche full of XSS payloads), in a throw-away data folder with the demo registries and the
 // test accounts.
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,3 +35,16 @@ await seedE2eAccounts(core);
 await core.search.ready();
 const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port));
 console.log(`e2e server on ${server.url} (content ${contentDir})`);
+
+// Playwright stops the server at the end of the run: leave nothing behind in the temporary folder.
+const stop = () => {
+  void server
+    .close()
+    .then(() => core.close())
+    .finally(() => {
+      rmSync(root, { recursive: true, force: true });
+      process.exit(0);
+    });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

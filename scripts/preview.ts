@@ -15,16 +15,20 @@ import {
   RENDERER_DIST_DIR,
   WORKER_SOURCE_FILE,
 } from './lib/paths';
+import { LOOPBACK_HOSTS } from '../electron/server/http-guards';
 import { startPreviewServer } from '../electron/server/http-server';
 import { generateJournal } from './bench/journal-data';
 
 const USAGE = `Usage : npm run preview -- [--port N] [--content DOSSIER] [--data-dir DOSSIER] [--demo]
+                           [--allowed-host NOM[:PORT]]…
 
   --content   la base de connaissances (par défaut : la démonstration de Montrouval, content/)
   --data-dir  le dossier des données : base, sauvegardes, index (par défaut : .data/preview)
   --demo      ajoute les registres de démonstration (points d'accueil, agents, formations, labels) et un
               journal des contacts à une base qui n'a encore aucun point d'accueil ; implicite avec le
-              contenu de démonstration`;
+              contenu de démonstration
+  --allowed-host  un nom de plus sous lequel le serveur répond (en plus de 127.0.0.1, localhost et [::1]) ;
+              toute demande adressée à un autre nom est refusée (protection contre le « DNS rebinding »)`;
 
 /**
  * A demo log to go with the demo registries, so that the dashboard and the annual review have something to
@@ -53,6 +57,7 @@ const { values } = parseCommandLine(
       content: { type: 'string' },
       'data-dir': { type: 'string' },
       demo: { type: 'boolean', default: false },
+      'allowed-host': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   },
@@ -74,7 +79,9 @@ try {
   const demo = values.demo || contentDir === resolve(DEMO_CONTENT_DIR);
   const seeded = demo ? seedDemoRegistry(core.store.db, core.now()) : null;
   if (seeded) await seedDemoJournal(core);
-  const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port));
+  const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port), {
+    allowedHosts: [...LOOPBACK_HOSTS, ...(values['allowed-host'] ?? [])],
+  });
   console.log(`Info'Cité — aperçu dans le navigateur : ${server.url}`);
   console.log(`Contenu : ${contentDir}`);
   console.log(`Données : ${dataDir} (base ${core.store.file}, sauvegardes ${core.store.backupDir})`);

@@ -17,13 +17,15 @@ import {
   APP_ENTRY_URL,
   APP_RESPONSE_HEADERS,
   APP_SCHEME,
+  mimeTypeFor,
+  resolveAppAsset,
+} from '../server/app-assets';
+import {
   UNTRUSTED_SENDER_ERROR,
   decideNavigation,
   decideWindowOpen,
   isAppUrl,
   isTrustedSender,
-  mimeTypeFor,
-  resolveAppAsset,
   safePdfName,
   withContentSecurityPolicy,
   windowOptions,

@@ -1,11 +1,18 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
   APP_RESPONSE_HEADERS,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  HTTP_RESPONSE_HEADERS,
+  mimeTypeFor,
+  resolveAppAsset,
+} from '../server/app-assets';
+import {
   MAX_EXTERNAL_URL_LENGTH,
   UNTRUSTED_SENDER_ERROR,
   decideNavigation,
@@ -13,8 +20,6 @@ import {
   isAppUrl,
   isSafeExternalUrl,
   isTrustedSender,
-  mimeTypeFor,
-  resolveAppAsset,
   safePdfName,
   safeExternalUrl,
   windowOptions,
@@ -60,6 +65,17 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('is sent with every app:// response, with nosniff', () => {
     expect(APP_RESPONSE_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(APP_RESPONSE_HEADERS['X-Content-Type-Options']).toBe('nosniff');
+  });
+
+  it('is sent by the HTTP server with the headers a page on a network needs', () => {
+    expect(HTTP_RESPONSE_HEADERS).toEqual({
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'DENY',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
   });
 });
 
@@ -197,6 +213,10 @@ describe('safeExternalUrl / isSafeExternalUrl', () => {
     'https://example.com:8443/chemin?x=1#ancre',
     'https://8.8.8.8/',
     'https://[2001:db8::1]/',
+    'https://[64:ff9b::808:808]/',
+    'https://[2002:808:808::1]/',
+    'https://198.20.0.1/',
+    'https://mairie.montrouval.fr/',
   ])('accepts %s', (url) => {
     expect(isSafeExternalUrl(url)).toBe(true);
   });
@@ -243,6 +263,29 @@ describe('safeExternalUrl / isSafeExternalUrl', () => {
     ['IPv4-mapped IPv6', 'https://[::ffff:127.0.0.1]/'],
     ['IPv6 unique local', 'https://[fd12:3456::1]/'],
     ['IPv6 link-local', 'https://[fe80::1]/'],
+    ['IPv6 site-local', 'https://[fec0::1]/'],
+    ['IPv6 multicast', 'https://[ff02::1]/'],
+    ['single-label name', 'https://intranet/'],
+    ['single-label name with dot', 'https://intranet./'],
+    ['single-label name with port', 'https://nas:5001/'],
+    ['.local (mDNS)', 'https://imprimante.local/'],
+    ['.lan', 'https://routeur.lan/'],
+    ['.home.arpa', 'https://box.home.arpa/'],
+    ['.internal', 'https://metadata.google.internal/'],
+    ['.localdomain', 'https://serveur.localdomain/'],
+    ['NAT64 loopback', 'https://[64:ff9b::7f00:1]/'],
+    ['NAT64 loopback, dotted', 'https://[64:ff9b::127.0.0.1]/'],
+    ['NAT64 private 10/8', 'https://[64:ff9b::a00:1]/'],
+    ['NAT64 private 192.168/16', 'https://[64:ff9b::c0a8:101]/'],
+    ['NAT64 link-local', 'https://[64:ff9b::a9fe:a9fe]/'],
+    ['NAT64 local use', 'https://[64:ff9b:1::808:808]/'],
+    ['6to4 loopback', 'https://[2002:7f00:1::1]/'],
+    ['6to4 private 192.168/16', 'https://[2002:c0a8:101::1]/'],
+    ['6to4 private 10/8', 'https://[2002:a00:1::]/'],
+    ['Teredo', 'https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/'],
+    ['benchmarking 198.18/15', 'https://198.18.0.1/'],
+    ['benchmarking 198.19', 'https://198.19.255.254/'],
+    ['IETF protocol assignments', 'https://192.0.0.170/'],
     ['too long', `https://example.com/${'a'.repeat(MAX_EXTERNAL_URL_LENGTH)}`],
   ])('rejects %s', (_kind, url) => {
     expect(isSafeExternalUrl(url)).toBe(false);
@@ -405,5 +448,43 @@ describe('safePdfName', () => {
     expect(safePdfName('')).toBe('infocite.pdf');
     expect(safePdfName(42)).toBe('infocite.pdf');
     expect(safePdfName('Équipe été')).toBe('Equipe-ete.pdf');
+  });
+});
+
+describe('electron-builder.yml', () => {
+  const config = parse(
+    readFileSync(path.join(import.meta.dirname, '..', 'electron-builder.yml'), 'utf8'),
+  ) as {
+    asar?: boolean;
+    electronFuses?: Record<string, boolean>;
+  };
+
+  it('packs the app in an archive whose integrity is checked, and loads it from nowhere else', () => {
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toMatchObject({
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('turns off what a packaged app never needs', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('uses only fuse names electron-builder knows', () => {
+    const schema = JSON.parse(
+      readFileSync(
+        path.join(import.meta.dirname, '..', 'node_modules', 'app-builder-lib', 'scheme.json'),
+        'utf8',
+      ),
+    ) as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+    const known = Object.keys(schema.definitions.FuseOptionsV1.properties);
+    expect(Object.keys(config.electronFuses ?? {}).filter((name) => !known.includes(name))).toEqual([]);
   });
 });

@@ -1,35 +1,9 @@
 // The security decisions of the Electron shell, as small pure functions: main.ts only wires them to Electron's
 // events, and security.test.ts checks them under plain Node. Nothing here may import 'electron' at runtime.
 import { stripAccents } from '../../common/text';
-import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Envelope } from '../../common/contract';
-
-/** The renderer is served from this privileged custom protocol, never from file://. */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'infocite';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-/** Everything comes from the app itself: no remote content, no inline script or style, no plugins, no frames. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Headers sent with every response of the app:// protocol. */
-export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-};
+import { APP_HOST, APP_ORIGIN, CONTENT_SECURITY_POLICY, isAppLocation, parseUrl } from '../server/app-assets';
 
 /** The answer to an IPC message coming from anywhere but the app's own pages. */
 export const UNTRUSTED_SENDER_ERROR: Envelope<never> = {
@@ -62,25 +36,6 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
   };
 }
 
-function parseUrl(url: string): URL | null {
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
-
-function isAppLocation(parsed: URL): boolean {
-  // Node parses app: as a non-special scheme, so its host is not lowercased and its origin is 'null':
-  // compare the parts instead of `origin`.
-  return (
-    parsed.protocol === `${APP_SCHEME}:` &&
-    parsed.host.toLowerCase() === APP_HOST &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
-}
-
 /** True only for URLs on APP_ORIGIN (any path, query or hash). */
 export function isAppUrl(url: string): boolean {
   const parsed = parseUrl(url);
@@ -107,25 +62,85 @@ function isPrivateIpv4(host: string): boolean {
     (a === 169 && b === 254) || // link-local
     (a === 172 && b >= 16 && b <= 31) ||
     (a === 192 && b === 168) ||
+    (a === 192 && b === 0 && Number(match[3]) === 0) || // IETF protocol assignments 192.0.0.0/24
+    (a === 198 && (b === 18 || b === 19)) || // benchmarking 198.18.0.0/15, used inside networks
     a >= 224 // multicast and reserved
   );
+}
+
+/** The eight 16-bit groups of an IPv6 address as the WHATWG parser writes it (compressed, no dotted part). */
+function ipv6Groups(address: string): number[] | null {
+  const halves = address.split('::');
+  if (halves.length > 2) return null;
+  const part = (text: string | undefined) => (text ? text.split(':') : []);
+  const head = part(halves[0]);
+  const tail = part(halves[1]);
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return null;
+  return groups.map((group) => parseInt(group, 16));
+}
+
+/** The IPv4 address written in two 16-bit groups. */
+function ipv4Of(high: number, low: number): string {
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 function isPrivateIpv6(host: string): boolean {
   if (!host.startsWith('[')) return false;
   const address = host.slice(1, -1).toLowerCase();
+  const groups = ipv6Groups(address);
+  // Not an address the parser would write: refuse rather than guess.
+  if (!groups) return true;
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
   return (
     // ::, ::1 (loopback), ::ffff:a.b.c.d (IPv4-mapped, may hide any address above): no public address starts
     // with a zero group, global unicast being 2000::/3.
-    address.startsWith('::') ||
-    /^f[cd][0-9a-f]{2}:/.test(address) || // unique local fc00::/7
-    /^fe[89ab][0-9a-f]:/.test(address) // link-local fe80::/10
+    g0 === 0 ||
+    (g0 & 0xfe00) === 0xfc00 || // unique local fc00::/7
+    (g0 & 0xffc0) === 0xfe80 || // link-local fe80::/10
+    (g0 & 0xffc0) === 0xfec0 || // site-local fec0::/10 (deprecated, still routed inside some networks)
+    (g0 & 0xff00) === 0xff00 || // multicast ff00::/8
+    // NAT64 64:ff9b::/96 reaches the IPv4 address in its last 32 bits; the local-use 64:ff9b:1::/48 any.
+    (g0 === 0x64 && g1 === 0xff9b && g2 === 1) ||
+    (g0 === 0x64 &&
+      g1 === 0xff9b &&
+      g2 === 0 &&
+      g3 === 0 &&
+      g4 === 0 &&
+      g5 === 0 &&
+      isPrivateIpv4(ipv4Of(g6, g7))) ||
+    // 6to4 2002::/16 carries an IPv4 address in its second and third groups.
+    (g0 === 0x2002 && isPrivateIpv4(ipv4Of(g1, g2))) ||
+    // Teredo 2001:0::/32 tunnels to an obfuscated IPv4 address.
+    (g0 === 0x2001 && g1 === 0)
   );
 }
 
+/**
+ * Names that only mean something inside a local network: a single label (« intranet », resolved through the
+ * DNS search domains) and the suffixes reserved or customary for private networks.
+ */
+const PRIVATE_SUFFIXES = [
+  'localhost',
+  'local',
+  'localdomain',
+  'lan',
+  'home',
+  'home.arpa',
+  'internal',
+  'intranet',
+  'corp',
+  'private',
+];
+
 function isLocalHostname(host: string): boolean {
   const name = host.replace(/\.$/, '');
-  return name === 'localhost' || name.endsWith('.localhost') || isPrivateIpv4(name) || isPrivateIpv6(name);
+  if (isPrivateIpv4(name) || isPrivateIpv6(name)) return true;
+  if (name.startsWith('[')) return false;
+  if (!name.includes('.')) return true;
+  return PRIVATE_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
 }
 
 /**
@@ -134,8 +149,9 @@ function isLocalHostname(host: string): boolean {
  * Only `https:` is accepted. http: would send citizens' questions in clear text; file:, javascript:, data:
  * and custom schemes could run code or open local files through the operating system; mailto: and tel: are
  * shown as text for the agent to copy, which keeps this rule a single, easy-to-audit line. Links with
- * credentials (user:pass@), or whose host is this machine or a private, link-local or loopback IP address,
- * are refused too: a fiche must not be able to reach into the desk's own network.
+ * credentials (user:pass@), or whose host is this machine, a private, link-local or loopback IP address (also
+ * through NAT64 or 6to4), a single-label name or a local-network suffix (.local, .lan, .home.arpa,
+ * .internal…), are refused too: a fiche must not be able to reach into the desk's own network.
  */
 export function safeExternalUrl(url: string): string | null {
   if (url.length > MAX_EXTERNAL_URL_LENGTH) return null;
@@ -167,61 +183,6 @@ export function decideNavigation(url: string): NavigationDecision {
 /** window.open and target="_blank": never a new Electron window; a safe https link goes to the browser. */
 export function decideWindowOpen(url: string): { action: 'deny'; openExternally: string | null } {
   return { action: 'deny', openExternally: safeExternalUrl(url) };
-}
-
-/** A '.' or '..' path segment, possibly percent-encoded, before the query. */
-const DOT_SEGMENT = /[/\\](?:\.|%2e){1,2}(?=[/\\]|$)/i;
-
-/**
- * The file under rootDir that an app:// request asks for, or null when the request is not for APP_ORIGIN or
- * would leave rootDir. `app://infocite/` (or any path ending with '/') serves that folder's index.html; the
- * query and the hash are ignored.
- */
-export function resolveAppAsset(rootDir: string, requestUrl: string): string | null {
-  // The URL parser silently resolves '..' and '%2e%2e' segments (clamping them at the root): a request
-  // spelling one out is refused rather than answered with some other file.
-  if (DOT_SEGMENT.test(requestUrl.split(/[?#]/, 1)[0] ?? '')) return null;
-  const parsed = parseUrl(requestUrl);
-  if (!parsed || !isAppLocation(parsed) || parsed.port !== '') return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(parsed.pathname || '/');
-  } catch {
-    return null; // malformed percent-encoding
-  }
-  // Backslashes and drive letters would be separators on Windows; NUL truncates paths in native code.
-  if (/[\\:\0]/.test(pathname)) return null;
-  if (!pathname.startsWith('/')) return null;
-  if (pathname.endsWith('/')) pathname += 'index.html';
-  const segments = pathname.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '.' || segment === '..')) return null;
-  const root = path.resolve(rootDir);
-  const resolved = path.resolve(root, ...segments);
-  const relative = path.relative(root, resolved);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return resolved;
-}
-
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function mimeTypeFor(filePath: string): string {
-  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +13,13 @@ import { dispatch } from './dispatch';
 
 let core: Core;
 let agent: ClientSlot;
+let contentDir: string;
+let dataDir: string;
 
 beforeAll(async () => {
   core = await createCore({
-    contentDir: writeContentFolder(sampleContent()),
-    dataDir: mkdtempSync(join(tmpdir(), 'infocite-data-')),
+    contentDir: (contentDir = writeContentFolder(sampleContent())),
+    dataDir: (dataDir = mkdtempSync(join(tmpdir(), 'infocite-data-'))),
     workerFile: fileURLToPath(new URL('../core/search/index-worker.ts', import.meta.url)),
     // Monday 23 November 2026, 10:00 in Paris.
     now: () => new Date('2026-11-23T09:00:00Z'),
@@ -26,7 +28,10 @@ beforeAll(async () => {
   agent = await signedIn(core, ['agent']);
 });
 
-afterAll(() => core.close());
+afterAll(async () => {
+  await core.close();
+  for (const dir of [contentDir, dataDir]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('dispatch', () => {
   it('runs a method and wraps its result', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Core } from '../core/app';
 import type { ClientSlot } from '../core/auth/session';
+import { LOCAL_SOURCE } from '../core/auth/source-throttle';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError, UnavailableError } from '../core/errors';
 import type { Envelope, ErrorCode, MethodName } from '../../common/contract';
 import { methods } from '../../common/contract';
@@ -32,13 +33,15 @@ function isUniqueViolation(error: unknown): boolean {
  * The one entry point of every transport (Electron IPC, the browser preview, the command line, the tests):
  * resolves the client's session, checks the method's role in the core, validates the input against the
  * method's schema, runs the handler, and always answers with an envelope carrying either the result or a
- * French message.
+ * French message. `source` says where the call comes from (the HTTP transport passes the client's address);
+ * login attempts are throttled per source.
  */
 export async function dispatch(
   core: Core,
   client: ClientSlot,
   method: unknown,
   input: unknown,
+  source: string = LOCAL_SOURCE,
 ): Promise<Envelope<unknown>> {
   if (!isMethod(method)) return failure('unknown_method', `Méthode inconnue : ${String(method)}`);
   const spec = methods[method];
@@ -50,7 +53,7 @@ export async function dispatch(
   }
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) return failure('invalid_input', `Demande invalide : ${z.prettifyError(parsed.error)}`);
-  const context: CallContext = { session, client };
+  const context: CallContext = { session, client, source };
   try {
     // The handler table is typed method by method; indexing it by a union loses that pairing.
     const handler = handlers[method] as (core: Core, input: unknown, context: CallContext) => unknown;

@@ -8,6 +8,11 @@ export interface CallContext {
   session: Session;
   /** The transport's slot for this window: login and logout handlers change its token. */
   client: ClientSlot;
+  /**
+   * Where the call comes from, for the throttling of login attempts: the client's network address for the
+   * HTTP transport, LOCAL_SOURCE for the Electron window and the command line.
+   */
+  source: string;
 }
 
 export type Handler<M extends MethodName> = (

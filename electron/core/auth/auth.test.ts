@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,17 +17,22 @@ import type { ClientSlot } from './session';
 const WRONG = 'Identifiant ou mot de passe incorrect.';
 const START = Date.parse('2026-11-23T09:00:00Z');
 
+let dir: string;
 let store: Store;
 let clock: number;
 let service: AccountService;
 
 beforeEach(() => {
-  store = new Store(mkdtempSync(join(tmpdir(), 'accounts-')));
+  dir = mkdtempSync(join(tmpdir(), 'accounts-'));
+  store = new Store(dir);
   clock = START;
   service = new AccountService(store, () => new Date(clock));
 });
 
-afterEach(() => store.close());
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function account(
   identifiant: string,

@@ -24,6 +24,7 @@ import {
 import type { ClientSlot, Session } from './session';
 import { ANONYMOUS, actorOf } from './session';
 import { SessionTokens } from './session-tokens';
+import { LOCAL_SOURCE, SourceThrottle } from './source-throttle';
 
 /** A session left idle this long is closed. */
 export const IDLE_LIMIT_MS = 8 * 60 * 60 * 1000;
@@ -50,12 +51,17 @@ interface CompteRow {
 
 export class AccountService {
   readonly tokens: SessionTokens;
+  /** Failures per source (network address, or LOCAL_SOURCE), across accounts. */
+  readonly sources: SourceThrottle;
+  /** The tail of each account's queue of attempts: one secret of an account is checked at a time. */
+  private readonly attempts = new Map<number, Promise<unknown>>();
 
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
   ) {
     this.tokens = new SessionTokens(IDLE_LIMIT_MS, () => this.now().getTime());
+    this.sources = new SourceThrottle(() => this.now().getTime());
   }
 
   private row(where: 'id' | 'identifiant', value: number | string): CompteRow | undefined {
@@ -113,6 +119,9 @@ export class AccountService {
     client: ClientSlot,
     input: { identifiant: string; nom: string; motDePasse: string },
   ): Promise<Session> {
+    // Checked before the hashing too, so that calls on an installed instance cost no scrypt work.
+    if (this.hasAccounts())
+      throw new ConflictError('Le compte administrateur existe déjà : identifiez-vous.');
     const hash = await hashSecret(input.motDePasse);
     const db = this.store.db;
     const at = this.now();
@@ -150,18 +159,42 @@ export class AccountService {
     return { echecs: row.echecs, prochainEssai: row.prochain_essai, verrouilleJusqu: row.verrouille_jusqu };
   }
 
-  /** Checks a secret against the account's hash, counting failures; throws RefusedError in French. */
-  private async check(row: CompteRow, secret: string, hash: string, failure: string): Promise<void> {
-    const refusal = attemptRefusal(this.lockOf(row), this.now());
-    if (refusal) throw new RefusedError(refusal);
-    if (!(await verifySecret(secret, hash))) {
-      // Re-read: another attempt may have counted meanwhile (the hash is computed off the main thread).
-      const fresh = this.row('id', row.id) ?? row;
-      const next = afterFailure(this.lockOf(fresh), this.now());
-      this.saveLock(row.id, next);
-      throw new RefusedError(attemptRefusal(next, this.now()) ?? failure);
-    }
-    this.saveLock(row.id, CLEARED);
+  /** Runs `task` after every earlier attempt on the same account has finished, whatever their outcome. */
+  private serialised<T>(compteId: number, task: () => Promise<T>): Promise<T> {
+    const previous = this.attempts.get(compteId) ?? Promise.resolve();
+    const run = previous.then(task);
+    const tail = run.catch(() => undefined);
+    this.attempts.set(compteId, tail);
+    void tail.then(() => {
+      if (this.attempts.get(compteId) === tail) this.attempts.delete(compteId);
+    });
+    return run;
+  }
+
+  /**
+   * Checks a secret of account `compteId` (read afresh, `secretOf` picks the hash), one attempt of the account
+   * at a time: the lock is checked and the attempt counted as a failure *before* the hashing, then cleared on
+   * success, so concurrent attempts cannot pass the lock together. Throws RefusedError in French.
+   */
+  private check(
+    compteId: number,
+    secretOf: (row: CompteRow) => string | null,
+    secret: string,
+    failure: string,
+  ): Promise<void> {
+    return this.serialised(compteId, async () => {
+      const row = this.row('id', compteId);
+      const hash = row ? secretOf(row) : null;
+      if (!row || hash === null) throw new RefusedError(failure);
+      const refusal = attemptRefusal(this.lockOf(row), this.now());
+      if (refusal) throw new RefusedError(refusal);
+      const counted = afterFailure(this.lockOf(row), this.now());
+      this.saveLock(row.id, counted);
+      if (!(await verifySecret(secret, hash))) {
+        throw new RefusedError(attemptRefusal(counted, this.now()) ?? failure);
+      }
+      this.saveLock(row.id, CLEARED);
+    });
   }
 
   private open(client: ClientSlot, compteId: number, via: 'mot_de_passe' | 'pin'): Session {
@@ -173,13 +206,29 @@ export class AccountService {
     return this.resolve(client);
   }
 
-  async login(client: ClientSlot, identifiant: string, motDePasse: string): Promise<Session> {
+  /**
+   * Opens a session with a password. `source` is where the attempt comes from (a network address, or
+   * LOCAL_SOURCE): its failures are throttled across accounts before any hashing.
+   */
+  async login(
+    client: ClientSlot,
+    identifiant: string,
+    motDePasse: string,
+    source: string = LOCAL_SOURCE,
+  ): Promise<Session> {
+    const attempt = this.sources.admit(source);
     const row = this.row('identifiant', identifiant);
     if (!row || row.actif !== 1) {
       await verifySecret(motDePasse, await decoyHash());
       throw new RefusedError(BAD_CREDENTIALS);
     }
-    await this.check(row, motDePasse, row.mot_de_passe, BAD_CREDENTIALS);
+    await this.check(
+      row.id,
+      (fresh) => (fresh.actif === 1 ? fresh.mot_de_passe : null),
+      motDePasse,
+      BAD_CREDENTIALS,
+    );
+    attempt.succeeded();
     return this.open(client, row.id, 'mot_de_passe');
   }
 
@@ -203,13 +252,20 @@ export class AccountService {
     return { point: { id: point.pointId, nom: point.nom }, agents };
   }
 
-  async pinLogin(client: ClientSlot, compteId: number, pin: string): Promise<Session> {
+  async pinLogin(
+    client: ClientSlot,
+    compteId: number,
+    pin: string,
+    source: string = LOCAL_SOURCE,
+  ): Promise<Session> {
+    const attempt = this.sources.admit(source);
     const allowed = this.deskAgents().agents.some((agent) => agent.compteId === compteId);
     const row = this.row('id', compteId);
     if (!allowed || !row || !row.pin) {
       throw new RefusedError("Cet agent ne peut pas ouvrir de session par code PIN à ce point d'accueil.");
     }
-    await this.check(row, pin, row.pin, BAD_PIN);
+    await this.check(row.id, (fresh) => fresh.pin, pin, BAD_PIN);
+    attempt.succeeded();
     return this.open(client, row.id, 'pin');
   }
 
@@ -293,11 +349,14 @@ export class AccountService {
     session: Session,
     actuel: string,
     nouveau: string,
+    source: string = LOCAL_SOURCE,
   ): Promise<Session> {
     const actor = actorOf(session);
+    const attempt = this.sources.admit(source);
     const row = this.row('id', actor.compteId ?? 0);
     if (!row) throw new RefusedError(BAD_CURRENT);
-    await this.check(row, actuel, row.mot_de_passe, BAD_CURRENT);
+    await this.check(row.id, (fresh) => fresh.mot_de_passe, actuel, BAD_CURRENT);
+    attempt.succeeded();
     const hash = await hashSecret(nouveau);
     writePassword(this.store.db, actor, row.id, hash, this.now(), 'changement_mot_de_passe');
     this.tokens.closeAllOf(row.id, client.token);

@@ -35,6 +35,13 @@ export class SessionTokens {
     return entry;
   }
 
+  /** Whether a token still opens a session, without restarting its idle time. */
+  isLive(token: string | null): boolean {
+    if (!token) return false;
+    const entry = this.entries.get(token);
+    return entry !== undefined && this.clock() - entry.lastSeen <= this.idleMs;
+  }
+
   close(token: string | null): void {
     if (token) this.entries.delete(token);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,11 +20,16 @@ import {
 const NOW = new Date('2026-11-23T09:00:00Z');
 const ADMIN: Actor = { compteId: 1, identifiant: 'admin' };
 
+let dir: string;
 let store: Store;
 beforeEach(() => {
-  store = new Store(mkdtempSync(join(tmpdir(), 'comptes-')));
+  dir = mkdtempSync(join(tmpdir(), 'comptes-'));
+  store = new Store(dir);
 });
-afterEach(() => store.close());
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const create = (identifiant: string, roles: Role[], extra: { agentId?: number; pinHash?: string } = {}) =>
   insertCompte(

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import type { Envelope, MethodName, OutputOf } from '../../../common/contract';
 import { dispatch } from '../dispatch';
+import { LOCAL_SOURCE, SOURCE_LIMITS } from '../../core/auth/source-throttle';
 
 const WORKER = fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url));
 const NOW = () => new Date('2026-11-23T09:00:00Z');
@@ -20,10 +21,16 @@ let core: Core;
 let admin: ClientSlot;
 let agent: ClientSlot;
 
+const dirs: string[] = [];
+const temporary = (dir: string) => {
+  dirs.push(dir);
+  return dir;
+};
+
 async function newCore(): Promise<Core> {
   return createCore({
-    contentDir: writeContentFolder(sampleContent()),
-    dataDir: mkdtempSync(join(tmpdir(), 'infocite-accounts-')),
+    contentDir: temporary(writeContentFolder(sampleContent())),
+    dataDir: temporary(mkdtempSync(join(tmpdir(), 'infocite-accounts-'))),
     workerFile: WORKER,
     now: NOW,
   });
@@ -34,7 +41,10 @@ beforeAll(async () => {
   admin = await signedIn(core, ['administrateur'], { identifiant: 'admin' });
   agent = await signedIn(core, ['agent']);
 });
-afterAll(() => core.close());
+afterAll(async () => {
+  await core.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Calls through the dispatcher and expects a success. */
 async function ok<M extends MethodName>(client: ClientSlot, method: M, input: unknown): Promise<OutputOf<M>> {
@@ -244,5 +254,18 @@ describe('accounts through the dispatcher', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('throttles the login failures of the source the transport names, not those of other sources', async () => {
+    const fail = (source: string) =>
+      dispatch(core, { token: null }, 'auth.login', { identifiant: 'personne', motDePasse: 'faux' }, source);
+    for (let i = 0; i < SOURCE_LIMITS.freeFailures + 1; i++)
+      expect(errorOf(await fail('203.0.113.9'))?.message).toBe('Identifiant ou mot de passe incorrect.');
+    expect(errorOf(await fail('203.0.113.9'))).toEqual({
+      code: 'refused',
+      message: "Trop d'essais infructueux depuis ce poste : patientez 1 seconde avant de réessayer.",
+    });
+    expect(errorOf(await fail('203.0.113.10'))?.message).toBe('Identifiant ou mot de passe incorrect.');
+    expect(core.accounts.sources.failuresOf(LOCAL_SOURCE)).toBe(0);
   });
 });

@@ -8,17 +8,19 @@ export const accountHandlers: HandlerTable<AuthMethod | CompteMethod | AuditMeth
   'auth.session': (core, _input, { session }) => core.accounts.info(session),
   'auth.setup': async (core, input, { client }) =>
     core.accounts.info(await core.accounts.setup(client, input)),
-  'auth.login': async (core, input, { client }) =>
-    core.accounts.info(await core.accounts.login(client, input.identifiant, input.motDePasse)),
+  'auth.login': async (core, input, { client, source }) =>
+    core.accounts.info(await core.accounts.login(client, input.identifiant, input.motDePasse, source)),
   'auth.logout': (core, _input, { client }) => {
     core.accounts.logout(client);
     return core.accounts.info(ANONYMOUS);
   },
   'auth.deskAgents': (core) => core.accounts.deskAgents(),
-  'auth.pinLogin': async (core, input, { client }) =>
-    core.accounts.info(await core.accounts.pinLogin(client, input.compteId, input.pin)),
-  'auth.changePassword': async (core, input, { client, session }) =>
-    core.accounts.info(await core.accounts.changePassword(client, session, input.actuel, input.nouveau)),
+  'auth.pinLogin': async (core, input, { client, source }) =>
+    core.accounts.info(await core.accounts.pinLogin(client, input.compteId, input.pin, source)),
+  'auth.changePassword': async (core, input, { client, session, source }) =>
+    core.accounts.info(
+      await core.accounts.changePassword(client, session, input.actuel, input.nouveau, source),
+    ),
 
   'comptes.list': (core) => ({ comptes: listComptes(core.store.db) }),
   'comptes.get': (core, input) => getCompte(core.store.db, input.id),
