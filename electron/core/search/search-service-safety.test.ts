@@ -1,13 +1,22 @@
 // Issue 17: the content watcher's failures and a damaged persisted index are reported and worked around, never
 // fatal.
 import type { FSWatcher } from 'chokidar';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ficheFile, sampleContent, writeContentFolder } from '../test-support/content';
-import { indexFile } from './persist';
+import { indexFile, removeLeftoverIndexFiles } from './persist';
 import { FOLDER_PROBLEM_PATH, SearchService } from './search-service';
 
 const workerFile = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
@@ -125,5 +134,19 @@ describe('search service, hostile folders', () => {
     expect(third.status().fromCache).toBe(false);
     await third.ready();
     expect(third.status().state).toBe('ready');
+  });
+
+  it('removes the temporary file of an index write that never finished, not one being written', () => {
+    const data = folder();
+    const dir = join(data, 'index');
+    mkdirSync(dir);
+    const old = join(dir, 'search-index.json.1234.1700000000000.tmp');
+    const recent = join(dir, 'search-index.json.5678.1800000000000.tmp');
+    writeFileSync(old, '{"format":');
+    writeFileSync(recent, '{"format":');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(old, anHourAgo, anHourAgo);
+    expect(removeLeftoverIndexFiles(data)).toEqual([old]);
+    expect(readdirSync(dir)).toEqual(['search-index.json.5678.1800000000000.tmp']);
   });
 });
