@@ -28,6 +28,8 @@ const core = await createCore({
   dataDir: join(root, 'data'),
   workerFile: WORKER_SOURCE_FILE,
   importWorkerFile: IMPORT_WORKER_SOURCE_FILE,
+  // The import specs unpack their archives in the system's temporary folder: the import may read there.
+  importRoot: tmpdir(),
   watch: true,
 });
 seedDemoRegistry(core.store.db, core.now());

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { AccountService } from './auth/auth';
-import { ImportJob } from './import/import-job';
+import { removeLeftoverTemporaries } from './redaction/files';
+import { ImportJob, IMPORTS_FOLDER } from './import/import-job';
 import { runRetention } from './journal/retention';
+import { removeLeftoverIndexFiles } from './search/persist';
 import { SearchService } from './search/search-service';
 import { Store } from './store/store';
 
@@ -13,6 +16,8 @@ export interface CoreOptions {
   workerFile: string;
   /** The Service-Public.fr import worker's entry; without it the in-app import is unavailable. */
   importWorkerFile?: string;
+  /** The only folder the in-app import reads from; `<dataDir>/imports` by default. */
+  importRoot?: string;
   /** Follow changes of the content folder. */
   watch?: boolean;
   /** The clock, replaceable in tests ("open now" depends on it, and so do label expiries). */
@@ -54,6 +59,14 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const store = new Store(options.dataDir, { now, nativeBinding: options.sqliteBinding });
+  // Temporary files of saves and index writes a killed process left behind: hidden, so never read, but cleaned.
+  try {
+    for (const path of removeLeftoverTemporaries(options.contentDir))
+      console.log(`[editor] leftover temporary file removed: ${path}`);
+    removeLeftoverIndexFiles(options.dataDir);
+  } catch (error) {
+    console.warn('[core] cleaning leftover temporary files failed:', error);
+  }
   let search: SearchService;
   try {
     search = new SearchService(options);
@@ -70,7 +83,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     options,
     search,
-    imports: new ImportJob(options.contentDir, options.importWorkerFile),
+    imports: new ImportJob(
+      options.contentDir,
+      options.importWorkerFile,
+      options.importRoot ?? join(options.dataDir, IMPORTS_FOLDER),
+    ),
     store,
     accounts: new AccountService(store, now),
     now,

@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 
 export interface ContentFile {
   /** Path relative to the content folder, with forward slashes. */
   path: string;
   text: string;
+  /**
+   * Why the file (or folder) was not read: a link out of the folder or in a loop, a file too large, an unreadable
+   * one. The parser reports it as a content problem and skips the entry; `text` is then empty.
+   */
+  problem?: string;
 }
 
 export interface ContentSnapshot {
@@ -17,6 +23,9 @@ export interface ContentSnapshot {
 export const SYNONYMS_FILE = 'synonymes.yml';
 export const THEMES_FILE = 'themes.yml';
 
+/** A content file larger than this is reported and skipped: parsing 50 MB would freeze the process. */
+export const MAX_CONTENT_FILE_BYTES = 2 * 1024 * 1024;
+
 /** Whether a path (relative, forward slashes) is part of the knowledge base. */
 export function isContentPath(path: string): boolean {
   const parts = path.split('/');
@@ -26,9 +35,61 @@ export function isContentPath(path: string): boolean {
   return name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
 }
 
+/** Whether a folder (relative path) may hold content: hidden folders and node_modules are never walked. */
+function isContentFolder(path: string): boolean {
+  return !path.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+}
+
+/** Line endings as Windows (CRLF) or old Mac (CR) editors write them, and a UTF-8 BOM, read like LF files. */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+// Names Windows reserves for devices, with or without an extension (« CON », « nul.md », « COM1.txt »).
+const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+const UNPORTABLE_CHARACTER = /[<>:"|?*\\/\u0000-\u001f\u007f]/;
+
+/** Whether `name` is one Windows reserves for a device (« CON », « nul.md »…). */
+export function isWindowsDeviceName(name: string): boolean {
+  return DEVICE_NAME.test(name);
+}
+
+/**
+ * Why `name` (one file or folder name, or an id that becomes one) cannot be a file on every desk's system, in
+ * French; null when it can. Content folders are shared between Windows and Linux machines.
+ */
+export function unportableNameReason(name: string): string | null {
+  if (name === '' || name === '.' || name === '..') return `le nom « ${name} » n'est pas un nom de fichier`;
+  if (UNPORTABLE_CHARACTER.test(name))
+    return `le nom « ${printable(name)} » contient un caractère interdit dans un nom de fichier (< > : " | ? * \\ / ou un caractère de contrôle)`;
+  if (/[. ]$/.test(name)) return `le nom « ${name} » ne peut pas finir par un point ou une espace`;
+  if (DEVICE_NAME.test(name))
+    return `le nom « ${name} » est réservé par Windows (CON, PRN, AUX, NUL, COM1…, LPT1…) : choisissez-en un autre`;
+  return null;
+}
+
+function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex -- shown as « ? » so the message stays readable
+  return name.replace(/[\u0000-\u001f\u007f]/g, '?');
+}
+
+/** Whether `child` (an absolute, real path) is `root` or below it. */
+export function isInside(root: string, child: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 export class ContentFolderError extends Error {}
 
-/** Reads every content file below `dir`, subfolders included, in a stable order. */
+const OUTSIDE = 'lien symbolique vers un emplacement hors du dossier de contenu : il est ignoré';
+const LOOP = 'lien symbolique en boucle (il mène à un dossier qui le contient) : il est ignoré';
+
+/**
+ * Reads every content file below `dir`, subfolders included, in a stable order. Symbolic links are followed only
+ * while they stay inside the folder (checked on their real path); a link out of it, a link in a loop and a file
+ * larger than MAX_CONTENT_FILE_BYTES become entries with a `problem`, reported by the parser, never fatal.
+ */
 export function readContentFolder(dir: string): ContentSnapshot {
   let stat;
   try {
@@ -37,18 +98,94 @@ export function readContentFolder(dir: string): ContentSnapshot {
     throw new ContentFolderError(`Le dossier de contenu « ${dir} » n'existe pas.`);
   }
   if (!stat.isDirectory()) throw new ContentFolderError(`« ${dir} » n'est pas un dossier.`);
-  const paths = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((entry) => entry.split(sep).join('/'))
-    .filter(isContentPath)
-    .sort();
+  const root = realpathSync(dir);
+  const found: Array<{ path: string; real: string } | ContentFile> = [];
+  // Each folder is walked once, by its real path: a link back to a folder already being walked is a loop.
+  const walked = new Set<string>([root]);
+
+  const walk = (realDir: string, relDir: string, ancestors: ReadonlySet<string>): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(realDir, { withFileTypes: true }).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
+    } catch (error) {
+      if (relDir !== '') found.push({ path: relDir, text: '', problem: unreadable(error) });
+      return;
+    }
+    for (const entry of entries) {
+      const path = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      const full = join(realDir, entry.name);
+      let real = full;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        if (!isContentFolder(path)) continue;
+        try {
+          real = realpathSync(full);
+          const target = statSync(real);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ELOOP') found.push({ path, text: '', problem: LOOP });
+          // A dangling link is no content: nothing to read, nothing to report.
+          continue;
+        }
+        if (!isDir && !isContentPath(path)) continue;
+        if (!isInside(root, real)) {
+          found.push({ path, text: '', problem: OUTSIDE });
+          continue;
+        }
+        if (isDir && ancestors.has(real)) {
+          found.push({ path, text: '', problem: LOOP });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (!isContentFolder(path) || walked.has(real)) continue;
+        walked.add(real);
+        walk(real, path, new Set([...ancestors, real]));
+      } else if (isFile && isContentPath(path)) {
+        found.push({ path, real });
+      }
+    }
+  };
+  walk(root, '', new Set([root]));
+
+  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const hash = createHash('sha256');
   const files: ContentFile[] = [];
-  for (const path of paths) {
-    const full = join(dir, path);
-    if (!statSync(full).isFile()) continue;
-    const bytes = readFileSync(full);
-    hash.update(path).update('\0').update(bytes).update('\0');
-    files.push({ path: relative(dir, full).split(sep).join('/'), text: bytes.toString('utf8') });
+  for (const item of found) {
+    const file = 'real' in item ? readOne(item.path, item.real) : item;
+    if (file.problem !== undefined) hash.update(file.path).update('\0!').update(file.problem).update('\0');
+    else hash.update(file.path).update('\0').update(file.text).update('\0');
+    files.push(file);
   }
   return { files, hash: hash.digest('hex') };
+}
+
+function readOne(path: string, real: string): ContentFile {
+  try {
+    // The size is checked before reading: a huge file is never loaded.
+    const size = lstatSync(real).size;
+    if (size > MAX_CONTENT_FILE_BYTES) {
+      const mo = (size / (1024 * 1024)).toFixed(1).replace('.', ',');
+      return {
+        path,
+        text: '',
+        problem: `fichier trop volumineux (${mo} Mo, au plus ${MAX_CONTENT_FILE_BYTES / (1024 * 1024)} Mo) : il est ignoré`,
+      };
+    }
+    return { path, text: readFileSync(real).toString('utf8') };
+  } catch (error) {
+    return { path, text: '', problem: unreadable(error) };
+  }
+}
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM'
+    ? 'fichier ou dossier illisible (accès refusé) : il est ignoré'
+    : `fichier ou dossier illisible (${code ?? 'erreur inconnue'}) : il est ignoré`;
 }

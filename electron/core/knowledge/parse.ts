@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import type { ContentFile } from './content-files';
-import { SYNONYMS_FILE, THEMES_FILE } from './content-files';
+import { normalizeNewlines, SYNONYMS_FILE, THEMES_FILE } from './content-files';
 import { contactFrontMatter, ficheFrontMatter, foldKey, normalizeKeys } from './schema';
 import { synonymsFile, themesFile } from './lists-schema';
 import type {
@@ -28,7 +28,8 @@ export type ProblemCode =
   | 'unknown_service'
   | 'unknown_theme'
   | 'broken_link'
-  | 'missing_complete_target';
+  | 'missing_complete_target'
+  | 'unreadable_file';
 
 export interface CodedProblem extends ContentProblem {
   code: ProblemCode;
@@ -50,8 +51,45 @@ function yamlLine(error: unknown): number | undefined {
   return pos?.[0]?.line;
 }
 
+/** Deeper than this, a front-matter is no fiche: it is refused before anything walks it recursively. */
+export const MAX_FRONT_MATTER_DEPTH = 20;
+
+/** Keys that would reach an object's prototype: never a field, whatever the depth. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Why parsed YAML data cannot be a front-matter (too deep, a key that reaches the prototype), in French; null
+ * when it can. Walked without recursion, so a hostile file cannot exhaust the stack here either.
+ */
+export function hostileDataReason(data: unknown): string | null {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: data, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop() as { value: unknown; depth: number };
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_FRONT_MATTER_DEPTH)
+      return `en-tête trop imbriqué (plus de ${MAX_FRONT_MATTER_DEPTH} niveaux de listes ou d'objets)`;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push({ value: item, depth: depth + 1 });
+      continue;
+    }
+    for (const key of Object.getOwnPropertyNames(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return `nom de champ interdit « ${key} »`;
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/** YAML's own stack overflow on a hostile nesting: reported as such, not as a typing mistake. */
+function isStackOverflow(error: unknown): boolean {
+  return (
+    error instanceof RangeError ||
+    (error instanceof Error && error.message.includes('Maximum call stack size exceeded'))
+  );
+}
+
 function splitFrontMatter(file: ContentFile): { data: Record<string, unknown>; body: string } {
-  if (!/^\uFEFF?---\r?\n/.test(file.text)) {
+  if (!/^---\n/.test(file.text)) {
     throw new FileProblem('le fichier ne commence pas par un en-tête YAML entre deux lignes « --- »', 1);
   }
   let parsed;
@@ -60,6 +98,12 @@ function splitFrontMatter(file: ContentFile): { data: Record<string, unknown>; b
     parsed = matter(file.text, { engines: { yaml: yamlEngine } });
   } catch (error) {
     const line = yamlLine(error);
+    if (isStackOverflow(error)) {
+      throw new FileProblem(
+        `en-tête trop imbriqué (plus de ${MAX_FRONT_MATTER_DEPTH} niveaux de listes ou d'objets)`,
+        line ? line + 1 : undefined,
+      );
+    }
     throw new FileProblem(
       `en-tête YAML illisible${line ? ` (ligne ${line + 1})` : ''} : vérifiez les deux-points, les guillemets et l'indentation`,
       line ? line + 1 : undefined,
@@ -69,12 +113,14 @@ function splitFrontMatter(file: ContentFile): { data: Record<string, unknown>; b
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new FileProblem("l'en-tête YAML doit contenir des champs « clé: valeur »", 1);
   }
+  const hostile = hostileDataReason(data);
+  if (hostile) throw new FileProblem(hostile);
   return { data: normalizeKeys(data as Record<string, unknown>), body: parsed.content.trim() };
 }
 
 /** Line of a front-matter key in the raw file, so editors are sent to the right place. */
 export function lineOfField(text: string, field: string): number | undefined {
-  const lines = text.split(/\r?\n/);
+  const lines = normalizeNewlines(text).split('\n');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line.startsWith('---')) return undefined;
@@ -118,8 +164,15 @@ function parseYamlList<T>(file: ContentFile, schema: z.ZodType<T>, problems: Cod
       severity: 'erreur',
       code: 'yaml',
       line: yamlLine(error),
-      message: 'fichier YAML illisible',
+      message: isStackOverflow(error)
+        ? `fichier trop imbriqué (plus de ${MAX_FRONT_MATTER_DEPTH} niveaux de listes ou d'objets)`
+        : 'fichier YAML illisible',
     });
+    return undefined;
+  }
+  const hostile = hostileDataReason(data);
+  if (hostile) {
+    problems.push({ path: file.path, severity: 'erreur', code: 'yaml', message: hostile });
     return undefined;
   }
   const result = schema.safeParse(data ?? []);
@@ -140,7 +193,9 @@ export function parseKnowledge(files: ContentFile[]): KnowledgeBase {
 }
 
 /** parseKnowledge, with each problem's stable code (for the content check). */
-export function parseKnowledgeWithCodes(files: ContentFile[]): CodedKnowledgeBase {
+export function parseKnowledgeWithCodes(rawFiles: ContentFile[]): CodedKnowledgeBase {
+  // CRLF, CR and a BOM are read like LF: a fiche edited on Windows parses like any other.
+  const files = rawFiles.map((file) => ({ ...file, text: normalizeNewlines(file.text) }));
   const problems: CodedProblem[] = [];
   const fiches: Fiche[] = [];
   const contacts: Contact[] = [];
@@ -149,6 +204,10 @@ export function parseKnowledgeWithCodes(files: ContentFile[]): CodedKnowledgeBas
   const owners = new Map<string, string>();
 
   for (const file of files) {
+    if (file.problem !== undefined) {
+      problems.push({ path: file.path, severity: 'erreur', code: 'unreadable_file', message: file.problem });
+      continue;
+    }
     if (file.path === SYNONYMS_FILE) {
       synonyms = parseYamlList(file, synonymsFile, problems) ?? [];
       continue;

@@ -1,5 +1,6 @@
 import { fold } from '../../../common/text';
 import { z } from 'zod';
+import { isWindowsDeviceName } from './content-files';
 import { CANAUX, ENTITES, ORIGINES, WEEKDAYS } from '../../../common/knowledge/types';
 
 // Zod's own French messages cover whatever a custom message below does not.
@@ -45,7 +46,12 @@ const id = z
   .regex(
     ID_PATTERN,
     "l'identifiant ne peut contenir que des lettres sans accent, des chiffres, « - » et « _ »",
-  );
+  )
+  // The id names the file the editor writes: a name Windows reserves (CON, NUL, COM1…) cannot be one.
+  .refine((text) => !isWindowsDeviceName(text), {
+    error: (issue) =>
+      `l'identifiant « ${String(issue.input)} » est un nom réservé par Windows (CON, PRN, AUX, NUL, COM1…, LPT1…) : choisissez-en un autre`,
+  });
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 

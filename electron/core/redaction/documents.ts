@@ -1,7 +1,8 @@
 // Finding, listing and opening the files the editors work on. The list comes from the knowledge base the
 // search service holds (drafts included, at most a second behind the disk); opening reads the disk itself, so
 // the version an editor starts from is the file's true state.
-import { NotFoundError } from '../errors';
+import { NotFoundError, RefusedError } from '../errors';
+import { isWindowsDeviceName } from '../knowledge/content-files';
 import { fold } from '../../../common/text';
 import type { KnowledgeBase, Statut } from '../../../common/knowledge/types';
 import type { EditorKind } from '../../../common/redaction/codes';
@@ -23,8 +24,29 @@ export function notFound(kind: EditorKind, id: string): NotFoundError {
   );
 }
 
-/** Where a new file goes: the README's layout, named after its id. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/**
+ * Refuses, in French, an id that cannot name a file of the content folder: one that climbs out of it (« ../ »),
+ * holds a character a file name cannot have, or is a name Windows reserves (CON, NUL, COM1…).
+ */
+export function checkDocumentId(id: string): void {
+  if (!ID_PATTERN.test(id)) {
+    throw new RefusedError(
+      // eslint-disable-next-line no-control-regex -- control characters are shown as « ? » in the message
+      `L'identifiant « ${id.replace(/[\u0000-\u001f\u007f]/g, '?')} » est refusé : il ne peut contenir que des lettres sans accent, des chiffres, « - » et « _ », et commence par une lettre ou un chiffre.`,
+    );
+  }
+  if (isWindowsDeviceName(id)) {
+    throw new RefusedError(
+      `L'identifiant « ${id} » est refusé : c'est un nom réservé par Windows (CON, PRN, AUX, NUL, COM1…, LPT1…).`,
+    );
+  }
+}
+
+/** Where a new file goes: the README's layout, named after its id (refused when it cannot name a file). */
 export function newFilePath(kind: EditorKind, id: string): string {
+  checkDocumentId(id);
   return `${kind === 'fiche' ? 'fiches' : 'contacts'}/${id}.md`;
 }
 
@@ -33,6 +55,7 @@ export function newFilePath(kind: EditorKind, id: string): string {
  * one the parser skipped) the file named after the id where the editor creates them. Null when neither exists.
  */
 export function locate(ctx: EditorContext, kind: EditorKind, id: string): string | null {
+  checkDocumentId(id);
   const items = kind === 'fiche' ? ctx.knowledge.fiches : ctx.knowledge.contacts;
   const known = items.find((item) => item.id === id);
   if (known) return known.path;

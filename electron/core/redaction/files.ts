@@ -2,32 +2,85 @@
 // write through a hidden temporary file in the same folder, so that neither the folder's watcher nor another
 // editor ever reads half a file.
 import { createHash, randomBytes } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import {
   closeSync,
-  existsSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { isInside, unportableNameReason } from '../knowledge/content-files';
+import { RefusedError } from '../errors';
 
 /** sha-256 of a file's bytes, hex: the version an editor opened, sent back to detect a change on disk. */
 export function versionOf(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The absolute path of `path` (relative, forward slashes), refusing anything that leaves the content folder. */
+/**
+ * The real absolute path of `path` (relative, forward slashes) inside the content folder. Refused, with a French
+ * message (RefusedError): a path that climbs out of the folder, a file name that is not portable (CON, NUL, a
+ * trailing dot, « : »…), and a path whose real location (symbolic links resolved) is outside the folder or in a
+ * loop of links. Reads and writes go to the returned real path, so no link ever leads them out of the folder.
+ */
 export function contentPath(contentDir: string, path: string): string {
-  const full = resolve(contentDir, ...path.split('/'));
-  const rel = relative(resolve(contentDir), full);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new Error(`path outside the content folder: ${path}`);
+  const parts = path.split('/');
+  if (path === '' || parts.some((part) => part === '..' || part === '.' || part === '')) {
+    throw new RefusedError(`Le chemin « ${path} » sort du dossier de contenu : il est refusé.`);
   }
-  return full;
+  for (const part of parts) {
+    const reason = unportableNameReason(part);
+    if (reason) throw new RefusedError(`Nom de fichier refusé : ${reason}.`);
+  }
+  let root: string;
+  try {
+    root = realpathSync(contentDir);
+  } catch {
+    throw new RefusedError(`Le dossier de contenu « ${contentDir} » est introuvable.`);
+  }
+  // The deepest part that exists is resolved by the system; the parts still to be created are appended to it.
+  let real = root;
+  for (let i = 0; i < parts.length; i++) {
+    const next = join(real, parts[i] as string);
+    let exists = true;
+    try {
+      lstatSync(next);
+    } catch {
+      exists = false;
+    }
+    if (!exists) {
+      real = join(next, ...parts.slice(i + 1));
+      break;
+    }
+    try {
+      real = realpathSync(next);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+        throw new RefusedError(
+          `Le chemin « ${path} » passe par un lien symbolique en boucle : il est refusé.`,
+        );
+      }
+      // A dangling link: whatever it would create lies where the link points, which is not known to be inside.
+      throw new RefusedError(
+        `Le chemin « ${path} » passe par un lien symbolique qui ne mène nulle part : il est refusé.`,
+      );
+    }
+    if (!isInside(root, real)) {
+      throw new RefusedError(
+        `Le chemin « ${path} » passe par un lien symbolique qui sort du dossier de contenu : il est refusé.`,
+      );
+    }
+  }
+  if (real === root) throw new RefusedError(`Le chemin « ${path} » ne désigne pas un fichier.`);
+  return real;
 }
 
 export interface DiskFile {
@@ -48,7 +101,13 @@ export function readDiskFile(contentDir: string, path: string): DiskFile | null 
 }
 
 export function diskFileExists(contentDir: string, path: string): boolean {
-  return existsSync(contentPath(contentDir, path));
+  try {
+    lstatSync(contentPath(contentDir, path));
+    return true;
+  } catch (error) {
+    if (error instanceof RefusedError) throw error;
+    return false;
+  }
 }
 
 /**
@@ -87,4 +146,44 @@ export function prepareAtomicWrite(
       if (!done) rmSync(temporary, { force: true });
     },
   };
+}
+
+/** The name of the atomic write's temporary file: « .name.md.0123456789ab.tmp ». */
+const LEFTOVER = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** A save takes milliseconds: a temporary file older than this was left by a process that was killed. */
+export const LEFTOVER_AGE_MS = 60_000;
+
+/**
+ * Removes the temporary files a killed save left in the content folder (hidden, so never read, but never cleaned
+ * either), at start. Only those older than LEFTOVER_AGE_MS, so a save running in another window is left alone.
+ * Links are not followed. Returns the paths removed, relative to the folder.
+ */
+export function removeLeftoverTemporaries(contentDir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  const walk = (dir: string, rel: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+        walk(full, path);
+      } else if (entry.isFile() && LEFTOVER.test(entry.name)) {
+        try {
+          if (now - lstatSync(full).mtimeMs < LEFTOVER_AGE_MS) continue;
+          rmSync(full, { force: true });
+          removed.push(path);
+        } catch {
+          // Removed meanwhile, or not ours to remove: nothing to clean.
+        }
+      }
+    }
+  };
+  walk(contentDir, '');
+  return removed;
 }

@@ -2,6 +2,8 @@
 // markdown body; and back to a file, written by `yaml` in the style of content/README.md and of the importer.
 import matter from 'gray-matter';
 import YAML from 'yaml';
+import { normalizeNewlines } from '../knowledge/content-files';
+import { hostileDataReason } from '../knowledge/parse';
 import { normalizeKeys } from '../knowledge/schema';
 import { WEEKDAYS } from '../../../common/knowledge/types';
 import type { EditorKind } from '../../../common/redaction/codes';
@@ -19,8 +21,10 @@ export interface SplitFile {
  * Splits a file into its front-matter and body; a file whose front-matter cannot be read gives an empty one and
  * its whole text as body, so the editor can still open it and repair it.
  */
-export function splitFile(text: string): SplitFile & { readable: boolean } {
-  if (!/^\uFEFF?---\r?\n/.test(text)) return { frontMatter: {}, body: text.trim(), readable: false };
+export function splitFile(raw: string): SplitFile & { readable: boolean } {
+  // CRLF, CR and a BOM are read like LF, as the content reader does.
+  const text = normalizeNewlines(raw);
+  if (!/^---\n/.test(text)) return { frontMatter: {}, body: text.trim(), readable: false };
   try {
     // A fresh options object keeps gray-matter from returning a cached result of another file's text.
     const parsed = matter(text, { engines: { yaml: yamlEngine } });
@@ -28,6 +32,8 @@ export function splitFile(text: string): SplitFile & { readable: boolean } {
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       return { frontMatter: {}, body: parsed.content.trim(), readable: false };
     }
+    // Too deep or with a key reaching the prototype: opened as text, for the editor to repair.
+    if (hostileDataReason(data) !== null) return { frontMatter: {}, body: text.trim(), readable: false };
     return {
       frontMatter: normalizeKeys(data as Record<string, unknown>),
       body: parsed.content.trim(),

@@ -4,6 +4,7 @@
 import type { Actor } from '../audit/record';
 import { addDaysToDay, parisDay } from '../../../common/dates';
 import { ConflictError, RefusedError } from '../errors';
+import { isWindowsDeviceName } from '../knowledge/content-files';
 import { fold } from '../../../common/text';
 import { terms } from '../search/analyzer';
 import type { Db } from '../store/database';
@@ -167,6 +168,8 @@ export function uniqueId(ctx: EditorContext, text: string): string {
   const base = slugOf(text);
   const free = (id: string) =>
     !taken.has(id) &&
+    // « aux », « con »… are words, but names Windows keeps for devices: such a slug takes a number.
+    !isWindowsDeviceName(id) &&
     !diskFileExists(ctx.contentDir, newFilePath('fiche', id)) &&
     !diskFileExists(ctx.contentDir, newFilePath('contact', id));
   if (free(base)) return base;

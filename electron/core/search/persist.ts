@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
 import { ANALYZER_VERSION } from './analyzer';
 import type { SearchData } from './search-data';
 import { SEARCH_DATA_FORMAT } from './search-data';
@@ -8,19 +9,102 @@ export function indexFile(dataDir: string): string {
   return join(dataDir, 'index', 'search-index.json');
 }
 
-/** The persisted search data, if it was built from exactly this content by this analyzer; otherwise undefined. */
+// The shape the engine relies on when it loads a persisted index: a file of the right version but damaged (cut,
+// edited, written by a faulty build) is rebuilt instead of stopping the start. Entries are checked as far as
+// the engine reads them without further checks; lunr's own fields pass through. The indexes hold hundreds of
+// thousands of entries: they are checked by plain loops, which cost milliseconds.
+function isLunrIndex(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const index = value as Record<string, unknown>;
+  const { fields, fieldVectors, invertedIndex } = index;
+  if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) return false;
+  if (!Array.isArray(fieldVectors) || !Array.isArray(invertedIndex)) return false;
+  for (const entry of fieldVectors as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) return false;
+    for (const n of entry[1] as unknown[]) if (typeof n !== 'number') return false;
+  }
+  for (const entry of invertedIndex as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') return false;
+    const posting = entry[1] as { _index?: unknown } | null;
+    if (!posting || typeof posting !== 'object' || typeof posting._index !== 'number') return false;
+  }
+  return true;
+}
+const lunrIndex = z.custom<object>(isLunrIndex);
+const list = z.array(z.looseObject({}));
+const searchData = z.looseObject({
+  format: z.literal(SEARCH_DATA_FORMAT),
+  analyzerVersion: z.literal(ANALYZER_VERSION),
+  contentHash: z.string(),
+  builtAt: z.string(),
+  knowledge: z.looseObject({
+    fiches: list,
+    contacts: list,
+    themes: list,
+    synonyms: z.array(z.array(z.string())),
+    problems: list,
+  }),
+  fichesIndex: lunrIndex,
+  contactsIndex: lunrIndex,
+  surface: z.record(z.string(), z.string()),
+  words: z.record(z.string(), z.string()),
+});
+
+/** Whether parsed JSON has the structure of search data the engine can load. */
+export function isSearchData(value: unknown): value is SearchData {
+  return searchData.safeParse(value).success;
+}
+
+/**
+ * The persisted search data, if it was built from exactly this content by this analyzer and has the structure
+ * the engine expects; otherwise undefined, and the caller rebuilds (a damaged file is reported in the log).
+ */
 export function loadPersisted(dataDir: string, contentHash: string): SearchData | undefined {
-  let data: SearchData;
+  let data: unknown;
   try {
-    data = JSON.parse(readFileSync(indexFile(dataDir), 'utf8')) as SearchData;
+    data = JSON.parse(readFileSync(indexFile(dataDir), 'utf8'));
   } catch {
     return undefined;
   }
-  const valid =
-    data.format === SEARCH_DATA_FORMAT &&
-    data.analyzerVersion === ANALYZER_VERSION &&
-    data.contentHash === contentHash;
-  return valid ? data : undefined;
+  const header = data as Partial<SearchData> | null;
+  if (
+    header?.format !== SEARCH_DATA_FORMAT ||
+    header.analyzerVersion !== ANALYZER_VERSION ||
+    header.contentHash !== contentHash
+  )
+    return undefined;
+  if (!isSearchData(data)) {
+    console.warn('[search] the persisted index is damaged: it is rebuilt');
+    return undefined;
+  }
+  return data;
+}
+
+/** A persisted index's temporary file older than this was left by a process that was killed while writing. */
+const LEFTOVER_AGE_MS = 60_000;
+
+/** Removes the temporary files of index writes that never finished (the process was killed meanwhile). */
+export function removeLeftoverIndexFiles(dataDir: string, now = Date.now()): string[] {
+  const dir = dirname(indexFile(dataDir));
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!/^search-index\.json\.\d+\.\d+\.tmp$/.test(name)) continue;
+    const full = join(dir, name);
+    try {
+      if (now - statSync(full).mtimeMs < LEFTOVER_AGE_MS) continue;
+      rmSync(full, { force: true });
+      removed.push(full);
+    } catch {
+      // Gone meanwhile: nothing to clean.
+    }
+  }
+  return removed;
 }
 
 /** Written to a temporary file then renamed, so a crash never leaves half an index behind. */

@@ -1,7 +1,8 @@
 import { watch, type FSWatcher } from 'chokidar';
+import { lstatSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { IndexStatus } from '../../../common/contract';
-import type { ContentFile } from '../knowledge/content-files';
+import type { ContentFile, ContentSnapshot } from '../knowledge/content-files';
 import { isContentPath, readContentFolder, SYNONYMS_FILE, THEMES_FILE } from '../knowledge/content-files';
 import { UnavailableError } from '../errors';
 import { buildInWorker } from './build-in-worker';
@@ -33,6 +34,35 @@ export interface SearchServiceOptions {
   watch?: boolean;
   /** Quiet period after the last change before rebuilding, so a burst of saves costs one build. */
   debounceMs?: number;
+  /** How often the folder is scanned once the system's file events failed and the watcher polls instead. */
+  pollIntervalMs?: number;
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Where a problem of the whole folder (its watching) is listed among the content problems. */
+export const FOLDER_PROBLEM_PATH = '.';
+
+/** The watcher's failure in French, for the content problems and the index status. */
+export function watchFailureMessage(error: unknown, polling: boolean): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const cause =
+    code === 'ENOSPC' || code === 'EMFILE'
+      ? 'le système ne permet pas de surveiller plus de fichiers (limite atteinte)'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'un dossier est illisible (accès refusé)'
+        : code === 'ELOOP'
+          ? 'un lien symbolique forme une boucle'
+          : `erreur ${code ?? (error instanceof Error ? error.message : String(error))}`;
+  return polling
+    ? `la surveillance du dossier de contenu a échoué (${cause}) : les modifications sont relues toutes les quelques secondes`
+    : `la surveillance du dossier de contenu signale une erreur (${cause}) : vérifiez le dossier ; les autres modifications restent suivies`;
 }
 
 /**
@@ -49,6 +79,10 @@ export class SearchService {
   private building: Promise<void> | undefined;
   private rebuildWanted = false;
   private watcher: FSWatcher | undefined;
+  /** Set once the system's file events failed: the watcher then polls, and the problem is listed. */
+  private watchProblem: string | undefined;
+  private polling = false;
+  private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private firstBuild: Promise<void>;
   private watchReady: Promise<void> = Promise.resolve();
@@ -58,10 +92,19 @@ export class SearchService {
 
   constructor(private readonly options: SearchServiceOptions) {
     // Reading the folder up front makes a missing folder fail the start, with a clear message.
-    const snapshot = readContentFolder(options.contentDir);
+    const snapshot = this.snapshot();
     const persisted = loadPersisted(options.dataDir, snapshot.hash);
+    let engine: SearchEngine | undefined;
     if (persisted) {
-      this.engine = new SearchEngine(persisted);
+      try {
+        engine = new SearchEngine(persisted);
+      } catch (error) {
+        // A persisted index the engine cannot load is rebuilt, never a reason not to start.
+        console.warn('[search] the persisted index cannot be loaded, it is rebuilt:', error);
+      }
+    }
+    if (engine) {
+      this.engine = engine;
       this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
       this.state = 'ready';
       this.fromCache = true;
@@ -110,7 +153,17 @@ export class SearchService {
       builtAt: this.engine?.builtAt ?? null,
       fromCache: this.fromCache,
       contentDir: this.options.contentDir,
-      error: this.error,
+      error: this.error ?? this.watchProblem,
+    };
+  }
+
+  /** The folder as read now, plus the watcher's failure as a problem of the folder itself. */
+  private snapshot(): ContentSnapshot {
+    const snapshot = readContentFolder(this.options.contentDir);
+    if (this.watchProblem === undefined) return snapshot;
+    return {
+      files: [...snapshot.files, { path: FOLDER_PROBLEM_PATH, text: '', problem: this.watchProblem }],
+      hash: `${snapshot.hash}:${this.watchProblem}`,
     };
   }
 
@@ -139,7 +192,7 @@ export class SearchService {
   refreshNow(): void {
     if (this.building) {
       try {
-        const snapshot = readContentFolder(this.options.contentDir);
+        const snapshot = this.snapshot();
         this.quickUpdate(snapshot.files, snapshot.hash);
       } catch (error) {
         console.warn('[search] quick update failed:', error);
@@ -169,7 +222,7 @@ export class SearchService {
 
   private async runBuild(): Promise<void> {
     try {
-      const snapshot = readContentFolder(this.options.contentDir);
+      const snapshot = this.snapshot();
       if (this.engine && !this.engine.partial && this.engine.contentHash === snapshot.hash) return;
       this.quickUpdate(snapshot.files, snapshot.hash);
       this.state = 'building';
@@ -208,13 +261,20 @@ export class SearchService {
 
   private startWatching(): void {
     const root = this.options.contentDir;
-    this.watcher = watch(root, {
+    // Links are not followed: a link out of the folder or in a loop is the reader's to report, never walked
+    // here. Once the system's file events failed (inotify limit, unreadable folder…), the folder is polled.
+    const watcher = watch(root, {
       ignoreInitial: true,
+      followSymlinks: false,
+      usePolling: this.polling,
+      interval: this.options.pollIntervalMs ?? 2_000,
+      binaryInterval: this.options.pollIntervalMs ?? 2_000,
       ignored: (path) => {
         const rel = relative(root, path).split(sep).join('/');
         return rel !== '' && rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
       },
     });
+    this.watcher = watcher;
     const schedule = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.rebuild(), this.options.debounceMs ?? 250);
@@ -222,13 +282,52 @@ export class SearchService {
     const changed = (path: string) => {
       if (isContentPath(relative(root, path).split(sep).join('/'))) schedule();
     };
-    const watcher = this.watcher;
-    this.watchReady = new Promise((resolve) => watcher.once('ready', () => resolve()));
-    // A removed folder may have held fiches: the folder's hash tells whether anything changed.
-    this.watcher.on('add', changed).on('change', changed).on('unlink', changed).on('unlinkDir', schedule);
+    // A new link (not followed here) may bring a folder of fiches, or a loop the reader will report.
+    const added = (path: string) => {
+      if (isContentPath(relative(root, path).split(sep).join('/'))) schedule();
+      else if (isSymbolicLink(path)) schedule();
+    };
+    this.watchReady = new Promise((resolve) => {
+      watcher.once('ready', () => resolve());
+      // A watcher that fails before it is ready must not leave watching() pending.
+      watcher.once('error', () => resolve());
+    });
+    // A removed folder may have held fiches, an added one (or a link to one) may hold some: the folder's hash
+    // tells whether anything changed.
+    watcher
+      .on('add', added)
+      .on('change', changed)
+      .on('unlink', changed)
+      .on('addDir', schedule)
+      .on('unlinkDir', schedule)
+      .on('error', (error: unknown) => this.watchFailed(watcher, error));
+  }
+
+  /**
+   * The watcher failed: never fatal. The failure is listed among the content problems (and in the status), the
+   * watcher is restarted in polling mode, and the folder is read again, which also reports what caused it (a
+   * loop of links…). A polling watcher that fails too is left failing: its errors are reported, not thrown.
+   */
+  private watchFailed(watcher: FSWatcher, error: unknown): void {
+    console.warn('[search] content watcher error:', error);
+    if (this.closed || watcher !== this.watcher) return;
+    if (!this.polling) {
+      this.polling = true;
+      this.watchProblem = watchFailureMessage(error, true);
+      void watcher.close().catch(() => undefined);
+      this.startWatching();
+    } else {
+      const message = watchFailureMessage(error, false);
+      // The same error again (a folder polled every few seconds): already listed.
+      if (message === this.watchProblem) return;
+      this.watchProblem = message;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.rebuild(), this.options.debounceMs ?? 250);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearTimeout(this.timer);
     await this.watcher?.close();
     await this.building?.catch(() => undefined);

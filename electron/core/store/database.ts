@@ -1,5 +1,5 @@
 // The connection to the app's SQLite database: pragmas, and the migrations run at opening.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
@@ -91,6 +91,14 @@ export function migrate(db: Db, options: OpenOptions, file: string): string | nu
 export function openDatabase(file: string, options: OpenOptions): Db {
   mkdirSync(dirname(file), { recursive: true });
   const fresh = !existsSync(file);
+  // SQLite would take an empty file for a new database: the first comer would then set up the installation. A
+  // database that exists was made by the app, so an empty one was lost (a disk full, a copy cut short).
+  if (!fresh && statSync(file).size === 0) {
+    throw new DatabaseVersionError(
+      `La base de données ${file} ne peut pas être ouverte : le fichier est vide (0 octet), ` +
+        `il a sans doute été tronqué. Restaurez une sauvegarde ; le fichier n'a pas été modifié.`,
+    );
+  }
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     if (!fresh) {

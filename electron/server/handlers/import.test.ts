@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../../common/contract';
 import { dispatch } from '../dispatch';
 import { createCore } from '../../core/app';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
-import { NATIONAL_FOLDER } from '../../core/import/import-job';
+import { IMPORTS_FOLDER, NATIONAL_FOLDER } from '../../core/import/import-job';
 import { publicationXml } from '../../../dev/test-support/service-public';
 
 const workerFile = fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url));
@@ -23,9 +23,23 @@ async function settled(poll: () => Promise<ImportJobStatus>): Promise<ImportJobS
   throw new Error('import still running');
 }
 
+const temporary: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('in-app Service-Public.fr import', () => {
   it('imports in a worker into the content folder, where the search finds the fiches', async () => {
-    const archive = mkdtempSync(join(tmpdir(), 'infocite-vosdroits-'));
+    // The import reads only below the data folder's import folder.
+    const dataDir = tempDir('infocite-data-');
+    const archive = join(dataDir, IMPORTS_FOLDER, 'vosdroits');
+    mkdirSync(archive, { recursive: true });
     writeFileSync(
       join(archive, 'F9101.xml'),
       publicationXml({ id: 'F9101', title: 'Carte de tricycle à vapeur' }),
@@ -35,14 +49,8 @@ describe('in-app Service-Public.fr import', () => {
       publicationXml({ id: 'F9102', title: 'Permis de montgolfière' }),
     );
     writeFileSync(join(archive, 'F9103.xml'), '<Publication><pas fermé');
-    const contentDir = writeContentFolder(sampleContent());
-    const core = await createCore({
-      contentDir,
-      dataDir: mkdtempSync(join(tmpdir(), 'infocite-data-')),
-      workerFile,
-      importWorkerFile,
-      watch: true,
-    });
+    const contentDir = writeContentFolder(sampleContent(), tempDir('infocite-content-'));
+    const core = await createCore({ contentDir, dataDir, workerFile, importWorkerFile, watch: true });
     try {
       const session = await signedIn(core, ['redacteur']);
       await core.search.ready();
@@ -77,25 +85,58 @@ describe('in-app Service-Public.fr import', () => {
   });
 
   it('is for editors only, and reports an unusable archive in French', async () => {
-    const contentDir = writeContentFolder(sampleContent());
-    mkdirSync(join(contentDir, 'vide'));
-    const core = await createCore({
-      contentDir,
-      dataDir: mkdtempSync(join(tmpdir(), 'infocite-data-')),
-      workerFile,
-      importWorkerFile,
-    });
+    const contentDir = writeContentFolder(sampleContent(), tempDir('infocite-content-'));
+    const dataDir = tempDir('infocite-data-');
+    mkdirSync(join(dataDir, IMPORTS_FOLDER, 'vide'), { recursive: true });
+    const core = await createCore({ contentDir, dataDir, workerFile, importWorkerFile });
     try {
       const agent = await dispatch(core, await signedIn(core, ['agent']), 'import.servicePublic.start', {
         from: contentDir,
       });
       expect(agent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // A path relative to the import folder is enough.
       await dispatch(core, await signedIn(core, ['redacteur']), 'import.servicePublic.start', {
-        from: join(contentDir, 'vide'),
+        from: 'vide',
       });
       const failed = await settled(async () => core.imports.current());
       expect(failed.state).toBe('error');
       expect(failed.error).toContain('ne contient aucune fiche');
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('refuses a path outside the import folder, without telling whether it exists', async () => {
+    const contentDir = writeContentFolder(sampleContent(), tempDir('infocite-content-'));
+    const dataDir = tempDir('infocite-data-');
+    const outside = tempDir('infocite-vosdroits-');
+    writeFileSync(join(outside, 'F1.xml'), publicationXml({ id: 'F1', title: 'Secret' }));
+    const core = await createCore({ contentDir, dataDir, workerFile, importWorkerFile });
+    try {
+      const root = join(dataDir, IMPORTS_FOLDER);
+      symlinkSync(outside, join(root, 'lien'));
+      const session = await signedIn(core, ['redacteur']);
+      const answers = [];
+      for (const from of [
+        outside,
+        join(outside, 'F1.xml'),
+        join(outside, 'absent.zip'),
+        '/etc/passwd',
+        '/nulle/part/absent.zip',
+        '../infocite.db',
+        join(root, '..', 'infocite.db'),
+        join(root, 'lien'),
+        'lien/F1.xml',
+      ]) {
+        answers.push(await dispatch(core, session, 'import.servicePublic.start', { from }));
+      }
+      const message =
+        `L'import ne lit que les archives et dossiers placés dans le dossier d'import « ${root} » : ` +
+        `copiez-y l'archive ou le dossier, puis indiquez son chemin.`;
+      for (const answer of answers) {
+        expect(answer).toEqual({ ok: false, error: { code: 'refused', message } });
+      }
+      expect(core.imports.current().state).toBe('idle');
     } finally {
       await core.close();
     }
