@@ -91,7 +91,7 @@ try {
         `${seeded.sessions} sessions de formation, et un journal des contacts de l'an dernier à aujourd'hui.`,
     );
   }
-  if (!core.accounts.hasAccounts()) {
+  if (!core.auth.hasAccounts()) {
     console.log(
       "Premier démarrage : ouvrez l'adresse ci-dessus, Info'Cité vous demandera de créer le compte administrateur.",
     );

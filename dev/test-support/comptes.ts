@@ -29,5 +29,5 @@ export async function signedIn(
   );
   const insertRole = db.prepare('INSERT INTO compte_roles (compte_id, role) VALUES (?, ?)');
   for (const role of roles) insertRole.run(compteId, role);
-  return { token: core.accounts.tokens.open(compteId, 'mot_de_passe'), compteId };
+  return { token: core.auth.tokens.open(compteId, 'mot_de_passe'), compteId };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AccountService } from './auth/auth';
+import { AuthService } from './auth/auth';
 import { removeLeftoverTemporaries } from './redaction/files';
 import { ImportJob, IMPORTS_FOLDER } from './import/import-job';
 import { runRetention } from './journal/retention';
@@ -47,7 +47,7 @@ export interface Core {
   readonly imports: ImportJob;
   /** The database; ask `store.db` at each use, a restore replaces it. */
   readonly store: Store;
-  readonly accounts: AccountService;
+  readonly auth: AuthService;
   now(): Date;
   close(): Promise<void>;
 }
@@ -89,7 +89,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.importRoot ?? join(options.dataDir, IMPORTS_FOLDER),
     ),
     store,
-    accounts: new AccountService(store, now),
+    auth: new AuthService(store, now),
     now,
     close: async () => {
       clearInterval(timer);

@@ -64,7 +64,7 @@ function clientOf(contents: WebContents): ClientSlot {
     slot = fresh;
     clients.set(contents.id, fresh);
     contents.once('destroyed', () => {
-      coreReady?.then((core) => core.accounts.logout(fresh)).catch(() => undefined);
+      coreReady?.then((core) => core.auth.logout(fresh)).catch(() => undefined);
       clients.delete(contents.id);
     });
   }

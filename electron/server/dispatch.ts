@@ -45,7 +45,7 @@ export async function dispatch(
 ): Promise<Envelope<unknown>> {
   if (!isMethod(method)) return failure('unknown_method', `Méthode inconnue : ${String(method)}`);
   const spec = methods[method];
-  const session = core.accounts.resolve(client);
+  const session = core.auth.resolve(client);
   if (!grants(session.compte ? session.roles : null, spec.role)) {
     return session.compte
       ? failure('forbidden', "Vous n'avez pas les droits nécessaires pour cette action.")

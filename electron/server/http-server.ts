@@ -161,7 +161,7 @@ export async function startPreviewServer(
   }
   // Checked now, so that a wrong entry stops the start rather than every request.
   hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, port || 1, options.allowedOrigins);
-  const clients = new Clients(core.accounts.tokens);
+  const clients = new Clients(core.auth.tokens);
   let policy: HostPolicy = { hosts: new Set(), origins: new Set() };
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(HTTP_RESPONSE_HEADERS)) response.setHeader(name, value);

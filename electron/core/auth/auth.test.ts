@@ -8,7 +8,7 @@ import { INSTALLATION_POINT_KEY } from '../points/installation-point';
 import { writeSetting } from '../store/settings';
 import { Store } from '../store/store';
 import { TEST_COST } from '../../../dev/test-support/comptes';
-import { AccountService, PIN_ROLES } from './auth';
+import { AuthService, PIN_ROLES } from './auth';
 import { insertCompte } from '../comptes/comptes';
 import { LOCKOUT } from './lockout';
 import { hashSecret } from './passwords';
@@ -20,13 +20,13 @@ const START = Date.parse('2026-11-23T09:00:00Z');
 let dir: string;
 let store: Store;
 let clock: number;
-let service: AccountService;
+let service: AuthService;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'accounts-'));
   store = new Store(dir);
   clock = START;
-  service = new AccountService(store, () => new Date(clock));
+  service = new AuthService(store, () => new Date(clock));
 });
 
 afterEach(() => {

@@ -49,7 +49,7 @@ interface CompteRow {
   verrouille_jusqu: string | null;
 }
 
-export class AccountService {
+export class AuthService {
   readonly tokens: SessionTokens;
   /** Failures per source (network address, or LOCAL_SOURCE), across accounts. */
   readonly sources: SourceThrottle;

@@ -9,7 +9,7 @@ import { INSTALLATION_POINT_KEY } from '../points/installation-point';
 import { writeSetting } from '../store/settings';
 import { Store } from '../store/store';
 import { TEST_COST } from '../../../dev/test-support/comptes';
-import { AccountService } from './auth';
+import { AuthService } from './auth';
 import { insertCompte } from '../comptes/comptes';
 import { LOCKOUT } from './lockout';
 import * as passwords from './passwords';
@@ -30,14 +30,14 @@ const PIN = '2468';
 let dir: string;
 let store: Store;
 let clock: number;
-let service: AccountService;
+let service: AuthService;
 let agentId: number;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'accounts-concurrency-'));
   store = new Store(dir);
   clock = START;
-  service = new AccountService(store, () => new Date(clock));
+  service = new AuthService(store, () => new Date(clock));
   const db = store.db;
   const at = new Date(clock).toISOString();
   const point = Number(

@@ -10,7 +10,7 @@ export const adminHandlers: HandlerTable<AdminMethod> = {
   'admin.restore': (core, input, { session, client }) => {
     const result = restoreBackup(core.store, input.name, actorOf(session), core.now());
     // The restored accounts may differ from the live ones: everybody logs in again, this window included.
-    core.accounts.tokens.clear();
+    core.auth.tokens.clear();
     client.token = null;
     return result;
   },

@@ -266,6 +266,6 @@ describe('accounts through the dispatcher', () => {
       message: "Trop d'essais infructueux depuis ce poste : patientez 1 seconde avant de réessayer.",
     });
     expect(errorOf(await fail('203.0.113.10'))?.message).toBe('Identifiant ou mot de passe incorrect.');
-    expect(core.accounts.sources.failuresOf(LOCAL_SOURCE)).toBe(0);
+    expect(core.auth.sources.failuresOf(LOCAL_SOURCE)).toBe(0);
   });
 });

@@ -5,31 +5,28 @@ import type { AuditMethod, AuthMethod, CompteMethod } from '../../../common/cont
 import type { HandlerTable } from '../handler-types';
 
 export const accountHandlers: HandlerTable<AuthMethod | CompteMethod | AuditMethod> = {
-  'auth.session': (core, _input, { session }) => core.accounts.info(session),
-  'auth.setup': async (core, input, { client }) =>
-    core.accounts.info(await core.accounts.setup(client, input)),
+  'auth.session': (core, _input, { session }) => core.auth.info(session),
+  'auth.setup': async (core, input, { client }) => core.auth.info(await core.auth.setup(client, input)),
   'auth.login': async (core, input, { client, source }) =>
-    core.accounts.info(await core.accounts.login(client, input.identifiant, input.motDePasse, source)),
+    core.auth.info(await core.auth.login(client, input.identifiant, input.motDePasse, source)),
   'auth.logout': (core, _input, { client }) => {
-    core.accounts.logout(client);
-    return core.accounts.info(ANONYMOUS);
+    core.auth.logout(client);
+    return core.auth.info(ANONYMOUS);
   },
-  'auth.deskAgents': (core) => core.accounts.deskAgents(),
+  'auth.deskAgents': (core) => core.auth.deskAgents(),
   'auth.pinLogin': async (core, input, { client, source }) =>
-    core.accounts.info(await core.accounts.pinLogin(client, input.compteId, input.pin, source)),
+    core.auth.info(await core.auth.pinLogin(client, input.compteId, input.pin, source)),
   'auth.changePassword': async (core, input, { client, session, source }) =>
-    core.accounts.info(
-      await core.accounts.changePassword(client, session, input.actuel, input.nouveau, source),
-    ),
+    core.auth.info(await core.auth.changePassword(client, session, input.actuel, input.nouveau, source)),
 
   'comptes.list': (core) => ({ comptes: listComptes(core.store.db) }),
   'comptes.get': (core, input) => getCompte(core.store.db, input.id),
-  'comptes.create': (core, input, { session }) => core.accounts.create(actorOf(session), input),
-  'comptes.update': (core, input, { session }) => core.accounts.update(actorOf(session), input),
+  'comptes.create': (core, input, { session }) => core.auth.create(actorOf(session), input),
+  'comptes.update': (core, input, { session }) => core.auth.update(actorOf(session), input),
   'comptes.setPassword': (core, input, { session }) =>
-    core.accounts.setPassword(actorOf(session), input.id, input.motDePasse),
-  'comptes.setPin': (core, input, { session }) => core.accounts.setPin(actorOf(session), input.id, input.pin),
-  'comptes.unlock': (core, input, { session }) => core.accounts.unlock(actorOf(session), input.id),
+    core.auth.setPassword(actorOf(session), input.id, input.motDePasse),
+  'comptes.setPin': (core, input, { session }) => core.auth.setPin(actorOf(session), input.id, input.pin),
+  'comptes.unlock': (core, input, { session }) => core.auth.unlock(actorOf(session), input.id),
   'comptes.agentOptions': (core) => ({ agents: agentOptions(core.store.db) }),
 
   'audit.list': (core, input) => listAudit(core.store.db, input),
