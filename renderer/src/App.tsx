@@ -5,7 +5,7 @@ import type { ApiError } from './api';
 import { Header } from './ui/Header';
 import { OutcomeBar } from './features/journal/OutcomeBar';
 import { PageMain } from './ui/PageMain';
-import { ContactSessionProvider } from './features/journal/demande';
+import { DemandeProvider } from './features/journal/demande';
 import { IndexStatusContext, usePolledIndexStatus } from './ui/hooks/indexStatus';
 import { useGlobalShortcuts } from './ui/hooks/useGlobalShortcuts';
 import { rememberRoute, useRoute } from './navigation';
@@ -55,15 +55,15 @@ function Desk({ info }: { info: SessionInfo }) {
 
   const roles = info.compte?.roles ?? null;
   const allowed = mayOpen(roles, route);
-  // The contact in progress belongs to the person logged in: a new account (an agent switch) starts afresh.
+  // The demande (the contact in progress) belongs to the person logged in: a new account (an agent switch) starts afresh.
   const logsContacts = hasRole(info, 'agent') && info.installation !== null;
   return (
     <IndexStatusContext value={indexStatus}>
-      <ContactSessionProvider key={info.compte?.id ?? 0} enabled={logsContacts}>
+      <DemandeProvider key={info.compte?.id ?? 0} enabled={logsContacts}>
         <Header menu={menuFor(roles)} section={sectionOf(route)} />
         {allowed ? pageOf(route) : <Forbidden />}
         <OutcomeBar route={route} />
-      </ContactSessionProvider>
+      </DemandeProvider>
     </IndexStatusContext>
   );
 }

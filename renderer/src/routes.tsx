@@ -18,7 +18,7 @@ import { ComptePage } from './features/comptes/ComptePage';
 import { ComptesPage } from './features/comptes/ComptesPage';
 import { AnnuairePage } from './features/contacts/AnnuairePage';
 import { ContactPage } from './features/contacts/ContactPage';
-import { ProblemsPage } from './features/content/ProblemesPage';
+import { ProblemesPage } from './features/content/ProblemesPage';
 import { FichePage } from './features/fiches/FichePage';
 import { FormationFormPage } from './features/formations/FormationFormPage';
 import { FormationPage } from './features/formations/FormationPage';
@@ -33,7 +33,7 @@ import { RegistrePage } from './features/label/RegistrePage';
 import { PointFormPage } from './features/points/PointFormPage';
 import { PointPage } from './features/points/PointPage';
 import { PointsPage } from './features/points/PointsPage';
-import { EditorPage } from './features/redaction/EditorPage';
+import { EditeurPage } from './features/redaction/EditeurPage';
 import { ManquesPage } from './features/redaction/ManquesPage';
 import { RedactionPage } from './features/redaction/RedactionPage';
 import { RevisionPage } from './features/redaction/RevisionPage';
@@ -94,7 +94,7 @@ export const ROUTES: RouteTable = {
     access: 'connecte',
     section: 'problemes',
     menu: { label: 'Problèmes de contenu', route: { name: 'problemes' } },
-    page: () => <ProblemsPage />,
+    page: () => <ProblemesPage />,
   },
   import: {
     title: 'Import des fiches Service-Public.fr',
@@ -115,7 +115,7 @@ export const ROUTES: RouteTable = {
     access: 'redacteur',
     section: 'redaction',
     page: (route) => (
-      <EditorPage
+      <EditeurPage
         key={`${route.kind}/${route.id ?? ''}`}
         kind={route.kind}
         id={route.id}

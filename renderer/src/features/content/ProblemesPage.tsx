@@ -6,7 +6,7 @@ import { useIndexStatus } from '../../ui/hooks/indexStatus';
 import { useCall } from '../../ui/hooks/useCall';
 import { countBySeverity, sortProblems } from './problemes';
 
-export function ProblemsPage() {
+export function ProblemesPage() {
   const refresh = useIndexStatus().refreshKey;
   const result = useCall('content.problems', {}, { refresh });
 

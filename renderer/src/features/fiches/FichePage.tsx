@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { FicheView } from '../../../../common/contract';
-import { useContactSession } from '../journal/demande';
+import { useDemande } from '../journal/demande';
 import { BackLink } from '../../ui/BackLink';
 import { HtmlContent } from '../../ui/HtmlContent';
 import { PageMain } from '../../ui/PageMain';
@@ -137,7 +137,7 @@ function Fiche({ view }: { view: FicheView }) {
   const heading = useFocusHeading<HTMLHeadingElement>(true);
   const { fiche } = view;
   // The fiche joins the contact in progress (or starts one): its thème and services feed the outcome bar.
-  const { ficheOpened } = useContactSession();
+  const { ficheOpened } = useDemande();
   useEffect(() => {
     ficheOpened({
       id: view.fiche.id,

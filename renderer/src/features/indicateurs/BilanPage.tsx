@@ -33,7 +33,7 @@ import {
   servicesTable,
   volumesTable,
 } from './figure-tables';
-import { IndicatorsTable } from './IndicateursTable';
+import { IndicateursTable } from './IndicateursTable';
 import './indicateurs.css';
 
 function statutName(statut: string): string {
@@ -57,8 +57,8 @@ function Review({ bilan }: { bilan: Bilan }) {
   const [plan, setPlan] = useState('');
   const chart = useMemo(() => volumesChart(bilan.volumes, 'mois'), [bilan]);
   const contacts = bilan.volumes.reduce((sum, period) => sum + period.contacts, 0);
-  const indicator = (code: string) => bilan.indicateurs.find((i) => i.code === code);
-  const premierNiveau = indicator('taux_premier_niveau');
+  const indicateur = (code: string) => bilan.indicateurs.find((i) => i.code === code);
+  const premierNiveau = indicateur('taux_premier_niveau');
   const { couverture } = bilan.formation;
 
   return (
@@ -92,7 +92,7 @@ function Review({ bilan }: { bilan: Bilan }) {
       </Section>
 
       <Section id="indicateurs" title="2. Indicateurs et objectifs">
-        <IndicatorsTable
+        <IndicateursTable
           indicateurs={bilan.indicateurs}
           caption={`Indicateurs de ${bilan.annee} comparés à leurs objectifs et à ${bilan.annee - 1}`}
           previousLabel={String(bilan.annee - 1)}

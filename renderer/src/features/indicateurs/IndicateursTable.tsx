@@ -17,7 +17,7 @@ const STATUT_BADGES: Record<StatutObjectif, string> = {
   non_atteint: 'badge-closed',
 };
 
-export function IndicatorsTable({
+export function IndicateursTable({
   indicateurs,
   caption,
   previousLabel,

@@ -43,7 +43,7 @@ import {
   servicesTable,
   volumesTable,
 } from './figure-tables';
-import { IndicatorsTable } from './IndicateursTable';
+import { IndicateursTable } from './IndicateursTable';
 import { ObjectivesForm } from './ObjectifsForm';
 import './indicateurs.css';
 
@@ -200,7 +200,7 @@ function Figures({ data, request }: { data: Tableau; request: DashboardRequest }
     <>
       <section aria-labelledby="indicateurs-title" className="figures-section">
         <h2 id="indicateurs-title">Indicateurs</h2>
-        <IndicatorsTable
+        <IndicateursTable
           indicateurs={data.indicateurs}
           caption={`Indicateurs ${formatDateRange(data.filtres.du, data.filtres.au)}, comparés à la période précédente`}
           previousLabel="Période précédente"

@@ -6,7 +6,7 @@ import type { Issue, JournalCanal, Motif } from '../../../../common/journal/code
 import { CANAL_LABELS, ISSUES, JOURNAL_CANAUX, MOTIFS, MOTIF_LABELS } from '../../../../common/journal/codes';
 import type { ApiError } from '../../api';
 import { toApiError } from '../../api';
-import { OUTCOME_BAR_ID, useContactSession } from './demande';
+import { OUTCOME_BAR_ID, useDemande } from './demande';
 import { isTextField } from '../../ui/keys';
 import type { Route } from '../../router';
 import { hasRole, useSession } from '../auth/session';
@@ -61,13 +61,13 @@ function MotifChoice({ onChoose, onCancel }: { onChoose: (motif: Motif) => void;
 }
 
 function Bar() {
-  const contact = useContactSession();
-  const { session } = contact;
-  const open = isOpen(session);
+  const contact = useDemande();
+  const { demande } = contact;
+  const open = isOpen(demande);
   const [mode, setMode] = useState<Mode>('outcome');
   const [error, setError] = useState<ApiError | null>(null);
   const [serviceIndex, setServiceIndex] = useState(0);
-  const services = session.lastFiche?.services ?? [];
+  const services = demande.lastFiche?.services ?? [];
   const ficheService: ServiceRef | null = services[serviceIndex] ?? services[0] ?? null;
 
   const submit = useCallback(
@@ -136,7 +136,7 @@ function Bar() {
       <select
         id="outcome-canal"
         className="outcome-select"
-        value={session.canal ?? ''}
+        value={demande.canal ?? ''}
         onChange={(event) => contact.setCanal((event.target.value || null) as JournalCanal | null)}
         data-testid="outcome-canal"
       >
@@ -255,7 +255,7 @@ function Bar() {
 
 /** The bar on the search and fiche pages, the toast everywhere: for accounts holding the agent role. */
 export function OutcomeBar({ route }: { route: Route }) {
-  const contact = useContactSession();
+  const contact = useDemande();
   const { info } = useSession();
   const desk = route.name === 'search' || route.name === 'fiche';
   if (!contact.enabled) {
@@ -272,7 +272,7 @@ export function OutcomeBar({ route }: { route: Route }) {
   return (
     <>
       <OutcomeToast />
-      {desk && <Bar key={contact.session.debut ?? 'attente'} />}
+      {desk && <Bar key={contact.demande.debut ?? 'attente'} />}
     </>
   );
 }

@@ -1,9 +1,9 @@
 // The confirmation of a logged contact, shown only once the core has committed it, with its « Annuler ». A live
 // region that stays in the page (an empty one between toasts), so screen readers announce each new message.
-import { useContactSession } from './demande';
+import { useDemande } from './demande';
 
 export function OutcomeToast() {
-  const { toast, cancelLast, holdToast } = useContactSession();
+  const { toast, cancelLast, holdToast } = useDemande();
   return (
     <>
       <div className="outcome-toast-region" role="status" data-testid="outcome-toast-region">

@@ -1,6 +1,7 @@
-// What the window knows of the contact in progress at the desk: when it started, the fiches opened, the thème, the
-// searches recorded for it, the channel chosen. Pure (a reducer and the journal.record input built from it), so
-// the rules are unit-tested under Node; the provider in contact-session.tsx wires it to the pages and the core.
+// The demande: what the window knows of the contact in progress at the desk (when it started, the fiches
+// opened, the thème, the searches recorded for it, the channel chosen). Pure (a reducer and the journal.record
+// input built from it), so the rules are unit-tested under Node; the provider in demande.tsx wires it to the
+// pages and the core.
 import type { InputOf } from '../../../../common/contract';
 import type { Issue, JournalCanal, Motif } from '../../../../common/journal/codes';
 import { MAX_FICHES } from '../../../../common/journal/codes';
@@ -11,7 +12,7 @@ export interface ServiceRef {
   nom: string;
 }
 
-/** A fiche as the contact session needs it: its main thème and the services it sends citizens to. */
+/** A fiche as the demande needs it: its main thème and the services it sends citizens to. */
 export interface FicheSeen {
   id: string;
   titre: string;
@@ -19,7 +20,7 @@ export interface FicheSeen {
   services: ServiceRef[];
 }
 
-export interface ContactSession {
+export interface Demande {
   /** ISO instant of the first keystroke or click of the contact; null: no contact in progress. */
   debut: string | null;
   /** The fiches opened, first opened first, each once. */
@@ -38,7 +39,7 @@ export interface ContactSession {
   canal: JournalCanal | null;
 }
 
-export const EMPTY_SESSION: ContactSession = {
+export const EMPTY_DEMANDE: Demande = {
   debut: null,
   fiches: [],
   lastFiche: null,
@@ -49,30 +50,30 @@ export const EMPTY_SESSION: ContactSession = {
   canal: null,
 };
 
-export type SessionAction =
+export type DemandeAction =
   | { type: 'touch'; at: string }
   | { type: 'fiche'; fiche: FicheSeen; at: string }
   | { type: 'theme'; theme: string; at: string }
   | { type: 'search-recorded'; id: number; requete: string }
   | { type: 'canal'; canal: JournalCanal | null }
   | { type: 'reset' }
-  | { type: 'restore'; session: ContactSession };
+  | { type: 'restore'; demande: Demande };
 
-export function isOpen(session: ContactSession): boolean {
-  return session.debut !== null;
+export function isOpen(demande: Demande): boolean {
+  return demande.debut !== null;
 }
 
 /** Starts the contact at `at` unless it has started already. */
-function started(session: ContactSession, at: string): ContactSession {
-  return session.debut === null ? { ...session, debut: at } : session;
+function started(demande: Demande, at: string): Demande {
+  return demande.debut === null ? { ...demande, debut: at } : demande;
 }
 
-export function sessionReducer(session: ContactSession, action: SessionAction): ContactSession {
+export function demandeReducer(demande: Demande, action: DemandeAction): Demande {
   switch (action.type) {
     case 'touch':
-      return started(session, action.at);
+      return started(demande, action.at);
     case 'fiche': {
-      const next = started(session, action.at);
+      const next = started(demande, action.at);
       const known = next.fiches.includes(action.fiche.id);
       // The core keeps at most MAX_FICHES fiches per contact: the first ones opened say what it was about.
       const fiches =
@@ -85,31 +86,31 @@ export function sessionReducer(session: ContactSession, action: SessionAction): 
       };
     }
     case 'theme':
-      return { ...started(session, action.at), themeChoisi: action.theme };
+      return { ...started(demande, action.at), themeChoisi: action.theme };
     case 'search-recorded':
-      // A search answered after the contact was logged belongs to no contact of this session.
-      if (!isOpen(session)) return session;
+      // A search answered after the contact was logged belongs to no demande.
+      if (!isOpen(demande)) return demande;
       return {
-        ...session,
-        rechercheIds: session.rechercheIds.includes(action.id)
-          ? session.rechercheIds
-          : [...session.rechercheIds, action.id],
-        requetes: session.requetes.includes(action.requete)
-          ? session.requetes
-          : [...session.requetes, action.requete],
+        ...demande,
+        rechercheIds: demande.rechercheIds.includes(action.id)
+          ? demande.rechercheIds
+          : [...demande.rechercheIds, action.id],
+        requetes: demande.requetes.includes(action.requete)
+          ? demande.requetes
+          : [...demande.requetes, action.requete],
       };
     case 'canal':
-      return { ...session, canal: action.canal };
+      return { ...demande, canal: action.canal };
     case 'reset':
-      return EMPTY_SESSION;
+      return EMPTY_DEMANDE;
     case 'restore':
-      return action.session;
+      return action.demande;
   }
 }
 
 /** The thème logged: the facet chosen, else the first fiche's main thème, else none. */
-export function sessionTheme(session: ContactSession): string | null {
-  return session.themeChoisi ?? session.themeFiche;
+export function demandeTheme(demande: Demande): string | null {
+  return demande.themeChoisi ?? demande.themeFiche;
 }
 
 export interface OutcomeChoice {
@@ -120,23 +121,23 @@ export interface OutcomeChoice {
   theme?: string;
 }
 
-/** The journal.record input for an outcome chosen in this session. */
-export function recordInput(session: ContactSession, choice: OutcomeChoice): InputOf<'journal.record'> {
-  const theme = choice.theme ?? sessionTheme(session);
+/** The journal.record input for an outcome chosen in this demande. */
+export function recordInput(demande: Demande, choice: OutcomeChoice): InputOf<'journal.record'> {
+  const theme = choice.theme ?? demandeTheme(demande);
   return {
     issue: choice.issue,
-    ...(session.canal ? { canal: session.canal } : {}),
+    ...(demande.canal ? { canal: demande.canal } : {}),
     ...(choice.serviceId ? { serviceId: choice.serviceId } : {}),
     ...(choice.motif ? { motif: choice.motif } : {}),
     ...(theme ? { theme } : {}),
-    fiches: session.fiches,
-    ...(session.debut ? { debut: session.debut } : {}),
-    ...(session.rechercheIds.length > 0 ? { rechercheIds: session.rechercheIds } : {}),
+    fiches: demande.fiches,
+    ...(demande.debut ? { debut: demande.debut } : {}),
+    ...(demande.rechercheIds.length > 0 ? { rechercheIds: demande.rechercheIds } : {}),
   };
 }
 
 /** Whether a settled query is worth recording: a contact is open and the query is new to it. */
-export function shouldRecordSearch(session: ContactSession, q: string): boolean {
+export function shouldRecordSearch(demande: Demande, q: string): boolean {
   const requete = normaliseQuery(q);
-  return isOpen(session) && requete !== '' && !session.requetes.includes(requete);
+  return isOpen(demande) && requete !== '' && !demande.requetes.includes(requete);
 }

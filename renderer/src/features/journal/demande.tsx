@@ -1,16 +1,16 @@
-// The contact in progress at the desk, shared by the pages that see it (the search page reports what was typed
-// and the thème chosen, the fiche page what was opened) and the outcome bar that logs it. It also records the
-// settled searches (journal.recordSearch, for the content-gap report) and owns the toast shown once the core has
-// committed an entry, with its « Annuler ». The rules themselves are pure, in components/outcome/session-state.ts.
+// The demande: the contact in progress at the desk, shared by the pages that see it (the search page reports
+// what was typed and the thème chosen, the fiche page what was opened) and the outcome bar that logs it. It also
+// records the settled searches (journal.recordSearch, for the content-gap report) and owns the toast shown once
+// the core has committed an entry, with its « Annuler ». The rules themselves are pure, in demande-state.ts.
 import type { ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { JournalEntry } from '../../../../common/journal/types';
 import type { JournalCanal } from '../../../../common/journal/codes';
 import { normaliseQuery } from '../../../../common/journal/query';
 import { call, toApiError } from '../../api';
-import type { ContactSession, FicheSeen, OutcomeChoice } from './demande-state';
-import { EMPTY_SESSION, isOpen, recordInput, sessionReducer, shouldRecordSearch } from './demande-state';
-import type { SessionAction } from './demande-state';
+import type { Demande, FicheSeen, OutcomeChoice } from './demande-state';
+import { EMPTY_DEMANDE, isOpen, recordInput, demandeReducer, shouldRecordSearch } from './demande-state';
+import type { DemandeAction } from './demande-state';
 import { navigate, rememberRoute } from '../../navigation';
 import { HOME } from '../../router';
 import { focusSearchBox, focusSearchBoxOnMount } from '../../ui/searchBox';
@@ -22,13 +22,13 @@ export const TOAST_MS = 8000;
 const NOTE_MS = 4000;
 
 export type Toast =
-  | { kind: 'recorded'; entry: JournalEntry; label: string; snapshot: ContactSession }
+  | { kind: 'recorded'; entry: JournalEntry; label: string; snapshot: Demande }
   | { kind: 'note'; message: string; alert: boolean };
 
-export interface ContactSessionValue {
+export interface DemandeValue {
   /** False for an account without the agent role: nothing is collected, no bar is shown. */
   enabled: boolean;
-  session: ContactSession;
+  demande: Demande;
   /** A keystroke or a click in a search: starts the contact if none is open. */
   touch(): void;
   /** The answer to `q` is on screen (`resultats` matches): recorded once it has settled. */
@@ -49,9 +49,9 @@ export interface ContactSessionValue {
 
 const noop = () => {};
 
-const DISABLED: ContactSessionValue = {
+const DISABLED: DemandeValue = {
   enabled: false,
-  session: EMPTY_SESSION,
+  demande: EMPTY_DEMANDE,
   touch: noop,
   searchSettled: noop,
   flushSearch: noop,
@@ -64,10 +64,10 @@ const DISABLED: ContactSessionValue = {
   holdToast: noop,
 };
 
-const ContactSessionContext = createContext<ContactSessionValue>(DISABLED);
+const DemandeContext = createContext<DemandeValue>(DISABLED);
 
-export function useContactSession(): ContactSessionValue {
-  return useContext(ContactSessionContext);
+export function useDemande(): DemandeValue {
+  return useContext(DemandeContext);
 }
 
 /** The id of the bar's container: focused after « Annuler » so the next key acts at once. */
@@ -84,10 +84,10 @@ function clearSearch(): void {
   navigate(HOME);
 }
 
-export function ContactSessionProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
-  const [session, setSession] = useState<ContactSession>(EMPTY_SESSION);
-  // Callbacks read the session synchronously (a key pressed right after a click must see the fiche opened).
-  const current = useRef<ContactSession>(EMPTY_SESSION);
+export function DemandeProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
+  const [demande, setDemande] = useState<Demande>(EMPTY_DEMANDE);
+  // Callbacks read the demande synchronously (a key pressed right after a click must see the fiche opened).
+  const current = useRef<Demande>(EMPTY_DEMANDE);
   // Bumped at each reset: a search answered after its contact was logged is not added to the next one.
   const generation = useRef(0);
   const pending = useRef<{ q: string; resultats: number; timer: number } | null>(null);
@@ -96,9 +96,9 @@ export function ContactSessionProvider({ enabled, children }: { enabled: boolean
   const toastTimer = useRef<number | undefined>(undefined);
   const busy = useRef(false);
 
-  const dispatch = useCallback((action: SessionAction) => {
-    current.current = sessionReducer(current.current, action);
-    setSession(current.current);
+  const dispatch = useCallback((action: DemandeAction) => {
+    current.current = demandeReducer(current.current, action);
+    setDemande(current.current);
   }, []);
 
   const touch = useCallback(() => dispatch({ type: 'touch', at: new Date().toISOString() }), [dispatch]);
@@ -204,7 +204,7 @@ export function ContactSessionProvider({ enabled, children }: { enabled: boolean
     }
     // The contact comes back as it was (its searches were unlinked by the cancel), unless the next has begun.
     const restored = !isOpen(current.current);
-    if (restored) dispatch({ type: 'restore', session: snapshot });
+    if (restored) dispatch({ type: 'restore', demande: snapshot });
     showToast({
       kind: 'note',
       message: restored ? 'Contact annulé : choisissez la bonne issue.' : 'Contact annulé.',
@@ -221,11 +221,11 @@ export function ContactSessionProvider({ enabled, children }: { enabled: boolean
     [],
   );
 
-  const value = useMemo<ContactSessionValue>(() => {
+  const value = useMemo<DemandeValue>(() => {
     if (!enabled) return DISABLED;
     return {
       enabled,
-      session,
+      demande,
       touch,
       searchSettled,
       flushSearch,
@@ -239,7 +239,7 @@ export function ContactSessionProvider({ enabled, children }: { enabled: boolean
     };
   }, [
     enabled,
-    session,
+    demande,
     touch,
     searchSettled,
     flushSearch,
@@ -252,5 +252,5 @@ export function ContactSessionProvider({ enabled, children }: { enabled: boolean
     holdToast,
   ]);
 
-  return <ContactSessionContext value={value}>{children}</ContactSessionContext>;
+  return <DemandeContext value={value}>{children}</DemandeContext>;
 }

@@ -11,7 +11,7 @@ import { isoDay } from '../../ui/format';
 import { formatRoute } from '../../router';
 import { hasRole, useSession } from '../auth/session';
 import { Choices } from './editorFields';
-import { isOverdue, overdueLabel } from './editorFormat';
+import { isOverdue, overdueLabel } from './redaction-format';
 import { complementHref } from './NationalView';
 import './redaction.css';
 

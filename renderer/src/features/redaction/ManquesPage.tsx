@@ -17,7 +17,7 @@ import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { navigate } from '../../navigation';
 import type { Params } from '../../router';
 import { formatRoute } from '../../router';
-import { withParam } from './editorFormat';
+import { withParam } from './redaction-format';
 import { complementHref } from './NationalView';
 import { searchFiches } from './pickers';
 import { SearchPicker } from './SearchPicker';

@@ -11,7 +11,7 @@ import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { navigate } from '../../navigation';
 import type { Params } from '../../router';
 import { formatRoute } from '../../router';
-import { isOverdue, withParam } from './editorFormat';
+import { isOverdue, withParam } from './redaction-format';
 import { complementHref } from './NationalView';
 import './redaction.css';
 

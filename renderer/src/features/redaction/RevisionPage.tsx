@@ -13,7 +13,7 @@ import { useIndexStatus } from '../../ui/hooks/indexStatus';
 import { useCall } from '../../ui/hooks/useCall';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { formatRoute } from '../../router';
-import { reviewLabel } from './editorFormat';
+import { reviewLabel } from './redaction-format';
 import './redaction.css';
 
 const WINDOWS = [30, 60, 90];

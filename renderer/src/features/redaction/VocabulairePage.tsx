@@ -14,7 +14,7 @@ import { useIndexStatus } from '../../ui/hooks/indexStatus';
 import { useCall } from '../../ui/hooks/useCall';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { formatRoute } from '../../router';
-import { groupText, parseGroup } from './editorFormat';
+import { groupText, parseGroup } from './redaction-format';
 import './redaction.css';
 
 interface ThemeRow {

@@ -5,7 +5,7 @@ import type { ActiveState } from '../../ui/hooks/useActiveOption';
 import { useActiveOption } from '../../ui/hooks/useActiveOption';
 import { useIndexStatus } from '../../ui/hooks/indexStatus';
 import { useCall } from '../../ui/hooks/useCall';
-import { useContactSession } from '../journal/demande';
+import { useDemande } from '../journal/demande';
 import { plural } from '../../ui/format';
 import { navigate, rememberRoute } from '../../navigation';
 import { ORIGINE_LABELS } from './origins';
@@ -82,7 +82,7 @@ export function SearchPage({ route }: { route: SearchRoute }) {
   const { active, move } = useActiveOption(listKey, results.length, resultId, initialActive);
 
   // The contact in progress: what the agent typed, the thème chosen, and each query once its answer settled.
-  const { touch, searchSettled, themeChosen } = useContactSession();
+  const { touch, searchSettled, themeChosen } = useDemande();
   const settledTotal = q !== '' && search.status === 'ok' && !search.stale ? search.data.total : null;
   useEffect(() => {
     searchSettled(settledTotal === null ? '' : route.q, settledTotal ?? 0);

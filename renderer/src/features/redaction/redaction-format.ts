@@ -1,4 +1,4 @@
-// Pure helpers of the editors' pages: review wording, URL params, labels. No DOM: unit-tested under Node.
+// Pure helpers of the redaction pages: review wording, URL params, labels. No DOM: unit-tested under Node.
 import { formatDate, plural } from '../../ui/format';
 import type { Params } from '../../router';
 

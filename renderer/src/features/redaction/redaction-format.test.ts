@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupText, isOverdue, overdueLabel, parseGroup, reviewLabel, withParam } from './editorFormat';
+import { groupText, isOverdue, overdueLabel, parseGroup, reviewLabel, withParam } from './redaction-format';
 
-describe('editorFormat', () => {
+describe('redaction-format', () => {
   it('words a review date', () => {
     expect(reviewLabel(-1)).toBe('En retard de 1 jour');
     expect(reviewLabel(-12)).toBe('En retard de 12 jours');

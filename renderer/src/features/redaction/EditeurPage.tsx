@@ -3,7 +3,7 @@ import type { Params } from '../../router';
 import { ContactEditor } from './ContactEditor';
 import { FicheEditor } from './FicheEditor';
 
-export function EditorPage({
+export function EditeurPage({
   kind,
   id,
   params,
