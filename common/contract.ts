@@ -9,8 +9,8 @@ import { auditMethods, type AuditOutputs } from './audit/methods';
 import { authMethods, type AuthOutputs } from './auth/methods';
 import { compteMethods, type CompteOutputs } from './comptes/methods';
 import { adminMethods, type AdminOutputs } from './admin/methods';
-import { editorMethods, type EditorOutputs } from './redaction/methods';
-import { indicatorMethods, type IndicatorOutputs } from './indicateurs/methods';
+import { redactionMethods, type RedactionOutputs } from './redaction/methods';
+import { indicateurMethods, type IndicateurOutputs } from './indicateurs/methods';
 import { journalMethods, type JournalOutputs } from './journal/methods';
 import { labelMethods, type LabelOutputs } from './label/methods';
 import { agentMethods, type AgentOutputs } from './agents/methods';
@@ -178,8 +178,8 @@ export const methods = {
   ...labelMethods,
   ...adminMethods,
   ...journalMethods,
-  ...indicatorMethods,
-  ...editorMethods,
+  ...indicateurMethods,
+  ...redactionMethods,
 } as const satisfies MethodTable;
 
 export interface Outputs
@@ -193,8 +193,8 @@ export interface Outputs
     LabelOutputs,
     AdminOutputs,
     JournalOutputs,
-    IndicatorOutputs,
-    EditorOutputs {
+    IndicateurOutputs,
+    RedactionOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -217,8 +217,8 @@ export type FormationMethod = keyof typeof formationMethods;
 export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;
-export type IndicatorMethod = keyof typeof indicatorMethods;
-export type EditorMethod = keyof typeof editorMethods;
+export type IndicateurMethod = keyof typeof indicateurMethods;
+export type RedactionMethod = keyof typeof redactionMethods;
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

@@ -40,7 +40,7 @@ const annee = z
   .min(2000, 'l’année est comprise entre 2000 et 2100')
   .max(2100, 'l’année est comprise entre 2000 et 2100');
 
-export const indicatorMethods = {
+export const indicateurMethods = {
   'indicateurs.tableau': {
     role: 'gestionnaire',
     input: z
@@ -76,7 +76,7 @@ export const indicatorMethods = {
   'bilan.csv': { role: 'gestionnaire', input: z.object({ annee }) },
 } as const satisfies MethodTable;
 
-export interface IndicatorOutputs {
+export interface IndicateurOutputs {
   'indicateurs.tableau': Tableau;
   'indicateurs.csv': FichierCsv;
   'objectifs.list': { objectifs: Objectif[] };

@@ -41,7 +41,7 @@ const expression = z
   .min(1, 'une expression ne peut pas être vide')
   .max(200, 'une expression a au plus 200 caractères');
 
-export const editorMethods = {
+export const redactionMethods = {
   'redaction.list': {
     role: 'redacteur',
     input: z.object({
@@ -130,7 +130,7 @@ export const editorMethods = {
   },
 } as const satisfies MethodTable;
 
-export interface EditorOutputs {
+export interface RedactionOutputs {
   'redaction.list': EditorList;
   'redaction.open': EditorDocument;
   'redaction.validate': { problems: EditorProblem[] };

@@ -1,9 +1,11 @@
 import type { MethodName } from '../../common/contract';
 import type { HandlerTable } from './handler-types';
-import { accountHandlers } from './handlers/comptes';
+import { auditHandlers } from './handlers/audit';
+import { authHandlers } from './handlers/auth';
+import { compteHandlers } from './handlers/comptes';
 import { adminHandlers } from './handlers/admin';
-import { editorHandlers } from './handlers/redaction';
-import { indicatorHandlers } from './handlers/indicateurs';
+import { redactionHandlers } from './handlers/redaction';
+import { indicateurHandlers } from './handlers/indicateurs';
 import { journalHandlers } from './handlers/journal';
 import { knowledgeHandlers } from './handlers/knowledge';
 import { labelHandlers } from './handlers/label';
@@ -14,13 +16,15 @@ import { pointHandlers } from './handlers/points';
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
   ...knowledgeHandlers,
-  ...accountHandlers,
+  ...authHandlers,
+  ...compteHandlers,
+  ...auditHandlers,
   ...pointHandlers,
   ...agentHandlers,
   ...formationHandlers,
   ...labelHandlers,
   ...adminHandlers,
   ...journalHandlers,
-  ...indicatorHandlers,
-  ...editorHandlers,
+  ...indicateurHandlers,
+  ...redactionHandlers,
 };

@@ -6,7 +6,7 @@ import { bilanCsv, tableauCsv } from '../../core/indicateurs/csv';
 import type { Names } from '../../core/indicateurs/tableau';
 import { NO_NAMES, tableau } from '../../core/indicateurs/tableau';
 import { listObjectives, removeObjective, setObjective } from '../../core/indicateurs/objectifs';
-import type { IndicatorMethod } from '../../../common/contract';
+import type { IndicateurMethod } from '../../../common/contract';
 import type { HandlerTable } from '../handler-types';
 
 /** Service and fiche names from the knowledge base the desk searches now; ids alone while it is not ready. */
@@ -25,7 +25,7 @@ function names(core: Core): Names {
 }
 
 /** The indicators' methods: thin calls into core/indicators. */
-export const indicatorHandlers: HandlerTable<IndicatorMethod> = {
+export const indicateurHandlers: HandlerTable<IndicateurMethod> = {
   'indicateurs.tableau': (core, input) => tableau(core.store.db, input, names(core), core.now()),
   'indicateurs.csv': (core, input) => {
     const { table, ...request } = input;

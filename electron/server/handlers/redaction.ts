@@ -11,7 +11,7 @@ import { saveDocument } from '../../core/redaction/save';
 import { validateDocument } from '../../core/redaction/validate';
 import { addSynonym, setSynonyms, setThemes, vocabularyOf } from '../../core/redaction/vocabulaire';
 import { renderMarkdown } from '../../core/knowledge/render';
-import type { EditorMethod } from '../../../common/contract';
+import type { RedactionMethod } from '../../../common/contract';
 import type { HandlerTable } from '../handler-types';
 
 /** The content folder and the knowledge base the desk searches now. */
@@ -35,7 +35,7 @@ function nameOf(session: Session): string {
 }
 
 /** The editors' workflow: thin calls into core/editor. */
-export const editorHandlers: HandlerTable<EditorMethod> = {
+export const redactionHandlers: HandlerTable<RedactionMethod> = {
   'redaction.list': (core, input) => listDocuments(context(core), input),
   'redaction.open': (core, input) => openDocument(context(core), input.kind, input.id),
   'redaction.validate': (core, input) => {
