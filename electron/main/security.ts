@@ -3,7 +3,7 @@
 import { stripAccents } from '../../common/text';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Envelope } from '../../common/contract';
-import { APP_HOST, APP_ORIGIN, CONTENT_SECURITY_POLICY, isAppLocation, parseUrl } from '../server/app-assets';
+import { CONTENT_SECURITY_POLICY, isAppLocation, parseUrl } from '../server/app-assets';
 
 /** The answer to an IPC message coming from anywhere but the app's own pages. */
 export const UNTRUSTED_SENDER_ERROR: Envelope<never> = {

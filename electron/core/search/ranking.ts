@@ -62,7 +62,8 @@ function expand(index: TermIndex, alternative: Alternative, term: string, prefix
       return index.expandPrefix(term, prefixCap);
     case 'fuzzy':
       return index.expandFuzzy(term, alternative.editDistance ?? 1);
-    default:
+    case 'exact':
+    case 'synonym':
       return index.posting(term) ? [term] : [];
   }
 }

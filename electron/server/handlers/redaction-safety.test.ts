@@ -14,13 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../server/dispatch';
-import type { Core } from '../app';
-import { createCore } from '../app';
+import { dispatch } from '../dispatch';
+import type { Core } from '../../core/app';
+import { createCore } from '../../core/app';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { ficheFile, sampleContent, THEMES_FILE, writeContentFolder } from '../../../dev/test-support/content';
 
-const workerFile = fileURLToPath(new URL('../search/index-worker.ts', import.meta.url));
+const workerFile = fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url));
 const temporary: string[] = [];
 const cores: Core[] = [];
 
