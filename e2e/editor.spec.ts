@@ -278,7 +278,7 @@ test.describe('rédaction', () => {
       'redaction.open',
       { kind: 'fiche', id: 'F9002' },
     );
-    const refused = await page.request.post('api/editor.save', {
+    const refused = await page.request.post('api/redaction.save', {
       data: {
         kind: 'fiche',
         id: 'F9002',
