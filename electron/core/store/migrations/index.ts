@@ -4,6 +4,7 @@ import { migration003 } from './003-label';
 import { migration004 } from './004-journal';
 import { migration005 } from './005-indicateurs';
 import { migration006 } from './006-avis';
+import { migration007 } from './007-bilan-plan-manques';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
