@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../common/roles';
 import type { Actor } from '../audit/record';
 import { RefusedError } from '../errors';
+import { INSTALLATION_POINT_KEY } from '../points/installation-point';
+import { writeSetting } from '../store/settings';
 import { Store } from '../store/store';
 import {
   agentOptions,
@@ -98,6 +100,42 @@ describe('the accounts register', () => {
     const id = create('lea', ['agent'], { agentId });
     expect(getCompte(store.db, id).agent).toEqual({ id: agentId, nom: 'Léa Durand' });
     expect(agentOptions(store.db)[0]?.compteId).toBe(id);
+  });
+
+  it('offers only the agents assigned today to the installation’s point once it is bound to one', () => {
+    const point = (code: string) =>
+      Number(
+        store.db
+          .prepare(
+            "INSERT INTO points (code, nom, entite, type, cree_le) VALUES (?, ?, 'ville', 'physique', ?)",
+          )
+          .run(code, `Accueil ${code}`, NOW.toISOString()).lastInsertRowid,
+      );
+    const person = (nom: string, pointId: number, debut: string, fin: string | null = null) => {
+      const id = Number(
+        store.db
+          .prepare("INSERT INTO agents (nom, prenom, cree_le) VALUES (?, 'Test', ?)")
+          .run(nom, NOW.toISOString()).lastInsertRowid,
+      );
+      store.db
+        .prepare('INSERT INTO affectations (agent_id, point_id, debut, fin) VALUES (?, ?, ?, ?)')
+        .run(id, pointId, debut, fin);
+      return id;
+    };
+    const here = point('ici');
+    const there = point('ailleurs');
+    const ici = person('Ici', here, '2025-01-01');
+    person('Ailleurs', there, '2025-01-01');
+    person('Partie', here, '2025-01-01', '2026-11-22');
+    person('Future', here, '2026-12-01');
+    const names = () => agentOptions(store.db, NOW).map((agent) => agent.nom);
+
+    // Unbound, the whole register.
+    expect(names()).toEqual(['Ailleurs', 'Future', 'Ici', 'Partie']);
+    store.db.transaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
+    expect(agentOptions(store.db, NOW)).toEqual([
+      { id: ici, prenom: 'Test', nom: 'Ici', service: '', compteId: null },
+    ]);
   });
 
   it('audits a change with before and after, and says when sessions must close', () => {

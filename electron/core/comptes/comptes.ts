@@ -6,7 +6,9 @@ import type { Role } from '../../../common/roles';
 import { ROLES } from '../../../common/roles';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
+import { parisDay } from '../../../common/dates';
 import { NotFoundError, RefusedError } from '../errors';
+import { installationPoint } from '../points/installation-point';
 import type { Db } from '../store/database';
 
 /** What the audit trail writes in place of a password or a PIN. */
@@ -66,17 +68,27 @@ export function getCompte(db: Db, id: number): CompteSummary {
   return summary(row);
 }
 
-/** The people an account can be linked to (to open a session with a PIN at their point). */
-export function agentOptions(db: Db): AgentOption[] {
+/**
+ * The people an account can be linked to (to open a session with a PIN at their point). At an installation bound
+ * to a point, only the agents assigned to it today: a PIN opens a session at the agent's own point only, so a
+ * person of another point would be a link that does nothing here. Unbound, every active agent of the register.
+ */
+export function agentOptions(db: Db, now: Date = new Date()): AgentOption[] {
+  const point = installationPoint(db);
+  const today = parisDay(now);
   return db
     .prepare(
       `SELECT a.id, a.prenom, a.nom, a.service,
               (SELECT c.id FROM comptes c WHERE c.agent_id = a.id ORDER BY c.id LIMIT 1) AS compteId
        FROM agents a
        WHERE a.actif = 1
+         AND (@point IS NULL OR EXISTS (
+           SELECT 1 FROM affectations f
+           WHERE f.agent_id = a.id AND f.point_id = @point
+             AND f.debut <= @today AND (f.fin IS NULL OR f.fin >= @today)))
        ORDER BY a.nom COLLATE NOCASE, a.prenom COLLATE NOCASE, a.id`,
     )
-    .all() as AgentOption[];
+    .all({ point: point?.pointId ?? null, today }) as AgentOption[];
 }
 
 function checkAgent(db: Db, agentId: number | null): void {

@@ -2,6 +2,7 @@
 import { ROLES, ROLE_LABELS } from '../../../../common/roles';
 import type { Role } from '../../../../common/roles';
 import type { AgentOption } from '../../../../common/comptes/methods';
+import { useSession } from '../auth/session';
 
 export function RolesField({
   id,
@@ -63,6 +64,10 @@ export function AgentField({
   /** The account being edited: its own person is not « already linked ». */
   compteId: number | null;
 }) {
+  const { info } = useSession();
+  const point = info.installation;
+  // An account already linked to someone of another point keeps its link visible (the list holds this point's).
+  const foreign = value !== null && !agents.some((agent) => agent.id === value);
   return (
     <div className="form-field">
       <label htmlFor={id} className="field-label">
@@ -77,6 +82,11 @@ export function AgentField({
         data-testid="compte-agent"
       >
         <option value="">— Aucun —</option>
+        {foreign && (
+          <option value={String(value)}>
+            Personne n° {value} (affectée à un autre point d&apos;accueil)
+          </option>
+        )}
         {agents.map((agent) => (
           <option key={agent.id} value={agent.id}>
             {agent.prenom} {agent.nom}
@@ -85,9 +95,10 @@ export function AgentField({
           </option>
         ))}
       </select>
-      <p id={`${id}-hint`} className="hint">
-        Lier le compte à une personne affectée à ce point d&apos;accueil lui permet d&apos;ouvrir sa session
-        avec un code PIN.
+      <p id={`${id}-hint`} className="hint" data-testid="compte-agent-hint">
+        {point
+          ? `La liste montre les personnes affectées aujourd’hui à ${point.nom}, le point d’accueil de ce poste : liée au compte, la personne peut y ouvrir sa session avec un code PIN.`
+          : 'Ce poste n’est rattaché à aucun point d’accueil : la liste montre tout le registre. Le code PIN ne servira qu’au poste du point où la personne est affectée.'}
       </p>
     </div>
   );
