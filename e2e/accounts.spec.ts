@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ACCOUNTS } from './accounts';
-import { api, loginAs, seriousViolations } from './helpers';
+import { api, clickNav, loginAs, seriousViolations } from './helpers';
 
 /** A fresh identifiant, so a retried test does not collide with its first run. */
 const fresh = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
@@ -37,7 +37,7 @@ test.describe('comptes et sessions', () => {
   test('an administrator creates an account and finds the creation in the audit trail', async ({ page }) => {
     const identifiant = fresh('lea');
     await loginAs(page, 'admin');
-    await page.getByTestId('nav-comptes').click();
+    await clickNav(page, 'comptes');
     await expect(page.getByTestId('comptes-table')).toContainText(E2E_ACCOUNTS.redac.identifiant);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -60,7 +60,7 @@ test.describe('comptes et sessions', () => {
     await expect(page.getByTestId('compte-notice')).toHaveText(`Le compte « ${identifiant} » a été créé.`);
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByTestId('nav-audit').click();
+    await clickNav(page, 'audit');
     await page.getByTestId('audit-filter-objet').selectOption('compte');
     await page.getByTestId('audit-filter-q').fill(identifiant);
     await page.getByTestId('audit-apply').click();

@@ -70,3 +70,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/**
+ * Clicks the menu entry « nav-<section> ». Entries of a folded group (Rédaction, Label, Pilotage,
+ * Administration) are one click away: the group's button « nav-group-<group> » opens them first.
+ */
+export async function clickNav(page: Page, section: string): Promise<void> {
+  const link = page.getByTestId(`nav-${section}`);
+  await expect(link).toHaveCount(1);
+  if (!(await link.isVisible())) {
+    const group = await link.getAttribute('data-group');
+    await page.getByTestId(`nav-group-${group ?? ''}`).click();
+  }
+  await link.click();
+}

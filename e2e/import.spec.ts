@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { SearchResponse } from '../common/contract';
-import { api, loginAs, openHome, seriousViolations } from './helpers';
+import { api, clickNav, loginAs, openHome, seriousViolations } from './helpers';
 
 // The real DILA archive, shared beside the repository (not in it: 12 MB).
 const ARCHIVE = fileURLToPath(
@@ -54,7 +54,7 @@ async function searchIds(request: APIRequestContext, q: string): Promise<string[
 
 async function openImportPage(page: Page): Promise<void> {
   await openHome(page);
-  await page.getByTestId('nav-import').click();
+  await clickNav(page, 'import');
   await expect(page).toHaveURL(/#\/import$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importer les fiches Service-Public.fr');
   await expect(page.getByTestId('nav-import')).toHaveAttribute('aria-current', 'page');
@@ -133,7 +133,7 @@ test.describe('import des fiches Service-Public.fr', () => {
       await expect(hit.getByTestId('result-national')).toContainText('Service-Public.fr');
 
       // Back on the import page, the last import's outcome is read again.
-      await page.getByTestId('nav-import').click();
+      await clickNav(page, 'import');
       await expect(page.getByTestId('import-summary')).toContainText('20 fiches lues');
       await expect(page.getByTestId('import-source')).toHaveText(folder);
     } finally {

@@ -3,32 +3,33 @@ import type { Role } from '../../common/roles';
 import type { Route } from './router';
 import { formatRoute, parseHash } from './router';
 import type { RouteName } from './routes';
-import { ROUTES, mayOpen, menuFor, sectionOf, titleOf } from './routes';
+import { MENU_GROUPS, ROUTES, mayOpen, menuFor, sectionOf, titleOf } from './routes';
+import { groupMenu } from './ui/Header';
 
 const names = Object.keys(ROUTES) as RouteName[];
 
-/** What each menu showed before the table, by the roles held (href, test id, label). */
-const COMMON = [
+/** Each menu group's entries, in order (href, test id, label). */
+const ACCUEIL = [
   ['#/', 'nav-search', 'Recherche'],
-  ['#/annuaire', 'nav-annuaire', 'Annuaire des services'],
-  ['#/problemes', 'nav-problemes', 'Problèmes de contenu'],
+  ['#/annuaire', 'nav-annuaire', 'Annuaire'],
 ];
-const REDACTEUR = [
-  ['#/import', 'nav-import', 'Import national'],
+const MES_CONTACTS = [['#/mes-contacts', 'nav-mesContacts', 'Mes contacts du jour']];
+const REDACTION = [
   ['#/redaction', 'nav-redaction', 'Rédaction'],
   ['#/a-revoir', 'nav-revision', 'À revoir'],
   ['#/manques', 'nav-manques', 'Non trouvé'],
   ['#/vocabulaire', 'nav-vocabulaire', 'Synonymes et thèmes'],
+  ['#/import', 'nav-import', 'Import national'],
+  ['#/problemes', 'nav-problemes', 'Problèmes de contenu'],
 ];
-const GESTIONNAIRE_REGISTRIES = [
+const LABEL_REGISTRIES = [
   ['#/points', 'nav-points', "Points d'accueil"],
   ['#/agents', 'nav-agents', 'Agents'],
   ['#/formations', 'nav-formations', 'Formations'],
   ['#/a-traiter', 'nav-aTraiter', 'À traiter'],
 ];
 const REGISTRE = [['#/registre', 'nav-registre', 'Registre du label']];
-const MES_CONTACTS = [['#/mes-contacts', 'nav-mesContacts', 'Mes contacts du jour']];
-const INDICATEURS = [
+const PILOTAGE = [
   ['#/tableau', 'nav-tableau', 'Tableau de bord'],
   ['#/bilan', 'nav-bilan', 'Bilan annuel'],
 ];
@@ -81,26 +82,36 @@ describe('the route table', () => {
     }
   });
 
-  it('lists for each role what the menu listed before', () => {
-    expect(menuOf(['agent'])).toEqual([...COMMON, ...REGISTRE, ...MES_CONTACTS]);
-    expect(menuOf(['redacteur'])).toEqual([...COMMON, ...REDACTEUR, ...REGISTRE]);
-    expect(menuOf(['gestionnaire'])).toEqual([
-      ...COMMON,
-      ...GESTIONNAIRE_REGISTRIES,
-      ...REGISTRE,
-      ...INDICATEURS,
-    ]);
-    expect(menuOf(['agent', 'redacteur'])).toEqual([...COMMON, ...REDACTEUR, ...REGISTRE, ...MES_CONTACTS]);
+  it('lists for each role the entries it uses, group after group', () => {
+    expect(menuOf(['agent'])).toEqual([...ACCUEIL, ...MES_CONTACTS, ...REGISTRE]);
+    expect(menuOf(['redacteur'])).toEqual([...ACCUEIL, ...REDACTION, ...REGISTRE]);
+    expect(menuOf(['gestionnaire'])).toEqual([...ACCUEIL, ...LABEL_REGISTRIES, ...REGISTRE, ...PILOTAGE]);
+    expect(menuOf(['agent', 'redacteur'])).toEqual([...ACCUEIL, ...MES_CONTACTS, ...REDACTION, ...REGISTRE]);
     expect(menuOf(['administrateur'])).toEqual([
-      ...COMMON,
-      ...REDACTEUR,
-      ...GESTIONNAIRE_REGISTRIES,
-      ...REGISTRE,
+      ...ACCUEIL,
       ...MES_CONTACTS,
-      ...INDICATEURS,
+      ...REDACTION,
+      ...LABEL_REGISTRIES,
+      ...REGISTRE,
+      ...PILOTAGE,
       ...ADMINISTRATION,
     ]);
     expect(menuFor(null)).toEqual([]);
+  });
+
+  it('puts each entry in its group, the groups in the menu’s order', () => {
+    const groups = groupMenu(menuFor(['administrateur'])).map((group) => [
+      group.label,
+      group.entries.map((entry) => entry.section),
+    ]);
+    expect(groups).toEqual([
+      ['Accueil', ['search', 'annuaire', 'mesContacts']],
+      ['Rédaction', ['redaction', 'revision', 'manques', 'vocabulaire', 'import', 'problemes']],
+      ['Label', ['points', 'agents', 'formations', 'aTraiter', 'registre']],
+      ['Pilotage', ['tableau', 'bilan']],
+      ['Administration', ['comptes', 'audit', 'reglages']],
+    ]);
+    expect(Object.values(MENU_GROUPS)).toEqual(groups.map(([label]) => label));
   });
 
   it('keeps each page to its role', () => {
@@ -111,6 +122,9 @@ describe('the route table', () => {
     expect(mayOpen(['redacteur'], { name: 'mesContacts' })).toBe(false);
     expect(mayOpen(['redacteur'], { name: 'editeur', kind: 'fiche', id: null, params: {} })).toBe(true);
     expect(mayOpen(['agent'], { name: 'registre' })).toBe(true);
+    // The content problems are the rédaction's work, not the desk's.
+    expect(mayOpen(['agent'], { name: 'problemes' })).toBe(false);
+    expect(mayOpen(['redacteur'], { name: 'problemes' })).toBe(true);
     expect(mayOpen(['gestionnaire'], { name: 'labelReglages' })).toBe(true);
   });
 });

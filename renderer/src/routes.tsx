@@ -41,6 +41,19 @@ import { VocabulairePage } from './features/redaction/VocabulairePage';
 import { SearchPage } from './features/search/SearchPage';
 
 export type RouteName = Route['name'];
+
+/**
+ * The menu's groups, by task, in the menu's order. Each person sees the groups that hold an entry their roles
+ * open, with those entries only.
+ */
+export const MENU_GROUPS = {
+  accueil: 'Accueil',
+  redaction: 'Rédaction',
+  label: 'Label',
+  pilotage: 'Pilotage',
+  administration: 'Administration',
+} as const satisfies Record<string, string>;
+export type MenuGroup = keyof typeof MENU_GROUPS;
 export type RouteOf<N extends RouteName> = Extract<Route, { name: N }>;
 
 export interface RouteRow<R extends Route> {
@@ -53,8 +66,8 @@ export interface RouteRow<R extends Route> {
   access: Access;
   /** The menu entry lit while the page is shown: the name of a route that has one; null for none. */
   section: RouteName | null;
-  /** This page's own menu entry, if it has one: its label and the route it opens. */
-  menu?: { label: string; route: R };
+  /** This page's own menu entry, if it has one: its label, the route it opens and the menu group it sits in. */
+  menu?: { label: string; route: R; group: MenuGroup };
   page(route: R): ReactNode;
 }
 
@@ -67,7 +80,7 @@ export const ROUTES: RouteTable = {
     title: 'Recherche',
     access: 'connecte',
     section: 'search',
-    menu: { label: 'Recherche', route: { name: 'search', q: '', themes: [] } },
+    menu: { label: 'Recherche', route: { name: 'search', q: '', themes: [] }, group: 'accueil' },
     page: (route) => <SearchPage route={route} />,
   },
   fiche: {
@@ -80,7 +93,7 @@ export const ROUTES: RouteTable = {
     title: 'Annuaire des services',
     access: 'connecte',
     section: 'annuaire',
-    menu: { label: 'Annuaire des services', route: { name: 'annuaire', q: '' } },
+    menu: { label: 'Annuaire', route: { name: 'annuaire', q: '' }, group: 'accueil' },
     page: (route) => <AnnuairePage q={route.q} />,
   },
   contact: {
@@ -89,25 +102,18 @@ export const ROUTES: RouteTable = {
     section: 'annuaire',
     page: (route) => <ContactPage key={route.id} id={route.id} />,
   },
-  problemes: {
-    title: 'Problèmes de contenu',
-    access: 'connecte',
-    section: 'problemes',
-    menu: { label: 'Problèmes de contenu', route: { name: 'problemes' } },
-    page: () => <ProblemesPage />,
-  },
-  import: {
-    title: 'Import des fiches Service-Public.fr',
-    access: 'redacteur',
-    section: 'import',
-    menu: { label: 'Import national', route: { name: 'import' } },
-    page: () => <ImportPage />,
+  mesContacts: {
+    title: 'Mes contacts du jour',
+    access: 'agent',
+    section: 'mesContacts',
+    menu: { label: 'Mes contacts du jour', route: { name: 'mesContacts' }, group: 'accueil' },
+    page: () => <MesContactsPage />,
   },
   redaction: {
     title: 'Rédaction',
     access: 'redacteur',
     section: 'redaction',
-    menu: { label: 'Rédaction', route: { name: 'redaction', params: {} } },
+    menu: { label: 'Rédaction', route: { name: 'redaction', params: {} }, group: 'redaction' },
     page: (route) => <RedactionPage params={route.params} />,
   },
   editeur: {
@@ -127,28 +133,42 @@ export const ROUTES: RouteTable = {
     title: 'Fiches à revoir',
     access: 'redacteur',
     section: 'revision',
-    menu: { label: 'À revoir', route: { name: 'revision' } },
+    menu: { label: 'À revoir', route: { name: 'revision' }, group: 'redaction' },
     page: () => <RevisionPage />,
   },
   manques: {
     title: 'Ce que les agents n’ont pas trouvé',
     access: 'redacteur',
     section: 'manques',
-    menu: { label: 'Non trouvé', route: { name: 'manques', params: {} } },
+    menu: { label: 'Non trouvé', route: { name: 'manques', params: {} }, group: 'redaction' },
     page: (route) => <ManquesPage params={route.params} />,
   },
   vocabulaire: {
     title: 'Synonymes et thèmes',
     access: 'redacteur',
     section: 'vocabulaire',
-    menu: { label: 'Synonymes et thèmes', route: { name: 'vocabulaire' } },
+    menu: { label: 'Synonymes et thèmes', route: { name: 'vocabulaire' }, group: 'redaction' },
     page: () => <VocabulairePage />,
+  },
+  import: {
+    title: 'Import des fiches Service-Public.fr',
+    access: 'redacteur',
+    section: 'import',
+    menu: { label: 'Import national', route: { name: 'import' }, group: 'redaction' },
+    page: () => <ImportPage />,
+  },
+  problemes: {
+    title: 'Problèmes de contenu',
+    access: 'redacteur',
+    section: 'problemes',
+    menu: { label: 'Problèmes de contenu', route: { name: 'problemes' }, group: 'redaction' },
+    page: () => <ProblemesPage />,
   },
   points: {
     title: "Points d'accueil",
     access: 'gestionnaire',
     section: 'points',
-    menu: { label: "Points d'accueil", route: { name: 'points', params: {} } },
+    menu: { label: "Points d'accueil", route: { name: 'points', params: {} }, group: 'label' },
     page: (route) => <PointsPage params={route.params} />,
   },
   point: {
@@ -173,7 +193,7 @@ export const ROUTES: RouteTable = {
     title: 'Agents',
     access: 'gestionnaire',
     section: 'agents',
-    menu: { label: 'Agents', route: { name: 'agents', params: {} } },
+    menu: { label: 'Agents', route: { name: 'agents', params: {} }, group: 'label' },
     page: (route) => <AgentsPage params={route.params} />,
   },
   agent: {
@@ -198,7 +218,7 @@ export const ROUTES: RouteTable = {
     title: 'Formations',
     access: 'gestionnaire',
     section: 'formations',
-    menu: { label: 'Formations', route: { name: 'formations', params: {} } },
+    menu: { label: 'Formations', route: { name: 'formations', params: {} }, group: 'label' },
     page: (route) => <FormationsPage params={route.params} />,
   },
   formation: {
@@ -217,42 +237,35 @@ export const ROUTES: RouteTable = {
     title: 'À traiter',
     access: 'gestionnaire',
     section: 'aTraiter',
-    menu: { label: 'À traiter', route: { name: 'aTraiter' } },
+    menu: { label: 'À traiter', route: { name: 'aTraiter' }, group: 'label' },
     page: () => <ATraiterPage />,
   },
   registre: {
     title: 'Registre des points labellisés',
     access: 'connecte',
     section: 'registre',
-    menu: { label: 'Registre du label', route: { name: 'registre' } },
+    menu: { label: 'Registre du label', route: { name: 'registre' }, group: 'label' },
     page: () => <RegistrePage />,
-  },
-  mesContacts: {
-    title: 'Mes contacts du jour',
-    access: 'agent',
-    section: 'mesContacts',
-    menu: { label: 'Mes contacts du jour', route: { name: 'mesContacts' } },
-    page: () => <MesContactsPage />,
   },
   tableau: {
     title: 'Tableau de bord',
     access: 'gestionnaire',
     section: 'tableau',
-    menu: { label: 'Tableau de bord', route: { name: 'tableau', params: {} } },
+    menu: { label: 'Tableau de bord', route: { name: 'tableau', params: {} }, group: 'pilotage' },
     page: (route) => <TableauPage params={route.params} />,
   },
   bilan: {
     title: 'Bilan annuel',
     access: 'gestionnaire',
     section: 'bilan',
-    menu: { label: 'Bilan annuel', route: { name: 'bilan', params: {} } },
+    menu: { label: 'Bilan annuel', route: { name: 'bilan', params: {} }, group: 'pilotage' },
     page: (route) => <BilanPage params={route.params} />,
   },
   comptes: {
     title: 'Comptes',
     access: 'administrateur',
     section: 'comptes',
-    menu: { label: 'Comptes', route: { name: 'comptes' } },
+    menu: { label: 'Comptes', route: { name: 'comptes' }, group: 'administration' },
     page: () => <ComptesPage />,
   },
   compte: {
@@ -265,14 +278,14 @@ export const ROUTES: RouteTable = {
     title: "Journal d'audit",
     access: 'administrateur',
     section: 'audit',
-    menu: { label: "Journal d'audit", route: { name: 'audit', params: {} } },
+    menu: { label: "Journal d'audit", route: { name: 'audit', params: {} }, group: 'administration' },
     page: (route) => <AuditPage params={route.params} />,
   },
   reglages: {
     title: 'Réglages',
     access: 'administrateur',
     section: 'reglages',
-    menu: { label: 'Réglages', route: { name: 'reglages' } },
+    menu: { label: 'Réglages', route: { name: 'reglages' }, group: 'administration' },
     page: () => <ReglagesPage />,
   },
   notFound: {
@@ -308,12 +321,20 @@ export function sectionOf(route: Route): RouteName | null {
   return rowOf(route).section;
 }
 
-/** The menu's entries for someone holding `roles`, in the table's order. */
+/** The menu's entries for someone holding `roles`, group after group, in the table's order within a group. */
 export function menuFor(roles: readonly Role[] | null): NavEntry[] {
   const entries: NavEntry[] = [];
-  for (const [name, row] of Object.entries(ROUTES) as Array<[RouteName, RouteRow<Route>]>) {
-    if (row.menu && grants(roles, row.access))
-      entries.push({ section: name, href: formatRoute(row.menu.route), label: row.menu.label });
+  for (const [group, groupLabel] of Object.entries(MENU_GROUPS) as Array<[MenuGroup, string]>) {
+    for (const [name, row] of Object.entries(ROUTES) as Array<[RouteName, RouteRow<Route>]>) {
+      if (row.menu?.group === group && grants(roles, row.access))
+        entries.push({
+          section: name,
+          href: formatRoute(row.menu.route),
+          label: row.menu.label,
+          group,
+          groupLabel,
+        });
+    }
   }
   return entries;
 }

@@ -11,14 +11,35 @@ export function SessionMenu() {
   const [error, setError] = useState<string | null>(null);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [noPin, setNoPin] = useState<string | null>(null);
   const passwordButton = useRef<HTMLButtonElement>(null);
   const compte = info.compte;
   if (!compte) return null;
 
-  // Logging out shows the login screen, which opens on the desk's agents when there are some: « Changer
-  // d'agent » is a logout that lands on the PIN panel.
+  // Logging out shows the login screen, which opens on the desk's agents when there are some.
   const logout = async () => {
     try {
+      setInfo(await call('auth.logout', {}));
+    } catch (caught) {
+      setError(toApiError(caught).message);
+    }
+  };
+
+  // « Changer d'agent » lands on the PIN panel, which lists this point's agents who have a PIN. With none, a
+  // logout would only show the password form: say so and stay.
+  const switchAgent = async () => {
+    setError(null);
+    setNotice(null);
+    setNoPin(null);
+    try {
+      const desk = await call('auth.deskAgents', {});
+      if (desk.agents.length === 0) {
+        const where = desk.point?.nom ?? info.installation?.nom ?? 'ce point d’accueil';
+        setNoPin(
+          `Aucun agent de ${where} n’a de code PIN : personne ne peut prendre la main ici. Un administrateur peut en donner un dans Comptes ; sinon, « Se déconnecter » puis ouvrir une session avec un mot de passe.`,
+        );
+        return;
+      }
       setInfo(await call('auth.logout', {}));
     } catch (caught) {
       setError(toApiError(caught).message);
@@ -46,7 +67,7 @@ export function SessionMenu() {
           <button
             type="button"
             className="link-button"
-            onClick={() => void logout()}
+            onClick={() => void switchAgent()}
             data-testid="session-switch"
           >
             Changer d&apos;agent
@@ -75,6 +96,14 @@ export function SessionMenu() {
           Se déconnecter
         </button>
       </div>
+      {noPin && (
+        <div className="card password-popover" data-testid="session-switch-note">
+          <p role="alert">{noPin}</p>
+          <button type="button" className="button" onClick={() => setNoPin(null)}>
+            Fermer
+          </button>
+        </div>
+      )}
       {passwordOpen && (
         <div id="own-password-panel" className="card password-popover">
           <ChangePasswordForm
