@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isRealDay } from '../dates';
 import { dayCount } from './periods';
-import type { Bilan, FichierCsv, Objectif, Tableau } from './types';
+import type { Bilan, FichierCsv, Objectif, PlanBilan, Tableau } from './types';
 import { TABLES_TABLEAU } from './types';
 import { GRANULARITES, INDICATEURS, SENS_OBJECTIF } from './codes';
 import { JOURNAL_CANAUX } from '../journal/codes';
@@ -40,6 +40,25 @@ const annee = z
   .min(2000, 'l’année est comprise entre 2000 et 2100')
   .max(2100, 'l’année est comprise entre 2000 et 2100');
 
+const planText = (what: string, max: number) =>
+  z
+    .string({ error: `indiquez ${what}` })
+    .max(max, `${what} tient en ${max.toLocaleString('fr-FR')} caractères au plus`);
+
+/** One line of the action plan; every field may stay empty while the plan is drafted. */
+export const actionPlanSchema = z.object({
+  constat: planText('le constat', 1000),
+  action: planText('l’action', 1000),
+  responsable: planText('le responsable', 200),
+  echeance: z
+    .string()
+    .refine(
+      (value) => value.trim() === '' || isRealDay(value.trim()),
+      'l’échéance est une date réelle au format AAAA-MM-JJ (par exemple 2027-03-31)',
+    ),
+  suivi: planText('l’indicateur de suivi', 1000),
+});
+
 export const indicateurMethods = {
   'indicateurs.tableau': {
     role: 'gestionnaire',
@@ -74,6 +93,15 @@ export const indicateurMethods = {
   'objectifs.remove': { role: 'gestionnaire', input: z.object({ indicateur }) },
   'bilan.annuel': { role: 'gestionnaire', input: z.object({ annee }) },
   'bilan.csv': { role: 'gestionnaire', input: z.object({ annee }) },
+  'bilan.plan.get': { role: 'gestionnaire', input: z.object({ annee }) },
+  'bilan.plan.set': {
+    role: 'gestionnaire',
+    input: z.object({
+      annee,
+      texte: planText('le texte du plan', 20_000),
+      actions: z.array(actionPlanSchema).max(100, 'le plan compte au plus 100 actions'),
+    }),
+  },
 } as const satisfies MethodTable;
 
 export interface IndicateurOutputs {
@@ -84,4 +112,6 @@ export interface IndicateurOutputs {
   'objectifs.remove': { objectifs: Objectif[] };
   'bilan.annuel': Bilan;
   'bilan.csv': FichierCsv;
+  'bilan.plan.get': PlanBilan;
+  'bilan.plan.set': PlanBilan;
 }

@@ -1,5 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { dayCount, periodKey, periodsOf, previousRange, spansOf } from './periods';
+import {
+  comparisonRange,
+  dayCount,
+  isIncomplete,
+  periodKey,
+  periodsOf,
+  previousRange,
+  sameSpanLastYear,
+  spansOf,
+  yearRange,
+} from './periods';
+
+describe('like-with-like comparisons and incomplete periods', () => {
+  it('compares a year so far with the same span of the previous year', () => {
+    expect(comparisonRange('2026-01-01', '2026-12-03')).toEqual({
+      du: '2025-01-01',
+      au: '2025-12-03',
+      comparaison: 'meme_periode_annee_precedente',
+    });
+    expect(sameSpanLastYear('2024-01-01', '2024-02-29')).toEqual({ du: '2023-01-01', au: '2023-02-28' });
+  });
+
+  it('compares a month so far with the same days of the previous month, cut to its end', () => {
+    expect(comparisonRange('2026-12-01', '2026-12-03')).toMatchObject({ du: '2026-11-01', au: '2026-11-03' });
+    expect(comparisonRange('2026-03-01', '2026-03-30')).toMatchObject({ du: '2026-02-01', au: '2026-02-28' });
+  });
+
+  it('keeps whole months against as many months, and other ranges against as many days before', () => {
+    expect(comparisonRange('2025-01-01', '2025-12-31')).toEqual({
+      du: '2024-01-01',
+      au: '2024-12-31',
+      comparaison: 'mois_precedents',
+    });
+    expect(comparisonRange('2025-03-05', '2025-03-14')).toEqual({
+      du: '2025-02-23',
+      au: '2025-03-04',
+      comparaison: 'jours_precedents',
+    });
+  });
+
+  it('says a period is incomplete while it runs into today', () => {
+    expect(isIncomplete('2026-12-03', '2026-12-03')).toBe(true);
+    expect(isIncomplete('2026-12-31', '2026-12-03')).toBe(true);
+    expect(isIncomplete('2026-12-02', '2026-12-03')).toBe(false);
+  });
+
+  it('stops a year in progress today, and keeps a closed year whole', () => {
+    expect(yearRange(2026, '2026-12-03')).toEqual({ du: '2026-01-01', au: '2026-12-03', complete: false });
+    expect(yearRange(2025, '2026-12-03')).toEqual({ du: '2025-01-01', au: '2025-12-31', complete: true });
+    expect(yearRange(2027, '2026-12-03')).toEqual({ du: '2027-01-01', au: '2027-12-31', complete: false });
+  });
+});
 
 describe('periods of the dashboard', () => {
   it('compares whole months with as many months before, other ranges with as many days', () => {

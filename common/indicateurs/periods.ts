@@ -120,3 +120,57 @@ export function spansOf(du: string, au: string): Spans {
   if (end < au) days.push([shiftDay(end, 1), au]);
   return { months: [firstMonth, lastMonth], days };
 }
+
+function lastDayOfMonth(month: string): string {
+  return periodEnd(month, 'mois');
+}
+
+/** The same calendar day `months` months away, cut to that month's last day (31 March − 1 month → 28 February). */
+function shiftMonths(day: string, months: number): string {
+  const month = monthKey(monthIndex(day) + months);
+  const candidate = `${month}-${day.slice(8, 10)}`;
+  const last = lastDayOfMonth(month);
+  return candidate > last ? last : candidate;
+}
+
+/** The same days one year earlier: 1 Jan–3 Dec 2026 → 1 Jan–3 Dec 2025 (29 February → 28). */
+export function sameSpanLastYear(du: string, au: string): { du: string; au: string } {
+  return { du: shiftMonths(du, -12), au: shiftMonths(au, -12) };
+}
+
+export type Comparaison =
+  'mois_precedents' | 'meme_periode_annee_precedente' | 'meme_periode_mois_precedent' | 'jours_precedents';
+
+/**
+ * What a period compares with, like with like: whole months with as many months before; a year so far
+ * (1 January to a day of the same year) with the same span of the previous year; a month so far with the same
+ * days of the previous month; any other range with as many days just before.
+ */
+export function comparisonRange(
+  du: string,
+  au: string,
+): { du: string; au: string; comparaison: Comparaison } {
+  const wholeMonths = du.endsWith('-01') && lastDayOfMonth(au.slice(0, 7)) === au;
+  if (wholeMonths) return { ...previousRange(du, au), comparaison: 'mois_precedents' };
+  if (du.endsWith('-01-01') && au.slice(0, 4) === du.slice(0, 4))
+    return { ...sameSpanLastYear(du, au), comparaison: 'meme_periode_annee_precedente' };
+  if (du.endsWith('-01') && au.slice(0, 7) === du.slice(0, 7))
+    return { du: shiftMonths(du, -1), au: shiftMonths(au, -1), comparaison: 'meme_periode_mois_precedent' };
+  return { ...previousRange(du, au), comparaison: 'jours_precedents' };
+}
+
+/** Whether a period is not over on `today` (Paris): it ends today or later, so its figures will still grow. */
+export function isIncomplete(au: string, today: string): boolean {
+  return au >= today;
+}
+
+/**
+ * The range of an annual review: the whole calendar year once it is over; a year in progress stops today (and is
+ * compared with the same span of the year before); a year not begun yet is the whole year, with nothing in it.
+ */
+export function yearRange(annee: number, today: string): { du: string; au: string; complete: boolean } {
+  const du = `${annee}-01-01`;
+  const end = `${annee}-12-31`;
+  if (today > end) return { du, au: end, complete: true };
+  return { du, au: today >= du ? today : end, complete: false };
+}

@@ -2,6 +2,7 @@
 import type { PointEntite, PointType } from '../points/methods';
 import type { Issue, JournalCanal, Motif } from '../journal/codes';
 import type { Granularite, IndicateurCode, SensObjectif, Unite } from './codes';
+import type { Comparaison } from './periods';
 
 /** Which contacts count: a period (« YYYY-MM-DD », both days included) and optional filters. */
 export interface Filtres {
@@ -119,8 +120,18 @@ export interface Couverture {
   taux: number | null;
 }
 
+/** How a period stands: still running, and what it is compared with. */
+export interface EtatPeriode {
+  /** The period runs into today (or later): its figures will still grow. */
+  incomplete: boolean;
+  /** The period the trends compare with, like with like (the same span of last year for a year so far). */
+  precedente: { du: string; au: string };
+  comparaison: Comparaison;
+}
+
 export interface Tableau {
   filtres: Filtres & { granularite: Granularite };
+  periode: EtatPeriode;
   indicateurs: Indicateur[];
   volumes: Periode[];
   issues: LigneIssue[];
@@ -188,10 +199,35 @@ export interface SessionBilan {
   presents: number;
 }
 
+/** One line of the annual review's action plan. */
+export interface ActionPlan {
+  constat: string;
+  action: string;
+  responsable: string;
+  /** « YYYY-MM-DD », or empty when not decided yet. */
+  echeance: string;
+  suivi: string;
+}
+
+/** The action plan of a year's review, as saved by the label manager. */
+export interface PlanBilan {
+  annee: number;
+  texte: string;
+  actions: ActionPlan[];
+  /** ISO instant of the last save; null when never saved. */
+  modifieLe: string | null;
+  modifiePar: string | null;
+}
+
 export interface Bilan {
   annee: number;
   du: string;
+  /** 31 December for a closed year; today for the year in progress. */
   au: string;
+  /** The year is over: figures of the whole year. Otherwise they stop at `au`. */
+  complete: boolean;
+  /** What the year is compared with: the previous year, or its same span while the year runs. */
+  precedente: { du: string; au: string };
   /** ISO instant the review was computed. */
   genereLe: string;
   volumes: Periode[];
@@ -201,7 +237,7 @@ export interface Bilan {
   motifs: LigneMotif[];
   services: LigneService[];
   label: {
-    /** The points labelled on 31 December. */
+    /** The points labelled on `au` (31 December for a closed year). */
     registre: PointLabellise[];
     /** Every decision dated in the year. */
     evenements: EvenementLabel[];
@@ -221,6 +257,7 @@ export interface Bilan {
     recherchesNonResolues: LigneRecherche[];
     note: string;
   };
-  /** Filled by the label manager in the printed review: the structure only. */
+  /** The columns of the plan and its saved lines (keyed by column), for the CSV; the page edits `plan`. */
   planAction: { colonnes: string[]; actions: Array<Record<string, string>> };
+  plan: PlanBilan;
 }

@@ -139,6 +139,24 @@ describe('bilan.annuel', () => {
     });
   });
 
+  it('stops a year in progress today and compares it with the same span of the year before', () => {
+    const bilan = annualReview(march.db, 2025, NAMES, JUNE_2025);
+    expect(bilan).toMatchObject({ au: '2025-06-01', complete: false });
+    expect(bilan.precedente).toEqual({ du: '2024-01-01', au: '2024-06-01' });
+    expect(bilan.indicateurs.find((i) => i.code === 'contacts')?.tendance).toMatchObject({
+      du: '2024-01-01',
+      au: '2024-06-01',
+    });
+    expect(bilan.volumes.map((p) => p.cle)).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+    ]);
+  });
+
   it('reads the current year’s states today, not on a future 31 December', () => {
     // On 1 June 2025 agent 2's training (until 30 March) has already expired, agent 3 has left.
     expect(annualReview(march.db, 2025, NAMES, JUNE_2025).formation.couverture).toMatchObject({
@@ -229,8 +247,10 @@ describe('CSV exports', () => {
     expect(file.filename).toBe('bilan-annuel-2025.csv');
     const lines = rows(file.csv);
     const section = (title: string) => lines.findIndex((line) => line[0] === title);
-    expect(lines[0]).toEqual(['Volumes par mois (2025)']);
-    expect(lines[3]).toEqual(['2025-02', '4', '3', '0', '0', '0', '0', '1']);
+    expect(lines[0]).toEqual(['Période']);
+    expect(lines[2]).toEqual(['Année complète, du 1er janvier au 31 décembre 2025.']);
+    const volumes = section('Volumes par mois (2025)');
+    expect(lines[volumes + 3]).toEqual(['2025-02', '4', '3', '0', '0', '0', '0', '1']);
     const register = section('Registre du label au 31 décembre 2025');
     expect(lines[register + 2]).toEqual([
       'Hôtel de ville',

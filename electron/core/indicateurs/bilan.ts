@@ -1,9 +1,12 @@
 // The annual review (bilan annuel): every figure of a calendar year, the indicators against their objectives and
 // the previous year, the label's register and decisions, the training done and the content gaps, with an
-// empty action plan the label manager fills in the printed report.
+// action plan the label manager saves with it (plan.ts).
 import type { Db } from '../store/database';
 import type { Names } from './tableau';
 import { indicatorsOf, issueLines, measure, motifLines, serviceLines, volumesOf } from './tableau';
+import { parisDay } from '../../../common/dates';
+import { comparisonRange, yearRange } from '../../../common/indicateurs/periods';
+import { getPlan, planRows } from './plan';
 import { emptySearches, RECHERCHES_NOTE, unresolvedSearches } from './detail';
 import type {
   Bilan,
@@ -16,10 +19,6 @@ import type {
 export const GAP_LIMIT = 50;
 
 export const PLAN_ACTION_COLONNES = ['Constat', 'Action', 'Responsable', 'Échéance', 'Indicateur de suivi'];
-
-function yearRange(annee: number): { du: string; au: string } {
-  return { du: `${annee}-01-01`, au: `${annee}-12-31` };
-}
 
 function labelEvents(db: Db, du: string, au: string): EvenementLabel[] {
   return db
@@ -62,10 +61,13 @@ function sessionsOf(db: Db, du: string, au: string): SessionBilan[] {
 }
 
 export function annualReview(db: Db, annee: number, names: Names, now: Date): Bilan {
-  const filtres = yearRange(annee);
-  const before = yearRange(annee - 1);
+  // A year in progress stops today and compares with the same span of the year before, never with a whole year.
+  const { complete, ...filtres } = yearRange(annee, parisDay(now));
+  const { du, au } = comparisonRange(filtres.du, filtres.au);
+  const before = { du, au };
   const current = measure(db, filtres, 'mois', now);
   const previous = measure(db, before, 'mois', now);
+  const plan = getPlan(db, annee);
   const evenements = labelEvents(db, filtres.du, filtres.au);
   const parAction = new Map<string, number>();
   for (const event of evenements) parAction.set(event.action, (parAction.get(event.action) ?? 0) + 1);
@@ -79,6 +81,8 @@ export function annualReview(db: Db, annee: number, names: Names, now: Date): Bi
   return {
     annee,
     ...filtres,
+    complete,
+    precedente: before,
     genereLe: now.toISOString(),
     volumes: volumesOf(current.counts, filtres, 'mois'),
     indicateurs: indicatorsOf(db, current, previous, before),
@@ -101,6 +105,7 @@ export function annualReview(db: Db, annee: number, names: Names, now: Date): Bi
       recherchesNonResolues: unresolvedSearches(db, filtres, GAP_LIMIT),
       note: RECHERCHES_NOTE,
     },
-    planAction: { colonnes: PLAN_ACTION_COLONNES, actions: [] },
+    planAction: { colonnes: PLAN_ACTION_COLONNES, actions: planRows(plan) },
+    plan,
   };
 }

@@ -16,6 +16,7 @@ import type {
   TableTableau,
 } from '../../../common/indicateurs/types';
 import type { Unite } from '../../../common/indicateurs/codes';
+import { asOf, comparedWith, reviewPeriod } from '../../../common/indicateurs/wording';
 
 type Cell = string | number | null;
 
@@ -150,6 +151,7 @@ export function tableauCsv(tableau: Tableau, name: TableTableau): FichierCsv {
 /** The annual review as one CSV file: a title line, then each section's table, a blank line between them. */
 export function bilanCsv(bilan: Bilan): FichierCsv {
   const sections: Array<[string, string]> = [
+    ['Période', table(['Période'], [[reviewPeriod(bilan)]])],
     [
       `Volumes par mois (${bilan.annee})`,
       table(
@@ -158,7 +160,7 @@ export function bilanCsv(bilan: Bilan): FichierCsv {
       ),
     ],
     [
-      `Indicateurs et objectifs (comparés à ${bilan.annee - 1})`,
+      `Indicateurs et objectifs (comparés à ${comparedWith(bilan)})`,
       table(INDICATOR_HEADER, indicatorRows(bilan.indicateurs)),
     ],
     ['Issues des contacts', issuesTable(bilan.issues)],
@@ -170,10 +172,7 @@ export function bilanCsv(bilan: Bilan): FichierCsv {
       ),
     ],
     ['Services vers lesquels les usagers ont été orientés', servicesTable(bilan.services)],
-    [
-      `Registre du label au 31 décembre ${bilan.annee}`,
-      table(LABELLED_HEADER, labelledRows(bilan.label.registre)),
-    ],
+    [`Registre du label ${asOf(bilan)}`, table(LABELLED_HEADER, labelledRows(bilan.label.registre))],
     [
       `Décisions de label en ${bilan.annee}`,
       table(
@@ -211,7 +210,7 @@ export function bilanCsv(bilan: Bilan): FichierCsv {
       ),
     ],
     [
-      'Couverture de la formation au 31 décembre',
+      `Couverture de la formation ${asOf(bilan)}`,
       table(
         ['Formation', 'Agents affectés', 'Agents formés', 'Couverture (%)'],
         [
@@ -238,7 +237,13 @@ export function bilanCsv(bilan: Bilan): FichierCsv {
         bilan.lacunes.recherchesNonResolues.map((l) => [l.requete, l.nombre]),
       ),
     ],
-    ['Plan d’action', table(bilan.planAction.colonnes, [])],
+    [
+      'Plan d’action',
+      table(
+        bilan.planAction.colonnes,
+        bilan.planAction.actions.map((action) => bilan.planAction.colonnes.map((c) => action[c] ?? '')),
+      ),
+    ],
   ];
   const body = sections.map(([title, csv]) => `${table([title], [])}\r\n${csv}`).join('\r\n\r\n');
   return file(`bilan-annuel-${bilan.annee}.csv`, body);

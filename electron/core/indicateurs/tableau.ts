@@ -18,7 +18,7 @@ import { labelledPoints } from './labelled-points';
 import { indicator, listObjectives } from './objectifs';
 import type { OutcomeCounts } from './outcomes';
 import { orientationCounts, outcomeCounts, zeroByIssue } from './outcomes';
-import { periodsOf, previousRange } from '../../../common/indicateurs/periods';
+import { comparisonRange, isIncomplete, periodsOf } from '../../../common/indicateurs/periods';
 import type {
   Couverture,
   Filtres,
@@ -153,12 +153,18 @@ function cleanFilters(request: TableauRequest): Tableau['filtres'] {
 export function tableau(db: Db, request: TableauRequest, names: Names, now: Date): Tableau {
   const filtres = cleanFilters(request);
   const limite = request.limite ?? DEFAULT_LIMIT;
-  const before = { ...filtres, ...previousRange(filtres.du, filtres.au) };
+  const { comparaison, ...previousDays } = comparisonRange(filtres.du, filtres.au);
+  const before = { ...filtres, ...previousDays };
   const current = measure(db, filtres, filtres.granularite, now);
   const previous = measure(db, before, 'mois', now);
   const searchNote = RECHERCHES_NOTE + (filtres.canal === undefined ? '' : RECHERCHES_CANAL_NOTE);
   return {
     filtres,
+    periode: {
+      incomplete: isIncomplete(filtres.au, parisDay(now)),
+      precedente: previousDays,
+      comparaison,
+    },
     indicateurs: indicatorsOf(db, current, previous, { du: before.du, au: before.au }),
     volumes: volumesOf(current.counts, filtres, filtres.granularite),
     issues: issueLines(current.counts),

@@ -9,7 +9,7 @@ import type { Core } from '../../core/app';
 import { createCore } from '../../core/app';
 import type { ClientSlot } from '../../core/auth/session';
 import { marchFixture } from '../../../dev/test-support/indicateurs';
-import type { Bilan, FichierCsv, Objectif, Tableau } from '../../../common/indicateurs/types';
+import type { Bilan, FichierCsv, Objectif, PlanBilan, Tableau } from '../../../common/indicateurs/types';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { dispatch } from '../dispatch';
@@ -141,10 +141,76 @@ describe('indicators API', () => {
     expect(volumes.csv).toContain('\r\n2025-03;2025-03-01;2025-03-31;10;4;1;1;1;1;2\r\n');
 
     const bilan = await ok<Bilan>(manager, 'bilan.annuel', { annee: 2025 });
-    expect(bilan.volumes).toHaveLength(12);
+    // On 1 June 2025 the year is in progress: January to June, against the same span of 2024.
+    expect(bilan).toMatchObject({
+      au: '2025-06-01',
+      complete: false,
+      precedente: { du: '2024-01-01', au: '2024-06-01' },
+    });
+    expect(bilan.volumes).toHaveLength(6);
+    const closed = await ok<Bilan>(manager, 'bilan.annuel', { annee: 2024 });
+    expect(closed).toMatchObject({ au: '2024-12-31', complete: true });
+    expect(closed.volumes).toHaveLength(12);
     expect(bilan.lacunes.recherchesSansResultat[0]).toEqual({ requete: 'permis de louer', nombre: 3 });
     const csv = await ok<FichierCsv>(manager, 'bilan.csv', { annee: 2025 });
     expect(csv.filename).toBe('bilan-annuel-2025.csv');
-    expect(csv.csv).toContain('Registre du label au 31 décembre 2025');
+    expect(csv.csv).toContain('Registre du label au 1er juin 2025');
+    expect(csv.csv).toContain('Année en cours, incomplète');
+    expect((await ok<FichierCsv>(manager, 'bilan.csv', { annee: 2024 })).csv).toContain(
+      'Registre du label au 31 décembre 2024',
+    );
+  });
+
+  it('saves the action plan per year, audited, and refuses a wrong deadline next to it', async () => {
+    const empty = await ok<PlanBilan>(manager, 'bilan.plan.get', { annee: 2025 });
+    expect(empty).toMatchObject({ annee: 2025, texte: '', actions: [], modifieLe: null });
+    expect(
+      await dispatch(core, agent, 'bilan.plan.set', { annee: 2025, texte: 'x', actions: [] }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const line = {
+      constat: 'CCAS peu formé',
+      action: 'Former',
+      responsable: 'Léa Durand',
+      echeance: '2026-03-31',
+      suivi: '',
+    };
+    expect(
+      await dispatch(core, manager, 'bilan.plan.set', {
+        annee: 2025,
+        texte: '',
+        actions: [{ ...line, echeance: '2026-02-30' }],
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('l’échéance') },
+    });
+
+    const blank = { constat: '', action: ' ', responsable: '', echeance: '', suivi: '' };
+    const saved = await ok<PlanBilan>(manager, 'bilan.plan.set', {
+      annee: 2025,
+      texte: ' Former les agents du CCAS. ',
+      actions: [line, blank],
+    });
+    expect(saved).toMatchObject({ texte: 'Former les agents du CCAS.', actions: [line] });
+    expect(saved.modifieLe).toBe('2025-06-01T10:00:00.000Z');
+    expect(await ok<PlanBilan>(manager, 'bilan.plan.get', { annee: 2025 })).toEqual(saved);
+    expect((await ok<PlanBilan>(manager, 'bilan.plan.get', { annee: 2024 })).actions).toEqual([]);
+    expect((await ok<Bilan>(manager, 'bilan.annuel', { annee: 2025 })).plan).toEqual(saved);
+    expect((await ok<FichierCsv>(manager, 'bilan.csv', { annee: 2025 })).csv).toContain(
+      'CCAS peu formé;Former;Léa Durand;2026-03-31;',
+    );
+    const audit = core.store.db
+      .prepare("SELECT action, objet_id, apres FROM audit WHERE objet = 'plan_action'")
+      .all() as Array<{ action: string; objet_id: string; apres: string }>;
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'creation',
+        objet_id: '2025',
+        apres: expect.stringContaining('Léa Durand'),
+      }),
+    ]);
   });
 });

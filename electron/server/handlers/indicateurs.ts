@@ -5,6 +5,7 @@ import { annualReview } from '../../core/indicateurs/bilan';
 import { bilanCsv, tableauCsv } from '../../core/indicateurs/csv';
 import type { Names } from '../../core/indicateurs/tableau';
 import { NO_NAMES, tableau } from '../../core/indicateurs/tableau';
+import { getPlan, setPlan } from '../../core/indicateurs/plan';
 import { listObjectives, removeObjective, setObjective } from '../../core/indicateurs/objectifs';
 import type { IndicateurMethod } from '../../../common/contract';
 import type { HandlerTable } from '../handler-types';
@@ -41,4 +42,6 @@ export const indicateurHandlers: HandlerTable<IndicateurMethod> = {
   },
   'bilan.annuel': (core, input) => annualReview(core.store.db, input.annee, names(core), core.now()),
   'bilan.csv': (core, input) => bilanCsv(annualReview(core.store.db, input.annee, names(core), core.now())),
+  'bilan.plan.get': (core, input) => getPlan(core.store.db, input.annee),
+  'bilan.plan.set': (core, input, { session }) => setPlan(core.store.db, actorOf(session), input, core.now()),
 };
