@@ -2,6 +2,7 @@
 // installation is bound to.
 import { z } from 'zod';
 import type { MethodTable } from '../method-table';
+import type { PointEntite } from '../points/methods';
 
 /** Why a copy of the database was taken, read from its file name. */
 export type BackupOrigin = 'manuelle' | 'avant-restauration' | 'avant-migration' | 'autre';
@@ -23,7 +24,7 @@ export interface InstallationOption {
   id: number;
   code: string;
   nom: string;
-  entite: 'ville' | 'metropole' | 'ccas' | 'autre';
+  entite: PointEntite;
   commune: string;
 }
 

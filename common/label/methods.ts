@@ -15,6 +15,7 @@ import type {
 import type { TrainingType } from '../formations/methods';
 import { LABEL_ACTIONS, LABEL_STATUTS } from './types';
 import type { MethodTable } from '../method-table';
+import { POINT_ENTITES } from '../points/methods';
 
 const pointId = z.number({ error: 'indiquez le point d’accueil' }).int().positive();
 const day = z
@@ -26,7 +27,7 @@ export const labelMethods = {
     role: 'gestionnaire',
     input: z.object({
       q: z.string().trim().max(200).optional(),
-      entite: z.enum(['ville', 'metropole', 'ccas', 'autre'], { error: 'entité inconnue' }).optional(),
+      entite: z.enum(POINT_ENTITES, { error: 'entité inconnue' }).optional(),
       statut: z.enum(LABEL_STATUTS, { error: 'état du label inconnu' }).optional(),
       expireDansJours: z.number().int().min(0, 'le délai est positif').max(3650).optional(),
       aRegulariser: z.boolean().optional(),

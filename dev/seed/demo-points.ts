@@ -2,8 +2,10 @@
 // the story of its label and the kind of team behind it. Dates are relative to the seeding day, so the demo
 // always has labels expiring soon, refreshers due and a point to regularise.
 
-export type Entite = 'ville' | 'metropole' | 'ccas' | 'autre';
-export type PointType = 'physique' | 'telephonique' | 'mixte' | 'numerique';
+import type { PointEntite, PointType } from '../../common/points/methods';
+
+export type Entite = PointEntite;
+export type { PointType };
 
 /** The label's history, told from today backwards. */
 export type LabelStory =

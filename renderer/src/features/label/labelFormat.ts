@@ -3,11 +3,10 @@
 import type { InputOf } from '../../../../common/contract';
 import type { LabelAction, LabelStatut, RuleTraining } from '../../../../common/label/types';
 import type { PointEntite } from '../../../../common/points/methods';
+import { POINT_ENTITES } from '../../../../common/points/methods';
 import { LABEL_STATUTS } from '../../../../common/label/types';
 import { formatDate, plural } from '../../ui/format';
 import type { Params } from '../../router';
-
-export const ENTITES: readonly PointEntite[] = ['ville', 'metropole', 'ccas', 'autre'];
 
 /** The « expiring » filter of the points list looks this many days ahead. */
 export const EXPIRING_DAYS = 90;
@@ -17,7 +16,7 @@ export function filtersFromParams(params: Params): InputOf<'label.points'> {
   const filters: InputOf<'label.points'> = {};
   const q = params.q?.trim();
   if (q) filters.q = q;
-  if (params.entite && (ENTITES as readonly string[]).includes(params.entite))
+  if (params.entite && (POINT_ENTITES as readonly string[]).includes(params.entite))
     filters.entite = params.entite as PointEntite;
   if (params.statut && (LABEL_STATUTS as readonly string[]).includes(params.statut))
     filters.statut = params.statut as LabelStatut;

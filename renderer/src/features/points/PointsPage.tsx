@@ -3,7 +3,7 @@
 import type { ChangeEvent } from 'react';
 import { useId } from 'react';
 import type { LabelStatut } from '../../../../common/label/types';
-import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/points/methods';
+import { ENTITE_NAMES, POINT_ENTITES, TYPE_NAMES } from '../../../../common/points/methods';
 import { LABEL_STATUTS, STATUT_LABELS } from '../../../../common/label/types';
 import { PageMain } from '../../ui/PageMain';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';
@@ -13,7 +13,7 @@ import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { navigate } from '../../navigation';
 import type { Params } from '../../router';
 import { OpenBadge, RegulariserBadge, StatutBadge } from '../label/LabelBadges';
-import { ENTITES, EXPIRING_DAYS, coverageText, filtersFromParams, withParam } from '../label/labelFormat';
+import { EXPIRING_DAYS, coverageText, filtersFromParams, withParam } from '../label/labelFormat';
 
 function Filters({ params }: { params: Params }) {
   const id = useId();
@@ -55,7 +55,7 @@ function Filters({ params }: { params: Params }) {
           data-testid="points-filter-entite"
         >
           <option value="">Toutes</option>
-          {ENTITES.map((entite) => (
+          {POINT_ENTITES.map((entite) => (
             <option key={entite} value={entite}>
               {ENTITE_NAMES[entite]}
             </option>
