@@ -234,8 +234,17 @@ export type ErrorCode =
   | 'internal';
 
 /** What every transport carries back: never a thrown error, so the window always has a French message. */
-export type Envelope<T> =
-  { ok: true; result: T } | { ok: false; error: { code: ErrorCode; message: string } };
+/** A refusal: its code, its French message, and where it belongs when the window can tell. */
+export interface EnvelopeError {
+  code: ErrorCode;
+  message: string;
+  /** The input field the message is about (the first key of its path), so a form shows it next to that field. */
+  field?: string;
+  /** Seconds to wait before trying again (a login refused while its forced wait runs). */
+  retryAfter?: number;
+}
+
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: EnvelopeError };
 
 /** The single IPC channel of the Electron transport. */
 export const IPC_CHANNEL = 'infocite';

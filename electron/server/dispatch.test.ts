@@ -60,6 +60,41 @@ describe('dispatch', () => {
     expect(prototype).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
+  it('refuses a bad input in French, naming the field, and says which field (never a schema dump)', async () => {
+    const setup = await dispatch(core, { token: null }, 'auth.setup', {
+      identifiant: 'jean dupont',
+      nom: 'Jean Dupont',
+      motDePasse: 'un mot de passe assez long',
+    });
+    expect(setup).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message:
+          'Demande invalide – Identifiant : l’identifiant ne contient ni espace ni signe autre que . _ @ -.',
+        field: 'identifiant',
+      },
+    });
+    const several = await dispatch(core, { token: null }, 'auth.setup', { identifiant: 'a b', nom: '' });
+    expect(several).toMatchObject({
+      error: {
+        field: 'identifiant',
+        message: expect.stringMatching(
+          /^Demande invalide – Identifiant : .*\(et 2 autres points à corriger\)\.$/,
+        ),
+      },
+    });
+    const wrongType = await dispatch(core, agent, 'search.query', { q: 42 });
+    expect(wrongType).toMatchObject({ error: { code: 'invalid_input', field: 'q' } });
+    for (const answer of [setup, several, wrongType]) {
+      const message = (answer as { error: { message: string } }).error.message;
+      expect(message).not.toMatch(/✖|→|at \w|expected|received/);
+    }
+    expect((wrongType as { error: { message: string } }).error.message).toMatch(
+      /^Demande invalide – Recherche : /,
+    );
+  });
+
   it('opens a fiche with its rendered body and its services with today’s hours', async () => {
     const answer = await dispatch(core, agent, 'fiches.get', { id: 'passeport' });
     const view = (answer as { ok: true; result: FicheView }).result;

@@ -3,7 +3,7 @@ import type { Core } from '../core/app';
 import type { ClientSlot } from '../core/auth/session';
 import { LOCAL_SOURCE } from '../core/auth/source-throttle';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError, UnavailableError } from '../core/errors';
-import type { Envelope, ErrorCode, MethodName } from '../../common/contract';
+import type { Envelope, EnvelopeError, ErrorCode, MethodName } from '../../common/contract';
 import { methods } from '../../common/contract';
 import { handlers } from './handlers';
 import { grants } from '../../common/roles';
@@ -13,9 +13,90 @@ function isMethod(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);
 }
 
-function failure(code: ErrorCode, message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+function failure(
+  code: ErrorCode,
+  message: string,
+  details: Omit<EnvelopeError, 'code' | 'message'> = {},
+): Envelope<never> {
+  return { ok: false, error: { code, message, ...details } };
 }
+
+/** The French name of an input field, as the forms label it; the key itself when no form shows it. */
+const FIELD_LABELS: Record<string, string> = {
+  identifiant: 'Identifiant',
+  nom: 'Nom',
+  prenom: 'Prénom',
+  motDePasse: 'Mot de passe',
+  nouveauMotDePasse: 'Nouveau mot de passe',
+  ancienMotDePasse: 'Mot de passe actuel',
+  pin: 'Code PIN',
+  roles: 'Rôles',
+  courriel: 'Courriel',
+  telephone: 'Téléphone',
+  service: 'Service',
+  code: 'Code',
+  libelle: 'Libellé',
+  description: 'Description',
+  date: 'Date',
+  du: 'Date de début',
+  au: 'Date de fin',
+  debut: 'Début',
+  fin: 'Fin',
+  lieu: 'Lieu',
+  formateur: 'Formateur',
+  motif: 'Motif',
+  commune: 'Commune',
+  voie: 'Voie',
+  complement: 'Complément',
+  entite: 'Entité',
+  statut: 'Statut',
+  q: 'Recherche',
+  query: 'Recherche',
+  expression: 'Expression',
+  groups: 'Synonymes',
+  themes: 'Thèmes',
+  validiteMois: 'Validité (mois)',
+  agentId: 'Agent',
+  pointId: 'Point d’accueil',
+  sessionId: 'Session',
+  typeId: 'Type de formation',
+  id: 'Identifiant',
+};
+
+function pathLabel(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => {
+      if (typeof key === 'number') return `n° ${key + 1}`;
+      const name = String(key);
+      const label = FIELD_LABELS[name] ?? name;
+      return index === 0 ? label : label.toLowerCase();
+    })
+    .join(', ');
+}
+
+/**
+ * A refused input in French, readable by the person who typed it: the field's name and the contract's message
+ * for the first problem (the others counted), never a dump of the schema; and the field, so a form puts the
+ * message next to it. The contract's own messages are French; zod's defaults are asked in French too.
+ */
+export function invalidInput(error: z.ZodError): Envelope<never> {
+  const [first, ...others] = error.issues;
+  if (!first) return failure('invalid_input', 'Demande invalide : vérifiez ce qui a été saisi.');
+  const where = first.path.length > 0 ? `${pathLabel(first.path)} : ` : '';
+  const text = first.message.trim().replace(/[.\s]+$/u, '');
+  const more =
+    others.length === 0
+      ? ''
+      : ` (et ${others.length} autre${others.length > 1 ? 's' : ''} point${others.length > 1 ? 's' : ''} à corriger)`;
+  const field = first.path[0];
+  return failure(
+    'invalid_input',
+    `Demande invalide – ${where}${text}${more}.`,
+    typeof field === 'string' ? { field } : {},
+  );
+}
+
+const FRENCH = z.locales.fr();
 
 const ERRORS: Array<[new (...args: never[]) => Error, ErrorCode]> = [
   [NotFoundError, 'not_found'],
@@ -51,8 +132,9 @@ export async function dispatch(
       ? failure('forbidden', "Vous n'avez pas les droits nécessaires pour cette action.")
       : failure('unauthenticated', "Votre session est terminée ou n'est pas ouverte : identifiez-vous.");
   }
-  const parsed = spec.input.safeParse(input ?? {});
-  if (!parsed.success) return failure('invalid_input', `Demande invalide : ${z.prettifyError(parsed.error)}`);
+  // zod's own messages (a wrong type…) in French; the contract's messages come first anyway.
+  const parsed = spec.input.safeParse(input ?? {}, { error: FRENCH.localeError });
+  if (!parsed.success) return invalidInput(parsed.error);
   const context: CallContext = { session, client, source };
   try {
     // The handler table is typed method by method; indexing it by a union loses that pairing.

@@ -20,11 +20,18 @@ export type ApiErrorCode = ErrorCode | 'transport';
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
+  /** The input field the refusal is about, when the core says so: the form shows the message next to it. */
+  readonly field?: string;
+  /** Seconds to wait before trying again, when the core says so (a login during its forced wait). */
+  readonly retryAfter?: number;
 
-  constructor(code: ApiErrorCode, message: string) {
+  constructor(code: ApiErrorCode, message: string, details: { field?: string; retryAfter?: number } = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    if (typeof details.field === 'string' && details.field !== '') this.field = details.field;
+    if (typeof details.retryAfter === 'number' && details.retryAfter > 0)
+      this.retryAfter = details.retryAfter;
   }
 }
 
@@ -79,7 +86,7 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
   if (!isEnvelope(envelope)) throw new ApiError('internal', MALFORMED);
   if (!envelope.ok) {
     if (envelope.error.code === 'unauthenticated') window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
-    throw new ApiError(envelope.error.code, envelope.error.message);
+    throw new ApiError(envelope.error.code, envelope.error.message, envelope.error);
   }
   // The core validated the input against the same contract and answers with the method's result type.
   return envelope.result as OutputOf<M>;

@@ -80,17 +80,78 @@ function writeList(
   })();
 }
 
-function synonymsText(groups: string[][]): string {
-  const doc = new YAML.Document(groups);
-  YAML.visit(doc, {
-    Seq(_, seq) {
-      if (seq.items.every((item) => YAML.isScalar(item))) seq.flow = true;
-    },
-  });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+/**
+ * Puts `items` in place of the root list's items, keeping the file's opening comment in front (yaml attaches
+ * it to the first item) whatever item now comes first.
+ */
+function replaceItems(seq: YAML.YAMLSeq, items: YAML.Node[]): void {
+  const first = seq.items[0];
+  const head = YAML.isNode(first) ? first.commentBefore : undefined;
+  if (head && items[0] !== first) {
+    if (YAML.isNode(first)) first.commentBefore = undefined;
+    const now = items[0];
+    if (now) now.commentBefore = now.commentBefore ? `${head}\n${now.commentBefore}` : head;
+  }
+  seq.items = items;
 }
 
-/** Trims the expressions, drops the empty ones and the repeats of a group (compared without case or accents). */
+const WRITE_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+function valuesOf(node: unknown): string[] {
+  return YAML.isSeq(node) ? node.items.map((item) => String(YAML.isScalar(item) ? item.value : item)) : [];
+}
+
+/**
+ * synonymes.yml with `groups` written into it: each group keeps the node (and so the comments and quoting) of
+ * the group it shares an expression with, or of the same place; new groups are written `[a, b]`.
+ */
+export function synonymsText(previous: string | null, groups: string[][]): string {
+  let doc: YAML.Document;
+  try {
+    doc = previous === null ? new YAML.Document([]) : YAML.parseDocument(previous);
+  } catch {
+    doc = new YAML.Document([]);
+  }
+  if (doc.errors.length > 0 || !YAML.isSeq(doc.contents)) doc = new YAML.Document([]);
+  const root = doc.contents as YAML.YAMLSeq;
+  const old = root.items.filter((item): item is YAML.YAMLSeq => YAML.isSeq(item));
+  const used = new Set<YAML.YAMLSeq>();
+  const shares = (node: YAML.YAMLSeq, group: string[]) =>
+    valuesOf(node).some((value) => group.includes(value));
+  // A group takes the node of the group it shares an expression with, or else the node at its place when
+  // that one shares nothing with any group (its expressions were all rewritten).
+  const pick = (group: string[], index: number): YAML.YAMLSeq | undefined => {
+    const sharing = old.find((node) => !used.has(node) && shares(node, group));
+    const same = old[index];
+    const found =
+      sharing ?? (same && !used.has(same) && !groups.some((other) => shares(same, other)) ? same : undefined);
+    if (found) used.add(found);
+    return found;
+  };
+  const items = groups.map((group, index) => {
+    const node = pick(group, index);
+    if (!node) {
+      const created = doc.createNode(group) as YAML.YAMLSeq;
+      created.flow = true;
+      return created;
+    }
+    // The README's format: one group per line, « - [cni, carte nationale d'identité] ».
+    node.flow = true;
+    const scalars = node.items.filter((item): item is YAML.Scalar => YAML.isScalar(item));
+    node.items = group.map(
+      (expression) =>
+        scalars.find((scalar) => String(scalar.value) === expression) ?? doc.createNode(expression),
+    );
+    return node;
+  });
+  replaceItems(root, items);
+  return doc.toString(WRITE_OPTIONS);
+}
+
+/**
+ * Trims the expressions and drops the empty ones (a row the form left blank) and the exact repeats of a group.
+ * Two expressions that differ by their accents or case are both kept as written: the search folds them anyway.
+ */
 function cleanGroups(groups: string[][]): string[][] {
   return groups
     .map((group) => {
@@ -98,9 +159,8 @@ function cleanGroups(groups: string[][]): string[][] {
       return group
         .map((expression) => expression.trim().replace(/\s+/g, ' '))
         .filter((expression) => {
-          const key = fold(expression);
-          if (expression === '' || seen.has(key)) return false;
-          seen.add(key);
+          if (expression === '' || seen.has(expression)) return false;
+          seen.add(expression);
           return true;
         });
     })
@@ -118,16 +178,21 @@ export function setSynonyms(
   const cleaned = cleanGroups(groups);
   const parsed = synonymsFile.safeParse(cleaned);
   if (!parsed.success) throw new RefusedError(`Synonymes refusés : ${firstIssue(parsed.error)}.`);
-  const owner = new Map<string, number>();
+  const owner = new Map<string, { index: number; expression: string }>();
   cleaned.forEach((group, index) => {
     for (const expression of group) {
       const key = fold(expression);
-      if (owner.has(key) && owner.get(key) !== index) {
+      const first = owner.get(key);
+      if (first && first.index !== index) {
         throw new RefusedError(
-          `Synonymes refusés : « ${expression} » figure dans deux groupes ; une expression n’appartient qu’à un seul groupe.`,
+          `Synonymes refusés : « ${expression} » figure dans deux groupes${
+            first.expression === expression
+              ? ''
+              : ` (écrit « ${first.expression} » dans l’autre : la recherche ne distingue ni les accents ni les majuscules)`
+          } ; une expression n’appartient qu’à un seul groupe.`,
         );
       }
-      owner.set(key, index);
+      if (!first) owner.set(key, { index, expression });
     }
   });
   const avant = readSynonyms(ctx);
@@ -136,7 +201,7 @@ export function setSynonyms(
     actor,
     ctx,
     SYNONYMS_FILE,
-    synonymsText(cleaned),
+    synonymsText(readDiskFile(ctx.contentDir, SYNONYMS_FILE)?.text ?? null, cleaned),
     { objet: 'synonymes', avant, apres: cleaned },
     now,
   );
@@ -181,11 +246,31 @@ export function addSynonym(
   return { synonymes: vocabulary.synonymes, groupe };
 }
 
-function themesText(themes: Theme[]): string {
-  return YAML.stringify(
-    themes.map((theme) => (theme.description ? theme : { id: theme.id, libelle: theme.libelle })),
-    { lineWidth: 0 },
-  );
+/** themes.yml with `themes` written into it: each thème keeps its node (comments, key order) found by its id. */
+export function themesText(previous: string | null, themes: Theme[]): string {
+  let doc: YAML.Document;
+  try {
+    doc = previous === null ? new YAML.Document([]) : YAML.parseDocument(previous);
+  } catch {
+    doc = new YAML.Document([]);
+  }
+  if (doc.errors.length > 0 || !YAML.isSeq(doc.contents)) doc = new YAML.Document([]);
+  const root = doc.contents as YAML.YAMLSeq;
+  const old = root.items.filter((item): item is YAML.YAMLMap => YAML.isMap(item));
+  const items = themes.map((theme) => {
+    const node = old.find((item) => item.get('id') === theme.id);
+    if (!node) {
+      return doc.createNode(
+        theme.description ? theme : { id: theme.id, libelle: theme.libelle },
+      ) as YAML.YAMLMap;
+    }
+    if (node.get('libelle') !== theme.libelle) node.set('libelle', theme.libelle);
+    if (!theme.description) node.delete('description');
+    else if (node.get('description') !== theme.description) node.set('description', theme.description);
+    return node;
+  });
+  replaceItems(root, items);
+  return doc.toString(WRITE_OPTIONS);
 }
 
 const LISTED = 10;
@@ -231,7 +316,7 @@ export function setThemes(db: Db, actor: Actor, ctx: EditorContext, themes: Them
     actor,
     ctx,
     THEMES_FILE,
-    themesText(cleaned),
+    themesText(readDiskFile(ctx.contentDir, THEMES_FILE)?.text ?? null, cleaned),
     { objet: 'themes', avant, apres: cleaned },
     now,
   );

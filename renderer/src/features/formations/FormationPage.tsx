@@ -11,6 +11,7 @@ import { PageMain } from '../../ui/PageMain';
 import { plural } from '../../ui/format';
 import { useCall } from '../../ui/hooks/useCall';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
+import { useUnsavedChanges } from '../../ui/hooks/useUnsavedChanges';
 import { PRESENCE_LABELS, dayOrDash } from '../../ui/registresFormat';
 import { useRecord } from '../../ui/hooks/useRecord';
 import '../../ui/registres.css';
@@ -62,11 +63,21 @@ export function FormationPage({ id }: { id: number }) {
   );
 }
 
+/** What the sheet says, to compare what is on screen with what is saved. */
+function sheetKey(rows: Row[]): string {
+  return JSON.stringify(rows.map((row) => [row.agentId, row.statut]));
+}
+
 function Attendance({ session, onSaved }: { session: FormationView; onSaved(session: FormationView): void }) {
   const [rows, setRows] = useState<Row[]>(session.participants);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => setRows(session.participants), [session.participants]);
+  // Leaving the sheet before « Enregistrer les présences » asks first.
+  useUnsavedChanges(
+    sheetKey(rows) !== sheetKey(session.participants),
+    'Les présences ne sont pas enregistrées. Quitter cette page et abandonner ces changements ? (Annuler pour rester et les enregistrer.)',
+  );
 
   const setStatut = (agentId: number, statut: PresenceStatut) =>
     setRows((current) => current.map((row) => (row.agentId === agentId ? { ...row, statut } : row)));

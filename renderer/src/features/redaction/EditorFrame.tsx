@@ -124,9 +124,6 @@ export function EditorFrame<F>({
           Fichier : <code data-testid="ed-path">{state.path}</code>
         </p>
       )}
-      <FormMessage kind={state.notice?.kind} testId="ed-notice">
-        {state.notice?.text}
-      </FormMessage>
       {state.conflict && (
         <ConflictView
           conflict={state.conflict}
@@ -149,8 +146,21 @@ export function EditorFrame<F>({
           previewError={state.previewError}
         />
         <ProblemSummary problems={state.problems} fields={[...fieldKeys, 'body']} />
+        {/* Next to the button: a refused save is read where the person is, and the focus stays on the button. */}
+        <div id="ed-notice" className="ed-save-notice">
+          <FormMessage kind={state.notice?.kind} testId="ed-notice">
+            {state.notice?.text}
+          </FormMessage>
+        </div>
         <div className="ed-actions ed-save-bar">
-          <button type="submit" className="button" disabled={state.saving} data-testid="ed-save">
+          {/* Never `disabled` while saving: a disabled button loses the focus. A second press does nothing. */}
+          <button
+            type="submit"
+            className="button"
+            aria-disabled={state.saving}
+            aria-describedby={state.notice ? 'ed-notice' : undefined}
+            data-testid="ed-save"
+          >
             {state.saving ? 'Enregistrement…' : 'Enregistrer'}
           </button>
           <span className="hint">Raccourci : Ctrl+S</span>

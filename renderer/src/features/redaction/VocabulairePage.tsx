@@ -1,7 +1,7 @@
 // The synonyms and thèmes of the knowledge base, edited from the window (synonymes.yml and themes.yml of the
 // content folder), with a search box right on the page: after « Enregistrer », the editor sees the effect at once.
 import type { FormEvent, ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Vocabulary } from '../../../../common/redaction/types';
 import { call } from '../../api';
 import { TextField } from '../../ui/forms/Field';
@@ -13,6 +13,7 @@ import { plural } from '../../ui/format';
 import { useIndexStatus } from '../../ui/hooks/indexStatus';
 import { useCall } from '../../ui/hooks/useCall';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
+import { useUnsavedChanges } from '../../ui/hooks/useUnsavedChanges';
 import { formatRoute } from '../../router';
 import { groupText, parseGroup } from './redaction-format';
 import './redaction.css';
@@ -81,18 +82,26 @@ function ListForm({
   saveLabel: string;
   children: ReactNode;
 }) {
+  const saveButton = useRef<HTMLButtonElement>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (busy) return;
+    // The focus goes to the button and stays there, so its message (read at once) is where the person is.
+    saveButton.current?.focus();
     onSave();
   };
+  const messageId = `${testId}-message`;
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby={id} data-testid={testId}>
       <h2 id={id}>{title}</h2>
       <p className="hint">{hint}</p>
-      <FormMessage kind={message.kind} testId={`${testId}-message`}>
-        {message.text}
-      </FormMessage>
       {children}
+      {/* Next to the save button, not at the top of a long list. */}
+      <div id={messageId}>
+        <FormMessage kind={message.kind} testId={messageId}>
+          {message.text}
+        </FormMessage>
+      </div>
       <div className="ed-actions">
         <button
           type="button"
@@ -105,7 +114,15 @@ function ListForm({
         >
           {addLabel}
         </button>
-        <button type="submit" className="button" disabled={busy} data-testid={`${testId}-save`}>
+        {/* Never `disabled` while saving: a disabled button drops the focus. */}
+        <button
+          ref={saveButton}
+          type="submit"
+          className="button"
+          aria-disabled={busy}
+          aria-describedby={message.text ? messageId : undefined}
+          data-testid={`${testId}-save`}
+        >
           {saveLabel}
         </button>
       </div>
@@ -115,7 +132,12 @@ function ListForm({
 
 function SynonymsForm({ initial, onSaved }: { initial: string[][]; onSaved: (v: Vocabulary) => void }) {
   const [groups, setGroups] = useState<string[]>(() => initial.map(groupText));
+  const [savedGroups, setSavedGroups] = useState<string[]>(() => initial.map(groupText));
   const { busy, message, save } = useListSave();
+  useUnsavedChanges(
+    JSON.stringify(groups) !== JSON.stringify(savedGroups),
+    'Les synonymes ne sont pas enregistrés. Quitter cette page et abandonner ces changements ? (Annuler pour rester.)',
+  );
 
   const onSave = () => {
     const kept = groups.map(parseGroup).filter((group) => group.length > 0);
@@ -123,6 +145,7 @@ function SynonymsForm({ initial, onSaved }: { initial: string[][]; onSaved: (v: 
       () => call('vocabulaire.setSynonyms', { groups: kept }),
       (vocabulary) => {
         setGroups(vocabulary.synonymes.map(groupText));
+        setSavedGroups(vocabulary.synonymes.map(groupText));
         onSaved(vocabulary);
         return `Synonymes enregistrés (${plural(kept.length, 'groupe')}).`;
       },
@@ -177,7 +200,12 @@ function SynonymsForm({ initial, onSaved }: { initial: string[][]; onSaved: (v: 
 
 function ThemesForm({ initial, onSaved }: { initial: Vocabulary; onSaved: (v: Vocabulary) => void }) {
   const [rows, setRows] = useState<ThemeRow[]>(() => themeRows(initial));
+  const [savedRows, setSavedRows] = useState<ThemeRow[]>(() => themeRows(initial));
   const { busy, message, save } = useListSave();
+  useUnsavedChanges(
+    JSON.stringify(rows) !== JSON.stringify(savedRows),
+    'Les thèmes ne sont pas enregistrés. Quitter cette page et abandonner ces changements ? (Annuler pour rester.)',
+  );
   const change = (index: number, patch: Partial<ThemeRow>) =>
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
@@ -193,6 +221,7 @@ function ThemesForm({ initial, onSaved }: { initial: Vocabulary; onSaved: (v: Vo
       () => call('vocabulaire.setThemes', { themes }),
       (vocabulary) => {
         setRows(themeRows(vocabulary));
+        setSavedRows(themeRows(vocabulary));
         onSaved(vocabulary);
         return `Thèmes enregistrés (${plural(vocabulary.themes.length, 'thème')}).`;
       },

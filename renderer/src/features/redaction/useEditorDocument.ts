@@ -7,6 +7,7 @@ import type { DiskVersion, EditorProblem, FrontMatter } from '../../../../common
 import type { ApiError } from '../../api';
 import { call, toApiError } from '../../api';
 import { navigate } from '../../navigation';
+import { useUnsavedChanges } from '../../ui/hooks/useUnsavedChanges';
 import type { EditorKind } from './editorForm';
 
 /** How the form and the file's front-matter convert into each other. */
@@ -34,6 +35,10 @@ export const DEBOUNCE_MS = 300;
 // when the page starts, cleared once it is mounted (a state initializer may run twice in development).
 let flash: string | null = null;
 
+function readOnlyOf(load: EditorLoad): boolean {
+  return load.status === 'ready' && load.readOnly;
+}
+
 export function useEditorDocument<F>(
   kind: EditorKind,
   id: string | null,
@@ -60,6 +65,8 @@ export function useEditorDocument<F>(
   }, []);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [discarded, setDiscarded] = useState<Conflict['mine'] | null>(null);
+  // Leaving with changes not saved asks first (menu, « Fermer », Back, closing the window).
+  useUnsavedChanges(dirty && !readOnlyOf(load));
 
   const frontMatter = codec.toFrontMatter(form, rest);
   const frontMatterJson = JSON.stringify(frontMatter);
@@ -173,7 +180,8 @@ export function useEditorDocument<F>(
         const text = `${what}${draft ? ' (brouillon : invisible pour les agents)' : ''}.`;
         if (id === null || id !== targetId) {
           flash = text;
-          navigate({ name: 'editeur', kind, id: targetId, params: {} }, { replace: true });
+          // Saved: the page moves to the new file without asking.
+          navigate({ name: 'editeur', kind, id: targetId, params: {} }, { replace: true, force: true });
           return;
         }
         setVersion(result.version);

@@ -1,13 +1,15 @@
 // The state of a page that creates a record (id null) or changes one (id): the record loaded into the form,
 // what is typed, the errors per field, the save. The form is checked with the contract's own schema before it
-// is sent; a refusal is shown next to its field or at the top, and everything typed stays.
+// is sent; a refusal is shown next to its field or at the top, and everything typed stays. Leaving the page with
+// changes not saved asks first.
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { ApiError } from '../../api';
 import { toApiError } from '../../api';
 import { useFocusHeading } from '../hooks/useFocusHeading';
+import { useUnsavedChanges } from '../hooks/useUnsavedChanges';
 import type { FieldErrors } from './checkForm';
-import { checkForm } from './checkForm';
+import { checkForm, sentence } from './checkForm';
 import { focusFirstError } from './focus';
 
 export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: ApiError };
@@ -23,6 +25,9 @@ export function useRecordForm<F extends object>(
 ) {
   const [loaded, setLoaded] = useState<LoadState>({ status: id === null ? 'ready' : 'loading' });
   const [form, setForm] = useState<F>(empty);
+  // The values as loaded or last saved: the form differs from them when something was typed.
+  const [baseline, setBaseline] = useState<F>(empty);
+  const unsaved = useUnsavedChanges(JSON.stringify(form) !== JSON.stringify(baseline));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -35,6 +40,7 @@ export function useRecordForm<F extends object>(
       (values) => {
         if (!live) return;
         setForm(values);
+        setBaseline(values);
         setLoaded({ status: 'ready' });
       },
       (error: unknown) => live && setLoaded({ status: 'error', error: toApiError(error) }),
@@ -67,12 +73,24 @@ export function useRecordForm<F extends object>(
     }
     setErrors({});
     setSaving(true);
+    // Saving: the page may move on once the record is saved, without asking.
+    unsaved.release();
+    const sent = form;
     try {
       await send(checked.data);
+      setBaseline(sent);
     } catch (error) {
+      unsaved.hold();
       const apiError = toApiError(error);
-      if (conflictField !== undefined && apiError.code === 'conflict') {
-        setErrors({ [conflictField]: apiError.message });
+      // A conflict belongs to `conflictField`; the core's refusal of one field of this form, to that field.
+      const field =
+        conflictField !== undefined && apiError.code === 'conflict'
+          ? conflictField
+          : apiError.field !== undefined && Object.hasOwn(sent, apiError.field)
+            ? apiError.field
+            : undefined;
+      if (field !== undefined) {
+        setErrors({ [field]: sentence(apiError.message) });
         focusFirstError();
       } else setFailure(apiError.message);
     } finally {
