@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { isRealDay } from '../dates';
 import { EDITOR_KINDS, FEEDBACK_MOTIFS } from './codes';
 import type {
-  Backlog,
   EditorDocument,
   EditorList,
   EditorProblem,
@@ -14,6 +13,8 @@ import type {
   Vocabulary,
 } from './types';
 import type { MethodTable } from '../method-table';
+import type { BacklogPage, ManqueStatut } from './manques';
+import { MANQUE_STATUTS } from './manques';
 
 const kind = z.enum(EDITOR_KINDS, { error: 'choisissez « fiche » ou « contact »' });
 const docId = z
@@ -92,11 +93,28 @@ export const redactionMethods = {
   'manques.list': {
     role: 'redacteur',
     input: z
-      .object({ du: day('de début').optional(), au: day('de fin').optional() })
+      .object({
+        du: day('de début').optional(),
+        au: day('de fin').optional(),
+        statut: z.enum(MANQUE_STATUTS, { error: 'statut inconnu' }).optional(),
+        page: z
+          .number({ error: 'indiquez la page' })
+          .int('la page est un nombre entier')
+          .min(1)
+          .max(10_000)
+          .optional(),
+      })
       .refine((f) => !f.du || !f.au || !isRealDay(f.du) || !isRealDay(f.au) || f.du <= f.au, {
         message: 'la date de fin est avant la date de début',
         path: ['au'],
       }),
+  },
+  'manques.setStatus': {
+    role: 'redacteur',
+    input: z.object({
+      cle: z.string({ error: 'indiquez la recherche' }).min(1, 'indiquez la recherche').max(500),
+      statut: z.enum(MANQUE_STATUTS, { error: 'choisissez à traiter, traité ou ignoré' }),
+    }),
   },
   'manques.createDraft': { role: 'redacteur', input: z.object({ query }) },
   'manques.addKeyword': { role: 'redacteur', input: z.object({ ficheId: docId, query }) },
@@ -139,7 +157,8 @@ export interface RedactionOutputs {
   'revision.list': ReviewList;
   'revision.markVerified': MarkVerifiedResult;
   'avis.record': { id: number };
-  'manques.list': Backlog;
+  'manques.list': BacklogPage;
+  'manques.setStatus': { cle: string; statut: ManqueStatut };
   'manques.createDraft': { kind: 'fiche'; id: string; path: string };
   'manques.addKeyword': { id: string; mots_cles: string[]; version: string };
   'manques.addSynonym': { synonymes: string[][]; groupe: string[] };

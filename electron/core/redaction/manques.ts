@@ -2,6 +2,9 @@
 // grouped by similar query (the same analysed terms, in any order), and the fiches agents flagged as not
 // useful. Each entry can become a new draft fiche or a keyword of an existing one (synonyms: vocabulary.ts).
 import type { Actor } from '../audit/record';
+import { recordAudit } from '../audit/record';
+import type { BacklogPage, ManqueStatut } from '../../../common/redaction/manques';
+import { MANQUES_PAR_PAGE } from '../../../common/redaction/manques';
 import { addDaysToDay, parisDay } from '../../../common/dates';
 import { ConflictError, RefusedError } from '../errors';
 import { isWindowsDeviceName } from '../knowledge/content-files';
@@ -14,10 +17,12 @@ import type { EditorContext } from './documents';
 import { newFilePath } from './documents';
 import { diskFileExists } from './files';
 import { writeDocument } from './save';
-import type { Backlog, BacklogFiche, BacklogQuery } from '../../../common/redaction/types';
+import type { BacklogFiche, BacklogQuery } from '../../../common/redaction/types';
 
-/** More groups than an editor will read in a sitting; the list is sorted by count. */
+/** Fiches flagged shown at most; the list is sorted by count. */
 const MAX_GROUPS = 300;
+/** Query groups read at most (then paged by 25): far more than a period's real backlog. */
+const MAX_QUERY_GROUPS = 5000;
 const MAX_EXAMPLES = 5;
 
 /**
@@ -33,6 +38,23 @@ export function queryKey(text: string): string {
 interface Period {
   du?: string;
   au?: string;
+}
+
+/** The last word of a query: what was being typed when it was cut short. */
+const LAST_WORD = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u;
+
+/**
+ * A query too short or obviously cut mid-typing (« bonjour, je », « carte d », « permis de »): it ends with a
+ * separator, or its last word is a stop word the analyser drops. Such searches are not what agents could not
+ * find, only how far they had typed: the backlog leaves them out.
+ */
+export function isPartialQuery(text: string): boolean {
+  const folded = fold(text).trim();
+  if (folded.replace(/[^\p{L}\p{N}]/gu, '').length < 3) return true;
+  if (/[,;:'’\-/(]$/.test(folded)) return true;
+  const last = LAST_WORD.exec(folded)?.[1] ?? '';
+  // A word the analyser keeps nothing of (« je », « de », « d »), ending a query of several words.
+  return folded.includes(' ') && last.length <= 3 && terms(last).length === 0;
 }
 
 function periodWhere(column: string, period: Period): { sql: string; params: string[] } {
@@ -73,6 +95,7 @@ function backlogQueries(db: Db, period: Period): BacklogQuery[] {
     .all(...where.params) as QueryRow[];
   const groups = new Map<string, { query: BacklogQuery; texts: Array<[string, number]> }>();
   for (const row of rows) {
+    if (isPartialQuery(row.requete)) continue;
     const cle = queryKey(row.requete);
     let group = groups.get(cle);
     if (!group) {
@@ -97,7 +120,7 @@ function backlogQueries(db: Db, period: Period): BacklogQuery[] {
         .map(([text]) => text),
     }))
     .sort((a, b) => b.total - a.total || b.derniere.localeCompare(a.derniere))
-    .slice(0, MAX_GROUPS);
+    .slice(0, MAX_QUERY_GROUPS);
 }
 
 function flaggedFiches(db: Db, ctx: EditorContext, period: Period): BacklogFiche[] {
@@ -141,13 +164,81 @@ function flaggedFiches(db: Db, ctx: EditorContext, period: Period): BacklogFiche
     .slice(0, MAX_GROUPS);
 }
 
-export function backlogList(db: Db, ctx: EditorContext, period: Period): Backlog {
+/** The first fiche a query finds in the index now, or undefined. */
+export type FindNow = (query: string) => { ficheId: string; titre: string } | undefined;
+
+function statuses(db: Db): Map<string, ManqueStatut> {
+  const rows = db.prepare('SELECT cle, statut FROM manques_statuts').all() as Array<{
+    cle: string;
+    statut: ManqueStatut;
+  }>;
+  return new Map(rows.map((row) => [row.cle, row.statut]));
+}
+
+/**
+ * One page of the backlog's query groups (25, the most frequent first), each with its status and what its query
+ * finds now; a status filter keeps only its groups. The flagged fiches come whole.
+ */
+export function backlogList(
+  db: Db,
+  ctx: EditorContext,
+  request: Period & { statut?: ManqueStatut; page?: number },
+  findNow: FindNow = () => undefined,
+): BacklogPage {
+  const known = statuses(db);
+  const all = backlogQueries(db, request).map((query) => ({
+    ...query,
+    statut: known.get(query.cle) ?? ('a_traiter' as const),
+  }));
+  const parStatut: Record<ManqueStatut, number> = { a_traiter: 0, traite: 0, ignore: 0 };
+  for (const group of all) parStatut[group.statut] += 1;
+  const kept = request.statut ? all.filter((group) => group.statut === request.statut) : all;
+  const pages = Math.max(1, Math.ceil(kept.length / MANQUES_PAR_PAGE));
+  const page = Math.min(request.page ?? 1, pages);
+  const requetes = kept
+    .slice((page - 1) * MANQUES_PAR_PAGE, page * MANQUES_PAR_PAGE)
+    .map((group) => ({ ...group, trouveMaintenant: findNow(group.exemples[0] ?? group.cle) ?? null }));
   return {
-    du: period.du ?? null,
-    au: period.au ?? null,
-    requetes: backlogQueries(db, period),
-    fiches: flaggedFiches(db, ctx, period),
+    du: request.du ?? null,
+    au: request.au ?? null,
+    requetes,
+    total: kept.length,
+    page,
+    pages,
+    parPage: MANQUES_PAR_PAGE,
+    parStatut,
+    fiches: flaggedFiches(db, ctx, request),
   };
+}
+
+/** Sets a group's status (« à traiter », « traité », « ignoré »), audited in the same transaction. */
+export function setBacklogStatus(
+  db: Db,
+  actor: Actor,
+  input: { cle: string; statut: ManqueStatut },
+  now: Date,
+): { cle: string; statut: ManqueStatut } {
+  db.transaction(() => {
+    const before = statuses(db).get(input.cle) ?? 'a_traiter';
+    db.prepare(
+      `INSERT INTO manques_statuts (cle, statut, modifie_le, modifie_par) VALUES (?, ?, ?, ?)
+       ON CONFLICT (cle) DO UPDATE SET statut = excluded.statut, modifie_le = excluded.modifie_le,
+         modifie_par = excluded.modifie_par`,
+    ).run(input.cle, input.statut, now.toISOString(), actor.compteId);
+    recordAudit(
+      db,
+      actor,
+      {
+        action: 'modification',
+        objet: 'manque',
+        objetId: input.cle,
+        avant: { statut: before },
+        apres: { statut: input.statut },
+      },
+      now,
+    );
+  })();
+  return { cle: input.cle, statut: input.statut };
 }
 
 const MAX_SLUG = 60;

@@ -130,6 +130,7 @@ describe('editor roles and drafts', () => {
       ['revision.list', {}],
       ['revision.markVerified', { id: 'passeport' }],
       ['manques.list', {}],
+      ['manques.setStatus', { cle: 'x', statut: 'traite' }],
       ['manques.createDraft', { query: 'x' }],
       ['manques.addKeyword', { ficheId: 'passeport', query: 'x' }],
       ['manques.addSynonym', { query: 'x', expression: 'y' }],
@@ -550,6 +551,10 @@ describe('feedback and backlog', () => {
         .run().lastInsertRowid,
     );
     search.run('2026-11-22T09:59:00.000Z', '2026-11-22', 'identité carte', 2, entry);
+    // Searches cut mid-typing are not what agents could not find.
+    search.run('2026-11-22T11:00:00.000Z', '2026-11-22', 'bonjour, je', 0, null);
+    search.run('2026-11-22T11:00:01.000Z', '2026-11-22', 'ca', 0, null);
+    search.run('2026-11-22T11:00:02.000Z', '2026-11-22', 'permis de', 0, null);
     const backlog = await ok(redacteur, 'manques.list', { du: '2026-11-01' });
     expect(backlog.requetes).toEqual([
       {
@@ -559,6 +564,8 @@ describe('feedback and backlog', () => {
         nonResolu: 1,
         total: 4,
         derniere: '2026-11-22T09:59:00.000Z',
+        statut: 'a_traiter',
+        trouveMaintenant: expect.objectContaining({ titre: expect.any(String) }),
       },
       {
         cle: 'piscin',
@@ -567,8 +574,11 @@ describe('feedback and backlog', () => {
         nonResolu: 0,
         total: 1,
         derniere: '2026-11-22T09:00:00.000Z',
+        statut: 'a_traiter',
+        trouveMaintenant: null,
       },
     ]);
+    expect(backlog).toMatchObject({ total: 2, page: 1, pages: 1, parPage: 25 });
     expect(backlog.fiches).toEqual([
       {
         ficheId: 'passeport',
@@ -583,6 +593,57 @@ describe('feedback and backlog', () => {
     expect(all.requetes.find((q) => q.cle === 'piscin')?.total).toBe(2);
     expect(await fails(redacteur, 'manques.list', { du: '2026-12-01', au: '2026-11-01' })).toMatchObject({
       code: 'invalid_input',
+    });
+  });
+
+  it('pages the groups by 25 and keeps a status per group, audited', async () => {
+    const db = core.store.db;
+    const search = db.prepare(
+      'INSERT INTO recherches (horodatage, jour, requete, resultats, entree_id) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (let n = 0; n < 30; n++)
+      search.run(
+        '2025-01-10T09:00:00.000Z',
+        '2025-01-10',
+        `zorglub${String.fromCharCode(97 + (n % 26))}${n}`,
+        0,
+        null,
+      );
+    const period = { du: '2025-01-01', au: '2025-01-31' };
+    const first = await ok(redacteur, 'manques.list', period);
+    expect(first).toMatchObject({ total: 30, page: 1, pages: 2 });
+    expect(first.requetes).toHaveLength(25);
+    const second = await ok(redacteur, 'manques.list', { ...period, page: 2 });
+    expect(second.requetes).toHaveLength(5);
+    expect(new Set([...first.requetes, ...second.requetes].map((g) => g.cle)).size).toBe(30);
+
+    const cle = first.requetes[0]!.cle;
+    expect(await ok(redacteur, 'manques.setStatus', { cle, statut: 'ignore' })).toEqual({
+      cle,
+      statut: 'ignore',
+    });
+    const after = await ok(redacteur, 'manques.list', period);
+    expect(after.total).toBe(30);
+    expect(after.parStatut).toEqual({ a_traiter: 29, traite: 0, ignore: 1 });
+    expect(after.requetes.find((g) => g.cle === cle)?.statut).toBe('ignore');
+    const ignored = await ok(redacteur, 'manques.list', { ...period, statut: 'ignore' });
+    expect(ignored.requetes.map((g) => g.cle)).toEqual([cle]);
+    expect(
+      db.prepare("SELECT action, objet_id, avant, apres FROM audit WHERE objet = 'manque'").all(),
+    ).toEqual([
+      {
+        action: 'modification',
+        objet_id: cle,
+        avant: '{"statut":"a_traiter"}',
+        apres: '{"statut":"ignore"}',
+      },
+    ]);
+    expect(await fails(redacteur, 'manques.setStatus', { cle, statut: 'fini' })).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('à traiter, traité ou ignoré'),
+    });
+    expect(await fails(agent, 'manques.setStatus', { cle, statut: 'traite' })).toMatchObject({
+      code: 'forbidden',
     });
   });
 

@@ -1,7 +1,13 @@
 import { actorOf } from '../../core/auth/session';
 import type { Session } from '../../core/auth/session';
 import type { Core } from '../../core/app';
-import { addKeyword, backlogList, createDraft, nearestTheme } from '../../core/redaction/manques';
+import {
+  addKeyword,
+  backlogList,
+  createDraft,
+  nearestTheme,
+  setBacklogStatus,
+} from '../../core/redaction/manques';
 import type { EditorContext } from '../../core/redaction/documents';
 import { listDocuments, openDocument } from '../../core/redaction/documents';
 import { recordFeedback } from '../../core/redaction/avis';
@@ -83,7 +89,17 @@ export const redactionHandlers: HandlerTable<RedactionMethod> = {
       core.now(),
     );
   },
-  'manques.list': (core, input) => backlogList(core.store.db, context(core), input),
+  'manques.list': (core, input) => {
+    const engine = core.search.current();
+    // What each group's query finds in the index now: the first result, by the desk's own search.
+    const findNow = (query: string) => {
+      const hit = engine.search(query, { limit: 1 }).results[0];
+      return hit ? { ficheId: hit.id, titre: hit.titre } : undefined;
+    };
+    return backlogList(core.store.db, context(core), input, findNow);
+  },
+  'manques.setStatus': (core, input, { session }) =>
+    setBacklogStatus(core.store.db, actorOf(session), input, core.now()),
   'manques.createDraft': (core, input, { session }) => {
     const ctx = context(core);
     const theme = nearestTheme(core.search.current(), ctx.knowledge, input.query);

@@ -3,6 +3,7 @@ import { MAX_FICHES } from '../../../../common/journal/codes';
 import type { Demande, FicheSeen } from './demande-state';
 import {
   EMPTY_DEMANDE,
+  isCompleteQuery,
   isOpen,
   recordInput,
   demandeReducer,
@@ -119,5 +120,17 @@ describe('recordInput', () => {
       motif: 'autre',
       fiches: [],
     });
+  });
+});
+
+describe('which queries settle on a pause alone', () => {
+  it('refuses typing still in progress', () => {
+    for (const q of ['bonjour, je', 'ca', 'carte d', 'bonjour,', 'acte de', '  pa  '])
+      expect(isCompleteQuery(q), q).toBe(false);
+  });
+
+  it('accepts a complete word or question', () => {
+    for (const q of ['passeport', 'carte grise', "carte d'identité", 'bonjour je voudrais un passeport'])
+      expect(isCompleteQuery(q), q).toBe(true);
   });
 });

@@ -136,6 +136,20 @@ export function recordInput(demande: Demande, choice: OutcomeChoice): InputOf<'j
   };
 }
 
+/**
+ * Whether a query may settle on a pause alone (without a fiche opened or an outcome logged): at least three
+ * letters, not ending on a separator (« bonjour, »), and its last word at least three letters long when there
+ * are several (« bonjour, je », « carte d » are typing still in progress).
+ */
+export function isCompleteQuery(q: string): boolean {
+  const text = q.trim();
+  if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 3) return false;
+  if (/[,;:'’\-/(]$/u.test(text)) return false;
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  const last = words.at(-1) ?? '';
+  return words.length === 1 || last.length >= 3;
+}
+
 /** Whether a settled query is worth recording: a contact is open and the query is new to it. */
 export function shouldRecordSearch(demande: Demande, q: string): boolean {
   const requete = normaliseQuery(q);

@@ -9,14 +9,24 @@ import type { JournalCanal } from '../../../../common/journal/codes';
 import { normaliseQuery } from '../../../../common/journal/query';
 import { call, toApiError } from '../../api';
 import type { Demande, FicheSeen, OutcomeChoice } from './demande-state';
-import { EMPTY_DEMANDE, isOpen, recordInput, demandeReducer, shouldRecordSearch } from './demande-state';
+import {
+  EMPTY_DEMANDE,
+  isCompleteQuery,
+  isOpen,
+  recordInput,
+  demandeReducer,
+  shouldRecordSearch,
+} from './demande-state';
 import type { DemandeAction } from './demande-state';
 import { navigate, rememberRoute } from '../../navigation';
 import { HOME } from '../../router';
 import { focusSearchBox, focusSearchBoxOnMount } from '../../ui/searchBox';
 
-/** A query is settled once the agent has stopped typing for this long (or opens a result). */
-export const SETTLE_MS = 1500;
+/**
+ * A query is settled when the agent opens a result or logs the outcome; on a pause alone, only after this long
+ * and only when it looks complete (isCompleteQuery): a breath mid-sentence (« bonjour, je ») settles nothing.
+ */
+export const SETTLE_MS = 4000;
 /** How long « Contact enregistré … Annuler » stays (it stays while the focus is on it). */
 export const TOAST_MS = 8000;
 const NOTE_MS = 4000;
@@ -90,7 +100,7 @@ export function DemandeProvider({ enabled, children }: { enabled: boolean; child
   const current = useRef<Demande>(EMPTY_DEMANDE);
   // Bumped at each reset: a search answered after its contact was logged is not added to the next one.
   const generation = useRef(0);
-  const pending = useRef<{ q: string; resultats: number; timer: number } | null>(null);
+  const pending = useRef<{ q: string; resultats: number; timer: number | undefined } | null>(null);
   const inFlight = useRef(new Map<string, Promise<void>>());
   const [toast, setToast] = useState<Toast | null>(null);
   const toastTimer = useRef<number | undefined>(undefined);
@@ -151,7 +161,8 @@ export function DemandeProvider({ enabled, children }: { enabled: boolean; child
     (q: string, resultats: number) => {
       cancelPending();
       if (!enabled || !shouldRecordSearch(current.current, q)) return;
-      const timer = window.setTimeout(flushSearch, SETTLE_MS);
+      // An incomplete query waits for a fiche opened or an outcome logged; a complete one also for a long pause.
+      const timer = isCompleteQuery(q) ? window.setTimeout(flushSearch, SETTLE_MS) : undefined;
       pending.current = { q, resultats, timer };
     },
     [enabled, cancelPending, flushSearch],

@@ -4,11 +4,13 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { addMonthsToDay } from '../../../../common/dates';
-import type { BacklogFiche, BacklogQuery } from '../../../../common/redaction/types';
+import type { BacklogFiche } from '../../../../common/redaction/types';
+import type { BacklogGroup, ManqueStatut } from '../../../../common/redaction/manques';
+import { MANQUE_STATUT_LABELS, MANQUE_STATUTS } from '../../../../common/redaction/manques';
 import type { FeedbackMotif } from '../../../../common/redaction/codes';
 import { FEEDBACK_MOTIF_LABELS } from '../../../../common/redaction/codes';
 import { call, toApiError } from '../../api';
-import { TextField } from '../../ui/forms/Field';
+import { SelectField, TextField } from '../../ui/forms/Field';
 import { PageMain } from '../../ui/PageMain';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';
 import { formatDate, isoDay, plural } from '../../ui/format';
@@ -30,8 +32,14 @@ function slugOf(cle: string): string {
   return cle.replace(/[^a-zA-Z0-9_-]+/g, '-') || 'vide';
 }
 
-function QueryGroup({ group }: { group: BacklogQuery }) {
+const STATUT_OPTIONS = MANQUE_STATUTS.map((statut) => ({
+  value: statut,
+  label: MANQUE_STATUT_LABELS[statut],
+}));
+
+function QueryGroup({ group }: { group: BacklogGroup }) {
   const query = group.exemples[0] ?? group.cle;
+  const [statut, setStatut] = useState<ManqueStatut>(group.statut);
   const [panel, setPanel] = useState<Panel>(null);
   const [expression, setExpression] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -75,14 +83,47 @@ function QueryGroup({ group }: { group: BacklogQuery }) {
     });
   };
 
+  const changeStatus = (next: ManqueStatut) => {
+    const previous = statut;
+    setStatut(next);
+    void run(async () => {
+      try {
+        await call('manques.setStatus', { cle: group.cle, statut: next });
+      } catch (error) {
+        setStatut(previous);
+        throw error;
+      }
+      return `Statut : ${MANQUE_STATUT_LABELS[next].toLowerCase()}.`;
+    });
+  };
+
   const toggle = (next: Panel) => {
     setOutcome(null);
     setPanel((current) => (current === next ? null : next));
   };
 
   return (
-    <li className="card" data-testid="manque-group" data-cle={group.cle}>
+    <li className="card" data-testid="manque-group" data-cle={group.cle} data-statut={statut}>
       <h3 id={`${id}-title`}>« {query} »</h3>
+      <div className="manque-statut">
+        <SelectField
+          id={`${id}-statut`}
+          label="Statut"
+          options={STATUT_OPTIONS}
+          value={statut}
+          disabled={busy}
+          onChange={(event) => changeStatus(event.target.value as ManqueStatut)}
+          data-testid="manque-statut"
+        />
+      </div>
+      {group.trouveMaintenant && (
+        <p className="alert alert-info" data-testid="manque-trouve">
+          Trouve maintenant :{' '}
+          <a href={formatRoute({ name: 'fiche', id: group.trouveMaintenant.ficheId })}>
+            {group.trouveMaintenant.titre}
+          </a>
+        </p>
+      )}
       {group.exemples.length > 1 && (
         <p>
           Aussi tapé :{' '}
@@ -242,11 +283,26 @@ function FichesNotUseful({ fiches }: { fiches: readonly BacklogFiche[] }) {
 export function ManquesPage({ params }: { params: Params }) {
   const du = params.du;
   const au = params.au;
-  const backlog = useCall('manques.list', { du, au }, { keepPrevious: true });
+  const statut = MANQUE_STATUTS.find((value) => value === params.statut);
+  const page = params.page !== undefined && /^[1-9]\d{0,3}$/.test(params.page) ? Number(params.page) : 1;
+  const backlog = useCall(
+    'manques.list',
+    { du, au, ...(statut ? { statut } : {}), page },
+    { keepPrevious: true },
+  );
+  const toPage = (next: number) =>
+    navigate(
+      { name: 'manques', params: withParam(params, 'page', next === 1 ? '' : String(next)) },
+      { replace: true },
+    );
   const heading = useFocusHeading<HTMLHeadingElement>(true);
   const today = isoDay(new Date());
+  // A new filter starts again at the first page.
   const setParam = (key: string, value: string) =>
-    navigate({ name: 'manques', params: withParam(params, key, value) }, { replace: true });
+    navigate(
+      { name: 'manques', params: withParam(withParam(params, 'page', ''), key, value) },
+      { replace: true },
+    );
   const period = (from: string | undefined) =>
     navigate({ name: 'manques', params: from ? { du: from, au: today } : {} }, { replace: true });
 
@@ -288,17 +344,56 @@ export function ManquesPage({ params }: { params: Params }) {
         <>
           <section aria-labelledby="manques-requetes">
             <h2 id="manques-requetes">Recherches restées sans réponse</h2>
+            <div className="ed-filters">
+              <SelectField
+                id="manques-statut"
+                label="Statut"
+                placeholder="Tous"
+                options={MANQUE_STATUTS.map((value) => ({
+                  value,
+                  label: `${MANQUE_STATUT_LABELS[value]} (${backlog.data.parStatut[value]})`,
+                }))}
+                value={statut ?? ''}
+                onChange={(event) => setParam('statut', event.target.value)}
+                data-testid="manques-filtre-statut"
+              />
+            </div>
             <p role="status" data-testid="manques-count">
-              {backlog.data.requetes.length === 0
+              {backlog.data.total === 0
                 ? 'Aucune recherche restée sans réponse sur la période.'
-                : `${plural(backlog.data.requetes.length, 'recherche différente', 'recherches différentes')}, regroupées quand elles disent la même chose (accents, pluriels et ordre des mots ignorés).`}
+                : `${plural(backlog.data.total, 'recherche différente', 'recherches différentes')}, regroupées quand elles disent la même chose (accents, pluriels et ordre des mots ignorés). Les recherches interrompues en cours de frappe ne sont pas comptées.`}
             </p>
             {backlog.data.requetes.length > 0 && (
               <ul className="ed-cards" data-testid="manques-requetes">
                 {backlog.data.requetes.map((group) => (
-                  <QueryGroup key={group.cle} group={group} />
+                  <QueryGroup key={`${group.cle}-${group.statut}`} group={group} />
                 ))}
               </ul>
+            )}
+            {backlog.data.pages > 1 && (
+              <nav className="ed-actions" aria-label="Pages des recherches" data-testid="manques-pages">
+                <button
+                  type="button"
+                  className="button button-small button-outline"
+                  disabled={backlog.data.page <= 1}
+                  onClick={() => toPage(backlog.data.page - 1)}
+                  data-testid="manques-precedent"
+                >
+                  Précédent
+                </button>
+                <span data-testid="manques-page">
+                  Page {backlog.data.page} sur {backlog.data.pages}
+                </span>
+                <button
+                  type="button"
+                  className="button button-small button-outline"
+                  disabled={backlog.data.page >= backlog.data.pages}
+                  onClick={() => toPage(backlog.data.page + 1)}
+                  data-testid="manques-suivant"
+                >
+                  Suivant
+                </button>
+              </nav>
             )}
           </section>
           <section aria-labelledby="manques-fiches-title">
