@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/app';
 import { dispatch } from './dispatch';
@@ -143,18 +144,65 @@ function serveFile(rendererDir: string, request: IncomingMessage, response: Serv
   createReadStream(file).pipe(response);
 }
 
+/** One answered request, for the server's log: never a body, a query string or a cookie. */
+export interface RequestRecord {
+  method: string;
+  /** The path without its query; for the API, « /api/<method> ». */
+  path: string;
+  status: number;
+  ms: number;
+  source: string;
+}
+
+export interface HttpServerOptions extends PreviewServerOptions {
+  /** The built renderer to serve beside the API; without it, only the API and /health answer. */
+  rendererDir?: string;
+  port: number;
+  /** The address to listen on: 127.0.0.1 by default (behind a reverse proxy); 0.0.0.0 for every interface. */
+  host?: string;
+  /** PEM certificate and key: HTTPS instead of HTTP. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Called once per answered request. */
+  onRequest?: (record: RequestRecord) => void;
+  /** Called when a request fails inside the server (never with the request's body). */
+  onError?: (message: string, error: unknown) => void;
+}
+
+/** What /health answers: enough for a monitoring probe and a reverse proxy's health check. */
+export interface Health {
+  status: 'ok' | 'degraded';
+  version: string;
+  index: string;
+  fiches: number;
+  database: 'ok' | 'error';
+}
+
+function health(core: Core, version: string): Health {
+  const index = core.search.status();
+  let database: Health['database'] = 'ok';
+  try {
+    core.store.db.prepare('SELECT 1').get();
+  } catch {
+    database = 'error';
+  }
+  const status = database === 'ok' && index.state !== 'error' ? 'ok' : 'degraded';
+  return { status, version, index: index.state, fiches: index.fiches, database };
+}
+
+const VERSION = process.env.npm_package_version ?? '0.0.0';
+
+/** How long a stopping server waits for the requests under way. */
+const CLOSE_GRACE_MS = 5_000;
+
 /**
- * The browser preview (and the e2e tests' server): the built renderer and the API, on the loopback address
- * only. Every answer carries the app's security headers; the Host header must name this server, and API calls
- * must come from its own pages.
+ * The HTTP(S) transport of the core: the API (POST /api/<method>, the same dispatch as Electron's IPC), the
+ * built renderer when there is one, and GET /health. Every answer carries the app's security headers; the Host
+ * header must name this server, and API calls must come from its own pages. Used by the browser preview, the
+ * e2e tests and the city server (`npm run server`).
  */
-export async function startPreviewServer(
-  core: Core,
-  rendererDir: string,
-  port: number,
-  options: PreviewServerOptions = {},
-): Promise<PreviewServer> {
-  if (!existsSync(rendererDir)) {
+export async function startHttpServer(core: Core, options: HttpServerOptions): Promise<PreviewServer> {
+  const { rendererDir, port } = options;
+  if (rendererDir !== undefined && !existsSync(rendererDir)) {
     throw new Error(
       `Le rendu n'est pas construit (${rendererDir} absent) : lancez d'abord « npx vite build ».`,
     );
@@ -163,39 +211,80 @@ export async function startPreviewServer(
   hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, port || 1, options.allowedOrigins);
   const clients = new Clients(core.auth.tokens);
   let policy: HostPolicy = { hosts: new Set(), origins: new Set() };
-  const server = createServer((request, response) => {
-    for (const [name, value] of Object.entries(HTTP_RESPONSE_HEADERS)) response.setHeader(name, value);
+  const onError =
+    options.onError ?? ((message: string, error: unknown) => console.error(`[http] ${message}:`, error));
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
+    const started = performance.now();
     const url = request.url ?? '/';
+    if (options.onRequest) {
+      const onRequest = options.onRequest;
+      response.on('finish', () =>
+        onRequest({
+          method: request.method ?? '?',
+          path: url.split('?', 1)[0] ?? '/',
+          status: response.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          source: sourceOf(request.socket.remoteAddress),
+        }),
+      );
+    }
+    for (const [name, value] of Object.entries(HTTP_RESPONSE_HEADERS)) response.setHeader(name, value);
     const api = /^\/api\/([\w.]+)$/.exec(url);
     if (!hostAllowed(policy, request.headers.host)) {
       // 421 Misdirected Request: this server is not the one the name was meant for.
       if (url.startsWith('/api/')) return sendJson(response, 421, failure('forbidden', WRONG_HOST));
       return sendText(response, 421, WRONG_HOST);
     }
+    if (url === '/health' || url.startsWith('/health?')) {
+      const answer = health(core, VERSION);
+      return sendJson(response, answer.status === 'ok' ? 200 : 503, answer);
+    }
     if (api?.[1]) {
       handleApi(core, clients, policy, api[1], request, response).catch((error: unknown) => {
-        console.error('[preview] request failed:', error);
+        onError('request failed', error);
         if (!response.headersSent) sendJson(response, 500, failure('internal', 'Erreur interne.'));
       });
     } else if (url.startsWith('/api/')) {
       sendJson(response, 404, failure('invalid_input', 'Méthode inconnue.'));
-    } else {
+    } else if (rendererDir !== undefined) {
       serveFile(rendererDir, request, response);
+    } else {
+      sendText(response, 404, 'Introuvable');
     }
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
+  const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;
       policy = hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, actual, options.allowedOrigins);
+      const shown =
+        host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
       resolve({
-        url: `http://127.0.0.1:${actual}/`,
+        url: `${options.tls ? 'https' : 'http'}://${shown}:${actual}/`,
+        // Requests under way finish (a clean stop on SIGTERM loses no answer); idle keep-alive connections
+        // close at once, and any still open after a few seconds are cut.
         close: () =>
           new Promise((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
+            const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+            server.close(() => {
+              clearTimeout(cut);
+              done();
+            });
+            server.closeIdleConnections();
           }),
       });
     });
   });
+}
+
+/** The browser preview (and the e2e tests' server): the built renderer and the API, on the loopback address. */
+export function startPreviewServer(
+  core: Core,
+  rendererDir: string,
+  port: number,
+  options: PreviewServerOptions = {},
+): Promise<PreviewServer> {
+  return startHttpServer(core, { ...options, rendererDir, port });
 }
