@@ -9,11 +9,14 @@ import { useIndexStatus } from '../../ui/hooks/indexStatus';
 import { useCall } from '../../ui/hooks/useCall';
 import { navigate } from '../../navigation';
 import { registerSearchBox } from '../../ui/searchBox';
+import { useDemande } from '../journal/demande';
 
 const DEBOUNCE_MS = 60;
 
 export function AnnuairePage({ q }: { q: string }) {
   const refresh = useIndexStatus().refreshKey;
+  // A service looked up for a citizen starts the contact, as a search does: the outcome bar's keys then log it.
+  const { touch } = useDemande();
   const [text, setText] = useState(q);
   const written = useRef(q);
   const timer = useRef<number | undefined>(undefined);
@@ -39,6 +42,7 @@ export function AnnuairePage({ q }: { q: string }) {
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.target.value;
+    touch();
     setText(value);
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => write(value), DEBOUNCE_MS);

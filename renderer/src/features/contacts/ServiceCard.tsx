@@ -26,7 +26,9 @@ export function ServiceCard({ service }: { service: ContactView }) {
           {service.telephone && (
             <li>
               <span className="channel-label">Tél. :</span>{' '}
-              <a href={telHref(service.telephone)}>{service.telephone}</a>
+              <a href={telHref(service.telephone)} data-testid="service-phone">
+                {service.telephone}
+              </a>
             </li>
           )}
           {service.courriel && (

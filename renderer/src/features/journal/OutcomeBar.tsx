@@ -1,4 +1,4 @@
-// The outcome bar of the search and fiche pages, for agents: once a contact is in progress, one key (1-6, or
+// The outcome bar of the desk's pages (search, fiche, directory, service), for agents: once a contact is in progress, one key (1-6, or
 // Alt+1-6 from inside a text field) logs how it ended; the quick buttons by thème log a contact answered without
 // a search. The toast lives outside it, so a confirmation survives the page change that follows.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -20,6 +20,16 @@ import { isOpen } from './demande-state';
 import './outcome.css';
 
 type Mode = 'outcome' | 'motif' | 'service';
+
+/** The open bar's buttons in few words, so the six hold one row; each one's title gives its full label. */
+const SHORT_LABELS: Record<Issue, string> = {
+  repondu: 'Répondu',
+  oriente_fiche: 'Service de la fiche',
+  oriente_autre: 'Autre service',
+  rendez_vous: 'Rendez-vous',
+  transmis: 'Transmis',
+  non_resolu: 'Non résolu',
+};
 
 function MotifChoice({ onChoose, onCancel }: { onChoose: (motif: Motif) => void; onCancel: () => void }) {
   const first = useRef<HTMLButtonElement>(null);
@@ -67,6 +77,7 @@ function Bar() {
   const [mode, setMode] = useState<Mode>('outcome');
   const [error, setError] = useState<ApiError | null>(null);
   const [serviceIndex, setServiceIndex] = useState(0);
+  const [expanded, setExpanded] = useState(false);
   const services = demande.lastFiche?.services ?? [];
   const ficheService: ServiceRef | null = services[serviceIndex] ?? services[0] ?? null;
 
@@ -150,6 +161,37 @@ function Bar() {
     </div>
   );
 
+  const details = (
+    <div className="outcome-details" id="outcome-details" data-testid="outcome-details">
+      <p className="hint" id="outcome-help">
+        <kbd>1</kbd> à <kbd>6</kbd> hors d&apos;un champ de saisie, <kbd>Alt</kbd>+<kbd>1</kbd> à <kbd>6</kbd>{' '}
+        partout, sur toutes les pages où cette barre est affichée.
+      </p>
+      {canal}
+      {services.length > 1 && (
+        <div className="outcome-field">
+          <label htmlFor="outcome-fiche-service">Service de la fiche</label>
+          <select
+            id="outcome-fiche-service"
+            className="outcome-select"
+            value={serviceIndex}
+            onChange={(event) => setServiceIndex(Number(event.target.value))}
+          >
+            {services.map((service, index) => (
+              <option key={service.id} value={index}>
+                {service.nom}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="outcome-quick">
+        <p className="outcome-quick-title">Répondu sans recherche, par thème :</p>
+        <QuickThemes onAnswered={answerByTheme} />
+      </div>
+    </div>
+  );
+
   return (
     <aside
       id={OUTCOME_BAR_ID}
@@ -162,54 +204,48 @@ function Bar() {
       <div className="outcome-inner">
         {open ? (
           <>
-            <div className="outcome-head">
+            {/* One row: the six outcomes, and « Détails » for the channel, the fiche's service and the thèmes. */}
+            <div className="outcome-row">
               <h2 id="outcome-title" className="outcome-title">
-                Issue du contact
+                Issue<span className="visually-hidden"> du contact</span>
               </h2>
-              <p className="hint" id="outcome-help">
-                <kbd>1</kbd> à <kbd>6</kbd> hors d&apos;un champ de saisie, <kbd>Alt</kbd>+<kbd>1</kbd> à{' '}
-                <kbd>6</kbd> partout.
-              </p>
-              {canal}
-              {services.length > 1 && (
-                <div className="outcome-field">
-                  <label htmlFor="outcome-fiche-service">Service de la fiche</label>
-                  <select
-                    id="outcome-fiche-service"
-                    className="outcome-select"
-                    value={serviceIndex}
-                    onChange={(event) => setServiceIndex(Number(event.target.value))}
-                  >
-                    {services.map((service, index) => (
-                      <option key={service.id} value={index}>
-                        {service.nom}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
+              <ul className="outcome-keys outcome-keys-row" aria-describedby="outcome-help">
+                {ISSUES.map((issue, index) => {
+                  const digit = String(index + 1);
+                  const disabled = issue === 'oriente_fiche' && !ficheService;
+                  const label = buttonLabel(issue, ficheService?.nom ?? null);
+                  // « Orienté vers <service> » is worth its room: it says which service the key logs.
+                  const short = issue === 'oriente_fiche' && ficheService ? label : SHORT_LABELS[issue];
+                  return (
+                    <li key={issue}>
+                      <button
+                        type="button"
+                        className="outcome-key"
+                        aria-keyshortcuts={`${digit} Alt+${digit}`}
+                        disabled={disabled}
+                        title={disabled ? 'Aucune fiche avec un service n’a été ouverte' : label}
+                        onClick={() => choose(issue)}
+                        data-testid={`outcome-${issue}`}
+                      >
+                        <kbd aria-hidden="true">{digit}</kbd> {short}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+              <button
+                type="button"
+                className="outcome-more"
+                aria-expanded={expanded}
+                aria-controls="outcome-details"
+                onClick={() => setExpanded((value) => !value)}
+                data-testid="outcome-more"
+              >
+                Détails <span aria-hidden="true">{expanded ? '▾' : '▴'}</span>
+              </button>
             </div>
-            <ul className="outcome-keys" aria-describedby="outcome-help">
-              {ISSUES.map((issue, index) => {
-                const digit = String(index + 1);
-                const disabled = issue === 'oriente_fiche' && !ficheService;
-                return (
-                  <li key={issue}>
-                    <button
-                      type="button"
-                      className="outcome-key"
-                      aria-keyshortcuts={`${digit} Alt+${digit}`}
-                      disabled={disabled}
-                      title={disabled ? 'Aucune fiche avec un service n’a été ouverte' : undefined}
-                      onClick={() => choose(issue)}
-                      data-testid={`outcome-${issue}`}
-                    >
-                      <kbd aria-hidden="true">{digit}</kbd> {buttonLabel(issue, ficheService?.nom ?? null)}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
+            {/* Kept in the page while folded: the keys' help describes the buttons. */}
+            <div hidden={!expanded}>{details}</div>
             {mode === 'motif' && <MotifChoice onChoose={chooseMotif} onCancel={backToOutcomes} />}
             {mode === 'service' && (
               <ServicePicker
@@ -227,10 +263,6 @@ function Bar() {
                 {error.message}
               </p>
             )}
-            <details className="outcome-quick">
-              <summary>Répondu sans recherche, par thème</summary>
-              <QuickThemes onAnswered={answerByTheme} />
-            </details>
           </>
         ) : (
           <>
@@ -253,11 +285,17 @@ function Bar() {
   );
 }
 
-/** The bar on the search and fiche pages, the toast everywhere: for accounts holding the agent role. */
+/**
+ * The pages where the desk answers a citizen: the search, its fiches, the directory and its services. The bar
+ * (and so its keys) is there; the toast is everywhere.
+ */
+export const DESK_PAGES: ReadonlySet<Route['name']> = new Set(['search', 'fiche', 'annuaire', 'contact']);
+
+/** The bar on the desk's pages, the toast everywhere: for accounts holding the agent role. */
 export function OutcomeBar({ route }: { route: Route }) {
   const contact = useDemande();
   const { info } = useSession();
-  const desk = route.name === 'search' || route.name === 'fiche';
+  const desk = DESK_PAGES.has(route.name);
   if (!contact.enabled) {
     if (!desk || !hasRole(info, 'agent') || info.installation) return null;
     return (

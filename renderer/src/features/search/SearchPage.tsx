@@ -233,8 +233,27 @@ export function SearchPage({ route }: { route: SearchRoute }) {
       {q !== '' && search.status === 'loading' && <Loading label="Recherche en cours…" />}
       {q !== '' && search.status === 'error' && <ErrorMessage error={search.error} />}
 
-      {response && (
-        <>
+      {/* The answers first, the filters beside them: the results start right under the box. */}
+      <div className={response ? 'search-layout' : undefined}>
+        <div className="search-answers">
+          {response && !hasResults && (
+            <NoResults
+              query={response.query || route.q}
+              suggestions={response.suggestions}
+              filter={filterNote(route)}
+              onClearFilter={clearFilters}
+            />
+          )}
+          <p
+            className={hasResults ? 'result-count' : 'visually-hidden'}
+            role="status"
+            data-testid="result-count"
+          >
+            {response && countText(results.length, response.total, route.themes.length, route.origine)}
+          </p>
+          <SearchResults results={results} active={active} hidden={!hasResults} />
+        </div>
+        {response && (
           <div className="filters">
             <OrigineFilter origins={response.origins} selected={route.origine} onSelect={setOrigine} />
             <Facets
@@ -244,20 +263,8 @@ export function SearchPage({ route }: { route: SearchRoute }) {
               onClear={() => setThemes([])}
             />
           </div>
-          {!hasResults && (
-            <NoResults
-              query={response.query || route.q}
-              suggestions={response.suggestions}
-              filter={filterNote(route)}
-              onClearFilter={clearFilters}
-            />
-          )}
-        </>
-      )}
-      <p className={hasResults ? 'result-count' : 'visually-hidden'} role="status" data-testid="result-count">
-        {response && countText(results.length, response.total, route.themes.length, route.origine)}
-      </p>
-      <SearchResults results={results} active={active} hidden={!hasResults} />
+        )}
+      </div>
 
       {q === '' && <ThemeEntries refresh={refresh} />}
     </PageMain>
