@@ -8,7 +8,15 @@ export class NotFoundError extends Error {}
 export class UnavailableError extends Error {}
 
 /** The request is well-formed but a rule of the domain refuses it (label rule not met, wrong password…). */
-export class RefusedError extends Error {}
+export class RefusedError extends Error {
+  /** Seconds to wait before the same request may pass (a login during its forced wait); the window counts down. */
+  readonly retryAfter?: number;
+
+  constructor(message: string, options: { retryAfter?: number } = {}) {
+    super(message);
+    if (options.retryAfter !== undefined && options.retryAfter > 0) this.retryAfter = options.retryAfter;
+  }
+}
 
 /** The data changed meanwhile or would collide with another record (same code, same email…). */
 export class ConflictError extends Error {}

@@ -95,6 +95,34 @@ describe('dispatch', () => {
     );
   });
 
+  it('gives the seconds to wait with a login refused during its forced wait', async () => {
+    await signedIn(core, ['agent'], { identifiant: 'attente', motDePasse: 'le bon mot de passe' });
+    const fail = () =>
+      dispatch(
+        core,
+        { token: null },
+        'auth.login',
+        { identifiant: 'attente', motDePasse: 'faux' },
+        'poste-1',
+      );
+    for (let i = 0; i < 2; i++) {
+      const free = await fail();
+      expect(free).toMatchObject({ ok: false, error: { code: 'refused' } });
+      expect((free as { error: object }).error).not.toHaveProperty('retryAfter');
+    }
+    // The clock of this core stands still: the wait never ends, and each refusal says how long it is.
+    for (let i = 0; i < 2; i++) {
+      expect(await fail()).toEqual({
+        ok: false,
+        error: {
+          code: 'refused',
+          message: "Trop d'essais infructueux : patientez 1 seconde avant de réessayer.",
+          retryAfter: 1,
+        },
+      });
+    }
+  });
+
   it('opens a fiche with its rendered body and its services with today’s hours', async () => {
     const answer = await dispatch(core, agent, 'fiches.get', { id: 'passeport' });
     const view = (answer as { ok: true; result: FicheView }).result;

@@ -49,6 +49,16 @@ interface CompteRow {
   verrouille_jusqu: string | null;
 }
 
+/** Seconds until the account may be tried again (its forced wait or its lock); undefined when it may now. */
+function waitOf(state: LockState, now: Date): number | undefined {
+  const until = Math.max(
+    Date.parse(state.verrouilleJusqu ?? '') || 0,
+    Date.parse(state.prochainEssai ?? '') || 0,
+  );
+  const ms = until - now.getTime();
+  return ms > 0 ? Math.ceil(ms / 1000) : undefined;
+}
+
 export class AuthService {
   readonly tokens: SessionTokens;
   /** Failures per source (network address, or LOCAL_SOURCE), across accounts. */
@@ -187,11 +197,12 @@ export class AuthService {
       const hash = row ? secretOf(row) : null;
       if (!row || hash === null) throw new RefusedError(failure);
       const refusal = attemptRefusal(this.lockOf(row), this.now());
-      if (refusal) throw new RefusedError(refusal);
+      if (refusal) throw new RefusedError(refusal, { retryAfter: waitOf(this.lockOf(row), this.now()) });
       const counted = afterFailure(this.lockOf(row), this.now());
       this.saveLock(row.id, counted);
       if (!(await verifySecret(secret, hash))) {
-        throw new RefusedError(attemptRefusal(counted, this.now()) ?? failure);
+        const wait = attemptRefusal(counted, this.now());
+        throw new RefusedError(wait ?? failure, { retryAfter: waitOf(counted, this.now()) });
       }
       this.saveLock(row.id, CLEARED);
     });

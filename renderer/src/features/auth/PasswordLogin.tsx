@@ -6,6 +6,7 @@ import { call, toApiError } from '../../api';
 import { checkField } from '../../ui/forms/checkForm';
 import { TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';
+import { retrySeconds, useRetryCountdown, waitLabel } from './retry';
 
 /** Identifiant and password. A refusal keeps the identifiant, empties the password and says why at the top. */
 export function PasswordLogin({
@@ -20,12 +21,14 @@ export function PasswordLogin({
   const [motDePasse, setMotDePasse] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After repeated failures the core makes the person wait: counted down, the button disabled meanwhile.
+  const countdown = useRetryCountdown();
   const identifiantRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy) return;
+    if (busy || countdown.remaining > 0) return;
     if (!identifiant.trim()) {
       setError('Saisissez votre identifiant.');
       identifiantRef.current?.focus();
@@ -42,7 +45,9 @@ export function PasswordLogin({
     try {
       onDone(await call('auth.login', { identifiant: identifiant.trim(), motDePasse }));
     } catch (caught) {
-      setError(toApiError(caught).message);
+      const apiError = toApiError(caught);
+      setError(apiError.message);
+      countdown.wait(retrySeconds(apiError));
       setMotDePasse('');
       setBusy(false);
       passwordRef.current?.focus();
@@ -76,9 +81,20 @@ export function PasswordLogin({
         data-testid="login-password"
       />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy} data-testid="login-submit">
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || countdown.remaining > 0}
+          aria-describedby={countdown.remaining > 0 ? 'login-wait' : undefined}
+          data-testid="login-submit"
+        >
           Se connecter
         </button>
+        {countdown.remaining > 0 && (
+          <span id="login-wait" className="hint" data-testid="login-wait">
+            {waitLabel(countdown.remaining)}
+          </span>
+        )}
         {onPin && (
           <button type="button" className="link-button" onClick={onPin} data-testid="login-to-pin">
             Choisir mon nom et saisir mon code PIN

@@ -7,6 +7,7 @@ import { checkField } from '../../ui/forms/checkForm';
 import { moveActive } from '../../ui/keys';
 import { TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';
+import { retrySeconds, useRetryCountdown, waitLabel } from './retry';
 
 const MOVES: Record<string, 1 | -1> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
 
@@ -30,6 +31,8 @@ export function PinLogin({
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After repeated failures the core makes the person wait: counted down, the button disabled meanwhile.
+  const countdown = useRetryCountdown();
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const pinRef = useRef<HTMLInputElement>(null);
 
@@ -66,7 +69,7 @@ export function PinLogin({
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!chosen || busy) return;
+    if (!chosen || busy || countdown.remaining > 0) return;
     const problem = checkField(pinField, pin);
     if (problem) {
       setError(problem);
@@ -78,7 +81,9 @@ export function PinLogin({
     try {
       onDone(await call('auth.pinLogin', { compteId: chosen.compteId, pin }));
     } catch (caught) {
-      setError(toApiError(caught).message);
+      const apiError = toApiError(caught);
+      setError(apiError.message);
+      countdown.wait(retrySeconds(apiError));
       setPin('');
       setBusy(false);
       pinRef.current?.focus();
@@ -109,9 +114,20 @@ export function PinLogin({
             data-testid="pin-input"
           />
           <div className="form-actions">
-            <button type="submit" className="button" disabled={busy} data-testid="pin-submit">
+            <button
+              type="submit"
+              className="button"
+              disabled={busy || countdown.remaining > 0}
+              aria-describedby={countdown.remaining > 0 ? 'pin-wait' : undefined}
+              data-testid="pin-submit"
+            >
               Ouvrir ma session
             </button>
+            {countdown.remaining > 0 && (
+              <span id="pin-wait" className="hint" data-testid="pin-wait">
+                {waitLabel(countdown.remaining)}
+              </span>
+            )}
             <button type="button" className="link-button" onClick={back} data-testid="pin-back">
               Choisir un autre nom
             </button>

@@ -6,6 +6,7 @@ import { PageMain } from '../../ui/PageMain';
 import { TextField } from '../../ui/forms/Field';
 import { FormMessage } from '../../ui/forms/FormMessage';
 import { PASSWORD_MIN, identifiant, nom, nouveauMotDePasse } from '../../../../common/comptes/methods';
+import { apiFieldError } from '../../ui/forms/apiField';
 import { checkForm } from '../../ui/forms/checkForm';
 import { withConfirmation } from '../comptes/passwords';
 import './auth.css';
@@ -56,7 +57,13 @@ export function SetupPage({ onDone }: { onDone: (info: SessionInfo) => void }) {
         }),
       );
     } catch (caught) {
-      setFailure(toApiError(caught).message);
+      const apiError = toApiError(caught);
+      // The core's refusal of one field goes next to it (the same rule as the check above, if it got there).
+      const onField = apiFieldError(apiError, FIELDS);
+      if (onField) {
+        setErrors({ [onField.field]: onField.message });
+        document.getElementById(`setup-${onField.field}`)?.focus();
+      } else setFailure(apiError.message);
       setBusy(false);
     }
   };

@@ -1,6 +1,6 @@
 // One account: its creation, or its edition (name, roles, person, state), password, PIN and lock.
 import type { FormEvent, ReactNode } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import type { AgentOption, CompteSummary } from '../../../../common/comptes/methods';
 import {
@@ -27,7 +27,9 @@ import { formatInstant } from '../audit/audit-format';
 import { AgentField, RolesField } from './CompteFields';
 import { isLocked } from './compteState';
 import { withConfirmation } from './passwords';
+import { apiFieldError } from '../../ui/forms/apiField';
 import { checkField, checkForm } from '../../ui/forms/checkForm';
+import { useUnsavedChanges } from '../../ui/hooks/useUnsavedChanges';
 import type { FieldErrors } from '../../ui/forms/checkForm';
 import '../auth/auth.css';
 
@@ -82,6 +84,23 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
   const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = useSubmit();
+  // Leaving the new account's form once something is typed asks first.
+  useUnsavedChanges(
+    identifiant !== '' ||
+      nom !== '' ||
+      motDePasse !== '' ||
+      confirmation !== '' ||
+      pin !== '' ||
+      agentId !== null,
+  );
+  // The core's refusal of one field (an identifiant already used, or refused) is shown next to it.
+  const onField = apiFieldError(submit.error, CREATE_FIELDS, 'identifiant');
+  const fieldErrors = onField ? { ...errors, [onField.field]: onField.message } : errors;
+  useEffect(() => {
+    if (onField) focusFirst({ [onField.field]: onField.message }, CREATE_FIELDS, 'new');
+    // Once per refusal.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [submit.error]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -100,7 +119,8 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
       () => call('comptes.create', { ...fields, agentId, ...(chosenPin ? { pin: chosenPin } : {}) }),
       (created) => {
         createdNotice = `Le compte « ${created.identifiant} » a été créé.`;
-        navigate({ name: 'compte', id: created.id });
+        // Saved: nothing is left to lose.
+        navigate({ name: 'compte', id: created.id }, { force: true });
       },
     );
   };
@@ -112,14 +132,14 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
         Nouveau compte
       </h1>
       <form className="card" onSubmit={onSubmit} noValidate data-testid="compte-create-form">
-        <FormMessage testId="compte-error">{submit.error?.message}</FormMessage>
+        <FormMessage testId="compte-error">{onField ? null : submit.error?.message}</FormMessage>
         <TextField
           id="new-identifiant"
           label="Identifiant"
           hint="Sans espace : lettres, chiffres et . _ @ -"
           value={identifiant}
           onChange={(event) => setIdentifiant(event.target.value)}
-          error={errors.identifiant}
+          error={fieldErrors.identifiant}
           autoComplete="off"
           spellCheck={false}
           data-testid="compte-identifiant"
@@ -129,11 +149,11 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
           label="Nom"
           value={nom}
           onChange={(event) => setNom(event.target.value)}
-          error={errors.nom}
+          error={fieldErrors.nom}
           autoComplete="off"
           data-testid="compte-nom"
         />
-        <RolesField id="new-roles" value={roles} onChange={setRoles} error={errors.roles} />
+        <RolesField id="new-roles" value={roles} onChange={setRoles} error={fieldErrors.roles} />
         <AgentField id="new-agent" agents={agents} value={agentId} onChange={setAgentId} compteId={null} />
         <TextField
           id="new-motDePasse"
@@ -143,7 +163,7 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
           autoComplete="new-password"
           value={motDePasse}
           onChange={(event) => setMotDePasse(event.target.value)}
-          error={errors.motDePasse}
+          error={fieldErrors.motDePasse}
           data-testid="compte-password"
         />
         <TextField
@@ -153,7 +173,7 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
           autoComplete="new-password"
           value={confirmation}
           onChange={(event) => setConfirmation(event.target.value)}
-          error={errors.confirmation}
+          error={fieldErrors.confirmation}
           data-testid="compte-confirmation"
         />
         <TextField
@@ -166,7 +186,7 @@ function CreateCompte({ agents }: { agents: AgentOption[] }) {
           maxLength={8}
           value={pin}
           onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
-          error={errors.pin}
+          error={fieldErrors.pin}
           data-testid="compte-pin"
         />
         <SubmitBar label="Créer le compte" busy={submit.busy} cancelHref="#/comptes" testId="compte-submit" />

@@ -9,7 +9,8 @@ import { toApiError } from '../../api';
 import { useFocusHeading } from '../hooks/useFocusHeading';
 import { useUnsavedChanges } from '../hooks/useUnsavedChanges';
 import type { FieldErrors } from './checkForm';
-import { checkForm, sentence } from './checkForm';
+import { apiFieldError } from './apiField';
+import { checkForm } from './checkForm';
 import { focusFirstError } from './focus';
 
 export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: ApiError };
@@ -83,14 +84,9 @@ export function useRecordForm<F extends object>(
       unsaved.hold();
       const apiError = toApiError(error);
       // A conflict belongs to `conflictField`; the core's refusal of one field of this form, to that field.
-      const field =
-        conflictField !== undefined && apiError.code === 'conflict'
-          ? conflictField
-          : apiError.field !== undefined && Object.hasOwn(sent, apiError.field)
-            ? apiError.field
-            : undefined;
-      if (field !== undefined) {
-        setErrors({ [field]: sentence(apiError.message) });
+      const onField = apiFieldError(apiError, Object.keys(sent), conflictField);
+      if (onField) {
+        setErrors({ [onField.field]: onField.message });
         focusFirstError();
       } else setFailure(apiError.message);
     } finally {
