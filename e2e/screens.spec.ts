@@ -31,9 +31,7 @@ async function whollyVisible(page: Page, element: Locator): Promise<boolean> {
 }
 
 async function attachScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const body = await page.screenshot();
-  await testInfo.attach(name, { body, contentType: 'image/png' });
-  if (process.env.H8_SHOTS) (await import('node:fs')).writeFileSync(`${process.env.H8_SHOTS}/${name}`, body);
+  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
 }
 
 for (const screen of SCREENS) {
@@ -144,6 +142,21 @@ test('« Changer d’agent » says so when no agent of this point has a PIN, and
   } finally {
     await api(request, 'admin.installation.set', { pointId: current }, 'admin');
   }
+});
+
+test('the account form offers the agents of this installation’s point, and says so', async ({
+  page,
+  request,
+}) => {
+  const view = await api<InstallationView>(request, 'admin.installation.get', {}, 'admin');
+  await loginAs(page, 'admin');
+  await page.goto('./#/comptes/nouveau');
+  const hint = page.getByTestId('compte-agent-hint');
+  await expect(hint).toContainText(`affectées aujourd’hui à ${view.current?.nom ?? '?'}`);
+  const { prenom, nom } = E2E_ACCOUNTS.agent.personne ?? { prenom: '?', nom: '?' };
+  await expect(
+    page.getByTestId('compte-agent').locator('option', { hasText: `${prenom} ${nom}` }),
+  ).toHaveCount(1);
 });
 
 test('the outcome keys work on the directory and its services, where the bar is shown', async ({ page }) => {
