@@ -16,6 +16,7 @@ import { labelMethods, type LabelOutputs } from './label/methods';
 import { agentMethods, type AgentOutputs } from './agents/methods';
 import { formationMethods, type FormationOutputs } from './formations/methods';
 import { pointMethods, type PointOutputs } from './points/methods';
+import { posteMethods, type PosteOutputs } from './postes/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -175,6 +176,7 @@ export const methods = {
   ...pointMethods,
   ...agentMethods,
   ...formationMethods,
+  ...posteMethods,
   ...labelMethods,
   ...adminMethods,
   ...journalMethods,
@@ -190,6 +192,7 @@ export interface Outputs
     PointOutputs,
     AgentOutputs,
     FormationOutputs,
+    PosteOutputs,
     LabelOutputs,
     AdminOutputs,
     JournalOutputs,
@@ -214,6 +217,7 @@ export type AuditMethod = keyof typeof auditMethods;
 export type PointMethod = keyof typeof pointMethods;
 export type AgentMethod = keyof typeof agentMethods;
 export type FormationMethod = keyof typeof formationMethods;
+export type PosteMethod = keyof typeof posteMethods;
 export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;

@@ -83,10 +83,18 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
     tables: ['bilan_plans', 'manques_statuts'],
     fill(db) {
       db.prepare(
-        "INSERT INTO bilan_plans (annee, texte, actions, modifie_le, modifie_par) VALUES (2025, 'Former le CCAS', '[{\"action\":\"Former\",\"responsable\":\"Léa\",\"echeance\":\"2026-03-31\"}]', '2025-12-03T10:00:00.000Z', 1)",
+        'INSERT INTO bilan_plans (annee, texte, actions, modifie_le, modifie_par) VALUES (2025, \'Former le CCAS\', \'[{"action":"Former","responsable":"Léa","echeance":"2026-03-31"}]\', \'2025-12-03T10:00:00.000Z\', 1)',
       ).run();
       db.prepare(
         "INSERT INTO manques_statuts (cle, statut, modifie_le, modifie_par) VALUES ('pacs', 'traite', '2025-12-03T10:01:00.000Z', NULL)",
+      ).run();
+    },
+  },
+  8: {
+    tables: ['postes'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO postes (id, nom, point_id, secret_empreinte, cree_le, inscrit_le) VALUES (1, 'Accueil 1', 1, 'ab12', '2025-12-03T10:00:00.000Z', '2025-12-03T10:05:00.000Z')",
       ).run();
     },
   },

@@ -12,6 +12,7 @@ import { labelHandlers } from './handlers/label';
 import { agentHandlers } from './handlers/agents';
 import { formationHandlers } from './handlers/formations';
 import { pointHandlers } from './handlers/points';
+import { posteHandlers } from './handlers/postes';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -22,6 +23,7 @@ export const handlers: HandlerTable<MethodName> = {
   ...pointHandlers,
   ...agentHandlers,
   ...formationHandlers,
+  ...posteHandlers,
   ...labelHandlers,
   ...adminHandlers,
   ...journalHandlers,

@@ -5,6 +5,7 @@ import { migration004 } from './004-journal';
 import { migration005 } from './005-indicateurs';
 import { migration006 } from './006-avis';
 import { migration007 } from './007-bilan-plan-manques';
+import { migration008 } from './008-postes';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
