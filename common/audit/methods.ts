@@ -13,6 +13,8 @@ export interface AuditRow {
   action: string;
   objet: string;
   objetId: string | null;
+  /** The record's name now (an account's holder, a point…), null when unknown or gone. */
+  objetNom: string | null;
   avant: unknown;
   apres: unknown;
 }
@@ -23,16 +25,21 @@ const day = z
   .refine(isRealDay, 'cette date n’existe pas');
 const filterText = z.string().trim().max(200).optional();
 
+const filterShape = {
+  objet: filterText,
+  action: filterText,
+  auteur: filterText,
+  du: day.optional(),
+  au: day.optional(),
+  q: filterText,
+};
+
 export const auditMethods = {
+  'audit.csv': { role: 'administrateur', input: z.object(filterShape) },
   'audit.list': {
     role: 'administrateur',
     input: z.object({
-      objet: filterText,
-      action: filterText,
-      auteur: filterText,
-      du: day.optional(),
-      au: day.optional(),
-      q: filterText,
+      ...filterShape,
       limit: z.number().int().min(1).max(200).default(50),
       offset: z.number().int().min(0).default(0),
     }),
@@ -41,6 +48,8 @@ export const auditMethods = {
 } as const satisfies MethodTable;
 
 export interface AuditOutputs {
+  /** UTF-8 with a BOM, « ; » separated: the rows matching the filters, newest first, as they read on screen. */
+  'audit.csv': { filename: string; csv: string; lignes: number };
   'audit.list': { rows: AuditRow[]; total: number };
   'audit.facets': { objets: string[]; actions: string[]; auteurs: string[] };
 }

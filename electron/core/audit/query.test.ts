@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../store/store';
+import { auditCsv } from './csv';
 import { auditFacets, listAudit } from './query';
 import { recordAudit } from './record';
 
@@ -74,5 +75,47 @@ describe('the audit trail’s reading', () => {
       actions: ['accorder', 'creation', 'modification'],
       auteurs: ['admin', 'gestion'],
     });
+  });
+});
+
+describe('the audit trail named and exported', () => {
+  beforeEach(() => {
+    store.db
+      .prepare(
+        "INSERT INTO comptes (id, identifiant, nom, mot_de_passe, cree_le) VALUES (1, 'marie', 'Marie Dupont', 'x', '2026-01-01T00:00:00Z')",
+      )
+      .run();
+    store.db
+      .prepare(
+        "INSERT INTO points (id, code, nom, entite, type, cree_le) VALUES (7, 'annexe', 'Mairie annexe', 'ville', 'physique', '2026-01-01')",
+      )
+      .run();
+  });
+
+  it('names the record each row is about, as it is now', () => {
+    const { rows } = listAudit(store.db, page);
+    expect(rows.map((row) => [row.objet, row.objetNom])).toEqual([
+      ['point', 'Mairie annexe'],
+      ['label', 'Mairie annexe'],
+      ['point', 'Mairie annexe'],
+      ['compte', 'Marie Dupont'],
+    ]);
+  });
+
+  it('exports the filtered rows to CSV in Paris time, named, with accents and readable changes', () => {
+    const file = auditCsv(store.db, { objet: 'label' }, '2026-01-20');
+    expect(file.filename).toBe('journal-audit-2026-01-20.csv');
+    expect(file.lignes).toBe(1);
+    expect(file.csv.startsWith('\uFEFFDate (heure de Paris);Auteur;Action;Objet;Changements;')).toBe(true);
+    expect(file.csv).toContain(
+      '16 janvier 2026 à 11:00;gestion;Label accordé;label de la Mairie annexe;statut : Labellisé;2026-01-16T10:00:00.000Z',
+    );
+    const all = auditCsv(store.db, {}, '2026-01-20');
+    expect(all.lignes).toBe(4);
+    // 23:30 UTC on 14 January is 00:30 on 15 January in Paris.
+    expect(all.csv).toContain(
+      '15 janvier 2026 à 00:30;admin;Création;point Mairie annexe;nom : Mairie annexe 50%_',
+    );
+    expect(all.csv).toContain('compte de Marie Dupont');
   });
 });

@@ -17,6 +17,7 @@ export interface AuditFilter {
 }
 
 interface Row {
+  objet_nom: string | null;
   id: number;
   horodatage: string;
   compte_id: number | null;
@@ -72,6 +73,25 @@ function where(filter: AuditFilter): { sql: string; params: string[] } {
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/**
+ * The name of the record a row is about, as it is now: an account's holder, a point's name (for its label
+ * too), an agent, an assignment (agent and point), a training type or session. Null for other kinds, or when
+ * the record is gone.
+ */
+const OBJECT_NAME = `CASE audit.objet
+  WHEN 'compte' THEN (SELECT c.nom FROM comptes c WHERE c.id = audit.objet_id)
+  WHEN 'point' THEN (SELECT p.nom FROM points p WHERE p.id = audit.objet_id)
+  WHEN 'label' THEN (SELECT p.nom FROM points p WHERE p.id = audit.objet_id)
+  WHEN 'agent' THEN (SELECT a.prenom || ' ' || a.nom FROM agents a WHERE a.id = audit.objet_id)
+  WHEN 'affectation' THEN (
+    SELECT a.prenom || ' ' || a.nom || ' à ' || p.nom FROM affectations f
+    JOIN agents a ON a.id = f.agent_id JOIN points p ON p.id = f.point_id WHERE f.id = audit.objet_id)
+  WHEN 'type_formation' THEN (SELECT t.libelle FROM types_formation t WHERE t.code = audit.objet_id)
+  WHEN 'session_formation' THEN (
+    SELECT '« ' || t.libelle || ' » du ' || strftime('%d/%m/%Y', s.date) FROM sessions_formation s
+    JOIN types_formation t ON t.code = s.type WHERE s.id = audit.objet_id)
+END`;
+
 /** The matching rows, newest first, one page of them, and how many match in all. */
 export function listAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; total: number } {
   const { sql, params } = where(filter);
@@ -80,7 +100,9 @@ export function listAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; tota
     .pluck()
     .get(...params) as number;
   const rows = db
-    .prepare(`SELECT * FROM audit ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT audit.*, ${OBJECT_NAME} AS objet_nom FROM audit ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    )
     .all(...params, filter.limit, filter.offset) as Row[];
   return {
     total,
@@ -92,6 +114,7 @@ export function listAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; tota
       action: row.action,
       objet: row.objet,
       objetId: row.objet_id,
+      objetNom: row.objet_nom,
       avant: parsed(row.avant),
       apres: parsed(row.apres),
     })),

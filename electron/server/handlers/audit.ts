@@ -1,4 +1,6 @@
+import { auditCsv } from '../../core/audit/csv';
 import { auditFacets, listAudit } from '../../core/audit/query';
+import { parisDay } from '../../../common/dates';
 import type { AuditMethod } from '../../../common/contract';
 import type { HandlerTable } from '../handler-types';
 
@@ -6,4 +8,5 @@ import type { HandlerTable } from '../handler-types';
 export const auditHandlers: HandlerTable<AuditMethod> = {
   'audit.list': (core, input) => listAudit(core.store.db, input),
   'audit.facets': (core) => auditFacets(core.store.db),
+  'audit.csv': (core, input) => auditCsv(core.store.db, input, parisDay(core.now())),
 };

@@ -11,7 +11,9 @@ import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { navigate } from '../../navigation';
 import type { Params } from '../../router';
 import { formatRoute } from '../../router';
-import { actionLabel, changesOf, formatInstant } from './audit-format';
+import { actionLabel, changesOf, formatInstant, objectName, objetLabel } from './audit-format';
+import { call } from '../../api';
+import { CsvButton } from '../indicateurs/CsvButton';
 import type { AuditFilters, FilterKey } from './audit-params';
 import { auditInput, filtersOf, pageCount, pageOf, paramsFor } from './audit-params';
 import '../auth/auth.css';
@@ -81,6 +83,7 @@ function Filters({ initial, facets }: { initial: AuditFilters; facets: Facets })
           options={facets.objets}
           value={filters.objet}
           onChange={set('objet')}
+          format={objetLabel}
         />
         <Select
           name="action"
@@ -221,6 +224,15 @@ export function AuditPage({ params }: { params: Params }) {
           <p role="status" className="result-count" data-testid="audit-count">
             {plural(list.data.total, 'modification')}
           </p>
+          <CsvButton
+            what="journal d'audit filtré"
+            load={() => {
+              const { limit: _limit, offset: _offset, ...filters } = auditInput(params);
+              return call('audit.csv', filters);
+            }}
+            testId="audit-csv"
+          />
+          <p className="hint">Heures de Paris.</p>
           <div className="table-wrap">
             <table
               className="data-table"
@@ -242,10 +254,7 @@ export function AuditPage({ params }: { params: Params }) {
                     <td>{formatInstant(row.horodatage)}</td>
                     <td>{row.auteur}</td>
                     <td>{actionLabel(row.action)}</td>
-                    <td>
-                      {row.objet}
-                      {row.objetId !== null && ` n° ${row.objetId}`}
-                    </td>
+                    <td data-testid="audit-objet">{objectName(row.objet, row.objetId, row.objetNom)}</td>
                     <td>
                       <Changes row={row} />
                     </td>
