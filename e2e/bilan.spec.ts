@@ -22,6 +22,11 @@ test.describe('le bilan annuel', () => {
 
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The current year is in progress: said so, compared with the same span of last year, read today.
+    await expect(page.getByTestId('bilan-periode')).toContainText('Année en cours, incomplète');
+    await expect(page.getByTestId('bilan-periode')).toContainText(`la même période de ${Number(YEAR) - 1}`);
+    await expect(page.getByTestId('bilan-keyfigures')).not.toContainText('31 décembre');
+
     // The action plan is typed in the page; printed, the text replaces the field, and the menu is gone.
     await page.getByTestId('bilan-plan-text').fill('Former les agents du CCAS à la base Info’Cité.');
     await page.emulateMedia({ media: 'print' });
@@ -36,6 +41,76 @@ test.describe('le bilan annuel', () => {
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
+    // Every page is A4 (595 × 842 points).
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    expect(boxes.length).toBeGreaterThan(1);
+    for (const [, width, height] of boxes) {
+      expect(Math.round(Number(width))).toBe(595);
+      expect(Math.round(Number(height))).toBe(842);
+    }
+  });
+
+  test('fits the A4 width when printed, with more than a title on page 1', async ({ page }) => {
+    // A4 is 210 mm wide; less the page's 12 mm margins, 186 mm ≈ 703 CSS pixels are printable.
+    const printable = Math.floor((186 / 25.4) * 96);
+    await page.setViewportSize({ width: printable, height: 1000 });
+    await page.goto(`./#/bilan?annee=${YEAR}`);
+    await expect(
+      page.getByTestId('bilan-evenements-table').or(page.getByTestId('bilan-evenements-table-empty')),
+    ).toBeAttached();
+    await expect(page.getByTestId('bilan-chart-volumes')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    const report = await page.evaluate((width) => {
+      const wide: string[] = [];
+      for (const element of document.querySelectorAll<HTMLElement>('.bilan-page *')) {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || getComputedStyle(element).display === 'none') continue;
+        if (box.right > width + 1 || element.scrollWidth > Math.ceil(box.width) + 1)
+          wide.push(`${element.tagName.toLowerCase()}.${element.className} ${Math.round(box.right)}px`);
+      }
+      const sections = [...document.querySelectorAll('.bilan-section')].map(
+        (s) => getComputedStyle(s).breakBefore,
+      );
+      return { wide, sections };
+    }, printable);
+    expect(report.wide).toEqual([]);
+    // Only the sections after the first start a page: page 1 has the title, the period and the volumes.
+    expect(report.sections[0]).not.toBe('page');
+    expect(report.sections.slice(1).every((b) => b === 'page')).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('saves the action plan and asks before leaving it unsaved', async ({
+    page,
+  }) => {
+    const year = Number(YEAR) - 1;
+    await page.goto(`./#/bilan?annee=${year}`);
+    await expect(page.getByTestId('bilan-periode')).toContainText('Année complète');
+    await expect(page.getByTestId('bilan-keyfigures')).toContainText(`au 31 décembre ${year}`);
+    await page.getByTestId('bilan-plan-text').fill('Renforcer la formation.');
+    await page.getByTestId('plan-action').first().fill('Former le CCAS');
+    await page.getByTestId('plan-responsable').first().fill('Léa Durand');
+    await page
+      .getByTestId('plan-echeance')
+      .first()
+      .fill(`${year + 1}-03-31`);
+    await expect(page.getByTestId('bilan-plan-dirty')).toBeVisible();
+
+    // Leaving asks first; dismissed, the page stays with what was typed.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.evaluate(() => (window.location.hash = '#/tableau'));
+    await expect(page.getByTestId('bilan-plan-text')).toHaveValue('Renforcer la formation.');
+
+    await page.getByTestId('bilan-plan-save').click();
+    await expect(page.getByTestId('bilan-plan-saved')).toHaveText(`Plan d’action ${year} enregistré.`);
+    await expect(page.getByTestId('bilan-plan-dirty')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('bilan-plan-text')).toHaveValue('Renforcer la formation.');
+    await expect(page.getByTestId('plan-responsable').first()).toHaveValue('Léa Durand');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('bilan-plan-grid')).toContainText('Léa Durand');
+    await expect(page.getByTestId('bilan-plan-grid')).toContainText(`31 mars ${year + 1}`);
+    await page.emulateMedia({ media: 'screen' });
   });
 
   test('« Enregistrer en PDF » prints the page in the preview, and the figures export to CSV', async ({

@@ -4,6 +4,7 @@
 // app, the print dialog in the preview); the same figures export to CSV.
 import type { FormEvent, ReactNode } from 'react';
 import { useMemo, useState } from 'react';
+import { asOf, comparedWith, reviewPeriod } from '../../../../common/indicateurs/wording';
 import { ENTITE_NAMES, TYPE_NAMES } from '../../../../common/points/methods';
 import { STATUT_LABELS } from '../../../../common/label/types';
 import type { LabelAction, LabelStatut } from '../../../../common/label/types';
@@ -34,6 +35,7 @@ import {
   volumesTable,
 } from './figure-tables';
 import { IndicateursTable } from './IndicateursTable';
+import { PlanEditor } from './PlanEditor';
 import './indicateurs.css';
 
 function statutName(statut: string): string {
@@ -54,7 +56,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 function Review({ bilan }: { bilan: Bilan }) {
-  const [plan, setPlan] = useState('');
   const chart = useMemo(() => volumesChart(bilan.volumes, 'mois'), [bilan]);
   const contacts = bilan.volumes.reduce((sum, period) => sum + period.contacts, 0);
   const indicateur = (code: string) => bilan.indicateurs.find((i) => i.code === code);
@@ -72,7 +73,7 @@ function Review({ bilan }: { bilan: Bilan }) {
             <strong>{rate(premierNiveau?.valeur ?? null)}</strong> de réponses au premier niveau
           </li>
           <li>
-            <strong>{count(bilan.label.registre.length)}</strong> points labellisés au 31 décembre
+            <strong>{count(bilan.label.registre.length)}</strong> points labellisés {asOf(bilan)}
           </li>
           <li>
             <strong>{count(bilan.formation.agentsFormes)}</strong> agents formés dans l&apos;année
@@ -94,8 +95,8 @@ function Review({ bilan }: { bilan: Bilan }) {
       <Section id="indicateurs" title="2. Indicateurs et objectifs">
         <IndicateursTable
           indicateurs={bilan.indicateurs}
-          caption={`Indicateurs de ${bilan.annee} comparés à leurs objectifs et à ${bilan.annee - 1}`}
-          previousLabel={String(bilan.annee - 1)}
+          caption={`Indicateurs de ${bilan.annee} comparés à leurs objectifs et à ${comparedWith(bilan)}`}
+          previousLabel={bilan.complete ? String(bilan.annee - 1) : `Même période ${bilan.annee - 1}`}
         />
         <DataTable caption="Issues des contacts" {...issuesTable(bilan.issues)} testId="bilan-issues-table" />
         <DataTable
@@ -112,7 +113,7 @@ function Review({ bilan }: { bilan: Bilan }) {
 
       <Section id="label" title="3. Le label Info'Cité">
         <DataTable
-          caption={`Registre des points labellisés au 31 décembre ${bilan.annee}`}
+          caption={`Registre des points labellisés ${asOf(bilan)}`}
           columns={[
             { label: "Point d'accueil" },
             { label: 'Entité' },
@@ -229,51 +230,7 @@ function Review({ bilan }: { bilan: Bilan }) {
       </Section>
 
       <Section id="plan" title="6. Plan d'action">
-        <div className="bilan-plan">
-          <p className="hint no-print" id="plan-hint">
-            Ce texte n&apos;est pas enregistré par Info&apos;Cité : il figure seulement sur le document
-            imprimé ou le PDF. Gardez le PDF, ou copiez le texte ailleurs avant de quitter la page.
-          </p>
-          <label htmlFor="plan-action" className="field-label no-print">
-            Actions prévues pour {bilan.annee + 1}
-          </label>
-          <textarea
-            id="plan-action"
-            className="text-input"
-            value={plan}
-            onChange={(event) => setPlan(event.target.value)}
-            aria-describedby="plan-hint"
-            data-testid="bilan-plan-text"
-          />
-          <div className="bilan-plan-printed" aria-hidden="true">
-            {plan}
-          </div>
-          <div className="table-wrap">
-            <table className="figures-table bilan-plan-grid" data-testid="bilan-plan-grid">
-              <caption>Suivi des actions</caption>
-              <thead>
-                <tr>
-                  {bilan.planAction.colonnes.map((colonne) => (
-                    <th key={colonne} scope="col">
-                      {colonne}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {[0, 1, 2, 3].map((row) => (
-                  <tr key={row}>
-                    {bilan.planAction.colonnes.map((colonne) => (
-                      <td key={colonne}>
-                        <span className="visually-hidden">à compléter</span>
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <PlanEditor annee={bilan.annee} initial={bilan.plan} />
       </Section>
     </>
   );
@@ -310,10 +267,15 @@ export function BilanPage({ params }: { params: Params }) {
         Bilan annuel {annee} de l&apos;accueil Info&apos;Cité
       </h1>
       {state.status === 'ok' && (
-        <p className="hint">
-          Établi le {formatDate(state.data.genereLe.slice(0, 10))}, pour l&apos;année du 1er janvier au 31
-          décembre {annee}.
-        </p>
+        <>
+          <p className="hint">Établi le {formatDate(state.data.genereLe.slice(0, 10))}.</p>
+          <p
+            className={state.data.complete ? 'hint' : 'alert alert-info bilan-incomplete'}
+            data-testid="bilan-periode"
+          >
+            {reviewPeriod(state.data)}
+          </p>
+        </>
       )}
       <div className="bilan-toolbar no-print">
         <form onSubmit={choose} aria-label="Choix de l'année">

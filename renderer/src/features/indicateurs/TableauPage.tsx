@@ -45,7 +45,17 @@ import {
 } from './figure-tables';
 import { IndicateursTable } from './IndicateursTable';
 import { ObjectivesForm } from './ObjectifsForm';
+import { dashboardPeriod } from '../../../../common/indicateurs/wording';
+import type { Comparaison } from '../../../../common/indicateurs/periods';
 import './indicateurs.css';
+
+/** The trend column's header: what the period is compared with. */
+const PREVIOUS_LABELS: Record<Comparaison, string> = {
+  mois_precedents: 'Période précédente',
+  meme_periode_annee_precedente: 'Même période, année précédente',
+  meme_periode_mois_precedent: 'Mêmes jours, mois précédent',
+  jours_precedents: 'Période précédente',
+};
 
 function Filters({
   filters,
@@ -202,8 +212,8 @@ function Figures({ data, request }: { data: Tableau; request: DashboardRequest }
         <h2 id="indicateurs-title">Indicateurs</h2>
         <IndicateursTable
           indicateurs={data.indicateurs}
-          caption={`Indicateurs ${formatDateRange(data.filtres.du, data.filtres.au)}, comparés à la période précédente`}
-          previousLabel="Période précédente"
+          caption={`Indicateurs ${formatDateRange(data.filtres.du, data.filtres.au)}, comparés ${formatDateRange(data.periode.precedente.du, data.periode.precedente.au)}`}
+          previousLabel={PREVIOUS_LABELS[data.periode.comparaison]}
         />
         {exportOf('indicateurs', 'indicateurs')}
       </section>
@@ -397,6 +407,14 @@ export function TableauPage({ params }: { params: Params }) {
       {ready && (
         <p className="figures-period" role="status" data-testid="tableau-periode">
           {state.status === 'ok' && !state.stale && `Contacts ${formatDateRange(request.du, request.au)}.`}
+        </p>
+      )}
+      {ready && state.status === 'ok' && !state.stale && (
+        <p
+          className={state.data.periode.incomplete ? 'alert alert-info' : 'hint'}
+          data-testid="tableau-comparaison"
+        >
+          {dashboardPeriod(state.data.filtres, state.data.periode)}
         </p>
       )}
       {ready && state.status === 'loading' && <Loading label="Calcul des indicateurs…" />}
