@@ -1,6 +1,9 @@
 // The leave guards of navigation.ts, on a stand-in window (the tests run under Node): navigate() and an address
 // changed by a link or Back ask the page first; staying puts the address back and tells no page.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as NavigationModule from './navigation';
+
+type Navigation = typeof NavigationModule;
 
 class FakeWindow extends EventTarget {
   location = { hash: '#/redaction/fiche/nouvelle' };
@@ -24,7 +27,7 @@ class FakeWindow extends EventTarget {
 }
 
 const fake = new FakeWindow();
-let nav: typeof import('./navigation');
+let nav: Navigation;
 
 beforeAll(async () => {
   vi.stubGlobal('window', fake);
