@@ -85,6 +85,26 @@ test.describe('modifications non enregistrées', () => {
     await expect(page).toHaveURL(/#\/formations$/);
   });
 
+  test('a record form keeps what was typed: leaving it unsaved asks, saving it does not', async ({
+    page,
+  }) => {
+    await loginAs(page, 'gestion');
+    await page.goto('./#/agents');
+    await page.goto('./#/agents/nouveau');
+    await page.getByTestId('agent-nom').fill('Pasperdu');
+    await answerNextQuestion(page, false, async () => {
+      await page.goBack();
+    });
+    await expect(page).toHaveURL(/#\/agents\/nouveau$/);
+    await expect(page.getByTestId('agent-nom')).toHaveValue('Pasperdu');
+    await page.getByTestId('agent-prenom').fill('Léon');
+    page.on('dialog', (dialog) => {
+      throw new Error(`unexpected question: ${dialog.message()}`);
+    });
+    await page.getByTestId('agent-save').click();
+    await expect(page.getByTestId('agent-title')).toHaveText('Léon Pasperdu');
+  });
+
   test('the synonyms page asks before leaving, shows a refusal next to its button and keeps the focus', async ({
     page,
   }) => {
