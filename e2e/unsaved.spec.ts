@@ -53,6 +53,21 @@ test.describe('modifications non enregistrées', () => {
     await expect(page).toHaveURL(/#\/redaction$/);
   });
 
+  test('a refused save in the editor is told next to its button, which keeps the focus', async ({ page }) => {
+    await loginAs(page, 'redac');
+    await page.goto('./#/redaction/fiche/nouvelle');
+    await page.getByTestId('ed-titre').fill('Fiche sans résumé');
+    const save = page.getByTestId('ed-save');
+    await save.click();
+    const notice = page.getByTestId('ed-notice');
+    await expect(notice).toContainText("n'a pas été enregistré");
+    await expect(save).toBeFocused();
+    await expect(notice).toBeInViewport();
+    const [noticeBox, buttonBox] = [await notice.boundingBox(), await save.boundingBox()];
+    expect(noticeBox && buttonBox && Math.abs(buttonBox.y - noticeBox.y)).toBeLessThan(300);
+    await expect(page.getByTestId('ed-titre')).toHaveValue('Fiche sans résumé');
+  });
+
   test('the attendance sheet asks before being left unsaved', async ({ page, request }) => {
     const session = await api<{ id: number }>(
       request,

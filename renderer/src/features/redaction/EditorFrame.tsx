@@ -146,13 +146,15 @@ export function EditorFrame<F>({
           previewError={state.previewError}
         />
         <ProblemSummary problems={state.problems} fields={[...fieldKeys, 'body']} />
-        {/* Next to the button: a refused save is read where the person is, and the focus stays on the button. */}
-        <div id="ed-notice" className="ed-save-notice">
-          <FormMessage kind={state.notice?.kind} testId="ed-notice">
-            {state.notice?.text}
-          </FormMessage>
-        </div>
         <div className="ed-actions ed-save-bar">
+          {/* In the bar that stays on screen, by the button: a refused save is read where the person is. */}
+          {state.notice && (
+            <div id="ed-notice" style={{ flexBasis: '100%' }}>
+              <FormMessage kind={state.notice.kind} testId="ed-notice">
+                {state.notice.text}
+              </FormMessage>
+            </div>
+          )}
           {/* Never `disabled` while saving: a disabled button loses the focus. A second press does nothing. */}
           <button
             type="submit"
