@@ -22,7 +22,10 @@ export function isNetworkFailure(output) {
 
 /** The host a failed download tried to reach, when the output names it. */
 export function failedHost(output) {
-  const match = /getaddrinfo \w+ ([\w.-]+)|(?:connect|request to) \w* ?(?:https?:\/\/)?([\w.-]+\.[a-z]{2,})/i.exec(output);
+  const match =
+    /getaddrinfo \w+ ([\w.-]+)|(?:connect|request to) \w* ?(?:https?:\/\/)?([\w.-]+\.[a-z]{2,})/i.exec(
+      output,
+    );
   return match?.[1] ?? match?.[2] ?? null;
 }
 

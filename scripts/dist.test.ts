@@ -32,7 +32,9 @@ describe('npm run dist without network', () => {
   });
 
   it('does not take another failure for a network one', () => {
-    expect(isNetworkFailure("  ⨯ Application entry file \"dist-electron/main.cjs\" does not exist")).toBe(false);
+    expect(isNetworkFailure('  ⨯ Application entry file "dist-electron/main.cjs" does not exist')).toBe(
+      false,
+    );
     expect(isNetworkFailure('Error: Cannot find module dmg-license')).toBe(false);
   });
 
@@ -84,10 +86,16 @@ describe('electron-builder.yml', () => {
         packager: { config: typeof config; debugLogger: { isEnabled: boolean } },
       ) => { createFilter: () => (file: string, stat: { isDirectory: () => boolean }) => boolean };
     };
-    const filter = getNodeModuleFileMatcher('/app', '/out', (text) => text, {}, {
-      config,
-      debugLogger: { isEnabled: false },
-    }).createFilter();
+    const filter = getNodeModuleFileMatcher(
+      '/app',
+      '/out',
+      (text) => text,
+      {},
+      {
+        config,
+        debugLogger: { isEnabled: false },
+      },
+    ).createFilter();
     const packed = (file: string): boolean => filter(`/app/${file}`, { isDirectory: () => false });
 
     expect(packed('node_modules/better-sqlite3/package.json')).toBe(true);

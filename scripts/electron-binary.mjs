@@ -34,7 +34,9 @@ export function findElectronBinary(load = createRequire(import.meta.url), exists
  * @param {string} [configText] the text of electron-builder.yml; read from the project by default
  * @returns {string}
  */
-export function pinnedElectronVersion(configText = readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) {
+export function pinnedElectronVersion(
+  configText = readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'),
+) {
   const match = /^electronVersion:\s*['"]?(\d+\.\d+\.\d+)['"]?\s*(?:#.*)?$/m.exec(configText);
   if (!match?.[1]) throw new Error('electron-builder.yml: electronVersion (x.y.z) is missing');
   return match[1];

@@ -11,3 +11,4 @@ export function packagedSqlitePath(projectRoot?: string): string;
 export function assertOutsideNodeCopy(file: string, source?: string): void;
 export function ensureElectronSqlite(options?: ElectronSqliteOptions): string | null;
 export function stagePackagedSqlite(options?: ElectronSqliteOptions): string | null;
+export function electronBuildEnv(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;

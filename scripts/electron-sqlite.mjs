@@ -41,8 +41,24 @@ export function assertOutsideNodeCopy(file, source = nodeSqliteDir()) {
   }
 }
 
+/**
+ * The environment of the Electron build: without npm's `nodedir` setting, which points node-gyp at Node's own
+ * headers (a machine set up to build native modules offline often has `nodedir=/usr`): with it, the module
+ * would be compiled for Node's ABI and filed as Electron's.
+ */
+export function electronBuildEnv(env = process.env) {
+  const clean = { ...env };
+  for (const name of Object.keys(clean)) if (name.toLowerCase() === 'npm_config_nodedir') delete clean[name];
+  return clean;
+}
+
 function run(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: electronBuildEnv(),
+  });
   return result.status === 0;
 }
 

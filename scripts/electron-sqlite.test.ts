@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   assertOutsideNodeCopy,
+  electronBuildEnv,
   electronSqlitePath,
   ensureElectronSqlite,
   nodeSqliteDir,
@@ -92,5 +93,12 @@ describe('better-sqlite3 for Electron', () => {
     expect(builds).toHaveLength(0);
     expect(() => assertOutsideNodeCopy(electronSqlitePath('41.7.1'))).not.toThrow();
     expect(() => assertOutsideNodeCopy(packagedSqlitePath())).not.toThrow();
+  });
+});
+
+describe('the environment of the Electron build', () => {
+  it("drops npm's nodedir, which would compile against Node's headers", () => {
+    const env = electronBuildEnv({ npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', PATH: '/bin' });
+    expect(env).toEqual({ PATH: '/bin' });
   });
 });
