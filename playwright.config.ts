@@ -34,5 +34,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
+    // e2e/serve.ts removes its temporary folder on SIGTERM (the default, SIGKILL, would leave it in /tmp).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },
   },
 });

@@ -11,6 +11,8 @@ export default defineConfig({
       'eval/**/*.test.ts',
     ],
     environment: 'node',
+    // Each test file's temporary folders live in one folder removed after the file (dev/test-support/temp-root.ts).
+    setupFiles: ['dev/test-support/temp-root.ts'],
     testTimeout: 30_000,
   },
 });

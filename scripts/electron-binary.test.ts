@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findElectronBinary } from './electron-binary.mjs';
+import { findElectronBinary, pinnedElectronVersion } from './electron-binary.mjs';
 
 describe('findElectronBinary', () => {
   it('returns the path the electron package exports when the file exists', () => {
@@ -44,5 +44,18 @@ describe('findElectronBinary', () => {
   it('answers for this machine without throwing', () => {
     const binary = findElectronBinary();
     expect(binary === null || typeof binary === 'string').toBe(true);
+  });
+});
+
+describe('pinnedElectronVersion', () => {
+  it("reads electron-builder.yml's electronVersion, quoted or not", () => {
+    expect(pinnedElectronVersion('appId: x\nelectronVersion: 41.7.1\n')).toBe('41.7.1');
+    expect(pinnedElectronVersion("electronVersion: '41.7.1' # pinned\n")).toBe('41.7.1');
+    expect(pinnedElectronVersion()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('refuses a configuration without an exact version', () => {
+    expect(() => pinnedElectronVersion('appId: x\n')).toThrow(/electronVersion/);
+    expect(() => pinnedElectronVersion('electronVersion: ^41.7.1\n')).toThrow(/electronVersion/);
   });
 });

@@ -189,9 +189,11 @@ async function start(): Promise<void> {
     importWorkerFile: unpackedPath(path.join(__dirname, 'import-worker.cjs')),
     watch: true,
     retention: true,
-    // In development, `npm start` builds better-sqlite3 for Electron beside node_modules (scripts/electron-sqlite.mjs);
-    // a packaged app carries the one electron-builder rebuilt.
-    sqliteBinding: app.isPackaged ? undefined : process.env.INFOCITE_SQLITE_BINDING,
+    // better-sqlite3 built for Electron beside node_modules (scripts/electron-sqlite.mjs): passed by `npm start`
+    // in development, shipped by `npm run dist` in resources/native (electron-builder.yml, extraResources).
+    sqliteBinding: app.isPackaged
+      ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
+      : process.env.INFOCITE_SQLITE_BINDING,
   });
   coreReady = loading;
   loading.catch((error: unknown) => fail(error, contentDir, dataDir));

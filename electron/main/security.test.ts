@@ -453,7 +453,7 @@ describe('safePdfName', () => {
 
 describe('electron-builder.yml', () => {
   const config = parse(
-    readFileSync(path.join(import.meta.dirname, '..', 'electron-builder.yml'), 'utf8'),
+    readFileSync(path.join(import.meta.dirname, '..', '..', 'electron-builder.yml'), 'utf8'),
   ) as {
     asar?: boolean;
     electronFuses?: Record<string, boolean>;
@@ -480,7 +480,7 @@ describe('electron-builder.yml', () => {
   it('uses only fuse names electron-builder knows', () => {
     const schema = JSON.parse(
       readFileSync(
-        path.join(import.meta.dirname, '..', 'node_modules', 'app-builder-lib', 'scheme.json'),
+        path.join(import.meta.dirname, '..', '..', 'node_modules', 'app-builder-lib', 'scheme.json'),
         'utf8',
       ),
     ) as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
