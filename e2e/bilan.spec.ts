@@ -146,4 +146,20 @@ test.describe('le bilan annuel', () => {
     await expect(page).toHaveURL(new RegExp(`#/bilan\\?annee=${Number(YEAR) - 1}$`));
     await expect(page.getByTestId('bilan-title')).toContainText(`Bilan annuel ${Number(YEAR) - 1}`);
   });
+
+  test('the dashboard’s « Cette année » compares with the same span of last year and says it is incomplete', async ({
+    page,
+  }) => {
+    const today = parisDay(new Date());
+    const last = `${Number(YEAR) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
+    const frenchDay = (day: string) =>
+      new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+        .format(new Date(`${day}T00:00:00Z`))
+        .replace(/^1 /, '1er ');
+    await page.goto('./#/tableau?periode=annee');
+    const comparison = page.getByTestId('tableau-comparaison');
+    await expect(comparison).toContainText('la même période de l’année précédente');
+    await expect(comparison).toContainText(`du 1er janvier ${Number(YEAR) - 1} au ${frenchDay(last)}`);
+    await expect(comparison).toContainText('Période en cours : les chiffres sont incomplets.');
+  });
 });

@@ -266,3 +266,24 @@ describe('indicateurs.tableau', () => {
     expect(after.recherchesSansResultat.lignes).toEqual([]);
   });
 });
+
+describe('a period compared like with like', () => {
+  it('compares a year so far with the same span of last year, and says it is incomplete', () => {
+    // On 1 June 2025, « Cette année » is 1 January – 1 June 2025.
+    const t = board({ du: '2025-01-01', au: '2025-06-01', granularite: 'mois' });
+    expect(t.periode).toEqual({
+      incomplete: true,
+      precedente: { du: '2024-01-01', au: '2024-06-01' },
+      comparaison: 'meme_periode_annee_precedente',
+    });
+    expect(byCode(t).contacts?.tendance).toMatchObject({ du: '2024-01-01', au: '2024-06-01' });
+  });
+
+  it('says a closed period is complete', () => {
+    expect(board().periode).toEqual({
+      incomplete: false,
+      precedente: { du: '2025-02-01', au: '2025-02-28' },
+      comparaison: 'mois_precedents',
+    });
+  });
+});
