@@ -1,6 +1,7 @@
 // Figures only the detailed log has: the hour of a contact, the fiches consulted, the searches typed. Retention
 // keeps daily counts without them (and deletes the searches, as the CNIL guidance on minimisation asks), so
 // these figures cover the entries younger than the retention period; each says so in a note.
+import { isPartialQuery } from '../redaction/manques';
 import type { Db } from '../store/database';
 import { splitWhere, whereOf } from './filters';
 import type { Affluence, Filtres, LigneRecherche } from '../../../common/indicateurs/types';
@@ -62,24 +63,40 @@ export function ficheCounts(
 export function emptySearches(db: Db, filtres: Filtres, limite: number): LigneRecherche[] {
   const where = whereOf(filtres, { alias: 'r', canal: false });
   const byChannel = filtres.canal !== undefined;
-  return db
+  const rows = db
     .prepare(
       `SELECT r.requete, count(*) AS nombre FROM recherches r
        ${byChannel ? 'JOIN journal j ON j.id = r.entree_id AND j.canal = ?' : ''}
        WHERE r.resultats = 0 AND ${where.sql}
        GROUP BY r.requete ORDER BY nombre DESC, r.requete LIMIT ?`,
     )
-    .all(...(byChannel ? [filtres.canal as string] : []), ...where.params, limite) as LigneRecherche[];
+    .all(
+      ...(byChannel ? [filtres.canal as string] : []),
+      ...where.params,
+      overRead(limite),
+    ) as LigneRecherche[];
+  return settledOnly(rows, limite);
 }
 
 /** Searches typed during contacts that ended « non résolu »: what the editors should write next. */
 export function unresolvedSearches(db: Db, filtres: Filtres, limite: number): LigneRecherche[] {
   const where = whereOf(filtres, { alias: 'j' });
-  return db
+  const rows = db
     .prepare(
       `SELECT r.requete, count(*) AS nombre FROM journal j JOIN recherches r ON r.entree_id = j.id
        WHERE j.issue = 'non_resolu' AND ${where.sql}
        GROUP BY r.requete ORDER BY nombre DESC, r.requete LIMIT ?`,
     )
-    .all(...where.params, limite) as LigneRecherche[];
+    .all(...where.params, overRead(limite)) as LigneRecherche[];
+  return settledOnly(rows, limite);
+}
+
+/** Reads more rows than shown, so the searches left out below do not shorten the list. */
+function overRead(limite: number): number {
+  return limite * 4 + 50;
+}
+
+/** Without the searches cut mid-typing (« bonjour, je »): they say how far an agent had typed, not a gap. */
+function settledOnly(rows: LigneRecherche[], limite: number): LigneRecherche[] {
+  return rows.filter((row) => !isPartialQuery(row.requete)).slice(0, limite);
 }

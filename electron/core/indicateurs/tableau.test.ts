@@ -287,3 +287,16 @@ describe('a period compared like with like', () => {
     });
   });
 });
+
+describe('searches cut mid-typing', () => {
+  it('are left out of the searches without result', () => {
+    const insert = march.db.prepare(
+      "INSERT INTO recherches (horodatage, jour, requete, resultats) VALUES ('2025-03-20T09:00:00.000Z', '2025-03-20', ?, 0)",
+    );
+    for (const q of ['bonjour, je', 'bonjour, je', 'carte d', 'xylophone']) insert.run(q);
+    const lines = board().recherchesSansResultat.lignes.map((line) => line.requete);
+    expect(lines).toContain('xylophone');
+    expect(lines).not.toContain('bonjour, je');
+    expect(lines).not.toContain('carte d');
+  });
+});
