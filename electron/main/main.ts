@@ -21,11 +21,13 @@ import {
   resolveAppAsset,
 } from '../server/app-assets';
 import {
+  UNSAVED_CHANGES_DIALOG,
   UNTRUSTED_SENDER_ERROR,
   decideNavigation,
   decideWindowOpen,
   isAppUrl,
   isTrustedSender,
+  leavesUnsavedPage,
   safePdfName,
   withContentSecurityPolicy,
   windowOptions,
@@ -133,6 +135,14 @@ function createWindow(): void {
   const window = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
+  // A page with unsaved changes blocks the unload (beforeunload): ask, and let the window go only on purpose.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      ...UNSAVED_CHANGES_DIALOG,
+      buttons: [...UNSAVED_CHANGES_DIALOG.buttons],
+    });
+    if (leavesUnsavedPage(choice)) event.preventDefault();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

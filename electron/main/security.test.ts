@@ -20,6 +20,8 @@ import {
   isAppUrl,
   isSafeExternalUrl,
   isTrustedSender,
+  leavesUnsavedPage,
+  UNSAVED_CHANGES_DIALOG,
   safePdfName,
   safeExternalUrl,
   windowOptions,
@@ -486,5 +488,15 @@ describe('electron-builder.yml', () => {
     ) as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
     const known = Object.keys(schema.definitions.FuseOptionsV1.properties);
     expect(Object.keys(config.electronFuses ?? {}).filter((name) => !known.includes(name))).toEqual([]);
+  });
+});
+
+describe('closing the window with unsaved changes', () => {
+  it('asks, staying by default, and lets the window go only on « Quitter sans enregistrer »', () => {
+    expect(UNSAVED_CHANGES_DIALOG.buttons[UNSAVED_CHANGES_DIALOG.defaultId]).toBe('Rester sur la page');
+    expect(UNSAVED_CHANGES_DIALOG.cancelId).toBe(UNSAVED_CHANGES_DIALOG.defaultId);
+    expect(leavesUnsavedPage(0)).toBe(false);
+    expect(leavesUnsavedPage(1)).toBe(true);
+    expect(leavesUnsavedPage(-1)).toBe(false);
   });
 });

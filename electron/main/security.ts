@@ -213,3 +213,24 @@ export function safePdfName(suggested: unknown): string {
     .slice(0, 80);
   return `${base || 'infocite'}.pdf`;
 }
+
+/**
+ * The question asked when the window is closed (or reloaded) while a page holds unsaved changes: the page's
+ * beforeunload handler only blocks; Electron then asks the shell, which shows this and lets the window go only
+ * when the person chooses to leave.
+ */
+export const UNSAVED_CHANGES_DIALOG = {
+  type: 'question',
+  buttons: ['Rester sur la page', 'Quitter sans enregistrer'],
+  defaultId: 0,
+  cancelId: 0,
+  title: "Info'Cité",
+  message: 'Des modifications ne sont pas enregistrées.',
+  detail: 'Si vous quittez maintenant, elles seront perdues.',
+  noLink: true,
+} as const;
+
+/** Whether the button chosen in UNSAVED_CHANGES_DIALOG lets the window close. */
+export function leavesUnsavedPage(response: number): boolean {
+  return UNSAVED_CHANGES_DIALOG.buttons[response] === 'Quitter sans enregistrer';
+}
