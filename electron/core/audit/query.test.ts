@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,10 +8,12 @@ import { auditFacets, listAudit } from './query';
 import { recordAudit } from './record';
 
 let store: Store;
+let dir: string;
 const page = { limit: 50, offset: 0 };
 
 beforeEach(() => {
-  store = new Store(mkdtempSync(join(tmpdir(), 'audit-')));
+  dir = mkdtempSync(join(tmpdir(), 'audit-'));
+  store = new Store(dir);
   const db = store.db;
   const write = (
     at: string,
@@ -30,7 +32,10 @@ beforeEach(() => {
   write('2026-01-16T10:00:00Z', 'gestion', 'accorder', 'label', 7, { statut: 'labellise' });
   write('2026-01-17T10:00:00Z', 'gestion', 'modification', 'point', 7, { nom: 'Mairie annexe' });
 });
-afterEach(() => store.close());
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the audit trail’s reading', () => {
   it('lists newest first with before and after parsed, and counts all', () => {

@@ -1,6 +1,6 @@
 // The indicators through the dispatcher: the label manager's role checked in the core, inputs validated with
 // French messages, names from the knowledge base, objectives audited, the CSV files and the annual review.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ import { sampleContent, writeContentFolder } from '../../../dev/test-support/con
 import { dispatch } from '../dispatch';
 
 let core: Core;
+let dataDir: string;
+let contentDir: string;
 let agent: ClientSlot;
 let manager: ClientSlot;
 
@@ -22,8 +24,8 @@ const MARCH = { du: '2025-03-01', au: '2025-03-31', granularite: 'mois' };
 
 beforeAll(async () => {
   core = await createCore({
-    contentDir: writeContentFolder(sampleContent()),
-    dataDir: mkdtempSync(join(tmpdir(), 'infocite-indicateurs-api-')),
+    contentDir: (contentDir = writeContentFolder(sampleContent())),
+    dataDir: (dataDir = mkdtempSync(join(tmpdir(), 'infocite-indicateurs-api-'))),
     workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),
     // Sunday 1 June 2025, noon in Paris.
     now: () => new Date('2025-06-01T10:00:00Z'),
@@ -33,7 +35,10 @@ beforeAll(async () => {
   marchFixture(core.store.db);
 });
 
-afterAll(() => core.close());
+afterAll(async () => {
+  await core.close();
+  for (const dir of [dataDir, contentDir]) rmSync(dir, { recursive: true, force: true });
+});
 
 async function ok<T>(client: ClientSlot, method: string, input: unknown): Promise<T> {
   const answer = await dispatch(core, client, method, input);
