@@ -79,9 +79,8 @@ describe('dispatch', () => {
     expect(several).toMatchObject({
       error: {
         field: 'identifiant',
-        message: expect.stringMatching(
-          /^Demande invalide – Identifiant : .*\(et 2 autres points à corriger\)\.$/,
-        ),
+        // Every point, each with its field, in one readable sentence.
+        message: expect.stringMatching(/^Demande invalide – Identifiant : .+ ; Nom : .+ ; .+ : .+\.$/),
       },
     });
     const wrongType = await dispatch(core, agent, 'search.query', { q: 42 });

@@ -80,21 +80,27 @@ function pathLabel(path: readonly PropertyKey[]): string {
  * message next to it. The contract's own messages are French; zod's defaults are asked in French too.
  */
 export function invalidInput(error: z.ZodError): Envelope<never> {
-  const [first, ...others] = error.issues;
+  const [first] = error.issues;
   if (!first) return failure('invalid_input', 'Demande invalide : vérifiez ce qui a été saisi.');
-  const where = first.path.length > 0 ? `${pathLabel(first.path)} : ` : '';
-  const text = first.message.trim().replace(/[.\s]+$/u, '');
-  const more =
-    others.length === 0
-      ? ''
-      : ` (et ${others.length} autre${others.length > 1 ? 's' : ''} point${others.length > 1 ? 's' : ''} à corriger)`;
+  // Every point to correct, each with its field (a caller of the API sees them all at once); the first one's
+  // field goes with the envelope, for the form to show the message beside it.
+  const points = error.issues.slice(0, MAX_POINTS).map((issue) => {
+    const where = issue.path.length > 0 ? `${pathLabel(issue.path)} : ` : '';
+    return `${where}${issue.message.trim().replace(/[.\s]+$/u, '')}`;
+  });
+  const more = error.issues.length - points.length;
+  const rest =
+    more > 0 ? ` ; et ${more} autre${more > 1 ? 's' : ''} point${more > 1 ? 's' : ''} à corriger` : '';
   const field = first.path[0];
   return failure(
     'invalid_input',
-    `Demande invalide – ${where}${text}${more}.`,
+    `Demande invalide – ${points.join(' ; ')}${rest}.`,
     typeof field === 'string' ? { field } : {},
   );
 }
+
+/** How many points to correct one message lists. */
+const MAX_POINTS = 5;
 
 const FRENCH = z.locales.fr();
 
