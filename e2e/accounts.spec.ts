@@ -70,7 +70,7 @@ test.describe('comptes et sessions', () => {
     await expect(rows.first()).toContainText('Création');
     await expect(rows.first()).toContainText(E2E_ACCOUNTS.admin.identifiant);
     await expect(rows.first()).toContainText(identifiant);
-    await expect(rows.first()).toContainText('rôles : agent, redacteur');
+    await expect(rows.first()).toContainText("rôles : Agent d'accueil, Rédacteur");
     await expect(rows.first()).toContainText('mot de passe : (modifié)');
     expect(await seriousViolations(page)).toEqual([]);
   });

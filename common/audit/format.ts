@@ -3,6 +3,8 @@
 // in French with their accents (« Labellisé »), dates and instants in Paris time. Pure: tested under Node.
 import { frenchDate } from '../french-date';
 import { STATUT_LABELS } from '../label/types';
+import { ENTITE_NAMES } from '../points/methods';
+import { ROLE_LABELS } from '../roles';
 
 export interface FieldChange {
   field: string;
@@ -99,6 +101,8 @@ export const OBJET_LABELS: Record<string, string> = {
 /** Codes stored in the trail, in French: the label's states, attendance, the backlog's statuses. */
 const VALUE_LABELS: Record<string, string> = {
   ...STATUT_LABELS,
+  ...ROLE_LABELS,
+  ...ENTITE_NAMES,
   inscrit: 'Inscrit',
   present: 'Présent',
   absent: 'Absent',
@@ -110,7 +114,7 @@ const VALUE_LABELS: Record<string, string> = {
 };
 
 /** Fields whose values are codes of a vocabulary (others, like names, are shown as typed). */
-const CODED_FIELDS = new Set(['statut', 'sens']);
+const CODED_FIELDS = new Set(['statut', 'sens', 'roles', 'entite']);
 
 export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field.replace(/_/g, ' ');

@@ -5,7 +5,7 @@ describe('audit rows made readable', () => {
   it('lists what a creation set', () => {
     expect(changesOf(null, { nom: 'Léa', roles: ['agent', 'redacteur'], actif: true })).toEqual([
       { field: 'nom', after: 'Léa' },
-      { field: 'rôles', after: 'agent, redacteur' },
+      { field: 'rôles', after: "Agent d'accueil, Rédacteur" },
       { field: 'actif', after: 'oui' },
     ]);
   });
