@@ -5,13 +5,14 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parisDay } from '../common/dates';
 import { loginAs, seriousViolations } from './helpers';
+import { pdfInk } from './pdf-pages';
 
 const YEAR = parisDay(new Date()).slice(0, 4);
 
 test.describe('le bilan annuel', () => {
   test.beforeEach(({ page }) => loginAs(page, 'gestion'));
 
-  test('renders its sections and prints to a PDF', async ({ page }) => {
+  test('renders its sections and prints to a PDF', async ({ page }, testInfo) => {
     // A long page: the accessibility scan and the PDF take a while on a shared machine.
     test.slow();
     await page.goto(`./#/bilan?annee=${YEAR}`);
@@ -38,7 +39,8 @@ test.describe('le bilan annuel', () => {
     await expect(page.locator('.bilan-plan-printed')).toHaveText(
       'Former les agents du CCAS à la base Info’Cité.',
     );
-    await page.emulateMedia({ media: 'screen' });
+    // Back to what Chromium's print (and Electron's printToPDF) uses: print media.
+    await page.emulateMedia({ media: null });
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -51,6 +53,17 @@ test.describe('le bilan annuel', () => {
       expect(Math.abs(Number(width) - 595.3)).toBeLessThan(2);
       expect(Math.abs(Number(height) - 841.9)).toBeLessThan(2);
     }
+    // Rendered as a reader sees it: on every page the ink stays inside the printable area (nothing cut at the
+    // right edge), and page 1 holds more than a title.
+    const pages = pdfInk(pdf, testInfo.outputPath());
+    expect(pages.length).toBeGreaterThan(1);
+    for (const ink of pages) {
+      const margin = Math.round((8 / 25.4) * 50); // 8 mm at 50 dpi, inside the page's 12 mm margins
+      expect(ink.right).toBeLessThan(ink.width - margin);
+      expect(ink.left).toBeGreaterThan(margin);
+    }
+    const first = pages[0]!;
+    expect(first.bottom - first.top).toBeGreaterThan(first.height / 3);
   });
 
   test('fits the A4 width when printed, with more than a title on page 1', async ({ page }) => {
