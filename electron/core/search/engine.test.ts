@@ -83,3 +83,23 @@ describe('search engine', () => {
     expect(engine.searchContacts('montrouval mairie')[0]?.id).toBe('mairie');
   });
 });
+
+describe('search paging', () => {
+  it('returns the results after `offset`, and says whether more follow', () => {
+    const all = engine.search('demande', { limit: 50 });
+    expect(all.results.length).toBeGreaterThan(1);
+    const first = engine.search('demande', { limit: 1 });
+    expect(first.has_more).toBe(true);
+    expect(first.total).toBe(all.total);
+    const second = engine.search('demande', { limit: 1, offset: 1 });
+    expect(second.results.map((hit) => hit.id)).toEqual([all.results[1]?.id]);
+    const last = engine.search('demande', { limit: 50, offset: all.results.length - 1 });
+    expect(last.results.map((hit) => hit.id)).toEqual([all.results.at(-1)?.id]);
+    expect(last.has_more).toBe(false);
+  });
+
+  it('gives the results of a page their snippets', () => {
+    const page = engine.search('passeport', { limit: 1, offset: 0 });
+    expect(page.results[0]?.snippet.some((segment) => segment.hit)).toBe(true);
+  });
+});
