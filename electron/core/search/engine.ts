@@ -157,6 +157,11 @@ export class SearchEngine {
     return rankWithLunrQuery(this.lunrIndex, plan, 'titre');
   }
 
+  /** Forgets the recent prefix and fuzzy expansions (the benchmark measures what they buy). */
+  clearCaches(): void {
+    for (const segment of [...this.ficheSegments, ...this.contactSegments]) segment.index.clearCaches();
+  }
+
   /** A published fiche by id (drafts are not there). */
   fiche(id: string): Fiche | undefined {
     return this.fiches.get(id);
