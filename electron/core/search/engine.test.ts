@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleContent } from '../../../dev/test-support/content';
-import { SearchEngine } from './engine';
+import { SearchEngine, topByScore } from './engine';
 import { buildSearchData } from './index-build';
 
 const engine = new SearchEngine(buildSearchData(sampleContent(), 'hash'));
@@ -103,3 +103,28 @@ describe('search paging', () => {
     expect(page.results[0]?.snippet.some((segment) => segment.hit)).toBe(true);
   });
 });
+
+describe('topByScore', () => {
+  const fiche = sampleFiche();
+  const entries = [3, 9, 1, 9, 7, 2, 8, 5, 4, 6, 0, 9].map((score, i) => ({
+    fiche: { ...fiche, id: `f${i}` },
+    score,
+  }));
+  it('keeps the best in order, ties in their given order, as a full sort does', () => {
+    const full = [...entries].sort((a, b) => b.score - a.score);
+    for (const count of [1, 2, 3, 5, 20]) {
+      const top = topByScore(entries, count);
+      expect(
+        top.slice(0, count).map((e) => e.fiche.id),
+        String(count),
+      ).toEqual(full.slice(0, count).map((e) => e.fiche.id));
+    }
+    expect(topByScore(entries, 0)).toEqual([]);
+  });
+});
+
+function sampleFiche() {
+  const any = engine.fiche('passeport');
+  if (!any) throw new Error('sample fiche missing');
+  return any;
+}

@@ -35,6 +35,31 @@ export const LOCAL_BOOST = 1.5;
 
 const DEFAULT_LIMIT = 20;
 
+/** One collator for every French comparison: `localeCompare(…, 'fr')` looks the locale up at each call. */
+const COLLATOR = new Intl.Collator('fr');
+
+interface Ranked {
+  fiche: Fiche;
+  score: number;
+  match?: RankedMatch;
+}
+
+/**
+ * The `count` best of `ranked` by score, in order (ties in their given order). A broad query reaches thousands
+ * of fiches and the window shows 20: past a few times `count`, the threshold is found on the bare scores and
+ * only the fiches above it are sorted.
+ */
+export function topByScore(ranked: readonly Ranked[], count: number): Ranked[] {
+  const byScore = (a: Ranked, b: Ranked) => b.score - a.score;
+  if (count <= 0) return [];
+  if (ranked.length <= 4 * count) return [...ranked].sort(byScore);
+  const scores = new Float64Array(ranked.length);
+  ranked.forEach((entry, i) => (scores[i] = entry.score));
+  scores.sort();
+  const threshold = scores[scores.length - count] ?? Number.NEGATIVE_INFINITY;
+  return ranked.filter((entry) => entry.score >= threshold).sort(byScore);
+}
+
 /** A loaded search: the two lunr indexes and what the planner, the snippets and the suggestions need. */
 export class SearchEngine {
   readonly knowledge: KnowledgeBase;
@@ -180,23 +205,27 @@ export class SearchEngine {
     const offset = options.offset ?? 0;
     const filter = new Set(options.themes ?? []);
     const plan = planQuery(query, this.synonyms, this.known(this.ficheSegments), this.tuning);
-    let ranked: Array<{ fiche: Fiche; score: number; match?: RankedMatch }>;
+    let ranked: Ranked[];
     if (plan.concepts.length === 0) {
       // No meaningful word: with a thème chosen, browse it; otherwise there is nothing to show yet.
       ranked =
         filter.size === 0
           ? []
           : [...this.fiches.values()]
-              .sort((a, b) => a.titre.localeCompare(b.titre, 'fr'))
+              .sort((a, b) => COLLATOR.compare(a.titre, b.titre))
               .map((fiche) => ({ fiche, score: 0 }));
     } else {
-      ranked = this.rankFiches(plan)
-        .flatMap((match) => {
-          const fiche = this.fiches.get(match.ref);
-          const score = fiche?.origine === 'local' ? match.score * LOCAL_BOOST : match.score;
-          return fiche ? [{ fiche, score, match }] : [];
-        })
-        .sort((a, b) => b.score - a.score);
+      ranked = [];
+      // In the ranking's order (ties broken by id), which the sort below keeps (it is stable).
+      for (const match of this.rankFiches(plan)) {
+        const fiche = this.fiches.get(match.ref);
+        if (!fiche) continue;
+        ranked.push({
+          fiche,
+          score: fiche.origine === 'local' ? match.score * LOCAL_BOOST : match.score,
+          match,
+        });
+      }
     }
     const origins: Record<Origine, number> = { local: 0, national: 0 };
     for (const { fiche } of ranked) origins[fiche.origine]++;
@@ -207,7 +236,8 @@ export class SearchEngine {
     }
     const filtered =
       filter.size === 0 ? ranked : ranked.filter(({ fiche }) => fiche.themes.some((t) => filter.has(t)));
-    const results: SearchHit[] = filtered.slice(offset, offset + limit).map(({ fiche, score, match }) => ({
+    const page = plan.concepts.length === 0 ? filtered : topByScore(filtered, offset + limit);
+    const results: SearchHit[] = page.slice(offset, offset + limit).map(({ fiche, score, match }) => ({
       id: fiche.id,
       titre: fiche.titre,
       resume: fiche.resume,
@@ -219,7 +249,7 @@ export class SearchEngine {
     }));
     const facets = [...facetCounts]
       .map(([id, count]) => ({ id, libelle: this.themeLabels.get(id) ?? id, count }))
-      .sort((a, b) => b.count - a.count || a.libelle.localeCompare(b.libelle, 'fr'));
+      .sort((a, b) => b.count - a.count || COLLATOR.compare(a.libelle, b.libelle));
     const response: Omit<SearchResponse, 'took_ms'> = {
       query,
       results,

@@ -66,6 +66,11 @@ export class SnippetDataBuilder {
 /** The snippets of one build's fiches. */
 export class SnippetStore {
   private termIds: Map<string, number> | undefined;
+  /** wantedStamp[term] === stamp: the term is matched by the current snippet's query (no set to fill). */
+  private wantedStamp: Int32Array | undefined;
+  private stamp = 0;
+  /** The words of the fiches whose snippets were asked for, decoded once. */
+  private readonly decoded = new Map<string, Uint8Array>();
 
   constructor(private readonly data: PersistedSnippets) {}
 
@@ -79,35 +84,40 @@ export class SnippetStore {
     const [text, packed] = this.data.docs[id] ?? ['', ''];
     // Built on the first snippet rather than at load: the start does not wait for it.
     this.termIds ??= new Map(this.data.terms.map((term, i) => [term, i]));
-    const wanted = new Set<number>();
+    const wanted = (this.wantedStamp ??= new Int32Array(this.data.terms.length));
+    const stamp = ++this.stamp;
+    let any = false;
     for (const term of matched) {
       const termId = this.termIds.get(term);
-      if (termId !== undefined) wanted.add(termId);
+      if (termId !== undefined) {
+        wanted[termId] = stamp;
+        any = true;
+      }
     }
     const hits: SnippetHit[] = [];
-    if (wanted.size > 0) {
-      const bytes = Buffer.from(packed, 'base64');
+    if (any) {
+      let bytes = this.decoded.get(id);
+      if (!bytes) this.decoded.set(id, (bytes = Buffer.from(packed, 'base64')));
       let start = 0;
       let index = 0;
       let p = 0;
-      while (p < bytes.length) {
-        let delta = 0;
-        let shift = 1;
-        let byte: number;
-        do {
+      const end = bytes.length;
+      while (p < end) {
+        // Most numbers fit in one byte: the loop only runs for the others.
+        let byte = bytes[p++] ?? 0;
+        let delta = byte & 0x7f;
+        for (let shift = 0x80; byte & 0x80; shift *= 0x80) {
           byte = bytes[p++] ?? 0;
           delta += (byte & 0x7f) * shift;
-          shift *= 0x80;
-        } while (byte & 0x80);
-        let termId = 0;
-        shift = 1;
-        do {
+        }
+        byte = bytes[p++] ?? 0;
+        let termId = byte & 0x7f;
+        for (let shift = 0x80; byte & 0x80; shift *= 0x80) {
           byte = bytes[p++] ?? 0;
           termId += (byte & 0x7f) * shift;
-          shift *= 0x80;
-        } while (byte & 0x80);
+        }
         start += delta;
-        if (wanted.has(termId)) hits.push({ index, start, term: termId });
+        if (wanted[termId] === stamp) hits.push({ index, start, term: termId });
         index++;
       }
     }

@@ -34,6 +34,7 @@ export class TermIndex {
   private readonly postings = new Map<string, Posting>();
   /** Recent prefix and fuzzy expansions: agents type the same first letters all day. */
   private readonly prefixCache = new Map<string, string[]>();
+  private fuzzyVocabulary: string[] | undefined;
 
   /** With the index's words, prefixes are matched on words as written; without, on terms. */
   constructor(
@@ -88,6 +89,18 @@ export class TermIndex {
       }
       this.postings.set(term, posting);
     }
+  }
+
+  /**
+   * The terms a misspelt word may stand for: those of two documents or more, without digits. A word found in a
+   * single fiche (a name, a reference, a slip in the text itself) is not what an agent meant to type, and
+   * leaving these out halves the walk of the vocabulary.
+   */
+  private fuzzyTargets(): readonly string[] {
+    this.fuzzyVocabulary ??= this.vocabulary
+      .terms()
+      .filter((term) => this.frequency(term) >= 2 && !/\d/.test(term));
+    return this.fuzzyVocabulary;
   }
 
   /** Forgets the recent expansions (the benchmark measures what they buy). */
@@ -148,7 +161,7 @@ export class TermIndex {
     const key = `~${distance}:${max}:${term}`;
     let expansion = this.prefixCache.get(key);
     if (!expansion) {
-      expansion = fuzzyMatches(this.vocabulary.terms(), term, distance)
+      expansion = fuzzyMatches(this.fuzzyTargets(), term, distance)
         .sort(
           (a, b) =>
             a.distance - b.distance ||
