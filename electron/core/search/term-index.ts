@@ -5,6 +5,9 @@ import type { WordPrefixes } from './word-prefixes';
 /** How many terms a fuzzy word may stand for: the nearest, then the most frequent. */
 export const FUZZY_EXPANSION_CAP = 50;
 
+/** From this many terms, a misspelt word is not looked for among the terms of a single document. */
+export const FUZZY_RARE_TERMS_FROM = 5_000;
+
 /** lunr's serialised index, as `Index.toJSON()` writes it. */
 export interface SerializedLunrIndex {
   fields: string[];
@@ -92,14 +95,15 @@ export class TermIndex {
   }
 
   /**
-   * The terms a misspelt word may stand for: those of two documents or more, without digits. A word found in a
-   * single fiche (a name, a reference, a slip in the text itself) is not what an agent meant to type, and
-   * leaving these out halves the walk of the vocabulary.
+   * The terms a misspelt word may stand for. In a large base (the national fiches), those of two documents or
+   * more, without digits: a word found in a single fiche there is a name, a reference or a slip in the text, not
+   * what an agent meant to type, and leaving these out halves the walk of the vocabulary. A commune's own base
+   * is small: every term counts.
    */
   private fuzzyTargets(): readonly string[] {
-    this.fuzzyVocabulary ??= this.vocabulary
-      .terms()
-      .filter((term) => this.frequency(term) >= 2 && !/\d/.test(term));
+    const all = this.vocabulary.terms();
+    if (all.length < FUZZY_RARE_TERMS_FROM) return all;
+    this.fuzzyVocabulary ??= all.filter((term) => this.frequency(term) >= 2 && !/\d/.test(term));
     return this.fuzzyVocabulary;
   }
 
