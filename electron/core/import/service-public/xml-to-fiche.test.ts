@@ -177,6 +177,13 @@ describe('body', () => {
     expect(md).toBe('## Coût\n\nLa carte coûte **25 €** pour les **majeurs**, le 1er jour, 10 m².');
   });
 
+  it('writes ordinals typed with a caret in the source as French writes them', () => {
+    const md = body(
+      `<Texte><Paragraphe>Depuis le 1^er janvier 2011, la 1^re année, le 2^nd bénéficiaire ; 2^3 reste.</Paragraphe></Texte>`,
+    );
+    expect(md).toBe('Depuis le 1er janvier 2011, la 1re année, le 2nd bénéficiaire ; 2^3 reste.');
+  });
+
   it('writes lists with nested lists indented, and notes as quotes with a bold label', () => {
     const md = body(`<Texte>
       <Liste type="puce"><Item><Paragraphe>Un</Paragraphe><Liste type="puce"><Item><Paragraphe>Un bis</Paragraphe></Item></Liste></Item><Item><Paragraphe>Deux</Paragraphe></Item></Liste>
