@@ -81,6 +81,17 @@ describe('front-matter', () => {
     });
   });
 
+  it('writes the ordinals of titles and descriptions typed with a caret as French writes them', () => {
+    const fiche = convert({
+      title: 'Le 1^er mai',
+      description: 'Depuis le 1^er janvier 2011, la 1^re année.',
+    });
+    expect(parseBack(fiche)).toMatchObject({
+      titre: 'Le 1er mai',
+      resume: 'Depuis le 1er janvier 2011, la 1re année.',
+    });
+  });
+
   it('falls back to the first sentence of the introduction when there is no description', () => {
     const fiche = convert({
       description: null,
