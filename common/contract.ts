@@ -57,6 +57,8 @@ export interface SearchResponse {
   results: SearchHit[];
   /** Matches before the limit and the thème filter. */
   total: number;
+  /** Whether more results follow these (filters applied): the window asks for them with `offset` on scroll. */
+  has_more: boolean;
   facets: Array<ThemeRef & { count: number }>;
   /** Matches by origin, before the origin filter. */
   origins: Record<Origine, number>;
@@ -146,6 +148,8 @@ const knowledgeMethods = {
       themes: z.array(z.string()).max(20).optional(),
       origine: z.enum(ORIGINES).optional(),
       limit: z.number().int().min(1).max(200).optional(),
+      /** Results already shown: the window asks for the next ones as the agent scrolls. */
+      offset: z.number().int().min(0).max(10_000).optional(),
     }),
   },
   'search.status': { role: 'connecte', input: z.object({}) },

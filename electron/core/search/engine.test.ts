@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleContent } from '../../../dev/test-support/content';
-import { SearchEngine } from './engine';
+import { SearchEngine, topByScore } from './engine';
 import { buildSearchData } from './index-build';
 
 const engine = new SearchEngine(buildSearchData(sampleContent(), 'hash'));
@@ -83,3 +83,48 @@ describe('search engine', () => {
     expect(engine.searchContacts('montrouval mairie')[0]?.id).toBe('mairie');
   });
 });
+
+describe('search paging', () => {
+  it('returns the results after `offset`, and says whether more follow', () => {
+    const all = engine.search('demande', { limit: 50 });
+    expect(all.results.length).toBeGreaterThan(1);
+    const first = engine.search('demande', { limit: 1 });
+    expect(first.has_more).toBe(true);
+    expect(first.total).toBe(all.total);
+    const second = engine.search('demande', { limit: 1, offset: 1 });
+    expect(second.results.map((hit) => hit.id)).toEqual([all.results[1]?.id]);
+    const last = engine.search('demande', { limit: 50, offset: all.results.length - 1 });
+    expect(last.results.map((hit) => hit.id)).toEqual([all.results.at(-1)?.id]);
+    expect(last.has_more).toBe(false);
+  });
+
+  it('gives the results of a page their snippets', () => {
+    const page = engine.search('passeport', { limit: 1, offset: 0 });
+    expect(page.results[0]?.snippet.some((segment) => segment.hit)).toBe(true);
+  });
+});
+
+describe('topByScore', () => {
+  const fiche = sampleFiche();
+  const entries = [3, 9, 1, 9, 7, 2, 8, 5, 4, 6, 0, 9].map((score, i) => ({
+    fiche: { ...fiche, id: `f${i}` },
+    score,
+  }));
+  it('keeps the best in order, ties in their given order, as a full sort does', () => {
+    const full = [...entries].sort((a, b) => b.score - a.score);
+    for (const count of [1, 2, 3, 5, 20]) {
+      const top = topByScore(entries, count);
+      expect(
+        top.slice(0, count).map((e) => e.fiche.id),
+        String(count),
+      ).toEqual(full.slice(0, count).map((e) => e.fiche.id));
+    }
+    expect(topByScore(entries, 0)).toEqual([]);
+  });
+});
+
+function sampleFiche() {
+  const any = engine.fiche('passeport');
+  if (!any) throw new Error('sample fiche missing');
+  return any;
+}

@@ -1,8 +1,7 @@
-import type { SearchHit, SearchResponse, ThemeRef } from '../../../common/contract';
+import type { SearchHit, SearchResponse, Segment, ThemeRef } from '../../../common/contract';
 import { markdownToText } from '../knowledge/render';
 import type { Contact, Fiche, KnowledgeBase, Origine } from '../../../common/knowledge/types';
-import type { AnalyzedToken } from './analyzer';
-import { analyze, lunr } from './analyzer';
+import { lunr } from './analyzer';
 import { publishedFiches } from './index-build';
 import { rankWithLunrQuery } from './lunr-ranking';
 import type { KnownWords, QueryPlan, SearchTuning } from './planner';
@@ -15,6 +14,7 @@ import { Vocabulary } from './indexed-terms';
 import { WordPrefixes } from './word-prefixes';
 import type { SearchData } from './search-data';
 import { makeSnippet } from './snippet';
+import { SNIPPET_SOURCE_CHARS, SnippetStore } from './snippet-data';
 import type { ThemeProfile } from './suggest';
 import { suggest, themeProfiles } from './suggest';
 import { SynonymTable } from './synonyms';
@@ -23,6 +23,8 @@ export interface QueryOptions {
   themes?: string[];
   origine?: Origine;
   limit?: number;
+  /** Results to skip: the window asks for the next page as the agent scrolls. */
+  offset?: number;
 }
 
 /**
@@ -33,17 +35,30 @@ export const LOCAL_BOOST = 1.5;
 
 const DEFAULT_LIMIT = 20;
 
-/**
- * Analysed bodies kept for snippets. National bodies average 1,300 words: caching every fiche would hold
- * millions of token objects; the fiches agents actually see are far fewer.
- */
-const SNIPPET_CACHE_SIZE = 600;
+/** One collator for every French comparison: `localeCompare(…, 'fr')` looks the locale up at each call. */
+const COLLATOR = new Intl.Collator('fr');
+
+interface Ranked {
+  fiche: Fiche;
+  score: number;
+  match?: RankedMatch;
+}
 
 /**
- * Characters of a body analysed for its snippet: more than the words makeSnippet scans (MAX_SCANNED_TOKENS) in
- * any real fiche, and a bound on the work for a body of megabytes, whose whole analysis took seconds (issue 17).
+ * The `count` best of `ranked` by score, in order (ties in their given order). A broad query reaches thousands
+ * of fiches and the window shows 20: past a few times `count`, the threshold is found on the bare scores and
+ * only the fiches above it are sorted.
  */
-export const SNIPPET_SOURCE_CHARS = 60_000;
+export function topByScore(ranked: readonly Ranked[], count: number): Ranked[] {
+  const byScore = (a: Ranked, b: Ranked) => b.score - a.score;
+  if (count <= 0) return [];
+  if (ranked.length <= 4 * count) return [...ranked].sort(byScore);
+  const scores = new Float64Array(ranked.length);
+  ranked.forEach((entry, i) => (scores[i] = entry.score));
+  scores.sort();
+  const threshold = scores[scores.length - count] ?? Number.NEGATIVE_INFINITY;
+  return ranked.filter((entry) => entry.score >= threshold).sort(byScore);
+}
 
 /** A loaded search: the two lunr indexes and what the planner, the snippets and the suggestions need. */
 export class SearchEngine {
@@ -63,7 +78,8 @@ export class SearchEngine {
   private readonly themeLabels: Map<string, string>;
   private readonly synonyms: SynonymTable;
   private readonly surface: Record<string, string>;
-  private readonly bodies = new Map<string, { text: string; tokens: AnalyzedToken[] }>();
+  /** The snippet data of each build the engine is made of, the newest first. */
+  private readonly snippetStores: SnippetStore[];
   private readonly complementsOf = new Map<string, Fiche[]>();
   private readonly contactsByType = new Map<string, Contact[]>();
 
@@ -109,7 +125,9 @@ export class SearchEngine {
       this.ficheSegments = [...base.engine.ficheSegments.map(mask), { index: fichesIndex }];
       this.contactSegments = [...base.engine.contactSegments.map(mask), { index: contactsIndex }];
       this.surface = { ...base.engine.surface, ...data.surface };
+      this.snippetStores = [new SnippetStore(data.snippets), ...base.engine.snippetStores];
     } else {
+      this.snippetStores = [new SnippetStore(data.snippets)];
       this.knowledge = data.knowledge;
       this.ficheSegments = [{ index: fichesIndex }];
       this.contactSegments = [{ index: contactsIndex }];
@@ -164,6 +182,11 @@ export class SearchEngine {
     return rankWithLunrQuery(this.lunrIndex, plan, 'titre');
   }
 
+  /** Forgets the recent prefix and fuzzy expansions (the benchmark measures what they buy). */
+  clearCaches(): void {
+    for (const segment of [...this.ficheSegments, ...this.contactSegments]) segment.index.clearCaches();
+  }
+
   /** A published fiche by id (drafts are not there). */
   fiche(id: string): Fiche | undefined {
     return this.fiches.get(id);
@@ -179,25 +202,30 @@ export class SearchEngine {
 
   search(query: string, options: QueryOptions = {}): Omit<SearchResponse, 'took_ms'> {
     const limit = options.limit ?? DEFAULT_LIMIT;
+    const offset = options.offset ?? 0;
     const filter = new Set(options.themes ?? []);
     const plan = planQuery(query, this.synonyms, this.known(this.ficheSegments), this.tuning);
-    let ranked: Array<{ fiche: Fiche; score: number; matched: () => string[] }>;
+    let ranked: Ranked[];
     if (plan.concepts.length === 0) {
       // No meaningful word: with a thème chosen, browse it; otherwise there is nothing to show yet.
       ranked =
         filter.size === 0
           ? []
           : [...this.fiches.values()]
-              .sort((a, b) => a.titre.localeCompare(b.titre, 'fr'))
-              .map((fiche) => ({ fiche, score: 0, matched: () => [] }));
+              .sort((a, b) => COLLATOR.compare(a.titre, b.titre))
+              .map((fiche) => ({ fiche, score: 0 }));
     } else {
-      ranked = this.rankFiches(plan)
-        .flatMap((match) => {
-          const fiche = this.fiches.get(match.ref);
-          const score = fiche?.origine === 'local' ? match.score * LOCAL_BOOST : match.score;
-          return fiche ? [{ fiche, score, matched: match.matched }] : [];
-        })
-        .sort((a, b) => b.score - a.score);
+      ranked = [];
+      // In the ranking's order (ties broken by id), which the sort below keeps (it is stable).
+      for (const match of this.rankFiches(plan)) {
+        const fiche = this.fiches.get(match.ref);
+        if (!fiche) continue;
+        ranked.push({
+          fiche,
+          score: fiche.origine === 'local' ? match.score * LOCAL_BOOST : match.score,
+          match,
+        });
+      }
     }
     const origins: Record<Origine, number> = { local: 0, national: 0 };
     for (const { fiche } of ranked) origins[fiche.origine]++;
@@ -208,23 +236,25 @@ export class SearchEngine {
     }
     const filtered =
       filter.size === 0 ? ranked : ranked.filter(({ fiche }) => fiche.themes.some((t) => filter.has(t)));
-    const results: SearchHit[] = filtered.slice(0, limit).map(({ fiche, score, matched }) => ({
+    const page = plan.concepts.length === 0 ? filtered : topByScore(filtered, offset + limit);
+    const results: SearchHit[] = page.slice(offset, offset + limit).map(({ fiche, score, match }) => ({
       id: fiche.id,
       titre: fiche.titre,
       resume: fiche.resume,
       origine: fiche.origine,
       mise_a_jour: fiche.mise_a_jour,
       themes: this.themeRefs(fiche.themes),
-      snippet: this.snippet(fiche, new Set(matched())),
+      snippet: this.snippet(fiche, match?.matched() ?? []),
       score: Math.round(score * 1000) / 1000,
     }));
     const facets = [...facetCounts]
       .map(([id, count]) => ({ id, libelle: this.themeLabels.get(id) ?? id, count }))
-      .sort((a, b) => b.count - a.count || a.libelle.localeCompare(b.libelle, 'fr'));
+      .sort((a, b) => b.count - a.count || COLLATOR.compare(a.libelle, b.libelle));
     const response: Omit<SearchResponse, 'took_ms'> = {
       query,
       results,
       total: ranked.length,
+      has_more: filtered.length > offset + limit,
       facets,
       origins,
     };
@@ -239,18 +269,13 @@ export class SearchEngine {
     return response;
   }
 
-  private snippet(fiche: Fiche, matched: Set<string>) {
-    let body = this.bodies.get(fiche.id);
-    if (body) {
-      // Most recently used last: the oldest entry is the first to go when the cache is full.
-      this.bodies.delete(fiche.id);
-    } else {
-      const text = markdownToText(fiche.body, SNIPPET_SOURCE_CHARS);
-      body = { text, tokens: analyze(text) };
-      if (this.bodies.size >= SNIPPET_CACHE_SIZE) this.bodies.delete(this.bodies.keys().next().value ?? '');
+  private snippet(fiche: Fiche, matched: string[]): Segment[] {
+    for (const store of this.snippetStores) {
+      const snippet = store.snippet(fiche.id, matched);
+      if (snippet) return snippet;
     }
-    this.bodies.set(fiche.id, body);
-    return makeSnippet(body.text, matched, body.tokens);
+    // Not prepared at build time (never for a published fiche of a build): analysed now.
+    return makeSnippet(markdownToText(fiche.body, SNIPPET_SOURCE_CHARS), new Set(matched));
   }
 
   /** The contacts directory: every service by name, or those matching the query. */

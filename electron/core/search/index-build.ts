@@ -5,6 +5,7 @@ import type { Contact, Fiche, KnowledgeBase } from '../../../common/knowledge/ty
 import { ANALYZER_VERSION, analyze, lunr, lunrTokenizer } from './analyzer';
 import type { SearchData } from './search-data';
 import { SEARCH_DATA_FORMAT } from './search-data';
+import { SnippetDataBuilder } from './snippet-data';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -73,8 +74,10 @@ export function buildSearchData(
   onProgress(0, total);
 
   const ficheBuilder = newBuilder(FICHE_FIELDS);
+  const snippets = new SnippetDataBuilder();
   for (const fiche of fiches) {
     const body = markdownToText(fiche.body);
+    snippets.add(fiche.id, body);
     ficheBuilder.add({
       id: fiche.id,
       titre: fiche.titre,
@@ -117,6 +120,7 @@ export function buildSearchData(
     knowledge,
     fichesIndex: ficheBuilder.build().toJSON(),
     contactsIndex: contactBuilder.build().toJSON(),
+    snippets: snippets.build(),
     surface,
     words,
   };

@@ -46,6 +46,10 @@ const searchData = z.looseObject({
   }),
   fichesIndex: lunrIndex,
   contactsIndex: lunrIndex,
+  snippets: z.object({
+    terms: z.array(z.string()),
+    docs: z.record(z.string(), z.tuple([z.string(), z.string()])),
+  }),
   surface: z.record(z.string(), z.string()),
   words: z.record(z.string(), z.string()),
 });

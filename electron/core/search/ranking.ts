@@ -139,6 +139,26 @@ function scoreConcept(
 }
 
 /**
+ * A document reached by a query. A class rather than an object with a closure: a broad query reaches thousands
+ * of documents, and only the few shown need their matched terms.
+ */
+class Candidate implements RankedMatch {
+  constructor(
+    readonly ref: string,
+    public score: number,
+    readonly covered: number,
+    readonly inTitle: number,
+    private readonly index: TermIndex,
+    private readonly doc: number,
+    private readonly terms: readonly string[],
+  ) {}
+
+  matched(): string[] {
+    return this.terms.filter((term) => this.index.holds(term, this.doc));
+  }
+}
+
+/**
  * Scores a plan term at a time on lunr's BM25 weights and decides in one place what "matching" means: a desk
  * query keeps only the documents that satisfy the most concepts (all of them when any does), so each added word
  * narrows the list, and coverage² ranks; a long question keeps the documents that satisfy at least a third of
@@ -160,13 +180,7 @@ export function rankMatches(
 ): RankedMatch[] {
   const total = plan.concepts.length;
   if (total === 0) return [];
-  const candidates: Array<{
-    ref: string;
-    score: number;
-    covered: number;
-    inTitle: number;
-    matched: () => string[];
-  }> = [];
+  const candidates: Candidate[] = [];
   for (const { index, masked } of segments) {
     const scratch = scratchFor(index);
     const titleBit = index.fieldBit(options.titleField);
@@ -190,24 +204,22 @@ export function rankMatches(
       scratch.covered[doc] = 0; // leaves the scratch clean for the next query
       const ref = index.refs[doc] ?? '';
       if (masked?.has(ref)) continue;
-      candidates.push({
-        ref,
-        score: scratch.score[doc] ?? 0,
-        covered,
-        inTitle: scratch.inTitle[doc] ?? 0,
-        matched: () => terms.filter((term) => index.holds(term, doc)),
-      });
+      candidates.push(
+        new Candidate(ref, scratch.score[doc] ?? 0, covered, scratch.inTitle[doc] ?? 0, index, doc, terms),
+      );
     }
   }
   let best = 0;
   for (const candidate of candidates) best = Math.max(best, candidate.covered);
   const floor = plan.long ? Math.max(1, Math.ceil(best / 3)) : best;
   const matches: RankedMatch[] = [];
-  for (const { ref, score, covered, inTitle, matched } of candidates) {
+  for (const candidate of candidates) {
+    const { covered } = candidate;
     if (covered < floor || covered === 0) continue;
     const coverage = covered / total;
     const spread = plan.long ? coverage : coverage * coverage;
-    matches.push({ ref, score: score * spread * (1 + inTitle / total), covered, matched });
+    candidate.score *= spread * (1 + candidate.inTitle / total);
+    matches.push(candidate);
   }
   return matches.sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
 }

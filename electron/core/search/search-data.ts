@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../../../common/knowledge/types';
+import type { PersistedSnippets } from './snippet-data';
 
 /** Everything the search needs, as built by the worker and as persisted in the data folder. */
 export interface SearchData {
@@ -11,10 +12,12 @@ export interface SearchData {
   /** lunr's serialised indexes. */
   fichesIndex: object;
   contactsIndex: object;
+  /** The published fiches' bodies as plain text with their words located: what snippets are cut from. */
+  snippets: PersistedSnippets;
   /** For each indexed term, the word most often written for it, accents included: shown in suggestions. */
   surface: Record<string, string>;
   /** Every indexed word as written (folded) and its term: what the word being typed is matched against. */
   words: Record<string, string>;
 }
 
-export const SEARCH_DATA_FORMAT = 2;
+export const SEARCH_DATA_FORMAT = 3;

@@ -4,43 +4,48 @@ import { analyze } from './analyzer';
 
 const WINDOW_TOKENS = 22;
 const MAX_CHARS = 220;
-const MAX_SCANNED_TOKENS = 4000;
+/** Some national fiches run to tens of thousands of words: the passage is sought among the first ones. */
+export const MAX_SCANNED_TOKENS = 4000;
+
+/** A matched word of a text: its rank among the text's words, where it is, and the term it stands for. */
+export interface SnippetHit {
+  /** Rank of the word among the text's analysed words (stop words excluded), for the window's width. */
+  index: number;
+  start: number;
+  /** Read from the text when left out (only the words shown need it). */
+  length?: number;
+  /** The matched term (any value that tells two terms apart). */
+  term: string | number;
+}
 
 /**
  * The passage of `text` holding the most distinct matched terms, cut at word boundaries, with the matched words
- * marked. Positions come from analysing the stored text again: cheaper than storing every position in the index.
+ * marked. `hits` are the matched words of the text in order.
  */
-export function makeSnippet(
-  text: string,
-  matched: ReadonlySet<string>,
-  tokens: AnalyzedToken[] = analyze(text),
-): Segment[] {
+export function snippetFromHits(text: string, hits: readonly SnippetHit[]): Segment[] {
   if (text.length === 0) return [];
-  // Some national fiches run to tens of thousands of words: the passage is sought among the first ones.
-  const scanned = Math.min(tokens.length, MAX_SCANNED_TOKENS);
-  const hitAt: number[] = [];
-  for (let i = 0; i < scanned; i++) if (matched.has(tokens[i]?.term ?? '')) hitAt.push(i);
-  let bestStart = 0;
+  let bestStart = -1;
   let bestScore = -1;
-  for (let h = 0; h < hitAt.length; h++) {
-    const start = hitAt[h] ?? 0;
-    const distinct = new Set<string>();
-    for (let k = h; k < hitAt.length && (hitAt[k] ?? 0) < start + WINDOW_TOKENS; k++) {
-      distinct.add(tokens[hitAt[k] ?? 0]?.term ?? '');
+  const distinct = new Set<string | number>();
+  for (let h = 0; h < hits.length; h++) {
+    const start = hits[h]?.index ?? 0;
+    distinct.clear();
+    for (let k = h; k < hits.length && (hits[k]?.index ?? 0) < start + WINDOW_TOKENS; k++) {
+      distinct.add(hits[k]?.term ?? '');
     }
     if (distinct.size > bestScore) {
       bestScore = distinct.size;
-      bestStart = start;
+      bestStart = h;
     }
   }
-  if (bestScore < 0) return [{ text: clip(text, 0, MAX_CHARS), hit: false }];
+  const firstHit = hits[bestStart];
+  if (!firstHit) return [{ text: clip(text, 0, MAX_CHARS), hit: false }];
 
   // Start a little before the first hit, at a word boundary, so the passage reads as a sentence.
-  const firstHit = tokens[bestStart];
-  let from = Math.max(0, (firstHit?.start ?? 0) - 60);
+  let from = Math.max(0, firstHit.start - 60);
   if (from > 0) {
     const space = text.indexOf(' ', from);
-    from = space >= 0 && space < (firstHit?.start ?? 0) ? space + 1 : (firstHit?.start ?? 0);
+    from = space >= 0 && space < firstHit.start ? space + 1 : firstHit.start;
   }
   let to = Math.min(text.length, from + MAX_CHARS);
   if (to < text.length) {
@@ -54,15 +59,43 @@ export function makeSnippet(
     if (segment.text.length > 0) segments.push(segment);
   };
   if (from > 0) push({ text: '… ', hit: false });
-  for (const i of hitAt) {
-    const token = tokens[i];
-    if (!token || token.start < from || token.start + token.length > to) continue;
-    push({ text: flatten(text.slice(cursor, token.start)), hit: false });
-    push({ text: text.slice(token.start, token.start + token.length), hit: true });
-    cursor = token.start + token.length;
+  for (const hit of hits) {
+    if (hit.start < from || hit.start >= to) continue;
+    const length = hit.length ?? wordLength(text, hit.start);
+    if (hit.start + length > to) continue;
+    push({ text: flatten(text.slice(cursor, hit.start)), hit: false });
+    push({ text: text.slice(hit.start, hit.start + length), hit: true });
+    cursor = hit.start + length;
   }
   push({ text: flatten(text.slice(cursor, to)) + (to < text.length ? ' …' : ''), hit: false });
   return segments;
+}
+
+/**
+ * The snippet of `text` for the matched terms, by analysing the text: for texts whose words were not prepared
+ * at build time (see snippet-data.ts).
+ */
+export function makeSnippet(
+  text: string,
+  matched: ReadonlySet<string>,
+  tokens: AnalyzedToken[] = analyze(text),
+): Segment[] {
+  const scanned = Math.min(tokens.length, MAX_SCANNED_TOKENS);
+  const hits: SnippetHit[] = [];
+  for (let i = 0; i < scanned; i++) {
+    const token = tokens[i];
+    if (token && matched.has(token.term))
+      hits.push({ index: i, start: token.start, length: token.length, term: token.term });
+  }
+  return snippetFromHits(text, hits);
+}
+
+const WORD_AT = /[\p{L}\p{N}]+/uy;
+
+/** The length of the word starting at `start` (a word as the analyzer cuts them). */
+function wordLength(text: string, start: number): number {
+  WORD_AT.lastIndex = start;
+  return WORD_AT.exec(text)?.[0].length ?? 0;
 }
 
 function flatten(text: string): string {

@@ -5,6 +5,9 @@ import type { WordPrefixes } from './word-prefixes';
 /** How many terms a fuzzy word may stand for: the nearest, then the most frequent. */
 export const FUZZY_EXPANSION_CAP = 50;
 
+/** From this many terms, a misspelt word is not looked for among the terms of a single document. */
+export const FUZZY_RARE_TERMS_FROM = 5_000;
+
 /** lunr's serialised index, as `Index.toJSON()` writes it. */
 export interface SerializedLunrIndex {
   fields: string[];
@@ -34,6 +37,7 @@ export class TermIndex {
   private readonly postings = new Map<string, Posting>();
   /** Recent prefix and fuzzy expansions: agents type the same first letters all day. */
   private readonly prefixCache = new Map<string, string[]>();
+  private fuzzyVocabulary: string[] | undefined;
 
   /** With the index's words, prefixes are matched on words as written; without, on terms. */
   constructor(
@@ -90,6 +94,24 @@ export class TermIndex {
     }
   }
 
+  /**
+   * The terms a misspelt word may stand for. In a large base (the national fiches), those of two documents or
+   * more, without digits: a word found in a single fiche there is a name, a reference or a slip in the text, not
+   * what an agent meant to type, and leaving these out halves the walk of the vocabulary. A commune's own base
+   * is small: every term counts.
+   */
+  private fuzzyTargets(): readonly string[] {
+    const all = this.vocabulary.terms();
+    if (all.length < FUZZY_RARE_TERMS_FROM) return all;
+    this.fuzzyVocabulary ??= all.filter((term) => this.frequency(term) >= 2 && !/\d/.test(term));
+    return this.fuzzyVocabulary;
+  }
+
+  /** Forgets the recent expansions (the benchmark measures what they buy). */
+  clearCaches(): void {
+    this.prefixCache.clear();
+  }
+
   /** Whether some indexed word starts with `foldedWord` (the planner's question for the word being typed). */
   hasPrefix(foldedWord: string): boolean {
     return this.words ? this.words.has(foldedWord) : this.vocabulary.hasPrefix(foldedWord);
@@ -143,7 +165,7 @@ export class TermIndex {
     const key = `~${distance}:${max}:${term}`;
     let expansion = this.prefixCache.get(key);
     if (!expansion) {
-      expansion = fuzzyMatches(this.vocabulary.terms(), term, distance)
+      expansion = fuzzyMatches(this.fuzzyTargets(), term, distance)
         .sort(
           (a, b) =>
             a.distance - b.distance ||

@@ -44,6 +44,7 @@ export const knowledgeHandlers: HandlerTable<KnowledgeMethod> = {
       themes: input.themes,
       origine: input.origine,
       limit: input.limit,
+      offset: input.offset,
     });
     return { ...response, took_ms: Math.round((performance.now() - started) * 100) / 100 };
   },

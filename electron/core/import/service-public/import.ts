@@ -42,7 +42,7 @@ export interface ImportReport {
 }
 
 /** Bumped whenever the conversion changes, so caches of imported fiches (evaluation, benchmark) are redone. */
-export const IMPORTER_VERSION = 2;
+export const IMPORTER_VERSION = 4;
 
 const BATCH = 50;
 

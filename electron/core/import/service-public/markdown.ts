@@ -90,6 +90,14 @@ const SUBSCRIPT: Record<string, string> = {
   '-': '₋',
 };
 
+/**
+ * "1^er janvier", "1^re année", "2^nd" → "1er", "1re", "2nd": some of DILA's texts write an ordinal's superscript
+ * with a caret instead of an <Exposant>, and the caret would show as is (or be read as markdown elsewhere).
+ */
+export function plainOrdinals(text: string): string {
+  return text.replace(/(\d)\^(?=\p{L})/gu, '$1');
+}
+
 /** "m<Exposant>2</Exposant>" → "m²"; "1<Exposant>er</Exposant>" stays "1er", as French writes it in plain text. */
 function mapScript(text: string, table: Record<string, string>): string {
   const chars = [...text.trim()];
@@ -311,7 +319,7 @@ export class MarkdownRenderer {
       // DILA's files put a line break between an external link and the punctuation that follows it.
       const piece =
         typeof node === 'string'
-          ? escapeText(node.replace(/^[ \t]*\r?\n[ \t\r\n]*(?=[.,)])/, ''))
+          ? escapeText(plainOrdinals(node.replace(/^[ \t]*\r?\n[ \t\r\n]*(?=[.,)])/, '')))
           : this.inlineElement(node, bold);
       out += glue(out, piece) + piece;
     }

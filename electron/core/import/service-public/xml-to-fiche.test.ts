@@ -81,6 +81,17 @@ describe('front-matter', () => {
     });
   });
 
+  it('writes the ordinals of titles and descriptions typed with a caret as French writes them', () => {
+    const fiche = convert({
+      title: 'Le 1^er mai',
+      description: 'Depuis le 1^er janvier 2011, la 1^re année.',
+    });
+    expect(parseBack(fiche)).toMatchObject({
+      titre: 'Le 1er mai',
+      resume: 'Depuis le 1er janvier 2011, la 1re année.',
+    });
+  });
+
   it('falls back to the first sentence of the introduction when there is no description', () => {
     const fiche = convert({
       description: null,
@@ -175,6 +186,13 @@ describe('body', () => {
       <Paragraphe>La carte coûte <Valeur>25 €</Valeur> pour les <MiseEnEvidence>majeurs</MiseEnEvidence>, le 1<Exposant>er</Exposant> jour, 10 m<Exposant>2</Exposant>.</Paragraphe>
       </Chapitre></Texte>`);
     expect(md).toBe('## Coût\n\nLa carte coûte **25 €** pour les **majeurs**, le 1er jour, 10 m².');
+  });
+
+  it('writes ordinals typed with a caret in the source as French writes them', () => {
+    const md = body(
+      `<Texte><Paragraphe>Depuis le 1^er janvier 2011, la 1^re année, le 2^nd bénéficiaire ; 2^3 reste.</Paragraphe></Texte>`,
+    );
+    expect(md).toBe('Depuis le 1er janvier 2011, la 1re année, le 2nd bénéficiaire ; 2^3 reste.');
   });
 
   it('writes lists with nested lists indented, and notes as quotes with a bold label', () => {

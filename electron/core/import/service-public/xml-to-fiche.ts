@@ -4,7 +4,7 @@ import { slug } from '../../../../common/text';
 import YAML from 'yaml';
 import { normalizeKeys } from '../../knowledge/schema';
 import type { LinkTargets } from './markdown';
-import { publicationToMarkdown } from './markdown';
+import { plainOrdinals, publicationToMarkdown } from './markdown';
 import type { XmlElement } from './xml-tree';
 import { XmlSyntaxError, childElements, descendants, firstChild, parseXml, textOf } from './xml-tree';
 
@@ -134,7 +134,7 @@ function convertPublication(publication: XmlElement, fileId: string, targets: Li
   if (id.toUpperCase() !== fileId.toUpperCase()) {
     throw new FicheProblem(`l'identifiant ${id} ne correspond pas au nom du fichier`);
   }
-  const titre = textOf(firstChild(publication, 'dc:title'));
+  const titre = plainOrdinals(textOf(firstChild(publication, 'dc:title')));
   if (!titre) throw new FicheProblem('le titre (dc:title) est absent ou vide');
   const dateText = textOf(firstChild(publication, 'dc:date'));
   const miseAJour =
@@ -147,10 +147,11 @@ function convertPublication(publication: XmlElement, fileId: string, targets: Li
     );
   }
   const introduction = textOf(firstChild(publication, 'Introduction'));
-  const resume =
+  const resume = plainOrdinals(
     textOf(firstChild(publication, 'dc:description')) ||
-    firstSentence(introduction || textOf(firstChild(publication, 'Texte'))) ||
-    titre;
+      firstSentence(introduction || textOf(firstChild(publication, 'Texte'))) ||
+      titre,
+  );
   const spUrl = publication.attrs.spUrl?.trim();
   const frontMatter: NationalFrontMatter = {
     id,

@@ -1,10 +1,12 @@
 import type { ChangeEvent, KeyboardEvent } from 'react';
+import type { SearchHit } from '../../../../common/contract';
 import type { Origine } from '../../../../common/knowledge/types';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ActiveState } from '../../ui/hooks/useActiveOption';
 import { useActiveOption } from '../../ui/hooks/useActiveOption';
 import { useIndexStatus } from '../../ui/hooks/indexStatus';
 import { useCall } from '../../ui/hooks/useCall';
+import { call } from '../../api';
 import { useDemande } from '../journal/demande';
 import { plural } from '../../ui/format';
 import { navigate, rememberRoute } from '../../navigation';
@@ -18,13 +20,27 @@ import { OrigineFilter } from './OrigineFilter';
 import { PageMain } from '../../ui/PageMain';
 import { RESULTS_ID, SearchResults, resultId } from './SearchResults';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';
+import { PAGE_SIZE, appendPage, nearEnd } from './paging';
 import { ThemeEntries } from '../../ui/ThemeEntries';
 
 const DEBOUNCE_MS = 60;
-const LIMIT = 50;
 
-// Where the agent was in the last results (active option, scroll), to find them as they were after Esc.
-let memory: { key: string | null; active: number; scrollY: number } = { key: null, active: -1, scrollY: 0 };
+/** The pages loaded after the first one, for the answer `key`. */
+interface MorePages {
+  key: string | null;
+  hits: SearchHit[];
+  hasMore: boolean;
+}
+const NO_MORE: MorePages = { key: null, hits: [], hasMore: false };
+
+// Where the agent was in the last results (active option, scroll, pages loaded), to find them as they were
+// after Esc.
+let memory: { key: string | null; active: number; scrollY: number; more: MorePages } = {
+  key: null,
+  active: -1,
+  scrollY: 0,
+  more: NO_MORE,
+};
 
 function countText(shown: number, total: number, themes: number, origine: Origine | undefined): string {
   if (shown === 0) return 'Aucun résultat';
@@ -67,13 +83,55 @@ export function SearchPage({ route }: { route: SearchRoute }) {
       q: route.q,
       themes: route.themes.length > 0 ? route.themes : undefined,
       origine: route.origine,
-      limit: LIMIT,
+      limit: PAGE_SIZE,
     },
     { refresh, keepPrevious: true, enabled: q !== '' },
   );
   const response = q !== '' && search.status === 'ok' ? search.data : null;
   const listKey = q !== '' && search.status === 'ok' ? search.key : null;
-  const results = useMemo(() => response?.results ?? [], [response]);
+  // The window asks for one screenful per keystroke; the next pages come as the agent scrolls or moves down.
+  const [more, setMore] = useState<MorePages>(() => (memory.more.key === listKey ? memory.more : NO_MORE));
+  const ownMore = more.key !== null && more.key === listKey ? more : null;
+  const results = useMemo(
+    () => appendPage(response?.results ?? [], ownMore?.hits ?? []),
+    [response, ownMore],
+  );
+  const hasMore = ownMore ? ownMore.hasMore : (response?.has_more ?? false);
+  const fetching = useRef(false);
+  const loadMore = useCallback(() => {
+    if (!hasMore || fetching.current || listKey === null) return;
+    fetching.current = true;
+    call('search.query', {
+      q: route.q,
+      themes: route.themes.length > 0 ? route.themes : undefined,
+      origine: route.origine,
+      limit: PAGE_SIZE,
+      offset: results.length,
+    })
+      .then((page) => {
+        setMore((previous) => {
+          const before = previous.key === listKey ? previous.hits : [];
+          const next = { key: listKey, hits: appendPage(before, page.results), hasMore: page.has_more };
+          memory.more = next;
+          return next;
+        });
+      })
+      // The first page stays on screen; scrolling again asks again.
+      .catch(() => {})
+      .finally(() => {
+        fetching.current = false;
+      });
+  }, [hasMore, listKey, route.q, route.themes, route.origine, results.length]);
+  const sentinel = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element || !hasMore || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) loadMore();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [hasMore, loadMore]);
   const pending = text !== route.q || search.status === 'loading' || (search.status === 'ok' && search.stale);
 
   const [initialActive] = useState<ActiveState | undefined>(() =>
@@ -158,6 +216,7 @@ export function SearchPage({ route }: { route: SearchRoute }) {
       case 'ArrowUp':
         event.preventDefault();
         move(event.key === 'ArrowDown' ? 1 : -1);
+        if (event.key === 'ArrowDown' && nearEnd(active + 1, results.length)) loadMore();
         break;
       case 'Enter':
         event.preventDefault();
@@ -252,6 +311,18 @@ export function SearchPage({ route }: { route: SearchRoute }) {
             {response && countText(results.length, response.total, route.themes.length, route.origine)}
           </p>
           <SearchResults results={results} active={active} hidden={!hasResults} />
+          {hasResults && hasMore && (
+            <div ref={sentinel} className="results-more">
+              <button
+                type="button"
+                className="button button-outline"
+                onClick={loadMore}
+                data-testid="results-more"
+              >
+                Afficher plus de résultats
+              </button>
+            </div>
+          )}
         </div>
         {response && (
           <div className="filters">
