@@ -2,7 +2,7 @@
 // nested values flattened), the record named (« compte de Marie Dupont », « label de la Mairie annexe »), codes
 // in French with their accents (« Labellisé »), dates and instants in Paris time. Pure: tested under Node.
 import { frenchDate } from '../french-date';
-import { STATUT_LABELS } from '../label/types';
+import { DECISION_NAMES, STATUT_LABELS } from '../label/types';
 import { ENTITE_NAMES } from '../points/methods';
 import { ROLE_LABELS } from '../roles';
 
@@ -67,14 +67,7 @@ const ACTION_LABELS: Record<string, string> = {
   retrait_pin: 'Code PIN retiré',
   deverrouillage: 'Déverrouillage',
   fin: 'Fin',
-  demander: 'Demande de label',
-  instruire: 'Mise en instruction',
-  accorder: 'Label accordé',
-  refuser: 'Label refusé',
-  renouveler: 'Label renouvelé',
-  suspendre: 'Label suspendu',
-  lever_suspension: 'Suspension levée',
-  retirer: 'Label retiré',
+  ...DECISION_NAMES,
 };
 
 /** The kinds of record, as the filter and the CSV name them. */

@@ -237,3 +237,15 @@ export interface RegisterRow {
   labelliseLe: string;
   expireLe: string;
 }
+
+/** A decision once taken, as reports and the audit trail name it. */
+export const DECISION_NAMES: Record<LabelAction, string> = {
+  demander: 'Demande de label',
+  instruire: 'Mise en instruction',
+  accorder: 'Label accordé',
+  refuser: 'Label refusé',
+  renouveler: 'Label renouvelé',
+  suspendre: 'Label suspendu',
+  lever_suspension: 'Suspension levée',
+  retirer: 'Label retiré',
+};

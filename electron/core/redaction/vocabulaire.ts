@@ -102,10 +102,10 @@ function valuesOf(node: unknown): string[] {
 }
 
 /**
- * synonymes.yml with `groups` written into it: each group keeps the node (and so the comments and quoting) of
- * the group it shares an expression with, or of the same place; new groups are written `[a, b]`.
+ * The file's YAML document when it is a readable list (so its comments and quoting can be kept), or a new, empty
+ * one: a broken file is replaced whole, as before the window could edit it.
  */
-export function synonymsText(previous: string | null, groups: string[][]): string {
+function sequenceDocument(previous: string | null): { doc: YAML.Document; root: YAML.YAMLSeq } {
   let doc: YAML.Document;
   try {
     doc = previous === null ? new YAML.Document([]) : YAML.parseDocument(previous);
@@ -113,7 +113,15 @@ export function synonymsText(previous: string | null, groups: string[][]): strin
     doc = new YAML.Document([]);
   }
   if (doc.errors.length > 0 || !YAML.isSeq(doc.contents)) doc = new YAML.Document([]);
-  const root = doc.contents as YAML.YAMLSeq;
+  return { doc, root: doc.contents as YAML.YAMLSeq };
+}
+
+/**
+ * synonymes.yml with `groups` written into it: each group keeps the node (and so the comments and quoting) of
+ * the group it shares an expression with, or of the same place; new groups are written `[a, b]`.
+ */
+export function synonymsText(previous: string | null, groups: string[][]): string {
+  const { doc, root } = sequenceDocument(previous);
   const old = root.items.filter((item): item is YAML.YAMLSeq => YAML.isSeq(item));
   const used = new Set<YAML.YAMLSeq>();
   const shares = (node: YAML.YAMLSeq, group: string[]) =>
@@ -248,14 +256,7 @@ export function addSynonym(
 
 /** themes.yml with `themes` written into it: each thème keeps its node (comments, key order) found by its id. */
 export function themesText(previous: string | null, themes: Theme[]): string {
-  let doc: YAML.Document;
-  try {
-    doc = previous === null ? new YAML.Document([]) : YAML.parseDocument(previous);
-  } catch {
-    doc = new YAML.Document([]);
-  }
-  if (doc.errors.length > 0 || !YAML.isSeq(doc.contents)) doc = new YAML.Document([]);
-  const root = doc.contents as YAML.YAMLSeq;
+  const { doc, root } = sequenceDocument(previous);
   const old = root.items.filter((item): item is YAML.YAMLMap => YAML.isMap(item));
   const items = themes.map((theme) => {
     const node = old.find((item) => item.get('id') === theme.id);

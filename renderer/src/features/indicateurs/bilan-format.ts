@@ -1,6 +1,6 @@
 // The annual review's small rules: which year a URL asks for, and how the label's decisions read in a report.
 // Pure, tested under Node.
-import type { LabelAction } from '../../../../common/label/types';
+import { DECISION_NAMES } from '../../../../common/label/types';
 
 /** The year of `#/bilan?annee=…`: a year the core accepts (2000-2100), else the current one. */
 export function yearOf(param: string | undefined, today: string): number {
@@ -11,13 +11,4 @@ export function yearOf(param: string | undefined, today: string): number {
 }
 
 /** Decisions as a report names them, once taken. */
-export const ACTION_NAMES: Record<LabelAction, string> = {
-  demander: 'Demande de label',
-  instruire: 'Mise en instruction',
-  accorder: 'Label accordé',
-  refuser: 'Label refusé',
-  renouveler: 'Label renouvelé',
-  suspendre: 'Label suspendu',
-  lever_suspension: 'Suspension levée',
-  retirer: 'Label retiré',
-};
+export const ACTION_NAMES = DECISION_NAMES;
