@@ -2,19 +2,13 @@
 // restarts (.data/preview by default, or --data-dir), so the accounts created at the first start stay.
 import { join, resolve } from 'node:path';
 import type { Core } from '../electron/core/app';
-import { createCore } from '../electron/core/app';
 import { setInstallationPoint } from '../electron/core/admin/installation';
 import { SYSTEM_ACTOR } from '../electron/core/audit/record';
 import { parisDay } from '../common/dates';
 import { seedDemoRegistry } from '../dev/seed/demo-registry';
 import { parseCommandLine } from './lib/cli';
-import {
-  DEMO_CONTENT_DIR,
-  IMPORT_WORKER_SOURCE_FILE,
-  PROJECT_ROOT,
-  RENDERER_DIST_DIR,
-  WORKER_SOURCE_FILE,
-} from './lib/paths';
+import { createServingCore } from './lib/source-core';
+import { DEMO_CONTENT_DIR, PROJECT_ROOT, RENDERER_DIST_DIR } from './lib/paths';
 import { LOOPBACK_HOSTS } from '../electron/server/http-guards';
 import { startPreviewServer } from '../electron/server/http-server';
 import { generateJournal } from './bench/journal-data';
@@ -67,14 +61,7 @@ const { values } = parseCommandLine(
 try {
   const contentDir = resolve(values.content ?? DEMO_CONTENT_DIR);
   const dataDir = resolve(values['data-dir'] ?? join(PROJECT_ROOT, '.data', 'preview'));
-  const core = await createCore({
-    contentDir,
-    dataDir,
-    workerFile: WORKER_SOURCE_FILE,
-    importWorkerFile: IMPORT_WORKER_SOURCE_FILE,
-    watch: true,
-    retention: true,
-  });
+  const core = await createServingCore(contentDir, dataDir);
   // The demo content describes Montrouval: its registries go with it, once, on a database without points.
   const demo = values.demo || contentDir === resolve(DEMO_CONTENT_DIR);
   const seeded = demo ? seedDemoRegistry(core.store.db, core.now()) : null;

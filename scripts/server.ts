@@ -3,17 +3,12 @@
 // stop it cleanly (requests under way are answered, the database is closed). See docs/SERVEUR.md.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createCore } from '../electron/core/app';
 import { LOOPBACK_HOSTS } from '../electron/server/http-guards';
 import { startHttpServer } from '../electron/server/http-server';
 import { errorFields, jsonLogger } from '../electron/server/json-log';
 import { fail, parseCommandLine } from './lib/cli';
-import {
-  DEMO_CONTENT_DIR,
-  IMPORT_WORKER_SOURCE_FILE,
-  RENDERER_DIST_DIR,
-  WORKER_SOURCE_FILE,
-} from './lib/paths';
+import { createServingCore } from './lib/source-core';
+import { DEMO_CONTENT_DIR, RENDERER_DIST_DIR } from './lib/paths';
 
 const USAGE = `Usage : npm run server -- --data-dir DOSSIER [--content DOSSIER] [--host ADRESSE] [--port N]
                           [--tls-cert FICHIER --tls-key FICHIER] [--allowed-host NOM[:PORT]]…
@@ -64,14 +59,7 @@ try {
     : undefined;
   const contentDir = resolve(values.content ?? DEMO_CONTENT_DIR);
   const dataDir = resolve(values['data-dir']);
-  const core = await createCore({
-    contentDir,
-    dataDir,
-    workerFile: WORKER_SOURCE_FILE,
-    importWorkerFile: IMPORT_WORKER_SOURCE_FILE,
-    watch: true,
-    retention: true,
-  });
+  const core = await createServingCore(contentDir, dataDir);
   const server = await startHttpServer(core, {
     port,
     host: values.host,

@@ -1,0 +1,18 @@
+import type { Core } from '../../electron/core/app';
+import { createCore } from '../../electron/core/app';
+import { IMPORT_WORKER_SOURCE_FILE, WORKER_SOURCE_FILE } from './paths';
+
+/**
+ * The core as the long-running commands start it (the preview, the city server): workers run from their
+ * TypeScript sources, the content folder watched, the log's retention applied.
+ */
+export function createServingCore(contentDir: string, dataDir: string): Promise<Core> {
+  return createCore({
+    contentDir,
+    dataDir,
+    workerFile: WORKER_SOURCE_FILE,
+    importWorkerFile: IMPORT_WORKER_SOURCE_FILE,
+    watch: true,
+    retention: true,
+  });
+}
