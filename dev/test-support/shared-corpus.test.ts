@@ -6,7 +6,7 @@ describe('the shared corpus in tests', () => {
 
   it('skips, with a warning, outside CI when the file is absent', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(skipWithoutCorpus(absent, 'Le test', undefined)).toBe(true);
+    expect(skipWithoutCorpus(absent, 'Le test', '')).toBe(true);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
   });
