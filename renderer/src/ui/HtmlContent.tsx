@@ -47,7 +47,11 @@ export function HtmlContent({
     };
     update();
     const observer = new ResizeObserver(update);
-    for (const wrap of wraps) observer.observe(wrap);
+    // The wrapper keeps its size when only its table grows (fonts, a narrower column): watch both.
+    for (const wrap of wraps) {
+      observer.observe(wrap);
+      if (wrap.firstElementChild) observer.observe(wrap.firstElementChild);
+    }
     return () => observer.disconnect();
   }, [html]);
 
