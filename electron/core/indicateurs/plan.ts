@@ -1,5 +1,6 @@
 // The annual review's action plan, kept per year: a free text and lines of actions (finding, action, who,
 // deadline, follow-up indicator). Saved by the label manager, audited in the same transaction.
+import { keptActions } from '../../../common/indicateurs/action-plan';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../store/database';
@@ -41,19 +42,6 @@ export function getPlan(db: Db, annee: number): PlanBilan {
     modifieLe: row.modifie_le,
     modifiePar: row.nom,
   };
-}
-
-/** Lines with nothing typed in them are dropped: an empty row of the form is not an action. */
-function keptActions(actions: readonly ActionPlan[]): ActionPlan[] {
-  return actions
-    .map((a) => ({
-      constat: a.constat.trim(),
-      action: a.action.trim(),
-      responsable: a.responsable.trim(),
-      echeance: a.echeance.trim(),
-      suivi: a.suivi.trim(),
-    }))
-    .filter((a) => Object.values(a).some((value) => value !== ''));
 }
 
 export function setPlan(

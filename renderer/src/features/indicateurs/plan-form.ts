@@ -1,5 +1,6 @@
 // The annual review's action plan as the page edits it: blank lines, the check of each line with the contract's
 // own schema (messages next to the field that caused them), and whether anything differs from what is saved.
+import { keptActions } from '../../../../common/indicateurs/action-plan';
 import { actionPlanSchema } from '../../../../common/indicateurs/methods';
 import type { ActionPlan, PlanBilan } from '../../../../common/indicateurs/types';
 import type { FieldErrors } from '../../ui/forms/checkForm';
@@ -27,23 +28,11 @@ export function draftOf(plan: PlanBilan): PlanDraft {
   return { texte: plan.texte, actions: plan.actions.length > 0 ? plan.actions : [blankAction()] };
 }
 
-function isBlank(action: ActionPlan): boolean {
-  return Object.values(action).every((value) => value.trim() === '');
-}
-
 /** What the draft would save: trimmed, without its blank lines. */
 export function normalised(draft: PlanDraft): PlanDraft {
   return {
     texte: draft.texte.trim(),
-    actions: draft.actions
-      .map((a) => ({
-        constat: a.constat.trim(),
-        action: a.action.trim(),
-        responsable: a.responsable.trim(),
-        echeance: a.echeance.trim(),
-        suivi: a.suivi.trim(),
-      }))
-      .filter((a) => !isBlank(a)),
+    actions: keptActions(draft.actions),
   };
 }
 
