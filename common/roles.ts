@@ -11,10 +11,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /**
- * What a method needs: `public` (no session: first start, login), `connecte` (any open session), or a role.
- * An administrator passes every role check.
+ * What a method needs: `public` (no session: first start, login), `connecte` (any open session), a role, or
+ * `poste` (an enrolled desk's own credential, checked by the transport: no person's session grants it). An
+ * administrator passes every role check.
  */
-export type Access = Role | 'public' | 'connecte';
+export type Access = Role | 'public' | 'connecte' | 'poste';
 
 /**
  * Whether someone may use what needs `access`, holding `roles` (null: nobody is logged in). The one rule the
@@ -22,6 +23,7 @@ export type Access = Role | 'public' | 'connecte';
  */
 export function grants(roles: readonly Role[] | null, access: Access): boolean {
   if (access === 'public') return true;
+  if (access === 'poste') return false;
   if (roles === null) return false;
   if (access === 'connecte') return true;
   return roles.includes(access) || roles.includes('administrateur');
