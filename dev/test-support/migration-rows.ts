@@ -98,6 +98,17 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       ).run();
     },
   },
+  9: {
+    tables: ['sync_recus', 'sync_rejets'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO sync_recus (uid, kind, poste_id, statut, recu_le) VALUES ('01890a5d-ac96-774b-bcce-b302099a8057', 'journal.record', 1, 'rejete', '2025-12-03T11:00:00.000Z')",
+      ).run();
+      db.prepare(
+        "INSERT INTO sync_rejets (uid, kind, poste_id, compte_id, horodatage, recu_le, motif, payload) VALUES ('01890a5d-ac96-774b-bcce-b302099a8057', 'journal.record', 1, 1, '2025-12-03T10:59:00.000Z', '2025-12-03T11:00:00.000Z', 'Compte inconnu.', '{}')",
+      ).run();
+    },
+  },
 };
 
 /** Fills a database at `version` with the rows of every version up to it. */

@@ -6,6 +6,7 @@ import { migration005 } from './005-indicateurs';
 import { migration006 } from './006-avis';
 import { migration007 } from './007-bilan-plan-manques';
 import { migration008 } from './008-postes';
+import { migration009 } from './009-sync-postes';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
