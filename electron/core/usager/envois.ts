@@ -13,7 +13,9 @@ export function countSend(db: Db, ficheId: string, now: Date): void {
 /** Fiches sent today and over the last thirty days (today included), in Paris. */
 export function sendCounts(db: Db, now: Date): { aujourdhui: number; trenteJours: number } {
   const today = parisDay(now);
-  const sum = db.prepare('SELECT coalesce(sum(nombre), 0) FROM envois_fiches WHERE jour >= ? AND jour <= ?').pluck();
+  const sum = db
+    .prepare('SELECT coalesce(sum(nombre), 0) FROM envois_fiches WHERE jour >= ? AND jour <= ?')
+    .pluck();
   return {
     aujourdhui: sum.get(today, today) as number,
     trenteJours: sum.get(addDaysToDay(today, -29), today) as number,

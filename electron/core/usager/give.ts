@@ -38,7 +38,8 @@ export async function sendHandout(
   const settings = readSmtp(db);
   if (!settings) throw new RefusedError(SMTP_MESSAGES.notConfigured);
   const fiche = source.fiche(id);
-  if (fiche.statut !== 'publiee') throw new NotFoundError(`La fiche « ${id} » n'existe pas ou n'est pas publiée.`);
+  if (fiche.statut !== 'publiee')
+    throw new NotFoundError(`La fiche « ${id} » n'existe pas ou n'est pas publiée.`);
   const url = publicUrl(fiche.source);
   const handout = buildHandout(fiche, source.servicesOf(fiche), now, url ? await qrSvg(url) : undefined);
   const png = url ? await qrPng(url) : undefined;

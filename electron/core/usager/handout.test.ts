@@ -81,7 +81,12 @@ describe('the handout as an e-mail', () => {
     const handout = await handoutOf(handoutSource(), 'cni-mineur', HANDOUT_NOW);
     const text = handoutText(handout);
     const html = handoutHtml(handout, true);
-    for (const part of ['Pièces à fournir', 'Numéro de pré-demande ANTS', 'Environ 3 semaines', '01 99 00 10 20'])
+    for (const part of [
+      'Pièces à fournir',
+      'Numéro de pré-demande ANTS',
+      'Environ 3 semaines',
+      '01 99 00 10 20',
+    ])
       for (const body of [text, html]) expect(body).toContain(part);
     expect(text).toContain('Photo d’identité <récente> & conforme');
     expect(text).toContain('    Lundi : 8h30 – 12h00 et 13h30 – 17h00');

@@ -60,10 +60,7 @@ function handoutService(contact: Contact, now: Date): HandoutService {
     // Past closures are of no use; today's is already in today's line.
     fermetures: contact.fermetures
       .filter((f) => f.au >= today && f.du > today)
-      .map(
-        (f) =>
-          `Fermé du ${day(f.du)} au ${day(f.au)}${f.motif ? ` : ${f.motif}` : ''}`,
-      ),
+      .map((f) => `Fermé du ${day(f.du)} au ${day(f.au)}${f.motif ? ` : ${f.motif}` : ''}`),
   };
 }
 
@@ -82,12 +79,7 @@ export function publicUrl(source: string | undefined): string | undefined {
  * The handout of `fiche`, its services (explicit ones first, then those of its pivot codes, as the fiche page
  * shows them) and the QR code of its public source, when it has one.
  */
-export function buildHandout(
-  fiche: Fiche,
-  services: readonly Contact[],
-  now: Date,
-  qrSvg?: string,
-): Handout {
+export function buildHandout(fiche: Fiche, services: readonly Contact[], now: Date, qrSvg?: string): Handout {
   const url = publicUrl(fiche.source);
   const kept = services.slice(0, MAX_HANDOUT_SERVICES);
   return {

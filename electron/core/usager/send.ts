@@ -61,21 +61,10 @@ export const SMTP_MESSAGES = {
 /** The French error for a failure of nodemailer; `recipientField` names the form field of the citizen's address. */
 export function smtpError(error: unknown, settings: SmtpSettings, recipientField?: string): Error {
   const { code, command, responseCode } = failureOf(error);
-  switch (code) {
-    case 'ECONNECTION':
-    case 'ETIMEDOUT':
-    case 'EDNS':
-    case 'ESOCKET':
-    case 'EHLO':
-      return new UnavailableError(SMTP_MESSAGES.unreachable(settings));
-    case 'ETLS':
-    case 'EREQUIRETLS':
-      return new UnavailableError(SMTP_MESSAGES.tls);
-    case 'EAUTH':
-      return new RefusedError(SMTP_MESSAGES.auth);
-    default:
-      break;
-  }
+  const unreachable = ['ECONNECTION', 'ETIMEDOUT', 'EDNS', 'ESOCKET', 'EHLO'];
+  if (code && unreachable.includes(code)) return new UnavailableError(SMTP_MESSAGES.unreachable(settings));
+  if (code === 'ETLS' || code === 'EREQUIRETLS') return new UnavailableError(SMTP_MESSAGES.tls);
+  if (code === 'EAUTH') return new RefusedError(SMTP_MESSAGES.auth);
   // 530: the server wants a login the settings do not give.
   if (responseCode === 530) return new RefusedError(SMTP_MESSAGES.auth);
   if (code === 'EENVELOPE') {

@@ -27,6 +27,8 @@ export const usagerHandlers: HandlerTable<UsagerMethod> = {
     writeSmtp(core.store.db, actorOf(session), input, core.now()),
   'usager.smtp.tester': async (core, input) => {
     await verifySmtp(settingsFrom(input, readSmtp(core.store.db)));
-    return { message: `Le serveur de messagerie ${input.hote}:${input.port} répond et accepte la connexion.` };
+    return {
+      message: `Le serveur de messagerie ${input.hote}:${input.port} répond et accepte la connexion.`,
+    };
   },
 };
