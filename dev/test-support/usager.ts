@@ -25,7 +25,10 @@ export function handoutKnowledge(): { fiches: Fiche[]; contacts: Contact[] } {
       telephone: '01 99 00 10 20',
       courriel: 'titres@montrouval.fr',
       horaires: { lundi: ['08:30-12:00', '13:30-17:00'], mercredi: ['08:30-12:00'] },
-      fermetures: [{ du: '2026-12-24', au: '2026-12-26', motif: 'fêtes de fin d’année' }],
+      fermetures: [
+        { du: '2026-12-24', au: '2026-12-26', motif: 'fêtes de fin d’année' },
+        { du: '2027-01-02', au: '2027-01-02' },
+      ],
     }),
     contactFile('annexe', {
       nom: 'Mairie annexe <du Plateau>',

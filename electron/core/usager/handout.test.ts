@@ -27,7 +27,10 @@ describe('the handout « Pour l’usager »', () => {
       adresse: ['2 place de la Mairie', 'Bâtiment B', '99150 Montrouval'],
       telephone: '01 99 00 10 20',
       aujourdhui: 'Aujourd’hui (lundi 23 novembre 2026) : 8h30 – 12h00 et 13h30 – 17h00',
-      fermetures: ['Fermé du 24 décembre 2026 au 26 décembre 2026 : fêtes de fin d’année'],
+      fermetures: [
+        'Fermé du 24 décembre 2026 au 26 décembre 2026 : fêtes de fin d’année',
+        'Fermé le 2 janvier 2027',
+      ],
     });
     expect(titres?.semaine).toHaveLength(7);
     expect(titres?.semaine[0]).toEqual({ jour: 'lundi', horaires: '8h30 – 12h00 et 13h30 – 17h00' });

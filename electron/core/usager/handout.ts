@@ -60,7 +60,10 @@ function handoutService(contact: Contact, now: Date): HandoutService {
     // Past closures are of no use; today's is already in today's line.
     fermetures: contact.fermetures
       .filter((f) => f.au >= today && f.du > today)
-      .map((f) => `Fermé du ${day(f.du)} au ${day(f.au)}${f.motif ? ` : ${f.motif}` : ''}`),
+      .map((f) => {
+        const when = f.du === f.au ? `Fermé le ${day(f.du)}` : `Fermé du ${day(f.du)} au ${day(f.au)}`;
+        return `${when}${f.motif ? ` : ${f.motif}` : ''}`;
+      }),
   };
 }
 
