@@ -109,6 +109,14 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       ).run();
     },
   },
+  14: {
+    tables: ['envois_fiches'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO envois_fiches (jour, fiche_id, nombre) VALUES ('2025-12-03', 'cni-mineur', 2)",
+      ).run();
+    },
+  },
 };
 
 /** Fills a database at `version` with the rows of every version up to it. */

@@ -147,8 +147,11 @@ export async function dispatch(
     const handler = handlers[method] as (core: Core, input: unknown, context: CallContext) => unknown;
     return { ok: true, result: await handler(core, parsed.data, context) };
   } catch (error) {
-    if (error instanceof RefusedError && error.retryAfter !== undefined) {
-      return failure('refused', error.message, { retryAfter: error.retryAfter });
+    if (error instanceof RefusedError && (error.retryAfter !== undefined || error.field !== undefined)) {
+      return failure('refused', error.message, {
+        ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+        ...(error.field !== undefined ? { field: error.field } : {}),
+      });
     }
     for (const [kind, code] of ERRORS) if (error instanceof kind) return failure(code, error.message);
     if (isUniqueViolation(error))

@@ -3,11 +3,13 @@ import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { BackupsSection } from './BackupsSection';
 import { InstallationSection } from './InstallationSection';
 import { RetentionSection } from './RetentionSection';
+import { SmtpSection } from '../usager/SmtpSection';
 import './admin.css';
 
 /**
  * The installation's settings, for administrators: the point this desk belongs to, how long the log keeps
- * contacts, backups and restores.
+ * contacts, the SMTP server fiches are sent
+ * to citizens through, backups and restores.
  */
 export function ReglagesPage() {
   const heading = useFocusHeading<HTMLHeadingElement>(true);
@@ -18,6 +20,7 @@ export function ReglagesPage() {
       </h1>
       <InstallationSection />
       <RetentionSection />
+      <SmtpSection />
       <BackupsSection />
     </PageMain>
   );
