@@ -109,7 +109,7 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       ).run();
     },
   },
-  14: {
+  10: {
     tables: ['envois_fiches'],
     fill(db) {
       db.prepare(

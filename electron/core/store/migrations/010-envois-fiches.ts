@@ -2,8 +2,8 @@ import type { Migration } from './types';
 
 // Fiches sent to citizens by e-mail (« Envoyer par courriel »): a count per day and fiche, nothing else. The
 // citizen's address is used for the sending and never written anywhere; no account, no time of day either.
-export const migration014: Migration = {
-  version: 14,
+export const migration010: Migration = {
+  version: 10,
   name: 'envois de fiches par courriel',
   up(db) {
     db.exec(`
