@@ -18,6 +18,7 @@ import { formationMethods, type FormationOutputs } from './formations/methods';
 import { pointMethods, type PointOutputs } from './points/methods';
 import { posteMethods, type PosteOutputs } from './postes/methods';
 import { usagerMethods, type UsagerOutputs } from './usager/methods';
+import { syncMethods, type SyncOutputs } from './sync/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -182,6 +183,7 @@ export const methods = {
   ...agentMethods,
   ...formationMethods,
   ...posteMethods,
+  ...syncMethods,
   ...labelMethods,
   ...adminMethods,
   ...journalMethods,
@@ -199,6 +201,7 @@ export interface Outputs
     AgentOutputs,
     FormationOutputs,
     PosteOutputs,
+    SyncOutputs,
     LabelOutputs,
     AdminOutputs,
     JournalOutputs,
@@ -225,6 +228,7 @@ export type PointMethod = keyof typeof pointMethods;
 export type AgentMethod = keyof typeof agentMethods;
 export type FormationMethod = keyof typeof formationMethods;
 export type PosteMethod = keyof typeof posteMethods;
+export type SyncMethod = keyof typeof syncMethods;
 export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;
@@ -243,6 +247,8 @@ export type ErrorCode =
   | 'conflict'
   | 'unknown_method'
   | 'unavailable'
+  /** A city desk and its server speak API versions too far apart: one of them must be updated (HTTP 426). */
+  | 'outdated'
   | 'internal';
 
 /** What every transport carries back: never a thrown error, so the window always has a French message. */

@@ -14,6 +14,7 @@ import { formationHandlers } from './handlers/formations';
 import { pointHandlers } from './handlers/points';
 import { posteHandlers } from './handlers/postes';
 import { usagerHandlers } from './handlers/usager';
+import { syncHandlers } from './handlers/sync';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -25,6 +26,7 @@ export const handlers: HandlerTable<MethodName> = {
   ...agentHandlers,
   ...formationHandlers,
   ...posteHandlers,
+  ...syncHandlers,
   ...labelHandlers,
   ...adminHandlers,
   ...journalHandlers,
