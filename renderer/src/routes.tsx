@@ -39,6 +39,9 @@ import { RedactionPage } from './features/redaction/RedactionPage';
 import { RevisionPage } from './features/redaction/RevisionPage';
 import { VocabulairePage } from './features/redaction/VocabulairePage';
 import { SearchPage } from './features/search/SearchPage';
+import { FlashFormPage } from './features/flash/FlashFormPage';
+import { FlashListPage } from './features/flash/FlashListPage';
+import { FLASH_MANAGERS } from '../../common/flash/methods';
 
 export type RouteName = Route['name'];
 
@@ -101,6 +104,25 @@ export const ROUTES: RouteTable = {
     access: 'connecte',
     section: 'annuaire',
     page: (route) => <ContactPage key={route.id} id={route.id} />,
+  },
+  flash: {
+    title: 'Flash info',
+    access: FLASH_MANAGERS,
+    section: 'flash',
+    menu: { label: 'Flash info', route: { name: 'flash' }, group: 'accueil' },
+    page: () => <FlashListPage archive={false} />,
+  },
+  flashArchives: {
+    title: 'Flash info archivés',
+    access: FLASH_MANAGERS,
+    section: 'flash',
+    page: () => <FlashListPage archive />,
+  },
+  flashForm: {
+    title: 'Flash info',
+    access: FLASH_MANAGERS,
+    section: 'flash',
+    page: (route) => <FlashFormPage key={route.id ?? 'nouvelle'} id={route.id} />,
   },
   mesContacts: {
     title: 'Mes contacts du jour',

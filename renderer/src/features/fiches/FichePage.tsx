@@ -14,6 +14,8 @@ import { useCall } from '../../ui/hooks/useCall';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { NATIONAL_SOURCE, nationalCitation } from '../search/origins';
 import { formatRoute } from '../../router';
+import { FavoriToggle } from '../favoris/FavoriToggle';
+import { FlashBanner } from '../flash/FlashBanner';
 
 const NEW_WINDOW = <span className="visually-hidden"> (ouvre une nouvelle fenêtre)</span>;
 
@@ -162,7 +164,9 @@ function Fiche({ view }: { view: FicheView }) {
               </span>
             )}
             <ThemeTags themes={view.themes} />
+            <FavoriToggle ficheId={fiche.id} />
           </div>
+          <FlashBanner ficheId={fiche.id} />
           <FicheNotices fiche={fiche} />
           <FicheEditLink fiche={fiche} />
           {view.completes && (
