@@ -5,6 +5,8 @@ import type { FlashFields } from '../../../common/flash/methods';
 import { auditRows, assign, freshDb, insertAgent, insertPoint } from '../../../dev/test-support/registres';
 import type { Store } from '../store/store';
 import type { Db } from '../store/database';
+import { objectName } from '../../../common/audit/format';
+import { listAudit } from '../audit/query';
 import { NotFoundError, RefusedError } from '../errors';
 import type { FlashContext, Reader } from './flash';
 import { confirmFlash, createFlash, currentFlash, etatOn, getFlash, listFlash, updateFlash } from './flash';
@@ -191,5 +193,10 @@ describe('flash info', () => {
       apres: { titre: 'Grève jeudi et vendredi', points: [], tousPoints: true },
     });
     expect(() => updateFlash(db, auteur, 999, fields(), context)).toThrow(NotFoundError);
+    // The audit page names the announcement by its title.
+    const [latest] = listAudit(db, { objet: 'flash', limit: 1, offset: 0 }).rows;
+    expect(objectName('flash', latest?.objetId ?? null, latest?.objetNom ?? null)).toBe(
+      'flash info « Grève jeudi et vendredi »',
+    );
   });
 });
