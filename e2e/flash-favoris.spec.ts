@@ -28,6 +28,15 @@ test.describe.serial('flash info et favoris', () => {
     await expect(page.getByTestId('flash-points-error')).toContainText('Choisissez au moins un point');
 
     await page.getByTestId('flash-titre').fill(TITLE);
+    // Leaving with what was typed asks first; staying keeps it.
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Retour aux flash info' }).click();
+    await expect.poll(() => asked).toContain('ne sont pas enregistrées');
+    await expect(page.getByTestId('flash-titre')).toHaveValue(TITLE);
     await page
       .getByTestId('flash-texte')
       .fill('L’accueil ferme à **12 h** ; orientez vers la mairie centrale.');
