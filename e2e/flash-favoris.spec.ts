@@ -3,6 +3,8 @@
 // the manager sees it read. Then the agent stars a fiche with « * » and reopens it from the home with ↓ Entrée.
 import { expect, test } from '@playwright/test';
 import type { InstallationView } from '../common/admin/methods';
+import { addDaysToDay, parisDay } from '../common/dates';
+import type { FlashDetail, FlashSummary } from '../common/flash/methods';
 import { api, clickNav, loginAs, search, seriousViolations } from './helpers';
 
 const TITLE = 'Fermeture exceptionnelle jeudi';
@@ -101,5 +103,47 @@ test.describe.serial('flash info et favoris', () => {
     await expect(page.getByTestId('favori-link').first()).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('fiche-title')).toHaveText(titre ?? '');
+    // « * » again: no longer a favourite.
+    await expect(page.getByTestId('favori-toggle')).toContainText('Favori');
+    await page.keyboard.press('*');
+    await expect(page.getByTestId('favori-toggle')).toContainText('Ajouter aux favoris');
+  });
+
+  // The announcement goes to the archive (its last day moved to yesterday) and the star is removed, so the specs
+  // that follow find the desk as it was.
+  test.afterAll(async ({ browser }) => {
+    const context = await browser.newContext();
+    const request = context.request;
+    const { flash } = await api<{ flash: FlashSummary[] }>(request, 'flash.list', {}, 'gestion');
+    const mine = flash.find((item) => item.titre === TITLE);
+    if (mine) {
+      const detail = await api<FlashDetail>(request, 'flash.get', { id: mine.id }, 'gestion');
+      const yesterday = addDaysToDay(parisDay(new Date()), -1);
+      await api(
+        request,
+        'flash.update',
+        {
+          id: mine.id,
+          fields: {
+            titre: detail.titre,
+            texte: detail.texte,
+            debut: yesterday,
+            fin: yesterday,
+            tousPoints: detail.tousPoints,
+            pointIds: detail.points.map((point) => point.id),
+            ficheIds: detail.fiches.map((fiche) => fiche.id),
+          },
+        },
+        'gestion',
+      );
+      const archive = await api<{ flash: FlashSummary[] }>(
+        request,
+        'flash.list',
+        { archive: true },
+        'gestion',
+      );
+      expect(archive.flash.map((item) => item.titre)).toContain(TITLE);
+    }
+    await context.close();
   });
 });
