@@ -19,6 +19,8 @@ import { pointMethods, type PointOutputs } from './points/methods';
 import { posteMethods, type PosteOutputs } from './postes/methods';
 import { usagerMethods, type UsagerOutputs } from './usager/methods';
 import { syncMethods, type SyncOutputs } from './sync/methods';
+import { flashMethods, type FlashOutputs } from './flash/methods';
+import { favoriMethods, type FavoriOutputs } from './favoris/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -190,6 +192,8 @@ export const methods = {
   ...indicateurMethods,
   ...redactionMethods,
   ...usagerMethods,
+  ...flashMethods,
+  ...favoriMethods,
 } as const satisfies MethodTable;
 
 export interface Outputs
@@ -207,7 +211,9 @@ export interface Outputs
     JournalOutputs,
     IndicateurOutputs,
     RedactionOutputs,
-    UsagerOutputs {
+    UsagerOutputs,
+    FlashOutputs,
+    FavoriOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -235,6 +241,8 @@ export type JournalMethod = keyof typeof journalMethods;
 export type IndicateurMethod = keyof typeof indicateurMethods;
 export type RedactionMethod = keyof typeof redactionMethods;
 export type UsagerMethod = keyof typeof usagerMethods;
+export type FlashMethod = keyof typeof flashMethods;
+export type FavoriMethod = keyof typeof favoriMethods;
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

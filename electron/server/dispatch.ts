@@ -63,6 +63,12 @@ const FIELD_LABELS: Record<string, string> = {
   sessionId: 'Session',
   typeId: 'Type de formation',
   id: 'Identifiant',
+  titre: 'Titre',
+  texte: 'Texte',
+  pointIds: 'Points d’accueil',
+  tousPoints: 'Tous les points',
+  ficheIds: 'Fiches liées',
+  ficheId: 'Fiche',
 };
 
 function pathLabel(path: readonly PropertyKey[]): string {

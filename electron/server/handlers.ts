@@ -15,6 +15,7 @@ import { pointHandlers } from './handlers/points';
 import { posteHandlers } from './handlers/postes';
 import { usagerHandlers } from './handlers/usager';
 import { syncHandlers } from './handlers/sync';
+import { favoriHandlers, flashHandlers } from './handlers/flash';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -33,4 +34,6 @@ export const handlers: HandlerTable<MethodName> = {
   ...indicateurHandlers,
   ...redactionHandlers,
   ...usagerHandlers,
+  ...flashHandlers,
+  ...favoriHandlers,
 };
