@@ -17,6 +17,7 @@ import { agentMethods, type AgentOutputs } from './agents/methods';
 import { formationMethods, type FormationOutputs } from './formations/methods';
 import { pointMethods, type PointOutputs } from './points/methods';
 import { posteMethods, type PosteOutputs } from './postes/methods';
+import { deskMethods, type DeskOutputs } from './desk/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -181,6 +182,7 @@ export const methods = {
   ...agentMethods,
   ...formationMethods,
   ...posteMethods,
+  ...deskMethods,
   ...labelMethods,
   ...adminMethods,
   ...journalMethods,
@@ -197,6 +199,7 @@ export interface Outputs
     AgentOutputs,
     FormationOutputs,
     PosteOutputs,
+    DeskOutputs,
     LabelOutputs,
     AdminOutputs,
     JournalOutputs,
@@ -222,6 +225,7 @@ export type PointMethod = keyof typeof pointMethods;
 export type AgentMethod = keyof typeof agentMethods;
 export type FormationMethod = keyof typeof formationMethods;
 export type PosteMethod = keyof typeof posteMethods;
+export type DeskMethod = keyof typeof deskMethods;
 export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;

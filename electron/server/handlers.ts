@@ -13,6 +13,7 @@ import { agentHandlers } from './handlers/agents';
 import { formationHandlers } from './handlers/formations';
 import { pointHandlers } from './handlers/points';
 import { posteHandlers } from './handlers/postes';
+import { deskHandlers } from './handlers/desk';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -24,6 +25,7 @@ export const handlers: HandlerTable<MethodName> = {
   ...agentHandlers,
   ...formationHandlers,
   ...posteHandlers,
+  ...deskHandlers,
   ...labelHandlers,
   ...adminHandlers,
   ...journalHandlers,
