@@ -301,7 +301,7 @@ export function startPreviewServer(
   core: Core,
   rendererDir: string,
   port: number,
-  options: PreviewServerOptions = {},
+  options: PreviewServerOptions & Pick<HttpServerOptions, 'desk'> = {},
 ): Promise<PreviewServer> {
   return startHttpServer(core, { ...options, rendererDir, port });
 }

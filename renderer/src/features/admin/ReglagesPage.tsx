@@ -2,6 +2,7 @@ import { PageMain } from '../../ui/PageMain';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { BackupsSection } from './BackupsSection';
 import { InstallationSection } from './InstallationSection';
+import { DeskModeSection } from '../desk/DeskModeSection';
 import { RetentionSection } from './RetentionSection';
 import './admin.css';
 
@@ -16,6 +17,7 @@ export function ReglagesPage() {
       <h1 ref={heading} tabIndex={-1}>
         Réglages
       </h1>
+      <DeskModeSection />
       <InstallationSection />
       <RetentionSection />
       <BackupsSection />
