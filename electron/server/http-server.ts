@@ -225,8 +225,7 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
   hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, port || 1, options.allowedOrigins);
   const clients = new Clients(options.desk?.tokens ?? core.auth.tokens);
   const answer: Answerer =
-    options.desk?.answer ??
-    ((slot, method, input, source) => dispatch(core, slot, method, input, source));
+    options.desk?.answer ?? ((slot, method, input, source) => dispatch(core, slot, method, input, source));
   let policy: HostPolicy = { hosts: new Set(), origins: new Set() };
   const onError =
     options.onError ?? ((message: string, error: unknown) => console.error(`[http] ${message}:`, error));
