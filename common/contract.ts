@@ -21,6 +21,7 @@ import { usagerMethods, type UsagerOutputs } from './usager/methods';
 import { syncMethods, type SyncOutputs } from './sync/methods';
 import { flashMethods, type FlashOutputs } from './flash/methods';
 import { favoriMethods, type FavoriOutputs } from './favoris/methods';
+import { deskMethods, type DeskOutputs } from './desk/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -186,6 +187,7 @@ export const methods = {
   ...formationMethods,
   ...posteMethods,
   ...syncMethods,
+  ...deskMethods,
   ...labelMethods,
   ...adminMethods,
   ...journalMethods,
@@ -206,6 +208,7 @@ export interface Outputs
     FormationOutputs,
     PosteOutputs,
     SyncOutputs,
+    DeskOutputs,
     LabelOutputs,
     AdminOutputs,
     JournalOutputs,
@@ -235,6 +238,7 @@ export type AgentMethod = keyof typeof agentMethods;
 export type FormationMethod = keyof typeof formationMethods;
 export type PosteMethod = keyof typeof posteMethods;
 export type SyncMethod = keyof typeof syncMethods;
+export type DeskMethod = keyof typeof deskMethods;
 export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;

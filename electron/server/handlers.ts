@@ -16,6 +16,7 @@ import { posteHandlers } from './handlers/postes';
 import { usagerHandlers } from './handlers/usager';
 import { syncHandlers } from './handlers/sync';
 import { favoriHandlers, flashHandlers } from './handlers/flash';
+import { deskHandlers } from './handlers/desk';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -28,6 +29,7 @@ export const handlers: HandlerTable<MethodName> = {
   ...formationHandlers,
   ...posteHandlers,
   ...syncHandlers,
+  ...deskHandlers,
   ...labelHandlers,
   ...adminHandlers,
   ...journalHandlers,

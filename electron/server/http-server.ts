@@ -3,10 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/app';
-import { dispatch } from './dispatch';
+import { dispatch, type DispatchOptions } from './dispatch';
 import type { Envelope } from '../../common/contract';
 import { APP_ORIGIN, HTTP_RESPONSE_HEADERS, mimeTypeFor, resolveAppAsset } from './app-assets';
-import { Clients } from './http-clients';
+import { Clients, type TokenStore } from './http-clients';
+import type { ClientSlot } from '../core/auth/session';
 import { deskOfRequest } from './http-desk';
 import {
   LOOPBACK_HOSTS,
@@ -95,9 +96,18 @@ function readBody(request: IncomingMessage, response: ServerResponse, limit: num
   });
 }
 
+/** What answers an API call: the core's dispatch, or a connected desk's router (electron/server/desk/). */
+export type Answerer = (
+  slot: ClientSlot,
+  method: string,
+  input: unknown,
+  options: DispatchOptions,
+) => Promise<Envelope<unknown>>;
+
 /** POST /api/METHOD carries the JSON input to the same dispatcher the Electron IPC uses. */
 async function handleApi(
   core: Core,
+  answer: Answerer,
   clients: Clients,
   policy: HostPolicy,
   method: string,
@@ -129,10 +139,10 @@ async function handleApi(
   if ('refusal' in desk) return sendJson(response, desk.refusal.status, desk.refusal.body);
   const source = sourceOf(request.socket.remoteAddress);
   const call = clients.of(request.headers.cookie);
-  const answer = await dispatch(core, call.slot, method, input, { source, poste: desk.poste });
-  const cookie = clients.settle(call, method, answer.ok, source);
+  const envelope = await answer(call.slot, method, input, { source, poste: desk.poste });
+  const cookie = clients.settle(call, method, envelope.ok, source);
   if (cookie) response.setHeader('set-cookie', cookie);
-  sendJson(response, 200, answer);
+  sendJson(response, 200, envelope);
 }
 
 function serveFile(rendererDir: string, request: IncomingMessage, response: ServerResponse): void {
@@ -167,6 +177,11 @@ export interface HttpServerOptions extends PreviewServerOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Called once per answered request. */
   onRequest?: (record: RequestRecord) => void;
+  /**
+   * A connected desk: its calls go to the desk's router (local core, outbox or the city's server) instead of
+   * the core's dispatch, and its window slots live as long as the desk keeps their sessions.
+   */
+  desk?: { answer: Answerer; tokens: TokenStore };
   /** Called when a request fails inside the server (never with the request's body). */
   onError?: (message: string, error: unknown) => void;
 }
@@ -212,7 +227,10 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
   }
   // Checked now, so that a wrong entry stops the start rather than every request.
   hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, port || 1, options.allowedOrigins);
-  const clients = new Clients(core.auth.tokens);
+  const clients = new Clients(options.desk?.tokens ?? core.auth.tokens);
+  const answer: Answerer =
+    options.desk?.answer ??
+    ((slot, method, input, callOptions) => dispatch(core, slot, method, input, callOptions));
   let policy: HostPolicy = { hosts: new Set(), origins: new Set() };
   const onError =
     options.onError ?? ((message: string, error: unknown) => console.error(`[http] ${message}:`, error));
@@ -243,7 +261,7 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
       return sendJson(response, answer.status === 'ok' ? 200 : 503, answer);
     }
     if (api?.[1]) {
-      handleApi(core, clients, policy, api[1], request, response).catch((error: unknown) => {
+      handleApi(core, answer, clients, policy, api[1], request, response).catch((error: unknown) => {
         onError('request failed', error);
         if (!response.headersSent) sendJson(response, 500, failure('internal', 'Erreur interne.'));
       });
@@ -287,7 +305,7 @@ export function startPreviewServer(
   core: Core,
   rendererDir: string,
   port: number,
-  options: PreviewServerOptions = {},
+  options: PreviewServerOptions & Pick<HttpServerOptions, 'desk'> = {},
 ): Promise<PreviewServer> {
   return startHttpServer(core, { ...options, rendererDir, port });
 }
