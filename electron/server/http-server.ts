@@ -7,6 +7,7 @@ import { dispatch } from './dispatch';
 import type { Envelope } from '../../common/contract';
 import { APP_ORIGIN, HTTP_RESPONSE_HEADERS, mimeTypeFor, resolveAppAsset } from './app-assets';
 import { Clients } from './http-clients';
+import { SYNC_PREFIX, syncRoutes } from './sync-routes';
 import {
   LOOPBACK_HOSTS,
   bodyLimitOf,
@@ -210,6 +211,8 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
   // Checked now, so that a wrong entry stops the start rather than every request.
   hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, port || 1, options.allowedOrigins);
   const clients = new Clients(core.auth.tokens);
+  // The knowledge base published to the city's desks (GET /sync/…, a desk's credential required).
+  const sync = syncRoutes(core);
   let policy: HostPolicy = { hosts: new Set(), origins: new Set() };
   const onError =
     options.onError ?? ((message: string, error: unknown) => console.error(`[http] ${message}:`, error));
@@ -239,6 +242,8 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
       const answer = health(core, VERSION);
       return sendJson(response, answer.status === 'ok' ? 200 : 503, answer);
     }
+    const path = url.split('?', 1)[0] ?? '/';
+    if (path.startsWith(SYNC_PREFIX)) return sync.handle(request, response, path);
     if (api?.[1]) {
       handleApi(core, clients, policy, api[1], request, response).catch((error: unknown) => {
         onError('request failed', error);
@@ -255,7 +260,10 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
   const server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      sync.close();
+      reject(error);
+    });
     server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;
       policy = hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, actual, options.allowedOrigins);
@@ -270,6 +278,7 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
             const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
             server.close(() => {
               clearTimeout(cut);
+              sync.close();
               done();
             });
             server.closeIdleConnections();

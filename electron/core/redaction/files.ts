@@ -119,7 +119,7 @@ export function diskFileExists(contentDir: string, path: string): boolean {
 export function prepareAtomicWrite(
   contentDir: string,
   path: string,
-  text: string,
+  text: string | Uint8Array,
 ): { commit: () => void; discard: () => void } {
   const target = contentPath(contentDir, path);
   mkdirSync(dirname(target), { recursive: true });
@@ -128,7 +128,9 @@ export function prepareAtomicWrite(
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temporary, 'wx');
   try {
-    writeSync(fd, text);
+    // Bytes as they are (a desk's mirror writes what the server sent, checked by its hash), or text as UTF-8.
+    if (typeof text === 'string') writeSync(fd, text);
+    else writeSync(fd, text);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
