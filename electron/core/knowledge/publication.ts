@@ -61,7 +61,9 @@ export class ContentPublication {
 
   manifest(): ContentManifest {
     const maxAge = this.options.maxAgeMs ?? 30_000;
-    if (this.current && this.now() - this.current.at < maxAge) return this.current.manifest;
+    // The index is written once per content version: one stat tells whether it changed since.
+    if (this.current && this.now() - this.current.at < maxAge && this.indexUnchanged())
+      return this.current.manifest;
     const files = this.hasher.list();
     const index = this.publishedIndex();
     const version = sha256Of(JSON.stringify({ files, index }));
@@ -108,6 +110,15 @@ export class ContentPublication {
       return null;
     }
     return file;
+  }
+
+  private indexUnchanged(): boolean {
+    try {
+      const stat = statSync(indexFile(this.options.dataDir));
+      return stat.mtimeMs === this.index?.mtimeMs && stat.size === this.index.size;
+    } catch {
+      return this.index === undefined;
+    }
   }
 
   private manifestLookup(sha256: string): string | undefined {

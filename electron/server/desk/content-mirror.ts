@@ -149,9 +149,8 @@ export class ContentMirror {
     if (!parsed.success) throw new MirrorError('Manifeste du serveur illisible.');
     const manifest = parsed.data;
     const { contentDir } = this.opts;
-    for (const file of manifest.files) checkPath(contentDir, file.path);
-
     mkdirSync(contentDir, { recursive: true });
+    for (const file of manifest.files) checkPath(contentDir, file.path);
     const local = new Map(this.hasher.list().map((file) => [file.path, file.sha256]));
     const wanted = manifest.files.filter((file) => local.get(file.path) !== file.sha256);
     const prepared: Prepared[] = [];
