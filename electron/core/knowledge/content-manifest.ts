@@ -48,7 +48,8 @@ export class ContentHasher {
       for (const entry of entries) {
         const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
         if (entry.isDirectory()) {
-          if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(join(full, entry.name), path);
+          if (!entry.name.startsWith('.') && entry.name !== 'node_modules')
+            walk(join(full, entry.name), path);
         } else if (entry.isFile() && isContentPath(path)) {
           const file = this.hashOne(join(full, entry.name), path);
           if (!file) continue;

@@ -199,7 +199,8 @@ export class ContentMirror {
       mine.format === SEARCH_DATA_FORMAT
     )
       return undefined;
-    if (contentVersion(this.opts.contentDir, manifest.files, received) !== index.contentHash) return undefined;
+    if (contentVersion(this.opts.contentDir, manifest.files, received) !== index.contentHash)
+      return undefined;
     const bytes = await this.bytes(`sync/index/${index.sha256}`, INDEX_TIMEOUT_MS);
     if (sha256Of(bytes) !== index.sha256) throw new MirrorError('Index reçu altéré (empreinte différente).');
     return bytes;
