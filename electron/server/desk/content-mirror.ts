@@ -16,6 +16,7 @@ import { contentPath, prepareAtomicWrite } from '../../core/redaction/files';
 import { ANALYZER_VERSION } from '../../core/search/analyzer';
 import { indexFile, persistText, readIndexHeader } from '../../core/search/persist';
 import { SEARCH_DATA_FORMAT } from '../../core/search/search-data';
+import { QUICK_UPDATE_LIMIT } from '../../core/search/search-service';
 
 export interface ContentMirrorOptions {
   /** The city server's address (https://…/). */
@@ -74,6 +75,11 @@ export class ContentMirror {
   private running = false;
   private queue: Promise<unknown> = Promise.resolve();
   private offline = false;
+  /**
+   * Files written or deleted since the desk's index last matched its folder (undefined: not known yet, as at
+   * start). Decides whether the server's index is worth its weight (see shippedIndex).
+   */
+  private sinceIndex: number | undefined;
 
   constructor(private readonly opts: ContentMirrorOptions) {
     this.base = opts.serverUrl.endsWith('/') ? opts.serverUrl : `${opts.serverUrl}/`;
@@ -119,15 +125,28 @@ export class ContentMirror {
     }, delay);
   }
 
-  private async get(path: string, timeoutMs: number, headers: Record<string, string> = {}) {
-    return this.fetch(new URL(path, this.base), {
-      headers: {
-        [POSTE_HEADER]: this.opts.credential,
-        [API_VERSION_HEADER]: String(API_VERSION),
-        ...headers,
-      },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+  private async get(
+    path: string,
+    timeoutMs: number,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const attempt = () =>
+      this.fetch(new URL(path, this.base), {
+        headers: {
+          [POSTE_HEADER]: this.opts.credential,
+          [API_VERSION_HEADER]: String(API_VERSION),
+          ...headers,
+        },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      // Every request here is a GET: one more try hides a kept-alive connection the server just closed
+      // (ECONNRESET), without waiting for the next poll. A timeout is not retried.
+      if (!(error instanceof TypeError)) throw error;
+      return attempt();
+    }
   }
 
   /** The body of a successful answer, or a MirrorError with the server's French message. */
@@ -153,6 +172,7 @@ export class ContentMirror {
     for (const file of manifest.files) checkPath(contentDir, file.path);
     const local = new Map(this.hasher.list().map((file) => [file.path, file.sha256]));
     const wanted = manifest.files.filter((file) => local.get(file.path) !== file.sha256);
+    const listed = new Set(manifest.files.map((file) => file.path));
     const prepared: Prepared[] = [];
     const received = new Map<string, Buffer>();
     try {
@@ -161,16 +181,21 @@ export class ContentMirror {
         if (sha256Of(bytes) !== file.sha256)
           throw new MirrorError(`Fichier reçu altéré (empreinte différente) : ${file.path}`);
         received.set(file.path, bytes);
-        prepared.push(prepareAtomicWrite(contentDir, file.path, bytes));
+        // Not flushed one by one: a file damaged by a crash is found by its hash at the next sync.
+        prepared.push(prepareAtomicWrite(contentDir, file.path, bytes, { flush: false }));
       });
+      const changes = wanted.length + [...local.keys()].filter((path) => !listed.has(path)).length;
+      if (this.sinceIndex !== undefined) this.sinceIndex += changes;
       const index = await this.shippedIndex(manifest, received);
       // The index goes first: the folder's watcher then finds it when the files it was built from arrive.
-      if (index) persistText(this.opts.dataDir, index);
+      if (index) {
+        persistText(this.opts.dataDir, index);
+        this.sinceIndex = 0;
+      }
       for (const step of prepared) step.commit();
     } finally {
       for (const step of prepared) step.discard();
     }
-    const listed = new Set(manifest.files.map((file) => file.path));
     let deleted = 0;
     for (const path of local.keys()) {
       if (listed.has(path)) continue;
@@ -184,6 +209,9 @@ export class ContentMirror {
   /**
    * The server's index when this desk can use it and does not have it yet: same analyzer and format, built
    * from exactly the files about to be in place (not while the server is still rebuilding after a change).
+   * A national index weighs tens of megabytes: after a few changed files the desk's own search service indexes
+   * them (a quick update, then its build), so the index travels only when the desk has no usable index, or
+   * more files changed since its last one than a quick update takes.
    */
   private async shippedIndex(
     manifest: ContentManifest,
@@ -193,14 +221,15 @@ export class ContentMirror {
     if (!index || index.analyzerVersion !== ANALYZER_VERSION || index.format !== SEARCH_DATA_FORMAT)
       return undefined;
     const mine = readIndexHeader(indexFile(this.opts.dataDir));
-    if (
-      mine?.contentHash === index.contentHash &&
-      mine.analyzerVersion === ANALYZER_VERSION &&
-      mine.format === SEARCH_DATA_FORMAT
-    )
+    const usable = mine?.analyzerVersion === ANALYZER_VERSION && mine.format === SEARCH_DATA_FORMAT;
+    const target = contentVersion(this.opts.contentDir, manifest.files, received);
+    if (usable && mine.contentHash === target) {
+      // The desk already indexed this very content itself.
+      this.sinceIndex = 0;
       return undefined;
-    if (contentVersion(this.opts.contentDir, manifest.files, received) !== index.contentHash)
-      return undefined;
+    }
+    if (index.contentHash !== target) return undefined;
+    if (usable && this.sinceIndex !== undefined && this.sinceIndex <= QUICK_UPDATE_LIMIT) return undefined;
     const bytes = await this.bytes(`sync/index/${index.sha256}`, INDEX_TIMEOUT_MS);
     if (sha256Of(bytes) !== index.sha256) throw new MirrorError('Index reçu altéré (empreinte différente).');
     return bytes;
