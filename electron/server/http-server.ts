@@ -9,6 +9,7 @@ import { APP_ORIGIN, HTTP_RESPONSE_HEADERS, mimeTypeFor, resolveAppAsset } from 
 import { Clients, type TokenStore } from './http-clients';
 import type { ClientSlot } from '../core/auth/session';
 import { deskOfRequest } from './http-desk';
+import { SYNC_PREFIX, syncRoutes } from './sync-routes';
 import {
   LOOPBACK_HOSTS,
   bodyLimitOf,
@@ -231,6 +232,8 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
   const answer: Answerer =
     options.desk?.answer ??
     ((slot, method, input, callOptions) => dispatch(core, slot, method, input, callOptions));
+  // The knowledge base published to the city's desks (GET /sync/…, a desk's credential required).
+  const sync = syncRoutes(core);
   let policy: HostPolicy = { hosts: new Set(), origins: new Set() };
   const onError =
     options.onError ?? ((message: string, error: unknown) => console.error(`[http] ${message}:`, error));
@@ -260,6 +263,8 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
       const answer = health(core, VERSION);
       return sendJson(response, answer.status === 'ok' ? 200 : 503, answer);
     }
+    const path = url.split('?', 1)[0] ?? '/';
+    if (path.startsWith(SYNC_PREFIX)) return sync.handle(request, response, path);
     if (api?.[1]) {
       handleApi(core, answer, clients, policy, api[1], request, response).catch((error: unknown) => {
         onError('request failed', error);
@@ -276,7 +281,10 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
   const server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      sync.close();
+      reject(error);
+    });
     server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;
       policy = hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, actual, options.allowedOrigins);
@@ -291,6 +299,7 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
             const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
             server.close(() => {
               clearTimeout(cut);
+              sync.close();
               done();
             });
             server.closeIdleConnections();
