@@ -17,6 +17,9 @@ import { agentMethods, type AgentOutputs } from './agents/methods';
 import { formationMethods, type FormationOutputs } from './formations/methods';
 import { pointMethods, type PointOutputs } from './points/methods';
 import { posteMethods, type PosteOutputs } from './postes/methods';
+import { satisfactionMethods, type SatisfactionOutputs } from './satisfaction/methods';
+import { reclamationMethods, type ReclamationOutputs } from './reclamations/methods';
+import { resultatMethods, type ResultatOutputs } from './resultats/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -186,6 +189,9 @@ export const methods = {
   ...journalMethods,
   ...indicateurMethods,
   ...redactionMethods,
+  ...satisfactionMethods,
+  ...reclamationMethods,
+  ...resultatMethods,
 } as const satisfies MethodTable;
 
 export interface Outputs
@@ -201,7 +207,10 @@ export interface Outputs
     AdminOutputs,
     JournalOutputs,
     IndicateurOutputs,
-    RedactionOutputs {
+    RedactionOutputs,
+    SatisfactionOutputs,
+    ReclamationOutputs,
+    ResultatOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -227,6 +236,9 @@ export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;
 export type IndicateurMethod = keyof typeof indicateurMethods;
 export type RedactionMethod = keyof typeof redactionMethods;
+export type SatisfactionMethod = keyof typeof satisfactionMethods;
+export type ReclamationMethod = keyof typeof reclamationMethods;
+export type ResultatMethod = keyof typeof resultatMethods;
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

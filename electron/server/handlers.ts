@@ -13,6 +13,9 @@ import { agentHandlers } from './handlers/agents';
 import { formationHandlers } from './handlers/formations';
 import { pointHandlers } from './handlers/points';
 import { posteHandlers } from './handlers/postes';
+import { satisfactionHandlers } from './handlers/satisfaction';
+import { reclamationHandlers } from './handlers/reclamations';
+import { resultatHandlers } from './handlers/resultats';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -29,4 +32,7 @@ export const handlers: HandlerTable<MethodName> = {
   ...journalHandlers,
   ...indicateurHandlers,
   ...redactionHandlers,
+  ...satisfactionHandlers,
+  ...reclamationHandlers,
+  ...resultatHandlers,
 };
