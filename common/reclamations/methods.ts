@@ -103,9 +103,9 @@ const coordonnees = z.object({
 });
 
 export const reclamationMethods = {
-  // Any agent receives one at the desk, on the phone or by mail; they may not read it back with the details.
+  // Anyone receives one at the desk, on the phone or by mail; only the handling roles read it back in full.
   'reclamations.create': {
-    role: 'agent',
+    role: 'connecte',
     input: z.object({
       type: z.enum(TYPES_RECLAMATION, { error: 'choisissez réclamation ou suggestion' }),
       canal: z.enum(JOURNAL_CANAUX, { error: 'choisissez le canal' }),
@@ -120,7 +120,7 @@ export const reclamationMethods = {
     }),
   },
   'reclamations.list': {
-    role: 'agent',
+    role: 'connecte',
     input: z.object({
       statut: z.enum(STATUTS_RECLAMATION).optional(),
       type: z.enum(TYPES_RECLAMATION).optional(),

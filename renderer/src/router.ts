@@ -36,6 +36,10 @@ export type Route =
   | { name: 'revision' }
   | { name: 'manques'; params: Params }
   | { name: 'vocabulaire' }
+  | { name: 'reclamations' }
+  | { name: 'satisfaction' }
+  | { name: 'satisfactionImport' }
+  | { name: 'resultats' }
   | { name: 'notFound'; hash: string };
 
 /** A list page's filters, as they appear in its hash (« #/points?entite=ville&statut=labellise »). */
@@ -69,6 +73,10 @@ const FIXED = {
   vocabulaire: 'vocabulaire',
   problemes: 'problemes',
   import: 'import',
+  reclamations: 'reclamations',
+  satisfaction: 'satisfaction',
+  'satisfaction/import': 'satisfactionImport',
+  resultats: 'resultats',
 } as const satisfies Record<string, Route['name']>;
 
 type FixedName = (typeof FIXED)[keyof typeof FIXED];
@@ -237,6 +245,10 @@ export function formatRoute(route: Route): string {
     case 'mesContacts':
     case 'revision':
     case 'vocabulaire':
+    case 'reclamations':
+    case 'satisfaction':
+    case 'satisfactionImport':
+    case 'resultats':
       return `#/${fixedPath(route.name)}`;
     // Lists with filters: the hash path is the route's name.
     case 'points':

@@ -14,6 +14,8 @@ const ACCUEIL = [
   ['#/annuaire', 'nav-annuaire', 'Annuaire'],
 ];
 const MES_CONTACTS = [['#/mes-contacts', 'nav-mesContacts', 'Mes contacts du jour']];
+const RECLAMATIONS = [['#/reclamations', 'nav-reclamations', 'Réclamations']];
+const TABLETTE = [['#/satisfaction', 'nav-satisfaction', 'Tablette « Votre avis »']];
 const REDACTION = [
   ['#/redaction', 'nav-redaction', 'Rédaction'],
   ['#/a-revoir', 'nav-revision', 'À revoir'],
@@ -32,6 +34,8 @@ const REGISTRE = [['#/registre', 'nav-registre', 'Registre du label']];
 const PILOTAGE = [
   ['#/tableau', 'nav-tableau', 'Tableau de bord'],
   ['#/bilan', 'nav-bilan', 'Bilan annuel'],
+  ['#/resultats', 'nav-resultats', 'Résultats publiés'],
+  ['#/satisfaction/import', 'nav-satisfactionImport', 'Enquêtes de satisfaction'],
 ];
 const ADMINISTRATION = [
   ['#/comptes', 'nav-comptes', 'Comptes'],
@@ -45,7 +49,7 @@ function menuOf(roles: Role[]): string[][] {
 
 describe('the route table', () => {
   it('gives every route a title and an access', () => {
-    expect(names).toHaveLength(32);
+    expect(names).toHaveLength(36);
     for (const name of names) {
       expect(ROUTES[name].title, name).not.toBe('');
       expect(['public', 'connecte', 'agent', 'redacteur', 'gestionnaire', 'administrateur']).toContain(
@@ -83,13 +87,34 @@ describe('the route table', () => {
   });
 
   it('lists for each role the entries it uses, group after group', () => {
-    expect(menuOf(['agent'])).toEqual([...ACCUEIL, ...MES_CONTACTS, ...REGISTRE]);
-    expect(menuOf(['redacteur'])).toEqual([...ACCUEIL, ...REDACTION, ...REGISTRE]);
-    expect(menuOf(['gestionnaire'])).toEqual([...ACCUEIL, ...LABEL_REGISTRIES, ...REGISTRE, ...PILOTAGE]);
-    expect(menuOf(['agent', 'redacteur'])).toEqual([...ACCUEIL, ...MES_CONTACTS, ...REDACTION, ...REGISTRE]);
+    expect(menuOf(['agent'])).toEqual([
+      ...ACCUEIL,
+      ...MES_CONTACTS,
+      ...RECLAMATIONS,
+      ...TABLETTE,
+      ...REGISTRE,
+    ]);
+    expect(menuOf(['redacteur'])).toEqual([...ACCUEIL, ...RECLAMATIONS, ...REDACTION, ...REGISTRE]);
+    expect(menuOf(['gestionnaire'])).toEqual([
+      ...ACCUEIL,
+      ...RECLAMATIONS,
+      ...LABEL_REGISTRIES,
+      ...REGISTRE,
+      ...PILOTAGE,
+    ]);
+    expect(menuOf(['agent', 'redacteur'])).toEqual([
+      ...ACCUEIL,
+      ...MES_CONTACTS,
+      ...RECLAMATIONS,
+      ...TABLETTE,
+      ...REDACTION,
+      ...REGISTRE,
+    ]);
     expect(menuOf(['administrateur'])).toEqual([
       ...ACCUEIL,
       ...MES_CONTACTS,
+      ...RECLAMATIONS,
+      ...TABLETTE,
       ...REDACTION,
       ...LABEL_REGISTRIES,
       ...REGISTRE,
@@ -105,10 +130,10 @@ describe('the route table', () => {
       group.entries.map((entry) => entry.section),
     ]);
     expect(groups).toEqual([
-      ['Accueil', ['search', 'annuaire', 'mesContacts']],
+      ['Accueil', ['search', 'annuaire', 'mesContacts', 'reclamations', 'satisfaction']],
       ['Rédaction', ['redaction', 'revision', 'manques', 'vocabulaire', 'import', 'problemes']],
       ['Label', ['points', 'agents', 'formations', 'aTraiter', 'registre']],
-      ['Pilotage', ['tableau', 'bilan']],
+      ['Pilotage', ['tableau', 'bilan', 'resultats', 'satisfactionImport']],
       ['Administration', ['comptes', 'audit', 'reglages']],
     ]);
     expect(Object.values(MENU_GROUPS)).toEqual(groups.map(([label]) => label));

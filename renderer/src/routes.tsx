@@ -39,6 +39,10 @@ import { RedactionPage } from './features/redaction/RedactionPage';
 import { RevisionPage } from './features/redaction/RevisionPage';
 import { VocabulairePage } from './features/redaction/VocabulairePage';
 import { SearchPage } from './features/search/SearchPage';
+import { ReclamationsPage } from './features/reclamations/ReclamationsPage';
+import { ResultatsPage } from './features/resultats/ResultatsPage';
+import { SatisfactionImportPage } from './features/satisfaction/SatisfactionImportPage';
+import { TablettePage } from './features/satisfaction/TablettePage';
 
 export type RouteName = Route['name'];
 
@@ -108,6 +112,21 @@ export const ROUTES: RouteTable = {
     section: 'mesContacts',
     menu: { label: 'Mes contacts du jour', route: { name: 'mesContacts' }, group: 'accueil' },
     page: () => <MesContactsPage />,
+  },
+  reclamations: {
+    title: 'Réclamations et suggestions',
+    // Anyone may receive one; the core shows the citizen's details only to the roles that handle them.
+    access: 'connecte',
+    section: 'reclamations',
+    menu: { label: 'Réclamations', route: { name: 'reclamations' }, group: 'accueil' },
+    page: () => <ReclamationsPage />,
+  },
+  satisfaction: {
+    title: 'Votre avis',
+    access: 'agent',
+    section: 'satisfaction',
+    menu: { label: 'Tablette « Votre avis »', route: { name: 'satisfaction' }, group: 'accueil' },
+    page: () => <TablettePage />,
   },
   redaction: {
     title: 'Rédaction',
@@ -260,6 +279,21 @@ export const ROUTES: RouteTable = {
     section: 'bilan',
     menu: { label: 'Bilan annuel', route: { name: 'bilan', params: {} }, group: 'pilotage' },
     page: (route) => <BilanPage params={route.params} />,
+  },
+  resultats: {
+    title: 'Résultats publiés',
+    // The figures are public (resultats.public, for the kiosk); the page with its poster and CSV is the manager's.
+    access: 'gestionnaire',
+    section: 'resultats',
+    menu: { label: 'Résultats publiés', route: { name: 'resultats' }, group: 'pilotage' },
+    page: () => <ResultatsPage />,
+  },
+  satisfactionImport: {
+    title: 'Importer une enquête de satisfaction',
+    access: 'gestionnaire',
+    section: 'satisfactionImport',
+    menu: { label: 'Enquêtes de satisfaction', route: { name: 'satisfactionImport' }, group: 'pilotage' },
+    page: () => <SatisfactionImportPage />,
   },
   comptes: {
     title: 'Comptes',

@@ -4,6 +4,7 @@ import { BackupsSection } from './BackupsSection';
 import { InstallationSection } from './InstallationSection';
 import { RetentionSection } from './RetentionSection';
 import './admin.css';
+import { ReclamationsReglagesSection } from '../reclamations/ReclamationsReglagesSection';
 
 /**
  * The installation's settings, for administrators: the point this desk belongs to, how long the log keeps
@@ -18,6 +19,7 @@ export function ReglagesPage() {
       </h1>
       <InstallationSection />
       <RetentionSection />
+      <ReclamationsReglagesSection />
       <BackupsSection />
     </PageMain>
   );
