@@ -16,12 +16,15 @@ export function SatisfactionFaces({
 }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One answer per contact: the faces stay disabled once one is recorded (the tablet remounts them for the next).
+  const [done, setDone] = useState(false);
   const tap = async (note: Note) => {
-    if (busy) return;
+    if (busy || done) return;
     setBusy(true);
     try {
       await call('satisfaction.record', { note, source });
       setMessage('Merci pour votre avis !');
+      setDone(true);
       onRecorded?.(note);
     } catch (error) {
       setMessage(toApiError(error).message);
@@ -42,7 +45,7 @@ export function SatisfactionFaces({
           className="satisfaction-face"
           aria-label={NOTE_LABELS[note]}
           title={NOTE_LABELS[note]}
-          disabled={busy}
+          disabled={busy || done}
           onClick={() => void tap(note)}
           data-testid={`face-${note}`}
         >
