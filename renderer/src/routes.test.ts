@@ -15,7 +15,6 @@ const ACCUEIL = [
 ];
 const MES_CONTACTS = [['#/mes-contacts', 'nav-mesContacts', 'Mes contacts du jour']];
 const RECLAMATIONS = [['#/reclamations', 'nav-reclamations', 'Réclamations']];
-const TABLETTE = [['#/satisfaction', 'nav-satisfaction', 'Tablette « Votre avis »']];
 const REDACTION = [
   ['#/redaction', 'nav-redaction', 'Rédaction'],
   ['#/a-revoir', 'nav-revision', 'À revoir'],
@@ -36,6 +35,7 @@ const PILOTAGE = [
   ['#/bilan', 'nav-bilan', 'Bilan annuel'],
   ['#/resultats', 'nav-resultats', 'Résultats publiés'],
   ['#/satisfaction/import', 'nav-satisfactionImport', 'Enquêtes de satisfaction'],
+  ...RECLAMATIONS,
 ];
 const ADMINISTRATION = [
   ['#/comptes', 'nav-comptes', 'Comptes'],
@@ -87,34 +87,19 @@ describe('the route table', () => {
   });
 
   it('lists for each role the entries it uses, group after group', () => {
-    expect(menuOf(['agent'])).toEqual([
-      ...ACCUEIL,
-      ...MES_CONTACTS,
-      ...RECLAMATIONS,
-      ...TABLETTE,
-      ...REGISTRE,
-    ]);
-    expect(menuOf(['redacteur'])).toEqual([...ACCUEIL, ...RECLAMATIONS, ...REDACTION, ...REGISTRE]);
-    expect(menuOf(['gestionnaire'])).toEqual([
-      ...ACCUEIL,
-      ...RECLAMATIONS,
-      ...LABEL_REGISTRIES,
-      ...REGISTRE,
-      ...PILOTAGE,
-    ]);
+    expect(menuOf(['agent'])).toEqual([...ACCUEIL, ...MES_CONTACTS, ...REGISTRE, ...RECLAMATIONS]);
+    expect(menuOf(['redacteur'])).toEqual([...ACCUEIL, ...REDACTION, ...REGISTRE, ...RECLAMATIONS]);
+    expect(menuOf(['gestionnaire'])).toEqual([...ACCUEIL, ...LABEL_REGISTRIES, ...REGISTRE, ...PILOTAGE]);
     expect(menuOf(['agent', 'redacteur'])).toEqual([
       ...ACCUEIL,
       ...MES_CONTACTS,
-      ...RECLAMATIONS,
-      ...TABLETTE,
       ...REDACTION,
       ...REGISTRE,
+      ...RECLAMATIONS,
     ]);
     expect(menuOf(['administrateur'])).toEqual([
       ...ACCUEIL,
       ...MES_CONTACTS,
-      ...RECLAMATIONS,
-      ...TABLETTE,
       ...REDACTION,
       ...LABEL_REGISTRIES,
       ...REGISTRE,
@@ -130,10 +115,10 @@ describe('the route table', () => {
       group.entries.map((entry) => entry.section),
     ]);
     expect(groups).toEqual([
-      ['Accueil', ['search', 'annuaire', 'mesContacts', 'reclamations', 'satisfaction']],
+      ['Accueil', ['search', 'annuaire', 'mesContacts']],
       ['Rédaction', ['redaction', 'revision', 'manques', 'vocabulaire', 'import', 'problemes']],
       ['Label', ['points', 'agents', 'formations', 'aTraiter', 'registre']],
-      ['Pilotage', ['tableau', 'bilan', 'resultats', 'satisfactionImport']],
+      ['Pilotage', ['tableau', 'bilan', 'resultats', 'satisfactionImport', 'reclamations']],
       ['Administration', ['comptes', 'audit', 'reglages']],
     ]);
     expect(Object.values(MENU_GROUPS)).toEqual(groups.map(([label]) => label));

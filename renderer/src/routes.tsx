@@ -113,21 +113,6 @@ export const ROUTES: RouteTable = {
     menu: { label: 'Mes contacts du jour', route: { name: 'mesContacts' }, group: 'accueil' },
     page: () => <MesContactsPage />,
   },
-  reclamations: {
-    title: 'Réclamations et suggestions',
-    // Anyone may receive one; the core shows the citizen's details only to the roles that handle them.
-    access: 'connecte',
-    section: 'reclamations',
-    menu: { label: 'Réclamations', route: { name: 'reclamations' }, group: 'accueil' },
-    page: () => <ReclamationsPage />,
-  },
-  satisfaction: {
-    title: 'Votre avis',
-    access: 'agent',
-    section: 'satisfaction',
-    menu: { label: 'Tablette « Votre avis »', route: { name: 'satisfaction' }, group: 'accueil' },
-    page: () => <TablettePage />,
-  },
   redaction: {
     title: 'Rédaction',
     access: 'redacteur',
@@ -294,6 +279,21 @@ export const ROUTES: RouteTable = {
     section: 'satisfactionImport',
     menu: { label: 'Enquêtes de satisfaction', route: { name: 'satisfactionImport' }, group: 'pilotage' },
     page: () => <SatisfactionImportPage />,
+  },
+  reclamations: {
+    title: 'Réclamations et suggestions',
+    // Anyone may receive one; the core shows the citizen's details only to the roles that handle them.
+    access: 'connecte',
+    section: 'reclamations',
+    menu: { label: 'Réclamations', route: { name: 'reclamations' }, group: 'pilotage' },
+    page: () => <ReclamationsPage />,
+  },
+  satisfaction: {
+    title: 'Votre avis',
+    access: 'agent',
+    // Opened once on the desk's tablet, from the register's page: no menu entry (the desk's menu stays short).
+    section: 'reclamations',
+    page: () => <TablettePage />,
   },
   comptes: {
     title: 'Comptes',

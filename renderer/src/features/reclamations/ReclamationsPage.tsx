@@ -36,6 +36,11 @@ export function ReclamationsPage() {
         <h1 ref={heading} tabIndex={-1}>
           Réclamations et suggestions
         </h1>
+        {hasRole(info, 'agent') && (
+          <a className="button button-outline" href="#/satisfaction" data-testid="open-tablette">
+            Tablette « Votre avis »
+          </a>
+        )}
       </div>
       <ReclamationForm onCreated={refresh} />
       <section className="card" aria-labelledby="reclamations-list-title">
