@@ -22,6 +22,9 @@ import { syncMethods, type SyncOutputs } from './sync/methods';
 import { flashMethods, type FlashOutputs } from './flash/methods';
 import { favoriMethods, type FavoriOutputs } from './favoris/methods';
 import { deskMethods, type DeskOutputs } from './desk/methods';
+import { satisfactionMethods, type SatisfactionOutputs } from './satisfaction/methods';
+import { reclamationMethods, type ReclamationOutputs } from './reclamations/methods';
+import { resultatMethods, type ResultatOutputs } from './resultats/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -196,6 +199,9 @@ export const methods = {
   ...usagerMethods,
   ...flashMethods,
   ...favoriMethods,
+  ...satisfactionMethods,
+  ...reclamationMethods,
+  ...resultatMethods,
 } as const satisfies MethodTable;
 
 export interface Outputs
@@ -216,7 +222,10 @@ export interface Outputs
     RedactionOutputs,
     UsagerOutputs,
     FlashOutputs,
-    FavoriOutputs {
+    FavoriOutputs,
+    SatisfactionOutputs,
+    ReclamationOutputs,
+    ResultatOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -247,6 +256,9 @@ export type RedactionMethod = keyof typeof redactionMethods;
 export type UsagerMethod = keyof typeof usagerMethods;
 export type FlashMethod = keyof typeof flashMethods;
 export type FavoriMethod = keyof typeof favoriMethods;
+export type SatisfactionMethod = keyof typeof satisfactionMethods;
+export type ReclamationMethod = keyof typeof reclamationMethods;
+export type ResultatMethod = keyof typeof resultatMethods;
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

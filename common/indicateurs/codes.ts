@@ -16,6 +16,9 @@ export const INDICATEURS = [
   'duree_moyenne',
   'points_labellises',
   'couverture_formation',
+  'taux_satisfaction',
+  'satisfaction_nette',
+  'taux_delais_reclamations',
 ] as const;
 export type IndicateurCode = (typeof INDICATEURS)[number];
 
@@ -31,6 +34,10 @@ export const INDICATEUR_INFOS: Record<IndicateurCode, { libelle: string; unite: 
   duree_moyenne: { libelle: "Durée moyenne d'un contact", unite: 'secondes' },
   points_labellises: { libelle: 'Points labellisés', unite: 'nombre' },
   couverture_formation: { libelle: 'Couverture des agents formés', unite: 'pourcentage' },
+  taux_satisfaction: { libelle: 'Taux de satisfaction', unite: 'pourcentage' },
+  // Points from −100 to +100 (très satisfaits − insatisfaits), shown like a rate.
+  satisfaction_nette: { libelle: 'Satisfaction nette', unite: 'pourcentage' },
+  taux_delais_reclamations: { libelle: 'Réclamations répondues dans les délais', unite: 'pourcentage' },
 };
 
 export const SENS_OBJECTIF = ['au_moins', 'au_plus'] as const;

@@ -3,6 +3,7 @@ import type { PointEntite, PointType } from '../points/methods';
 import type { Issue, JournalCanal, Motif } from '../journal/codes';
 import type { Granularite, IndicateurCode, SensObjectif, Unite } from './codes';
 import type { Comparaison } from './periods';
+import type { CompteNotes, SourceSatisfaction } from '../satisfaction/codes';
 
 /** Which contacts count: a period (« YYYY-MM-DD », both days included) and optional filters. */
 export interface Filtres {
@@ -122,6 +123,35 @@ export interface Couverture {
   taux: number | null;
 }
 
+/** Satisfaction and complaints of the period (issue 15): the counts behind their indicators. */
+export interface Qualite {
+  satisfaction: {
+    reponses: number;
+    parNote: CompteNotes;
+    /** Channels with answers, with their rates (null without answers). */
+    parCanal: Array<{
+      canal: string;
+      libelle: string;
+      reponses: number;
+      taux: number | null;
+      nette: number | null;
+    }>;
+    parSource: Record<SourceSatisfaction, number>;
+  };
+  reclamations: {
+    /** Received in the period. */
+    reclamations: number;
+    suggestions: number;
+    /** Answered in the period, and of them within the announced delay. */
+    repondues: number;
+    dansLesDelais: number;
+    tauxDelaisTenus: number | null;
+    /** On the period's last day (today while it runs): not answered yet, and of them past their due date. */
+    enCours: number;
+    enRetard: number;
+  };
+}
+
 /** How a period stands: still running, and what it is compared with. */
 export interface EtatPeriode {
   /** The period runs into today (or later): its figures will still grow. */
@@ -145,6 +175,7 @@ export interface Tableau {
   recherchesNonResolues: { note: string; lignes: LigneRecherche[] };
   pointsLabellises: PointLabellise[];
   couverture: Couverture;
+  qualite: Qualite;
 }
 
 /** The tables of the dashboard that export to CSV. */
@@ -259,6 +290,7 @@ export interface Bilan {
     recherchesNonResolues: LigneRecherche[];
     note: string;
   };
+  qualite: Qualite;
   /** The columns of the plan and its saved lines (keyed by column), for the CSV; the page edits `plan`. */
   planAction: { colonnes: string[]; actions: Array<Record<string, string>> };
   plan: PlanBilan;

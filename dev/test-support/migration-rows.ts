@@ -136,6 +136,17 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       ).run();
     },
   },
+  12: {
+    tables: ['satisfaction_jour', 'reclamations'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO satisfaction_jour (jour, point_id, canal, note, source, nombre) VALUES ('2025-12-03', 1, 'accueil_physique', 'satisfait', 'comptoir', 2)",
+      ).run();
+      db.prepare(
+        "INSERT INTO reclamations (type, canal, point_id, recue_le, echeance, statut, objet, nom, courriel, cree_par, cree_le) VALUES ('reclamation', 'courriel', 1, '2025-12-01', '2025-12-16', 'recue', 'Attente trop longue', 'Jean Martin', 'jean@example.org', 1, '2025-12-01T09:00:00.000Z')",
+      ).run();
+    },
+  },
 };
 
 /** Fills a database at `version` with the rows of every version up to it. */

@@ -3,6 +3,7 @@ import { AuthService } from './auth/auth';
 import { removeLeftoverTemporaries } from './redaction/files';
 import { ImportJob, IMPORTS_FOLDER } from './import/import-job';
 import { runRetention } from './journal/retention';
+import { runReclamationRetention } from './reclamations/retention';
 import { removeLeftoverIndexFiles } from './search/persist';
 import { SearchService } from './search/search-service';
 import { Store } from './store/store';
@@ -37,6 +38,14 @@ function applyRetention(store: Store, now: () => Date): void {
     if (result.deleted > 0) console.log(`[retention] ${result.deleted} entries folded into daily counts`);
   } catch (error) {
     console.error('[retention] failed:', error);
+  }
+  // The complaints' contact details: same job, own period (months after closing), apart so one failure
+  // does not stop the other.
+  try {
+    const result = runReclamationRetention(store.db, now());
+    if (result.effacees > 0) console.log(`[retention] ${result.effacees} complaints' contact details erased`);
+  } catch (error) {
+    console.error('[retention] complaints failed:', error);
   }
 }
 

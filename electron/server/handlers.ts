@@ -17,6 +17,9 @@ import { usagerHandlers } from './handlers/usager';
 import { syncHandlers } from './handlers/sync';
 import { favoriHandlers, flashHandlers } from './handlers/flash';
 import { deskHandlers } from './handlers/desk';
+import { satisfactionHandlers } from './handlers/satisfaction';
+import { reclamationHandlers } from './handlers/reclamations';
+import { resultatHandlers } from './handlers/resultats';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -38,4 +41,7 @@ export const handlers: HandlerTable<MethodName> = {
   ...usagerHandlers,
   ...flashHandlers,
   ...favoriHandlers,
+  ...satisfactionHandlers,
+  ...reclamationHandlers,
+  ...resultatHandlers,
 };

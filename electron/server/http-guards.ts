@@ -3,6 +3,7 @@
 // logins). Pure, so that preview-server.test.ts and http-guards.test.ts check them directly.
 import type { MethodName } from '../../common/contract';
 import { MAX_CSV_CHARS } from '../../common/agents/methods';
+import { MAX_ENQUETE_CHARS } from '../../common/satisfaction/methods';
 
 /** The names of this machine the server answers to by default, each with the server's actual port. */
 export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
@@ -80,6 +81,7 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 export const BODY_LIMITS: Readonly<Partial<Record<MethodName, number>>> = {
   // The CSV import: 5 million characters.
   'agents.importCsv': 3 * MAX_CSV_CHARS + DEFAULT_BODY_LIMIT,
+  'satisfaction.importCsv': 3 * MAX_ENQUETE_CHARS + DEFAULT_BODY_LIMIT,
   // A fiche or contact being edited: a body of 500,000 characters and its front-matter.
   'redaction.validate': 2 * 1024 * 1024,
   'redaction.preview': 2 * 1024 * 1024,

@@ -41,6 +41,10 @@ export type Route =
   | { name: 'flash' }
   | { name: 'flashArchives' }
   | { name: 'flashForm'; id: number | null }
+  | { name: 'reclamations' }
+  | { name: 'satisfaction' }
+  | { name: 'satisfactionImport' }
+  | { name: 'resultats' }
   | { name: 'notFound'; hash: string };
 
 /** A list page's filters, as they appear in its hash (« #/points?entite=ville&statut=labellise »). */
@@ -76,6 +80,10 @@ const FIXED = {
   import: 'import',
   flash: 'flash',
   'flash/archives': 'flashArchives',
+  reclamations: 'reclamations',
+  satisfaction: 'satisfaction',
+  'satisfaction/import': 'satisfactionImport',
+  resultats: 'resultats',
 } as const satisfies Record<string, Route['name']>;
 
 type FixedName = (typeof FIXED)[keyof typeof FIXED];
@@ -257,6 +265,10 @@ export function formatRoute(route: Route): string {
     case 'vocabulaire':
     case 'flash':
     case 'flashArchives':
+    case 'reclamations':
+    case 'satisfaction':
+    case 'satisfactionImport':
+    case 'resultats':
       return `#/${fixedPath(route.name)}`;
     case 'flashForm':
       return `#/flash/${route.id ?? 'nouvelle'}`;

@@ -15,6 +15,7 @@ const ACCUEIL = [
 ];
 const FLASH = [['#/flash', 'nav-flash', 'Flash info']];
 const MES_CONTACTS = [['#/mes-contacts', 'nav-mesContacts', 'Mes contacts du jour']];
+const RECLAMATIONS = [['#/reclamations', 'nav-reclamations', 'Réclamations']];
 const REDACTION = [
   ['#/redaction', 'nav-redaction', 'Rédaction'],
   ['#/a-revoir', 'nav-revision', 'À revoir'],
@@ -33,6 +34,9 @@ const REGISTRE = [['#/registre', 'nav-registre', 'Registre du label']];
 const PILOTAGE = [
   ['#/tableau', 'nav-tableau', 'Tableau de bord'],
   ['#/bilan', 'nav-bilan', 'Bilan annuel'],
+  ['#/resultats', 'nav-resultats', 'Résultats publiés'],
+  ['#/satisfaction/import', 'nav-satisfactionImport', 'Enquêtes de satisfaction'],
+  ...RECLAMATIONS,
 ];
 const ADMINISTRATION = [
   ['#/comptes', 'nav-comptes', 'Comptes'],
@@ -46,7 +50,7 @@ function menuOf(roles: Role[]): string[][] {
 
 describe('the route table', () => {
   it('gives every route a title and an access', () => {
-    expect(names).toHaveLength(36);
+    expect(names).toHaveLength(40);
     for (const name of names) {
       expect(ROUTES[name].title, name).not.toBe('');
       const access = ROUTES[name].access;
@@ -85,8 +89,8 @@ describe('the route table', () => {
   });
 
   it('lists for each role the entries it uses, group after group', () => {
-    expect(menuOf(['agent'])).toEqual([...ACCUEIL, ...MES_CONTACTS, ...REGISTRE]);
-    expect(menuOf(['redacteur'])).toEqual([...ACCUEIL, ...FLASH, ...REDACTION, ...REGISTRE]);
+    expect(menuOf(['agent'])).toEqual([...ACCUEIL, ...MES_CONTACTS, ...REGISTRE, ...RECLAMATIONS]);
+    expect(menuOf(['redacteur'])).toEqual([...ACCUEIL, ...FLASH, ...REDACTION, ...REGISTRE, ...RECLAMATIONS]);
     expect(menuOf(['gestionnaire'])).toEqual([
       ...ACCUEIL,
       ...FLASH,
@@ -100,6 +104,7 @@ describe('the route table', () => {
       ...MES_CONTACTS,
       ...REDACTION,
       ...REGISTRE,
+      ...RECLAMATIONS,
     ]);
     expect(menuOf(['administrateur'])).toEqual([
       ...ACCUEIL,
@@ -123,7 +128,7 @@ describe('the route table', () => {
       ['Accueil', ['search', 'annuaire', 'flash', 'mesContacts']],
       ['Rédaction', ['redaction', 'revision', 'manques', 'vocabulaire', 'import', 'problemes']],
       ['Label', ['points', 'agents', 'formations', 'aTraiter', 'registre']],
-      ['Pilotage', ['tableau', 'bilan']],
+      ['Pilotage', ['tableau', 'bilan', 'resultats', 'satisfactionImport', 'reclamations']],
       ['Administration', ['comptes', 'audit', 'reglages']],
     ]);
     expect(Object.values(MENU_GROUPS)).toEqual(groups.map(([label]) => label));

@@ -43,6 +43,10 @@ import { UsagerPage } from './features/usager/UsagerPage';
 import { FlashFormPage } from './features/flash/FlashFormPage';
 import { FlashListPage } from './features/flash/FlashListPage';
 import { FLASH_MANAGERS } from '../../common/flash/methods';
+import { ReclamationsPage } from './features/reclamations/ReclamationsPage';
+import { ResultatsPage } from './features/resultats/ResultatsPage';
+import { SatisfactionImportPage } from './features/satisfaction/SatisfactionImportPage';
+import { TablettePage } from './features/satisfaction/TablettePage';
 
 export type RouteName = Route['name'];
 
@@ -289,6 +293,36 @@ export const ROUTES: RouteTable = {
     section: 'bilan',
     menu: { label: 'Bilan annuel', route: { name: 'bilan', params: {} }, group: 'pilotage' },
     page: (route) => <BilanPage params={route.params} />,
+  },
+  resultats: {
+    title: 'Résultats publiés',
+    // The figures are public (resultats.public, for the kiosk); the page with its poster and CSV is the manager's.
+    access: 'gestionnaire',
+    section: 'resultats',
+    menu: { label: 'Résultats publiés', route: { name: 'resultats' }, group: 'pilotage' },
+    page: () => <ResultatsPage />,
+  },
+  satisfactionImport: {
+    title: 'Importer une enquête de satisfaction',
+    access: 'gestionnaire',
+    section: 'satisfactionImport',
+    menu: { label: 'Enquêtes de satisfaction', route: { name: 'satisfactionImport' }, group: 'pilotage' },
+    page: () => <SatisfactionImportPage />,
+  },
+  reclamations: {
+    title: 'Réclamations et suggestions',
+    // Anyone may receive one; the core shows the citizen's details only to the roles that handle them.
+    access: 'connecte',
+    section: 'reclamations',
+    menu: { label: 'Réclamations', route: { name: 'reclamations' }, group: 'pilotage' },
+    page: () => <ReclamationsPage />,
+  },
+  satisfaction: {
+    title: 'Votre avis',
+    access: 'agent',
+    // Opened once on the desk's tablet, from the register's page: no menu entry (the desk's menu stays short).
+    section: 'reclamations',
+    page: () => <TablettePage />,
   },
   comptes: {
     title: 'Comptes',

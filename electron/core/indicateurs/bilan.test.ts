@@ -47,6 +47,10 @@ describe('bilan.annuel', () => {
       duree_moyenne: 146,
       points_labellises: 1,
       couverture_formation: 33.3,
+      // No rating and no complaint in this fixture (satisfaction.test.ts and reclamations.test.ts count them).
+      taux_satisfaction: null,
+      satisfaction_nette: null,
+      taux_delais_reclamations: null,
     });
     const of = (code: string) => bilan.indicateurs.find((i) => i.code === code);
     // 2024 had no contact; on 31 December 2024 all three points were labelled (the CCAS until 9 January) and

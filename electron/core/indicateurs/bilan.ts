@@ -3,6 +3,7 @@
 // action plan the label manager saves with it (plan.ts).
 import type { Db } from '../store/database';
 import type { Names } from './tableau';
+import { qualiteOf } from './qualite';
 import { indicatorsOf, issueLines, measure, motifLines, serviceLines, volumesOf } from './tableau';
 import { parisDay } from '../../../common/dates';
 import { comparisonRange, yearRange } from '../../../common/indicateurs/periods';
@@ -105,6 +106,7 @@ export function annualReview(db: Db, annee: number, names: Names, now: Date): Bi
       recherchesNonResolues: unresolvedSearches(db, filtres, GAP_LIMIT),
       note: RECHERCHES_NOTE,
     },
+    qualite: qualiteOf(current.satisfaction, current.reclamations),
     planAction: { colonnes: PLAN_ACTION_COLONNES, actions: planRows(plan) },
     plan,
   };

@@ -46,6 +46,10 @@ describe('indicateurs.tableau', () => {
       duree_moyenne: 146,
       points_labellises: 1,
       couverture_formation: 33.3,
+      // No rating and no complaint in this fixture (satisfaction.test.ts and reclamations.test.ts count them).
+      taux_satisfaction: null,
+      satisfaction_nette: null,
+      taux_delais_reclamations: null,
     });
     expect(t.issues.map((l) => [l.issue, l.nombre, l.taux])).toEqual([
       ['repondu', 4, 40],

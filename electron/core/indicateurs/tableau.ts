@@ -15,6 +15,12 @@ import {
   unresolvedSearches,
 } from './detail';
 import { labelledPoints } from './labelled-points';
+import { qualiteOf } from './qualite';
+import type { ReclamationCounts } from '../reclamations/counts';
+import { reclamationCounts } from '../reclamations/counts';
+import type { SatisfactionCounts } from '../satisfaction/counts';
+import { satisfactionCounts } from '../satisfaction/counts';
+import { satisfactionRates } from '../../../common/satisfaction/codes';
 import { indicator, listObjectives } from './objectifs';
 import type { OutcomeCounts } from './outcomes';
 import { orientationCounts, outcomeCounts, zeroByIssue } from './outcomes';
@@ -54,6 +60,8 @@ export interface Measure {
   counts: OutcomeCounts;
   labelled: PointLabellise[];
   coverage: Couverture;
+  satisfaction: SatisfactionCounts;
+  reclamations: ReclamationCounts;
 }
 
 /**
@@ -72,12 +80,16 @@ export function measure(db: Db, filtres: Filtres, granularite: Granularite, now:
     counts: outcomeCounts(db, filtres, granularite),
     labelled: labelledPoints(db, day, points),
     coverage: coverage(db, day, points),
+    satisfaction: satisfactionCounts(db, filtres),
+    reclamations: reclamationCounts(db, filtres, day),
   };
 }
 
 export function valuesOf(m: Measure): Record<IndicateurCode, number | null> {
   const { contacts, parIssue, dureeTotaleS, dureeNombre } = m.counts;
   const percent = (part: number): number | null => (contacts === 0 ? null : (part / contacts) * 100);
+  const satisfaction = satisfactionRates(m.satisfaction.parNote);
+  const { repondues, dansLesDelais } = m.reclamations;
   return {
     contacts,
     taux_premier_niveau: percent(parIssue.repondu),
@@ -88,6 +100,9 @@ export function valuesOf(m: Measure): Record<IndicateurCode, number | null> {
     duree_moyenne: dureeNombre === 0 ? null : dureeTotaleS / dureeNombre,
     points_labellises: m.labelled.length,
     couverture_formation: m.coverage.agents === 0 ? null : (m.coverage.formes / m.coverage.agents) * 100,
+    taux_satisfaction: satisfaction.taux,
+    satisfaction_nette: satisfaction.nette,
+    taux_delais_reclamations: repondues === 0 ? null : (dansLesDelais / repondues) * 100,
   };
 }
 
@@ -183,5 +198,6 @@ export function tableau(db: Db, request: TableauRequest, names: Names, now: Date
     recherchesNonResolues: { note: RECHERCHES_NOTE, lignes: unresolvedSearches(db, filtres, limite) },
     pointsLabellises: current.labelled,
     couverture: current.coverage,
+    qualite: qualiteOf(current.satisfaction, current.reclamations),
   };
 }

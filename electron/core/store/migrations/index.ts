@@ -9,6 +9,7 @@ import { migration008 } from './008-postes';
 import { migration009 } from './009-sync-postes';
 import { migration010 } from './010-envois-fiches';
 import { migration011 } from './011-flash-favoris';
+import { migration012 } from './012-satisfaction-reclamations';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -6,6 +6,7 @@ import { DeskModeSection } from '../desk/DeskModeSection';
 import { RetentionSection } from './RetentionSection';
 import { SmtpSection } from '../usager/SmtpSection';
 import './admin.css';
+import { ReclamationsReglagesSection } from '../reclamations/ReclamationsReglagesSection';
 
 /**
  * The installation's settings, for administrators: the point this desk belongs to, how long the log keeps
@@ -23,6 +24,7 @@ export function ReglagesPage() {
       <InstallationSection />
       <RetentionSection />
       <SmtpSection />
+      <ReclamationsReglagesSection />
       <BackupsSection />
     </PageMain>
   );

@@ -37,6 +37,7 @@ import {
 import { IndicateursTable } from './IndicateursTable';
 import { PlanEditor } from './PlanEditor';
 import './indicateurs.css';
+import { QualiteSection } from './QualiteSection';
 
 function statutName(statut: string): string {
   return STATUT_LABELS[statut as LabelStatut] ?? statut;
@@ -228,6 +229,8 @@ function Review({ bilan }: { bilan: Bilan }) {
           empty="aucune"
         />
       </Section>
+
+      <QualiteSection qualite={bilan.qualite} />
 
       <Section id="plan" title="6. Plan d'action">
         <PlanEditor annee={bilan.annee} initial={bilan.plan} />

@@ -34,6 +34,7 @@ import {
 } from './tableau-params';
 import { DataTable } from './DataTable';
 import { Figure } from './Figure';
+import { QualiteSection } from './QualiteSection';
 import {
   formatCount as count,
   formatRate as rate,
@@ -348,6 +349,8 @@ function Figures({ data, request }: { data: Tableau; request: DashboardRequest }
           />
         </Figure>
       </section>
+
+      <QualiteSection qualite={data.qualite} />
 
       <section aria-labelledby="label-title" className="figures-section">
         <h2 id="label-title">Label et formation</h2>

@@ -1,0 +1,12 @@
+import { actorOf } from '../../core/auth/session';
+import { recordRating } from '../../core/satisfaction/record';
+import { importSurvey } from '../../core/satisfaction/survey-import';
+import type { SatisfactionMethod } from '../../../common/contract';
+import type { HandlerTable } from '../handler-types';
+
+/** Satisfaction: thin calls into core/satisfaction. */
+export const satisfactionHandlers: HandlerTable<SatisfactionMethod> = {
+  'satisfaction.record': (core, input) => recordRating(core.store.db, input, core.now()),
+  'satisfaction.importCsv': (core, input, { session }) =>
+    importSurvey(core.store.db, actorOf(session), input, core.now()),
+};
