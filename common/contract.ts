@@ -17,6 +17,8 @@ import { agentMethods, type AgentOutputs } from './agents/methods';
 import { formationMethods, type FormationOutputs } from './formations/methods';
 import { pointMethods, type PointOutputs } from './points/methods';
 import { posteMethods, type PosteOutputs } from './postes/methods';
+import { controleMethods, type ControleOutputs } from './controles/methods';
+import { actionMethods, type ActionOutputs } from './actions/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -186,6 +188,8 @@ export const methods = {
   ...journalMethods,
   ...indicateurMethods,
   ...redactionMethods,
+  ...controleMethods,
+  ...actionMethods,
 } as const satisfies MethodTable;
 
 export interface Outputs
@@ -201,7 +205,9 @@ export interface Outputs
     AdminOutputs,
     JournalOutputs,
     IndicateurOutputs,
-    RedactionOutputs {
+    RedactionOutputs,
+    ControleOutputs,
+    ActionOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -227,6 +233,8 @@ export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;
 export type IndicateurMethod = keyof typeof indicateurMethods;
 export type RedactionMethod = keyof typeof redactionMethods;
+export type ControleMethod = keyof typeof controleMethods;
+export type ActionMethod = keyof typeof actionMethods;
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

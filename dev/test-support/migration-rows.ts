@@ -109,6 +109,36 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       ).run();
     },
   },
+  12: {
+    tables: [
+      'controle_grilles',
+      'controle_grille_versions',
+      'controles',
+      'controle_reponses',
+      'constats',
+      'actions',
+    ],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO controle_grilles (id, nom, cree_le) VALUES (100, 'Grille essai', '2025-12-03T10:00:00.000Z')",
+      ).run();
+      db.prepare(
+        'INSERT INTO controle_grille_versions (id, grille_id, version, themes, cree_le, cree_par) VALUES (100, 100, 1, \'[{"libelle":"Accueil","criteres":[{"code":"c1","libelle":"Bonjour"}]}]\', \'2025-12-03T10:00:00.000Z\', 1)',
+      ).run();
+      db.prepare(
+        "INSERT INTO controles (id, point_id, grille_version_id, mode, prevu_le, auditeur_id, statut, realise_le, cree_le, modifie_le) VALUES (1, 1, 100, 'visite', '2025-12-04', 1, 'termine', '2025-12-04', '2025-12-03T10:00:00.000Z', '2025-12-04T10:00:00.000Z')",
+      ).run();
+      db.prepare(
+        "INSERT INTO controle_reponses (controle_id, critere, resultat, commentaire) VALUES (1, 'c1', 'non_conforme', 'Pas de salut')",
+      ).run();
+      db.prepare(
+        "INSERT INTO constats (id, controle_id, critere, gravite, texte, statut, cree_le) VALUES (1, 1, 'c1', 'majeure', 'Accueil sans salut', 'ouvert', '2025-12-04T10:00:00.000Z')",
+      ).run();
+      db.prepare(
+        "INSERT INTO actions (id, quoi, responsable, echeance, statut, origine, origine_id, point_id, cree_le, modifie_le) VALUES (1, 'Rappel des consignes', 'Léa', '2026-01-31', 'a_faire', 'constat', '1', 1, '2025-12-04', '2025-12-04T10:00:00.000Z')",
+      ).run();
+    },
+  },
 };
 
 /** Fills a database at `version` with the rows of every version up to it. */

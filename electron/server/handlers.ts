@@ -13,6 +13,8 @@ import { agentHandlers } from './handlers/agents';
 import { formationHandlers } from './handlers/formations';
 import { pointHandlers } from './handlers/points';
 import { posteHandlers } from './handlers/postes';
+import { controleHandlers } from './handlers/controles';
+import { actionHandlers } from './handlers/actions';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -29,4 +31,6 @@ export const handlers: HandlerTable<MethodName> = {
   ...journalHandlers,
   ...indicateurHandlers,
   ...redactionHandlers,
+  ...controleHandlers,
+  ...actionHandlers,
 };
