@@ -15,6 +15,19 @@ export const actionFields = z.object({
   preuve: text(2000),
 });
 
+/** An action as changed: its fields and its state; « faite » needs its evidence. */
+export const actionStateFields = actionFields.extend({
+  statut: z.enum(ACTION_STATUTS, { error: 'état inconnu' }),
+});
+
+/** « Faite » needs the evidence of what was done, said next to that field. */
+export function needsEvidence<S extends z.ZodType<{ statut: string; preuve: string }>>(schema: S) {
+  return schema.refine((value) => value.statut !== 'faite' || value.preuve !== '', {
+    path: ['preuve'],
+    message: 'indiquez la preuve de réalisation pour passer l’action à « Faite »',
+  });
+}
+
 export const actionCreateFields = actionFields.extend({
   origine: z.enum(ACTION_ORIGINES, { error: 'origine inconnue' }),
   origineId: z.string().trim().max(200).optional(),
@@ -34,10 +47,7 @@ export const actionMethods = {
   },
   'actions.get': { role: 'gestionnaire', input: z.object({ id }) },
   'actions.create': { role: 'gestionnaire', input: actionCreateFields },
-  'actions.update': {
-    role: 'gestionnaire',
-    input: actionFields.extend({ id, statut: z.enum(ACTION_STATUTS, { error: 'état inconnu' }) }),
-  },
+  'actions.update': { role: 'gestionnaire', input: needsEvidence(actionStateFields.extend({ id })) },
 } as const satisfies MethodTable;
 
 export interface ActionOutputs {

@@ -161,6 +161,17 @@ describe('the registries’ routes', () => {
     ['#/vocabulaire', { name: 'vocabulaire' }],
     ['#/problemes', { name: 'problemes' }],
     ['#/import', { name: 'import' }],
+    ['#/controles', { name: 'controles', params: {} }],
+    ['#/controles?annee=2026', { name: 'controles', params: { annee: '2026' } }],
+    ['#/controles/4', { name: 'controle', id: 4 }],
+    ['#/controles/grilles', { name: 'grilles' }],
+    ['#/mes-audits', { name: 'mesControles' }],
+    ['#/actions?filtre=retard', { name: 'actions', params: { filtre: 'retard' } }],
+    ['#/actions/7', { name: 'action', id: 7, params: {} }],
+    [
+      '#/actions/nouvelle?origine=manque&origineId=pacs',
+      { name: 'action', id: null, params: { origine: 'manque', origineId: 'pacs' } },
+    ],
   ];
 
   it.each(cases)('reads and writes %s', (hash, route) => {
@@ -175,6 +186,9 @@ describe('the registries’ routes', () => {
       '#/agents/5/supprimer',
       '#/comptes/-1',
       '#/formations/1e3',
+      '#/controles/0',
+      '#/actions/x',
+      '#/actions/3/modifier',
     ])
       expect(parseHash(hash)).toEqual({ name: 'notFound', hash });
   });

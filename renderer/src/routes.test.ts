@@ -27,8 +27,13 @@ const LABEL_REGISTRIES = [
   ['#/agents', 'nav-agents', 'Agents'],
   ['#/formations', 'nav-formations', 'Formations'],
   ['#/a-traiter', 'nav-aTraiter', 'À traiter'],
+  ['#/controles', 'nav-controles', 'Audits internes'],
+  ['#/actions', 'nav-actions', 'Actions correctives'],
 ];
-const REGISTRE = [['#/registre', 'nav-registre', 'Registre du label']];
+const REGISTRE = [
+  ['#/mes-audits', 'nav-mesControles', 'Mes audits'],
+  ['#/registre', 'nav-registre', 'Registre du label'],
+];
 const PILOTAGE = [
   ['#/tableau', 'nav-tableau', 'Tableau de bord'],
   ['#/bilan', 'nav-bilan', 'Bilan annuel'],
@@ -45,7 +50,7 @@ function menuOf(roles: Role[]): string[][] {
 
 describe('the route table', () => {
   it('gives every route a title and an access', () => {
-    expect(names).toHaveLength(32);
+    expect(names).toHaveLength(38);
     for (const name of names) {
       expect(ROUTES[name].title, name).not.toBe('');
       expect(['public', 'connecte', 'agent', 'redacteur', 'gestionnaire', 'administrateur']).toContain(
@@ -107,7 +112,10 @@ describe('the route table', () => {
     expect(groups).toEqual([
       ['Accueil', ['search', 'annuaire', 'mesContacts']],
       ['Rédaction', ['redaction', 'revision', 'manques', 'vocabulaire', 'import', 'problemes']],
-      ['Label', ['points', 'agents', 'formations', 'aTraiter', 'registre']],
+      [
+        'Label',
+        ['points', 'agents', 'formations', 'aTraiter', 'controles', 'actions', 'mesControles', 'registre'],
+      ],
       ['Pilotage', ['tableau', 'bilan']],
       ['Administration', ['comptes', 'audit', 'reglages']],
     ]);
