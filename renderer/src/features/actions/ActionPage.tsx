@@ -61,9 +61,9 @@ export function ActionPage({ id, params }: { id: number | null; params: Params }
     id,
     {
       quoi: params.quoi ?? '',
-      responsable: '',
-      echeance: '',
-      indicateur: '',
+      responsable: params.responsable ?? '',
+      echeance: params.echeance ?? '',
+      indicateur: params.indicateur ?? '',
       preuve: '',
       statut: 'a_faire',
       origine: originOf(params),
