@@ -2,8 +2,15 @@
 // what that version could hold, then migrated, and every row must still be there.
 import type { Db } from '../../electron/core/store/database';
 
-/** The tables each version creates, with a few rows in them. Every version needs an entry (a test checks). */
-export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> = {
+/**
+ * The tables each version creates, with a few rows in them. Every version needs an entry (a test checks).
+ * `adds`: reference rows the migration itself writes into older tables (migration 12's training type), which a
+ * database migrated from an earlier version gains.
+ */
+export const ROWS_AT: Record<
+  number,
+  { tables: string[]; fill(db: Db): void; adds?: Record<string, number> }
+> = {
   1: {
     tables: ['reglages', 'comptes', 'compte_roles', 'audit'],
     fill(db) {
@@ -118,6 +125,7 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       'constats',
       'actions',
     ],
+    adds: { types_formation: 1 },
     fill(db) {
       db.prepare(
         "INSERT INTO controle_grilles (id, nom, cree_le) VALUES (100, 'Grille essai', '2025-12-03T10:00:00.000Z')",
@@ -144,6 +152,13 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
 /** Fills a database at `version` with the rows of every version up to it. */
 export function fillUpTo(db: Db, version: number): void {
   for (let v = 1; v <= version; v++) ROWS_AT[v]?.fill(db);
+}
+
+/** Rows the migrations after `version` add to `table` (their reference rows). */
+export function rowsAddedAfter(version: number, table: string): number {
+  let added = 0;
+  for (const [v, rows] of Object.entries(ROWS_AT)) if (Number(v) > version) added += rows.adds?.[table] ?? 0;
+  return added;
 }
 
 /** The tables that exist at `version`. */
