@@ -25,6 +25,8 @@ import { deskMethods, type DeskOutputs } from './desk/methods';
 import { satisfactionMethods, type SatisfactionOutputs } from './satisfaction/methods';
 import { reclamationMethods, type ReclamationOutputs } from './reclamations/methods';
 import { resultatMethods, type ResultatOutputs } from './resultats/methods';
+import { controleMethods, type ControleOutputs } from './controles/methods';
+import { actionMethods, type ActionOutputs } from './actions/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -202,6 +204,8 @@ export const methods = {
   ...satisfactionMethods,
   ...reclamationMethods,
   ...resultatMethods,
+  ...controleMethods,
+  ...actionMethods,
 } as const satisfies MethodTable;
 
 export interface Outputs
@@ -225,7 +229,9 @@ export interface Outputs
     FavoriOutputs,
     SatisfactionOutputs,
     ReclamationOutputs,
-    ResultatOutputs {
+    ResultatOutputs,
+    ControleOutputs,
+    ActionOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -259,6 +265,8 @@ export type FavoriMethod = keyof typeof favoriMethods;
 export type SatisfactionMethod = keyof typeof satisfactionMethods;
 export type ReclamationMethod = keyof typeof reclamationMethods;
 export type ResultatMethod = keyof typeof resultatMethods;
+export type ControleMethod = keyof typeof controleMethods;
+export type ActionMethod = keyof typeof actionMethods;
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

@@ -94,6 +94,10 @@ export const OBJET_LABELS: Record<string, string> = {
   plan_action: 'Plan d’action',
   manque: 'Recherche non trouvée',
   flash: 'Flash info',
+  grille_controle: 'Grille d’audit interne',
+  controle: 'Audit interne',
+  constat: 'Constat d’audit interne',
+  action_corrective: 'Action corrective',
 };
 
 /** Codes stored in the trail, in French: the label's states, attendance, the backlog's statuses. */

@@ -40,7 +40,20 @@ export const labelSettingsSchema = z.object({
     .min(1, 'le délai d’alerte est d’au moins 1 jour')
     .max(730, 'le délai d’alerte est d’au plus 730 jours'),
   typeFormation: z.string().trim().min(1, 'choisissez la formation qui compte pour le label').max(64),
+  controle: z
+    .object({
+      exige: z.boolean(),
+      moisMax: z
+        .number({ error: 'indiquez l’ancienneté maximale de l’audit en mois' })
+        .int('un nombre entier de mois')
+        .min(1, 'au moins 1 mois')
+        .max(60, '60 mois au plus'),
+    })
+    .optional(),
 });
+
+/** The audit option's months when it is first turned on. */
+export const DEFAULT_CONTROLE_MOIS = 12;
 
 // Stored values are read leniently: a field missing from an older value takes its default.
 export const storedLabelSettingsSchema = z.object({
@@ -58,4 +71,5 @@ export const storedLabelSettingsSchema = z.object({
     .catch(DEFAULT_LABEL_SETTINGS.regle),
   alerteJours: labelSettingsSchema.shape.alerteJours.catch(DEFAULT_LABEL_SETTINGS.alerteJours),
   typeFormation: labelSettingsSchema.shape.typeFormation.catch(DEFAULT_LABEL_SETTINGS.typeFormation),
+  controle: labelSettingsSchema.shape.controle.catch(undefined),
 });

@@ -2,6 +2,7 @@
 // the contract.
 
 import type { PointEntite, PointType } from '../points/methods';
+import type { ControleCondition } from '../controles/types';
 /** Every decision a label manager can take on a point. */
 export const LABEL_ACTIONS = [
   'demander',
@@ -75,6 +76,11 @@ export interface LabelSettings {
   alerteJours: number;
   /** The training type that counts for the label. */
   typeFormation: string;
+  /**
+   * Option: the point also needs a finished internal audit (contrôle) within `moisMax` months, and no major
+   * non-conformity left open. Absent or `exige: false`: the rule is the training rule alone.
+   */
+  controle?: { exige: boolean; moisMax: number };
 }
 
 /** One agent's training for the rule: valid on the day, expired, or never attended. */
@@ -120,6 +126,8 @@ export interface LabelEvaluation {
   respectee: boolean;
   /** What is missing, in French (empty when the rule is met). */
   manques: string[];
+  /** The internal-audit condition, present when the settings require it. */
+  controle?: ControleCondition;
 }
 
 export interface LabelEvent {

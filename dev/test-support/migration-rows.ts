@@ -2,8 +2,15 @@
 // what that version could hold, then migrated, and every row must still be there.
 import type { Db } from '../../electron/core/store/database';
 
-/** The tables each version creates, with a few rows in them. Every version needs an entry (a test checks). */
-export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> = {
+/**
+ * The tables each version creates, with a few rows in them. Every version needs an entry (a test checks).
+ * `adds`: reference rows the migration itself writes into older tables (migration 12's training type), which a
+ * database migrated from an earlier version gains.
+ */
+export const ROWS_AT: Record<
+  number,
+  { tables: string[]; fill(db: Db): void; adds?: Record<string, number> }
+> = {
   1: {
     tables: ['reglages', 'comptes', 'compte_roles', 'audit'],
     fill(db) {
@@ -147,11 +154,49 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       ).run();
     },
   },
+  13: {
+    tables: [
+      'controle_grilles',
+      'controle_grille_versions',
+      'controles',
+      'controle_reponses',
+      'constats',
+      'actions',
+    ],
+    adds: { types_formation: 1 },
+    fill(db) {
+      db.prepare(
+        "INSERT INTO controle_grilles (id, nom, cree_le) VALUES (100, 'Grille essai', '2025-12-03T10:00:00.000Z')",
+      ).run();
+      db.prepare(
+        'INSERT INTO controle_grille_versions (id, grille_id, version, themes, cree_le, cree_par) VALUES (100, 100, 1, \'[{"libelle":"Accueil","criteres":[{"code":"c1","libelle":"Bonjour"}]}]\', \'2025-12-03T10:00:00.000Z\', 1)',
+      ).run();
+      db.prepare(
+        "INSERT INTO controles (id, point_id, grille_version_id, mode, prevu_le, auditeur_id, statut, realise_le, cree_le, modifie_le) VALUES (1, 1, 100, 'visite', '2025-12-04', 1, 'termine', '2025-12-04', '2025-12-03T10:00:00.000Z', '2025-12-04T10:00:00.000Z')",
+      ).run();
+      db.prepare(
+        "INSERT INTO controle_reponses (controle_id, critere, resultat, commentaire) VALUES (1, 'c1', 'non_conforme', 'Pas de salut')",
+      ).run();
+      db.prepare(
+        "INSERT INTO constats (id, controle_id, critere, gravite, texte, statut, cree_le) VALUES (1, 1, 'c1', 'majeure', 'Accueil sans salut', 'ouvert', '2025-12-04T10:00:00.000Z')",
+      ).run();
+      db.prepare(
+        "INSERT INTO actions (id, quoi, responsable, echeance, statut, origine, origine_id, point_id, cree_le, modifie_le) VALUES (1, 'Rappel des consignes', 'Léa', '2026-01-31', 'a_faire', 'constat', '1', 1, '2025-12-04', '2025-12-04T10:00:00.000Z')",
+      ).run();
+    },
+  },
 };
 
 /** Fills a database at `version` with the rows of every version up to it. */
 export function fillUpTo(db: Db, version: number): void {
   for (let v = 1; v <= version; v++) ROWS_AT[v]?.fill(db);
+}
+
+/** Rows the migrations after `version` add to `table` (their reference rows). */
+export function rowsAddedAfter(version: number, table: string): number {
+  let added = 0;
+  for (const [v, rows] of Object.entries(ROWS_AT)) if (Number(v) > version) added += rows.adds?.[table] ?? 0;
+  return added;
 }
 
 /** The tables that exist at `version`. */

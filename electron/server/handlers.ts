@@ -20,6 +20,8 @@ import { deskHandlers } from './handlers/desk';
 import { satisfactionHandlers } from './handlers/satisfaction';
 import { reclamationHandlers } from './handlers/reclamations';
 import { resultatHandlers } from './handlers/resultats';
+import { controleHandlers } from './handlers/controles';
+import { actionHandlers } from './handlers/actions';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -44,4 +46,6 @@ export const handlers: HandlerTable<MethodName> = {
   ...satisfactionHandlers,
   ...reclamationHandlers,
   ...resultatHandlers,
+  ...controleHandlers,
+  ...actionHandlers,
 };

@@ -171,6 +171,17 @@ describe('the registries’ routes', () => {
     ['#/flash/archives', { name: 'flashArchives' }],
     ['#/flash/nouvelle', { name: 'flashForm', id: null }],
     ['#/flash/7', { name: 'flashForm', id: 7 }],
+    ['#/controles', { name: 'controles', params: {} }],
+    ['#/controles?annee=2026', { name: 'controles', params: { annee: '2026' } }],
+    ['#/controles/4', { name: 'controle', id: 4 }],
+    ['#/controles/grilles', { name: 'grilles' }],
+    ['#/mes-audits', { name: 'mesControles' }],
+    ['#/actions?filtre=retard', { name: 'actions', params: { filtre: 'retard' } }],
+    ['#/actions/7', { name: 'action', id: 7, params: {} }],
+    [
+      '#/actions/nouvelle?origine=manque&origineId=pacs',
+      { name: 'action', id: null, params: { origine: 'manque', origineId: 'pacs' } },
+    ],
   ];
 
   it.each(cases)('reads and writes %s', (hash, route) => {
@@ -186,6 +197,9 @@ describe('the registries’ routes', () => {
       '#/comptes/-1',
       '#/formations/1e3',
       '#/flash/0',
+      '#/controles/0',
+      '#/actions/x',
+      '#/actions/3/modifier',
     ])
       expect(parseHash(hash)).toEqual({ name: 'notFound', hash });
   });

@@ -45,6 +45,12 @@ export type Route =
   | { name: 'satisfaction' }
   | { name: 'satisfactionImport' }
   | { name: 'resultats' }
+  | { name: 'controles'; params: Params }
+  | { name: 'controle'; id: number }
+  | { name: 'mesControles' }
+  | { name: 'grilles' }
+  | { name: 'actions'; params: Params }
+  | { name: 'action'; id: number | null; params: Params }
   | { name: 'notFound'; hash: string };
 
 /** A list page's filters, as they appear in its hash (« #/points?entite=ville&statut=labellise »). */
@@ -84,6 +90,8 @@ const FIXED = {
   satisfaction: 'satisfaction',
   'satisfaction/import': 'satisfactionImport',
   resultats: 'resultats',
+  'controles/grilles': 'grilles',
+  'mes-audits': 'mesControles',
 } as const satisfies Record<string, Route['name']>;
 
 type FixedName = (typeof FIXED)[keyof typeof FIXED];
@@ -105,6 +113,7 @@ function pageRoute(segments: string[], params: URLSearchParams): Route | null {
   if (segments.length === 1 && (first === 'audit' || first === 'tableau' || first === 'bilan'))
     return { name: first, params: paramsOf(params) };
   if (segments.length === 1 && first === 'manques') return { name: 'manques', params: paramsOf(params) };
+  if (first === 'controles' || first === 'actions') return qualityRoute(segments, params);
   if (first === 'redaction') return editorRoute(segments.slice(1), params);
   if (first === 'comptes' && segments.length === 2) {
     if (second === 'nouveau') return { name: 'compte', id: null };
@@ -125,6 +134,24 @@ function pageRoute(segments: string[], params: URLSearchParams): Route | null {
   if (segments.length === 2) return { name: collection.one, id };
   if (segments.length === 3 && third === 'modifier') return { name: collection.form, id };
   return null;
+}
+
+/**
+ * Internal audits and corrective actions: « #/controles » (the list), « #/controles/4 » (an audit),
+ * « #/actions?filtre=retard », « #/actions/nouvelle?origine=manque&origineId=pacs », « #/actions/7 ».
+ */
+function qualityRoute(segments: string[], params: URLSearchParams): Route | null {
+  const [first, second] = segments;
+  if (segments.length === 1)
+    return first === 'controles'
+      ? { name: 'controles', params: paramsOf(params) }
+      : { name: 'actions', params: paramsOf(params) };
+  if (segments.length !== 2) return null;
+  if (first === 'actions' && second === 'nouvelle')
+    return { name: 'action', id: null, params: paramsOf(params) };
+  const id = recordId(second);
+  if (id === null) return null;
+  return first === 'controles' ? { name: 'controle', id } : { name: 'action', id, params: {} };
 }
 
 /**
@@ -269,6 +296,8 @@ export function formatRoute(route: Route): string {
     case 'satisfaction':
     case 'satisfactionImport':
     case 'resultats':
+    case 'grilles':
+    case 'mesControles':
       return `#/${fixedPath(route.name)}`;
     case 'flashForm':
       return `#/flash/${route.id ?? 'nouvelle'}`;
@@ -281,7 +310,13 @@ export function formatRoute(route: Route): string {
     case 'bilan':
     case 'manques':
     case 'redaction':
+    case 'controles':
+    case 'actions':
       return `#/${route.name}${formatParams(route.params)}`;
+    case 'controle':
+      return `#/controles/${route.id}`;
+    case 'action':
+      return route.id === null ? `#/actions/nouvelle${formatParams(route.params)}` : `#/actions/${route.id}`;
     case 'point':
     case 'agent':
     case 'formation':

@@ -29,8 +29,13 @@ const LABEL_REGISTRIES = [
   ['#/agents', 'nav-agents', 'Agents'],
   ['#/formations', 'nav-formations', 'Formations'],
   ['#/a-traiter', 'nav-aTraiter', 'À traiter'],
+  ['#/controles', 'nav-controles', 'Audits internes'],
+  ['#/actions', 'nav-actions', 'Actions correctives'],
 ];
-const REGISTRE = [['#/registre', 'nav-registre', 'Registre du label']];
+const REGISTRE = [
+  ['#/mes-audits', 'nav-mesControles', 'Mes audits'],
+  ['#/registre', 'nav-registre', 'Registre du label'],
+];
 const PILOTAGE = [
   ['#/tableau', 'nav-tableau', 'Tableau de bord'],
   ['#/bilan', 'nav-bilan', 'Bilan annuel'],
@@ -50,7 +55,7 @@ function menuOf(roles: Role[]): string[][] {
 
 describe('the route table', () => {
   it('gives every route a title and an access', () => {
-    expect(names).toHaveLength(40);
+    expect(names).toHaveLength(46);
     for (const name of names) {
       expect(ROUTES[name].title, name).not.toBe('');
       const access = ROUTES[name].access;
@@ -127,7 +132,10 @@ describe('the route table', () => {
     expect(groups).toEqual([
       ['Accueil', ['search', 'annuaire', 'flash', 'mesContacts']],
       ['Rédaction', ['redaction', 'revision', 'manques', 'vocabulaire', 'import', 'problemes']],
-      ['Label', ['points', 'agents', 'formations', 'aTraiter', 'registre']],
+      [
+        'Label',
+        ['points', 'agents', 'formations', 'aTraiter', 'controles', 'actions', 'mesControles', 'registre'],
+      ],
       ['Pilotage', ['tableau', 'bilan', 'resultats', 'satisfactionImport', 'reclamations']],
       ['Administration', ['comptes', 'audit', 'reglages']],
     ]);

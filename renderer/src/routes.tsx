@@ -28,6 +28,11 @@ import { BilanPage } from './features/indicateurs/BilanPage';
 import { TableauPage } from './features/indicateurs/TableauPage';
 import { MesContactsPage } from './features/journal/MesContactsPage';
 import { ATraiterPage } from './features/label/ATraiterPage';
+import { ActionPage } from './features/actions/ActionPage';
+import { ActionsPage } from './features/actions/ActionsPage';
+import { ControlePage } from './features/controles/ControlePage';
+import { ControlesPage, MesControlesPage } from './features/controles/ControlesPage';
+import { GrillesPage } from './features/controles/GrillesPage';
 import { LabelReglagesPage } from './features/label/LabelReglagesPage';
 import { RegistrePage } from './features/label/RegistrePage';
 import { PointFormPage } from './features/points/PointFormPage';
@@ -272,6 +277,46 @@ export const ROUTES: RouteTable = {
     section: 'aTraiter',
     menu: { label: 'À traiter', route: { name: 'aTraiter' }, group: 'label' },
     page: () => <ATraiterPage />,
+  },
+  controles: {
+    title: 'Audits internes',
+    access: 'gestionnaire',
+    section: 'controles',
+    menu: { label: 'Audits internes', route: { name: 'controles', params: {} }, group: 'label' },
+    page: (route) => <ControlesPage params={route.params} />,
+  },
+  grilles: {
+    title: 'Grilles d’audit',
+    access: 'gestionnaire',
+    section: 'controles',
+    page: () => <GrillesPage />,
+  },
+  actions: {
+    title: 'Actions correctives',
+    access: 'gestionnaire',
+    section: 'actions',
+    menu: { label: 'Actions correctives', route: { name: 'actions', params: {} }, group: 'label' },
+    page: (route) => <ActionsPage params={route.params} />,
+  },
+  action: {
+    title: 'Action corrective',
+    access: 'gestionnaire',
+    section: 'actions',
+    page: (route) => <ActionPage key={route.id ?? 'nouvelle'} id={route.id} params={route.params} />,
+  },
+  // An auditor is any agent holding the auditor training: the core decides who fills which audit.
+  mesControles: {
+    title: 'Mes audits internes',
+    access: 'connecte',
+    section: 'mesControles',
+    menu: { label: 'Mes audits', route: { name: 'mesControles' }, group: 'label' },
+    page: () => <MesControlesPage />,
+  },
+  controle: {
+    title: 'Audit interne',
+    access: 'connecte',
+    section: 'mesControles',
+    page: (route) => <ControlePage key={route.id} id={route.id} />,
   },
   registre: {
     title: 'Registre des points labellisés',

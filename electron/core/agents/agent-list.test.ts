@@ -112,6 +112,7 @@ describe('agent page', () => {
       'posture',
       'numerique',
       'handicap',
+      'auditeur_interne',
     ]);
     expect(byType.infocite).toMatchObject({
       libelle: "Utilisation de la base Info'Cité",

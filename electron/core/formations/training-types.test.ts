@@ -22,6 +22,7 @@ describe('training types', () => {
       ['posture', 36],
       ['numerique', 24],
       ['handicap', 36],
+      ['auditeur_interne', 36],
     ]);
   });
 

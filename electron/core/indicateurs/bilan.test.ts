@@ -114,6 +114,7 @@ describe('bilan.annuel', () => {
       ['posture', 0, 0, 0, 0, 0],
       ['numerique', 0, 0, 0, 0, 0],
       ['handicap', 0, 0, 0, 0, 0],
+      ['auditeur_interne', 0, 0, 0, 0, 0],
     ]);
     expect(bilan.formation.sessions).toEqual([
       {

@@ -5,6 +5,30 @@ import type { Db } from '../store/database';
 import { evaluateRule, type AssignedAgent } from './rule';
 import { readLabelSettings } from './settings';
 import type { LabelEvaluation, LabelSettings } from '../../../common/label/types';
+import {
+  controleFactsByPoint,
+  evaluateControleCondition,
+  NO_FACTS,
+  withControleCondition,
+} from '../controles/condition';
+
+/** The rule's evaluations with the internal-audit condition joined, when the settings require it. */
+function withAudits(
+  db: Db,
+  evaluations: Map<number, LabelEvaluation>,
+  day: string,
+  settings: LabelSettings,
+): Map<number, LabelEvaluation> {
+  if (!settings.controle?.exige) return evaluations;
+  const { moisMax } = settings.controle;
+  const facts = controleFactsByPoint(db, day);
+  for (const [id, evaluation] of evaluations)
+    evaluations.set(
+      id,
+      withControleCondition(evaluation, evaluateControleCondition(facts.get(id) ?? NO_FACTS, day, moisMax)),
+    );
+  return evaluations;
+}
 
 interface AssignmentRow {
   point_id: number;
@@ -95,7 +119,7 @@ export function evaluatePoints(
   const libelle = trainingLabel(db, settings.typeFormation);
   const result = new Map<number, LabelEvaluation>();
   for (const id of pointIds) result.set(id, evaluateRule(id, day, agents.get(id) ?? [], settings, libelle));
-  return result;
+  return withAudits(db, result, day, settings);
 }
 
 /** The rule for one point on `day`. */
@@ -106,5 +130,6 @@ export function evaluatePoint(
   settings: LabelSettings = readLabelSettings(db),
 ): LabelEvaluation {
   const agents = assignedAgentsByPoint(db, day, settings.typeFormation, pointId).get(pointId) ?? [];
-  return evaluateRule(pointId, day, agents, settings, trainingLabel(db, settings.typeFormation));
+  const evaluation = evaluateRule(pointId, day, agents, settings, trainingLabel(db, settings.typeFormation));
+  return withAudits(db, new Map([[pointId, evaluation]]), day, settings).get(pointId) ?? evaluation;
 }

@@ -1,23 +1,33 @@
-// « A complaint can raise a corrective action. » The actions' register (audits and corrective actions) is built
-// in another branch; its core offers `createAction({ origine: 'reclamation', origineId, ... })`.
-//
-// INTEGRATOR: connect here. Replace the body with a call to that createAction inside the caller's transaction
-// (it runs inside `raiseActionFrom`'s), e.g.
-//   return createAction(db, actor, { origine: 'reclamation', origineId: reclamation.id,
-//     quoi: `Réclamation n° ${reclamation.id} : ${reclamation.objet.slice(0, 200)}`, ... }, now).id;
-// and return the new action's id. Until then the button answers this French refusal and nothing is written.
+// « A complaint can raise a corrective action »: an action in the actions' register, its origin the complaint.
+// Its wording names the complaint by number, type and day only: the complaint's own texts may hold the citizen's
+// details, which retention erases from the complaint and must not find copied elsewhere.
+import { addDaysToDay, parisDay } from '../../../common/dates';
 import type { ReclamationVue } from '../../../common/reclamations/methods';
+import { TYPE_LABELS } from '../../../common/reclamations/methods';
+import { createAction } from '../actions/actions';
 import type { Actor } from '../audit/record';
-import { UnavailableError } from '../errors';
 import type { Db } from '../store/database';
 
-export function raiseCorrectiveAction(
-  _db: Db,
-  _actor: Actor,
-  _reclamation: ReclamationVue,
-  _now: Date,
-): number {
-  throw new UnavailableError(
-    'Le registre des actions correctives n’est pas encore disponible dans cette version : notez l’action dans le plan du bilan.',
+/** A month to act on what a complaint showed, unless the manager sets another due date on the action. */
+const ACTION_DAYS = 30;
+
+export function raiseCorrectiveAction(db: Db, actor: Actor, reclamation: ReclamationVue, now: Date): number {
+  const quoi =
+    `Suite à la ${TYPE_LABELS[reclamation.type].toLowerCase()} n° ${reclamation.id} ` +
+    `reçue le ${reclamation.recueLe} : définir et mener l’action corrective.`;
+  return createAction(
+    db,
+    actor,
+    {
+      quoi,
+      responsable: '',
+      echeance: addDaysToDay(parisDay(now), ACTION_DAYS),
+      indicateur: '',
+      preuve: '',
+      origine: 'reclamation',
+      origineId: String(reclamation.id),
+      ...(reclamation.pointId !== null ? { pointId: reclamation.pointId } : {}),
+    },
+    now,
   );
 }

@@ -179,9 +179,17 @@ describe('complaints and suggestions', () => {
     expect(runReclamationRetention(f.db, NOW).effacees).toBe(0);
   });
 
-  it('leaves raising a corrective action to the actions register, writing nothing until it is connected', () => {
+  it('raises one corrective action from a complaint, in the actions register, without the citizen’s words', () => {
     const r = receive('2026-11-10');
-    expect(() => raiseActionFrom(f.db, f.bruno, GESTIONNAIRE, r.id, NOW)).toThrow(/actions correctives/);
-    expect(getReclamation(f.db, GESTIONNAIRE, r.id, NOW).actionId).toBeNull();
+    const raised = raiseActionFrom(f.db, f.bruno, GESTIONNAIRE, r.id, NOW);
+    expect(raised.actionId).not.toBeNull();
+    const action = f.db
+      .prepare('SELECT quoi, origine, origine_id AS origineId, statut FROM actions WHERE id = ?')
+      .get(raised.actionId) as { quoi: string; origine: string; origineId: string; statut: string };
+    expect(action).toMatchObject({ origine: 'reclamation', origineId: String(r.id), statut: 'a_faire' });
+    expect(action.quoi).toContain(`n° ${r.id}`);
+    expect(action.quoi).not.toMatch(/Jean|example|Attente/);
+    // Once per complaint.
+    expect(() => raiseActionFrom(f.db, f.bruno, GESTIONNAIRE, r.id, NOW)).toThrow(/déjà ouverte/);
   });
 });

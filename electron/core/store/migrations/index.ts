@@ -10,6 +10,7 @@ import { migration009 } from './009-sync-postes';
 import { migration010 } from './010-envois-fiches';
 import { migration011 } from './011-flash-favoris';
 import { migration012 } from './012-satisfaction-reclamations';
+import { migration013 } from './013-controles-actions';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -35,6 +35,7 @@ import {
   volumesTable,
 } from './figure-tables';
 import { IndicateursTable } from './IndicateursTable';
+import { ControlesBilan } from '../controles/ControlesBilan';
 import { PlanEditor } from './PlanEditor';
 import './indicateurs.css';
 import { QualiteSection } from './QualiteSection';
@@ -235,6 +236,8 @@ function Review({ bilan }: { bilan: Bilan }) {
       <Section id="plan" title="6. Plan d'action">
         <PlanEditor annee={bilan.annee} initial={bilan.plan} />
       </Section>
+
+      <ControlesBilan annee={bilan.annee} plan={bilan.plan} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../../ui/StatusMessages';
 import { formatDate, plural } from '../../ui/format';
 import { useCall } from '../../ui/hooks/useCall';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
+import { OverdueActions } from '../actions/OverdueActions';
 import { StatutBadge } from './LabelBadges';
 import { remainingText } from './labelFormat';
 
@@ -164,6 +165,7 @@ export function ATraiterPage() {
             </h2>
             <ToRegularise todo={state.data} />
           </section>
+          <OverdueActions />
         </>
       )}
     </PageMain>

@@ -1,6 +1,7 @@
 // The label's rule and periods. The core validates and audits; a refusal keeps what was typed.
 import type { FormEvent } from 'react';
 import { useEffect, useId, useState } from 'react';
+import { DEFAULT_CONTROLE_MOIS } from '../../../../common/label/settings';
 import type { LabelSettings } from '../../../../common/label/types';
 import { call } from '../../api';
 import { useSubmit } from '../../ui/forms/useSubmit';
@@ -18,6 +19,9 @@ interface Draft {
   minimum: string;
   alerteJours: string;
   typeFormation: string;
+  /** « oui » when the rule also requires a recent internal audit. */
+  controleExige: string;
+  controleMois: string;
 }
 
 function draftOf(settings: LabelSettings): Draft {
@@ -28,6 +32,8 @@ function draftOf(settings: LabelSettings): Draft {
     minimum: String(settings.regle.minimum),
     alerteJours: String(settings.alerteJours),
     typeFormation: settings.typeFormation,
+    controleExige: settings.controle?.exige ? 'oui' : '',
+    controleMois: String(settings.controle?.moisMax ?? DEFAULT_CONTROLE_MOIS),
   };
 }
 
@@ -43,6 +49,14 @@ function settingsOf(draft: Draft): LabelSettings {
     },
     alerteJours: number(draft.alerteJours),
     typeFormation: draft.typeFormation,
+    controle: {
+      exige: draft.controleExige === 'oui',
+      // Off, a months value left unusable is not worth a refusal: the default is kept.
+      moisMax:
+        draft.controleExige === 'oui' || Number.isInteger(number(draft.controleMois))
+          ? number(draft.controleMois)
+          : DEFAULT_CONTROLE_MOIS,
+    },
   };
 }
 
@@ -188,6 +202,29 @@ export function LabelReglagesPage() {
               value={draft.ancienneteMois}
               onChange={set('ancienneteMois')}
               min={0}
+              max={60}
+            />
+          </fieldset>
+          <fieldset>
+            <legend>Audits internes</legend>
+            <div className="label-field">
+              <label className="field-label">
+                <input
+                  type="checkbox"
+                  checked={draft.controleExige === 'oui'}
+                  onChange={(event) => set('controleExige')(event.target.checked ? 'oui' : '')}
+                  data-testid="reglage-controle"
+                />{' '}
+                Exiger un audit récent sans non-conformité majeure ouverte
+              </label>
+            </div>
+            <NumberField
+              id={`${id}-controle-mois`}
+              label="Audit réalisé depuis moins de (mois)"
+              hint="Le point doit avoir un audit interne terminé dans ce délai, et aucune non-conformité majeure encore ouverte."
+              value={draft.controleMois}
+              onChange={set('controleMois')}
+              min={1}
               max={60}
             />
           </fieldset>

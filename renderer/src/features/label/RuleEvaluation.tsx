@@ -15,7 +15,10 @@ export function ruleText(evaluation: LabelEvaluation): string {
   return (
     `Au moins ${minimum} ${minimum >= 2 ? 'agents formés' : 'agent formé'} à la formation ` +
     `« ${evaluation.typeFormation.libelle} » en cours de validité, et ${proportion} % des agents affectés ` +
-    `depuis plus de ${ancienneteMois} mois.`
+    `depuis plus de ${ancienneteMois} mois.` +
+    (evaluation.controle
+      ? ` Un audit interne terminé depuis moins de ${evaluation.controle.moisMax} mois, sans non-conformité majeure ouverte.`
+      : '')
   );
 }
 

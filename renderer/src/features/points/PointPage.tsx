@@ -13,6 +13,7 @@ import { DecisionPanel } from '../label/DecisionPanel';
 import { OpenBadge, RegulariserBadge, StatutBadge } from '../label/LabelBadges';
 import { EVENT_LABELS, coverageText } from '../label/labelFormat';
 import { AgentsEvaluation, RuleVerdict, ruleText } from '../label/RuleEvaluation';
+import { PointControles } from '../controles/PointControles';
 
 function address(point: LabelPointDetail['point']): string {
   const town = [point.codePostal, point.commune].filter(Boolean).join(' ');
@@ -164,6 +165,8 @@ export function PointPage({ id }: { id: number }) {
       <AgentsEvaluation evaluation={detail.evaluation} />
 
       <DecisionPanel detail={detail} onDecided={() => setVersion((v) => v + 1)} />
+
+      <PointControles pointId={detail.point.id} />
 
       <h2>Historique du label</h2>
       <History events={detail.historique} />

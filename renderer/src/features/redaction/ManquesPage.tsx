@@ -23,6 +23,7 @@ import { withParam } from './redaction-format';
 import { complementHref } from './NationalView';
 import { searchFiches } from './pickers';
 import { SearchPicker } from './SearchPicker';
+import { hasRole, useSession } from '../auth/session';
 import './redaction.css';
 
 type Panel = 'keyword' | 'synonym' | null;
@@ -38,6 +39,9 @@ const STATUT_OPTIONS = MANQUE_STATUTS.map((statut) => ({
 }));
 
 function QueryGroup({ group }: { group: BacklogGroup }) {
+  // A label manager may follow a gap as a corrective action (actions.* are theirs: the core checks).
+  const { info } = useSession();
+  const manager = hasRole(info, 'gestionnaire');
   const query = group.exemples[0] ?? group.cle;
   const [statut, setStatut] = useState<ManqueStatut>(group.statut);
   const [panel, setPanel] = useState<Panel>(null);
@@ -171,6 +175,20 @@ function QueryGroup({ group }: { group: BacklogGroup }) {
         >
           Ajouter comme synonyme de…
         </button>
+        {manager && (
+          <a
+            className="button button-small button-outline"
+            href={formatRoute({
+              name: 'action',
+              id: null,
+              params: { origine: 'manque', origineId: group.cle, quoi: `Compléter la base : « ${query} »` },
+            })}
+            aria-describedby={`${id}-title`}
+            data-testid="manque-action"
+          >
+            Suivre comme action corrective
+          </a>
+        )}
       </div>
       {panel === 'keyword' && (
         <div className="ed-inline-panel">
