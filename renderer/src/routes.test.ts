@@ -35,6 +35,7 @@ const PILOTAGE = [
 ];
 const ADMINISTRATION = [
   ['#/comptes', 'nav-comptes', 'Comptes'],
+  ['#/postes', 'nav-postes', 'Postes'],
   ['#/audit', 'nav-audit', "Journal d'audit"],
   ['#/reglages', 'nav-reglages', 'Réglages'],
 ];
@@ -45,7 +46,7 @@ function menuOf(roles: Role[]): string[][] {
 
 describe('the route table', () => {
   it('gives every route a title and an access', () => {
-    expect(names).toHaveLength(33);
+    expect(names).toHaveLength(35);
     for (const name of names) {
       expect(ROUTES[name].title, name).not.toBe('');
       expect(['public', 'connecte', 'agent', 'redacteur', 'gestionnaire', 'administrateur']).toContain(
@@ -109,7 +110,7 @@ describe('the route table', () => {
       ['Rédaction', ['redaction', 'revision', 'manques', 'vocabulaire', 'import', 'problemes']],
       ['Label', ['points', 'agents', 'formations', 'aTraiter', 'registre']],
       ['Pilotage', ['tableau', 'bilan']],
-      ['Administration', ['comptes', 'audit', 'reglages']],
+      ['Administration', ['comptes', 'postes', 'audit', 'reglages']],
     ]);
     expect(Object.values(MENU_GROUPS)).toEqual(groups.map(([label]) => label));
   });
