@@ -141,6 +141,8 @@ describe('the registries’ routes', () => {
     ['#/registre', { name: 'registre' }],
     ['#/label/reglages', { name: 'labelReglages' }],
     ['#/comptes', { name: 'comptes' }],
+    ['#/postes', { name: 'postes' }],
+    ['#/postes/envois-refuses', { name: 'rejets' }],
     ['#/comptes/nouveau', { name: 'compte', id: null }],
     ['#/comptes/4', { name: 'compte', id: 4 }],
     ['#/audit?objet=label', { name: 'audit', params: { objet: 'label' } }],

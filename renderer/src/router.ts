@@ -28,6 +28,9 @@ export type Route =
   | { name: 'labelReglages' }
   | { name: 'comptes' }
   | { name: 'compte'; id: number | null }
+  /** The city's desks (postes) and the entries they sent that the server refused. */
+  | { name: 'postes' }
+  | { name: 'rejets' }
   | { name: 'audit'; params: Params }
   | { name: 'reglages' }
   | { name: 'tableau'; params: Params }
@@ -78,6 +81,8 @@ const FIXED = {
   registre: 'registre',
   'label/reglages': 'labelReglages',
   comptes: 'comptes',
+  postes: 'postes',
+  'postes/envois-refuses': 'rejets',
   reglages: 'reglages',
   'mes-contacts': 'mesContacts',
   'a-revoir': 'revision',
@@ -286,6 +291,8 @@ export function formatRoute(route: Route): string {
     case 'registre':
     case 'labelReglages':
     case 'comptes':
+    case 'postes':
+    case 'rejets':
     case 'reglages':
     case 'mesContacts':
     case 'revision':

@@ -45,6 +45,7 @@ const PILOTAGE = [
 ];
 const ADMINISTRATION = [
   ['#/comptes', 'nav-comptes', 'Comptes'],
+  ['#/postes', 'nav-postes', 'Postes'],
   ['#/audit', 'nav-audit', "Journal d'audit"],
   ['#/reglages', 'nav-reglages', 'Réglages'],
 ];
@@ -55,7 +56,7 @@ function menuOf(roles: Role[]): string[][] {
 
 describe('the route table', () => {
   it('gives every route a title and an access', () => {
-    expect(names).toHaveLength(46);
+    expect(names).toHaveLength(48);
     for (const name of names) {
       expect(ROUTES[name].title, name).not.toBe('');
       const access = ROUTES[name].access;
@@ -137,7 +138,7 @@ describe('the route table', () => {
         ['points', 'agents', 'formations', 'aTraiter', 'controles', 'actions', 'mesControles', 'registre'],
       ],
       ['Pilotage', ['tableau', 'bilan', 'resultats', 'satisfactionImport', 'reclamations']],
-      ['Administration', ['comptes', 'audit', 'reglages']],
+      ['Administration', ['comptes', 'postes', 'audit', 'reglages']],
     ]);
     expect(Object.values(MENU_GROUPS)).toEqual(groups.map(([label]) => label));
   });

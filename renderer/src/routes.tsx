@@ -16,6 +16,8 @@ import { AgentsPage } from './features/agents/AgentsPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { ComptePage } from './features/comptes/ComptePage';
 import { ComptesPage } from './features/comptes/ComptesPage';
+import { PostesPage } from './features/postes/PostesPage';
+import { RejetsPage } from './features/postes/RejetsPage';
 import { AnnuairePage } from './features/contacts/AnnuairePage';
 import { ContactPage } from './features/contacts/ContactPage';
 import { ProblemesPage } from './features/content/ProblemesPage';
@@ -381,6 +383,19 @@ export const ROUTES: RouteTable = {
     access: 'administrateur',
     section: 'comptes',
     page: (route) => <ComptePage key={route.id ?? 'nouveau'} id={route.id} />,
+  },
+  postes: {
+    title: 'Postes de la ville',
+    access: 'administrateur',
+    section: 'postes',
+    menu: { label: 'Postes', route: { name: 'postes' }, group: 'administration' },
+    page: () => <PostesPage />,
+  },
+  rejets: {
+    title: 'Envois refusés',
+    access: 'administrateur',
+    section: 'postes',
+    page: () => <RejetsPage />,
   },
   audit: {
     title: "Journal d'audit",
