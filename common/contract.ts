@@ -17,6 +17,7 @@ import { agentMethods, type AgentOutputs } from './agents/methods';
 import { formationMethods, type FormationOutputs } from './formations/methods';
 import { pointMethods, type PointOutputs } from './points/methods';
 import { posteMethods, type PosteOutputs } from './postes/methods';
+import { borneMethods, type BorneOutputs } from './borne/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -186,6 +187,7 @@ export const methods = {
   ...journalMethods,
   ...indicateurMethods,
   ...redactionMethods,
+  ...borneMethods,
 } as const satisfies MethodTable;
 
 export interface Outputs
@@ -201,7 +203,8 @@ export interface Outputs
     AdminOutputs,
     JournalOutputs,
     IndicateurOutputs,
-    RedactionOutputs {
+    RedactionOutputs,
+    BorneOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -227,6 +230,7 @@ export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;
 export type IndicateurMethod = keyof typeof indicateurMethods;
 export type RedactionMethod = keyof typeof redactionMethods;
+export type { BorneMethod } from './borne/methods';
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

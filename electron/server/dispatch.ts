@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Core } from '../core/app';
-import type { ClientSlot } from '../core/auth/session';
+import { ANONYMOUS, type ClientSlot } from '../core/auth/session';
 import { LOCAL_SOURCE } from '../core/auth/source-throttle';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError, UnavailableError } from '../core/errors';
 import type { Envelope, EnvelopeError, ErrorCode, MethodName } from '../../common/contract';
 import { methods } from '../../common/contract';
 import { handlers } from './handlers';
 import { grants } from '../../common/roles';
+import { KIOSK_REFUSAL, isKioskMethod } from '../../common/borne/methods';
 import type { CallContext } from './handler-types';
 
 function isMethod(name: unknown): name is MethodName {
@@ -116,6 +117,15 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** What the transport knows of the caller besides its slot and source. */
+export interface DispatchOptions {
+  /**
+   * The call comes from a public kiosk (the `--borne` window's IPC, or /borne/api over HTTP): only
+   * KIOSK_METHODS answer, anonymously.
+   */
+  kiosk?: boolean;
+}
+
 /**
  * The one entry point of every transport (Electron IPC, the browser preview, the command line, the tests):
  * resolves the client's session, checks the method's role in the core, validates the input against the
@@ -129,10 +139,14 @@ export async function dispatch(
   method: unknown,
   input: unknown,
   source: string = LOCAL_SOURCE,
+  options: DispatchOptions = {},
 ): Promise<Envelope<unknown>> {
   if (!isMethod(method)) return failure('unknown_method', `Méthode inconnue : ${String(method)}`);
+  const kiosk = options.kiosk === true;
+  // A kiosk reaches its allow-list only, and never as anyone: a session token in its slot is not even looked at.
+  if (kiosk && !isKioskMethod(method)) return failure('forbidden', KIOSK_REFUSAL);
   const spec = methods[method];
-  const session = core.auth.resolve(client);
+  const session = kiosk ? ANONYMOUS : core.auth.resolve(client);
   if (!grants(session.compte ? session.roles : null, spec.role)) {
     return session.compte
       ? failure('forbidden', "Vous n'avez pas les droits nécessaires pour cette action.")
@@ -141,7 +155,7 @@ export async function dispatch(
   // zod's own messages (a wrong type…) in French; the contract's messages come first anyway.
   const parsed = spec.input.safeParse(input ?? {}, { error: FRENCH.localeError });
   if (!parsed.success) return invalidInput(parsed.error);
-  const context: CallContext = { session, client, source };
+  const context: CallContext = { session, client: kiosk ? { token: null } : client, source, kiosk };
   try {
     // The handler table is typed method by method; indexing it by a union loses that pairing.
     const handler = handlers[method] as (core: Core, input: unknown, context: CallContext) => unknown;

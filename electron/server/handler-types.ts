@@ -13,6 +13,8 @@ export interface CallContext {
    * HTTP transport, LOCAL_SOURCE for the Electron window and the command line.
    */
   source: string;
+  /** Set by the transport for a public kiosk's calls (dispatch then allows only the kiosk's methods). */
+  kiosk: boolean;
 }
 
 export type Handler<M extends MethodName> = (

@@ -13,6 +13,7 @@ import { agentHandlers } from './handlers/agents';
 import { formationHandlers } from './handlers/formations';
 import { pointHandlers } from './handlers/points';
 import { posteHandlers } from './handlers/postes';
+import { borneHandlers } from './handlers/borne';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -29,4 +30,5 @@ export const handlers: HandlerTable<MethodName> = {
   ...journalHandlers,
   ...indicateurHandlers,
   ...redactionHandlers,
+  ...borneHandlers,
 };

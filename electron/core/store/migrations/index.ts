@@ -7,6 +7,7 @@ import { migration006 } from './006-avis';
 import { migration007 } from './007-bilan-plan-manques';
 import { migration008 } from './008-postes';
 import { migration009 } from './009-sync-postes';
+import { migration015 } from './015-borne';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration015,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
