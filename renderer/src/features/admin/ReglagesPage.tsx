@@ -1,5 +1,6 @@
 import { PageMain } from '../../ui/PageMain';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
+import { BorneReglagesSection } from '../borne/BorneReglagesSection';
 import { BackupsSection } from './BackupsSection';
 import { InstallationSection } from './InstallationSection';
 import { RetentionSection } from './RetentionSection';
@@ -7,7 +8,7 @@ import './admin.css';
 
 /**
  * The installation's settings, for administrators: the point this desk belongs to, how long the log keeps
- * contacts, backups and restores.
+ * contacts, the public kiosk, backups and restores.
  */
 export function ReglagesPage() {
   const heading = useFocusHeading<HTMLHeadingElement>(true);
@@ -18,6 +19,7 @@ export function ReglagesPage() {
       </h1>
       <InstallationSection />
       <RetentionSection />
+      <BorneReglagesSection />
       <BackupsSection />
     </PageMain>
   );
