@@ -39,7 +39,7 @@ test.describe('the kiosk (borne)', () => {
     await expect(page.getByText('Le label Info’Cité : notre engagement')).toBeVisible();
     await expect(page.getByTestId('login-form')).toHaveCount(0);
     expect(await seriousViolations(page)).toEqual([]);
-    const historyAtStart = await page.evaluate(() => window.history.length);
+    const historyAtStart = await page.evaluate<number>('window.history.length');
 
     // A draft is never shown: « Bacs de collecte » is one in the demo content.
     const keyboard = page.getByTestId('borne-keyboard');
@@ -63,12 +63,12 @@ test.describe('the kiosk (borne)', () => {
 
     // Nothing of the visit was written where the next citizen's browser could find it.
     expect(
-      await page.evaluate(() => ({
+      await page.evaluate(`({
         local: localStorage.length,
         session: sessionStorage.length,
         cookie: document.cookie,
         history: window.history.length,
-      })),
+      })`),
     ).toEqual({ local: 0, session: 0, cookie: '', history: historyAtStart });
 
     // The idle reset: back to the home, with nothing typed, read or answered left.
@@ -78,10 +78,10 @@ test.describe('the kiosk (borne)', () => {
     await expect(page.getByText('Ou choisissez un thème')).toBeVisible();
     await expect(page.getByRole('button', { name: '← Retour' })).toHaveCount(0);
     await expect(page.getByTestId('borne-thanks')).toHaveCount(0);
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.evaluate<number>('window.scrollY')).toBe(0);
 
     const after = await api<Reglage>(request, 'borne.reglage.get', {}, 'admin');
-    expect(after.satisfaction.total.satisfait).toBe(before.satisfaction.total.satisfait + 1);
+    expect(after.satisfaction.total.satisfait).toBe((before.satisfaction.total.satisfait ?? 0) + 1);
   });
 
   test('reaches nothing but its own methods, even when an agent is logged in in the same browser', async ({
@@ -92,21 +92,23 @@ test.describe('the kiosk (borne)', () => {
     expect(((await login.json()) as { ok: boolean }).ok).toBe(true);
     await page.goto('borne');
     await expect(page.getByTestId('borne')).toBeVisible();
-    const answers = await page.evaluate(async () => {
-      const post = async (path: string) => {
+    // Run in the kiosk page itself, with the administrator's cookie in its browser.
+    const answers = await page.evaluate(`(async () => {
+      const post = async (path) => {
         const response = await fetch(path, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: '{}',
         });
-        return ((await response.json()) as { ok: boolean; error?: { code: string } }).error?.code ?? 'ok';
+        const envelope = await response.json();
+        return envelope.ok ? 'ok' : envelope.error.code;
       };
       return {
         comptes: await post('borne/api/comptes.list'),
         session: await post('borne/api/auth.session'),
         accueil: await post('borne/api/borne.accueil'),
       };
-    });
+    })()`);
     expect(answers).toEqual({ comptes: 'forbidden', session: 'forbidden', accueil: 'ok' });
   });
 });

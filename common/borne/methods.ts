@@ -110,3 +110,9 @@ export interface BorneOutputs {
   'borne.reglage.get': BorneReglageView;
   'borne.reglage.set': BorneReglageView;
 }
+
+/**
+ * The Electron kiosk window's print request (not an API method: it needs the window): `check` answers whether
+ * a printer is installed, `print` prints the page on the default printer without a dialog.
+ */
+export const BORNE_PRINT_CHANNEL = 'infocite:borne-print';

@@ -4,6 +4,8 @@ import path from 'node:path';
 export interface LaunchArgs {
   contentDir?: string;
   dataDir?: string;
+  /** `--borne`: the public kiosk (a fullscreen window without login, electron/main/borne.ts). */
+  borne?: boolean;
 }
 
 const FLAGS = { '--content': 'contentDir', '--data-dir': 'dataDir' } as const satisfies Record<
@@ -16,7 +18,7 @@ function isFlag(name: string): name is keyof typeof FLAGS {
 }
 
 /**
- * Reads `--content DIR` and `--data-dir DIR` (or `--content=DIR`) from a command line. Every other argument
+ * Reads `--content DIR` and `--data-dir DIR` (or `--content=DIR`), and the `--borne` switch, from a command line. Every other argument
  * (Electron's own, Chromium switches, the app path in development) is ignored; a flag without a value is
  * ignored too, and the last occurrence of a flag wins.
  */
@@ -26,6 +28,7 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
     const arg = argv[i] ?? '';
     const equals = arg.indexOf('=');
     const name = equals === -1 ? arg : arg.slice(0, equals);
+    if (arg === '--borne') result.borne = true;
     if (!isFlag(name)) continue;
     let value: string | undefined;
     if (equals !== -1) {

@@ -3,7 +3,7 @@
 // scripts/build-electron.mjs, hence __dirname.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { WebContents } from 'electron';
 import { createCore } from '../core/app';
 import { DatabaseVersionError } from '../core/store/database';
@@ -12,7 +12,9 @@ import { IPC_CHANNEL, PDF_CHANNEL } from '../../common/contract';
 import type { Envelope } from '../../common/contract';
 import { dispatch } from '../server/dispatch';
 import type { ClientSlot } from '../core/auth/session';
-import { resolveLaunchPaths, unpackedPath } from './launch-options';
+import { parseLaunchArgs, resolveLaunchPaths, unpackedPath } from './launch-options';
+import { KIOSK_ENTRY_URL, isKioskPrintAction, kioskWindowOptions } from './borne';
+import { BORNE_PRINT_CHANNEL } from '../../common/borne/methods';
 import {
   APP_ENTRY_URL,
   APP_RESPONSE_HEADERS,
@@ -55,6 +57,12 @@ const CLOSE_TIMEOUT_MS = 5000;
 let mainWindow: BrowserWindow | null = null;
 let coreReady: Promise<Core> | null = null;
 let closing = false;
+
+/** `--borne`: this machine is a public kiosk; its only window is the kiosk. */
+const KIOSK = parseLaunchArgs(process.argv).borne === true;
+
+/** The kiosk windows' contents: their IPC calls are marked as kiosk calls, answered only the kiosk's methods. */
+const kioskContents = new Set<number>();
 
 /** Each window's session token, kept here so that it never reaches the window's JavaScript. */
 const clients = new Map<number, ClientSlot>();
@@ -131,7 +139,24 @@ function guardWebContents(contents: WebContents): void {
   });
 }
 
+function createKioskWindow(): void {
+  Menu.setApplicationMenu(null);
+  const window = new BrowserWindow(kioskWindowOptions(path.join(__dirname, 'preload.cjs')));
+  mainWindow = window;
+  const id = window.webContents.id;
+  kioskContents.add(id);
+  window.webContents.once('destroyed', () => kioskContents.delete(id));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window
+    .loadURL(KIOSK_ENTRY_URL)
+    .catch((error: unknown) => console.error('[main] loading the kiosk failed:', error));
+}
+
 function createWindow(): void {
+  if (KIOSK) return createKioskWindow();
   const window = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
@@ -216,13 +241,16 @@ async function start(): Promise<void> {
     } catch {
       return CORE_UNAVAILABLE;
     }
-    return dispatch(core, clientOf(event.sender), method, input);
+    const kiosk = kioskContents.has(event.sender.id);
+    return dispatch(core, clientOf(event.sender), method, input, undefined, { kiosk });
   });
 
   ipcMain.handle(
     PDF_CHANNEL,
     async (event, suggestedName: unknown): Promise<Envelope<{ path: string } | null>> => {
       if (!isTrustedSender(event.senderFrame?.url)) return UNTRUSTED_SENDER_ERROR;
+      // No save dialog on a kiosk: it would open the machine's folders to anyone.
+      if (kioskContents.has(event.sender.id)) return UNTRUSTED_SENDER_ERROR;
       try {
         const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
         const owner = BrowserWindow.fromWebContents(event.sender);
@@ -242,6 +270,26 @@ async function start(): Promise<void> {
       }
     },
   );
+
+  // The kiosk prints a fiche on the default printer, without a dialog; only its own window may ask.
+  ipcMain.handle(BORNE_PRINT_CHANNEL, async (event, action: unknown): Promise<Envelope<boolean>> => {
+    if (!isTrustedSender(event.senderFrame?.url) || !kioskContents.has(event.sender.id))
+      return UNTRUSTED_SENDER_ERROR;
+    if (!isKioskPrintAction(action)) return UNTRUSTED_SENDER_ERROR;
+    try {
+      const printers = await event.sender.getPrintersAsync();
+      if (printers.length === 0 || action === 'check') return { ok: true, result: printers.length > 0 };
+      const printed = await new Promise<boolean>((resolve) =>
+        event.sender.print({ silent: true, printBackground: true }, (success) => resolve(success)),
+      );
+      return printed
+        ? { ok: true, result: true }
+        : { ok: false, error: { code: 'internal', message: 'L’impression n’a pas abouti.' } };
+    } catch (error) {
+      console.error('[main] kiosk print failed:', error);
+      return { ok: false, error: { code: 'internal', message: 'L’impression n’a pas pu être lancée.' } };
+    }
+  });
 
   createWindow();
 }
