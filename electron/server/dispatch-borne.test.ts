@@ -123,7 +123,7 @@ describe('the kiosk’s methods', () => {
       result: { merci: true },
     });
     await kiosk({ token: null }, 'borne.satisfaction', { note: 'satisfait' });
-    await kiosk({ token: null }, 'borne.satisfaction', { note: 'pas_satisfait' });
+    await kiosk({ token: null }, 'borne.satisfaction', { note: 'tres_insatisfait' });
     // Not from an agent's window: nobody there has an answer to give.
     expect(await dispatch(core, admin, 'borne.satisfaction', { note: 'satisfait' })).toMatchObject({
       ok: false,
@@ -133,8 +133,8 @@ describe('the kiosk’s methods', () => {
     expect(view.satisfaction.total).toEqual({
       tres_satisfait: 0,
       satisfait: 2,
-      peu_satisfait: 0,
-      pas_satisfait: 1,
+      insatisfait: 0,
+      tres_insatisfait: 1,
     });
     expect(view.satisfaction.trenteJours.satisfait).toBe(2);
   });

@@ -9,7 +9,7 @@ export const migration015: Migration = {
     db.exec(`
       CREATE TABLE borne_satisfaction (
         jour TEXT NOT NULL,
-        note TEXT NOT NULL CHECK (note IN ('tres_satisfait', 'satisfait', 'peu_satisfait', 'pas_satisfait')),
+        note TEXT NOT NULL CHECK (note IN ('tres_satisfait', 'satisfait', 'insatisfait', 'tres_insatisfait')),
         nombre INTEGER NOT NULL CHECK (nombre > 0),
         PRIMARY KEY (jour, note)
       ) WITHOUT ROWID, STRICT;
