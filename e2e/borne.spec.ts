@@ -57,6 +57,7 @@ test.describe('the kiosk (borne)', () => {
     await expect(fiche.getByRole('heading', { name: "Carte d'identité perdue : la refaire" })).toBeVisible();
     await expect(fiche.getByText('Timbre fiscal électronique de 25 €', { exact: true })).toBeVisible();
     await expect(fiche.getByRole('button', { name: 'Imprimer cette fiche' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     await fiche.getByRole('button', { name: 'Satisfait', exact: true }).click();
     await expect(page.getByTestId('borne-thanks')).toHaveText('Merci pour votre réponse !');
     await page.mouse.wheel(0, 600);
