@@ -17,6 +17,8 @@ import { agentMethods, type AgentOutputs } from './agents/methods';
 import { formationMethods, type FormationOutputs } from './formations/methods';
 import { pointMethods, type PointOutputs } from './points/methods';
 import { posteMethods, type PosteOutputs } from './postes/methods';
+import { usagerMethods, type UsagerOutputs } from './usager/methods';
+import { syncMethods, type SyncOutputs } from './sync/methods';
 import { borneMethods, type BorneOutputs } from './borne/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
@@ -182,11 +184,13 @@ export const methods = {
   ...agentMethods,
   ...formationMethods,
   ...posteMethods,
+  ...syncMethods,
   ...labelMethods,
   ...adminMethods,
   ...journalMethods,
   ...indicateurMethods,
   ...redactionMethods,
+  ...usagerMethods,
   ...borneMethods,
 } as const satisfies MethodTable;
 
@@ -199,11 +203,13 @@ export interface Outputs
     AgentOutputs,
     FormationOutputs,
     PosteOutputs,
+    SyncOutputs,
     LabelOutputs,
     AdminOutputs,
     JournalOutputs,
     IndicateurOutputs,
     RedactionOutputs,
+    UsagerOutputs,
     BorneOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
@@ -225,11 +231,13 @@ export type PointMethod = keyof typeof pointMethods;
 export type AgentMethod = keyof typeof agentMethods;
 export type FormationMethod = keyof typeof formationMethods;
 export type PosteMethod = keyof typeof posteMethods;
+export type SyncMethod = keyof typeof syncMethods;
 export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;
 export type IndicateurMethod = keyof typeof indicateurMethods;
 export type RedactionMethod = keyof typeof redactionMethods;
+export type UsagerMethod = keyof typeof usagerMethods;
 export type { BorneMethod } from './borne/methods';
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
@@ -243,6 +251,8 @@ export type ErrorCode =
   | 'conflict'
   | 'unknown_method'
   | 'unavailable'
+  /** A city desk and its server speak API versions too far apart: one of them must be updated (HTTP 426). */
+  | 'outdated'
   | 'internal';
 
 /** What every transport carries back: never a thrown error, so the window always has a French message. */

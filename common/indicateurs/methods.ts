@@ -22,6 +22,7 @@ const filterShape = {
   au: day('de fin'),
   entite: z.enum(POINT_ENTITES, { error: 'entité inconnue' }).optional(),
   pointId: z.number({ error: 'indiquez le point d’accueil' }).int().positive().optional(),
+  posteId: z.number({ error: 'indiquez le poste' }).int().positive().optional(),
   canal: z.enum(JOURNAL_CANAUX, { error: 'canal inconnu' }).optional(),
   granularite: z.enum(GRANULARITES, { error: 'choisissez jour, semaine ou mois' }),
 };
@@ -74,6 +75,8 @@ export const indicateurMethods = {
       .refine(isOrdered, { message: ORDER_ERROR, path: ['au'] })
       .refine(isBounded, { message: LENGTH_ERROR, path: ['au'] }),
   },
+  /** The city's desks, to filter the dashboard by desk. */
+  'indicateurs.postes': { role: 'gestionnaire', input: z.object({}) },
   'objectifs.list': { role: 'gestionnaire', input: z.object({}) },
   'objectifs.set': {
     role: 'gestionnaire',
@@ -107,6 +110,7 @@ export const indicateurMethods = {
 export interface IndicateurOutputs {
   'indicateurs.tableau': Tableau;
   'indicateurs.csv': FichierCsv;
+  'indicateurs.postes': { postes: Array<{ id: number; nom: string; pointId: number }> };
   'objectifs.list': { objectifs: Objectif[] };
   'objectifs.set': Objectif;
   'objectifs.remove': { objectifs: Objectif[] };

@@ -10,6 +10,8 @@ export interface Filtres {
   au: string;
   entite?: PointEntite;
   pointId?: number;
+  /** A city desk (poste): its contacts only, from the detailed log (see core/indicateurs/filters.ts). */
+  posteId?: number;
   canal?: JournalCanal;
 }
 

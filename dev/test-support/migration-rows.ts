@@ -109,6 +109,14 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       ).run();
     },
   },
+  10: {
+    tables: ['envois_fiches'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO envois_fiches (jour, fiche_id, nombre) VALUES ('2025-12-03', 'cni-mineur', 2)",
+      ).run();
+    },
+  },
   15: {
     tables: ['borne_satisfaction'],
     fill(db) {

@@ -11,10 +11,13 @@ export class UnavailableError extends Error {}
 export class RefusedError extends Error {
   /** Seconds to wait before the same request may pass (a login during its forced wait); the window counts down. */
   readonly retryAfter?: number;
+  /** The input field the refusal is about (an address a mail server refused): the form shows it there. */
+  readonly field?: string;
 
-  constructor(message: string, options: { retryAfter?: number } = {}) {
+  constructor(message: string, options: { retryAfter?: number; field?: string } = {}) {
     super(message);
     if (options.retryAfter !== undefined && options.retryAfter > 0) this.retryAfter = options.retryAfter;
+    if (options.field) this.field = options.field;
   }
 }
 

@@ -242,7 +242,7 @@ async function start(): Promise<void> {
       return CORE_UNAVAILABLE;
     }
     const kiosk = kioskContents.has(event.sender.id);
-    return dispatch(core, clientOf(event.sender), method, input, undefined, { kiosk });
+    return dispatch(core, clientOf(event.sender), method, input, { kiosk });
   });
 
   ipcMain.handle(

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 const kiosk = (client: ClientSlot, method: string, input: unknown = {}) =>
-  dispatch(core, client, method, input, undefined, { kiosk: true });
+  dispatch(core, client, method, input, { kiosk: true });
 
 function resultOf<T>(answer: Awaited<ReturnType<typeof dispatch>>): T {
   if (!answer.ok) throw new Error(`refused: ${answer.error.message}`);

@@ -102,7 +102,7 @@ describe('dispatch', () => {
         { token: null },
         'auth.login',
         { identifiant: 'attente', motDePasse: 'faux' },
-        'poste-1',
+        { source: 'poste-1' },
       );
     for (let i = 0; i < 2; i++) {
       const free = await fail();

@@ -6,7 +6,9 @@ import { ConflictError, ForbiddenError, NotFoundError, RefusedError, Unavailable
 import type { Envelope, EnvelopeError, ErrorCode, MethodName } from '../../common/contract';
 import { methods } from '../../common/contract';
 import { handlers } from './handlers';
+import type { Access, Role } from '../../common/roles';
 import { grants } from '../../common/roles';
+import type { CallingDesk } from '../core/points/call-point';
 import { KIOSK_REFUSAL, isKioskMethod } from '../../common/borne/methods';
 import type { CallContext } from './handler-types';
 
@@ -117,8 +119,12 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-/** What the transport knows of the caller besides its slot and source. */
+/** What a transport knows of a call besides the client's slot. */
 export interface DispatchOptions {
+  /** Where the call comes from (the HTTP transport passes the client's address); LOCAL_SOURCE by default. */
+  source?: string;
+  /** The enrolled city desk the call comes from, resolved by the transport from the desk's credential. */
+  poste?: CallingDesk;
   /**
    * The call comes from a public kiosk (the `--borne` window's IPC, or /borne/api over HTTP): only
    * KIOSK_METHODS answer, anonymously.
@@ -126,28 +132,39 @@ export interface DispatchOptions {
   kiosk?: boolean;
 }
 
+const NOT_A_DESK =
+  'Cette action est réservée aux postes inscrits auprès du serveur de la ville (avec leur identifiant de poste).';
+
+/** Whether the caller may use `access`: a desk's own access needs a desk; every other one, the session's roles. */
+function allowed(access: Access, roles: readonly Role[] | null, poste: CallingDesk | undefined): boolean {
+  return access === 'poste' ? poste !== undefined : grants(roles, access);
+}
+
 /**
  * The one entry point of every transport (Electron IPC, the browser preview, the command line, the tests):
  * resolves the client's session, checks the method's role in the core, validates the input against the
  * method's schema, runs the handler, and always answers with an envelope carrying either the result or a
- * French message. `source` says where the call comes from (the HTTP transport passes the client's address);
- * login attempts are throttled per source.
+ * French message. `options.source` says where the call comes from; login attempts are throttled per source.
+ * `options.poste` is the city desk the call comes from, if any; `options.kiosk` marks a public kiosk's call.
  */
 export async function dispatch(
   core: Core,
   client: ClientSlot,
   method: unknown,
   input: unknown,
-  source: string = LOCAL_SOURCE,
   options: DispatchOptions = {},
 ): Promise<Envelope<unknown>> {
   if (!isMethod(method)) return failure('unknown_method', `Méthode inconnue : ${String(method)}`);
   const kiosk = options.kiosk === true;
-  // A kiosk reaches its allow-list only, and never as anyone: a session token in its slot is not even looked at.
+  // A kiosk reaches its allow-list only.
   if (kiosk && !isKioskMethod(method)) return failure('forbidden', KIOSK_REFUSAL);
   const spec = methods[method];
+  // A kiosk is nobody: a session token in its slot, or a desk's credential, is not even looked at.
   const session = kiosk ? ANONYMOUS : core.auth.resolve(client);
-  if (!grants(session.compte ? session.roles : null, spec.role)) {
+  const { source = LOCAL_SOURCE } = options;
+  const poste = kiosk ? undefined : options.poste;
+  if (!allowed(spec.role, session.compte ? session.roles : null, poste)) {
+    if (spec.role === 'poste') return failure('forbidden', NOT_A_DESK);
     return session.compte
       ? failure('forbidden', "Vous n'avez pas les droits nécessaires pour cette action.")
       : failure('unauthenticated', "Votre session est terminée ou n'est pas ouverte : identifiez-vous.");
@@ -155,14 +172,17 @@ export async function dispatch(
   // zod's own messages (a wrong type…) in French; the contract's messages come first anyway.
   const parsed = spec.input.safeParse(input ?? {}, { error: FRENCH.localeError });
   if (!parsed.success) return invalidInput(parsed.error);
-  const context: CallContext = { session, client: kiosk ? { token: null } : client, source, kiosk };
+  const context: CallContext = { session, client: kiosk ? { token: null } : client, source, poste, kiosk };
   try {
     // The handler table is typed method by method; indexing it by a union loses that pairing.
     const handler = handlers[method] as (core: Core, input: unknown, context: CallContext) => unknown;
     return { ok: true, result: await handler(core, parsed.data, context) };
   } catch (error) {
-    if (error instanceof RefusedError && error.retryAfter !== undefined) {
-      return failure('refused', error.message, { retryAfter: error.retryAfter });
+    if (error instanceof RefusedError && (error.retryAfter !== undefined || error.field !== undefined)) {
+      return failure('refused', error.message, {
+        ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+        ...(error.field !== undefined ? { field: error.field } : {}),
+      });
     }
     for (const [kind, code] of ERRORS) if (error instanceof kind) return failure(code, error.message);
     if (isUniqueViolation(error))

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Core } from '../core/app';
 import type { ClientSlot, Session } from '../core/auth/session';
+import type { CallingDesk } from '../core/points/call-point';
 import type { MethodName, Outputs, methods } from '../../common/contract';
 
 /** What a handler knows of its caller, besides the validated input. */
@@ -13,6 +14,12 @@ export interface CallContext {
    * HTTP transport, LOCAL_SOURCE for the Electron window and the command line.
    */
   source: string;
+  /**
+   * The enrolled city desk the call comes from (its own credential, resolved by the HTTP transport); absent for
+   * the server's own pages, the Electron window and the command line. It grants access `poste`, and its point is
+   * the point of the call (core/points/call-point.ts).
+   */
+  poste?: CallingDesk;
   /** Set by the transport for a public kiosk's calls (dispatch then allows only the kiosk's methods). */
   kiosk: boolean;
 }

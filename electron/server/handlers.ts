@@ -13,6 +13,8 @@ import { agentHandlers } from './handlers/agents';
 import { formationHandlers } from './handlers/formations';
 import { pointHandlers } from './handlers/points';
 import { posteHandlers } from './handlers/postes';
+import { usagerHandlers } from './handlers/usager';
+import { syncHandlers } from './handlers/sync';
 import { borneHandlers } from './handlers/borne';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
@@ -25,10 +27,12 @@ export const handlers: HandlerTable<MethodName> = {
   ...agentHandlers,
   ...formationHandlers,
   ...posteHandlers,
+  ...syncHandlers,
   ...labelHandlers,
   ...adminHandlers,
   ...journalHandlers,
   ...indicateurHandlers,
   ...redactionHandlers,
+  ...usagerHandlers,
   ...borneHandlers,
 };

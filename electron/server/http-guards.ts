@@ -87,6 +87,8 @@ export const BODY_LIMITS: Readonly<Partial<Record<MethodName, number>>> = {
   // The whole vocabulary at once: synonym groups and thèmes.
   'vocabulaire.setSynonyms': 4 * 1024 * 1024,
   'vocabulaire.setThemes': 4 * 1024 * 1024,
+  // A desk's batch: up to MAX_BATCH (200) outbox entries, each with up to 20 fiche ids and 100 search uids.
+  'sync.ingest': 4 * 1024 * 1024,
   // Up to 2,000 attendance lines.
   'formations.attendance': 256 * 1024,
 };

@@ -7,6 +7,7 @@ import { dispatch } from './dispatch';
 import type { Envelope } from '../../common/contract';
 import { APP_ORIGIN, HTTP_RESPONSE_HEADERS, mimeTypeFor, resolveAppAsset } from './app-assets';
 import { Clients } from './http-clients';
+import { deskOfRequest } from './http-desk';
 import {
   LOOPBACK_HOSTS,
   bodyLimitOf,
@@ -132,10 +133,13 @@ async function handleApi(
     return sendJson(response, 400, failure('invalid_input', 'Demande illisible (JSON attendu).'));
   }
   const source = sourceOf(request.socket.remoteAddress);
+  // A kiosk is nobody: neither a session cookie nor a desk's credential is read.
   if (kiosk)
-    return sendJson(response, 200, await dispatch(core, { token: null }, method, input, source, { kiosk }));
+    return sendJson(response, 200, await dispatch(core, { token: null }, method, input, { source, kiosk }));
+  const desk = deskOfRequest(core.store.db, request.headers, core.now());
+  if ('refusal' in desk) return sendJson(response, desk.refusal.status, desk.refusal.body);
   const call = clients.of(request.headers.cookie);
-  const answer = await dispatch(core, call.slot, method, input, source);
+  const answer = await dispatch(core, call.slot, method, input, { source, poste: desk.poste });
   const cookie = clients.settle(call, method, answer.ok, source);
   if (cookie) response.setHeader('set-cookie', cookie);
   sendJson(response, 200, answer);

@@ -41,6 +41,11 @@ describe('parseHash', () => {
 
   it('reads fiches, contacts, the directory, the problems and the import pages', () => {
     expect(parseHash('#/fiche/pacs')).toEqual({ name: 'fiche', id: 'pacs' });
+    expect(parseHash('#/fiche/pacs/usager')).toEqual({ name: 'usager', id: 'pacs' });
+    expect(parseHash('#/fiche/%E0%A4%A/usager')).toEqual({
+      name: 'notFound',
+      hash: '#/fiche/%E0%A4%A/usager',
+    });
     expect(parseHash('#/contact/etat-civil')).toEqual({ name: 'contact', id: 'etat-civil' });
     expect(parseHash('#/annuaire')).toEqual({ name: 'annuaire', q: '' });
     expect(parseHash('#/annuaire?q=ccas')).toEqual({ name: 'annuaire', q: 'ccas' });
@@ -84,6 +89,7 @@ describe('formatRoute', () => {
       { name: 'search', q: '', themes: [], origine: 'local' },
       { name: 'annuaire', q: "Hôtel de Ville d'en bas" },
       { name: 'fiche', id: 'carte_identite-2' },
+      { name: 'usager', id: 'a b/c' },
       { name: 'contact', id: 'a b/c' },
       { name: 'problemes' },
       { name: 'import' },

@@ -7,6 +7,8 @@ export type OrigineFilter = Origine | undefined;
 export type Route =
   | { name: 'search'; q: string; themes: string[]; origine?: Origine }
   | { name: 'fiche'; id: string }
+  /** The fiche laid out for the citizen (« Pour l'usager »): print, PDF, e-mail. */
+  | { name: 'usager'; id: string }
   | { name: 'annuaire'; q: string }
   | { name: 'contact'; id: string }
   | { name: 'problemes' }
@@ -196,6 +198,10 @@ export function parseHash(hash: string): Route {
   if (segments.length === 1 && first === 'annuaire') return { name: 'annuaire', q: params.get('q') ?? '' };
   const page = pageRoute(segments, params);
   if (page) return page;
+  if (segments.length === 3 && first === 'fiche' && second !== undefined && segments[2] === 'usager') {
+    const id = decode(second);
+    return id === null || id === '' ? notFound : { name: 'usager', id };
+  }
   if (segments.length === 2 && second !== undefined && (first === 'fiche' || first === 'contact')) {
     const id = decode(second);
     if (id === null || id === '') return notFound;
@@ -224,6 +230,8 @@ export function formatRoute(route: Route): string {
     case 'fiche':
     case 'contact':
       return `#/${route.name}/${encodeURIComponent(route.id)}`;
+    case 'usager':
+      return `#/fiche/${encodeURIComponent(route.id)}/usager`;
     case 'notFound':
       return route.hash;
     case 'problemes':

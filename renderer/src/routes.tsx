@@ -39,6 +39,7 @@ import { RedactionPage } from './features/redaction/RedactionPage';
 import { RevisionPage } from './features/redaction/RevisionPage';
 import { VocabulairePage } from './features/redaction/VocabulairePage';
 import { SearchPage } from './features/search/SearchPage';
+import { UsagerPage } from './features/usager/UsagerPage';
 
 export type RouteName = Route['name'];
 
@@ -88,6 +89,12 @@ export const ROUTES: RouteTable = {
     access: 'connecte',
     section: 'search',
     page: (route) => <FichePage key={route.id} id={route.id} />,
+  },
+  usager: {
+    title: 'Pour l’usager',
+    access: 'connecte',
+    section: 'search',
+    page: (route) => <UsagerPage key={route.id} id={route.id} />,
   },
   annuaire: {
     title: 'Annuaire des services',

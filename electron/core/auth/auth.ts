@@ -5,7 +5,9 @@ import type { DeskAgent, SessionInfo } from '../../../common/auth/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
-import { installationPoint } from '../points/installation-point';
+import type { CallPoint } from '../points/call-point';
+import { pointOfCall } from '../points/call-point';
+import { pinAgentsOf } from './desk-agents';
 import { ConflictError, RefusedError } from '../errors';
 import type { Store } from '../store/store';
 import type { LockState } from './lockout';
@@ -112,15 +114,17 @@ export class AuthService {
     };
   }
 
-  /** What the window needs to pick its screen. */
-  info(session: Session): SessionInfo {
-    const db = this.store.db;
+  /**
+   * What the window needs to pick its screen; `installation` is the point of the call (a city desk's own point,
+   * else the installation's).
+   */
+  info(session: Session, point: CallPoint | null = pointOfCall(this.store.db)): SessionInfo {
     return {
       setupNeeded: !this.hasAccounts(),
       compte: session.compte
         ? { ...session.compte, roles: session.roles, via: session.via ?? 'mot_de_passe' }
         : null,
-      installation: installationPoint(db),
+      installation: point && { pointId: point.pointId, nom: point.nom },
     };
   }
 
@@ -243,23 +247,15 @@ export class AuthService {
     return this.open(client, row.id, 'mot_de_passe');
   }
 
-  /** The agents of this installation's point who can switch in with a PIN. */
-  deskAgents(): { point: { id: number; nom: string } | null; agents: DeskAgent[] } {
-    const db = this.store.db;
-    const point = installationPoint(db);
+  /** The agents of the call's point (by default the installation's) who can switch in with a PIN. */
+  deskAgents(point: CallPoint | null = pointOfCall(this.store.db)): {
+    point: { id: number; nom: string } | null;
+    agents: DeskAgent[];
+  } {
     if (!point) return { point: null, agents: [] };
-    const today = parisDay(this.now());
-    const agents = db
-      .prepare(
-        `SELECT DISTINCT c.id AS compteId, c.nom AS nom
-         FROM comptes c
-         JOIN compte_roles r ON r.compte_id = c.id AND r.role = 'agent'
-         JOIN affectations a ON a.agent_id = c.agent_id
-         WHERE c.actif = 1 AND c.pin IS NOT NULL AND a.point_id = ?
-           AND a.debut <= ? AND (a.fin IS NULL OR a.fin >= ?)
-         ORDER BY c.nom COLLATE NOCASE`,
-      )
-      .all(point.pointId, today, today) as DeskAgent[];
+    const agents = pinAgentsOf(this.store.db, point.pointId, parisDay(this.now())).map(
+      ({ compteId, nom }) => ({ compteId, nom }),
+    );
     return { point: { id: point.pointId, nom: point.nom }, agents };
   }
 
@@ -268,9 +264,10 @@ export class AuthService {
     compteId: number,
     pin: string,
     source: string = LOCAL_SOURCE,
+    point: CallPoint | null = pointOfCall(this.store.db),
   ): Promise<Session> {
     const attempt = this.sources.admit(source);
-    const allowed = this.deskAgents().agents.some((agent) => agent.compteId === compteId);
+    const allowed = this.deskAgents(point).agents.some((agent) => agent.compteId === compteId);
     const row = this.row('id', compteId);
     if (!allowed || !row || !row.pin) {
       throw new RefusedError("Cet agent ne peut pas ouvrir de session par code PIN à ce point d'accueil.");

@@ -3,7 +3,7 @@
 // these figures cover the entries younger than the retention period; each says so in a note.
 import { isPartialQuery } from '../redaction/manques';
 import type { Db } from '../store/database';
-import { splitWhere, whereOf } from './filters';
+import { dayCounts, splitWhere, whereOf } from './filters';
 import type { Affluence, Filtres, LigneRecherche } from '../../../common/indicateurs/types';
 
 export const AFFLUENCE_NOTE =
@@ -23,16 +23,17 @@ export const RECHERCHES_CANAL_NOTE =
  */
 export function affluence(db: Db, filtres: Filtres, contacts: number): Affluence {
   const { months, days } = splitWhere(filtres);
+  const source = dayCounts(filtres, 'indicateurs_heure_jour');
   const cellules = db
     .prepare(
       `SELECT jourSemaine, heure, sum(nombre) AS nombre FROM (
          SELECT jour_semaine AS jourSemaine, heure, nombre FROM indicateurs_heure_mois WHERE ${months.sql}
          UNION ALL
-         SELECT CAST(strftime('%u', jour) AS INTEGER), heure, nombre FROM indicateurs_heure_jour WHERE ${days.sql}
+         SELECT CAST(strftime('%u', jour) AS INTEGER), heure, nombre FROM ${source.sql} WHERE ${days.sql}
        )
        GROUP BY jourSemaine, heure ORDER BY jourSemaine, heure`,
     )
-    .all(...months.params, ...days.params) as Affluence['cellules'];
+    .all(...months.params, ...source.params, ...days.params) as Affluence['cellules'];
   const withHour = cellules.reduce((sum, cell) => sum + cell.nombre, 0);
   return { note: AFFLUENCE_NOTE, sansHeure: contacts - withHour, cellules };
 }
@@ -44,16 +45,20 @@ export function ficheCounts(
   limite: number,
 ): Array<{ ficheId: string; nombre: number }> {
   const { months, days } = splitWhere(filtres);
+  const source = dayCounts(filtres, 'indicateurs_fiche_jour');
   return db
     .prepare(
       `SELECT fiche_id AS ficheId, sum(nombre) AS nombre FROM (
          SELECT fiche_id, nombre FROM indicateurs_fiche_mois WHERE ${months.sql}
          UNION ALL
-         SELECT fiche_id, nombre FROM indicateurs_fiche_jour WHERE ${days.sql}
+         SELECT fiche_id, nombre FROM ${source.sql} WHERE ${days.sql}
        )
        GROUP BY fiche_id ORDER BY nombre DESC, fiche_id LIMIT ?`,
     )
-    .all(...months.params, ...days.params, limite) as Array<{ ficheId: string; nombre: number }>;
+    .all(...months.params, ...source.params, ...days.params, limite) as Array<{
+    ficheId: string;
+    nombre: number;
+  }>;
 }
 
 /**
@@ -61,7 +66,7 @@ export function ficheCounts(
  * channel: with a channel filter, only those attached to a contact of that channel count.
  */
 export function emptySearches(db: Db, filtres: Filtres, limite: number): LigneRecherche[] {
-  const where = whereOf(filtres, { alias: 'r', canal: false });
+  const where = whereOf(filtres, { alias: 'r', canal: false, poste: true });
   const byChannel = filtres.canal !== undefined;
   const rows = db
     .prepare(
@@ -80,7 +85,7 @@ export function emptySearches(db: Db, filtres: Filtres, limite: number): LigneRe
 
 /** Searches typed during contacts that ended « non résolu »: what the editors should write next. */
 export function unresolvedSearches(db: Db, filtres: Filtres, limite: number): LigneRecherche[] {
-  const where = whereOf(filtres, { alias: 'j' });
+  const where = whereOf(filtres, { alias: 'j', poste: true });
   const rows = db
     .prepare(
       `SELECT r.requete, count(*) AS nombre FROM journal j JOIN recherches r ON r.entree_id = j.id

@@ -4,7 +4,7 @@
 import type { Issue, Motif } from '../../../common/journal/codes';
 import { ISSUES, MOTIFS } from '../../../common/journal/codes';
 import type { Db } from '../store/database';
-import { splitWhere, whereOf } from './filters';
+import { dayCounts, splitWhere, whereOf } from './filters';
 import { periodKeySql } from '../../../common/indicateurs/periods';
 import type { Filtres } from '../../../common/indicateurs/types';
 import type { Granularite } from '../../../common/indicateurs/codes';
@@ -45,18 +45,19 @@ interface Row {
  */
 export function outcomeCounts(db: Db, filtres: Filtres, granularite: Granularite): OutcomeCounts {
   const where = whereOf(filtres);
+  const source = dayCounts(filtres, 'indicateurs_jour');
   const rows = db
     .prepare(
       `SELECT ${periodKeySql('jour', granularite)} AS cle, issue, motif, sum(nombre) AS nombre,
               sum(duree) AS duree, sum(timed) AS timed
        FROM (
          SELECT jour, issue, motif, sum(nombre) AS nombre, sum(duree_totale_s) AS duree, sum(duree_nombre) AS timed
-         FROM indicateurs_jour WHERE ${where.sql}
+         FROM ${source.sql} WHERE ${where.sql}
          GROUP BY jour, issue, motif
        )
        GROUP BY cle, issue, motif`,
     )
-    .all(...where.params) as Row[];
+    .all(...source.params, ...where.params) as Row[];
 
   const counts: OutcomeCounts = {
     contacts: 0,
@@ -83,14 +84,15 @@ export function outcomeCounts(db: Db, filtres: Filtres, granularite: Granularite
 /** The services contacts were oriented to, most frequent first. */
 export function orientationCounts(db: Db, filtres: Filtres): Array<{ serviceId: string; nombre: number }> {
   const { months, days } = splitWhere(filtres);
+  const source = dayCounts(filtres, 'indicateurs_service_jour');
   return db
     .prepare(
       `SELECT service_id AS serviceId, sum(nombre) AS nombre FROM (
          SELECT service_id, nombre FROM indicateurs_service_mois WHERE ${months.sql}
          UNION ALL
-         SELECT service_id, nombre FROM indicateurs_service_jour WHERE ${days.sql}
+         SELECT service_id, nombre FROM ${source.sql} WHERE ${days.sql}
        )
        GROUP BY service_id ORDER BY nombre DESC, service_id`,
     )
-    .all(...months.params, ...days.params) as Array<{ serviceId: string; nombre: number }>;
+    .all(...months.params, ...source.params, ...days.params) as Array<{ serviceId: string; nombre: number }>;
 }

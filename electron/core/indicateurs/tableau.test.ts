@@ -225,6 +225,41 @@ describe('indicateurs.tableau', () => {
     expect(mail.recherchesNonResolues.lignes).toEqual([{ requete: 'carte grise', nombre: 1 }]);
   });
 
+  it('filters by desk: a desk that served one point shows exactly that point’s figures', () => {
+    const db = march.db;
+    const desk = (nom: string, pointId: number) =>
+      Number(
+        db
+          .prepare("INSERT INTO postes (nom, point_id, cree_le) VALUES (?, ?, '2025-01-01T08:00:00.000Z')")
+          .run(nom, pointId).lastInsertRowid,
+      );
+    const alloDesk = desk('Allô Mairie 1', march.fixture.allo);
+    db.prepare('UPDATE journal SET poste_id = ? WHERE point_id = ?').run(alloDesk, march.fixture.allo);
+    db.prepare('UPDATE recherches SET poste_id = ? WHERE point_id = ?').run(alloDesk, march.fixture.allo);
+    const byPoint = board({ pointId: march.fixture.allo });
+    const byDesk = board({ posteId: alloDesk });
+    const figures = (t: Tableau) => ({
+      values: values(t),
+      issues: t.issues,
+      motifs: t.motifs,
+      services: t.services,
+      volumes: t.volumes,
+      affluence: t.affluence.cellules,
+      fiches: t.fiches.lignes,
+      sansResultat: t.recherchesSansResultat.lignes,
+      nonResolues: t.recherchesNonResolues.lignes,
+    });
+    const { couverture_formation: _c, points_labellises: _p, ...deskValues } = figures(byDesk).values;
+    const { couverture_formation: _c2, points_labellises: _p2, ...pointValues } = figures(byPoint).values;
+    expect(deskValues).toEqual(pointValues);
+    expect({ ...figures(byDesk), values: null }).toEqual({ ...figures(byPoint), values: null });
+    expect(values(byDesk).contacts).toBe(3);
+    expect(byDesk.filtres).toEqual({ ...MARCH, posteId: alloDesk });
+    // Another desk, with no entry, counts nothing; and the channel filter still applies within a desk.
+    expect(values(board({ posteId: desk('Vide', march.fixture.allo) })).contacts).toBe(0);
+    expect(values(board({ posteId: alloDesk, canal: 'courriel' })).contacts).toBe(0);
+  });
+
   it('adds the whole months and the edge days of a long range', () => {
     // 15 January – 31 March: 15 (28 January, with « acte »), 11–14, 1–10.
     const t = board({ du: '2025-01-15', au: '2025-03-31', granularite: 'mois' });

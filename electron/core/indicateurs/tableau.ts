@@ -139,13 +139,14 @@ export function serviceLines(db: Db, filtres: Filtres, names: Names): LigneServi
 
 /** Only the filters that were given, so the answer echoes the request. */
 function cleanFilters(request: TableauRequest): Tableau['filtres'] {
-  const { du, au, entite, pointId, canal, granularite } = request;
+  const { du, au, entite, pointId, posteId, canal, granularite } = request;
   return {
     du,
     au,
     granularite,
     ...(entite !== undefined && { entite }),
     ...(pointId !== undefined && { pointId }),
+    ...(posteId !== undefined && { posteId }),
     ...(canal !== undefined && { canal }),
   };
 }

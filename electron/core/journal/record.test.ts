@@ -196,6 +196,9 @@ describe('recordSearch', () => {
       requete: 'passeport urgent',
       resultats: 0,
       entree_id: null,
+      // Not sent by a city desk: no desk-made id, no desk.
+      uid: null,
+      poste_id: null,
     });
   });
 

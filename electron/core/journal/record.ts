@@ -8,7 +8,8 @@
 // The log is not a registry: it is not written to the audit trail (it holds counts of the desk's work, and an
 // agent's own corrections of the day are the only changes it allows).
 import type { Actor } from '../audit/record';
-import { installationPoint } from '../points/installation-point';
+import type { CallPoint, RowOrigin } from '../points/call-point';
+import { pointOfCall, pointOfRow } from '../points/call-point';
 import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
 import type { Db } from '../store/database';
@@ -46,12 +47,21 @@ export const UNBOUND_MESSAGE =
   'Ce poste n’est rattaché à aucun point d’accueil : un administrateur doit le choisir dans les réglages ' +
   'avant que les contacts puissent être enregistrés.';
 
-/** The installation's point and its default channel; refused while the installation is not bound. */
-export function deskPoint(db: Db): { pointId: number; canal: JournalCanal } {
-  const point = installationPoint(db);
+/**
+ * The point of the call (by default: of a call without a desk, the installation's) and its default channel;
+ * refused when there is none (an installation not bound to a point).
+ */
+export function deskPoint(
+  db: Db,
+  point: CallPoint | null = pointOfCall(db),
+): { pointId: number; posteId: number | null; canal: JournalCanal } {
   if (!point) throw new RefusedError(UNBOUND_MESSAGE);
   const type = db.prepare('SELECT type FROM points WHERE id = ?').pluck().get(point.pointId) as string;
-  return { pointId: point.pointId, canal: CANAL_BY_POINT_TYPE[type] ?? 'accueil_physique' };
+  return {
+    pointId: point.pointId,
+    posteId: point.posteId,
+    canal: CANAL_BY_POINT_TYPE[type] ?? 'accueil_physique',
+  };
 }
 
 /** Seconds from the first keystroke to now; none when unknown, negative or longer than a contact can be. */
@@ -63,14 +73,19 @@ export function durationSince(debut: string | undefined, now: Date): number | nu
   return seconds < 0 || seconds > MAX_DUREE_S ? null : seconds;
 }
 
+/**
+ * Logs one contact at `now` (for an entry a desk sent: its time on the desk, shifted to the server's clock), at
+ * the point of `origin`, with its desk-made uid when it has one.
+ */
 export function recordEntry(
   db: Db,
   refs: KnowledgeRefs,
   actor: Actor,
   input: RecordInput,
   now: Date,
+  origin: RowOrigin = {},
 ): JournalEntry {
-  const desk = deskPoint(db);
+  const desk = deskPoint(db, pointOfRow(db, origin));
   const fiches = [...new Set(input.fiches)];
   if (fiches.length > MAX_FICHES)
     throw new RefusedError(`Au plus ${MAX_FICHES} fiches consultées sont gardées pour un contact.`);
@@ -89,7 +104,7 @@ export function recordEntry(
     const entryId = db
       .prepare(
         `INSERT INTO journal (horodatage, jour, heure, point_id, compte_id, canal, issue, service_id, motif, theme,
-           duree_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+           duree_s, uid, poste_id, recu_le) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .pluck()
       .get(
@@ -104,6 +119,9 @@ export function recordEntry(
         outcome.motif,
         outcome.theme,
         durationSince(input.debut, now),
+        origin.uid ?? null,
+        desk.posteId,
+        origin.recuLe?.toISOString() ?? null,
       ) as number;
     const insertFiche = db.prepare('INSERT INTO journal_fiches (entree_id, fiche_id) VALUES (?, ?)');
     for (const fiche of fiches) insertFiche.run(entryId, fiche);

@@ -4,17 +4,34 @@ import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
 import type { Db } from '../store/database';
 import { normaliseQuery } from '../../../common/journal/query';
+import type { RowOrigin } from '../points/call-point';
+import { pointOfRow } from '../points/call-point';
 import { deskPoint } from './record';
 
-export function recordSearch(db: Db, input: { q: string; resultats: number }, now: Date): { id: number } {
+/** Records a settled search at the point of `origin` (by default the installation's). */
+export function recordSearch(
+  db: Db,
+  input: { q: string; resultats: number },
+  now: Date,
+  origin: RowOrigin = {},
+): { id: number } {
   const requete = normaliseQuery(input.q);
   if (requete === '') throw new RefusedError('Une recherche vide n’est pas enregistrée.');
-  const { pointId } = deskPoint(db);
+  const { pointId, posteId } = deskPoint(db, pointOfRow(db, origin));
   const id = db
     .prepare(
-      'INSERT INTO recherches (horodatage, jour, point_id, requete, resultats) VALUES (?, ?, ?, ?, ?) RETURNING id',
+      `INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, uid, poste_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
     .pluck()
-    .get(now.toISOString(), parisDay(now), pointId, requete, input.resultats) as number;
+    .get(
+      now.toISOString(),
+      parisDay(now),
+      pointId,
+      requete,
+      input.resultats,
+      origin.uid ?? null,
+      posteId,
+    ) as number;
   return { id };
 }

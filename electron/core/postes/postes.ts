@@ -170,17 +170,29 @@ export function enrolPoste(db: Db, code: string, now: Date): PosteInscrit {
   })();
 }
 
+/** An enrolled desk as a call knows it: the desk and its reception point. */
+export interface ResolvedPoste {
+  posteId: number;
+  nom: string;
+  pointId: number;
+  pointNom: string;
+}
+
+/** The desk's « last seen » is written at most this often: a desk calls many times a minute. */
+export const SEEN_EVERY_MS = 60_000;
+
 /** The desk a credential belongs to, or null (unknown or revoked); notes when it was last seen. */
-export function resolvePoste(
-  db: Db,
-  credential: string,
-  now: Date,
-): { posteId: number; pointId: number } | null {
+export function resolvePoste(db: Db, credential: string, now: Date): ResolvedPoste | null {
   if (credential.length < 20 || credential.length > 100) return null;
   const row = db
-    .prepare('SELECT id, point_id FROM postes WHERE secret_empreinte = ? AND revoque_le IS NULL')
-    .get(sha256(credential)) as { id: number; point_id: number } | undefined;
+    .prepare(
+      `SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, p.vu_le FROM postes p JOIN points pt ON pt.id = p.point_id
+       WHERE p.secret_empreinte = ? AND p.revoque_le IS NULL`,
+    )
+    .get(sha256(credential)) as
+    { id: number; nom: string; point_id: number; point_nom: string; vu_le: string | null } | undefined;
   if (!row) return null;
-  db.prepare('UPDATE postes SET vu_le = ? WHERE id = ?').run(now.toISOString(), row.id);
-  return { posteId: row.id, pointId: row.point_id };
+  if (row.vu_le === null || Date.parse(row.vu_le) <= now.getTime() - SEEN_EVERY_MS)
+    db.prepare('UPDATE postes SET vu_le = ? WHERE id = ?').run(now.toISOString(), row.id);
+  return { posteId: row.id, nom: row.nom, pointId: row.point_id, pointNom: row.point_nom };
 }

@@ -2,7 +2,8 @@
 // holds codes only and is not a registry (no audit row); the editors read it as part of their backlog.
 import type { Actor } from '../audit/record';
 import { parisDay } from '../../../common/dates';
-import { installationPoint } from '../points/installation-point';
+import type { RowOrigin } from '../points/call-point';
+import { pointOfRow } from '../points/call-point';
 import { NotFoundError, RefusedError } from '../errors';
 import type { Db } from '../store/database';
 import type { FeedbackMotif } from '../../../common/redaction/codes';
@@ -13,13 +14,17 @@ export interface FeedbackInput {
   motif?: FeedbackMotif;
 }
 
-/** Records one opinion; `ficheKnown` says whether the desk can see that fiche (a published one). */
+/**
+ * Records one opinion at the point of `origin` (by default the installation's, none when it is unbound);
+ * `ficheKnown` says whether the desk can see that fiche (a published one).
+ */
 export function recordFeedback(
   db: Db,
   actor: Actor,
   ficheKnown: (id: string) => boolean,
   input: FeedbackInput,
   now: Date,
+  origin: RowOrigin = {},
 ): { id: number } {
   if (!ficheKnown(input.ficheId)) {
     throw new NotFoundError(`La fiche « ${input.ficheId} » n'existe pas ou n'est pas publiée.`);
@@ -29,19 +34,22 @@ export function recordFeedback(
   }
   // A « useful » carries no reason: the table's CHECK keeps the two apart.
   const motif = input.utile ? null : (input.motif ?? null);
+  const point = pointOfRow(db, origin);
   const info = db
     .prepare(
-      `INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile, motif)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile, motif, uid, poste_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       now.toISOString(),
       parisDay(now),
-      installationPoint(db)?.pointId ?? null,
+      point?.pointId ?? null,
       actor.compteId,
       input.ficheId,
       input.utile ? 1 : 0,
       motif,
+      origin.uid ?? null,
+      point?.posteId ?? null,
     );
   return { id: Number(info.lastInsertRowid) };
 }

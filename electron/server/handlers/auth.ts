@@ -1,20 +1,47 @@
 import { ANONYMOUS } from '../../core/auth/session';
+import type { Core } from '../../core/app';
+import { pointOfCall } from '../../core/points/call-point';
 import type { AuthMethod } from '../../../common/contract';
-import type { HandlerTable } from '../handler-types';
+import type { CallContext, HandlerTable } from '../handler-types';
+
+/** The point of the call: a city desk's own, else the installation's. */
+const pointOf = (core: Core, { poste }: CallContext) => pointOfCall(core.store.db, poste);
 
 /** First start, login, the desk's PIN switch, logout, one's own password: thin calls into core/auth. */
 export const authHandlers: HandlerTable<AuthMethod> = {
-  'auth.session': (core, _input, { session }) => core.auth.info(session),
-  'auth.setup': async (core, input, { client }) => core.auth.info(await core.auth.setup(client, input)),
-  'auth.login': async (core, input, { client, source }) =>
-    core.auth.info(await core.auth.login(client, input.identifiant, input.motDePasse, source)),
-  'auth.logout': (core, _input, { client }) => {
-    core.auth.logout(client);
-    return core.auth.info(ANONYMOUS);
+  'auth.session': (core, _input, context) => core.auth.info(context.session, pointOf(core, context)),
+  'auth.setup': async (core, input, context) =>
+    core.auth.info(await core.auth.setup(context.client, input), pointOf(core, context)),
+  'auth.login': async (core, input, context) =>
+    core.auth.info(
+      await core.auth.login(context.client, input.identifiant, input.motDePasse, context.source),
+      pointOf(core, context),
+    ),
+  'auth.logout': (core, _input, context) => {
+    core.auth.logout(context.client);
+    return core.auth.info(ANONYMOUS, pointOf(core, context));
   },
-  'auth.deskAgents': (core) => core.auth.deskAgents(),
-  'auth.pinLogin': async (core, input, { client, source }) =>
-    core.auth.info(await core.auth.pinLogin(client, input.compteId, input.pin, source)),
-  'auth.changePassword': async (core, input, { client, session, source }) =>
-    core.auth.info(await core.auth.changePassword(client, session, input.actuel, input.nouveau, source)),
+  'auth.deskAgents': (core, _input, context) => core.auth.deskAgents(pointOf(core, context)),
+  'auth.pinLogin': async (core, input, context) => {
+    const point = pointOf(core, context);
+    const session = await core.auth.pinLogin(
+      context.client,
+      input.compteId,
+      input.pin,
+      context.source,
+      point,
+    );
+    return core.auth.info(session, point);
+  },
+  'auth.changePassword': async (core, input, context) =>
+    core.auth.info(
+      await core.auth.changePassword(
+        context.client,
+        context.session,
+        input.actuel,
+        input.nouveau,
+        context.source,
+      ),
+      pointOf(core, context),
+    ),
 };

@@ -258,7 +258,13 @@ describe('accounts through the dispatcher', () => {
 
   it('throttles the login failures of the source the transport names, not those of other sources', async () => {
     const fail = (source: string) =>
-      dispatch(core, { token: null }, 'auth.login', { identifiant: 'personne', motDePasse: 'faux' }, source);
+      dispatch(
+        core,
+        { token: null },
+        'auth.login',
+        { identifiant: 'personne', motDePasse: 'faux' },
+        { source },
+      );
     for (let i = 0; i < SOURCE_LIMITS.freeFailures + 1; i++)
       expect(errorOf(await fail('203.0.113.9'))?.message).toBe('Identifiant ou mot de passe incorrect.');
     expect(errorOf(await fail('203.0.113.9'))).toEqual({

@@ -6,6 +6,7 @@ import { bilanCsv, tableauCsv } from '../../core/indicateurs/csv';
 import type { Names } from '../../core/indicateurs/tableau';
 import { NO_NAMES, tableau } from '../../core/indicateurs/tableau';
 import { getPlan, setPlan } from '../../core/indicateurs/plan';
+import { dashboardPostes } from '../../core/indicateurs/postes';
 import { listObjectives, removeObjective, setObjective } from '../../core/indicateurs/objectifs';
 import type { IndicateurMethod } from '../../../common/contract';
 import type { HandlerTable } from '../handler-types';
@@ -28,6 +29,7 @@ function names(core: Core): Names {
 /** The indicators' methods: thin calls into core/indicators. */
 export const indicateurHandlers: HandlerTable<IndicateurMethod> = {
   'indicateurs.tableau': (core, input) => tableau(core.store.db, input, names(core), core.now()),
+  'indicateurs.postes': (core) => ({ postes: dashboardPostes(core.store.db) }),
   'indicateurs.csv': (core, input) => {
     const { table, ...request } = input;
     // A CSV file is for working on: it takes the ranked tables further than the screen does.

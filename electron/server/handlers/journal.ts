@@ -8,6 +8,7 @@ import { recordSearch } from '../../core/journal/searches';
 import type { Core } from '../../core/app';
 import type { JournalMethod } from '../../../common/contract';
 import type { HandlerTable } from '../handler-types';
+import { pointOfCall } from '../../core/points/call-point';
 
 /** The codes are checked against the knowledge base the desk searches now. */
 function refs(core: Core) {
@@ -16,8 +17,10 @@ function refs(core: Core) {
 
 /** The orientation log's methods: thin calls into core/journal. */
 export const journalHandlers: HandlerTable<JournalMethod> = {
-  'journal.record': (core, input, { session }) =>
-    recordEntry(core.store.db, refs(core), actorOf(session), input, core.now()),
+  'journal.record': (core, input, { session, poste }) =>
+    recordEntry(core.store.db, refs(core), actorOf(session), input, core.now(), {
+      point: pointOfCall(core.store.db, poste),
+    }),
   'journal.cancel': (core, input, { session }) =>
     cancelEntry(core.store.db, actorOf(session), input.id, core.now()),
   'journal.update': (core, input, { session }) =>
@@ -26,7 +29,8 @@ export const journalHandlers: HandlerTable<JournalMethod> = {
     jour: parisDay(core.now()),
     entries: myEntries(core.store.db, actorOf(session), core.now()),
   }),
-  'journal.recordSearch': (core, input) => recordSearch(core.store.db, input, core.now()),
+  'journal.recordSearch': (core, input, { poste }) =>
+    recordSearch(core.store.db, input, core.now(), { point: pointOfCall(core.store.db, poste) }),
   'journal.retention.get': (core) => readRetention(core.store.db),
   'journal.retention.set': (core, input, { session }) =>
     writeRetention(core.store.db, actorOf(session), input.mois, core.now()),

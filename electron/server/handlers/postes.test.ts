@@ -84,7 +84,9 @@ describe('the city’s desks', () => {
     });
     expect(resolvePoste(core.store.db, enrolled.credential, now)).toEqual({
       posteId: enrolled.poste.id,
+      nom: 'Accueil 2',
       pointId,
+      pointNom: 'Mairie annexe Nord',
     });
     expect(JSON.stringify(core.store.db.prepare('SELECT * FROM postes').all())).not.toContain(
       enrolled.credential,

@@ -11,6 +11,7 @@ import {
 import type { EditorContext } from '../../core/redaction/documents';
 import { listDocuments, openDocument } from '../../core/redaction/documents';
 import { recordFeedback } from '../../core/redaction/avis';
+import { pointOfCall } from '../../core/points/call-point';
 import { tidyFrontMatter } from '../../core/redaction/front-matter';
 import { markVerified, reviewList } from '../../core/redaction/revision';
 import { saveDocument } from '../../core/redaction/save';
@@ -79,7 +80,7 @@ export const redactionHandlers: HandlerTable<RedactionMethod> = {
     );
     return result.status === 'saved' ? reindex(core, result) : result;
   },
-  'avis.record': (core, input, { session }) => {
+  'avis.record': (core, input, { session, poste }) => {
     const engine = core.search.current();
     return recordFeedback(
       core.store.db,
@@ -87,6 +88,7 @@ export const redactionHandlers: HandlerTable<RedactionMethod> = {
       (id) => engine.fiche(id) !== undefined,
       input,
       core.now(),
+      { point: pointOfCall(core.store.db, poste) },
     );
   },
   'manques.list': (core, input) => {

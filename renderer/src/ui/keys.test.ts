@@ -64,6 +64,14 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('Escape'), true)).toBeNull();
   });
 
+  it('Alt+U opens « Pour l’usager », wherever the focus is and whatever the keyboard types', () => {
+    expect(shortcutFor(key('u', { altKey: true }), false)).toBe('for-citizen');
+    expect(shortcutFor(key('U', { altKey: true }), true)).toBe('for-citizen');
+    expect(shortcutFor({ ...key('¨', { altKey: true }), code: 'KeyU' }, false)).toBe('for-citizen');
+    expect(shortcutFor(key('u', { altKey: true, ctrlKey: true }), false)).toBeNull();
+    expect(shortcutFor(key('u'), false)).toBeNull();
+  });
+
   it('ignores other keys', () => {
     expect(shortcutFor(key('a'), false)).toBeNull();
     expect(shortcutFor(key('/', { altKey: true }), false)).toBeNull();

@@ -39,7 +39,7 @@ export function moveActive(current: number, delta: 1 | -1, count: number): numbe
   return (current + delta + count) % count;
 }
 
-export type Shortcut = 'focus-search' | 'focus-page-search' | 'back' | null;
+export type Shortcut = 'focus-search' | 'focus-page-search' | 'back' | 'for-citizen' | null;
 
 export interface KeyInfo {
   key: string;
@@ -47,12 +47,20 @@ export interface KeyInfo {
   metaKey: boolean;
   altKey: boolean;
   shiftKey?: boolean;
+  /** The physical key: Alt+U on a Mac types « ¨ », but its code stays KeyU. */
+  code?: string;
 }
+
+/** « Pour l'usager » on a fiche: Alt+U, also in a text field (Alt+letter types nothing there on Windows/Linux). */
+export const FOR_CITIZEN_KEYS = 'Alt+U';
 
 /** What a key pressed anywhere in the window means, given where the focus is. */
 export function shortcutFor(event: KeyInfo, inTextField: boolean): Shortcut {
   const key = event.key.toLowerCase();
   if ((event.ctrlKey || event.metaKey) && !event.altKey && key === 'k') return 'focus-search';
+  if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+    if (key === 'u' || event.code === 'KeyU') return 'for-citizen';
+  }
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (event.key === '/' && !inTextField) return 'focus-page-search';
   if (event.key === 'Escape' && !inTextField) return 'back';

@@ -7,6 +7,7 @@ import { migration006 } from './006-avis';
 import { migration007 } from './007-bilan-plan-manques';
 import { migration008 } from './008-postes';
 import { migration009 } from './009-sync-postes';
+import { migration010 } from './010-envois-fiches';
 import { migration015 } from './015-borne';
 import type { Migration } from './types';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
   migration015,
 ];
 

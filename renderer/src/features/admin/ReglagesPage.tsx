@@ -4,11 +4,12 @@ import { BorneReglagesSection } from '../borne/BorneReglagesSection';
 import { BackupsSection } from './BackupsSection';
 import { InstallationSection } from './InstallationSection';
 import { RetentionSection } from './RetentionSection';
+import { SmtpSection } from '../usager/SmtpSection';
 import './admin.css';
 
 /**
  * The installation's settings, for administrators: the point this desk belongs to, how long the log keeps
- * contacts, the public kiosk, backups and restores.
+ * contacts, the SMTP server fiches are sent to citizens through, the public kiosk, backups and restores.
  */
 export function ReglagesPage() {
   const heading = useFocusHeading<HTMLHeadingElement>(true);
@@ -19,6 +20,7 @@ export function ReglagesPage() {
       </h1>
       <InstallationSection />
       <RetentionSection />
+      <SmtpSection />
       <BorneReglagesSection />
       <BackupsSection />
     </PageMain>

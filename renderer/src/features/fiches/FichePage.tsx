@@ -14,6 +14,7 @@ import { useCall } from '../../ui/hooks/useCall';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { NATIONAL_SOURCE, nationalCitation } from '../search/origins';
 import { formatRoute } from '../../router';
+import { FOR_CITIZEN_KEYS } from '../../ui/keys';
 
 const NEW_WINDOW = <span className="visually-hidden"> (ouvre une nouvelle fenêtre)</span>;
 
@@ -163,6 +164,16 @@ function Fiche({ view }: { view: FicheView }) {
             )}
             <ThemeTags themes={view.themes} />
           </div>
+          <p className="fiche-for-citizen">
+            <a
+              href={formatRoute({ name: 'usager', id: fiche.id })}
+              className="button button-outline"
+              aria-keyshortcuts={FOR_CITIZEN_KEYS}
+              data-testid="fiche-usager"
+            >
+              Pour l’usager (<kbd>Alt+U</kbd>)
+            </a>
+          </p>
           <FicheNotices fiche={fiche} />
           <FicheEditLink fiche={fiche} />
           {view.completes && (

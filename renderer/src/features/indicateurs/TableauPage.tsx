@@ -65,6 +65,7 @@ function Filters({
   onChange: (next: DashboardFilters) => void;
 }) {
   const points = useCall('points.list', {});
+  const postes = useCall('indicateurs.postes', {});
   const set = (change: Partial<DashboardFilters>) => onChange({ ...filters, ...change });
   return (
     <form
@@ -122,6 +123,18 @@ function Filters({
             : []
         }
       />
+      {postes.status === 'ok' && postes.data.postes.length > 0 && (
+        <SelectField
+          id="filtre-poste"
+          label="Poste"
+          value={filters.posteId ?? ''}
+          onChange={(event) => set({ posteId: event.target.value ? Number(event.target.value) : undefined })}
+          placeholder="Tous"
+          options={postes.data.postes
+            .filter((poste) => filters.pointId === undefined || poste.pointId === filters.pointId)
+            .map((poste) => ({ value: String(poste.id), label: poste.nom }))}
+        />
+      )}
       <SelectField
         id="filtre-canal"
         label="Canal"

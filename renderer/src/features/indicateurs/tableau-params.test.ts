@@ -22,6 +22,7 @@ describe('the dashboard’s filters in the URL', () => {
       au: '2025-12-31',
       entite: 'ccas',
       point: '3',
+      poste: '7',
       canal: 'telephone',
       granularite: 'mois',
     });
@@ -31,18 +32,27 @@ describe('the dashboard’s filters in the URL', () => {
       granularite: 'mois',
       entite: 'ccas',
       pointId: 3,
+      posteId: 7,
       canal: 'telephone',
     });
+    expect(paramsOf(filters)).toMatchObject({ point: '3', poste: '7' });
   });
 
   it('ignores unknown values rather than sending them to the core', () => {
-    const filters = filtersOf({ periode: 'siecle', entite: 'mairie', point: '-1', canal: 'pigeon' });
+    const filters = filtersOf({
+      periode: 'siecle',
+      entite: 'mairie',
+      point: '-1',
+      poste: 'x',
+      canal: 'pigeon',
+    });
     expect(filters).toEqual({
       periode: 'mois',
       du: '',
       au: '',
       entite: undefined,
       pointId: undefined,
+      posteId: undefined,
       canal: undefined,
       granularite: undefined,
     });

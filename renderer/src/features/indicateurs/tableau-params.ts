@@ -49,20 +49,27 @@ export interface DashboardFilters {
   au: string;
   entite?: PointEntite;
   pointId?: number;
+  /** A city desk (poste). */
+  posteId?: number;
   canal?: JournalCanal;
   /** Absent: the period's natural one (by day for a month, by month for a year…). */
   granularite?: Granularite;
 }
 
+function idOf(value: string | undefined): number | undefined {
+  return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : undefined;
+}
+
 export function filtersOf(params: Params): DashboardFilters {
-  const point =
-    params.point !== undefined && /^[1-9]\d{0,9}$/.test(params.point) ? Number(params.point) : undefined;
+  const point = idOf(params.point);
+  const poste = idOf(params.poste);
   return {
     periode: oneOf(PERIODES, params.periode) ?? 'mois',
     du: params.du ?? '',
     au: params.au ?? '',
     entite: oneOf(Object.keys(ENTITE_NAMES) as PointEntite[], params.entite),
     pointId: point,
+    posteId: poste,
     canal: oneOf(JOURNAL_CANAUX, params.canal),
     granularite: oneOf(GRANULARITES, params.granularite),
   };
@@ -78,6 +85,7 @@ export function paramsOf(filters: DashboardFilters): Params {
   }
   if (filters.entite) params.entite = filters.entite;
   if (filters.pointId !== undefined) params.point = String(filters.pointId);
+  if (filters.posteId !== undefined) params.poste = String(filters.posteId);
   if (filters.canal) params.canal = filters.canal;
   if (filters.granularite) params.granularite = filters.granularite;
   return params;
@@ -115,6 +123,7 @@ export function requestOf(
     granularite: filters.granularite ?? naturalGranularite(du, au),
     ...(filters.entite ? { entite: filters.entite } : {}),
     ...(filters.pointId !== undefined ? { pointId: filters.pointId } : {}),
+    ...(filters.posteId !== undefined ? { posteId: filters.posteId } : {}),
     ...(filters.canal ? { canal: filters.canal } : {}),
   };
 }

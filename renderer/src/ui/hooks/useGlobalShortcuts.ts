@@ -11,9 +11,12 @@ function goToSearch(): void {
 
 /**
  * Window-wide keys: Ctrl+K (anywhere) and / (outside text fields) focus the search box; Esc on a fiche or a
- * contact comes back to the results. Also routes clicks on in-app links (#/…) through the router.
+ * contact comes back to the results, on « Pour l'usager » to the fiche; Alt+U on a fiche opens « Pour l'usager ». Also routes clicks on in-app links (#/…) through the router.
  */
 export function useGlobalShortcuts(route: Route): void {
+  const name = route.name;
+  // The route is parsed afresh at each render: the effect depends on its name and fiche only.
+  const ficheId = route.name === 'fiche' || route.name === 'usager' ? route.id : null;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
@@ -21,15 +24,22 @@ export function useGlobalShortcuts(route: Route): void {
       const shortcut = shortcutFor(event, isTextField(target));
       if (shortcut === 'focus-search') {
         event.preventDefault();
-        if (route.name === 'search' && focusSearchBox()) return;
+        if (name === 'search' && focusSearchBox()) return;
         goToSearch();
       } else if (shortcut === 'focus-page-search') {
         event.preventDefault();
-        if ((route.name === 'search' || route.name === 'annuaire') && focusSearchBox()) return;
+        if ((name === 'search' || name === 'annuaire') && focusSearchBox()) return;
         goToSearch();
-      } else if (shortcut === 'back' && (route.name === 'fiche' || route.name === 'contact')) {
+      } else if (shortcut === 'back' && (name === 'fiche' || name === 'contact')) {
         event.preventDefault();
         backToList();
+      } else if (shortcut === 'back' && name === 'usager' && ficheId !== null) {
+        // Back from the citizen's layout to the fiche it was opened from.
+        event.preventDefault();
+        navigate({ name: 'fiche', id: ficheId });
+      } else if (shortcut === 'for-citizen' && name === 'fiche' && ficheId !== null) {
+        event.preventDefault();
+        navigate({ name: 'usager', id: ficheId });
       }
     };
 
@@ -49,5 +59,5 @@ export function useGlobalShortcuts(route: Route): void {
       window.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('click', onClick);
     };
-  }, [route.name]);
+  }, [name, ficheId]);
 }

@@ -1,0 +1,79 @@
+// A desk's batch, entry by entry, each in one transaction with its effect: an uid already handled answers
+// « doublon » and changes nothing (the indicator triggers run in the statement that writes an entry, so a replay
+// must not reach it); otherwise the entry is applied and its uid recorded, or it is refused: the refusal is
+// recorded as a dead letter (sync_rejets) and its uid as handled, so a replay of it answers « doublon » too.
+// One entry's refusal never fails the batch.
+import type { IngestResult, OutboxEntry } from '../../../common/sync/methods';
+import type { CallingDesk } from '../points/call-point';
+import type { Db } from '../store/database';
+import type { IngestKnowledge } from './apply';
+import { applyEntry, effectiveTime, reasonOf } from './apply';
+
+export interface Batch {
+  /** The desk's clock when it sent the batch. */
+  sentAt: string;
+  entries: readonly OutboxEntry[];
+}
+
+/** Records that the server handled `uid` (accepted, or refused into the dead letters). */
+export function markReceived(
+  db: Db,
+  entry: OutboxEntry,
+  posteId: number | null,
+  statut: 'accepte' | 'rejete',
+  now: Date,
+): void {
+  db.prepare(
+    `INSERT INTO sync_recus (uid, kind, poste_id, statut, recu_le) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (uid) DO UPDATE SET statut = excluded.statut`,
+  ).run(entry.uid, entry.kind, posteId, statut, now.toISOString());
+}
+
+function ingestOne(
+  db: Db,
+  knowledge: IngestKnowledge,
+  desk: CallingDesk,
+  entry: OutboxEntry,
+  sentAt: string,
+  now: Date,
+): IngestResult {
+  return db.transaction((): IngestResult => {
+    if (db.prepare('SELECT 1 FROM sync_recus WHERE uid = ?').get(entry.uid) !== undefined)
+      return { uid: entry.uid, statut: 'doublon' };
+    const at = effectiveTime(entry.at, sentAt, now);
+    try {
+      // A savepoint: a refusal half-way leaves nothing of the entry behind.
+      db.transaction(() => applyEntry(db, knowledge, desk, entry, at, now))();
+      markReceived(db, entry, desk.id, 'accepte', now);
+      return { uid: entry.uid, statut: 'accepte' };
+    } catch (error) {
+      const motif = reasonOf(error);
+      db.prepare(
+        `INSERT INTO sync_rejets (uid, kind, poste_id, compte_id, horodatage, recu_le, motif, payload)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        entry.uid,
+        entry.kind,
+        desk.id,
+        entry.compteId,
+        at.toISOString(),
+        now.toISOString(),
+        motif,
+        JSON.stringify(entry),
+      );
+      markReceived(db, entry, desk.id, 'rejete', now);
+      return { uid: entry.uid, statut: 'rejete', motif };
+    }
+  })();
+}
+
+/** Handles a desk's batch in order (a correction may follow its record in the same batch). */
+export function ingestBatch(
+  db: Db,
+  knowledge: IngestKnowledge,
+  desk: CallingDesk,
+  batch: Batch,
+  now: Date,
+): IngestResult[] {
+  return batch.entries.map((entry) => ingestOne(db, knowledge, desk, entry, batch.sentAt, now));
+}
