@@ -19,6 +19,9 @@ import { pointMethods, type PointOutputs } from './points/methods';
 import { posteMethods, type PosteOutputs } from './postes/methods';
 import { usagerMethods, type UsagerOutputs } from './usager/methods';
 import { syncMethods, type SyncOutputs } from './sync/methods';
+import { flashMethods, type FlashOutputs } from './flash/methods';
+import { favoriMethods, type FavoriOutputs } from './favoris/methods';
+import { deskMethods, type DeskOutputs } from './desk/methods';
 import { borneMethods, type BorneOutputs } from './borne/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
@@ -185,12 +188,15 @@ export const methods = {
   ...formationMethods,
   ...posteMethods,
   ...syncMethods,
+  ...deskMethods,
   ...labelMethods,
   ...adminMethods,
   ...journalMethods,
   ...indicateurMethods,
   ...redactionMethods,
   ...usagerMethods,
+  ...flashMethods,
+  ...favoriMethods,
   ...borneMethods,
 } as const satisfies MethodTable;
 
@@ -204,12 +210,15 @@ export interface Outputs
     FormationOutputs,
     PosteOutputs,
     SyncOutputs,
+    DeskOutputs,
     LabelOutputs,
     AdminOutputs,
     JournalOutputs,
     IndicateurOutputs,
     RedactionOutputs,
     UsagerOutputs,
+    FlashOutputs,
+    FavoriOutputs,
     BorneOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
@@ -232,12 +241,15 @@ export type AgentMethod = keyof typeof agentMethods;
 export type FormationMethod = keyof typeof formationMethods;
 export type PosteMethod = keyof typeof posteMethods;
 export type SyncMethod = keyof typeof syncMethods;
+export type DeskMethod = keyof typeof deskMethods;
 export type LabelMethod = keyof typeof labelMethods;
 export type AdminMethod = keyof typeof adminMethods;
 export type JournalMethod = keyof typeof journalMethods;
 export type IndicateurMethod = keyof typeof indicateurMethods;
 export type RedactionMethod = keyof typeof redactionMethods;
 export type UsagerMethod = keyof typeof usagerMethods;
+export type FlashMethod = keyof typeof flashMethods;
+export type FavoriMethod = keyof typeof favoriMethods;
 export type { BorneMethod } from './borne/methods';
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];

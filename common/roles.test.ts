@@ -15,4 +15,13 @@ describe('grants', () => {
     expect(grants(['administrateur'], 'gestionnaire')).toBe(true);
     expect(grants(['gestionnaire'], 'administrateur')).toBe(false);
   });
+
+  it('asks for any one of several roles when the access lists them', () => {
+    const either = ['redacteur', 'gestionnaire'] as const;
+    expect(grants(['redacteur'], either)).toBe(true);
+    expect(grants(['gestionnaire'], either)).toBe(true);
+    expect(grants(['agent'], either)).toBe(false);
+    expect(grants(['administrateur'], either)).toBe(true);
+    expect(grants(null, either)).toBe(false);
+  });
 });

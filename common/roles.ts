@@ -11,11 +11,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /**
- * What a method needs: `public` (no session: first start, login), `connecte` (any open session), a role, or
- * `poste` (an enrolled desk's own credential, checked by the transport: no person's session grants it). An
- * administrator passes every role check.
+ * What a method needs: `public` (no session: first start, login), `connecte` (any open session), a role, any
+ * one of several roles (a list: flash info is written by editors and label managers alike), or `poste` (an
+ * enrolled desk's own credential, checked by the transport: no person's session grants it). An administrator
+ * passes every role check.
  */
-export type Access = Role | 'public' | 'connecte' | 'poste';
+export type Access = Role | readonly Role[] | 'public' | 'connecte' | 'poste';
 
 /**
  * Whether someone may use what needs `access`, holding `roles` (null: nobody is logged in). The one rule the
@@ -26,5 +27,6 @@ export function grants(roles: readonly Role[] | null, access: Access): boolean {
   if (access === 'poste') return false;
   if (roles === null) return false;
   if (access === 'connecte') return true;
-  return roles.includes(access) || roles.includes('administrateur');
+  if (roles.includes('administrateur')) return true;
+  return typeof access === 'string' ? roles.includes(access) : access.some((role) => roles.includes(role));
 }

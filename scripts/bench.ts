@@ -40,13 +40,14 @@ import { timeFresh } from './bench/fresh-timing';
 import { miniSearchSearcher, stockLunrSearcher } from './bench/other-engines';
 import { benchIndicators } from './bench/indicators';
 import { benchJournal } from './bench/journal';
+import { benchFirstSync } from './bench/first-sync';
 import { ONE_WORD } from './bench/queries';
 import { syntheticFiches, syntheticSource } from './bench/synthetic-corpus';
 import { fixed, formatTable, ms } from './bench/table';
 import { DEMO_CONTENT_DIR, PROJECT_ROOT, WORKER_SOURCE_FILE } from './lib/paths';
 
 const USAGE =
-  'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport] [--journal] [--indicateurs]';
+  'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport] [--journal] [--indicateurs] [--premiere-synchro]';
 const SERVICE_PUBLIC_ZIP = '/work/shared/corpus/service-public/vosdroits-particuliers-2020-11.zip';
 const SYNTHETIC_COUNT = { full: 20_000, quick: 2_000 };
 const SYNTHETIC_SEED = 20_201_112;
@@ -703,6 +704,7 @@ async function main(): Promise<void> {
         help: { type: 'boolean', short: 'h', default: false },
         journal: { type: 'boolean', default: false },
         indicateurs: { type: 'boolean', default: false },
+        'premiere-synchro': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -716,6 +718,15 @@ async function main(): Promise<void> {
   }
   if (values.child === 'lunr' || values.child === 'fts5') {
     console.log(JSON.stringify(childColdStart(values.child, values.file ?? '')));
+    return;
+  }
+  if (values['premiere-synchro']) {
+    // Optional: only where the shared corpus is installed (the national fiches are imported once, cached).
+    if (!existsSync(SERVICE_PUBLIC_ZIP)) {
+      console.log(`(first sync not measured: ${SERVICE_PUBLIC_ZIP} is absent)`);
+      return;
+    }
+    await benchFirstSync(await nationalFolder(values.reimport), 'national fiches of Service-Public.fr');
     return;
   }
   if (values.journal || values.indicateurs) {

@@ -31,10 +31,9 @@ export function methodList(): Record<string, { role: string; input: unknown }> {
       .sort()
       .map((name) => {
         const spec = methods[name as keyof typeof methods];
-        return [
-          name,
-          { role: spec.role, input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) },
-        ];
+        // Several roles (any one opens the method) read « redacteur | gestionnaire ».
+        const role: string = typeof spec.role === 'string' ? spec.role : spec.role.join(' | ');
+        return [name, { role, input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) }];
       }),
   );
 }

@@ -55,6 +55,10 @@ const FIELD_LABELS: Record<string, string> = {
   creeLe: 'créé le',
   ferme_le: 'fermé le',
   fermeLe: 'fermé le',
+  titre: 'titre',
+  tousPoints: 'tous les points',
+  points: 'points',
+  fiches: 'fiches liées',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -89,6 +93,7 @@ export const OBJET_LABELS: Record<string, string> = {
   contact: 'Service',
   plan_action: 'Plan d’action',
   manque: 'Recherche non trouvée',
+  flash: 'Flash info',
 };
 
 /** Codes stored in the trail, in French: the label's states, attendance, the backlog's statuses. */

@@ -117,6 +117,25 @@ export const ROWS_AT: Record<number, { tables: string[]; fill(db: Db): void }> =
       ).run();
     },
   },
+  11: {
+    tables: ['flash', 'flash_points', 'flash_fiches', 'flash_lectures', 'favoris', 'fiches_vues'],
+    fill(db) {
+      db.prepare(
+        "INSERT INTO flash (id, titre, texte, debut, fin, tous_points, cree_par, cree_par_nom, cree_le) VALUES (1, 'Grève', 'Mairie fermée **jeudi**.', '2025-12-01', '2025-12-05', 0, 1, 'Camille Admin', '2025-11-30T10:00:00.000Z')",
+      ).run();
+      db.prepare('INSERT INTO flash_points (flash_id, point_id) VALUES (1, 1)').run();
+      db.prepare("INSERT INTO flash_fiches (flash_id, fiche_id) VALUES (1, 'pacs')").run();
+      db.prepare(
+        "INSERT INTO flash_lectures (flash_id, compte_id, lu_le) VALUES (1, 1, '2025-12-01T08:00:00.000Z')",
+      ).run();
+      db.prepare(
+        "INSERT INTO favoris (compte_id, fiche_id, titre, ajoute_le) VALUES (1, 'pacs', 'Pacs', '2025-12-01T08:01:00.000Z')",
+      ).run();
+      db.prepare(
+        "INSERT INTO fiches_vues (compte_id, fiche_id, titre, vue_le) VALUES (1, 'pacs', 'Pacs', '2025-12-01T08:02:00.000Z')",
+      ).run();
+    },
+  },
   15: {
     tables: ['borne_satisfaction'],
     fill(db) {

@@ -125,3 +125,34 @@ describe('unpackedPath', () => {
     expect(unpackedPath('/home/agent/my.app.asar.d/x.cjs')).toBe('/home/agent/my.app.asar.d/x.cjs');
   });
 });
+
+describe('a connected desk (--server URL)', () => {
+  const launch = {
+    env: {},
+    cwd: '/home/agent',
+    isPackaged: true,
+    resourcesPath: '/opt/infocite/resources',
+    appPath: '/opt/infocite/resources/app.asar',
+    userDataPath: '/home/agent/.config/infocite',
+  };
+
+  it('reads the address and keeps its copy of the content in the data folder', () => {
+    expect(parseLaunchArgs(['infocite', '--server', 'https://infocite.ville.fr'])).toEqual({
+      serverUrl: 'https://infocite.ville.fr',
+    });
+    expect(
+      resolveLaunchPaths({ ...launch, argv: ['infocite', '--server=https://infocite.ville.fr'] }),
+    ).toEqual({
+      serverUrl: 'https://infocite.ville.fr/',
+      dataDir: '/home/agent/.config/infocite',
+      contentDir: '/home/agent/.config/infocite/contenu',
+    });
+  });
+
+  it('stays standalone without it, and refuses a wrong address in French', () => {
+    expect(resolveLaunchPaths({ ...launch, argv: ['infocite'] })).not.toHaveProperty('serverUrl');
+    expect(() => resolveLaunchPaths({ ...launch, argv: ['infocite', '--server', 'ftp://x'] })).toThrow(
+      /Adresse de serveur invalide/,
+    );
+  });
+});

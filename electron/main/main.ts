@@ -1,9 +1,21 @@
 // The Electron main process: a thin shell wiring the pure decisions of security.ts and launch-options.ts to
 // Electron's events, and the window's single IPC channel to the core's dispatch. Bundled to CommonJS by
 // scripts/build-electron.mjs, hence __dirname.
+import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import type { WebContents } from 'electron';
 import { createCore } from '../core/app';
 import { DatabaseVersionError } from '../core/store/database';
@@ -11,6 +23,8 @@ import type { Core } from '../core/app';
 import { IPC_CHANNEL, PDF_CHANNEL } from '../../common/contract';
 import type { Envelope } from '../../common/contract';
 import { dispatch } from '../server/dispatch';
+import { Desk } from '../server/desk/desk';
+import { fileCredentialStore, type SecretProtector } from '../server/desk/credential-store';
 import type { ClientSlot } from '../core/auth/session';
 import { parseLaunchArgs, resolveLaunchPaths, unpackedPath } from './launch-options';
 import { KIOSK_ENTRY_URL, isKioskPrintAction, kioskWindowOptions } from './borne';
@@ -56,6 +70,8 @@ const CLOSE_TIMEOUT_MS = 5000;
 
 let mainWindow: BrowserWindow | null = null;
 let coreReady: Promise<Core> | null = null;
+/** A connected desk (`--server URL`): the window's calls go through it. */
+let desk: Desk | null = null;
 let closing = false;
 
 /** `--borne`: this machine is a public kiosk; its only window is the kiosk. */
@@ -202,8 +218,21 @@ function fail(error: unknown, contentDir: string, dataDir: string): void {
   app.exit(1);
 }
 
+/** The desk's credential encrypted with the system's keyring (DPAPI, Keychain, libsecret) when it has one. */
+function safeStorageProtector(): SecretProtector | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  return {
+    encrypt: (secret) => safeStorage.encryptString(secret).toString('base64'),
+    decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+  };
+}
+
+/** Electron's own fetch: the system's proxy and certificates, as a city's network needs. */
+const electronFetch = ((input: string | URL, init?: RequestInit) =>
+  net.fetch(String(input), init)) as typeof fetch; // the desk only ever passes a URL string and a plain init
+
 async function start(): Promise<void> {
-  const { contentDir, dataDir } = resolveLaunchPaths({
+  const { contentDir, dataDir, serverUrl } = resolveLaunchPaths({
     argv: process.argv,
     env: process.env,
     cwd: process.cwd(),
@@ -216,6 +245,14 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveAppAsset);
   hardenSession();
 
+  // better-sqlite3 built for Electron beside node_modules (scripts/electron-sqlite.mjs): passed by `npm start`
+  // in development, shipped by `npm run dist` in resources/native (electron-builder.yml, extraResources).
+  const sqliteBinding = app.isPackaged
+    ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    : process.env.INFOCITE_SQLITE_BINDING;
+  // A connected desk's copy of the content starts empty; the content mirror fills it.
+  if (serverUrl !== undefined) mkdirSync(contentDir, { recursive: true });
+
   // The window opens while the core loads; calls made meanwhile wait for it.
   const loading = createCore({
     contentDir,
@@ -224,14 +261,26 @@ async function start(): Promise<void> {
     importWorkerFile: unpackedPath(path.join(__dirname, 'import-worker.cjs')),
     watch: true,
     retention: true,
-    // better-sqlite3 built for Electron beside node_modules (scripts/electron-sqlite.mjs): passed by `npm start`
-    // in development, shipped by `npm run dist` in resources/native (electron-builder.yml, extraResources).
-    sqliteBinding: app.isPackaged
-      ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
-      : process.env.INFOCITE_SQLITE_BINDING,
+    sqliteBinding,
   });
   coreReady = loading;
   loading.catch((error: unknown) => fail(error, contentDir, dataDir));
+  const deskReady =
+    serverUrl === undefined
+      ? null
+      : loading.then((core) => {
+          desk = new Desk({
+            serverUrl,
+            dataDir,
+            contentDir,
+            core,
+            credentials: fileCredentialStore(dataDir, safeStorageProtector()),
+            fetch: electronFetch,
+            nativeBinding: sqliteBinding,
+          });
+          desk.start();
+          return desk;
+        });
 
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame?.url)) return UNTRUSTED_SENDER_ERROR;
@@ -241,8 +290,14 @@ async function start(): Promise<void> {
     } catch {
       return CORE_UNAVAILABLE;
     }
-    const kiosk = kioskContents.has(event.sender.id);
-    return dispatch(core, clientOf(event.sender), method, input, { kiosk });
+    // The kiosk's calls stay here, marked (a connected desk answers them from its mirror, never forwarded).
+    if (kioskContents.has(event.sender.id))
+      return dispatch(core, clientOf(event.sender), method, input, { kiosk: true });
+    if (deskReady) {
+      const connected = await deskReady;
+      return connected.call(clientOf(event.sender), String(method), input);
+    }
+    return dispatch(core, clientOf(event.sender), method, input);
   });
 
   ipcMain.handle(
@@ -312,7 +367,10 @@ if (!app.requestSingleInstanceLock()) {
     if (!coreReady || closing) return;
     event.preventDefault();
     closing = true;
-    const closed = coreReady.then((core) => core.close());
+    const closed = coreReady.then(async (core) => {
+      await desk?.close();
+      await core.close();
+    });
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
     Promise.race([closed, timeout])
       .catch((error: unknown) => console.error('[main] closing the core failed:', error))

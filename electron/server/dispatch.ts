@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Core } from '../core/app';
-import { ANONYMOUS, type ClientSlot } from '../core/auth/session';
+import { ANONYMOUS, type ClientSlot, type Session } from '../core/auth/session';
 import { LOCAL_SOURCE } from '../core/auth/source-throttle';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError, UnavailableError } from '../core/errors';
 import type { Envelope, EnvelopeError, ErrorCode, MethodName } from '../../common/contract';
@@ -64,6 +64,12 @@ const FIELD_LABELS: Record<string, string> = {
   sessionId: 'Session',
   typeId: 'Type de formation',
   id: 'Identifiant',
+  titre: 'Titre',
+  texte: 'Texte',
+  pointIds: 'Points d’accueil',
+  tousPoints: 'Tous les points',
+  ficheIds: 'Fiches liées',
+  ficheId: 'Fiche',
 };
 
 function pathLabel(path: readonly PropertyKey[]): string {
@@ -147,22 +153,66 @@ function allowed(access: Access, roles: readonly Role[] | null, poste: CallingDe
  * French message. `options.source` says where the call comes from; login attempts are throttled per source.
  * `options.poste` is the city desk the call comes from, if any; `options.kiosk` marks a public kiosk's call.
  */
-export async function dispatch(
+export function dispatch(
   core: Core,
   client: ClientSlot,
   method: unknown,
   input: unknown,
   options: DispatchOptions = {},
 ): Promise<Envelope<unknown>> {
+  if (options.kiosk === true) {
+    // A kiosk reaches its allow-list only, and as nobody: a session token in its slot, or a desk's credential,
+    // is not even looked at.
+    if (isMethod(method) && !isKioskMethod(method))
+      return Promise.resolve(failure('forbidden', KIOSK_REFUSAL));
+    return dispatchAs(core, ANONYMOUS, { token: null }, method, input, {
+      source: options.source,
+      kiosk: true,
+    });
+  }
+  return dispatchAs(core, core.auth.resolve(client), client, method, input, options);
+}
+
+/**
+ * The same, for a session the caller has already resolved: a connected desk answers its knowledge reads from
+ * its local core for the session it holds from the city's server (electron/server/desk/).
+ */
+export function dispatchAs(
+  core: Core,
+  session: Session,
+  client: ClientSlot,
+  method: unknown,
+  input: unknown,
+  options: DispatchOptions = {},
+): Promise<Envelope<unknown>> {
+  const { source = LOCAL_SOURCE, poste } = options;
+  const context: CallContext = { session, client, source, poste, kiosk: options.kiosk === true };
+  return answerCall(
+    session,
+    method,
+    input,
+    (name, parsed) => {
+      // The handler table is typed method by method; indexing it by a union loses that pairing.
+      const handler = handlers[name] as (core: Core, input: unknown, context: CallContext) => unknown;
+      return handler(core, parsed, context);
+    },
+    poste,
+  );
+}
+
+/**
+ * Checks the method's role for `session`, validates the input, runs `run` with the parsed input and turns its
+ * result or its error into an envelope: the one rule for every place that answers a method.
+ */
+export async function answerCall(
+  session: Session,
+  method: unknown,
+  input: unknown,
+  run: (method: MethodName, parsed: unknown) => unknown,
+  poste?: CallingDesk,
+): Promise<Envelope<unknown>> {
   if (!isMethod(method)) return failure('unknown_method', `Méthode inconnue : ${String(method)}`);
-  const kiosk = options.kiosk === true;
-  // A kiosk reaches its allow-list only.
-  if (kiosk && !isKioskMethod(method)) return failure('forbidden', KIOSK_REFUSAL);
   const spec = methods[method];
-  // A kiosk is nobody: a session token in its slot, or a desk's credential, is not even looked at.
-  const session = kiosk ? ANONYMOUS : core.auth.resolve(client);
-  const { source = LOCAL_SOURCE } = options;
-  const poste = kiosk ? undefined : options.poste;
   if (!allowed(spec.role, session.compte ? session.roles : null, poste)) {
     if (spec.role === 'poste') return failure('forbidden', NOT_A_DESK);
     return session.compte
@@ -172,29 +222,31 @@ export async function dispatch(
   // zod's own messages (a wrong type…) in French; the contract's messages come first anyway.
   const parsed = spec.input.safeParse(input ?? {}, { error: FRENCH.localeError });
   if (!parsed.success) return invalidInput(parsed.error);
-  const context: CallContext = { session, client: kiosk ? { token: null } : client, source, poste, kiosk };
   try {
-    // The handler table is typed method by method; indexing it by a union loses that pairing.
-    const handler = handlers[method] as (core: Core, input: unknown, context: CallContext) => unknown;
-    return { ok: true, result: await handler(core, parsed.data, context) };
+    return { ok: true, result: await run(method, parsed.data) };
   } catch (error) {
-    if (error instanceof RefusedError && (error.retryAfter !== undefined || error.field !== undefined)) {
-      return failure('refused', error.message, {
-        ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
-        ...(error.field !== undefined ? { field: error.field } : {}),
-      });
-    }
-    for (const [kind, code] of ERRORS) if (error instanceof kind) return failure(code, error.message);
-    if (isUniqueViolation(error))
-      return failure(
-        'conflict',
-        'Un enregistrement identique existe déjà (même code, identifiant ou courriel).',
-      );
-    // Never the input: it may hold a password.
-    console.error(`[dispatch] ${method} failed:`, error);
-    return failure(
-      'internal',
-      'Une erreur interne est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
-    );
+    return errorEnvelope(method, error);
   }
+}
+
+/** A thrown error as an envelope: the core's French refusals as they are, anything else as « internal ». */
+export function errorEnvelope(method: string, error: unknown): Envelope<never> {
+  if (error instanceof RefusedError && (error.retryAfter !== undefined || error.field !== undefined)) {
+    return failure('refused', error.message, {
+      ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+      ...(error.field !== undefined ? { field: error.field } : {}),
+    });
+  }
+  for (const [kind, code] of ERRORS) if (error instanceof kind) return failure(code, error.message);
+  if (isUniqueViolation(error))
+    return failure(
+      'conflict',
+      'Un enregistrement identique existe déjà (même code, identifiant ou courriel).',
+    );
+  // Never the input: it may hold a password.
+  console.error(`[dispatch] ${method} failed:`, error);
+  return failure(
+    'internal',
+    'Une erreur interne est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
+  );
 }

@@ -15,6 +15,8 @@ import { pointHandlers } from './handlers/points';
 import { posteHandlers } from './handlers/postes';
 import { usagerHandlers } from './handlers/usager';
 import { syncHandlers } from './handlers/sync';
+import { favoriHandlers, flashHandlers } from './handlers/flash';
+import { deskHandlers } from './handlers/desk';
 import { borneHandlers } from './handlers/borne';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
@@ -28,11 +30,14 @@ export const handlers: HandlerTable<MethodName> = {
   ...formationHandlers,
   ...posteHandlers,
   ...syncHandlers,
+  ...deskHandlers,
   ...labelHandlers,
   ...adminHandlers,
   ...journalHandlers,
   ...indicateurHandlers,
   ...redactionHandlers,
   ...usagerHandlers,
+  ...flashHandlers,
+  ...favoriHandlers,
   ...borneHandlers,
 };

@@ -3,11 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/app';
-import { dispatch } from './dispatch';
+import { dispatch, type DispatchOptions } from './dispatch';
 import type { Envelope } from '../../common/contract';
 import { APP_ORIGIN, HTTP_RESPONSE_HEADERS, mimeTypeFor, resolveAppAsset } from './app-assets';
-import { Clients } from './http-clients';
+import { Clients, type TokenStore } from './http-clients';
+import type { ClientSlot } from '../core/auth/session';
 import { deskOfRequest } from './http-desk';
+import { SYNC_PREFIX, syncRoutes } from './sync-routes';
 import {
   LOOPBACK_HOSTS,
   bodyLimitOf,
@@ -95,6 +97,14 @@ function readBody(request: IncomingMessage, response: ServerResponse, limit: num
   });
 }
 
+/** What answers an API call: the core's dispatch, or a connected desk's router (electron/server/desk/). */
+export type Answerer = (
+  slot: ClientSlot,
+  method: string,
+  input: unknown,
+  options: DispatchOptions,
+) => Promise<Envelope<unknown>>;
+
 /**
  * POST /api/METHOD carries the JSON input to the same dispatcher the Electron IPC uses. POST /borne/api/METHOD
  * (`kiosk`) is the public kiosk's: marked as a kiosk call, it reaches only the kiosk's methods, and no session
@@ -104,6 +114,7 @@ function readBody(request: IncomingMessage, response: ServerResponse, limit: num
  */
 async function handleApi(
   core: Core,
+  answer: Answerer,
   clients: Clients,
   policy: HostPolicy,
   method: string,
@@ -133,16 +144,17 @@ async function handleApi(
     return sendJson(response, 400, failure('invalid_input', 'Demande illisible (JSON attendu).'));
   }
   const source = sourceOf(request.socket.remoteAddress);
-  // A kiosk is nobody: neither a session cookie nor a desk's credential is read.
+  // A kiosk is nobody: neither a session cookie nor a desk's credential is read. Its calls are always answered by
+  // this core (a connected desk's mirror included), never forwarded with someone's session.
   if (kiosk)
     return sendJson(response, 200, await dispatch(core, { token: null }, method, input, { source, kiosk }));
   const desk = deskOfRequest(core.store.db, request.headers, core.now());
   if ('refusal' in desk) return sendJson(response, desk.refusal.status, desk.refusal.body);
   const call = clients.of(request.headers.cookie);
-  const answer = await dispatch(core, call.slot, method, input, { source, poste: desk.poste });
-  const cookie = clients.settle(call, method, answer.ok, source);
+  const envelope = await answer(call.slot, method, input, { source, poste: desk.poste });
+  const cookie = clients.settle(call, method, envelope.ok, source);
   if (cookie) response.setHeader('set-cookie', cookie);
-  sendJson(response, 200, answer);
+  sendJson(response, 200, envelope);
 }
 
 /** The kiosk's page: the same built renderer, whose entry shows the kiosk at this path. */
@@ -188,6 +200,11 @@ export interface HttpServerOptions extends PreviewServerOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Called once per answered request. */
   onRequest?: (record: RequestRecord) => void;
+  /**
+   * A connected desk: its calls go to the desk's router (local core, outbox or the city's server) instead of
+   * the core's dispatch, and its window slots live as long as the desk keeps their sessions.
+   */
+  desk?: { answer: Answerer; tokens: TokenStore };
   /** Called when a request fails inside the server (never with the request's body). */
   onError?: (message: string, error: unknown) => void;
 }
@@ -233,7 +250,12 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
   }
   // Checked now, so that a wrong entry stops the start rather than every request.
   hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, port || 1, options.allowedOrigins);
-  const clients = new Clients(core.auth.tokens);
+  const clients = new Clients(options.desk?.tokens ?? core.auth.tokens);
+  const answer: Answerer =
+    options.desk?.answer ??
+    ((slot, method, input, callOptions) => dispatch(core, slot, method, input, callOptions));
+  // The knowledge base published to the city's desks (GET /sync/…, a desk's credential required).
+  const sync = syncRoutes(core);
   let policy: HostPolicy = { hosts: new Set(), origins: new Set() };
   const onError =
     options.onError ?? ((message: string, error: unknown) => console.error(`[http] ${message}:`, error));
@@ -265,16 +287,20 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
       const answer = health(core, VERSION);
       return sendJson(response, answer.status === 'ok' ? 200 : 503, answer);
     }
+    const path = url.split('?', 1)[0] ?? '/';
+    if (path.startsWith(SYNC_PREFIX)) return sync.handle(request, response, path);
     if (api?.[1]) {
-      handleApi(core, clients, policy, api[1], request, response).catch((error: unknown) => {
+      handleApi(core, answer, clients, policy, api[1], request, response).catch((error: unknown) => {
         onError('request failed', error);
         if (!response.headersSent) sendJson(response, 500, failure('internal', 'Erreur interne.'));
       });
     } else if (kioskApi?.[1]) {
-      handleApi(core, clients, policy, kioskApi[1], request, response, true).catch((error: unknown) => {
-        onError('request failed', error);
-        if (!response.headersSent) sendJson(response, 500, failure('internal', 'Erreur interne.'));
-      });
+      handleApi(core, answer, clients, policy, kioskApi[1], request, response, true).catch(
+        (error: unknown) => {
+          onError('request failed', error);
+          if (!response.headersSent) sendJson(response, 500, failure('internal', 'Erreur interne.'));
+        },
+      );
     } else if (url.startsWith('/api/') || url.startsWith('/borne/api/')) {
       sendJson(response, 404, failure('invalid_input', 'Méthode inconnue.'));
     } else if (rendererDir !== undefined) {
@@ -286,7 +312,10 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
   const server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      sync.close();
+      reject(error);
+    });
     server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;
       policy = hostPolicy(options.allowedHosts ?? LOOPBACK_HOSTS, actual, options.allowedOrigins);
@@ -301,6 +330,7 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
             const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
             server.close(() => {
               clearTimeout(cut);
+              sync.close();
               done();
             });
             server.closeIdleConnections();
@@ -315,7 +345,7 @@ export function startPreviewServer(
   core: Core,
   rendererDir: string,
   port: number,
-  options: PreviewServerOptions = {},
+  options: PreviewServerOptions & Pick<HttpServerOptions, 'desk'> = {},
 ): Promise<PreviewServer> {
   return startHttpServer(core, { ...options, rendererDir, port });
 }

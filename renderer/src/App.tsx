@@ -13,6 +13,8 @@ import { formatRoute } from './router';
 import { SESSION_ENDED_EVENT, SessionContext, hasRole } from './features/auth/session';
 import { LoginPage } from './features/auth/LoginPage';
 import { SetupPage } from './features/auth/SetupPage';
+import { EnrolPage } from './features/desk/EnrolPage';
+import type { DeskRelie } from '../../common/desk/methods';
 import { mayOpen, menuFor, pageOf, sectionOf, titleOf } from './routes';
 
 function Forbidden() {
@@ -69,15 +71,22 @@ function Desk({ info }: { info: SessionInfo }) {
 }
 
 type Loaded =
-  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ok'; info: SessionInfo };
+  | { status: 'loading' }
+  | { status: 'error'; error: ApiError }
+  | { status: 'enrol'; desk: DeskRelie }
+  | { status: 'ok'; info: SessionInfo };
 
 export function App() {
   const [state, setState] = useState<Loaded>({ status: 'loading' });
   const setInfo = useCallback((info: SessionInfo) => setState({ status: 'ok', info }), []);
 
   const load = useCallback(() => {
-    call('auth.session', {})
-      .then(setInfo)
+    // A connected desk without its credential can do nothing before its enrolment.
+    call('desk.status', {})
+      .then(async (desk) => {
+        if (desk.mode === 'relie' && !desk.inscrit) setState({ status: 'enrol', desk });
+        else setInfo(await call('auth.session', {}));
+      })
       .catch((error: unknown) => setState({ status: 'error', error: toApiError(error) }));
   }, [setInfo]);
 
@@ -105,6 +114,7 @@ export function App() {
       </PageMain>
     );
   }
+  if (state.status === 'enrol') return <EnrolPage status={state.desk} onDone={load} />;
   const { info } = state;
   if (info.setupNeeded) return <SetupPage onDone={setInfo} />;
   if (!info.compte) return <LoginPage onDone={setInfo} />;

@@ -167,6 +167,10 @@ describe('the registries’ routes', () => {
     ['#/vocabulaire', { name: 'vocabulaire' }],
     ['#/problemes', { name: 'problemes' }],
     ['#/import', { name: 'import' }],
+    ['#/flash', { name: 'flash' }],
+    ['#/flash/archives', { name: 'flashArchives' }],
+    ['#/flash/nouvelle', { name: 'flashForm', id: null }],
+    ['#/flash/7', { name: 'flashForm', id: 7 }],
   ];
 
   it.each(cases)('reads and writes %s', (hash, route) => {
@@ -181,6 +185,7 @@ describe('the registries’ routes', () => {
       '#/agents/5/supprimer',
       '#/comptes/-1',
       '#/formations/1e3',
+      '#/flash/0',
     ])
       expect(parseHash(hash)).toEqual({ name: 'notFound', hash });
   });

@@ -38,6 +38,9 @@ export type Route =
   | { name: 'revision' }
   | { name: 'manques'; params: Params }
   | { name: 'vocabulaire' }
+  | { name: 'flash' }
+  | { name: 'flashArchives' }
+  | { name: 'flashForm'; id: number | null }
   | { name: 'notFound'; hash: string };
 
 /** A list page's filters, as they appear in its hash (« #/points?entite=ville&statut=labellise »). */
@@ -71,6 +74,8 @@ const FIXED = {
   vocabulaire: 'vocabulaire',
   problemes: 'problemes',
   import: 'import',
+  flash: 'flash',
+  'flash/archives': 'flashArchives',
 } as const satisfies Record<string, Route['name']>;
 
 type FixedName = (typeof FIXED)[keyof typeof FIXED];
@@ -97,6 +102,11 @@ function pageRoute(segments: string[], params: URLSearchParams): Route | null {
     if (second === 'nouveau') return { name: 'compte', id: null };
     const id = recordId(second);
     return id === null ? null : { name: 'compte', id };
+  }
+  if (first === 'flash' && segments.length === 2) {
+    if (second === 'nouvelle') return { name: 'flashForm', id: null };
+    const id = recordId(second);
+    return id === null ? null : { name: 'flashForm', id };
   }
   if (first === undefined || !Object.hasOwn(COLLECTIONS, first)) return null;
   const collection = COLLECTIONS[first as CollectionPath];
@@ -245,7 +255,11 @@ export function formatRoute(route: Route): string {
     case 'mesContacts':
     case 'revision':
     case 'vocabulaire':
+    case 'flash':
+    case 'flashArchives':
       return `#/${fixedPath(route.name)}`;
+    case 'flashForm':
+      return `#/flash/${route.id ?? 'nouvelle'}`;
     // Lists with filters: the hash path is the route's name.
     case 'points':
     case 'agents':

@@ -13,6 +13,7 @@ const ACCUEIL = [
   ['#/', 'nav-search', 'Recherche'],
   ['#/annuaire', 'nav-annuaire', 'Annuaire'],
 ];
+const FLASH = [['#/flash', 'nav-flash', 'Flash info']];
 const MES_CONTACTS = [['#/mes-contacts', 'nav-mesContacts', 'Mes contacts du jour']];
 const REDACTION = [
   ['#/redaction', 'nav-redaction', 'Rédaction'],
@@ -45,12 +46,13 @@ function menuOf(roles: Role[]): string[][] {
 
 describe('the route table', () => {
   it('gives every route a title and an access', () => {
-    expect(names).toHaveLength(33);
+    expect(names).toHaveLength(36);
     for (const name of names) {
       expect(ROUTES[name].title, name).not.toBe('');
-      expect(['public', 'connecte', 'agent', 'redacteur', 'gestionnaire', 'administrateur']).toContain(
-        ROUTES[name].access,
-      );
+      const access = ROUTES[name].access;
+      // A list of roles: any one of them opens the page (flash info, for editors and label managers).
+      for (const one of typeof access === 'string' ? [access] : access)
+        expect(['public', 'connecte', 'agent', 'redacteur', 'gestionnaire', 'administrateur']).toContain(one);
     }
     expect(titleOf({ name: 'fiche', id: 'pacs' })).toBe("Fiche – Info'Cité");
     expect(titleOf({ name: 'notFound', hash: '#/x' })).toBe("Page introuvable – Info'Cité");
@@ -84,11 +86,24 @@ describe('the route table', () => {
 
   it('lists for each role the entries it uses, group after group', () => {
     expect(menuOf(['agent'])).toEqual([...ACCUEIL, ...MES_CONTACTS, ...REGISTRE]);
-    expect(menuOf(['redacteur'])).toEqual([...ACCUEIL, ...REDACTION, ...REGISTRE]);
-    expect(menuOf(['gestionnaire'])).toEqual([...ACCUEIL, ...LABEL_REGISTRIES, ...REGISTRE, ...PILOTAGE]);
-    expect(menuOf(['agent', 'redacteur'])).toEqual([...ACCUEIL, ...MES_CONTACTS, ...REDACTION, ...REGISTRE]);
+    expect(menuOf(['redacteur'])).toEqual([...ACCUEIL, ...FLASH, ...REDACTION, ...REGISTRE]);
+    expect(menuOf(['gestionnaire'])).toEqual([
+      ...ACCUEIL,
+      ...FLASH,
+      ...LABEL_REGISTRIES,
+      ...REGISTRE,
+      ...PILOTAGE,
+    ]);
+    expect(menuOf(['agent', 'redacteur'])).toEqual([
+      ...ACCUEIL,
+      ...FLASH,
+      ...MES_CONTACTS,
+      ...REDACTION,
+      ...REGISTRE,
+    ]);
     expect(menuOf(['administrateur'])).toEqual([
       ...ACCUEIL,
+      ...FLASH,
       ...MES_CONTACTS,
       ...REDACTION,
       ...LABEL_REGISTRIES,
@@ -105,7 +120,7 @@ describe('the route table', () => {
       group.entries.map((entry) => entry.section),
     ]);
     expect(groups).toEqual([
-      ['Accueil', ['search', 'annuaire', 'mesContacts']],
+      ['Accueil', ['search', 'annuaire', 'flash', 'mesContacts']],
       ['Rédaction', ['redaction', 'revision', 'manques', 'vocabulaire', 'import', 'problemes']],
       ['Label', ['points', 'agents', 'formations', 'aTraiter', 'registre']],
       ['Pilotage', ['tableau', 'bilan']],
@@ -126,5 +141,9 @@ describe('the route table', () => {
     expect(mayOpen(['agent'], { name: 'problemes' })).toBe(false);
     expect(mayOpen(['redacteur'], { name: 'problemes' })).toBe(true);
     expect(mayOpen(['gestionnaire'], { name: 'labelReglages' })).toBe(true);
+    // Flash info: written by editors and label managers, not by the desk's agents.
+    expect(mayOpen(['redacteur'], { name: 'flashForm', id: null })).toBe(true);
+    expect(mayOpen(['gestionnaire'], { name: 'flash' })).toBe(true);
+    expect(mayOpen(['agent'], { name: 'flashArchives' })).toBe(false);
   });
 });

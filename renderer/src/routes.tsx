@@ -40,6 +40,9 @@ import { RevisionPage } from './features/redaction/RevisionPage';
 import { VocabulairePage } from './features/redaction/VocabulairePage';
 import { SearchPage } from './features/search/SearchPage';
 import { UsagerPage } from './features/usager/UsagerPage';
+import { FlashFormPage } from './features/flash/FlashFormPage';
+import { FlashListPage } from './features/flash/FlashListPage';
+import { FLASH_MANAGERS } from '../../common/flash/methods';
 
 export type RouteName = Route['name'];
 
@@ -108,6 +111,25 @@ export const ROUTES: RouteTable = {
     access: 'connecte',
     section: 'annuaire',
     page: (route) => <ContactPage key={route.id} id={route.id} />,
+  },
+  flash: {
+    title: 'Flash info',
+    access: FLASH_MANAGERS,
+    section: 'flash',
+    menu: { label: 'Flash info', route: { name: 'flash' }, group: 'accueil' },
+    page: () => <FlashListPage archive={false} />,
+  },
+  flashArchives: {
+    title: 'Flash info archivés',
+    access: FLASH_MANAGERS,
+    section: 'flash',
+    page: () => <FlashListPage archive />,
+  },
+  flashForm: {
+    title: 'Flash info',
+    access: FLASH_MANAGERS,
+    section: 'flash',
+    page: (route) => <FlashFormPage key={route.id ?? 'nouvelle'} id={route.id} />,
   },
   mesContacts: {
     title: 'Mes contacts du jour',

@@ -90,6 +90,7 @@ const OBJECT_NAME = `CASE audit.objet
   WHEN 'session_formation' THEN (
     SELECT '« ' || t.libelle || ' » du ' || strftime('%d/%m/%Y', s.date) FROM sessions_formation s
     JOIN types_formation t ON t.code = s.type WHERE s.id = audit.objet_id)
+  WHEN 'flash' THEN (SELECT f.titre FROM flash f WHERE f.id = audit.objet_id)
 END`;
 
 /** The matching rows, newest first, one page of them, and how many match in all. */

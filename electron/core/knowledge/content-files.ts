@@ -154,15 +154,21 @@ export function readContentFolder(dir: string): ContentSnapshot {
   walk(root, '', new Set([root]));
 
   found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = found.map((item) => ('real' in item ? readOne(item.path, item.real) : item));
+  return { files, hash: contentHashOf(files) };
+}
+
+/**
+ * The content version of files sorted by path: what a persisted index is keyed by. A desk's mirror computes it
+ * for the files it is about to put in place, to know whether the server's index fits them.
+ */
+export function contentHashOf(files: readonly ContentFile[]): string {
   const hash = createHash('sha256');
-  const files: ContentFile[] = [];
-  for (const item of found) {
-    const file = 'real' in item ? readOne(item.path, item.real) : item;
+  for (const file of files) {
     if (file.problem !== undefined) hash.update(file.path).update('\0!').update(file.problem).update('\0');
     else hash.update(file.path).update('\0').update(file.text).update('\0');
-    files.push(file);
   }
-  return { files, hash: hash.digest('hex') };
+  return hash.digest('hex');
 }
 
 function readOne(path: string, real: string): ContentFile {

@@ -112,14 +112,16 @@ export function diskFileExists(contentDir: string, path: string): boolean {
 
 /**
  * Writes `text` to a hidden temporary file next to the target (same folder, so the rename stays on one file
- * system and is atomic), flushed to disk, and returns the step that puts it in place. The caller runs `commit`
+ * system and is atomic), flushed to disk (unless `flush: false`: a desk's mirror checks every file's hash again
+ * after a restart and fetches a damaged one anew, and thousands of flushes would double a first sync), and returns the step that puts it in place. The caller runs `commit`
  * last inside its database transaction, after the audit row: if the rename fails, the transaction rolls back and
  * no audit row claims a change that did not happen. `discard` removes the temporary file when the caller gives up.
  */
 export function prepareAtomicWrite(
   contentDir: string,
   path: string,
-  text: string,
+  text: string | Uint8Array,
+  options: { flush?: boolean } = {},
 ): { commit: () => void; discard: () => void } {
   const target = contentPath(contentDir, path);
   mkdirSync(dirname(target), { recursive: true });
@@ -128,8 +130,10 @@ export function prepareAtomicWrite(
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temporary, 'wx');
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
+    // Bytes as they are (a desk's mirror writes what the server sent, checked by its hash), or text as UTF-8.
+    if (typeof text === 'string') writeSync(fd, text);
+    else writeSync(fd, text);
+    if (options.flush !== false) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(temporary, { force: true });

@@ -1,4 +1,15 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ANALYZER_VERSION } from './analyzer';
@@ -59,11 +70,61 @@ export function isSearchData(value: unknown): value is SearchData {
   return searchData.safeParse(value).success;
 }
 
+/** What a persisted index says of itself in its first bytes: enough to tell whether it fits a content version. */
+export interface IndexHeader {
+  format: number;
+  analyzerVersion: number;
+  contentHash: string;
+}
+
+// JSON.stringify writes the keys in the order SearchData is built (index-build.ts): format, analyzerVersion and
+// contentHash come first, so they are read without parsing tens of megabytes.
+const HEADER = /^\{"format":(\d+),"analyzerVersion":(\d+),"contentHash":("(?:[^"\\]|\\.)*")/;
+const HEADER_BYTES = 4096;
+
+/** The header of an index file, or undefined (no file, or not written by this app's build). */
+export function readIndexHeader(file: string): IndexHeader | undefined {
+  let text: string;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(HEADER_BYTES);
+      const read = readSync(fd, buffer, 0, HEADER_BYTES, 0);
+      text = buffer.subarray(0, read).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const match = HEADER.exec(text);
+  if (!match) return undefined;
+  try {
+    return {
+      format: Number(match[1]),
+      analyzerVersion: Number(match[2]),
+      contentHash: JSON.parse(match[3] as string) as string,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The persisted search data, if it was built from exactly this content by this analyzer and has the structure
  * the engine expects; otherwise undefined, and the caller rebuilds (a damaged file is reported in the log).
  */
 export function loadPersisted(dataDir: string, contentHash: string): SearchData | undefined {
+  // A file whose header names another version is not parsed at all: after each change of the content this is
+  // asked before building (an index shipped by the city server may already be there).
+  const head = readIndexHeader(indexFile(dataDir));
+  if (
+    head &&
+    (head.format !== SEARCH_DATA_FORMAT ||
+      head.analyzerVersion !== ANALYZER_VERSION ||
+      head.contentHash !== contentHash)
+  )
+    return undefined;
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(indexFile(dataDir), 'utf8'));
@@ -111,8 +172,11 @@ export function removeLeftoverIndexFiles(dataDir: string, now = Date.now()): str
   return removed;
 }
 
-/** Written to a temporary file then renamed, so a crash never leaves half an index behind. */
-export function persistText(dataDir: string, json: string): void {
+/**
+ * Written to a temporary file then renamed, so a crash never leaves half an index behind. Bytes are accepted too:
+ * a desk installs the index the city server built as it received it.
+ */
+export function persistText(dataDir: string, json: string | Uint8Array): void {
   const file = indexFile(dataDir);
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;

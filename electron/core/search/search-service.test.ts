@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentFolderError } from '../knowledge/content-files';
+import { ContentFolderError, readContentFolder } from '../knowledge/content-files';
 import { ficheFile, sampleContent, writeContentFolder } from '../../../dev/test-support/content';
+import { buildSearchData } from './index-build';
+import { persist } from './persist';
 import { SearchService } from './search-service';
 
 const workerFile = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
@@ -55,6 +57,29 @@ describe('search service', () => {
         .search('piscine')
         .results.map((h) => h.id),
     ).toEqual(['nouvelle']);
+  });
+
+  it('loads an index installed for the new content (a desk’s mirror ships the server’s) instead of building', async () => {
+    const content = writeContentFolder(sampleContent(), folder());
+    const data = folder();
+    const service = start(content, data);
+    await service.ready();
+    // The server's folder has one more fiche, and the index it built from it.
+    const extra = ficheFile('piscine', { titre: 'Piscine municipale' });
+    const serverFolder = writeContentFolder([...sampleContent(), extra], folder());
+    const server = readContentFolder(serverFolder);
+    persist(data, buildSearchData(server.files, server.hash));
+
+    writeFileSync(join(content, extra.path), extra.text);
+    await service.rebuild();
+    expect(service.status()).toMatchObject({ state: 'ready', fromCache: true });
+    expect(service.current().contentHash).toBe(server.hash);
+    expect(
+      service
+        .current()
+        .search('piscine')
+        .results.map((hit) => hit.id),
+    ).toEqual(['piscine']);
   });
 
   it('rebuilds when a file of the content folder changes, and reports a broken file without losing the rest', async () => {

@@ -220,10 +220,33 @@ export class SearchService {
     return true;
   }
 
+  /**
+   * An index built from exactly this content may already be on disk: a desk's content mirror installs the one
+   * the city server built before it puts the files in place. Loading it costs a parse, not a build; a file of
+   * another version is recognised by its first bytes and costs nothing.
+   */
+  private loadPersistedFor(snapshot: ContentSnapshot): boolean {
+    const data = loadPersisted(this.options.dataDir, snapshot.hash);
+    if (!data) return false;
+    try {
+      this.engine = new SearchEngine(data);
+    } catch (error) {
+      console.warn('[search] the persisted index cannot be loaded, it is rebuilt:', error);
+      return false;
+    }
+    this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
+    this.fromCache = true;
+    this.error = undefined;
+    this.state = 'ready';
+    for (const listener of this.listeners) listener();
+    return true;
+  }
+
   private async runBuild(): Promise<void> {
     try {
       const snapshot = this.snapshot();
       if (this.engine && !this.engine.partial && this.engine.contentHash === snapshot.hash) return;
+      if (this.loadPersistedFor(snapshot)) return;
       this.quickUpdate(snapshot.files, snapshot.hash);
       this.state = 'building';
       this.progress = { done: 0, total: snapshot.files.length };

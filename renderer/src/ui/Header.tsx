@@ -4,6 +4,7 @@ import { useIndexStatus } from './hooks/indexStatus';
 import { MAIN_ID } from './PageMain';
 import { SessionMenu } from '../features/auth/SessionMenu';
 import { StatusLine } from './StatusLine';
+import { DeskSyncStatus } from '../features/desk/DeskSyncStatus';
 
 /**
  * One entry of the main menu; `section` names it (its test id is « nav-<section> »), `group` the menu group it
@@ -184,6 +185,7 @@ export function Header({ menu, section }: { menu: NavEntry[]; section: string | 
             </a>
           </p>
           <StatusLine />
+          <DeskSyncStatus />
           <SessionMenu />
         </div>
         <nav ref={nav} className="nav" aria-label="Navigation principale">

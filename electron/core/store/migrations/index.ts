@@ -8,6 +8,7 @@ import { migration007 } from './007-bilan-plan-manques';
 import { migration008 } from './008-postes';
 import { migration009 } from './009-sync-postes';
 import { migration010 } from './010-envois-fiches';
+import { migration011 } from './011-flash-favoris';
 import { migration015 } from './015-borne';
 import type { Migration } from './types';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
   migration015,
 ];
 

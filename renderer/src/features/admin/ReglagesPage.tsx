@@ -3,6 +3,7 @@ import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { BorneReglagesSection } from '../borne/BorneReglagesSection';
 import { BackupsSection } from './BackupsSection';
 import { InstallationSection } from './InstallationSection';
+import { DeskModeSection } from '../desk/DeskModeSection';
 import { RetentionSection } from './RetentionSection';
 import { SmtpSection } from '../usager/SmtpSection';
 import './admin.css';
@@ -18,6 +19,7 @@ export function ReglagesPage() {
       <h1 ref={heading} tabIndex={-1}>
         Réglages
       </h1>
+      <DeskModeSection />
       <InstallationSection />
       <RetentionSection />
       <SmtpSection />

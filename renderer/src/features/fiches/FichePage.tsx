@@ -15,6 +15,8 @@ import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { NATIONAL_SOURCE, nationalCitation } from '../search/origins';
 import { formatRoute } from '../../router';
 import { FOR_CITIZEN_KEYS } from '../../ui/keys';
+import { FavoriToggle } from '../favoris/FavoriToggle';
+import { FlashBanner } from '../flash/FlashBanner';
 
 const NEW_WINDOW = <span className="visually-hidden"> (ouvre une nouvelle fenêtre)</span>;
 
@@ -163,6 +165,7 @@ function Fiche({ view }: { view: FicheView }) {
               </span>
             )}
             <ThemeTags themes={view.themes} />
+            <FavoriToggle ficheId={fiche.id} />
           </div>
           <p className="fiche-for-citizen">
             <a
@@ -174,6 +177,7 @@ function Fiche({ view }: { view: FicheView }) {
               Pour l’usager (<kbd>Alt+U</kbd>)
             </a>
           </p>
+          <FlashBanner ficheId={fiche.id} />
           <FicheNotices fiche={fiche} />
           <FicheEditLink fiche={fiche} />
           {view.completes && (

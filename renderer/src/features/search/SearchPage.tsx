@@ -22,6 +22,9 @@ import { RESULTS_ID, SearchResults, resultId } from './SearchResults';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';
 import { PAGE_SIZE, appendPage, nearEnd } from './paging';
 import { ThemeEntries } from '../../ui/ThemeEntries';
+import { FlashBanner } from '../flash/FlashBanner';
+import { FavorisPanel } from '../favoris/FavorisPanel';
+import { focusFavoris } from '../favoris/favoris-focus';
 
 const DEBOUNCE_MS = 60;
 
@@ -215,6 +218,8 @@ export function SearchPage({ route }: { route: SearchRoute }) {
       case 'ArrowDown':
       case 'ArrowUp':
         event.preventDefault();
+        // The empty box has no results: ↓ goes down to the favourites and recent fiches.
+        if (event.key === 'ArrowDown' && text.trim() === '' && focusFavoris()) break;
         move(event.key === 'ArrowDown' ? 1 : -1);
         if (event.key === 'ArrowDown' && nearEnd(active + 1, results.length)) loadMore();
         break;
@@ -337,7 +342,13 @@ export function SearchPage({ route }: { route: SearchRoute }) {
         )}
       </div>
 
-      {q === '' && <ThemeEntries refresh={refresh} />}
+      {q === '' && (
+        <>
+          <FlashBanner />
+          <FavorisPanel />
+          <ThemeEntries refresh={refresh} />
+        </>
+      )}
     </PageMain>
   );
 }

@@ -1,0 +1,53 @@
+// How this desk runs, for the header's discreet line and Réglages: asked at start, then every few seconds on a
+// connected desk only (a standalone desk never changes mode).
+import { useEffect, useState } from 'react';
+import type { DeskStatus } from '../../../../common/desk/methods';
+import { call } from '../../api';
+
+export const DESK_POLL_MS = 5_000;
+
+export function useDeskStatus(): DeskStatus | null {
+  const [status, setStatus] = useState<DeskStatus | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: number | undefined;
+    const poll = () => {
+      call('desk.status', {})
+        .then((fresh) => {
+          if (stopped) return;
+          setStatus(fresh);
+          if (fresh.mode === 'relie') timer = window.setTimeout(poll, DESK_POLL_MS);
+        })
+        .catch(() => {
+          if (!stopped) timer = window.setTimeout(poll, DESK_POLL_MS);
+        });
+    };
+    poll();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, []);
+  return status;
+}
+
+/** The header's line: « hors ligne — N contacts en attente », « N contacts en attente », « à jour ». */
+export function syncLabel(status: DeskStatus): string | null {
+  if (status.mode !== 'relie' || !status.inscrit) return null;
+  const waiting =
+    status.enAttente === 0
+      ? null
+      : `${status.enAttente} contact${status.enAttente > 1 ? 's' : ''} en attente`;
+  if (!status.enLigne) return waiting ? `hors ligne — ${waiting}` : 'hors ligne';
+  return waiting ?? 'à jour';
+}
+
+/** Réglages: « Poste autonome », or « Poste relié à <URL> (poste <nom>, point <nom>) ». */
+export function modeLabel(status: DeskStatus): string {
+  if (status.mode === 'autonome') return 'Poste autonome';
+  const where = [
+    status.poste ? `poste ${status.poste.nom}` : null,
+    status.point ? `point ${status.point.nom}` : null,
+  ].filter(Boolean);
+  return `Poste relié à ${status.serveur}${where.length > 0 ? ` (${where.join(', ')})` : ' (non inscrit)'}`;
+}
