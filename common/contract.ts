@@ -27,6 +27,7 @@ import { reclamationMethods, type ReclamationOutputs } from './reclamations/meth
 import { resultatMethods, type ResultatOutputs } from './resultats/methods';
 import { controleMethods, type ControleOutputs } from './controles/methods';
 import { actionMethods, type ActionOutputs } from './actions/methods';
+import { borneMethods, type BorneOutputs } from './borne/methods';
 
 export { ROLES, ROLE_LABELS } from './roles';
 export type { Access, Role } from './roles';
@@ -206,6 +207,7 @@ export const methods = {
   ...resultatMethods,
   ...controleMethods,
   ...actionMethods,
+  ...borneMethods,
 } as const satisfies MethodTable;
 
 export interface Outputs
@@ -231,7 +233,8 @@ export interface Outputs
     ReclamationOutputs,
     ResultatOutputs,
     ControleOutputs,
-    ActionOutputs {
+    ActionOutputs,
+    BorneOutputs {
   'search.query': SearchResponse;
   'search.status': IndexStatus;
   'fiches.get': FicheView;
@@ -267,6 +270,7 @@ export type ReclamationMethod = keyof typeof reclamationMethods;
 export type ResultatMethod = keyof typeof resultatMethods;
 export type ControleMethod = keyof typeof controleMethods;
 export type ActionMethod = keyof typeof actionMethods;
+export type { BorneMethod } from './borne/methods';
 export type InputOf<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type OutputOf<M extends MethodName> = Outputs[M];
 

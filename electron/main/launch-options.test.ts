@@ -38,6 +38,14 @@ describe('parseLaunchArgs', () => {
     expect(parseLaunchArgs(['--content', '/a', '--content=/b'])).toEqual({ contentDir: '/b' });
   });
 
+  it('reads the --borne switch, which takes no value', () => {
+    expect(parseLaunchArgs(['electron', '.', '--borne', '--content', '/c'])).toEqual({
+      borne: true,
+      contentDir: '/c',
+    });
+    expect(parseLaunchArgs(['electron', '.', '--borne=non'])).toEqual({});
+  });
+
   it('does not take a value for an unknown flag', () => {
     expect(parseLaunchArgs(['--lang', '--content', '/c'])).toEqual({ contentDir: '/c' });
   });

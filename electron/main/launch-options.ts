@@ -7,6 +7,8 @@ export interface LaunchArgs {
   dataDir?: string;
   /** `--server URL`: a connected desk (poste relié) of the city's server. */
   serverUrl?: string;
+  /** `--borne`: the public kiosk (a fullscreen window without login, electron/main/borne.ts). */
+  borne?: boolean;
 }
 
 const FLAGS = {
@@ -20,9 +22,9 @@ function isFlag(name: string): name is keyof typeof FLAGS {
 }
 
 /**
- * Reads `--content DIR` and `--data-dir DIR` (or `--content=DIR`) from a command line. Every other argument
- * (Electron's own, Chromium switches, the app path in development) is ignored; a flag without a value is
- * ignored too, and the last occurrence of a flag wins.
+ * Reads `--content DIR` and `--data-dir DIR` (or `--content=DIR`), and the `--borne` switch, from a command
+ * line. Every other argument (Electron's own, Chromium switches, the app path in development) is ignored; a
+ * flag without a value is ignored too, and the last occurrence of a flag wins.
  */
 export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
   const result: LaunchArgs = {};
@@ -30,6 +32,7 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
     const arg = argv[i] ?? '';
     const equals = arg.indexOf('=');
     const name = equals === -1 ? arg : arg.slice(0, equals);
+    if (arg === '--borne') result.borne = true;
     if (!isFlag(name)) continue;
     let value: string | undefined;
     if (equals !== -1) {

@@ -4,7 +4,18 @@
 import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import type { WebContents } from 'electron';
 import { createCore } from '../core/app';
 import { DatabaseVersionError } from '../core/store/database';
@@ -15,7 +26,9 @@ import { dispatch } from '../server/dispatch';
 import { Desk } from '../server/desk/desk';
 import { fileCredentialStore, type SecretProtector } from '../server/desk/credential-store';
 import type { ClientSlot } from '../core/auth/session';
-import { resolveLaunchPaths, unpackedPath } from './launch-options';
+import { parseLaunchArgs, resolveLaunchPaths, unpackedPath } from './launch-options';
+import { KIOSK_ENTRY_URL, isKioskPrintAction, kioskWindowOptions } from './borne';
+import { BORNE_PRINT_CHANNEL } from '../../common/borne/methods';
 import {
   APP_ENTRY_URL,
   APP_RESPONSE_HEADERS,
@@ -60,6 +73,12 @@ let coreReady: Promise<Core> | null = null;
 /** A connected desk (`--server URL`): the window's calls go through it. */
 let desk: Desk | null = null;
 let closing = false;
+
+/** `--borne`: this machine is a public kiosk; its only window is the kiosk. */
+const KIOSK = parseLaunchArgs(process.argv).borne === true;
+
+/** The kiosk windows' contents: their IPC calls are marked as kiosk calls, answered only the kiosk's methods. */
+const kioskContents = new Set<number>();
 
 /** Each window's session token, kept here so that it never reaches the window's JavaScript. */
 const clients = new Map<number, ClientSlot>();
@@ -136,7 +155,24 @@ function guardWebContents(contents: WebContents): void {
   });
 }
 
+function createKioskWindow(): void {
+  Menu.setApplicationMenu(null);
+  const window = new BrowserWindow(kioskWindowOptions(path.join(__dirname, 'preload.cjs')));
+  mainWindow = window;
+  const id = window.webContents.id;
+  kioskContents.add(id);
+  window.webContents.once('destroyed', () => kioskContents.delete(id));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window
+    .loadURL(KIOSK_ENTRY_URL)
+    .catch((error: unknown) => console.error('[main] loading the kiosk failed:', error));
+}
+
 function createWindow(): void {
+  if (KIOSK) return createKioskWindow();
   const window = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
@@ -254,6 +290,9 @@ async function start(): Promise<void> {
     } catch {
       return CORE_UNAVAILABLE;
     }
+    // The kiosk's calls stay here, marked (a connected desk answers them from its mirror, never forwarded).
+    if (kioskContents.has(event.sender.id))
+      return dispatch(core, clientOf(event.sender), method, input, { kiosk: true });
     if (deskReady) {
       const connected = await deskReady;
       return connected.call(clientOf(event.sender), String(method), input);
@@ -265,6 +304,8 @@ async function start(): Promise<void> {
     PDF_CHANNEL,
     async (event, suggestedName: unknown): Promise<Envelope<{ path: string } | null>> => {
       if (!isTrustedSender(event.senderFrame?.url)) return UNTRUSTED_SENDER_ERROR;
+      // No save dialog on a kiosk: it would open the machine's folders to anyone.
+      if (kioskContents.has(event.sender.id)) return UNTRUSTED_SENDER_ERROR;
       try {
         const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
         const owner = BrowserWindow.fromWebContents(event.sender);
@@ -284,6 +325,26 @@ async function start(): Promise<void> {
       }
     },
   );
+
+  // The kiosk prints a fiche on the default printer, without a dialog; only its own window may ask.
+  ipcMain.handle(BORNE_PRINT_CHANNEL, async (event, action: unknown): Promise<Envelope<boolean>> => {
+    if (!isTrustedSender(event.senderFrame?.url) || !kioskContents.has(event.sender.id))
+      return UNTRUSTED_SENDER_ERROR;
+    if (!isKioskPrintAction(action)) return UNTRUSTED_SENDER_ERROR;
+    try {
+      const printers = await event.sender.getPrintersAsync();
+      if (printers.length === 0 || action === 'check') return { ok: true, result: printers.length > 0 };
+      const printed = await new Promise<boolean>((resolve) =>
+        event.sender.print({ silent: true, printBackground: true }, (success) => resolve(success)),
+      );
+      return printed
+        ? { ok: true, result: true }
+        : { ok: false, error: { code: 'internal', message: 'L’impression n’a pas abouti.' } };
+    } catch (error) {
+      console.error('[main] kiosk print failed:', error);
+      return { ok: false, error: { code: 'internal', message: 'L’impression n’a pas pu être lancée.' } };
+    }
+  });
 
   createWindow();
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Core } from '../core/app';
-import type { ClientSlot, Session } from '../core/auth/session';
+import { ANONYMOUS, type ClientSlot, type Session } from '../core/auth/session';
 import { LOCAL_SOURCE } from '../core/auth/source-throttle';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError, UnavailableError } from '../core/errors';
 import type { Envelope, EnvelopeError, ErrorCode, MethodName } from '../../common/contract';
@@ -9,6 +9,7 @@ import { handlers } from './handlers';
 import type { Access, Role } from '../../common/roles';
 import { grants } from '../../common/roles';
 import type { CallingDesk } from '../core/points/call-point';
+import { KIOSK_REFUSAL, isKioskMethod } from '../../common/borne/methods';
 import type { CallContext } from './handler-types';
 
 function isMethod(name: unknown): name is MethodName {
@@ -130,6 +131,11 @@ export interface DispatchOptions {
   source?: string;
   /** The enrolled city desk the call comes from, resolved by the transport from the desk's credential. */
   poste?: CallingDesk;
+  /**
+   * The call comes from a public kiosk (the `--borne` window's IPC, or /borne/api over HTTP): only
+   * KIOSK_METHODS answer, anonymously.
+   */
+  kiosk?: boolean;
 }
 
 const NOT_A_DESK =
@@ -145,7 +151,7 @@ function allowed(access: Access, roles: readonly Role[] | null, poste: CallingDe
  * resolves the client's session, checks the method's role in the core, validates the input against the
  * method's schema, runs the handler, and always answers with an envelope carrying either the result or a
  * French message. `options.source` says where the call comes from; login attempts are throttled per source.
- * `options.poste` is the city desk the call comes from, if any.
+ * `options.poste` is the city desk the call comes from, if any; `options.kiosk` marks a public kiosk's call.
  */
 export function dispatch(
   core: Core,
@@ -154,6 +160,16 @@ export function dispatch(
   input: unknown,
   options: DispatchOptions = {},
 ): Promise<Envelope<unknown>> {
+  if (options.kiosk === true) {
+    // A kiosk reaches its allow-list only, and as nobody: a session token in its slot, or a desk's credential,
+    // is not even looked at.
+    if (isMethod(method) && !isKioskMethod(method))
+      return Promise.resolve(failure('forbidden', KIOSK_REFUSAL));
+    return dispatchAs(core, ANONYMOUS, { token: null }, method, input, {
+      source: options.source,
+      kiosk: true,
+    });
+  }
   return dispatchAs(core, core.auth.resolve(client), client, method, input, options);
 }
 
@@ -170,7 +186,7 @@ export function dispatchAs(
   options: DispatchOptions = {},
 ): Promise<Envelope<unknown>> {
   const { source = LOCAL_SOURCE, poste } = options;
-  const context: CallContext = { session, client, source, poste };
+  const context: CallContext = { session, client, source, poste, kiosk: options.kiosk === true };
   return answerCall(
     session,
     method,

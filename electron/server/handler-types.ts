@@ -20,6 +20,8 @@ export interface CallContext {
    * the point of the call (core/points/call-point.ts).
    */
   poste?: CallingDesk;
+  /** Set by the transport for a public kiosk's calls (dispatch then allows only the kiosk's methods). */
+  kiosk: boolean;
 }
 
 export type Handler<M extends MethodName> = (

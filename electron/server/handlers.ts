@@ -22,6 +22,7 @@ import { reclamationHandlers } from './handlers/reclamations';
 import { resultatHandlers } from './handlers/resultats';
 import { controleHandlers } from './handlers/controles';
 import { actionHandlers } from './handlers/actions';
+import { borneHandlers } from './handlers/borne';
 
 /** One handler per method of the contract; the dispatcher has already validated the input and the role. */
 export const handlers: HandlerTable<MethodName> = {
@@ -48,4 +49,5 @@ export const handlers: HandlerTable<MethodName> = {
   ...resultatHandlers,
   ...controleHandlers,
   ...actionHandlers,
+  ...borneHandlers,
 };

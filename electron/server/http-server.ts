@@ -105,7 +105,13 @@ export type Answerer = (
   options: DispatchOptions,
 ) => Promise<Envelope<unknown>>;
 
-/** POST /api/METHOD carries the JSON input to the same dispatcher the Electron IPC uses. */
+/**
+ * POST /api/METHOD carries the JSON input to the same dispatcher the Electron IPC uses. POST /borne/api/METHOD
+ * (`kiosk`) is the public kiosk's: marked as a kiosk call, it reaches only the kiosk's methods, and no session
+ * cookie is read or set there — a browser where an agent is logged in gives the kiosk nothing more. The mark
+ * comes from the path the server routes, never from what a page says about itself, so an agent's page (which
+ * calls /api) cannot become a kiosk by accident.
+ */
 async function handleApi(
   core: Core,
   answer: Answerer,
@@ -114,6 +120,7 @@ async function handleApi(
   method: string,
   request: IncomingMessage,
   response: ServerResponse,
+  kiosk = false,
 ) {
   const fetchSite = request.headers['sec-fetch-site'];
   if (!originAllowed(policy, request.headers.origin, typeof fetchSite === 'string' ? fetchSite : undefined))
@@ -136,9 +143,13 @@ async function handleApi(
   } catch {
     return sendJson(response, 400, failure('invalid_input', 'Demande illisible (JSON attendu).'));
   }
+  const source = sourceOf(request.socket.remoteAddress);
+  // A kiosk is nobody: neither a session cookie nor a desk's credential is read. Its calls are always answered by
+  // this core (a connected desk's mirror included), never forwarded with someone's session.
+  if (kiosk)
+    return sendJson(response, 200, await dispatch(core, { token: null }, method, input, { source, kiosk }));
   const desk = deskOfRequest(core.store.db, request.headers, core.now());
   if ('refusal' in desk) return sendJson(response, desk.refusal.status, desk.refusal.body);
-  const source = sourceOf(request.socket.remoteAddress);
   const call = clients.of(request.headers.cookie);
   const envelope = await answer(call.slot, method, input, { source, poste: desk.poste });
   const cookie = clients.settle(call, method, envelope.ok, source);
@@ -146,13 +157,24 @@ async function handleApi(
   sendJson(response, 200, envelope);
 }
 
+/** The kiosk's page: the same built renderer, whose entry shows the kiosk at this path. */
+const KIOSK_PAGE = /^\/borne(?:\?.*)?$/;
+
 function serveFile(rendererDir: string, request: IncomingMessage, response: ServerResponse): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('allow', 'GET, HEAD');
     return sendText(response, 405, 'Méthode non autorisée');
   }
+  const url = request.url ?? '/';
+  if (url === '/borne/') {
+    // The page's assets are relative: they resolve from /borne, not from /borne/.
+    response.writeHead(308, { location: '/borne' });
+    return void response.end();
+  }
+  // Nothing of a citizen's visit is kept by the browser's cache either.
+  if (KIOSK_PAGE.test(url)) response.setHeader('cache-control', 'no-store');
   // The same path resolution as Electron's app:// protocol, so both transports serve exactly the same files.
-  const file = resolveAppAsset(rendererDir, `${APP_ORIGIN}${request.url ?? '/'}`);
+  const file = resolveAppAsset(rendererDir, `${APP_ORIGIN}${KIOSK_PAGE.test(url) ? '/index.html' : url}`);
   if (!file || !existsSync(file) || !statSync(file).isFile()) return sendText(response, 404, 'Introuvable');
   response.writeHead(200, { 'content-type': mimeTypeFor(file) });
   createReadStream(file).pipe(response);
@@ -254,9 +276,11 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
     }
     for (const [name, value] of Object.entries(HTTP_RESPONSE_HEADERS)) response.setHeader(name, value);
     const api = /^\/api\/([\w.]+)$/.exec(url);
+    const kioskApi = /^\/borne\/api\/([\w.]+)$/.exec(url);
     if (!hostAllowed(policy, request.headers.host)) {
       // 421 Misdirected Request: this server is not the one the name was meant for.
-      if (url.startsWith('/api/')) return sendJson(response, 421, failure('forbidden', WRONG_HOST));
+      if (url.startsWith('/api/') || url.startsWith('/borne/api/'))
+        return sendJson(response, 421, failure('forbidden', WRONG_HOST));
       return sendText(response, 421, WRONG_HOST);
     }
     if (url === '/health' || url.startsWith('/health?')) {
@@ -270,7 +294,14 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
         onError('request failed', error);
         if (!response.headersSent) sendJson(response, 500, failure('internal', 'Erreur interne.'));
       });
-    } else if (url.startsWith('/api/')) {
+    } else if (kioskApi?.[1]) {
+      handleApi(core, answer, clients, policy, kioskApi[1], request, response, true).catch(
+        (error: unknown) => {
+          onError('request failed', error);
+          if (!response.headersSent) sendJson(response, 500, failure('internal', 'Erreur interne.'));
+        },
+      );
+    } else if (url.startsWith('/api/') || url.startsWith('/borne/api/')) {
       sendJson(response, 404, failure('invalid_input', 'Méthode inconnue.'));
     } else if (rendererDir !== undefined) {
       serveFile(rendererDir, request, response);

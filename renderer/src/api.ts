@@ -7,6 +7,11 @@ export interface InfociteBridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
   /** Electron only: prints the page with Chromium and saves the PDF where the person chooses. */
   savePdf?(suggestedName: string): Promise<Envelope<{ path: string } | null>>;
+  /**
+   * Electron's kiosk window only: whether a printer is installed (`check`), or print the page on the default
+   * printer without a dialog (`print`; false when there is no printer).
+   */
+  borneImprimer?(action: 'check' | 'print'): Promise<Envelope<boolean>>;
 }
 
 declare global {
@@ -50,10 +55,20 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   );
 }
 
+/**
+ * Where the HTTP transport posts: the agents' `api/`, or the kiosk's own `borne/api/` (relative to /borne), set
+ * once by the kiosk's entry. The server marks calls by that path: the kiosk's reach only its own methods.
+ */
+let httpApiBase = 'api/';
+
+export function switchToKioskApi(): void {
+  httpApiBase = 'borne/api/';
+}
+
 async function overHttp(method: string, input: unknown): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(`api/${method}`, {
+    response = await fetch(`${httpApiBase}${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input),

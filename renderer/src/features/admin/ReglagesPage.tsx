@@ -1,5 +1,6 @@
 import { PageMain } from '../../ui/PageMain';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
+import { BorneReglagesSection } from '../borne/BorneReglagesSection';
 import { BackupsSection } from './BackupsSection';
 import { InstallationSection } from './InstallationSection';
 import { DeskModeSection } from '../desk/DeskModeSection';
@@ -10,8 +11,7 @@ import { ReclamationsReglagesSection } from '../reclamations/ReclamationsReglage
 
 /**
  * The installation's settings, for administrators: the point this desk belongs to, how long the log keeps
- * contacts, the SMTP server fiches are sent
- * to citizens through, backups and restores.
+ * contacts, the SMTP server fiches are sent to citizens through, the public kiosk, backups and restores.
  */
 export function ReglagesPage() {
   const heading = useFocusHeading<HTMLHeadingElement>(true);
@@ -25,6 +25,7 @@ export function ReglagesPage() {
       <RetentionSection />
       <SmtpSection />
       <ReclamationsReglagesSection />
+      <BorneReglagesSection />
       <BackupsSection />
     </PageMain>
   );
