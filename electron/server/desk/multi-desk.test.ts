@@ -60,7 +60,11 @@ async function openDesk(setup: DeskSetup): Promise<Desk> {
   return desk;
 }
 
-async function newDesk(nom: string, pointId: number, offsetMs = 0): Promise<{ desk: Desk; setup: DeskSetup }> {
+async function newDesk(
+  nom: string,
+  pointId: number,
+  offsetMs = 0,
+): Promise<{ desk: Desk; setup: DeskSetup }> {
   const root = mkdtempSync(join(tmpdir(), 'infocite-desk-'));
   const core = await createCore({
     contentDir: writeContentFolder(sampleContent(), join(root, 'contenu')),
@@ -99,9 +103,13 @@ function serverRows(uids: readonly string[]): Map<string, string> {
 
 function countsEqualRows(): void {
   const db = server.store.db;
-  const rows = db.prepare('SELECT point_id AS p, count(*) AS n FROM journal GROUP BY point_id ORDER BY 1').all();
+  const rows = db
+    .prepare('SELECT point_id AS p, count(*) AS n FROM journal GROUP BY point_id ORDER BY 1')
+    .all();
   const counted = db
-    .prepare('SELECT point_id AS p, sum(nombre) AS n FROM indicateurs_jour GROUP BY point_id HAVING n > 0 ORDER BY 1')
+    .prepare(
+      'SELECT point_id AS p, sum(nombre) AS n FROM indicateurs_jour GROUP BY point_id HAVING n > 0 ORDER BY 1',
+    )
     .all();
   expect(counted).toEqual(rows);
 }
@@ -151,17 +159,15 @@ describe('three desks, a network that fails, and nothing lost', () => {
     const expected = new Map<string, string>();
     const cancelled = new Set<string>();
     const corrected = new Map<string, string>();
-    const uidOf = (desk: Desk, entry: JournalEntry) => {
-      const uid = desk.outbox.pending(10_000).find((e) => e.kind === 'journal.record' && e.uid && expected.has(e.uid) === false);
-      return uid?.uid ?? '';
-    };
+    /** The uid of the entry just committed: the oldest record in the outbox not yet seen (they are in order). */
+    const uidOf = (desk: Desk) =>
+      desk.outbox.pending(10_000).find((e) => e.kind === 'journal.record' && !expected.has(e.uid))?.uid ?? '';
     const logAt = async (desk: Desk, slot: ClientSlot, i: number) => {
       const entry = await ok<JournalEntry>(desk, slot, 'journal.record', {
-        issue: i % 5 === 0 ? 'oriente_autre' : 'repondu',
+        issue: i % 5 === 0 ? 'transmis' : 'repondu',
         fiches: [],
       });
-      // The uid of the entry just committed: the newest record in the outbox not yet seen.
-      const uid = uidOf(desk, entry);
+      const uid = uidOf(desk);
       expected.set(uid, parisDay(clock.now));
       if (i % 10 === 3) {
         await ok(desk, slot, 'journal.update', { id: entry.id, issue: 'rendez_vous', canal: 'telephone' });
@@ -179,7 +185,11 @@ describe('three desks, a network that fails, and nothing lost', () => {
       await logAt(one.desk, windowOne, i);
       if (i === 40) {
         // At desk two, Marc hands over to Léa with her PIN, checked offline against the cached hashes.
-        const agents = await ok<{ agents: Array<{ compteId: number }> }>(twoDesk, windowTwo, 'auth.deskAgents');
+        const agents = await ok<{ agents: Array<{ compteId: number }> }>(
+          twoDesk,
+          windowTwo,
+          'auth.deskAgents',
+        );
         expect(agents.agents.map((a) => a.compteId).sort()).toEqual([lea.compteId, marc.compteId].sort());
         await ok(twoDesk, windowTwo, 'auth.pinLogin', { compteId: lea.compteId, pin: '4821' });
       }
@@ -194,7 +204,12 @@ describe('three desks, a network that fails, and nothing lost', () => {
     for (let i = 0; i < 30; i++) await logAt(three.desk, windowThree, i);
     const waiting = [one.desk, twoDesk, three.desk].map((desk) => desk.outbox.count());
     expect(waiting.every((n) => n > 0)).toBe(true);
-    expect(await ok(one.desk, windowOne, 'desk.status')).toMatchObject({ enLigne: false });
+    // A send while the network is down fails and keeps everything; the window then reads « hors ligne ».
+    expect(await one.desk.sender.tick()).toMatchObject({ kind: 'failed' });
+    expect(await ok(one.desk, windowOne, 'desk.status')).toMatchObject({
+      enLigne: false,
+      enAttente: waiting[0],
+    });
     const savedOutbox: OutboxEntry[] = one.desk.outbox.pending(10_000);
 
     // The network comes back; the first batch's answer is lost after the server committed it. The three desks
@@ -220,20 +235,29 @@ describe('three desks, a network that fails, and nothing lost', () => {
     const db = server.store.db;
     expect(db.prepare('SELECT count(*) AS n FROM sync_rejets').get()).toEqual({ n: 0 });
     // Per point: the online entry and desks one and two at Nord, desk three at Sud.
-    const live = (prefix: number) => [...expected.keys()].filter((uid) => !cancelled.has(uid)).length + prefix;
+    const live = (prefix: number) =>
+      [...expected.keys()].filter((uid) => !cancelled.has(uid)).length + prefix;
     expect(db.prepare('SELECT count(*) AS n FROM journal').get()).toEqual({ n: live(1) });
-    const sudRows = db.prepare('SELECT count(*) AS n FROM journal WHERE point_id = ?').get(sud) as { n: number };
+    const sudRows = db.prepare('SELECT count(*) AS n FROM journal WHERE point_id = ?').get(sud) as {
+      n: number;
+    };
     expect(sudRows.n).toBe(30 - 3); // i % 10 === 7 cancels 3 of 30
     countsEqualRows();
 
     // Replaying a saved outbox changes nothing.
     const before = db.prepare('SELECT count(*) AS n, sum(issue = ?) AS r FROM journal').get('rendez_vous');
     const credential = fileCredentialStore(one.setup.dir).load()?.credential ?? '';
-    const replay = await one.desk.link.call('sync.ingest', { sentAt: clock.now.toISOString(), entries: savedOutbox }, credential);
+    const replay = await one.desk.link.call(
+      'sync.ingest',
+      { sentAt: clock.now.toISOString(), entries: savedOutbox },
+      credential,
+    );
     expect(replay.envelope.ok).toBe(true);
     const results = (replay.envelope as { ok: true; result: SyncOutputs['sync.ingest'] }).result.results;
     expect(results.every((result) => result.statut === 'doublon')).toBe(true);
-    expect(db.prepare('SELECT count(*) AS n, sum(issue = ?) AS r FROM journal').get('rendez_vous')).toEqual(before);
+    expect(db.prepare('SELECT count(*) AS n, sum(issue = ?) AS r FROM journal').get('rendez_vous')).toEqual(
+      before,
+    );
     countsEqualRows();
   }, 120_000);
 });
