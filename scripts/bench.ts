@@ -40,6 +40,7 @@ import { timeFresh } from './bench/fresh-timing';
 import { miniSearchSearcher, stockLunrSearcher } from './bench/other-engines';
 import { benchIndicators } from './bench/indicators';
 import { benchJournal } from './bench/journal';
+import { benchBureaux } from './bench/bureaux';
 import { benchFirstSync } from './bench/first-sync';
 import { ONE_WORD } from './bench/queries';
 import { syntheticFiches, syntheticSource } from './bench/synthetic-corpus';
@@ -47,7 +48,7 @@ import { fixed, formatTable, ms } from './bench/table';
 import { DEMO_CONTENT_DIR, PROJECT_ROOT, WORKER_SOURCE_FILE } from './lib/paths';
 
 const USAGE =
-  'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport] [--journal] [--indicateurs] [--premiere-synchro]';
+  'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport] [--journal] [--indicateurs] [--premiere-synchro] [--bureaux]';
 const SERVICE_PUBLIC_ZIP = '/work/shared/corpus/service-public/vosdroits-particuliers-2020-11.zip';
 const SYNTHETIC_COUNT = { full: 20_000, quick: 2_000 };
 const SYNTHETIC_SEED = 20_201_112;
@@ -705,6 +706,7 @@ async function main(): Promise<void> {
         journal: { type: 'boolean', default: false },
         indicateurs: { type: 'boolean', default: false },
         'premiere-synchro': { type: 'boolean', default: false },
+        bureaux: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -718,6 +720,10 @@ async function main(): Promise<void> {
   }
   if (values.child === 'lunr' || values.child === 'fts5') {
     console.log(JSON.stringify(childColdStart(values.child, values.file ?? '')));
+    return;
+  }
+  if (values.bureaux) {
+    await benchBureaux({ quick: values.quick });
     return;
   }
   if (values['premiere-synchro']) {
