@@ -71,11 +71,14 @@ describe('complaints through the API', () => {
       await dispatch(core, gestionnaire, 'reclamations.get', { id: created.id }),
     );
     expect(full.coordonnees?.nom).toBe('Paul Privé');
-    // Not connected yet to the actions register: a French refusal, nothing written.
-    expect(await dispatch(core, gestionnaire, 'reclamations.raiseAction', { id: created.id })).toMatchObject({
+    // A corrective action raised from it, in the actions register; only by those who handle complaints.
+    expect(await dispatch(core, redacteur, 'reclamations.raiseAction', { id: created.id })).toMatchObject({
       ok: false,
-      error: { code: 'unavailable' },
     });
+    const raised = result<ReclamationVue>(
+      await dispatch(core, gestionnaire, 'reclamations.raiseAction', { id: created.id }),
+    );
+    expect(raised.actionId).toEqual(expect.any(Number));
 
     const published = result<ResultatsPublics>(await dispatch(core, { token: null }, 'resultats.public', {}));
     expect(published.reclamations.recues).toBe(1);
