@@ -1,13 +1,13 @@
-// The satisfaction tap's four answers, with their words and faces declared once. The same codes, words and
-// faces as the one-tap rating of the desks (issue 15's satisfaction counts), so the kiosk's counts can join
-// theirs as one more source.
+// The kiosk's satisfaction tap speaks the one-tap rating's vocabulary (common/satisfaction/codes.ts): its
+// counts are the same counts, source « borne ».
+import { NOTE_FACES, NOTE_LABELS, NOTES, type Note } from '../satisfaction/codes';
 
-export const SATISFACTION_NOTES = ['tres_satisfait', 'satisfait', 'insatisfait', 'tres_insatisfait'] as const;
-export type SatisfactionNote = (typeof SATISFACTION_NOTES)[number];
+export const SATISFACTION_NOTES = NOTES;
+export type SatisfactionNote = Note;
 
 export const SATISFACTION_LABELS: Record<SatisfactionNote, { libelle: string; visage: string }> = {
-  tres_satisfait: { libelle: 'Très satisfait', visage: '😀' },
-  satisfait: { libelle: 'Satisfait', visage: '🙂' },
-  insatisfait: { libelle: 'Insatisfait', visage: '🙁' },
-  tres_insatisfait: { libelle: 'Très insatisfait', visage: '😠' },
+  tres_satisfait: { libelle: NOTE_LABELS.tres_satisfait, visage: NOTE_FACES.tres_satisfait },
+  satisfait: { libelle: NOTE_LABELS.satisfait, visage: NOTE_FACES.satisfait },
+  insatisfait: { libelle: NOTE_LABELS.insatisfait, visage: NOTE_FACES.insatisfait },
+  tres_insatisfait: { libelle: NOTE_LABELS.tres_insatisfait, visage: NOTE_FACES.tres_insatisfait },
 };

@@ -21,13 +21,14 @@ export const NOTE_FACES: Record<Note, string> = {
   tres_insatisfait: '😠',
 };
 
-/** Where the counts come from: the desk, the citizen's tablet, or a survey imported from a file. */
-export const SOURCES = ['comptoir', 'tablette', 'enquete_web', 'enquete_papier'] as const;
+/** Where the counts come from: the desk, the citizen's tablet, the kiosk, or a survey imported from a file. */
+export const SOURCES = ['comptoir', 'tablette', 'borne', 'enquete_web', 'enquete_papier'] as const;
 export type SourceSatisfaction = (typeof SOURCES)[number];
 
 export const SOURCE_LABELS: Record<SourceSatisfaction, string> = {
   comptoir: 'Demandée par l’agent',
   tablette: 'Tablette de l’usager',
+  borne: 'Borne d’accueil',
   enquete_web: 'Questionnaire en ligne',
   enquete_papier: 'Questionnaire papier',
 };

@@ -185,14 +185,6 @@ export const ROWS_AT: Record<
       ).run();
     },
   },
-  14: {
-    tables: ['borne_satisfaction'],
-    fill(db) {
-      db.prepare(
-        "INSERT INTO borne_satisfaction (jour, note, nombre) VALUES ('2025-01-03', 'satisfait', 2)",
-      ).run();
-    },
-  },
 };
 
 /** Fills a database at `version` with the rows of every version up to it. */

@@ -1,15 +1,17 @@
-// The satisfaction tap: one more in the day's count for that answer. Nothing else is written — no time, no
-// session, no address — so a tap can never be traced back to a citizen.
+// The kiosk's satisfaction tap: one more in the day's satisfaction count, source « borne » — the same counts as
+// the desks' one-tap ratings and the surveys, so the indicators and the published results include it. Nothing
+// else is written — no time, no session, no address — so a tap can never be traced back to a citizen. A kiosk
+// stands in a hall: its point is the installation's when it has one, else the city as a whole (0).
 import type { Db } from '../store/database';
 import { addDaysToDay, parisDay } from '../../../common/dates';
 import { SATISFACTION_NOTES, type SatisfactionNote } from '../../../common/borne/satisfaction';
 import type { SatisfactionCounts } from '../../../common/borne/methods';
+import { installationPoint } from '../points/installation-point';
+import { addRatings } from '../satisfaction/record';
 
 export function recordSatisfaction(db: Db, note: SatisfactionNote, now: Date): void {
-  db.prepare(
-    `INSERT INTO borne_satisfaction (jour, note, nombre) VALUES (?, ?, 1)
-     ON CONFLICT (jour, note) DO UPDATE SET nombre = nombre + 1`,
-  ).run(parisDay(now), note);
+  const pointId = installationPoint(db)?.pointId ?? 0;
+  addRatings(db, { jour: parisDay(now), pointId, canal: 'accueil_physique', note, source: 'borne' }, 1);
 }
 
 function byNote(rows: Array<{ note: string; nombre: number }>): Record<SatisfactionNote, number> {
@@ -24,7 +26,10 @@ function byNote(rows: Array<{ note: string; nombre: number }>): Record<Satisfact
 export function satisfactionCounts(db: Db, now: Date): SatisfactionCounts {
   const query = (since: string) =>
     db
-      .prepare('SELECT note, SUM(nombre) AS nombre FROM borne_satisfaction WHERE jour >= ? GROUP BY note')
+      .prepare(
+        `SELECT note, SUM(nombre) AS nombre FROM satisfaction_jour WHERE source = 'borne' AND jour >= ?
+         GROUP BY note`,
+      )
       .all(since) as Array<{ note: string; nombre: number }>;
   return {
     total: byNote(query('')),

@@ -6,6 +6,7 @@ import type { JournalCanal } from '../../../common/journal/codes';
 import type { Note, SourceSatisfaction } from '../../../common/satisfaction/codes';
 import type { NoteEnregistree } from '../../../common/satisfaction/methods';
 import { deskPoint } from '../journal/record';
+import type { CallPoint } from '../points/call-point';
 import type { Db } from '../store/database';
 
 /** Adds `nombre` answers to a day's count (the caller runs it inside its transaction when it adds several). */
@@ -24,8 +25,10 @@ export function recordRating(
   db: Db,
   input: { note: Note; canal?: JournalCanal; source: 'comptoir' | 'tablette' },
   now: Date,
+  /** The point of the call (a city desk's own); the installation's by default. */
+  point?: CallPoint | null,
 ): NoteEnregistree {
-  const desk = deskPoint(db);
+  const desk = deskPoint(db, point);
   const row = {
     jour: parisDay(now),
     pointId: desk.pointId,

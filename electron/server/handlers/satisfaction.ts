@@ -1,4 +1,5 @@
 import { actorOf } from '../../core/auth/session';
+import { pointOfCall } from '../../core/points/call-point';
 import { recordRating } from '../../core/satisfaction/record';
 import { importSurvey } from '../../core/satisfaction/survey-import';
 import type { SatisfactionMethod } from '../../../common/contract';
@@ -6,7 +7,8 @@ import type { HandlerTable } from '../handler-types';
 
 /** Satisfaction: thin calls into core/satisfaction. */
 export const satisfactionHandlers: HandlerTable<SatisfactionMethod> = {
-  'satisfaction.record': (core, input) => recordRating(core.store.db, input, core.now()),
+  'satisfaction.record': (core, input, { poste }) =>
+    recordRating(core.store.db, input, core.now(), pointOfCall(core.store.db, poste)),
   'satisfaction.importCsv': (core, input, { session }) =>
     importSurvey(core.store.db, actorOf(session), input, core.now()),
 };

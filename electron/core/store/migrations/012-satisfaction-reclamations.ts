@@ -13,7 +13,7 @@ export const migration012: Migration = {
         point_id INTEGER NOT NULL,                              -- 0: a survey not tied to one point (the city)
         canal TEXT NOT NULL,
         note TEXT NOT NULL CHECK (note IN ('tres_satisfait', 'satisfait', 'insatisfait', 'tres_insatisfait')),
-        source TEXT NOT NULL CHECK (source IN ('comptoir', 'tablette', 'enquete_web', 'enquete_papier')),
+        source TEXT NOT NULL CHECK (source IN ('comptoir', 'tablette', 'borne', 'enquete_web', 'enquete_papier')),
         nombre INTEGER NOT NULL CHECK (nombre > 0),
         PRIMARY KEY (jour, point_id, canal, note, source)
       ) STRICT, WITHOUT ROWID;

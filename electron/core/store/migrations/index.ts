@@ -11,7 +11,6 @@ import { migration010 } from './010-envois-fiches';
 import { migration011 } from './011-flash-favoris';
 import { migration012 } from './012-satisfaction-reclamations';
 import { migration013 } from './013-controles-actions';
-import { migration014 } from './014-borne';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
@@ -29,7 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
-  migration014,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
