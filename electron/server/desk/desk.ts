@@ -251,7 +251,8 @@ export class Desk {
     }
     if (!this.credential) return { ok: false, error: { code: 'unavailable', message: NOT_ENROLLED } };
     const session = this.sessionOf(slot);
-    if (LOCAL_METHODS.has(method)) return dispatchAs(this.options.core, session, slot, method, input, { source });
+    if (LOCAL_METHODS.has(method))
+      return dispatchAs(this.options.core, session, slot, method, input, { source });
     if (isOutboxMethod(method)) {
       const pointId = this.credential.point.id;
       const answer = await answerCall(session, method, input, (_name, parsed) =>
