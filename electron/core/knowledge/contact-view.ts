@@ -1,5 +1,5 @@
-// A service as the windows show it: today's hours, the week, the coming closures, its text rendered. (The agents'
-// handlers in server/handlers/knowledge.ts still hold their own copy of these two; they can use this one.)
+// A service as the windows show it (the agents' and the kiosk's): today's hours, the week, the coming closures,
+// its text rendered.
 import type { Contact } from '../../../common/knowledge/types';
 import type { ContactSummary, ContactView } from '../../../common/contract';
 import { hoursToday, weekHours } from './hours';

@@ -1,39 +1,9 @@
 import { ficheForSession } from '../../core/redaction/drafts';
 import { NotFoundError } from '../../core/errors';
-import { hoursToday, weekHours } from '../../core/knowledge/hours';
+import { contactSummary, contactView } from '../../core/knowledge/contact-view';
 import { renderMarkdown } from '../../core/knowledge/render';
-import type { Contact } from '../../../common/knowledge/types';
-import type { ContactSummary, ContactView, KnowledgeMethod } from '../../../common/contract';
+import type { KnowledgeMethod } from '../../../common/contract';
 import type { HandlerTable } from '../handler-types';
-
-function summary(contact: Contact, now: Date): ContactSummary {
-  return {
-    id: contact.id,
-    nom: contact.nom,
-    type: contact.type,
-    entite: contact.entite,
-    commune: contact.adresse.commune,
-    telephone: contact.telephone,
-    today: hoursToday(contact, now),
-  };
-}
-
-function contactView(contact: Contact, now: Date): ContactView {
-  const base = summary(contact, now);
-  return {
-    ...base,
-    adresse: contact.adresse,
-    courriel: contact.courriel,
-    site: contact.site,
-    horaires_note: contact.horaires_note,
-    accessibilite: contact.accessibilite,
-    canaux: contact.canaux,
-    week: weekHours(contact),
-    // Past closures are of no use at the desk.
-    fermetures: contact.fermetures.filter((f) => f.au >= base.today.date),
-    html: renderMarkdown(contact.body),
-  };
-}
 
 /** The knowledge base's methods: search, fiches, contacts, imports. */
 export const knowledgeHandlers: HandlerTable<KnowledgeMethod> = {
@@ -73,7 +43,7 @@ export const knowledgeHandlers: HandlerTable<KnowledgeMethod> = {
       results: core.search
         .current()
         .searchContacts(input.q, input.limit)
-        .map((c) => summary(c, now)),
+        .map((c) => contactSummary(c, now)),
     };
   },
   'contacts.get': (core, input) => {
