@@ -62,7 +62,8 @@ test.describe('recherche', () => {
   test('follows internal links between fiches', async ({ page }) => {
     await page.goto('./#/fiche/cni-perte');
     await expect(page.getByTestId('fiche-title')).toBeVisible();
-    const internal = page.locator('a[href^="#/fiche/"]').first();
+    // A link of the fiche's text (« Pour l'usager » also leads to a #/fiche/… address).
+    const internal = page.locator('a[href^="#/fiche/"]:not([data-testid="fiche-usager"])').first();
     const target = await internal.getAttribute('href');
     await internal.click();
     await expect(page).toHaveURL(new RegExp(`${target?.replace(/[/#]/g, '.')}$`));
