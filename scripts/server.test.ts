@@ -72,6 +72,13 @@ describe('npm run server', { timeout: 120_000 }, () => {
       body: '{}',
     });
     expect(await session.json()).toMatchObject({ ok: true, result: { setupNeeded: true } });
+    // Réglages says how this core runs.
+    const mode = await fetch(new URL('api/desk.status', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(await mode.json()).toEqual({ ok: true, result: { mode: 'serveur' } });
     // A request's line names its path and status, never a body or a query.
     await fetch(new URL('health?secret=1', url));
     const exit = stopped(child);

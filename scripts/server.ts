@@ -59,7 +59,7 @@ try {
     : undefined;
   const contentDir = resolve(values.content ?? DEMO_CONTENT_DIR);
   const dataDir = resolve(values['data-dir']);
-  const core = await createServingCore(contentDir, dataDir);
+  const core = await createServingCore(contentDir, dataDir, 'serveur');
   const server = await startHttpServer(core, {
     port,
     host: values.host,

@@ -21,7 +21,8 @@ export interface DeskRelie {
   dernierEnvoi: string | null;
 }
 
-export type DeskStatus = { mode: 'autonome' } | DeskRelie;
+/** « autonome »: a standalone desk; « serveur »: the city server's own pages; « relie »: a connected desk. */
+export type DeskStatus = { mode: 'autonome' } | { mode: 'serveur' } | DeskRelie;
 
 export const deskMethods = {
   'desk.status': { role: 'public', input: z.object({}) },

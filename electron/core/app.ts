@@ -27,6 +27,8 @@ export interface CoreOptions {
   sqliteBinding?: string;
   /** Apply the orientation log's retention period at start and then every few hours (off in most tests). */
   retention?: boolean;
+  /** How this core runs: a standalone desk (the default) or the city server (`npm run server`). */
+  mode?: 'autonome' | 'serveur';
 }
 
 /** The retention period is in months: checking a few times a day is plenty, and cheap when nothing is due. */

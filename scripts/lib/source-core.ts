@@ -6,8 +6,13 @@ import { IMPORT_WORKER_SOURCE_FILE, WORKER_SOURCE_FILE } from './paths';
  * The core as the long-running commands start it (the preview, the city server): workers run from their
  * TypeScript sources, the content folder watched, the log's retention applied.
  */
-export function createServingCore(contentDir: string, dataDir: string): Promise<Core> {
+export function createServingCore(
+  contentDir: string,
+  dataDir: string,
+  mode: 'autonome' | 'serveur' = 'autonome',
+): Promise<Core> {
   return createCore({
+    mode,
     contentDir,
     dataDir,
     workerFile: WORKER_SOURCE_FILE,

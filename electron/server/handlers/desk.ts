@@ -7,8 +7,10 @@ import type { HandlerTable } from '../handler-types';
  * connected desk answers them in its own process (electron/server/desk/desk.ts) and never reaches here.
  */
 export const deskHandlers: HandlerTable<DeskMethod> = {
-  'desk.status': () => ({ mode: 'autonome' }),
-  'desk.enrol': () => {
+  'desk.status': (core) => ({ mode: core.options.mode ?? 'autonome' }),
+  'desk.enrol': (core) => {
+    if (core.options.mode === 'serveur')
+      throw new RefusedError('Ceci est le serveur de la ville : ce sont les postes qui s’y inscrivent.');
     throw new RefusedError(
       'Ce poste est autonome : il n’est relié à aucun serveur. Démarrez-le avec « --server ADRESSE » pour l’inscrire.',
     );

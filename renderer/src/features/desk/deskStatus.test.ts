@@ -26,6 +26,7 @@ describe('the desk’s status line', () => {
 
   it('names the mode in Réglages', () => {
     expect(modeLabel({ mode: 'autonome' })).toBe('Poste autonome');
+    expect(modeLabel({ mode: 'serveur' })).toMatch(/^Serveur de la ville/);
     expect(modeLabel(relie)).toBe(
       'Poste relié à https://infocite.ville.fr/ (poste Accueil 1, point Mairie annexe Nord)',
     );

@@ -45,6 +45,7 @@ export function syncLabel(status: DeskStatus): string | null {
 /** Réglages: « Poste autonome », or « Poste relié à <URL> (poste <nom>, point <nom>) ». */
 export function modeLabel(status: DeskStatus): string {
   if (status.mode === 'autonome') return 'Poste autonome';
+  if (status.mode === 'serveur') return 'Serveur de la ville (les postes de la ville s’y relient)';
   const where = [
     status.poste ? `poste ${status.poste.nom}` : null,
     status.point ? `point ${status.point.nom}` : null,
