@@ -92,7 +92,8 @@ export interface CachedPin {
 export interface RejetView {
   id: number;
   uid: string;
-  kind: OutboxKind;
+  /** An outbox kind; as sent when the entry did not even read as one (« ? » when absent). */
+  kind: OutboxKind | (string & {});
   poste: { id: number; nom: string } | null;
   compteId: number;
   at: string;
@@ -112,7 +113,10 @@ export const syncMethods = {
     role: 'poste',
     input: z.object({
       sentAt: instant,
-      entries: z.array(outboxEntry).max(MAX_BATCH, `au plus ${MAX_BATCH} entrées par envoi`),
+      // Each entry is checked on its own by the server (outboxEntry): a malformed one becomes a dead letter of
+      // its own rather than failing the batch, which would block the desk's whole outbox behind it. Only its
+      // uid must be readable, to be stored once.
+      entries: z.array(z.looseObject({ uid })).max(MAX_BATCH, `au plus ${MAX_BATCH} entrées par envoi`),
     }),
   },
   /** What the desk needs to work offline: its point and the PIN hashes of that point's agents. */

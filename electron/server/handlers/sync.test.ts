@@ -451,6 +451,27 @@ describe('sync.ingest', () => {
       1,
     );
   });
+  it('keeps a malformed entry as a dead letter of its own, so it never blocks the entries behind it', async () => {
+    const fine = record(anne, START);
+    const malformed = { ...record(anne, START), payload: { issue: 'inconnue', fiches: [] } };
+    const results = await send(nord, [malformed as OutboxEntry, fine]);
+    expect(statuses(results)).toEqual(['rejete', 'accepte']);
+    expect(results[0]?.motif).toMatch(/^Entrée mal formée \(payload\.issue\)/);
+    const db = core.store.db;
+    expect(db.prepare('SELECT kind FROM sync_rejets WHERE uid = ?').pluck().get(malformed.uid)).toBe(
+      'journal.record',
+    );
+    expect(statuses(await send(nord, [malformed as OutboxEntry]))).toEqual(['doublon']);
+    // Without even a readable uid, the batch is refused whole: nothing could store it once.
+    const answer = await dispatch(
+      core,
+      noSession(),
+      'sync.ingest',
+      { sentAt: clock.now.toISOString(), entries: [{ uid: 'pas-un-uuid' }] },
+      { poste: nord },
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
 });
 
 describe('the dead letters', () => {

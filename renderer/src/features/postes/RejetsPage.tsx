@@ -12,7 +12,7 @@ import { ErrorMessage, Loading } from '../../ui/StatusMessages';
 import { useCall } from '../../ui/hooks/useCall';
 import { useFocusHeading } from '../../ui/hooks/useFocusHeading';
 import { formatInstant } from '../audit/audit-format';
-import { REJET_KIND_LABELS, authorLabel, rejetsCountLabel, replaceRejet } from './postesFormat';
+import { authorLabel, rejetKindLabel, rejetsCountLabel, replaceRejet } from './postesFormat';
 import '../../ui/registres.css';
 import './postes.css';
 
@@ -31,7 +31,7 @@ function Row({
   return (
     <tr data-testid="rejet-row" data-uid={rejet.uid}>
       <th scope="row">{rejet.poste?.nom ?? 'Poste supprimé'}</th>
-      <td>{REJET_KIND_LABELS[rejet.kind]}</td>
+      <td>{rejetKindLabel(rejet.kind)}</td>
       <td>{formatInstant(rejet.at)}</td>
       <td>{formatInstant(rejet.recuLe)}</td>
       <td className="rejets-motif" data-testid="rejet-motif">

@@ -10,6 +10,11 @@ export const REJET_KIND_LABELS: Record<OutboxKind, string> = {
   'avis.record': 'Avis sur une fiche',
 };
 
+/** A refused entry's kind in French; a malformed entry's kind as it came. */
+export function rejetKindLabel(kind: string): string {
+  return (REJET_KIND_LABELS as Record<string, string | undefined>)[kind] ?? `Entrée illisible (${kind})`;
+}
+
 /**
  * The enrolment code as it is read out to the person at the desk: « ABCD-EFGH-JKMN », groups of four. The desk
  * ignores dashes and spaces, so the grouping only helps the eye.
