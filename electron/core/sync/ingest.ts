@@ -4,7 +4,7 @@
 // recorded as a dead letter (sync_rejets) and its uid as handled, so a replay of it answers « doublon » too.
 // One entry's refusal never fails the batch.
 import type { z } from 'zod';
-import type { IngestResult, OutboxEntry } from '../../../common/sync/methods';
+import type { IngestResult } from '../../../common/sync/methods';
 import { outboxEntry } from '../../../common/sync/methods';
 import type { CallingDesk } from '../points/call-point';
 import type { Db } from '../store/database';
