@@ -1,9 +1,10 @@
 // One city server and three connected desks on loopback, with a fault proxy between them: the network refused,
-// then back with the first batch's answer lost after the server committed it; two desks logging offline (with
-// corrections, cancellations and a PIN switch), one of them killed mid-way and restarted on its files, one with
-// a clock two days off. Then every confirmed entry is on the server exactly once, on the day it was made; the
-// running counts equal the rows; no outbox and no dead letter holds anything; a replayed outbox changes nothing;
-// and three desks sending at once give each point its own count.
+// then a black hole, then back with the first batch's answer lost after the server committed it; two desks
+// logging offline (with corrections, cancellations and a PIN switch), one of them dropped mid-way and restarted
+// on its files (a real SIGKILL of a desk process: outbox-crash.test.ts), one with a clock two days off. Then
+// every confirmed entry is on the server exactly once, on the day it was made; the running counts equal the
+// rows; no outbox and no dead letter holds anything; a replayed outbox changes nothing; and three desks sending
+// at once give each point its own count.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -211,6 +212,10 @@ describe('three desks, a network that fails, and nothing lost', () => {
       enAttente: waiting[0],
     });
     const savedOutbox: OutboxEntry[] = one.desk.outbox.pending(10_000);
+    // A network that swallows requests without an answer: the send gives up at its timeout, keeping everything.
+    proxy.setMode('trou-noir');
+    expect(await three.desk.sender.tick()).toMatchObject({ kind: 'failed' });
+    expect(three.desk.outbox.count()).toBe(waiting[2]);
 
     // The network comes back; the first batch's answer is lost after the server committed it. The three desks
     // send at once.
