@@ -1,37 +1,22 @@
 // A city server's core with reception points, their agents (accounts linked to people assigned to a point) and
 // enrolled desks, for the tests of the desks' calls; and the outbox entries a desk would send.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
 import type { OutboxEntry, OutboxKind } from '../../common/sync/methods';
 import { outboxPayloads } from '../../common/sync/methods';
 import type { z } from 'zod';
 import type { Core } from '../../electron/core/app';
-import { createCore } from '../../electron/core/app';
 import { SYSTEM_ACTOR } from '../../electron/core/audit/record';
 import { hashSecret } from '../../electron/core/auth/passwords';
 import type { ClientSlot } from '../../electron/core/auth/session';
 import type { CallingDesk } from '../../electron/core/points/call-point';
 import { createPoste, enrolPoste } from '../../electron/core/postes/postes';
 import { signedIn, TEST_COST } from './comptes';
-import { sampleContent, writeContentFolder } from './content';
+import { sampleCore } from './sample-core';
 import { assign, insertAgent, insertPoint } from './registres';
 
-const WORKER = fileURLToPath(new URL('../../electron/core/search/index-worker.ts', import.meta.url));
-
 /** A server's core on a copy of the sample content, with a clock the test moves. */
-export async function serverCore(clock: { now: Date }): Promise<Core> {
-  const root = mkdtempSync(join(tmpdir(), 'infocite-city-'));
-  const core = await createCore({
-    contentDir: writeContentFolder(sampleContent(), join(root, 'content')),
-    dataDir: join(root, 'data'),
-    workerFile: WORKER,
-    now: () => clock.now,
-  });
-  await core.search.ready();
-  return core;
+export function serverCore(clock: { now: Date }): Promise<Core> {
+  return sampleCore(() => clock.now);
 }
 
 /** An agent's account, linked to a person assigned to `pointId` from `debut` (to `fin`), logged in. */

@@ -1,15 +1,10 @@
 // The public kiosk through the dispatcher: every method of the contract called as a kiosk — generated from the
 // contract, so a method added tomorrow is checked too — is refused unless it is on the kiosk's allow-list, even
 // when the kiosk's slot holds an administrator's session; and the kiosk's methods show published content only.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../core/app';
-import { createCore } from '../core/app';
+import { sampleCore } from '../../dev/test-support/sample-core';
 import type { ClientSlot } from '../core/auth/session';
-import { sampleContent, writeContentFolder } from '../../dev/test-support/content';
 import { signedIn } from '../../dev/test-support/comptes';
 import { methods, type MethodName } from '../../common/contract';
 import {
@@ -24,23 +19,14 @@ import { dispatch } from './dispatch';
 
 let core: Core;
 let admin: ClientSlot;
-let contentDir: string;
-let dataDir: string;
 
 beforeAll(async () => {
-  core = await createCore({
-    contentDir: (contentDir = writeContentFolder(sampleContent())),
-    dataDir: (dataDir = mkdtempSync(join(tmpdir(), 'infocite-data-'))),
-    workerFile: fileURLToPath(new URL('../core/search/index-worker.ts', import.meta.url)),
-    now: () => new Date('2026-11-23T09:00:00Z'),
-  });
-  await core.search.ready();
+  core = await sampleCore(() => new Date('2026-11-23T09:00:00Z'));
   admin = await signedIn(core, ['administrateur']);
 });
 
 afterAll(async () => {
   await core.close();
-  for (const dir of [contentDir, dataDir]) rmSync(dir, { recursive: true, force: true });
 });
 
 const kiosk = (client: ClientSlot, method: string, input: unknown = {}) =>

@@ -1,14 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { sampleCore } from '../../../dev/test-support/sample-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { AUDITOR_TRAINING } from '../../core/controles/auditeurs';
 import { signedIn } from '../../../dev/test-support/comptes';
-import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { insertPoint, trainedAgent } from '../../../dev/test-support/registres';
 import type { Envelope, InputOf, MethodName, OutputOf } from '../../../common/contract';
 import { dispatch } from '../dispatch';
@@ -21,12 +16,7 @@ let pointId: number;
 let auditorId: number;
 
 beforeAll(async () => {
-  core = await createCore({
-    contentDir: writeContentFolder(sampleContent()),
-    dataDir: mkdtempSync(join(tmpdir(), 'infocite-controles-api-')),
-    workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),
-    now: () => new Date('2026-11-23T09:00:00Z'),
-  });
+  core = await sampleCore(() => new Date('2026-11-23T09:00:00Z'));
   const db = core.store.db;
   pointId = insertPoint(db, { nom: 'Mairie annexe' });
   auditorId = trainedAgent(db, pointId, '2025-01-01', '2026-03-01', { nom: 'Auditrice' }, AUDITOR_TRAINING);

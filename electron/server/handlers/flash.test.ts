@@ -1,18 +1,13 @@
 // Flash info and favourites through the API: editors and label managers publish, an agent cannot; the desk shows
 // what concerns the installation's point; the fiche links are checked against the knowledge base.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../common/contract';
 import type { FlashDetail, FlashFields, FlashView } from '../../../common/flash/methods';
 import { signedIn } from '../../../dev/test-support/comptes';
-import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { bindInstallation } from '../../../dev/test-support/journal';
 import { assign, insertAgent, insertPoint } from '../../../dev/test-support/registres';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { sampleCore } from '../../../dev/test-support/sample-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { dispatch } from '../dispatch';
 
@@ -23,19 +18,9 @@ let agent: ClientSlot;
 let nord: number;
 let sud: number;
 const now = new Date('2026-12-03T09:00:00Z');
-const folders: string[] = [];
 
 beforeAll(async () => {
-  const content = writeContentFolder(sampleContent());
-  const data = mkdtempSync(join(tmpdir(), 'infocite-flash-'));
-  folders.push(content, data);
-  core = await createCore({
-    contentDir: content,
-    dataDir: data,
-    workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),
-    now: () => now,
-  });
-  await core.search.ready();
+  core = await sampleCore(() => now);
   redacteur = await signedIn(core, ['redacteur']);
   gestionnaire = await signedIn(core, ['gestionnaire']);
   nord = insertPoint(core.store.db, { nom: 'Mairie annexe Nord' });
@@ -47,7 +32,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await core.close();
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
 function result<T>(answer: Envelope<unknown>): T {

@@ -1,17 +1,12 @@
 // The city's desks through the API: an administrator creates a desk for a point and reads its one-time code out;
 // the desk enrols once and gets its own credential; a new code or a revocation stops the old credential at once.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../common/contract';
 import type { PosteCree, PosteInscrit, PosteView } from '../../../common/postes/methods';
 import { signedIn } from '../../../dev/test-support/comptes';
-import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { insertPoint } from '../../../dev/test-support/registres';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { sampleCore } from '../../../dev/test-support/sample-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { CODE_VALIDITY_DAYS, resolvePoste } from '../../core/postes/postes';
 import { dispatch } from '../dispatch';
@@ -21,18 +16,9 @@ let admin: ClientSlot;
 let agent: ClientSlot;
 let pointId: number;
 let now = new Date('2026-12-03T09:00:00Z');
-const folders: string[] = [];
 
 beforeAll(async () => {
-  const content = writeContentFolder(sampleContent());
-  const data = mkdtempSync(join(tmpdir(), 'infocite-postes-'));
-  folders.push(content, data);
-  core = await createCore({
-    contentDir: content,
-    dataDir: data,
-    workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),
-    now: () => now,
-  });
+  core = await sampleCore(() => now);
   admin = await signedIn(core, ['administrateur']);
   agent = await signedIn(core, ['agent']);
   pointId = insertPoint(core.store.db, { nom: 'Mairie annexe Nord' });
@@ -40,7 +26,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await core.close();
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
 function result<T>(answer: Envelope<unknown>): T {

@@ -1,43 +1,28 @@
 // Complaints and published results through the API: anyone signed in records a complaint; a redacteur or an
 // agent gets the register without the citizen and a refusal for the record; the results answer without a
 // session and hold no personal data.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../common/contract';
 import type { ReclamationResume, ReclamationVue } from '../../../common/reclamations/methods';
 import type { ResultatsPublics } from '../../../common/resultats/methods';
 import { signedIn } from '../../../dev/test-support/comptes';
-import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { sampleCore } from '../../../dev/test-support/sample-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { dispatch } from '../dispatch';
 
 let core: Core;
 let gestionnaire: ClientSlot;
 let redacteur: ClientSlot;
-const folders: string[] = [];
 
 beforeAll(async () => {
-  const content = writeContentFolder(sampleContent());
-  const data = mkdtempSync(join(tmpdir(), 'infocite-reclamations-'));
-  folders.push(content, data);
-  core = await createCore({
-    contentDir: content,
-    dataDir: data,
-    workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),
-    now: () => new Date('2026-12-03T09:00:00Z'),
-  });
+  core = await sampleCore(() => new Date('2026-12-03T09:00:00Z'));
   gestionnaire = await signedIn(core, ['gestionnaire']);
   redacteur = await signedIn(core, ['redacteur']);
 });
 
 afterAll(async () => {
   await core.close();
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
 function result<T>(answer: Envelope<unknown>): T {

@@ -1,16 +1,11 @@
 // The usager methods through the dispatcher, on a real core: roles, the address refused beside its field (by the
 // contract or by the SMTP server), the password never answered, the draft never given.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handout, SmtpView } from '../../../common/usager/methods';
 import { signedIn } from '../../../dev/test-support/comptes';
-import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { startTestSmtp, type TestSmtp } from '../../../dev/test-support/smtp';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { sampleCore } from '../../../dev/test-support/sample-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { dispatch } from '../dispatch';
 
@@ -18,17 +13,9 @@ let core: Core;
 let agent: ClientSlot;
 let admin: ClientSlot;
 let smtp: TestSmtp;
-let contentDir: string;
-let dataDir: string;
 
 beforeAll(async () => {
-  core = await createCore({
-    contentDir: (contentDir = writeContentFolder(sampleContent())),
-    dataDir: (dataDir = mkdtempSync(join(tmpdir(), 'infocite-data-'))),
-    workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),
-    now: () => new Date('2026-11-23T09:00:00Z'),
-  });
-  await core.search.ready();
+  core = await sampleCore(() => new Date('2026-11-23T09:00:00Z'));
   agent = await signedIn(core, ['agent']);
   admin = await signedIn(core, ['administrateur']);
   smtp = await startTestSmtp({ refuse: (address) => address === 'inconnu@exemple.fr' });
@@ -37,7 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await smtp.close();
   await core.close();
-  for (const dir of [contentDir, dataDir]) rmSync(dir, { recursive: true, force: true });
 });
 
 const settings = () => ({
