@@ -8,7 +8,6 @@
 // A window's server session (the server's cookie) lives here, per window slot, never in the page: the slot's
 // token is a desk-local key to it.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { SessionInfo } from '../../../common/auth/methods';
 import type { Envelope, MethodName } from '../../../common/contract';
 import type { DeskStatus } from '../../../common/desk/methods';
@@ -151,7 +150,8 @@ export class Desk {
       serverUrl: this.link.serverUrl,
       credential: this.credential.credential,
       contentDir: this.options.contentDir,
-      dataDir: join(this.options.dataDir, 'miroir'),
+      // The shipped index goes where the desk's own search service looks for its persisted index.
+      dataDir: this.options.core.options.dataDir,
       fetch: this.options.fetch,
     });
     this.mirror.start();

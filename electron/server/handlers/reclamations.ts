@@ -1,7 +1,7 @@
 import { actorOf } from '../../core/auth/session';
 import type { Core } from '../../core/app';
 import { UnavailableError, NotFoundError } from '../../core/errors';
-import { installationPoint } from '../../core/points/installation-point';
+import { pointOfCall } from '../../core/points/call-point';
 import { getReclamation, listReclamations } from '../../core/reclamations/read';
 import { readReclamationSettings, writeReclamationSettings } from '../../core/reclamations/settings';
 import {
@@ -28,12 +28,12 @@ function checkService(core: Core, serviceId: string): void {
 
 /** Complaints and suggestions: thin calls into core/reclamations, which decides who reads what. */
 export const reclamationHandlers: HandlerTable<ReclamationMethod> = {
-  'reclamations.create': (core, input, { session }) =>
+  'reclamations.create': (core, input, { session, poste }) =>
     createReclamation(
       core.store.db,
       actorOf(session),
       input,
-      installationPoint(core.store.db)?.pointId ?? null,
+      pointOfCall(core.store.db, poste)?.pointId ?? null,
       core.now(),
     ),
   'reclamations.list': (core, input, { session }) => ({
