@@ -23,7 +23,11 @@ test.describe('réclamations et satisfaction', () => {
     const id = (await page.getByTestId('reclamation-notice').textContent())?.match(/n° (\d+)/)?.[1];
     expect(id).toBeDefined();
     // The agent sees the register's codes, never the citizen.
-    await expect(page.getByTestId('reclamations-table')).toContainText('Reçue');
+    // Its own row, with its status (the column header « Reçue le » alone would not do).
+    const row = page
+      .getByTestId('reclamation-row')
+      .filter({ has: page.getByRole('rowheader', { name: id ?? '?', exact: true }) });
+    await expect(row).toContainText('Reçue');
     await expect(page.getByTestId('reclamations-table')).not.toContainText('Jeanne');
     const refused = await page.request.post('api/reclamations.get', { data: { id: Number(id) } });
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden');
