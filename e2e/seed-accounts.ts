@@ -8,7 +8,7 @@ import type { Actor } from '../electron/core/audit/record';
 import { SYSTEM_ACTOR, recordAudit } from '../electron/core/audit/record';
 import { addMonthsToDay, parisDay } from '../common/dates';
 import { installationPoint } from '../electron/core/points/installation-point';
-import type { Db } from '../electron/core/store/database';
+import type { Db } from '../electron/core/store/db';
 import type { E2eAccount } from './accounts';
 import { E2E_ACCOUNTS, E2E_POINT_CODE } from './accounts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDaysToDay, parisDay } from '../../common/dates';
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 import { Store } from '../../electron/core/store/store';
 import { seedDemoRegistry } from './demo-registry';
 import { IMPORTED_DECIDER } from './demo-writer';

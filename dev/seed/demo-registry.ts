@@ -4,7 +4,7 @@
 // gives the same rows, and every date is relative to it, so the demo never goes stale.
 import { SYSTEM_ACTOR, recordAudit } from '../../electron/core/audit/record';
 import { parisDay } from '../../common/dates';
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 import { labelHistory } from './demo-labels';
 import type { DemoPoint } from './demo-points';
 import { DEMO_POINTS } from './demo-points';

@@ -1,7 +1,7 @@
 // The SQL side of the demo seed: one prepared statement per table, straight inserts (the seed runs in one
 // transaction with a single audit row, written by seedDemoRegistry).
 import { slug } from '../../common/text';
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 import { COURRIEL_DOMAINS, NOMS, PRENOMS } from './demo-people';
 import type { DemoEvent } from './demo-labels';
 import type { DemoPoint, Entite } from './demo-points';

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Issue, JournalCanal, Motif } from '../../common/journal/codes';
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 import { Store } from '../../electron/core/store/store';
 import { afterEach, beforeEach } from 'vitest';
 import { assign, attend, insertAgent, insertPoint, insertSession } from './registres';

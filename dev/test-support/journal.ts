@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Actor } from '../../electron/core/audit/record';
 import { INSTALLATION_POINT_KEY } from '../../electron/core/points/installation-point';
 import { parseKnowledge } from '../../electron/core/knowledge/parse';
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 import { writeSetting } from '../../electron/core/store/settings';
 import { Store } from '../../electron/core/store/store';
 import { sampleContent } from './content';

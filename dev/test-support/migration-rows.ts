@@ -1,6 +1,6 @@
 // Rows valid at each schema version, for the migration tests: a database stopped at version v is filled with
 // what that version could hold, then migrated, and every row must still be there.
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 
 /**
  * The tables each version creates, with a few rows in them. Every version needs an entry (a test checks).

@@ -15,7 +15,7 @@ import { setAttendance } from '../../electron/core/formations/attendance';
 import { createFormation } from '../../electron/core/formations/formations';
 import type { Actor } from '../../electron/core/audit/record';
 import { createPoint } from '../../electron/core/points/points';
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 import { Store } from '../../electron/core/store/store';
 
 // ---- Through the core.

@@ -6,6 +6,8 @@ import { runRetention } from './journal/retention';
 import { runReclamationRetention } from './reclamations/retention';
 import { removeLeftoverIndexFiles } from './search/persist';
 import { SearchService } from './search/search-service';
+import type { CoreStore } from './store/core-store';
+import { PostgresStore } from './store/postgres/postgres-store';
 import { Store } from './store/store';
 
 export interface CoreOptions {
@@ -27,6 +29,11 @@ export interface CoreOptions {
   sqliteBinding?: string;
   /** Apply the orientation log's retention period at start and then every few hours (off in most tests). */
   retention?: boolean;
+  /**
+   * The city server's PostgreSQL database (`postgres://…`); without it, the SQLite file in `dataDir`. Only the
+   * city server uses it: a desk's own copy and its outbox stay in SQLite.
+   */
+  database?: string;
   /** How this core runs: a standalone desk (the default) or the city server (`npm run server`). */
   mode?: 'autonome' | 'serveur';
 }
@@ -34,9 +41,9 @@ export interface CoreOptions {
 /** The retention period is in months: checking a few times a day is plenty, and cheap when nothing is due. */
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
 
-function applyRetention(store: Store, now: () => Date): void {
+async function applyRetention(store: CoreStore, now: () => Date): Promise<void> {
   try {
-    const result = runRetention(store.db, now());
+    const result = await runRetention(store.db, now());
     if (result.deleted > 0) console.log(`[retention] ${result.deleted} entries folded into daily counts`);
   } catch (error) {
     console.error('[retention] failed:', error);
@@ -44,7 +51,7 @@ function applyRetention(store: Store, now: () => Date): void {
   // The complaints' contact details: same job, own period (months after closing), apart so one failure
   // does not stop the other.
   try {
-    const result = runReclamationRetention(store.db, now());
+    const result = await runReclamationRetention(store.db, now());
     if (result.effacees > 0) console.log(`[retention] ${result.effacees} complaints' contact details erased`);
   } catch (error) {
     console.error('[retention] complaints failed:', error);
@@ -57,7 +64,7 @@ export interface Core {
   readonly search: SearchService;
   readonly imports: ImportJob;
   /** The database; ask `store.db` at each use, a restore replaces it. */
-  readonly store: Store;
+  readonly store: CoreStore;
   readonly auth: AuthService;
   now(): Date;
   close(): Promise<void>;
@@ -69,7 +76,9 @@ export interface Core {
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
-  const store = new Store(options.dataDir, { now, nativeBinding: options.sqliteBinding });
+  const store: CoreStore = options.database
+    ? await PostgresStore.open(options.database)
+    : new Store(options.dataDir, { now, nativeBinding: options.sqliteBinding });
   // Temporary files of saves and index writes a killed process left behind: hidden, so never read, but cleaned.
   try {
     for (const path of removeLeftoverTemporaries(options.contentDir))
@@ -82,13 +91,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   try {
     search = new SearchService(options);
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   let timer: NodeJS.Timeout | undefined;
   if (options.retention) {
-    applyRetention(store, now);
-    timer = setInterval(() => applyRetention(store, now), RETENTION_EVERY_MS);
+    await applyRetention(store, now);
+    timer = setInterval(() => void applyRetention(store, now), RETENTION_EVERY_MS);
     timer.unref();
   }
   return {
@@ -105,7 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       clearInterval(timer);
       await search.close();
-      store.close();
+      await store.close();
     },
   };
 }

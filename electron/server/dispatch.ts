@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  SERIALIZATION_MESSAGE,
+  UNIQUE_MESSAGE,
+  UNREACHABLE_MESSAGE,
+  isSerializationFailure,
+  isUniqueViolation,
+  isUnreachable,
+} from '../core/store/errors';
 import type { Core } from '../core/app';
 import { ANONYMOUS, type ClientSlot, type Session } from '../core/auth/session';
 import { LOCAL_SOURCE } from '../core/auth/source-throttle';
@@ -121,10 +129,6 @@ const ERRORS: Array<[new (...args: never[]) => Error, ErrorCode]> = [
   [ForbiddenError, 'forbidden'],
 ];
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 /** What a transport knows of a call besides the client's slot. */
 export interface DispatchOptions {
   /** Where the call comes from (the HTTP transport passes the client's address); LOCAL_SOURCE by default. */
@@ -238,11 +242,15 @@ export function errorEnvelope(method: string, error: unknown): Envelope<never> {
     });
   }
   for (const [kind, code] of ERRORS) if (error instanceof kind) return failure(code, error.message);
-  if (isUniqueViolation(error))
-    return failure(
-      'conflict',
-      'Un enregistrement identique existe déjà (même code, identifiant ou courriel).',
+  if (isUniqueViolation(error)) return failure('conflict', UNIQUE_MESSAGE);
+  if (isSerializationFailure(error)) return failure('conflict', SERIALIZATION_MESSAGE);
+  if (isUnreachable(error)) {
+    console.error(
+      `[dispatch] ${method}: database unreachable:`,
+      error instanceof Error ? error.message : error,
     );
+    return failure('unavailable', UNREACHABLE_MESSAGE);
+  }
   // Never the input: it may hold a password.
   console.error(`[dispatch] ${method} failed:`, error);
   return failure(

@@ -8,7 +8,7 @@ import type { Envelope } from '../../common/contract';
 import { API_VERSION, API_VERSION_HEADER, OLDEST_API_VERSION, POSTE_HEADER } from '../../common/sync/methods';
 import type { CallingDesk } from '../core/points/call-point';
 import { resolvePoste } from '../core/postes/postes';
-import type { Db } from '../core/store/database';
+import type { Db } from '../core/store/db';
 
 /** A refusal of the transport: its HTTP status and its envelope. */
 export interface DeskRefusal {

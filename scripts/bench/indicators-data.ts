@@ -1,7 +1,7 @@
 // The registries beside a year of log, for the dashboard and annual-review benches: label decisions on the
 // points (about two thirds labelled, some renewed, suspended or withdrawn during the year), agents assigned to
 // them, and Info'Cité training sessions with attendance. Deterministic (seeded), one transaction.
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 import { seededRandom } from './synthetic-corpus';
 
 export interface RegistryDataOptions {

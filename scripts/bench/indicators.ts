@@ -13,7 +13,7 @@ import { annualReview } from '../../electron/core/indicateurs/bilan';
 import { bilanCsv } from '../../electron/core/indicateurs/csv';
 import type { Names, TableauRequest } from '../../electron/core/indicateurs/tableau';
 import { tableau } from '../../electron/core/indicateurs/tableau';
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 import { Store } from '../../electron/core/store/store';
 import { generateRegistries } from './indicators-data';
 import { demoKnowledge, generateJournal } from './journal-data';

@@ -12,7 +12,7 @@ import { readContentFolder } from '../../electron/core/knowledge/content-files';
 import { parseKnowledge } from '../../electron/core/knowledge/parse';
 import type { KnowledgeBase } from '../../common/knowledge/types';
 import { STOP_WORDS } from '../../electron/core/search/stopwords';
-import type { Db } from '../../electron/core/store/database';
+import type { Db } from '../../electron/core/store/db';
 import { DEMO_CONTENT_DIR } from '../lib/paths';
 import { seededRandom } from './synthetic-corpus';
 

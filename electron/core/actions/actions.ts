@@ -9,7 +9,7 @@ import { frenchDate } from '../../../common/french-date';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export interface ActionFields {
   quoi: string;

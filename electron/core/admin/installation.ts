@@ -4,7 +4,7 @@ import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { INSTALLATION_POINT_KEY, installationPoint } from '../points/installation-point';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { writeSetting } from '../store/settings';
 
 /** The open points, for the picker; read here rather than through the registry so the settings stand alone. */

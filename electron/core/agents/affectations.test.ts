@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updatePoint } from '../points/points';
 import { ConflictError, NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Store } from '../store/store';
 import { addAssignment, assignmentsOf, currentPoints, endAssignment, removeAssignment } from './affectations';
 import {

@@ -8,7 +8,7 @@ import { auditedUpdate, recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import { getPoint } from '../points/points';
 import { ConflictError, NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { getAgent } from './agents';
 
 interface AssignmentRow {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Store } from '../store/store';
 import { listAgents } from './agent-list';
 import { agentView } from './agent-view';

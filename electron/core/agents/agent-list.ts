@@ -3,7 +3,7 @@
 import type { AgentSummary, FormationFilter } from '../../../common/agents/methods';
 import type { TrainingState } from '../../../common/formations/methods';
 import { parisDay } from '../../../common/dates';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { currentPoints } from './affectations';
 import type { AgentRow } from './agents';
 import { toAgent } from './agents';

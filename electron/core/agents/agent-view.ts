@@ -2,7 +2,7 @@
 // the latest session attended, until when it counts and when the refresher is due.
 import type { AgentView, AttendanceView } from '../../../common/agents/methods';
 import { parisDay } from '../../../common/dates';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { getAgent } from './agents';
 import { assignmentsOf } from './affectations';
 import { attendedDays } from '../formations/attended';

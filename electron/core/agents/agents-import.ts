@@ -5,7 +5,7 @@ import type { ImportReport, RejectedLine } from '../../../common/agents/methods'
 import type { Actor } from '../audit/record';
 import { isRealDay } from '../../../common/dates';
 import { pointByCode } from '../points/points';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { AgentRecord } from './agents';
 import { agentByEmail, insertAgent, rewriteAgent } from './agents';
 import { insertAssignment, overlapping } from './affectations';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Store } from '../store/store';
 import { agentByEmail, createAgent, getAgent, updateAgent } from './agents';
 import { ACTOR, NOW, auditRows, freshDb } from '../../../dev/test-support/registres';

@@ -4,7 +4,7 @@ import type { AgentFields, AgentIdentity } from '../../../common/agents/methods'
 import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export interface AgentRow extends Omit<AgentIdentity, 'actif'> {
   actif: number;

@@ -2,7 +2,7 @@
 // time, the record named, codes in French, changes as « field : before → after »).
 import { actionLabel, changesText, formatInstant, objectName } from '../../../common/audit/format';
 import { csvFile, csvTable } from '../csv';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { AuditFilter } from './query';
 import { listAudit } from './query';
 

@@ -1,6 +1,6 @@
 // Reading the audit trail: administrators filter it by kind of record, action, author, period and text.
 import type { AuditRow } from '../../../common/audit/methods';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { parisDayEnd, parisDayStart } from './period';
 
 export interface AuditFilter {

@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** Who made a change: an account, or the system (seeds, migrations of data). */
 export interface Actor {

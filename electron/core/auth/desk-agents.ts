@@ -1,7 +1,7 @@
 // The agents who may switch in with a PIN at a point's desk: active accounts holding the agent role, with a PIN,
 // linked to a person assigned to that point on that day. The window's PIN list and the PIN hashes a city desk
 // keeps for offline use (sync.desk) both read this one query.
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export interface PinAgent {
   compteId: number;

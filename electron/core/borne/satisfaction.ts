@@ -2,7 +2,7 @@
 // the desks' one-tap ratings and the surveys, so the indicators and the published results include it. Nothing
 // else is written — no time, no session, no address — so a tap can never be traced back to a citizen. A kiosk
 // stands in a hall: its point is the installation's when it has one, else the city as a whole (0).
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { addDaysToDay, parisDay } from '../../../common/dates';
 import { SATISFACTION_NOTES, type SatisfactionNote } from '../../../common/borne/satisfaction';
 import type { SatisfactionCounts } from '../../../common/borne/methods';

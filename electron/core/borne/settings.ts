@@ -2,7 +2,7 @@
 // back to the defaults), written with its audit row in the same transaction.
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 import {
   DEFAULT_BORNE_SETTINGS,

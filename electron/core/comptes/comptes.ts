@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import { NotFoundError, RefusedError } from '../errors';
 import { installationPoint } from '../points/installation-point';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** What the audit trail writes in place of a password or a PIN. */
 export const SECRET_CHANGED = '(modifié)';

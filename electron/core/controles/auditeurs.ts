@@ -3,7 +3,7 @@
 import type { Auditeur } from '../../../common/controles/types';
 import type { Attended } from '../formations/training-validity';
 import { isValidOn, latestAttended, validUntil } from '../formations/training-validity';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** The training type that makes an auditor (added by migration 12). */
 export const AUDITOR_TRAINING = 'auditeur_interne';

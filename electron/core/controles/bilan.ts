@@ -4,7 +4,7 @@
 import type { ControlesBilan } from '../../../common/controles/methods';
 import { GRAVITES } from '../../../common/controles/types';
 import { isOpenAction, listActions } from '../actions/actions';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { listControles } from './controles';
 
 export function controlesBilan(db: Db, annee: number, now: Date): ControlesBilan {

@@ -6,7 +6,7 @@ import { addMonthsToDay } from '../../../common/dates';
 import { frenchDate } from '../../../common/french-date';
 import type { ControleCondition } from '../../../common/controles/types';
 import type { LabelEvaluation } from '../../../common/label/types';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export interface ControleFacts {
   dernier: { id: number; realiseLe: string } | null;

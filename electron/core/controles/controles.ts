@@ -17,7 +17,7 @@ import { frenchDate } from '../../../common/french-date';
 import { parisDay } from '../../../common/dates';
 import { recordAudit } from '../audit/record';
 import { ForbiddenError, NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { isAuditeur } from './auditeurs';
 import type { Caller } from './caller';
 import { mayRead, requireGestionnaire } from './caller';

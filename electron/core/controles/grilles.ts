@@ -6,7 +6,7 @@ import { fold } from '../../../common/text';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 interface VersionRow {
   grille_id: number;

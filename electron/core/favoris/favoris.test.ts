@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECENTS } from '../../../common/favoris/methods';
 import { freshDb } from '../../../dev/test-support/registres';
 import { NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Store } from '../store/store';
 import { listFavoris, recordView, setFavori } from './favoris';
 

@@ -4,7 +4,7 @@ import type { FavoriItem, RecentItem } from '../../../common/favoris/methods';
 import { MAX_FAVORIS, MAX_RECENTS } from '../../../common/favoris/methods';
 import { NotFoundError, RefusedError } from '../errors';
 import type { FicheLookup } from '../flash/flash';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 function published(fiches: FicheLookup, ficheId: string): { titre: string } {
   const fiche = fiches(ficheId);

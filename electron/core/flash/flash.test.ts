@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FlashFields } from '../../../common/flash/methods';
 import { auditRows, assign, freshDb, insertAgent, insertPoint } from '../../../dev/test-support/registres';
 import type { Store } from '../store/store';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { objectName } from '../../../common/audit/format';
 import { listAudit } from '../audit/query';
 import { NotFoundError, RefusedError } from '../errors';

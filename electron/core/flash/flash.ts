@@ -12,7 +12,7 @@ import type {
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** The published fiches, by id (drafts and removed fiches answer undefined). */
 export type FicheLookup = (id: string) => { titre: string } | undefined;

@@ -5,7 +5,7 @@ import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export interface AttendanceEntry {
   agentId: number;

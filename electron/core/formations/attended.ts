@@ -1,6 +1,6 @@
 // Reading attendance: the days each agent was present at a session of each type. Only « present » counts
 // for a training; « inscrit » and « absent » never do.
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** agentId → training type → days attended. */
 export type AttendedDays = Map<number, Map<string, string[]>>;

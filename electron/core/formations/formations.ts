@@ -9,7 +9,7 @@ import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { getTrainingType } from './training-types';
 
 export interface SessionFilter {

@@ -3,7 +3,7 @@
 // not a refresher (the agents list filters those with « non formé »).
 import type { RefresherRow } from '../../../common/formations/methods';
 import { parisDay } from '../../../common/dates';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { currentPoints } from '../agents/affectations';
 import { attendedDays } from './attended';
 import { trainingStatus } from './training-status';

@@ -4,7 +4,7 @@ import type { TrainingType } from '../../../common/formations/methods';
 import type { Actor } from '../audit/record';
 import { auditedUpdate } from '../audit/record';
 import { NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export function listTrainingTypes(db: Db): TrainingType[] {
   return db

@@ -1,7 +1,7 @@
 // The annual review (bilan annuel): every figure of a calendar year, the indicators against their objectives and
 // the previous year, the label's register and decisions, the training done and the content gaps, with an
 // action plan the label manager saves with it (plan.ts).
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Names } from './tableau';
 import { qualiteOf } from './qualite';
 import { indicatorsOf, issueLines, measure, motifLines, serviceLines, volumesOf } from './tableau';

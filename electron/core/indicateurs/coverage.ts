@@ -2,7 +2,7 @@
 // the label's rule counts (desks/label-rule-data.ts) — the share holding a valid training of the type the
 // label's settings name (Info'Cité by default). Validity follows agents/training-validity.ts exactly.
 import { readLabelSettings } from '../label/settings';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { pointWhere } from './filters';
 import type { Couverture, Filtres } from '../../../common/indicateurs/types';
 

@@ -2,7 +2,7 @@
 // keeps daily counts without them (and deletes the searches, as the CNIL guidance on minimisation asks), so
 // these figures cover the entries younger than the retention period; each says so in a note.
 import { isPartialQuery } from '../redaction/manques';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { dayCounts, splitWhere, whereOf } from './filters';
 import type { Affluence, Filtres, LigneRecherche } from '../../../common/indicateurs/types';
 

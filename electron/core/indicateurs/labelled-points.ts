@@ -2,7 +2,7 @@
 // they were recorded, as desks/label-events.ts reads it) dated on or before the day, if it is « labellisé » or
 // « renouvelé » and has not expired (desks/label-lifecycle.ts). Any day, so the annual review can ask for
 // 31 December. « depuis » is the latest grant, as in the public register.
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { pointWhere } from './filters';
 import type { Filtres, PointLabellise } from '../../../common/indicateurs/types';
 

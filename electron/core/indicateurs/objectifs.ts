@@ -3,7 +3,7 @@
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Indicateur, Objectif, StatutObjectif, Tendance } from '../../../common/indicateurs/types';
 import type { IndicateurCode } from '../../../common/indicateurs/codes';
 import { INDICATEURS, INDICATEUR_INFOS } from '../../../common/indicateurs/codes';

@@ -3,7 +3,7 @@
 // same before and after retention.
 import type { Issue, Motif } from '../../../common/journal/codes';
 import { ISSUES, MOTIFS } from '../../../common/journal/codes';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { dayCounts, splitWhere, whereOf } from './filters';
 import { periodKeySql } from '../../../common/indicateurs/periods';
 import type { Filtres } from '../../../common/indicateurs/types';

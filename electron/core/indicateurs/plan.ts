@@ -3,7 +3,7 @@
 import { keptActions } from '../../../common/indicateurs/action-plan';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { ActionPlan, PlanBilan } from '../../../common/indicateurs/types';
 
 interface Row {

@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** The city's desks, as the dashboard's desk filter lists them: every desk ever created, revoked ones too (their
  * contacts stay in the figures). */

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
 import { ISSUES, JOURNAL_CANAUX, MOTIFS } from '../../../common/journal/codes';
 import { runRetention } from '../journal/retention';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { openDatabase } from '../store/database';
 import { MIGRATIONS } from '../store/migrations';
 import { writeSetting } from '../store/settings';

@@ -3,7 +3,7 @@
 import { parisDay } from '../../../common/dates';
 import type { Issue } from '../../../common/journal/codes';
 import { ISSUE_LABELS, ISSUES, MOTIF_LABELS, MOTIFS } from '../../../common/journal/codes';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { coverage, rate } from './coverage';
 import {
   affluence,

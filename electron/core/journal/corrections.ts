@@ -4,7 +4,7 @@
 import type { Actor } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import { ForbiddenError, NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
 import type { JournalEntry } from './entry';
 import { entriesOf, findEntry } from './entry';

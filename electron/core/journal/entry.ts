@@ -1,5 +1,5 @@
 // One entry of the orientation log as the API returns it, read back from the tables.
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
 import type { JournalEntry } from '../../../common/journal/types';
 

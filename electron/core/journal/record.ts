@@ -12,7 +12,7 @@ import type { CallPoint, RowOrigin } from '../points/call-point';
 import { pointOfCall, pointOfRow } from '../points/call-point';
 import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { parisHour } from './clock';
 import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
 import { MAX_DUREE_S, MAX_FICHES } from '../../../common/journal/codes';

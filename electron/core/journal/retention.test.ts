@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { insertPoint } from '../../../dev/test-support/registres';
 import { ISSUES, JOURNAL_CANAUX, MOTIFS } from '../../../common/journal/codes';
 import { readRetention, runRetention, writeRetention } from './retention';

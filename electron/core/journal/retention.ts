@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Actor } from '../audit/record';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/record';
 import { addMonthsToDay, parisDay } from '../../../common/dates';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 import { DEFAULT_RETENTION_MOIS } from '../../../common/journal/codes';
 import type { RetentionResult } from '../../../common/journal/types';

@@ -2,7 +2,7 @@
 // that ended « non résolu »), normalised and cut short as query.ts says.
 import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { normaliseQuery } from '../../../common/journal/query';
 import type { RowOrigin } from '../points/call-point';
 import { pointOfRow } from '../points/call-point';

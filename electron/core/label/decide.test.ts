@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../audit/record';
 import { RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { Store } from '../store/store';
 import {
   attend,

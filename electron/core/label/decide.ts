@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record';
 import { addMonthsToDay, isRealDay, parisDay } from '../../../common/dates';
 import { NotFoundError, RefusedError } from '../errors';
 import { frenchDate } from '../../../common/french-date';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { eventById, latestEvent } from './events';
 import type { LatestEvent } from './lifecycle';
 import { NEEDS_OPEN_POINT, TRANSITIONS, effectiveStatut, transitionRefusal } from './lifecycle';

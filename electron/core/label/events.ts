@@ -1,5 +1,5 @@
 // Reading label_evenements: a point's history, its latest event, and every point's latest event at once.
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { LatestEvent } from './lifecycle';
 import type { LabelAction, LabelEvaluation, LabelEvent, RecordedStatut } from '../../../common/label/types';
 

@@ -3,7 +3,7 @@
 import { matchesQuery } from '../../../common/text';
 import { addDaysToDay, parisDay } from '../../../common/dates';
 import { NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { latestEvent, latestEvents, pointHistory } from './events';
 import { allowedActions, effectiveStatut, isLabelled } from './lifecycle';
 import { evaluatePoint, evaluatePoints } from './rule-data';

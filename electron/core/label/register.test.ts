@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../audit/record';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { Store } from '../store/store';
 import type { PointFixture } from '../../../dev/test-support/registres';
 import { insertPoint, trainedAgent } from '../../../dev/test-support/registres';

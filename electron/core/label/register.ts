@@ -1,7 +1,7 @@
 // The public register: the points whose label is in force today, as rows and as a CSV file for Excel.
 import { csvFile, csvTable } from '../csv';
 import { parisDay } from '../../../common/dates';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { latestGrantDates } from './events';
 import { isLabelled } from './lifecycle';
 import { pointStates } from './label-points';

@@ -1,7 +1,7 @@
 // What the rule needs from the registries on a day: the agents assigned to each point, with the sessions of the
 // counted training type they attended (present only). Two queries for any number of points.
 import type { Attended } from '../formations/training-validity';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { evaluateRule, type AssignedAgent } from './rule';
 import { readLabelSettings } from './settings';
 import type { LabelEvaluation, LabelSettings } from '../../../common/label/types';

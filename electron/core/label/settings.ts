@@ -3,7 +3,7 @@
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 import { DEFAULT_LABEL_SETTINGS, storedLabelSettingsSchema } from '../../../common/label/settings';
 import type { LabelSettings } from '../../../common/label/types';

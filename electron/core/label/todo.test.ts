@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../audit/record';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { Store } from '../store/store';
 import {
   assign,

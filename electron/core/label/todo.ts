@@ -3,7 +3,7 @@
 import { refreshersDue } from '../formations/refreshers';
 import { daysBetween } from '../../../common/dates';
 import { addDaysToDay, parisDay } from '../../../common/dates';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { isLabelled } from './lifecycle';
 import type { PointState } from './label-points';
 import { pointStates } from './label-points';

@@ -2,7 +2,7 @@
 // offers. A call from an enrolled city desk belongs to that desk's point (a property of the desk, resolved by the
 // transport); any other call (a standalone installation, the Electron window, the command line) to the
 // installation's setting. Every place that needs the point asks here, so the two never diverge.
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { installationPoint } from './installation-point';
 
 /** The desk a call comes from, as the transport resolved it (see postes/resolvePoste). */

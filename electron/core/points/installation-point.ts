@@ -1,6 +1,6 @@
 // This installation is bound to one reception point, chosen by an administrator: its agents and its log.
 import { z } from 'zod';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { readSetting } from '../store/settings';
 
 export const INSTALLATION_POINT_KEY = 'installation.point';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTOR, NOW, auditRows, freshDb, makePoint, pointFields } from '../../../dev/test-support/registres';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Store } from '../store/store';
 import { createPoint, getPoint, listPoints, pointByCode, updatePoint } from './points';
 

@@ -5,7 +5,7 @@ import { fold, matchesQuery } from '../../../common/text';
 import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 interface PointRow extends Omit<PointRecord, 'ouvert'> {
   ouvert: number;

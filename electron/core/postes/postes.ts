@@ -7,7 +7,7 @@ import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, RefusedError } from '../errors';
 import { getPoint } from '../points/points';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** How long an enrolment code works. */
 export const CODE_VALIDITY_DAYS = 7;

@@ -6,7 +6,7 @@ import type { ReclamationVue } from '../../../common/reclamations/methods';
 import { TYPE_LABELS } from '../../../common/reclamations/methods';
 import { createAction } from '../actions/actions';
 import type { Actor } from '../audit/record';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** A month to act on what a complaint showed, unless the manager sets another due date on the action. */
 const ACTION_DAYS = 30;

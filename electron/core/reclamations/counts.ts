@@ -3,7 +3,7 @@
 import type { Filtres } from '../../../common/indicateurs/types';
 import type { TypeReclamation } from '../../../common/reclamations/methods';
 import { TYPES_RECLAMATION } from '../../../common/reclamations/methods';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export interface ReclamationCounts {
   recues: Record<TypeReclamation, number>;

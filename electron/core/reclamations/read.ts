@@ -11,7 +11,7 @@ import type {
 import { ROLES_RECLAMATIONS } from '../../../common/reclamations/methods';
 import type { Role } from '../../../common/roles';
 import { ForbiddenError, NotFoundError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** Whoever asks: their roles decide what they see. */
 export interface Viewer {

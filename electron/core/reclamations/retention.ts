@@ -5,7 +5,7 @@ import { addMonthsToDay, parisDay } from '../../../common/dates';
 import type { RetentionReclamations } from '../../../common/reclamations/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/record';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { readReclamationSettings } from './settings';
 
 export function runReclamationRetention(

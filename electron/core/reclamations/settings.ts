@@ -5,7 +5,7 @@ import type { ReglagesReclamations } from '../../../common/reclamations/methods'
 import { DEFAULT_DELAIS, DEFAULT_RETENTION_RECLAMATIONS_MOIS } from '../../../common/reclamations/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 
 export const DELAIS_KEY = 'reclamations.delais';

@@ -14,7 +14,7 @@ import { STATUT_LABELS } from '../../../common/reclamations/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { raiseCorrectiveAction } from './corrective-action';
 import type { Viewer } from './read';
 import { getReclamation, summaryById } from './read';

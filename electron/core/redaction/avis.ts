@@ -5,7 +5,7 @@ import { parisDay } from '../../../common/dates';
 import type { RowOrigin } from '../points/call-point';
 import { pointOfRow } from '../points/call-point';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { FeedbackMotif } from '../../../common/redaction/codes';
 
 export interface FeedbackInput {

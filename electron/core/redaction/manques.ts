@@ -10,7 +10,7 @@ import { ConflictError, RefusedError } from '../errors';
 import { isWindowsDeviceName } from '../knowledge/content-files';
 import { fold } from '../../../common/text';
 import { terms } from '../search/analyzer';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { FeedbackMotif } from '../../../common/redaction/codes';
 import { DRAFT_REVIEW_DAYS } from '../../../common/redaction/codes';
 import type { EditorContext } from './documents';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from '../audit/record';
 import { addMonthsToDay, daysBetween, parisDay } from '../../../common/dates';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { readSetting } from '../store/settings';
 import { DEFAULT_REVIEW_MONTHS } from '../../../common/redaction/codes';
 import type { EditorContext } from './documents';

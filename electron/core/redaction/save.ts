@@ -4,7 +4,7 @@
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { EditorKind } from '../../../common/redaction/codes';
 import type { EditorContext } from './documents';
 import { locate, newFilePath, notFound } from './documents';

@@ -11,7 +11,7 @@ import { synonymsFile, themesFile } from '../knowledge/lists-schema';
 import { foldKey } from '../knowledge/schema';
 import type { Theme } from '../../../common/knowledge/types';
 import { fold } from '../../../common/text';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { EditorContext } from './documents';
 import { prepareAtomicWrite, readDiskFile } from './files';
 import type { Vocabulary } from '../../../common/redaction/types';

@@ -15,7 +15,7 @@ import { outcomeCounts } from '../indicateurs/outcomes';
 import { reclamationCounts } from '../reclamations/counts';
 import { readReclamationSettings } from '../reclamations/settings';
 import { satisfactionCounts } from '../satisfaction/counts';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export const VILLE = 'Ensemble de la ville';
 

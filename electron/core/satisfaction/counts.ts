@@ -4,7 +4,7 @@ import type { Filtres } from '../../../common/indicateurs/types';
 import type { CompteNotes, Note, SourceSatisfaction } from '../../../common/satisfaction/codes';
 import { NOTES, SOURCES, zeroNotes } from '../../../common/satisfaction/codes';
 import { whereOf } from '../indicateurs/filters';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export interface SatisfactionCounts {
   parNote: CompteNotes;

@@ -7,7 +7,7 @@ import type { Note, SourceSatisfaction } from '../../../common/satisfaction/code
 import type { NoteEnregistree } from '../../../common/satisfaction/methods';
 import { deskPoint } from '../journal/record';
 import type { CallPoint } from '../points/call-point';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** Adds `nombre` answers to a day's count (the caller runs it inside its transaction when it adds several). */
 export function addRatings(

@@ -11,7 +11,7 @@ import type { LigneRejetee, RapportEnquete } from '../../../common/satisfaction/
 import { fold } from '../../../common/text';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { addRatings } from './record';
 import { readSurveyCsv } from './survey-csv';
 

@@ -1,11 +1,13 @@
-// The connection to the app's SQLite database: pragmas, and the migrations run at opening.
+// The connection to the app's SQLite database: pragmas, and the migrations run at opening. The rest of the core
+// reaches it through store/db.ts.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 
-export type Db = Database.Database;
+/** better-sqlite3's own handle: the migrations, the pragmas and the file copies work on it directly. */
+export type SqliteHandle = Database.Database;
 
 /** A database this version cannot use (made by a newer version, or not an Info'Cité database). */
 export class DatabaseVersionError extends Error {}
@@ -19,7 +21,7 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-export function userVersion(db: Db): number {
+export function userVersion(db: SqliteHandle): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
@@ -29,12 +31,12 @@ export function fileStamp(date: Date): string {
 }
 
 /** A consistent copy of the live database (WAL included) in one file. */
-export function copyDatabase(db: Db, target: string): void {
+export function copyDatabase(db: SqliteHandle, target: string): void {
   mkdirSync(dirname(target), { recursive: true });
   db.prepare('VACUUM INTO ?').run(target);
 }
 
-function applyPragmas(db: Db): void {
+function applyPragmas(db: SqliteHandle): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -51,7 +53,7 @@ function latestVersion(options: OpenOptions): number {
 }
 
 /** Refuses a database made by a newer version, before anything (even a pragma) writes to it. */
-function refuseNewer(db: Db, options: OpenOptions, file: string): void {
+function refuseNewer(db: SqliteHandle, options: OpenOptions, file: string): void {
   const latest = latestVersion(options);
   const current = userVersion(db);
   if (current > latest) {
@@ -63,7 +65,7 @@ function refuseNewer(db: Db, options: OpenOptions, file: string): void {
   }
 }
 
-export function migrate(db: Db, options: OpenOptions, file: string): string | null {
+export function migrate(db: SqliteHandle, options: OpenOptions, file: string): string | null {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = latestVersion(options);
   refuseNewer(db, options, file);
@@ -88,7 +90,7 @@ export function migrate(db: Db, options: OpenOptions, file: string): string | nu
 }
 
 /** Opens (creating it if needed) and migrates the database at `file`. */
-export function openDatabase(file: string, options: OpenOptions): Db {
+export function openDatabase(file: string, options: OpenOptions): SqliteHandle {
   mkdirSync(dirname(file), { recursive: true });
   const fresh = !existsSync(file);
   // SQLite would take an empty file for a new database: the first comer would then set up the installation. A

@@ -1,27 +1,32 @@
-// The app's database as the rest of the core sees it: one handle that a restore may replace, so services
-// ask for `store.db` at each call and never keep it.
+// The app's SQLite database as the rest of the core sees it: one handle that a restore may replace, so services
+// ask for `store.db` at each call and never keep it. The city server on PostgreSQL has its own store
+// (postgres/postgres-store.ts) with the same surface (core-store.ts).
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { BackupFile, CoreStore } from './core-store';
+import { Db, type Tables } from './db';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-import type { Db, OpenOptions } from './database';
+import type { SqliteHandle, OpenOptions } from './database';
 import { DatabaseVersionError, copyDatabase, fileStamp, openDatabase, userVersion } from './database';
 
 export const DATABASE_FILE = 'infocite.db';
 export const BACKUP_FOLDER = 'sauvegardes';
 
-export interface BackupFile {
-  name: string;
-  path: string;
-  size: number;
-  /** ISO instant of the file's last change. */
-  at: string;
+export type { BackupFile };
+
+/** The core's view of a better-sqlite3 handle: Kysely's SQLite dialect over it, one connection. */
+export function sqliteDb(handle: SqliteHandle): Db {
+  return new Db(new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) }), 'sqlite');
 }
 
-export class Store {
+export class Store implements CoreStore {
+  readonly engine = 'sqlite';
   readonly file: string;
   readonly backupDir: string;
-  private handle: Db;
+  private handle: SqliteHandle;
+  private wrapped: Db;
   private readonly options: OpenOptions;
 
   constructor(dataDir: string, options: Partial<OpenOptions> = {}) {
@@ -29,9 +34,19 @@ export class Store {
     this.backupDir = options.backupDir ?? join(dataDir, BACKUP_FOLDER);
     this.options = { ...options, backupDir: this.backupDir };
     this.handle = openDatabase(this.file, this.options);
+    this.wrapped = sqliteDb(this.handle);
   }
 
   get db(): Db {
+    return this.wrapped;
+  }
+
+  get location(): string {
+    return this.file;
+  }
+
+  /** better-sqlite3's own handle, for the file-level work (copies, integrity checks) and the migrations' tests. */
+  get sqlite(): SqliteHandle {
     return this.handle;
   }
 
@@ -65,11 +80,13 @@ export class Store {
     this.replaceFileWith(source);
     try {
       this.handle = openDatabase(this.file, this.options);
+      this.wrapped = sqliteDb(this.handle);
     } catch (error) {
       // The copy passed the checks but could not be brought up to date (a migration failed): put the
       // database saved a moment ago back, so the app keeps working on what it had.
       this.replaceFileWith(savedAs.path);
       this.handle = openDatabase(this.file, this.options);
+      this.wrapped = sqliteDb(this.handle);
       throw error;
     }
     return { restoredFrom: source, savedAs };
@@ -81,8 +98,9 @@ export class Store {
     copyFileSync(source, this.file);
   }
 
-  close(): void {
+  close(): Promise<void> {
     if (this.handle.open) this.handle.close();
+    return Promise.resolve();
   }
 }
 
@@ -102,7 +120,7 @@ function describe(path: string): BackupFile {
 export function checkRestorable(source: string): void {
   if (!existsSync(source) || !statSync(source).isFile())
     throw new DatabaseVersionError(`Le fichier ${source} n'existe pas.`);
-  let db: Db | null = null;
+  let db: SqliteHandle | null = null;
   try {
     db = new Database(source, { readonly: true, fileMustExist: true });
     const integrity = db.pragma('integrity_check', { simple: true });

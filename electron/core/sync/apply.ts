@@ -13,7 +13,7 @@ import type { KnowledgeRefs } from '../journal/refs';
 import { recordSearch } from '../journal/searches';
 import type { CallingDesk, RowOrigin } from '../points/call-point';
 import { recordFeedback } from '../redaction/avis';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** An entry made longer ago than this (by the desk's clock, shifted to the server's) is refused. */
 export const MAX_ENTRY_AGE_DAYS = 45;

@@ -5,7 +5,7 @@ import type { SyncOutputs } from '../../../common/sync/methods';
 import { parisDay } from '../../../common/dates';
 import { pinAgentsOf } from '../auth/desk-agents';
 import type { CallingDesk } from '../points/call-point';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 /** How long a desk may use the PIN hashes it fetched, offline. */
 export const PIN_CACHE_HOURS = 12;

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { IngestResult } from '../../../common/sync/methods';
 import { outboxEntry } from '../../../common/sync/methods';
 import type { CallingDesk } from '../points/call-point';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { IngestKnowledge } from './apply';
 import { applyEntry, effectiveTime, reasonOf } from './apply';
 

@@ -8,7 +8,7 @@ import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, RefusedError } from '../errors';
 import type { CallingDesk } from '../points/call-point';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { IngestKnowledge } from './apply';
 import { applyEntry, reasonOf } from './apply';
 import { markReceived } from './ingest';

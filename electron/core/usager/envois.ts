@@ -1,7 +1,7 @@
 // The only trace of a fiche sent by e-mail: one more in the day's count for that fiche. Not the address, not
 // the account, not the time: nothing that could lead back to the citizen.
 import { addDaysToDay, parisDay } from '../../../common/dates';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 
 export function countSend(db: Db, ficheId: string, now: Date): void {
   db.prepare(

@@ -8,7 +8,7 @@ import { ACTOR, freshDb } from '../../../dev/test-support/registres';
 import { mimeParts, startTestSmtp, type TestSmtp } from '../../../dev/test-support/smtp';
 import { HANDOUT_NOW, handoutSource, SOURCE_URL } from '../../../dev/test-support/usager';
 import { RefusedError, UnavailableError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Store } from '../store/store';
 import { sendHandout } from './give';
 import { SMTP_MESSAGES, verifySmtp } from './send';

@@ -3,7 +3,7 @@
 import type { Contact, Fiche } from '../../../common/knowledge/types';
 import type { Handout } from '../../../common/usager/methods';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { countSend } from './envois';
 import { buildHandout, publicUrl } from './handout';
 import { handoutMail } from './handout-mail';

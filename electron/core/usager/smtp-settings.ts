@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { SMTP_SECURITES, type SmtpFields, type SmtpView } from '../../../common/usager/methods';
 import { recordAudit, type Actor } from '../audit/record';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 import { sendCounts } from './envois';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import type { SqliteHandle as Db } from '../database';
 
 /** One step of the schema. Landed migrations are never edited: a change is a new, higher-numbered one. */
 export interface Migration {

@@ -1,0 +1,113 @@
+// The one way the core talks to its database, on either engine: SQLite (better-sqlite3, a standalone desk and
+// each desk's own copy) or PostgreSQL (`pg`, the city server). Queries are Kysely `sql` templates: one text,
+// compiled by Kysely for the engine at hand (placeholders, quoting), so no query is ever written twice.
+//
+// A transaction follows the async call chain (AsyncLocalStorage): any `db` call made while a transaction runs,
+// even through `store.db` or a function that was handed the root handle, goes to that transaction's connection.
+// Without this, a helper forgetting to pass the transaction along would wait forever for SQLite's single
+// connection (held by the transaction), or see PostgreSQL's committed state only.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import { isSerializationFailure } from './errors';
+
+export { sql };
+export type { RawBuilder };
+
+export type Engine = 'sqlite' | 'postgres';
+
+/**
+ * Kysely's view of the tables. The core writes its queries as `sql` templates typed at each query (the row type
+ * given to `sql<Row>`), so the builder's table typing is not used: an open record type keeps Kysely's generic
+ * satisfied without a second, hand-kept copy of the schema.
+ */
+export type Tables = Record<string, Record<string, unknown>>;
+
+/** What a write changed. */
+export interface RunResult {
+  /** Rows inserted, updated or deleted. */
+  changes: number;
+}
+
+/** How many times a PostgreSQL transaction is tried again after a serialisation failure or a deadlock. */
+const MAX_ATTEMPTS = 6;
+
+export class Db {
+  /** The transaction running in the current async call chain, per root handle. */
+  private readonly active = new AsyncLocalStorage<Db>();
+
+  constructor(
+    private readonly executor: Kysely<Tables> | Transaction<Tables>,
+    readonly engine: Engine,
+    private readonly inTransaction = false,
+  ) {}
+
+  /** The Kysely instance, for the few queries built with Kysely's builder (introspection, bulk copies). */
+  get kysely(): Kysely<Tables> {
+    return this.current().executor;
+  }
+
+  private current(): Db {
+    return this.inTransaction ? this : (this.active.getStore() ?? this);
+  }
+
+  /** Every row. */
+  async all<T>(query: RawBuilder<T>): Promise<T[]> {
+    const result = await query.execute(this.current().executor);
+    return result.rows;
+  }
+
+  /** The first row, if any. */
+  async one<T>(query: RawBuilder<T>): Promise<T | undefined> {
+    return (await this.all(query))[0];
+  }
+
+  /** The first column of the first row (`SELECT count(*) …`, `INSERT … RETURNING id`), if any. */
+  async value<V>(query: RawBuilder<unknown>): Promise<V | undefined> {
+    const row = (await this.all(query))[0];
+    if (row === undefined || row === null || typeof row !== 'object') return undefined;
+    return Object.values(row)[0] as V;
+  }
+
+  /** A write; how many rows it changed. */
+  async run(query: RawBuilder<unknown>): Promise<RunResult> {
+    const result = await query.execute(this.current().executor);
+    return { changes: Number(result.numAffectedRows ?? 0n) };
+  }
+
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. Inside a transaction
+   * already, `work` simply joins it. On PostgreSQL the transaction is SERIALIZABLE and tried again (from the
+   * start, so `work` must only change the database) when two concurrent calls conflict; on SQLite the single
+   * connection already runs transactions one at a time.
+   */
+  async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    const running = this.current();
+    if (running.inTransaction) return work(running);
+    if (this.engine === 'sqlite') return this.attempt(work);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isSerializationFailure(error)) throw error;
+        // A short random wait, growing, so the two conflicting calls do not collide again at once.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
+  }
+
+  private attempt<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    const root = this.executor as Kysely<Tables>;
+    const begin =
+      this.engine === 'postgres' ? root.transaction().setIsolationLevel('serializable') : root.transaction();
+    return begin.execute((trx) => {
+      const tx = new Db(trx, this.engine, true);
+      return this.active.run(tx, () => work(tx));
+    });
+  }
+
+  /** Closes the connection (SQLite) or the pool (PostgreSQL). */
+  async destroy(): Promise<void> {
+    await (this.executor as Kysely<Tables>).destroy();
+  }
+}
