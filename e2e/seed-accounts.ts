@@ -19,7 +19,7 @@ import { E2E_ACCOUNTS, E2E_POINT_CODE } from './accounts';
 function deskPoint(db: Db, actor: Actor, now: Date): number {
   const bound = installationPoint(db);
   if (bound) return bound.pointId;
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     // A demo point without a label, so the desk's test agents (untrained) leave the label figures alone.
     let pointId = db
       .prepare("SELECT id FROM points ORDER BY code = 'vie-associative' DESC, id LIMIT 1")
@@ -55,7 +55,7 @@ function assignedAgent(
   pointId: number,
   now: Date,
 ): number {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const agentId = Number(
       db
         .prepare("INSERT INTO agents (nom, prenom, service, cree_le) VALUES (?, ?, 'Accueil', ?)")

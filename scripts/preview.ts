@@ -135,7 +135,7 @@ async function startStandalonePreview(): Promise<void> {
   });
   console.log(`Info'Cité — aperçu dans le navigateur : ${server.url}`);
   console.log(`Contenu : ${contentDir}`);
-  console.log(`Données : ${dataDir} (base ${core.store.file}, sauvegardes ${core.store.backupDir})`);
+  console.log(`Données : ${dataDir} (base ${core.store.location})`);
   if (seeded) {
     console.log(
       `Registres de démonstration ajoutés : ${seeded.points} points d'accueil, ${seeded.agents} agents, ` +

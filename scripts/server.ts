@@ -73,7 +73,7 @@ try {
     url: server.url,
     content: contentDir,
     data: dataDir,
-    database: core.store.file,
+    database: core.store.location,
     firstStart: !core.auth.hasAccounts(),
   });
   let stopping = false;

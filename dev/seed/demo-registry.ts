@@ -34,7 +34,7 @@ function count(db: Db, table: string): number {
  * demo already seeded, is left alone); returns what was added, or null. One audit row, by the system, says so.
  */
 export function seedDemoRegistry(db: Db, now: Date): DemoSummary | null {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     if (db.prepare('SELECT 1 FROM points LIMIT 1').get() !== undefined) return null;
     const today = parisDay(now);
     const random = seededRandom(SEED);

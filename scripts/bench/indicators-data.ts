@@ -28,7 +28,7 @@ export function generateRegistries(db: Db, options: RegistryDataOptions): Regist
   const perPoint = options.agentsPerPoint ?? 4;
   const summary: RegistryDataSummary = { labelEvents: 0, agents: 0, sessions: 0, presences: 0 };
   const stamp = `${year}-01-01T00:00:00.000Z`;
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const event = db.prepare(
       `INSERT INTO label_evenements (point_id, action, statut, date, expire_le, motif, decide_par_nom, enregistre_le)
        VALUES (?, ?, ?, ?, ?, ?, 'banc d’essai', ?)`,

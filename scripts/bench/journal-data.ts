@@ -261,7 +261,7 @@ export function generateJournal(db: Db, options: JournalDataOptions): JournalDat
     ms: 0,
   };
 
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const pointIds = ensurePoints(db, options.points, options.year);
     if (pointIds.length === 0) throw new Error('generateJournal needs at least one point');
     summary.pointIds = pointIds;

@@ -178,7 +178,7 @@ function constatPoint(db: Db, origineId: string | undefined): number {
  * raise an action in the same transaction as its own change). Returns its id.
  */
 export function createAction(db: Db, actor: Actor, input: ActionInput, now: Date): number {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     let pointId = input.pointId ?? null;
     if (input.origine === 'constat') pointId = constatPoint(db, input.origineId);
     if (pointId !== null && !db.prepare('SELECT 1 FROM points WHERE id = ?').get(pointId))
@@ -225,7 +225,7 @@ export function updateAction(
   now: Date,
 ): void {
   const today = parisDay(now);
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = db
       .prepare('SELECT statut, close_le, origine, origine_id FROM actions WHERE id = ?')
       .get(input.id) as

@@ -34,7 +34,7 @@ export function listBackups(store: Store): { folder: string; backups: BackupInfo
 export function backupNow(store: Store, actor: Actor, now: Date): BackupInfo {
   const file = store.backup();
   const db = store.db;
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     recordAudit(
       db,
       actor,
@@ -73,7 +73,7 @@ export function restoreBackup(
     throw error;
   }
   const db = store.db;
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     recordAudit(
       db,
       actor,

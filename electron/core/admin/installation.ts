@@ -29,7 +29,7 @@ export function setInstallationPoint(
   pointId: number | null,
   now: Date,
 ): InstallationView {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = installationPoint(db);
     if (pointId !== null) {
       const point = db.prepare('SELECT nom, ouvert FROM points WHERE id = ?').get(pointId) as

@@ -82,7 +82,7 @@ export function addAssignment(
 ): number {
   const fin = assignment.fin ?? null;
   if (fin !== null && fin < assignment.debut) throw new RefusedError('La fin ne peut précéder le début.');
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     getAgent(db, assignment.agentId);
     const point = getPoint(db, assignment.pointId);
     if (!point.ouvert)
@@ -93,7 +93,7 @@ export function addAssignment(
 
 /** Ends a running assignment on `fin`, its last day. */
 export function endAssignment(db: Db, actor: Actor, id: number, fin: string, now: Date): AssignmentRow {
-  return db.transaction(() =>
+  return db.legacyTransaction(() =>
     auditedUpdate(
       db,
       actor,
@@ -113,7 +113,7 @@ export function endAssignment(db: Db, actor: Actor, id: number, fin: string, now
 
 /** Removes an assignment entered by mistake (an assignment that really ended is ended, not removed). */
 export function removeAssignment(db: Db, actor: Actor, id: number, now: Date): AssignmentRow {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const before = getAssignment(db, id);
     db.prepare('DELETE FROM affectations WHERE id = ?').run(id);
     recordAudit(db, actor, { action: 'suppression', objet: 'affectation', objetId: id, avant: before }, now);

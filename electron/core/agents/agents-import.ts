@@ -153,7 +153,7 @@ export function importAgentsCsv(db: Db, actor: Actor, csv: string, dryRun: boole
     if (!dryRun) apply(db, actor, plans, now);
     return report(dryRun, file.lines.length, plans, rejected, file.ignoredColumns);
   };
-  return dryRun ? run() : db.transaction(run)();
+  return dryRun ? run() : db.legacyTransaction(run)();
 }
 
 function report(

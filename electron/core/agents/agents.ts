@@ -86,9 +86,9 @@ export function rewriteAgent(db: Db, actor: Actor, id: number, fields: AgentFiel
 }
 
 export function createAgent(db: Db, actor: Actor, fields: AgentFields, now: Date): AgentRecord {
-  return db.transaction(() => insertAgent(db, actor, fields, now))();
+  return db.legacyTransaction(() => insertAgent(db, actor, fields, now))();
 }
 
 export function updateAgent(db: Db, actor: Actor, id: number, fields: AgentFields, now: Date): AgentRecord {
-  return db.transaction(() => rewriteAgent(db, actor, id, fields, now))();
+  return db.legacyTransaction(() => rewriteAgent(db, actor, id, fields, now))();
 }

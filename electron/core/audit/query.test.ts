@@ -23,7 +23,7 @@ beforeEach(() => {
     objetId: number,
     apres: unknown,
   ) =>
-    db.transaction(() =>
+    db.legacyTransaction(() =>
       recordAudit(db, { compteId: 1, identifiant: auteur }, { action, objet, objetId, apres }, new Date(at)),
     )();
   // 23:30 UTC on 14 January is already 15 January in Paris.

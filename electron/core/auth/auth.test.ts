@@ -231,7 +231,7 @@ describe('the shared desk', () => {
     const here = point('ici');
     const there = point('ailleurs');
     expect(service.deskAgents()).toEqual({ point: null, agents: [] });
-    store.db.transaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
+    store.db.legacyTransaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
 
     const listed = await account('bea', ['agent'], {
       pin: '1234',
@@ -262,7 +262,7 @@ describe('the shared desk', () => {
 
   it('opens a PIN session with at most the agent and rédacteur roles, and refuses others', async () => {
     const here = point('ici');
-    store.db.transaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
+    store.db.legacyTransaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
     const all: Role[] = ['agent', 'redacteur', 'gestionnaire', 'administrateur'];
     const id = await account('tous', all, { pin: '2468', agentId: person('Tous', here, '2025-01-01') });
     const elsewhere = await account('ailleurs', ['agent'], { pin: '2468' });

@@ -9,7 +9,7 @@ import type { CallPoint } from '../points/call-point';
 import { pointOfCall } from '../points/call-point';
 import { pinAgentsOf } from './desk-agents';
 import { ConflictError, RefusedError } from '../errors';
-import type { Store } from '../store/store';
+import type { CoreStore as Store } from '../store/core-store';
 import type { LockState } from './lockout';
 import { CLEARED, afterFailure, attemptRefusal } from './lockout';
 import { decoyHash, hashSecret, verifySecret } from './passwords';
@@ -139,7 +139,7 @@ export class AuthService {
     const hash = await hashSecret(input.motDePasse);
     const db = this.store.db;
     const at = this.now();
-    const id = db.transaction(() => {
+    const id = db.legacyTransaction(() => {
       if (this.hasAccounts())
         throw new ConflictError('Le compte administrateur existe déjà : identifiez-vous.');
       const created = db

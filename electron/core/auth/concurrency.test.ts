@@ -47,7 +47,7 @@ beforeEach(async () => {
       )
       .run(at).lastInsertRowid,
   );
-  db.transaction(() => writeSetting(db, INSTALLATION_POINT_KEY, point))();
+  db.legacyTransaction(() => writeSetting(db, INSTALLATION_POINT_KEY, point))();
   const person = Number(
     db.prepare("INSERT INTO agents (nom, prenom, cree_le) VALUES ('Béa', 'Test', ?)").run(at).lastInsertRowid,
   );

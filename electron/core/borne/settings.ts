@@ -17,7 +17,7 @@ export function readBorneSettings(db: Db): BorneSettings {
 }
 
 export function writeBorneSettings(db: Db, actor: Actor, value: BorneSettings, now: Date): BorneSettings {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = readBorneSettings(db);
     writeSetting(db, BORNE_SETTINGS_KEY, value);
     recordAudit(

@@ -132,7 +132,7 @@ describe('the accounts register', () => {
 
     // Unbound, the whole register.
     expect(names()).toEqual(['Ailleurs', 'Future', 'Ici', 'Partie']);
-    store.db.transaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
+    store.db.legacyTransaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
     expect(agentOptions(store.db, NOW)).toEqual([
       { id: ici, prenom: 'Test', nom: 'Ici', service: '', compteId: null },
     ]);

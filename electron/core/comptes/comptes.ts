@@ -152,7 +152,7 @@ export interface NewCompte {
 /** Creates an account; a duplicate identifiant is a SQLite UNIQUE violation (the dispatcher's « conflict »). */
 export function insertCompte(db: Db, actor: Actor, input: NewCompte, now: Date): number {
   if (input.roles.length === 0) throw new RefusedError('Donnez au moins un rôle au compte.');
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const agentId = input.agentId ?? null;
     checkAgent(db, agentId);
     const id = Number(
@@ -200,7 +200,7 @@ export function updateCompte(
   now: Date,
 ): { closeSessions: boolean } {
   if (change.roles.length === 0) throw new RefusedError('Donnez au moins un rôle au compte.');
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const before = getCompte(db, change.id);
     const roles = sortRoles(change.roles);
     keepAnAdministrator(db, before, roles, change.actif);
@@ -239,7 +239,7 @@ export function writePassword(
   now: Date,
   action = 'mot_de_passe',
 ): void {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     getCompte(db, id);
     db.prepare(
       'UPDATE comptes SET mot_de_passe = ?, echecs = 0, prochain_essai = NULL, verrouille_jusqu = NULL WHERE id = ?',
@@ -261,7 +261,7 @@ export function writePassword(
 
 /** Sets (a hash) or removes (null) an account's desk PIN. */
 export function writePin(db: Db, actor: Actor, id: number, hash: string | null, now: Date): void {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const before = getCompte(db, id);
     db.prepare('UPDATE comptes SET pin = ? WHERE id = ?').run(hash, id);
     recordAudit(
@@ -281,7 +281,7 @@ export function writePin(db: Db, actor: Actor, id: number, hash: string | null, 
 
 /** Lifts a lock (and the failures' count) before its time. */
 export function unlockCompte(db: Db, actor: Actor, id: number, now: Date): void {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const before = getCompte(db, id);
     db.prepare(
       'UPDATE comptes SET echecs = 0, prochain_essai = NULL, verrouille_jusqu = NULL WHERE id = ?',

@@ -261,7 +261,7 @@ export function planControle(
   now: Date,
 ): number {
   requireGestionnaire(caller);
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const point = db.prepare('SELECT ouvert FROM points WHERE id = ?').get(input.pointId) as
       { ouvert: number } | undefined;
     if (!point) throw new NotFoundError(`Le point d'accueil n° ${input.pointId} n'existe pas.`);
@@ -298,7 +298,7 @@ export function answerControle(
   input: { id: number; reponses: readonly Reponse[]; synthese: string },
   now: Date,
 ): void {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const row = fillable(db, caller, input.id);
     const codes = new Set(
       grilleVersionById(db, row.grille_version_id).themes.flatMap((t) => t.criteres.map((c) => c.code)),
@@ -341,7 +341,7 @@ export function finishControle(
   const today = parisDay(now);
   const day = realiseLe ?? today;
   if (day > today) throw new RefusedError('Un audit ne peut être terminé à une date future.');
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const row = fillable(db, caller, id);
     const total = grilleVersionById(db, row.grille_version_id).themes.reduce(
       (n, t) => n + t.criteres.length,
@@ -372,7 +372,7 @@ export function finishControle(
 
 export function cancelControle(db: Db, caller: Caller, id: number, motif: string, now: Date): void {
   requireGestionnaire(caller);
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const row = fillable(db, caller, id);
     const avant = auditRecord(db, row.id);
     db.prepare(
@@ -394,7 +394,7 @@ export function addConstat(
   input: { controleId: number; critere?: string; gravite: Gravite; texte: string },
   now: Date,
 ): number {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const row = fillable(db, caller, input.controleId);
     const critere = input.critere === undefined || input.critere === '' ? null : input.critere;
     if (critere !== null) {
@@ -428,7 +428,7 @@ export function addConstat(
 
 /** Removes a finding typed by mistake, while its audit is being filled; returns its audit's id. */
 export function removeConstat(db: Db, caller: Caller, id: number, now: Date): number {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const constat = db
       .prepare('SELECT controle_id, critere, gravite, texte FROM constats WHERE id = ?')
       .get(id) as
@@ -449,7 +449,7 @@ export function removeConstat(db: Db, caller: Caller, id: number, now: Date): nu
 /** Marks a finding as dealt with (« levé »), on today's date. */
 export function leverConstat(db: Db, caller: Caller, id: number, now: Date): Constat {
   requireGestionnaire(caller);
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const row = db.prepare('SELECT statut FROM constats WHERE id = ?').get(id) as
       { statut: string } | undefined;
     if (!row) throw new NotFoundError(`Le constat n° ${id} n'existe pas.`);

@@ -136,7 +136,7 @@ export function saveGrille(
   input: { id?: number; nom: string; themes: Array<{ libelle: string; criteres: string[] }> },
   now: Date,
 ): GrilleVersion {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     let grilleId = input.id;
     let version = 1;
     let previous: ThemeGrille[][] = [];

@@ -30,7 +30,7 @@ export function setFavori(
   favori: boolean,
   now: Date,
 ): { favori: boolean } {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     if (!favori) {
       db.prepare('DELETE FROM favoris WHERE compte_id = ? AND fiche_id = ?').run(compteId, ficheId);
       return { favori: false };
@@ -60,7 +60,7 @@ export function recordView(
   ficheId: string,
   now: Date,
 ): { favori: boolean } {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const { titre } = published(fiches, ficheId);
     db.prepare(
       `INSERT INTO fiches_vues (compte_id, fiche_id, titre, vue_le) VALUES (?, ?, ?, ?)

@@ -201,7 +201,7 @@ export function createFlash(
   fields: FlashFields,
   context: FlashContext,
 ): FlashDetail {
-  const id = db.transaction(() => {
+  const id = db.legacyTransaction(() => {
     const created = Number(
       db
         .prepare(
@@ -239,7 +239,7 @@ export function updateFlash(
   fields: FlashFields,
   context: FlashContext,
 ): FlashDetail {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = snapshot(db, id);
     db.prepare(
       `UPDATE flash SET titre = ?, texte = ?, debut = ?, fin = ?, tous_points = ?, modifie_le = ? WHERE id = ?`,

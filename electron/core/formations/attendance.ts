@@ -31,7 +31,7 @@ export function setAttendance(
       throw new RefusedError(`L'agent n° ${entry.agentId} figure deux fois dans la liste.`);
     seen.add(entry.agentId);
   }
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const session = db.prepare('SELECT date FROM sessions_formation WHERE id = ?').get(sessionId) as
       { date: string } | undefined;
     if (!session) throw new NotFoundError(`La session de formation n° ${sessionId} n'existe pas.`);

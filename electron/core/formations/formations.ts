@@ -79,7 +79,7 @@ function sessionRecord(db: Db, id: number): FormationFields & { id: number } {
 }
 
 export function createFormation(db: Db, actor: Actor, fields: FormationFields, now: Date): number {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     getTrainingType(db, fields.type);
     const id = Number(
       db
@@ -100,7 +100,7 @@ export function createFormation(db: Db, actor: Actor, fields: FormationFields, n
 
 /** Changes a session; moving it after today is refused while someone is marked present at it. */
 export function updateFormation(db: Db, actor: Actor, id: number, fields: FormationFields, now: Date): void {
-  db.transaction(() =>
+  db.legacyTransaction(() =>
     auditedUpdate(
       db,
       actor,

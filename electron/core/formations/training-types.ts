@@ -28,7 +28,7 @@ export function updateTrainingType(
   change: { code: string; libelle: string; validiteMois: number | null },
   now: Date,
 ): TrainingType {
-  return db.transaction(() =>
+  return db.legacyTransaction(() =>
     auditedUpdate(
       db,
       actor,

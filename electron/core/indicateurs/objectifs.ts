@@ -25,7 +25,7 @@ function objectiveOf(db: Db, code: IndicateurCode): Objectif | null {
 
 /** Creates or replaces an indicator's objective. */
 export function setObjective(db: Db, actor: Actor, objectif: Objectif, now: Date): Objectif {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = objectiveOf(db, objectif.indicateur);
     db.prepare(
       `INSERT INTO objectifs (indicateur, cible, sens, marge) VALUES (?, ?, ?, ?)
@@ -49,7 +49,7 @@ export function setObjective(db: Db, actor: Actor, objectif: Objectif, now: Date
 
 /** Takes an indicator's objective away: it is then shown without a status. */
 export function removeObjective(db: Db, actor: Actor, code: IndicateurCode, now: Date): void {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = objectiveOf(db, code);
     if (!avant)
       throw new NotFoundError(`L’indicateur « ${INDICATEUR_INFOS[code].libelle} » n’a pas d’objectif.`);

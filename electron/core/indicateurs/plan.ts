@@ -52,7 +52,7 @@ export function setPlan(
 ): PlanBilan {
   const texte = input.texte.trim();
   const actions = keptActions(input.actions);
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const before = getPlan(db, input.annee);
     db.prepare(
       `INSERT INTO bilan_plans (annee, texte, actions, modifie_le, modifie_par) VALUES (?, ?, ?, ?, ?)

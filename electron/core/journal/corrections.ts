@@ -29,7 +29,7 @@ export function myEntries(db: Db, actor: Actor, now: Date): JournalEntry[] {
 
 /** « Annuler » on the toast: the entry goes, with its fiches; its searches stay, unlinked. */
 export function cancelEntry(db: Db, actor: Actor, id: number, now: Date): { id: number } {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     ownEntryOfToday(db, actor, id, now);
     db.prepare('DELETE FROM journal WHERE id = ?').run(id);
   })();
@@ -55,7 +55,7 @@ export function updateEntry(
   input: UpdateInput,
   now: Date,
 ): JournalEntry {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const entry = ownEntryOfToday(db, actor, input.id, now);
     const outcome = {
       issue: input.issue,

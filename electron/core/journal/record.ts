@@ -100,7 +100,7 @@ export function recordEntry(
   checkOutcome(refs, outcome, fiches);
   const jour = parisDay(now);
 
-  const id = db.transaction(() => {
+  const id = db.legacyTransaction(() => {
     const entryId = db
       .prepare(
         `INSERT INTO journal (horodatage, jour, heure, point_id, compte_id, canal, issue, service_id, motif, theme,

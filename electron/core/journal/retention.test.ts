@@ -38,7 +38,7 @@ function randomEntries(db: Db, random: () => number, count: number, from: string
   const search = db.prepare(
     "INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, entree_id) VALUES (?, ?, ?, 'q', 1, ?)",
   );
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     for (let n = 0; n < count; n++) {
       const day = new Date(Date.parse(`${from}T12:00:00Z`) + Math.floor(random() * days) * 86_400_000);
       const jour = day.toISOString().slice(0, 10);

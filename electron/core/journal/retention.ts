@@ -21,7 +21,7 @@ export function readRetention(db: Db): { mois: number } {
 
 /** A setting of the installation: audited like the others, in the same transaction. */
 export function writeRetention(db: Db, actor: Actor, mois: number, now: Date): { mois: number } {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = readRetention(db);
     writeSetting(db, RETENTION_KEY, mois);
     recordAudit(
@@ -42,7 +42,7 @@ export function writeRetention(db: Db, actor: Actor, mois: number, now: Date): {
 export function runRetention(db: Db, now: Date, actor: Actor = SYSTEM_ACTOR): RetentionResult {
   const { mois } = readRetention(db);
   const limite = addMonthsToDay(parisDay(now), -mois);
-  return db.transaction((): RetentionResult => {
+  return db.legacyTransaction((): RetentionResult => {
     // Empty string and 0 stand for NULL in the daily counts so their primary key can hold every group.
     // The SELECT keeps its WHERE clause: SQLite needs one to parse the UPSERT that follows a SELECT.
     const folded = db.prepare('SELECT count(*) FROM journal WHERE jour < ?').pluck().get(limite) as number;

@@ -86,7 +86,7 @@ export function decideLabel(db: Db, actor: Actor, input: DecisionInput, now: Dat
   const transition = TRANSITIONS[input.action];
   const settings = readLabelSettings(db);
 
-  const eventId = db.transaction(() => {
+  const eventId = db.legacyTransaction(() => {
     const point = db.prepare('SELECT nom, ouvert FROM points WHERE id = ?').get(input.pointId) as
       { nom: string; ouvert: number } | undefined;
     if (!point) throw new NotFoundError(`Le point d'accueil n° ${input.pointId} n'existe pas.`);

@@ -27,7 +27,7 @@ export function trainingTypes(db: Db): TrainingType[] {
 export function writeLabelSettings(db: Db, actor: Actor, value: LabelSettings, now: Date): LabelSettings {
   const known = db.prepare('SELECT 1 FROM types_formation WHERE code = ?').get(value.typeFormation);
   if (!known) throw new RefusedError(`La formation « ${value.typeFormation} » n'existe pas.`);
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = readLabelSettings(db);
     writeSetting(db, LABEL_SETTINGS_KEY, value);
     recordAudit(

@@ -85,7 +85,7 @@ function values(fields: PointFields): Array<string | number | null> {
 }
 
 export function createPoint(db: Db, actor: Actor, fields: PointFields, now: Date): PointRecord {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     checkCodeFree(db, fields.code, null);
     const id = Number(
       db
@@ -102,7 +102,7 @@ export function createPoint(db: Db, actor: Actor, fields: PointFields, now: Date
 
 /** Changes a point's fields; closing it is `ouvert: false` (its history stays). */
 export function updatePoint(db: Db, actor: Actor, id: number, fields: PointFields, now: Date): PointRecord {
-  return db.transaction(() =>
+  return db.legacyTransaction(() =>
     auditedUpdate(
       db,
       actor,

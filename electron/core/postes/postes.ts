@@ -90,7 +90,7 @@ export function createPoste(
   fields: { nom: string; pointId: number },
   now: Date,
 ): PosteCree {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const point = getPoint(db, fields.pointId);
     if (!point.ouvert)
       throw new RefusedError(
@@ -115,7 +115,7 @@ export function createPoste(
  * credential stops working at once, and the desk must enrol again.
  */
 export function newEnrolmentCode(db: Db, actor: Actor, id: number, now: Date): PosteCree {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const avant = getPoste(db, id);
     const code = newCode();
     db.prepare(
@@ -130,7 +130,7 @@ export function newEnrolmentCode(db: Db, actor: Actor, id: number, now: Date): P
 
 /** Revokes a desk: its credential and any pending code stop working at once. */
 export function revokePoste(db: Db, actor: Actor, id: number, now: Date): PosteView {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const avant = getPoste(db, id);
     if (avant.etat === 'revoque') return avant;
     db.prepare(
@@ -147,7 +147,7 @@ const WRONG_CODE =
 
 /** A desk enrols with its code, once: the code is spent and the desk gets its credential. */
 export function enrolPoste(db: Db, code: string, now: Date): PosteInscrit {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const row = db
       .prepare(`${SELECT} WHERE p.code_empreinte = ? AND p.revoque_le IS NULL`)
       .get(sha256(code)) as PosteRow | undefined;

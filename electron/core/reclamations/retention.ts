@@ -15,7 +15,7 @@ export function runReclamationRetention(
 ): RetentionReclamations {
   const { retentionMois } = readReclamationSettings(db);
   const limite = addMonthsToDay(parisDay(now), -retentionMois);
-  return db.transaction((): RetentionReclamations => {
+  return db.legacyTransaction((): RetentionReclamations => {
     const effacees = db
       .prepare(
         `UPDATE reclamations SET nom = NULL, courriel = NULL, telephone = NULL, adresse = NULL, objet = NULL,

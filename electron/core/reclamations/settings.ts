@@ -31,7 +31,7 @@ export function writeReclamationSettings(
   reglages: ReglagesReclamations,
   now: Date,
 ): ReglagesReclamations {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = readReclamationSettings(db);
     writeSetting(db, DELAIS_KEY, reglages.delais);
     writeSetting(db, RETENTION_KEY, reglages.retentionMois);

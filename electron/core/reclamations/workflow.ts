@@ -46,7 +46,7 @@ export function createReclamation(
   if (pointId !== null && db.prepare('SELECT 1 FROM points WHERE id = ?').get(pointId) === undefined)
     throw new NotFoundError('Ce point d’accueil n’existe pas.');
   const echeance = addDaysToDay(recueLe, readReclamationSettings(db).delais[input.type]);
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const id = Number(
       db
         .prepare(
@@ -88,7 +88,7 @@ function step(
 ): ReclamationVue {
   // Reading in full first also refuses whoever does not handle complaints, whatever the method's role said.
   getReclamation(db, viewer, id, now);
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const avant = summaryById(db, id, now);
     if (!allowed.includes(avant.statut))
       throw new RefusedError(
@@ -211,7 +211,7 @@ export function raiseActionFrom(db: Db, actor: Actor, viewer: Viewer, id: number
     throw new RefusedError(
       `Une action corrective (n° ${current.actionId}) est déjà ouverte pour cette réclamation.`,
     );
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const actionId = raiseCorrectiveAction(db, actor, current, now);
     db.prepare('UPDATE reclamations SET action_id = ? WHERE id = ?').run(actionId, id);
     recordAudit(

@@ -218,7 +218,7 @@ export function setBacklogStatus(
   input: { cle: string; statut: ManqueStatut },
   now: Date,
 ): { cle: string; statut: ManqueStatut } {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const before = statuses(db).get(input.cle) ?? 'a_traiter';
     db.prepare(
       `INSERT INTO manques_statuts (cle, statut, modifie_le, modifie_par) VALUES (?, ?, ?, ?)

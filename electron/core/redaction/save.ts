@@ -58,7 +58,7 @@ export function writeDocument(
   const creating = request.baseVersion === null;
   // Everything from reading the disk to the rename happens in one synchronous run inside the transaction: no
   // other save of this process can slip in between the version check and the write.
-  return db.transaction((): WriteResult => {
+  return db.legacyTransaction((): WriteResult => {
     let path: string;
     let current: (SplitFile & { version: string }) | null = null;
     let next: { frontMatter: FrontMatter; body: string };

@@ -69,7 +69,7 @@ function writeList(
 ): void {
   const before = readDiskFile(ctx.contentDir, path);
   if (before?.text === text) return;
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const write = prepareAtomicWrite(ctx.contentDir, path, text);
     try {
       recordAudit(db, actor, { action: 'modification', objetId: path, ...audit }, now);

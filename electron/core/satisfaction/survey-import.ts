@@ -97,7 +97,7 @@ export function importSurvey(
     colonnesIgnorees: ignored,
   };
   if (input.dryRun || valid.length === 0) return report;
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     for (const row of valid) addRatings(db, { ...row, source: input.source }, row.nombre);
     recordAudit(
       db,

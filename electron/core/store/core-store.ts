@@ -16,6 +16,8 @@ export interface CoreStore {
   readonly db: Db;
   /** Where the data lives, for Réglages: the SQLite file, or the PostgreSQL server and database (no password). */
   readonly location: string;
+  /** The folder of the copies (SQLite); null on PostgreSQL, backed up by the database server's tools. */
+  readonly backupDir: string | null;
   /** A copy in the backup folder (SQLite); PostgreSQL is backed up with pg_dump, and refuses with how. */
   backup(reason?: string): BackupFile;
   /** The copies in the backup folder, newest first (none on PostgreSQL). */

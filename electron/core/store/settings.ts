@@ -1,6 +1,6 @@
 // The installation's settings: one JSON value per key, each read through its schema with a default.
 import type { z } from 'zod';
-import type { Db } from './database';
+import type { Db } from './db';
 
 export function readSetting<S extends z.ZodType>(
   db: Db,

@@ -47,7 +47,7 @@ function ingestOne(
   sentAt: string,
   now: Date,
 ): IngestResult {
-  return db.transaction((): IngestResult => {
+  return db.legacyTransaction((): IngestResult => {
     if (db.prepare('SELECT 1 FROM sync_recus WHERE uid = ?').get(sent.uid) !== undefined)
       return { uid: sent.uid, statut: 'doublon' };
     const parsed = outboxEntry.safeParse(sent);
@@ -64,7 +64,7 @@ function ingestOne(
     const at = effectiveTime(entry.at, sentAt, now);
     try {
       // A savepoint: a refusal half-way leaves nothing of the entry behind.
-      db.transaction(() => applyEntry(db, knowledge, desk, entry, at, now))();
+      db.legacyTransaction(() => applyEntry(db, knowledge, desk, entry, at, now))();
       markReceived(db, entry, desk.id, 'accepte', now);
       return { uid: entry.uid, statut: 'accepte' };
     } catch (error) {

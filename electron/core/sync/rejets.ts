@@ -84,7 +84,7 @@ function deskOf(db: Db, posteId: number | null): CallingDesk {
 /** Applies the dead letter again, in a savepoint; the reason it is still refused, or null once accepted. */
 function retry(db: Db, knowledge: IngestKnowledge, row: RejetRow): string | null {
   try {
-    db.transaction(() => {
+    db.legacyTransaction(() => {
       const parsed = outboxEntry.safeParse(sentEntry(row));
       if (!parsed.success) throw new RefusedError('Entrée illisible : elle ne peut pas être réessayée.');
       applyEntry(
@@ -112,7 +112,7 @@ export function settleRejet(
   action: 'reessayer' | 'classer',
   now: Date,
 ): RejetView {
-  return db.transaction(() => {
+  return db.legacyTransaction(() => {
     const row = rowOf(db, id);
     if (row.traite_le !== null) throw new RefusedError('Cet envoi refusé a déjà été traité.');
     const avant = view(row);

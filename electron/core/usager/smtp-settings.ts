@@ -73,7 +73,7 @@ function audited(settings: SmtpSettings | null): unknown {
 
 /** Writes the settings and their audit row in one transaction. */
 export function writeSmtp(db: Db, actor: Actor, fields: SmtpFields, now: Date): SmtpView {
-  db.transaction(() => {
+  db.legacyTransaction(() => {
     const before = readSmtp(db);
     const after = settingsFrom(fields, before);
     writeSetting(db, SMTP_KEY, after);

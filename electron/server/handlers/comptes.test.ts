@@ -210,7 +210,7 @@ describe('accounts through the dispatcher', () => {
       agentId,
       pointId,
     );
-    db.transaction(() => writeSetting(db, INSTALLATION_POINT_KEY, pointId))();
+    db.legacyTransaction(() => writeSetting(db, INSTALLATION_POINT_KEY, pointId))();
     const created = await ok(
       admin,
       'comptes.create',

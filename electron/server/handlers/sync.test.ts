@@ -47,7 +47,7 @@ beforeAll(async () => {
   est = pointWithDesk(core, 'Maison des services Est').desk;
   // The server's own installation setting names yet another point: desks' calls must not land there.
   installationPointId = insertPoint(db, { nom: 'Hôtel de ville' });
-  db.transaction(() => writeSetting(db, INSTALLATION_POINT_KEY, installationPointId))();
+  db.legacyTransaction(() => writeSetting(db, INSTALLATION_POINT_KEY, installationPointId))();
   anne = await agentAt(core, nord.pointId, { pin: '2468' });
   bruno = await agentAt(core, nord.pointId);
   chloe = await agentAt(core, sud.pointId, { pin: '1357' });

@@ -44,6 +44,7 @@ export function describeUrl(url: string): string {
 export class PostgresStore implements CoreStore {
   readonly engine = 'postgres';
   readonly location: string;
+  readonly backupDir = null;
 
   private constructor(
     readonly db: Db,
