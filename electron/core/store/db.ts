@@ -56,9 +56,6 @@ export class Db {
   legacyTransaction<F extends (...args: never[]) => unknown>(fn: F): BetterSqlite3.Transaction<F> {
     return this.legacy().transaction(fn);
   }
-  get inTransaction(): boolean {
-    return this.current().isTransaction || this.legacy().inTransaction;
-  }
   exec(source: string): void {
     this.legacy().exec(source);
   }
@@ -74,6 +71,11 @@ export class Db {
 
   private current(): Db {
     return this.isTransaction ? this : (this.active.getStore() ?? this);
+  }
+
+  /** Whether a transaction runs in the current async call chain (the audit trail refuses to write outside one). */
+  get inTransaction(): boolean {
+    return this.current().isTransaction || (this.legacyHandle?.inTransaction ?? false);
   }
 
   /** Every row. */
