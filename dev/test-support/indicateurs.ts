@@ -122,7 +122,13 @@ export async function marchFixture(db: Db): Promise<MarchFixture> {
   for (const entry of entries) ids.push(await logEntry(db, entry));
   const id = (n: number) => ids[n - 1] as number;
 
-  await logSearch(db, { jour: '2025-03-03', pointId: hotel, requete: 'passeport', resultats: 5, entreeId: id(1) });
+  await logSearch(db, {
+    jour: '2025-03-03',
+    pointId: hotel,
+    requete: 'passeport',
+    resultats: 5,
+    entreeId: id(1),
+  });
   await logSearch(db, {
     jour: '2025-03-10',
     pointId: ccas,

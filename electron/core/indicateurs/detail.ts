@@ -77,7 +77,9 @@ export async function ficheCounts(
 export async function emptySearches(db: Db, filtres: Filtres, limite: number): Promise<LigneRecherche[]> {
   const where = whereOf(filtres, { alias: 'r', canal: false, poste: true });
   const byChannel =
-    filtres.canal === undefined ? sql`` : sql`JOIN journal j ON j.id = r.entree_id AND j.canal = ${filtres.canal}`;
+    filtres.canal === undefined
+      ? sql``
+      : sql`JOIN journal j ON j.id = r.entree_id AND j.canal = ${filtres.canal}`;
   const rows = await db.all<LigneRecherche>(
     sql`SELECT r.requete, count(*) AS nombre FROM recherches r
         ${byChannel}
@@ -88,7 +90,11 @@ export async function emptySearches(db: Db, filtres: Filtres, limite: number): P
 }
 
 /** Searches typed during contacts that ended « non résolu »: what the editors should write next. */
-export async function unresolvedSearches(db: Db, filtres: Filtres, limite: number): Promise<LigneRecherche[]> {
+export async function unresolvedSearches(
+  db: Db,
+  filtres: Filtres,
+  limite: number,
+): Promise<LigneRecherche[]> {
   const where = whereOf(filtres, { alias: 'j', poste: true });
   const rows = await db.all<LigneRecherche>(
     sql`SELECT r.requete, count(*) AS nombre FROM journal j JOIN recherches r ON r.entree_id = j.id

@@ -18,8 +18,9 @@ export async function listObjectives(db: Db): Promise<Objectif[]> {
 
 async function objectiveOf(db: Db, code: IndicateurCode): Promise<Objectif | null> {
   return (
-    (await db.one<Objectif>(sql`SELECT indicateur, cible, sens, marge FROM objectifs WHERE indicateur = ${code}`)) ??
-    null
+    (await db.one<Objectif>(
+      sql`SELECT indicateur, cible, sens, marge FROM objectifs WHERE indicateur = ${code}`,
+    )) ?? null
   );
 }
 

@@ -44,7 +44,11 @@ interface Row {
  * only those sums (a few thousand rows) are then mapped to their period here, so the week's date arithmetic
  * runs once a day, not once a row — and in TypeScript, as SQL has no portable date arithmetic.
  */
-export async function outcomeCounts(db: Db, filtres: Filtres, granularite: Granularite): Promise<OutcomeCounts> {
+export async function outcomeCounts(
+  db: Db,
+  filtres: Filtres,
+  granularite: Granularite,
+): Promise<OutcomeCounts> {
   const where = whereOf(filtres);
   const source = dayCounts(filtres, 'indicateurs_jour');
   // Days are « YYYY-MM-DD »: a month is their first seven characters, on both engines.

@@ -33,7 +33,10 @@ export const indicateurHandlers: HandlerTable<IndicateurMethod> = {
   'indicateurs.csv': async (core, input) => {
     const { table, ...request } = input;
     // A CSV file is for working on: it takes the ranked tables further than the screen does.
-    return tableauCsv(await tableau(core.store.db, { ...request, limite: 500 }, names(core), core.now()), table);
+    return tableauCsv(
+      await tableau(core.store.db, { ...request, limite: 500 }, names(core), core.now()),
+      table,
+    );
   },
   'objectifs.list': async (core) => ({ objectifs: await listObjectives(core.store.db) }),
   'objectifs.set': (core, input, { session }) =>
