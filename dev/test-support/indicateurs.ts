@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Issue, JournalCanal, Motif } from '../../common/journal/codes';
-import type { Db } from '../../electron/core/store/db';
+import { sql, type Db } from '../../electron/core/store/db';
 import { Store } from '../../electron/core/store/store';
 import { afterEach, beforeEach } from 'vitest';
 import { assign, attend, insertAgent, insertPoint, insertSession } from './registres';
@@ -27,71 +27,50 @@ export interface EntryFixture {
   fiches?: string[];
 }
 
-export function logEntry(db: Db, entry: EntryFixture): number {
+export async function logEntry(db: Db, entry: EntryFixture): Promise<number> {
   const heure = entry.heure ?? 10;
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO journal (horodatage, jour, heure, point_id, canal, issue, service_id, motif, theme, duree_s)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        `${entry.jour}T${String(heure).padStart(2, '0')}:15:00.000Z`,
-        entry.jour,
-        heure,
-        entry.pointId,
-        entry.canal ?? 'accueil_physique',
-        entry.issue,
-        entry.serviceId ?? null,
-        entry.motif ?? null,
-        entry.theme ?? null,
-        entry.duree ?? null,
-      ).lastInsertRowid,
-  );
-  const fiche = db.prepare('INSERT INTO journal_fiches (entree_id, fiche_id) VALUES (?, ?)');
-  for (const ficheId of entry.fiches ?? []) fiche.run(id, ficheId);
-  return id;
+  return db.transaction(async (tx) => {
+    const id = Number(
+      await tx.value<number>(
+        sql`INSERT INTO journal (horodatage, jour, heure, point_id, canal, issue, service_id, motif, theme, duree_s)
+            VALUES (${`${entry.jour}T${String(heure).padStart(2, '0')}:15:00.000Z`}, ${entry.jour}, ${heure},
+              ${entry.pointId}, ${entry.canal ?? 'accueil_physique'}, ${entry.issue}, ${entry.serviceId ?? null},
+              ${entry.motif ?? null}, ${entry.theme ?? null}, ${entry.duree ?? null})
+            RETURNING id`,
+      ),
+    );
+    for (const ficheId of entry.fiches ?? [])
+      await tx.run(sql`INSERT INTO journal_fiches (entree_id, fiche_id) VALUES (${id}, ${ficheId})`);
+    return id;
+  });
 }
 
-export function logSearch(
+export async function logSearch(
   db: Db,
   search: { jour: string; pointId: number | null; requete: string; resultats: number; entreeId?: number },
-): number {
+): Promise<number> {
   return Number(
-    db
-      .prepare(
-        'INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, entree_id) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        `${search.jour}T09:00:00.000Z`,
-        search.jour,
-        search.pointId,
-        search.requete,
-        search.resultats,
-        search.entreeId ?? null,
-      ).lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, entree_id)
+          VALUES (${`${search.jour}T09:00:00.000Z`}, ${search.jour}, ${search.pointId}, ${search.requete},
+            ${search.resultats}, ${search.entreeId ?? null})
+          RETURNING id`,
+    ),
   );
 }
 
-export function labelEvent(
+export async function labelEvent(
   db: Db,
   pointId: number,
   action: string,
   statut: string,
   date: string,
   expireLe: string | null = null,
-): void {
-  db.prepare(
-    `INSERT INTO label_evenements (point_id, action, statut, date, expire_le, motif, decide_par_nom, enregistre_le)
-     VALUES (?, ?, ?, ?, ?, ?, 'Gestionnaire de test', ?)`,
-  ).run(
-    pointId,
-    action,
-    statut,
-    date,
-    expireLe,
-    statut === 'suspendu' ? 'agents non formés' : null,
-    `${date}T12:00:00.000Z`,
+): Promise<void> {
+  await db.run(
+    sql`INSERT INTO label_evenements (point_id, action, statut, date, expire_le, motif, decide_par_nom, enregistre_le)
+        VALUES (${pointId}, ${action}, ${statut}, ${date}, ${expireLe},
+          ${statut === 'suspendu' ? 'agents non formés' : null}, 'Gestionnaire de test', ${`${date}T12:00:00.000Z`})`,
   );
 }
 
@@ -111,10 +90,10 @@ export interface MarchFixture {
  * each side of those ranges, searches, label decisions and agents. Every expected figure of the tests is
  * counted by hand from this list.
  */
-export function marchFixture(db: Db): MarchFixture {
-  const hotel = insertPoint(db, { nom: 'Hôtel de ville', entite: 'ville', type: 'physique' });
-  const ccas = insertPoint(db, { nom: 'CCAS', entite: 'ccas', type: 'physique' });
-  const allo = insertPoint(db, { nom: 'Allô Mairie', entite: 'ville', type: 'telephonique' });
+export async function marchFixture(db: Db): Promise<MarchFixture> {
+  const hotel = await insertPoint(db, { nom: 'Hôtel de ville', entite: 'ville', type: 'physique' });
+  const ccas = await insertPoint(db, { nom: 'CCAS', entite: 'ccas', type: 'physique' });
+  const allo = await insertPoint(db, { nom: 'Allô Mairie', entite: 'ville', type: 'telephonique' });
   const phys = 'accueil_physique';
   const tel = 'telephone';
   // prettier-ignore
@@ -139,55 +118,62 @@ export function marchFixture(db: Db): MarchFixture {
     /* 15 */ { jour: '2025-01-28', heure: 10, pointId: hotel, canal: phys, issue: 'non_resolu', motif: 'autre', fiches: ['acte'] },
     /* 16 */ { jour: '2025-04-01', heure: 10, pointId: hotel, canal: phys, issue: 'non_resolu', motif: 'autre', fiches: ['cni'] },
   ];
-  const ids = entries.map((entry) => logEntry(db, entry));
+  const ids: number[] = [];
+  for (const entry of entries) ids.push(await logEntry(db, entry));
   const id = (n: number) => ids[n - 1] as number;
 
-  logSearch(db, { jour: '2025-03-03', pointId: hotel, requete: 'passeport', resultats: 5, entreeId: id(1) });
-  logSearch(db, {
+  await logSearch(db, {
+    jour: '2025-03-03',
+    pointId: hotel,
+    requete: 'passeport',
+    resultats: 5,
+    entreeId: id(1),
+  });
+  await logSearch(db, {
     jour: '2025-03-10',
     pointId: ccas,
     requete: 'permis de louer',
     resultats: 0,
     entreeId: id(5),
   });
-  logSearch(db, { jour: '2025-03-12', pointId: hotel, requete: 'permis de louer', resultats: 0 });
-  logSearch(db, { jour: '2025-03-15', pointId: ccas, requete: 'composteur', resultats: 0 });
-  logSearch(db, {
+  await logSearch(db, { jour: '2025-03-12', pointId: hotel, requete: 'permis de louer', resultats: 0 });
+  await logSearch(db, { jour: '2025-03-15', pointId: ccas, requete: 'composteur', resultats: 0 });
+  await logSearch(db, {
     jour: '2025-03-31',
     pointId: hotel,
     requete: 'carte grise',
     resultats: 3,
     entreeId: id(9),
   });
-  logSearch(db, { jour: '2025-04-02', pointId: hotel, requete: 'permis de louer', resultats: 0 });
+  await logSearch(db, { jour: '2025-04-02', pointId: hotel, requete: 'permis de louer', resultats: 0 });
 
   // Hôtel de ville: labelled until 30 April 2026. CCAS: its label expired on 9 January 2025. Allô Mairie:
   // labelled, then suspended on 15 March 2025.
-  labelEvent(db, hotel, 'accorder', 'labellise', '2023-05-01', '2026-04-30');
-  labelEvent(db, ccas, 'accorder', 'labellise', '2022-01-10', '2025-01-09');
-  labelEvent(db, allo, 'accorder', 'labellise', '2024-01-01', '2026-12-31');
-  labelEvent(db, allo, 'suspendre', 'suspendu', '2025-03-15');
+  await labelEvent(db, hotel, 'accorder', 'labellise', '2023-05-01', '2026-04-30');
+  await labelEvent(db, ccas, 'accorder', 'labellise', '2022-01-10', '2025-01-09');
+  await labelEvent(db, allo, 'accorder', 'labellise', '2024-01-01', '2026-12-31');
+  await labelEvent(db, allo, 'suspendre', 'suspendu', '2025-03-15');
 
   // A1 trained until 31 May 2026; A2 trained until 30 March 2025; A3 assigned until 15 March 2025, untrained;
   // A4 absent from the Info'Cité session, present at another; A5 inactive.
-  const june2024 = insertSession(db, 'infocite', '2024-06-01');
-  const march2023 = insertSession(db, 'infocite', '2023-03-31');
-  const accueil = insertSession(db, 'accueil', '2025-02-03');
-  const a1 = insertAgent(db, { nom: 'Un' });
-  assign(db, a1, hotel, '2024-01-01');
-  attend(db, june2024, a1);
-  const a2 = insertAgent(db, { nom: 'Deux' });
-  assign(db, a2, hotel, '2024-01-01');
-  attend(db, march2023, a2);
-  const a3 = insertAgent(db, { nom: 'Trois' });
-  assign(db, a3, allo, '2025-02-01', '2025-03-15');
-  const a4 = insertAgent(db, { nom: 'Quatre' });
-  assign(db, a4, ccas, '2024-01-01');
-  attend(db, june2024, a4, 'absent');
-  attend(db, accueil, a4);
-  const a5 = insertAgent(db, { nom: 'Cinq', actif: false });
-  assign(db, a5, hotel, '2024-01-01');
-  attend(db, june2024, a5);
+  const june2024 = await insertSession(db, 'infocite', '2024-06-01');
+  const march2023 = await insertSession(db, 'infocite', '2023-03-31');
+  const accueil = await insertSession(db, 'accueil', '2025-02-03');
+  const a1 = await insertAgent(db, { nom: 'Un' });
+  await assign(db, a1, hotel, '2024-01-01');
+  await attend(db, june2024, a1);
+  const a2 = await insertAgent(db, { nom: 'Deux' });
+  await assign(db, a2, hotel, '2024-01-01');
+  await attend(db, march2023, a2);
+  const a3 = await insertAgent(db, { nom: 'Trois' });
+  await assign(db, a3, allo, '2025-02-01', '2025-03-15');
+  const a4 = await insertAgent(db, { nom: 'Quatre' });
+  await assign(db, a4, ccas, '2024-01-01');
+  await attend(db, june2024, a4, 'absent');
+  await attend(db, accueil, a4);
+  const a5 = await insertAgent(db, { nom: 'Cinq', actif: false });
+  await assign(db, a5, hotel, '2024-01-01');
+  await attend(db, june2024, a5);
 
   return { hotel, ccas, allo, entries: ids };
 }
@@ -199,11 +185,13 @@ export function marchFixture(db: Db): MarchFixture {
 export function marchFixtureEachTest(): { readonly db: Db; readonly fixture: MarchFixture } {
   let store: Store | undefined;
   let fixture: MarchFixture | undefined;
-  beforeEach(() => {
+  beforeEach(async () => {
     store = freshStore();
-    fixture = marchFixture(store.db);
+    fixture = await marchFixture(store.db);
   });
-  afterEach(() => store?.close());
+  afterEach(async () => {
+    await store?.close();
+  });
   const ready = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('marchFixtureEachTest: read db and fixture inside a test');
     return value;

@@ -13,7 +13,7 @@ import { annualReview } from '../../electron/core/indicateurs/bilan';
 import { bilanCsv } from '../../electron/core/indicateurs/csv';
 import type { Names, TableauRequest } from '../../electron/core/indicateurs/tableau';
 import { tableau } from '../../electron/core/indicateurs/tableau';
-import type { Db } from '../../electron/core/store/db';
+import { sql, type Db } from '../../electron/core/store/db';
 import { Store } from '../../electron/core/store/store';
 import { generateRegistries } from './indicators-data';
 import { demoKnowledge, generateJournal } from './journal-data';
@@ -51,14 +51,14 @@ interface Timing {
 }
 
 /** One warm-up run (statements prepared, pages in the cache), then `runs` timed ones. */
-function timed(runs: number, run: () => unknown): Timing {
-  run();
+async function timed(runs: number, run: () => Promise<unknown>): Promise<Timing> {
+  await run();
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let n = 0; n < runs; n++) {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
-    run();
+    await run();
     const used = process.cpuUsage(cpuStarted);
     wall.push(performance.now() - started);
     cpu.push((used.user + used.system) / 1000);
@@ -78,11 +78,11 @@ function demoNames(): Names {
   return { service: (id) => contacts.get(id), fiche: (id) => fiches.get(id) };
 }
 
-function count(db: Db, table: string): number {
-  return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+async function count(db: Db, table: string): Promise<number> {
+  return Number(await db.value<number>(sql`SELECT count(*) FROM ${sql.table(table)}`));
 }
 
-export function benchIndicators(options: { quick: boolean }): void {
+export async function benchIndicators(options: { quick: boolean }): Promise<void> {
   const entries = options.quick ? ENTRIES.quick : ENTRIES.full;
   const runs = options.quick ? RUNS.quick : RUNS.full;
   const dataDir = mkdtempSync(join(tmpdir(), 'infocite-bench-indicateurs-'));
@@ -95,9 +95,9 @@ export function benchIndicators(options: { quick: boolean }): void {
     const db = store.db;
     log(`indicateurs: generating ${entries} entries (the running counts follow through their triggers)…`);
     const cpu = process.cpuUsage();
-    const generated = generateJournal(db, { entries, year: YEAR, points: POINTS, seed: SEED });
-    const registries = generateRegistries(db, { year: YEAR, pointIds: generated.pointIds, seed: SEED });
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    const generated = await generateJournal(db, { entries, year: YEAR, points: POINTS, seed: SEED });
+    const registries = await generateRegistries(db, { year: YEAR, pointIds: generated.pointIds, seed: SEED });
+    if (db.engine === 'sqlite') await db.all(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
     const used = process.cpuUsage(cpu);
     console.log(
       `generated in ${fixed(generated.ms / 1000, 1)} s (${fixed((used.user + used.system) / 1e6, 1)} s of CPU), ` +
@@ -105,9 +105,10 @@ export function benchIndicators(options: { quick: boolean }): void {
         `searches, ${registries.labelEvents} label decisions, ${registries.agents} agents, ` +
         `${registries.sessions} training sessions; database ${fixed(statSync(store.file).size / 1024 / 1024, 0)} MB`,
     );
-    console.log(
-      `running counts (rows): ${RUNNING_COUNTS.map((table) => `${table.replace('indicateurs_', '')} ${count(db, table).toLocaleString('en')}`).join(', ')}`,
-    );
+    const rowCounts: string[] = [];
+    for (const table of RUNNING_COUNTS)
+      rowCounts.push(`${table.replace('indicateurs_', '')} ${(await count(db, table)).toLocaleString('en')}`);
+    console.log(`running counts (rows): ${rowCounts.join(', ')}`);
 
     const names = demoNames();
     const year: TableauRequest = { du: `${YEAR}-01-01`, au: `${YEAR}-12-31`, granularite: 'mois' };
@@ -125,26 +126,16 @@ export function benchIndicators(options: { quick: boolean }): void {
     const rows: string[][] = [];
     for (const [label, request, target] of cases) {
       log(`indicateurs: tableau, ${label}…`);
-      rows.push(
-        row(
-          `tableau: ${label}`,
-          timed(runs, () => tableau(db, request, names, NOW)),
-          target,
-        ),
-      );
+      rows.push(row(`tableau: ${label}`, await timed(runs, () => tableau(db, request, names, NOW)), target));
     }
     log('indicateurs: annual review…');
     rows.push(
-      row(
-        'bilan.annuel',
-        timed(runs, () => annualReview(db, YEAR, names, NOW)),
-        TARGETS.bilan,
-      ),
+      row('bilan.annuel', await timed(runs, () => annualReview(db, YEAR, names, NOW)), TARGETS.bilan),
     );
     rows.push(
       row(
         'bilan.csv',
-        timed(runs, () => bilanCsv(annualReview(db, YEAR, names, NOW))),
+        await timed(runs, async () => bilanCsv(await annualReview(db, YEAR, names, NOW))),
         TARGETS.bilan,
       ),
     );
@@ -155,7 +146,7 @@ export function benchIndicators(options: { quick: boolean }): void {
         'machine do not inflate.',
     );
   } finally {
-    store.close();
+    await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -14,7 +14,7 @@ const FEBRUARY_2026 = new Date('2026-02-01T10:00:00Z');
 
 const march = marchFixtureEachTest();
 
-function review(): Bilan {
+function review(): Promise<Bilan> {
   return annualReview(march.db, 2025, NAMES, FEBRUARY_2026);
 }
 
@@ -24,8 +24,8 @@ function rows(csv: string): string[][] {
 }
 
 describe('bilan.annuel', () => {
-  it('counts the year by month, against its objectives and 2024', () => {
-    const bilan = review();
+  it('counts the year by month, against its objectives and 2024', async () => {
+    const bilan = await review();
     expect(bilan).toMatchObject({
       annee: 2025,
       du: '2025-01-01',
@@ -79,8 +79,8 @@ describe('bilan.annuel', () => {
     expect(bilan.motifs.map((m) => m.nombre)).toEqual([1, 1, 1, 2]);
   });
 
-  it('gives the label register at year end, the year’s decisions, the training and the content gaps', () => {
-    const bilan = review();
+  it('gives the label register at year end, the year’s decisions, the training and the content gaps', async () => {
+    const bilan = await review();
     expect(bilan.label.registre.map((p) => [p.pointId, p.statut, p.expireLe])).toEqual([
       [march.fixture.hotel, 'labellise', '2026-04-30'],
     ]);
@@ -144,8 +144,8 @@ describe('bilan.annuel', () => {
     });
   });
 
-  it('stops a year in progress today and compares it with the same span of the year before', () => {
-    const bilan = annualReview(march.db, 2025, NAMES, JUNE_2025);
+  it('stops a year in progress today and compares it with the same span of the year before', async () => {
+    const bilan = await annualReview(march.db, 2025, NAMES, JUNE_2025);
     expect(bilan).toMatchObject({ au: '2025-06-01', complete: false });
     expect(bilan.precedente).toEqual({ du: '2024-01-01', au: '2024-06-01' });
     expect(bilan.indicateurs.find((i) => i.code === 'contacts')?.tendance).toMatchObject({
@@ -162,9 +162,9 @@ describe('bilan.annuel', () => {
     ]);
   });
 
-  it('reads the current year’s states today, not on a future 31 December', () => {
+  it('reads the current year’s states today, not on a future 31 December', async () => {
     // On 1 June 2025 agent 2's training (until 30 March) has already expired, agent 3 has left.
-    expect(annualReview(march.db, 2025, NAMES, JUNE_2025).formation.couverture).toMatchObject({
+    expect((await annualReview(march.db, 2025, NAMES, JUNE_2025)).formation.couverture).toMatchObject({
       jour: '2025-06-01',
       agents: 3,
       formes: 1,
@@ -173,8 +173,8 @@ describe('bilan.annuel', () => {
 });
 
 describe('CSV exports', () => {
-  it('writes a dashboard table with a BOM, semicolons and decimal commas', () => {
-    const t = tableau(
+  it('writes a dashboard table with a BOM, semicolons and decimal commas', async () => {
+    const t = await tableau(
       march.db,
       { du: '2025-03-01', au: '2025-03-31', granularite: 'semaine' },
       NAMES,
@@ -247,8 +247,8 @@ describe('CSV exports', () => {
     expect(rows(quoted.csv)[1]).toEqual(['Carte; "grise"', 'x', '1']);
   });
 
-  it('writes the annual review section by section', () => {
-    const file = bilanCsv(review());
+  it('writes the annual review section by section', async () => {
+    const file = bilanCsv(await review());
     expect(file.filename).toBe('bilan-annuel-2025.csv');
     const lines = rows(file.csv);
     const section = (title: string) => lines.findIndex((line) => line[0] === title);

@@ -1,7 +1,7 @@
 // The annual review (bilan annuel): every figure of a calendar year, the indicators against their objectives and
 // the previous year, the label's register and decisions, the training done and the content gaps, with an
 // action plan the label manager saves with it (plan.ts).
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { Names } from './tableau';
 import { qualiteOf } from './qualite';
 import { indicatorsOf, issueLines, measure, motifLines, serviceLines, volumesOf } from './tableau';
@@ -21,64 +21,56 @@ export const GAP_LIMIT = 50;
 
 export const PLAN_ACTION_COLONNES = ['Constat', 'Action', 'Responsable', 'Échéance', 'Indicateur de suivi'];
 
-function labelEvents(db: Db, du: string, au: string): EvenementLabel[] {
-  return db
-    .prepare(
-      `SELECT e.id, e.point_id AS pointId, p.nom, e.action, e.statut, e.date, e.expire_le AS expireLe, e.motif,
-              e.decide_par_nom AS decideParNom
-       FROM label_evenements e JOIN points p ON p.id = e.point_id
-       WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id`,
-    )
-    .all(du, au) as EvenementLabel[];
+async function labelEvents(db: Db, du: string, au: string): Promise<EvenementLabel[]> {
+  return db.all<EvenementLabel>(
+    sql`SELECT e.id, e.point_id AS "pointId", p.nom, e.action, e.statut, e.date, e.expire_le AS "expireLe",
+               e.motif, e.decide_par_nom AS "decideParNom"
+        FROM label_evenements e JOIN points p ON p.id = e.point_id
+        WHERE e.date BETWEEN ${du} AND ${au} ORDER BY e.date, e.id`,
+  );
 }
 
 /** Every training type, with the year's sessions and attendance (zeros for a type not taught). */
-function trainingByType(db: Db, du: string, au: string): FormationParType[] {
-  return db
-    .prepare(
-      `SELECT t.code, t.libelle,
-              count(DISTINCT s.id) AS sessions,
-              count(pr.agent_id) FILTER (WHERE pr.statut = 'inscrit') AS inscrits,
-              count(pr.agent_id) FILTER (WHERE pr.statut = 'present') AS presents,
-              count(pr.agent_id) FILTER (WHERE pr.statut = 'absent') AS absents,
-              count(DISTINCT pr.agent_id) FILTER (WHERE pr.statut = 'present') AS agentsFormes
-       FROM types_formation t
-       LEFT JOIN sessions_formation s ON s.type = t.code AND s.date BETWEEN ? AND ?
-       LEFT JOIN presences pr ON pr.session_id = s.id
-       GROUP BY t.code ORDER BY t.ordre, t.libelle`,
-    )
-    .all(du, au) as FormationParType[];
+async function trainingByType(db: Db, du: string, au: string): Promise<FormationParType[]> {
+  return db.all<FormationParType>(
+    sql`SELECT t.code, t.libelle,
+               count(DISTINCT s.id) AS sessions,
+               count(pr.agent_id) FILTER (WHERE pr.statut = 'inscrit') AS inscrits,
+               count(pr.agent_id) FILTER (WHERE pr.statut = 'present') AS presents,
+               count(pr.agent_id) FILTER (WHERE pr.statut = 'absent') AS absents,
+               count(DISTINCT pr.agent_id) FILTER (WHERE pr.statut = 'present') AS "agentsFormes"
+        FROM types_formation t
+        LEFT JOIN sessions_formation s ON s.type = t.code AND s.date BETWEEN ${du} AND ${au}
+        LEFT JOIN presences pr ON pr.session_id = s.id
+        GROUP BY t.code, t.libelle, t.ordre ORDER BY t.ordre, t.libelle`,
+  );
 }
 
-function sessionsOf(db: Db, du: string, au: string): SessionBilan[] {
-  return db
-    .prepare(
-      `SELECT s.id, s.date, s.type, t.libelle, s.formateur, s.lieu,
-              (SELECT count(*) FROM presences pr WHERE pr.session_id = s.id AND pr.statut = 'present') AS presents
-       FROM sessions_formation s JOIN types_formation t ON t.code = s.type
-       WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.id`,
-    )
-    .all(du, au) as SessionBilan[];
+async function sessionsOf(db: Db, du: string, au: string): Promise<SessionBilan[]> {
+  return db.all<SessionBilan>(
+    sql`SELECT s.id, s.date, s.type, t.libelle, s.formateur, s.lieu,
+               (SELECT count(*) FROM presences pr WHERE pr.session_id = s.id AND pr.statut = 'present') AS presents
+        FROM sessions_formation s JOIN types_formation t ON t.code = s.type
+        WHERE s.date BETWEEN ${du} AND ${au} ORDER BY s.date, s.id`,
+  );
 }
 
-export function annualReview(db: Db, annee: number, names: Names, now: Date): Bilan {
+export async function annualReview(db: Db, annee: number, names: Names, now: Date): Promise<Bilan> {
   // A year in progress stops today and compares with the same span of the year before, never with a whole year.
   const { complete, ...filtres } = yearRange(annee, parisDay(now));
   const { du, au } = comparisonRange(filtres.du, filtres.au);
   const before = { du, au };
-  const current = measure(db, filtres, 'mois', now);
-  const previous = measure(db, before, 'mois', now);
-  const plan = getPlan(db, annee);
-  const evenements = labelEvents(db, filtres.du, filtres.au);
+  const current = await measure(db, filtres, 'mois', now);
+  const previous = await measure(db, before, 'mois', now);
+  const plan = await getPlan(db, annee);
+  const evenements = await labelEvents(db, filtres.du, filtres.au);
   const parAction = new Map<string, number>();
   for (const event of evenements) parAction.set(event.action, (parAction.get(event.action) ?? 0) + 1);
-  const agentsFormes = db
-    .prepare(
-      `SELECT count(DISTINCT pr.agent_id) FROM presences pr JOIN sessions_formation s ON s.id = pr.session_id
-       WHERE pr.statut = 'present' AND s.date BETWEEN ? AND ?`,
-    )
-    .pluck()
-    .get(filtres.du, filtres.au) as number;
+  const agentsFormes =
+    (await db.value<number>(
+      sql`SELECT count(DISTINCT pr.agent_id) FROM presences pr JOIN sessions_formation s ON s.id = pr.session_id
+          WHERE pr.statut = 'present' AND s.date BETWEEN ${filtres.du} AND ${filtres.au}`,
+    )) ?? 0;
   return {
     annee,
     ...filtres,
@@ -86,24 +78,24 @@ export function annualReview(db: Db, annee: number, names: Names, now: Date): Bi
     precedente: before,
     genereLe: now.toISOString(),
     volumes: volumesOf(current.counts, filtres, 'mois'),
-    indicateurs: indicatorsOf(db, current, previous, before),
+    indicateurs: await indicatorsOf(db, current, previous, before),
     issues: issueLines(current.counts),
     motifs: motifLines(current.counts),
-    services: serviceLines(db, filtres, names),
+    services: await serviceLines(db, filtres, names),
     label: {
       registre: current.labelled,
       evenements,
       parAction: [...parAction].map(([action, nombre]) => ({ action, nombre })),
     },
     formation: {
-      parType: trainingByType(db, filtres.du, filtres.au),
-      sessions: sessionsOf(db, filtres.du, filtres.au),
+      parType: await trainingByType(db, filtres.du, filtres.au),
+      sessions: await sessionsOf(db, filtres.du, filtres.au),
       agentsFormes,
       couverture: current.coverage,
     },
     lacunes: {
-      recherchesSansResultat: emptySearches(db, filtres, GAP_LIMIT),
-      recherchesNonResolues: unresolvedSearches(db, filtres, GAP_LIMIT),
+      recherchesSansResultat: await emptySearches(db, filtres, GAP_LIMIT),
+      recherchesNonResolues: await unresolvedSearches(db, filtres, GAP_LIMIT),
       note: RECHERCHES_NOTE,
     },
     qualite: qualiteOf(current.satisfaction, current.reclamations),

@@ -2,7 +2,7 @@
 // keeps daily counts without them (and deletes the searches, as the CNIL guidance on minimisation asks), so
 // these figures cover the entries younger than the retention period; each says so in a note.
 import { isPartialQuery } from '../redaction/manques';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { dayCounts, splitWhere, whereOf } from './filters';
 import type { Affluence, Filtres, LigneRecherche } from '../../../common/indicateurs/types';
 
@@ -17,82 +17,90 @@ export const RECHERCHES_NOTE =
 export const RECHERCHES_CANAL_NOTE =
   ' Filtrées par canal : seules les recherches rattachées à un contact de ce canal sont comptées.';
 
+/** ISO weekday (1 = Monday … 7 = Sunday) of a « YYYY-MM-DD » day. */
+export function isoWeekday(day: string): number {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
 /**
  * Contacts by ISO weekday (1 = Monday) and hour. `contacts` is the period's total from the outcome counts: the
- * difference is what only the daily counts of retention hold, without an hour.
+ * difference is what only the daily counts of retention hold, without an hour. The monthly counts hold their
+ * weekday; the days at the edges are summed by day in SQL and given theirs here (SQL has no portable weekday).
  */
-export function affluence(db: Db, filtres: Filtres, contacts: number): Affluence {
+export async function affluence(db: Db, filtres: Filtres, contacts: number): Promise<Affluence> {
   const { months, days } = splitWhere(filtres);
   const source = dayCounts(filtres, 'indicateurs_heure_jour');
-  const cellules = db
-    .prepare(
-      `SELECT jourSemaine, heure, sum(nombre) AS nombre FROM (
-         SELECT jour_semaine AS jourSemaine, heure, nombre FROM indicateurs_heure_mois WHERE ${months.sql}
-         UNION ALL
-         SELECT CAST(strftime('%u', jour) AS INTEGER), heure, nombre FROM ${source.sql} WHERE ${days.sql}
-       )
-       GROUP BY jourSemaine, heure ORDER BY jourSemaine, heure`,
-    )
-    .all(...months.params, ...source.params, ...days.params) as Affluence['cellules'];
+  const monthly = await db.all<{ jourSemaine: number; heure: number; nombre: number }>(
+    sql`SELECT jour_semaine AS "jourSemaine", heure, sum(nombre) AS nombre FROM indicateurs_heure_mois
+        WHERE ${months} GROUP BY jour_semaine, heure`,
+  );
+  const daily = await db.all<{ jour: string; heure: number; nombre: number }>(
+    sql`SELECT jour, heure, sum(nombre) AS nombre FROM ${source} WHERE ${days} GROUP BY jour, heure`,
+  );
+  const cells = new Map<number, Affluence['cellules'][number]>();
+  const add = (jourSemaine: number, heure: number, nombre: number): void => {
+    const key = jourSemaine * 100 + heure;
+    const cell = cells.get(key);
+    if (cell) cell.nombre += nombre;
+    else cells.set(key, { jourSemaine, heure, nombre });
+  };
+  for (const row of monthly) add(row.jourSemaine, row.heure, row.nombre);
+  for (const row of daily) add(isoWeekday(row.jour), row.heure, row.nombre);
+  const cellules = [...cells.values()].sort((a, b) => a.jourSemaine - b.jourSemaine || a.heure - b.heure);
   const withHour = cellules.reduce((sum, cell) => sum + cell.nombre, 0);
   return { note: AFFLUENCE_NOTE, sansHeure: contacts - withHour, cellules };
 }
 
 /** The fiches consulted most often. */
-export function ficheCounts(
+export async function ficheCounts(
   db: Db,
   filtres: Filtres,
   limite: number,
-): Array<{ ficheId: string; nombre: number }> {
+): Promise<Array<{ ficheId: string; nombre: number }>> {
   const { months, days } = splitWhere(filtres);
   const source = dayCounts(filtres, 'indicateurs_fiche_jour');
-  return db
-    .prepare(
-      `SELECT fiche_id AS ficheId, sum(nombre) AS nombre FROM (
-         SELECT fiche_id, nombre FROM indicateurs_fiche_mois WHERE ${months.sql}
-         UNION ALL
-         SELECT fiche_id, nombre FROM ${source.sql} WHERE ${days.sql}
-       )
-       GROUP BY fiche_id ORDER BY nombre DESC, fiche_id LIMIT ?`,
-    )
-    .all(...months.params, ...source.params, ...days.params, limite) as Array<{
-    ficheId: string;
-    nombre: number;
-  }>;
+  return db.all<{ ficheId: string; nombre: number }>(
+    sql`SELECT fiche_id AS "ficheId", sum(nombre) AS nombre FROM (
+          SELECT fiche_id, nombre FROM indicateurs_fiche_mois WHERE ${months}
+          UNION ALL
+          SELECT fiche_id, nombre FROM ${source} WHERE ${days}
+        ) AS fiches
+        GROUP BY fiche_id ORDER BY nombre DESC, fiche_id LIMIT ${limite}`,
+  );
 }
 
 /**
  * Searches that found nothing, grouped by their (already normalised) text. A search has a point but no
  * channel: with a channel filter, only those attached to a contact of that channel count.
  */
-export function emptySearches(db: Db, filtres: Filtres, limite: number): LigneRecherche[] {
+export async function emptySearches(db: Db, filtres: Filtres, limite: number): Promise<LigneRecherche[]> {
   const where = whereOf(filtres, { alias: 'r', canal: false, poste: true });
-  const byChannel = filtres.canal !== undefined;
-  const rows = db
-    .prepare(
-      `SELECT r.requete, count(*) AS nombre FROM recherches r
-       ${byChannel ? 'JOIN journal j ON j.id = r.entree_id AND j.canal = ?' : ''}
-       WHERE r.resultats = 0 AND ${where.sql}
-       GROUP BY r.requete ORDER BY nombre DESC, r.requete LIMIT ?`,
-    )
-    .all(
-      ...(byChannel ? [filtres.canal as string] : []),
-      ...where.params,
-      overRead(limite),
-    ) as LigneRecherche[];
+  const byChannel =
+    filtres.canal === undefined
+      ? sql``
+      : sql`JOIN journal j ON j.id = r.entree_id AND j.canal = ${filtres.canal}`;
+  const rows = await db.all<LigneRecherche>(
+    sql`SELECT r.requete, count(*) AS nombre FROM recherches r
+        ${byChannel}
+        WHERE r.resultats = 0 AND ${where}
+        GROUP BY r.requete ORDER BY nombre DESC, r.requete LIMIT ${overRead(limite)}`,
+  );
   return settledOnly(rows, limite);
 }
 
 /** Searches typed during contacts that ended « non résolu »: what the editors should write next. */
-export function unresolvedSearches(db: Db, filtres: Filtres, limite: number): LigneRecherche[] {
+export async function unresolvedSearches(
+  db: Db,
+  filtres: Filtres,
+  limite: number,
+): Promise<LigneRecherche[]> {
   const where = whereOf(filtres, { alias: 'j', poste: true });
-  const rows = db
-    .prepare(
-      `SELECT r.requete, count(*) AS nombre FROM journal j JOIN recherches r ON r.entree_id = j.id
-       WHERE j.issue = 'non_resolu' AND ${where.sql}
-       GROUP BY r.requete ORDER BY nombre DESC, r.requete LIMIT ?`,
-    )
-    .all(...where.params, overRead(limite)) as LigneRecherche[];
+  const rows = await db.all<LigneRecherche>(
+    sql`SELECT r.requete, count(*) AS nombre FROM journal j JOIN recherches r ON r.entree_id = j.id
+        WHERE j.issue = 'non_resolu' AND ${where}
+        GROUP BY r.requete ORDER BY nombre DESC, r.requete LIMIT ${overRead(limite)}`,
+  );
   return settledOnly(rows, limite);
 }
 

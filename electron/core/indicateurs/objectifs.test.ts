@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../audit/record';
 import { NotFoundError } from '../errors';
+import { sql } from '../store/db';
 import type { Store } from '../store/store';
 import { listObjectives, removeObjective, setObjective, statusOf, trendOf } from './objectifs';
 import { freshStore } from '../../../dev/test-support/indicateurs';
@@ -12,15 +13,17 @@ let store: Store;
 beforeEach(() => {
   store = freshStore();
 });
-afterEach(() => store.close());
+afterEach(async () => {
+  await store.close();
+});
 
 function auditRows() {
-  return store.db.prepare('SELECT action, objet, objet_id, avant, apres FROM audit ORDER BY id').all();
+  return store.db.all(sql`SELECT action, objet, objet_id, avant, apres FROM audit ORDER BY id`);
 }
 
 describe('objectives', () => {
-  it('starts with the label charter’s objectives', () => {
-    expect(listObjectives(store.db)).toEqual([
+  it('starts with the label charter’s objectives', async () => {
+    expect(await listObjectives(store.db)).toEqual([
       { indicateur: 'taux_premier_niveau', cible: 80, sens: 'au_moins', marge: 5 },
       { indicateur: 'taux_non_resolu', cible: 5, sens: 'au_plus', marge: 2 },
       { indicateur: 'points_labellises', cible: 34, sens: 'au_moins', marge: 2 },
@@ -28,7 +31,7 @@ describe('objectives', () => {
     ]);
   });
 
-  it('reaches, comes close to or misses a target, on the right side of it', () => {
+  it('reaches, comes close to or misses a target, on the right side of it', async () => {
     const atLeast = {
       indicateur: 'taux_premier_niveau' as const,
       cible: 80,
@@ -48,7 +51,7 @@ describe('objectives', () => {
     expect(statusOf(3, null)).toBeNull();
   });
 
-  it('calls a trend up, down or stable on the values as shown', () => {
+  it('calls a trend up, down or stable on the values as shown', async () => {
     const range = { du: '2025-02-01', au: '2025-02-28' };
     expect(trendOf('taux_premier_niveau', 80.1, 80, range)).toEqual({
       ...range,
@@ -65,23 +68,28 @@ describe('objectives', () => {
     });
   });
 
-  it('sets, replaces and removes an objective, each change in the audit trail', () => {
+  it('sets, replaces and removes an objective, each change in the audit trail', async () => {
     const db = store.db;
-    setObjective(db, ACTOR, { indicateur: 'taux_orientation', cible: 15, sens: 'au_plus', marge: 3 }, NOW);
-    setObjective(
+    await setObjective(
+      db,
+      ACTOR,
+      { indicateur: 'taux_orientation', cible: 15, sens: 'au_plus', marge: 3 },
+      NOW,
+    );
+    await setObjective(
       db,
       ACTOR,
       { indicateur: 'taux_premier_niveau', cible: 85, sens: 'au_moins', marge: 4 },
       NOW,
     );
-    removeObjective(db, ACTOR, 'points_labellises', NOW);
-    expect(listObjectives(db).map((o) => [o.indicateur, o.cible])).toEqual([
+    await removeObjective(db, ACTOR, 'points_labellises', NOW);
+    expect((await listObjectives(db)).map((o) => [o.indicateur, o.cible])).toEqual([
       ['taux_premier_niveau', 85],
       ['taux_orientation', 15],
       ['taux_non_resolu', 5],
       ['couverture_formation', 90],
     ]);
-    expect(auditRows()).toEqual([
+    expect(await auditRows()).toEqual([
       {
         action: 'creation',
         objet: 'objectif',
@@ -106,11 +114,11 @@ describe('objectives', () => {
     ]);
   });
 
-  it('refuses to remove an objective that does not exist, and writes no audit row', () => {
-    expect(() => removeObjective(store.db, ACTOR, 'contacts', NOW)).toThrow(NotFoundError);
-    expect(() => removeObjective(store.db, ACTOR, 'contacts', NOW)).toThrow(
+  it('refuses to remove an objective that does not exist, and writes no audit row', async () => {
+    await expect(removeObjective(store.db, ACTOR, 'contacts', NOW)).rejects.toThrow(NotFoundError);
+    await expect(removeObjective(store.db, ACTOR, 'contacts', NOW)).rejects.toThrow(
       '« Contacts » n’a pas d’objectif',
     );
-    expect(auditRows()).toEqual([]);
+    expect(await auditRows()).toEqual([]);
   });
 });

@@ -3,36 +3,38 @@
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { Indicateur, Objectif, StatutObjectif, Tendance } from '../../../common/indicateurs/types';
 import type { IndicateurCode } from '../../../common/indicateurs/codes';
 import { INDICATEURS, INDICATEUR_INFOS } from '../../../common/indicateurs/codes';
 
-export function listObjectives(db: Db): Objectif[] {
-  const rows = db.prepare('SELECT indicateur, cible, sens, marge FROM objectifs').all() as Objectif[];
+export async function listObjectives(db: Db): Promise<Objectif[]> {
+  const rows = await db.all<Objectif>(sql`SELECT indicateur, cible, sens, marge FROM objectifs`);
   // In the dashboard's order, not the table's.
   return rows
     .filter((row) => (INDICATEURS as readonly string[]).includes(row.indicateur))
     .sort((a, b) => INDICATEURS.indexOf(a.indicateur) - INDICATEURS.indexOf(b.indicateur));
 }
 
-function objectiveOf(db: Db, code: IndicateurCode): Objectif | null {
+async function objectiveOf(db: Db, code: IndicateurCode): Promise<Objectif | null> {
   return (
-    (db.prepare('SELECT indicateur, cible, sens, marge FROM objectifs WHERE indicateur = ?').get(code) as
-      Objectif | undefined) ?? null
+    (await db.one<Objectif>(
+      sql`SELECT indicateur, cible, sens, marge FROM objectifs WHERE indicateur = ${code}`,
+    )) ?? null
   );
 }
 
 /** Creates or replaces an indicator's objective. */
-export function setObjective(db: Db, actor: Actor, objectif: Objectif, now: Date): Objectif {
-  db.legacyTransaction(() => {
-    const avant = objectiveOf(db, objectif.indicateur);
-    db.prepare(
-      `INSERT INTO objectifs (indicateur, cible, sens, marge) VALUES (?, ?, ?, ?)
-       ON CONFLICT (indicateur) DO UPDATE SET cible = excluded.cible, sens = excluded.sens, marge = excluded.marge`,
-    ).run(objectif.indicateur, objectif.cible, objectif.sens, objectif.marge);
-    recordAudit(
-      db,
+export async function setObjective(db: Db, actor: Actor, objectif: Objectif, now: Date): Promise<Objectif> {
+  await db.transaction(async (tx) => {
+    const avant = await objectiveOf(tx, objectif.indicateur);
+    await tx.run(
+      sql`INSERT INTO objectifs (indicateur, cible, sens, marge)
+          VALUES (${objectif.indicateur}, ${objectif.cible}, ${objectif.sens}, ${objectif.marge})
+          ON CONFLICT (indicateur) DO UPDATE SET cible = excluded.cible, sens = excluded.sens, marge = excluded.marge`,
+    );
+    await recordAudit(
+      tx,
       actor,
       {
         action: avant ? 'modification' : 'creation',
@@ -43,19 +45,19 @@ export function setObjective(db: Db, actor: Actor, objectif: Objectif, now: Date
       },
       now,
     );
-  })();
+  });
   return objectif;
 }
 
 /** Takes an indicator's objective away: it is then shown without a status. */
-export function removeObjective(db: Db, actor: Actor, code: IndicateurCode, now: Date): void {
-  db.legacyTransaction(() => {
-    const avant = objectiveOf(db, code);
+export async function removeObjective(db: Db, actor: Actor, code: IndicateurCode, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const avant = await objectiveOf(tx, code);
     if (!avant)
       throw new NotFoundError(`L’indicateur « ${INDICATEUR_INFOS[code].libelle} » n’a pas d’objectif.`);
-    db.prepare('DELETE FROM objectifs WHERE indicateur = ?').run(code);
-    recordAudit(db, actor, { action: 'suppression', objet: 'objectif', objetId: code, avant }, now);
-  })();
+    await tx.run(sql`DELETE FROM objectifs WHERE indicateur = ${code}`);
+    await recordAudit(tx, actor, { action: 'suppression', objet: 'objectif', objetId: code, avant }, now);
+  });
 }
 
 /**

@@ -3,9 +3,9 @@
 // same before and after retention.
 import type { Issue, Motif } from '../../../common/journal/codes';
 import { ISSUES, MOTIFS } from '../../../common/journal/codes';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { dayCounts, splitWhere, whereOf } from './filters';
-import { periodKeySql } from '../../../common/indicateurs/periods';
+import { periodKey } from '../../../common/indicateurs/periods';
 import type { Filtres } from '../../../common/indicateurs/types';
 import type { Granularite } from '../../../common/indicateurs/codes';
 
@@ -40,24 +40,25 @@ interface Row {
 
 /**
  * Counts the contacts of `filtres` by period, outcome and reason. The table's key starts with (jour, issue,
- * motif), so SQLite sums each day in key order without sorting; only the day sums (a few thousand rows) are
- * then mapped to their period, so the week's date arithmetic runs once a day, not once a row.
+ * motif), so the database sums each day in key order without sorting (by month, the month's days only);
+ * only those sums (a few thousand rows) are then mapped to their period here, so the week's date arithmetic
+ * runs once a day, not once a row — and in TypeScript, as SQL has no portable date arithmetic.
  */
-export function outcomeCounts(db: Db, filtres: Filtres, granularite: Granularite): OutcomeCounts {
+export async function outcomeCounts(
+  db: Db,
+  filtres: Filtres,
+  granularite: Granularite,
+): Promise<OutcomeCounts> {
   const where = whereOf(filtres);
   const source = dayCounts(filtres, 'indicateurs_jour');
-  const rows = db
-    .prepare(
-      `SELECT ${periodKeySql('jour', granularite)} AS cle, issue, motif, sum(nombre) AS nombre,
-              sum(duree) AS duree, sum(timed) AS timed
-       FROM (
-         SELECT jour, issue, motif, sum(nombre) AS nombre, sum(duree_totale_s) AS duree, sum(duree_nombre) AS timed
-         FROM ${source.sql} WHERE ${where.sql}
-         GROUP BY jour, issue, motif
-       )
-       GROUP BY cle, issue, motif`,
-    )
-    .all(...source.params, ...where.params) as Row[];
+  // Days are « YYYY-MM-DD »: a month is their first seven characters, on both engines.
+  const key = granularite === 'mois' ? sql`substr(jour, 1, 7)` : sql`jour`;
+  const rows = await db.all<Row>(
+    sql`SELECT ${key} AS cle, issue, motif, sum(nombre) AS nombre, sum(duree_totale_s) AS duree,
+               sum(duree_nombre) AS timed
+        FROM ${source} WHERE ${where}
+        GROUP BY ${key}, issue, motif`,
+  );
 
   const counts: OutcomeCounts = {
     contacts: 0,
@@ -67,32 +68,41 @@ export function outcomeCounts(db: Db, filtres: Filtres, granularite: Granularite
     dureeTotaleS: 0,
     dureeNombre: 0,
   };
-  // Folding a few hundred aggregated rows (periods × outcomes × reasons), not the log.
+  const weeks = new Map<string, string>();
+  const periodOf = (cle: string): string => {
+    if (granularite !== 'semaine') return cle;
+    let week = weeks.get(cle);
+    if (week === undefined) weeks.set(cle, (week = periodKey(cle, 'semaine')));
+    return week;
+  };
+  // Folding a few thousand aggregated rows (days or months × outcomes × reasons), not the log.
   for (const row of rows) {
     counts.contacts += row.nombre;
     counts.parIssue[row.issue] += row.nombre;
     if (row.issue === 'non_resolu' && row.motif !== '') counts.parMotif[row.motif as Motif] += row.nombre;
     counts.dureeTotaleS += row.duree;
     counts.dureeNombre += row.timed;
-    let period = counts.parPeriode.get(row.cle);
-    if (!period) counts.parPeriode.set(row.cle, (period = zeroByIssue()));
+    const cle = periodOf(row.cle);
+    let period = counts.parPeriode.get(cle);
+    if (!period) counts.parPeriode.set(cle, (period = zeroByIssue()));
     period[row.issue] += row.nombre;
   }
   return counts;
 }
 
 /** The services contacts were oriented to, most frequent first. */
-export function orientationCounts(db: Db, filtres: Filtres): Array<{ serviceId: string; nombre: number }> {
+export async function orientationCounts(
+  db: Db,
+  filtres: Filtres,
+): Promise<Array<{ serviceId: string; nombre: number }>> {
   const { months, days } = splitWhere(filtres);
   const source = dayCounts(filtres, 'indicateurs_service_jour');
-  return db
-    .prepare(
-      `SELECT service_id AS serviceId, sum(nombre) AS nombre FROM (
-         SELECT service_id, nombre FROM indicateurs_service_mois WHERE ${months.sql}
-         UNION ALL
-         SELECT service_id, nombre FROM ${source.sql} WHERE ${days.sql}
-       )
-       GROUP BY service_id ORDER BY nombre DESC, service_id`,
-    )
-    .all(...months.params, ...source.params, ...days.params) as Array<{ serviceId: string; nombre: number }>;
+  return db.all<{ serviceId: string; nombre: number }>(
+    sql`SELECT service_id AS "serviceId", sum(nombre) AS nombre FROM (
+          SELECT service_id, nombre FROM indicateurs_service_mois WHERE ${months}
+          UNION ALL
+          SELECT service_id, nombre FROM ${source} WHERE ${days}
+        ) AS services
+        GROUP BY service_id ORDER BY nombre DESC, service_id`,
+  );
 }

@@ -3,7 +3,7 @@
 import { keptActions } from '../../../common/indicateurs/action-plan';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { ActionPlan, PlanBilan } from '../../../common/indicateurs/types';
 
 interface Row {
@@ -27,13 +27,11 @@ export function emptyPlan(annee: number): PlanBilan {
   return { annee, texte: '', actions: [], modifieLe: null, modifiePar: null };
 }
 
-export function getPlan(db: Db, annee: number): PlanBilan {
-  const row = db
-    .prepare(
-      `SELECT p.annee, p.texte, p.actions, p.modifie_le, c.nom FROM bilan_plans p
-       LEFT JOIN comptes c ON c.id = p.modifie_par WHERE p.annee = ?`,
-    )
-    .get(annee) as Row | undefined;
+export async function getPlan(db: Db, annee: number): Promise<PlanBilan> {
+  const row = await db.one<Row>(
+    sql`SELECT p.annee, p.texte, p.actions, p.modifie_le, c.nom FROM bilan_plans p
+        LEFT JOIN comptes c ON c.id = p.modifie_par WHERE p.annee = ${annee}`,
+  );
   if (!row) return emptyPlan(annee);
   return {
     annee,
@@ -44,23 +42,24 @@ export function getPlan(db: Db, annee: number): PlanBilan {
   };
 }
 
-export function setPlan(
+export async function setPlan(
   db: Db,
   actor: Actor,
   input: { annee: number; texte: string; actions: readonly ActionPlan[] },
   now: Date,
-): PlanBilan {
+): Promise<PlanBilan> {
   const texte = input.texte.trim();
   const actions = keptActions(input.actions);
-  db.legacyTransaction(() => {
-    const before = getPlan(db, input.annee);
-    db.prepare(
-      `INSERT INTO bilan_plans (annee, texte, actions, modifie_le, modifie_par) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (annee) DO UPDATE SET texte = excluded.texte, actions = excluded.actions,
-         modifie_le = excluded.modifie_le, modifie_par = excluded.modifie_par`,
-    ).run(input.annee, texte, JSON.stringify(actions), now.toISOString(), actor.compteId);
-    recordAudit(
-      db,
+  return db.transaction(async (tx) => {
+    const before = await getPlan(tx, input.annee);
+    await tx.run(
+      sql`INSERT INTO bilan_plans (annee, texte, actions, modifie_le, modifie_par)
+          VALUES (${input.annee}, ${texte}, ${JSON.stringify(actions)}, ${now.toISOString()}, ${actor.compteId})
+          ON CONFLICT (annee) DO UPDATE SET texte = excluded.texte, actions = excluded.actions,
+            modifie_le = excluded.modifie_le, modifie_par = excluded.modifie_par`,
+    );
+    await recordAudit(
+      tx,
       actor,
       {
         action: before.modifieLe === null ? 'creation' : 'modification',
@@ -71,8 +70,8 @@ export function setPlan(
       },
       now,
     );
-  })();
-  return getPlan(db, input.annee);
+    return getPlan(tx, input.annee);
+  });
 }
 
 /** The plan's lines keyed by the review's column names, for the CSV. */

@@ -9,10 +9,11 @@ import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
 import { ISSUES, JOURNAL_CANAUX, MOTIFS } from '../../../common/journal/codes';
 import { runRetention } from '../journal/retention';
 import type { Db } from '../store/db';
-import { openDatabase } from '../store/database';
+import { sql } from '../store/db';
+import { openDatabase, userVersion } from '../store/database';
 import { MIGRATIONS } from '../store/migrations';
 import { writeSetting } from '../store/settings';
-import type { Store } from '../store/store';
+import { sqliteDb, type Store } from '../store/store';
 import { insertPoint } from '../../../dev/test-support/registres';
 import { freshStore, logEntry } from '../../../dev/test-support/indicateurs';
 
@@ -33,7 +34,7 @@ const RECOUNTS: Record<string, string> = {
     SELECT jour, issue, motif, point_id, canal, sum(nombre) AS nombre, sum(duree) AS duree_totale_s,
            sum(timed) AS duree_nombre FROM (
       SELECT jour, issue, coalesce(motif, '') AS motif, coalesce(point_id, 0) AS point_id, canal, 1 AS nombre,
-             coalesce(duree_s, 0) AS duree, duree_s IS NOT NULL AS timed FROM journal
+             coalesce(duree_s, 0) AS duree, CASE WHEN duree_s IS NOT NULL THEN 1 ELSE 0 END AS timed FROM journal
       UNION ALL
       SELECT jour, issue, motif, point_id, canal, nombre, duree_totale_s, duree_nombre FROM journal_quotidien)
     GROUP BY 1, 2, 3, 4, 5`,
@@ -71,14 +72,16 @@ function sorted(rows: unknown[]): string[] {
   return rows.map((row) => JSON.stringify(row)).sort();
 }
 
-function expectCountsMatchLog(db: Db): void {
+async function expectCountsMatchLog(db: Db): Promise<void> {
   for (const [table, recount] of Object.entries(RECOUNTS)) {
-    const columns = db
-      .prepare(recount)
-      .columns()
-      .map((column) => column.name);
-    const stored = db.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all();
-    expect(sorted(stored), table).toEqual(sorted(db.prepare(recount).all()));
+    const expected = await db.all<Record<string, unknown>>(sql.raw(recount));
+    // The recount's columns, in its order; every test here logs entries, so it has rows to name them.
+    expect(expected.length, table).toBeGreaterThan(0);
+    const columns = Object.keys(expected[0] ?? {});
+    const stored = await db.all(
+      sql`SELECT ${sql.join(columns.map((c) => sql.ref(c)))} FROM ${sql.table(table)}`,
+    );
+    expect(sorted(stored), table).toEqual(sorted(expected));
   }
 }
 
@@ -104,78 +107,84 @@ function randomEntry(random: () => number, points: number[]) {
 }
 
 let store: Store | undefined;
-afterEach(() => store?.close());
+afterEach(async () => {
+  await store?.close();
+});
 
 describe('the running counts of the log', () => {
-  it('follow inserts, corrections, cancellations, fiches and retention exactly', () => {
+  it('follow inserts, corrections, cancellations, fiches and retention exactly', async () => {
     store = freshStore();
     const db = store.db;
     const random = seeded(20_250_301);
-    const points = [insertPoint(db), insertPoint(db), insertPoint(db)];
-    const ids = Array.from({ length: 400 }, () => logEntry(db, randomEntry(random, points)));
-    expectCountsMatchLog(db);
+    const points = [await insertPoint(db), await insertPoint(db), await insertPoint(db)];
+    const ids: number[] = [];
+    for (let n = 0; n < 400; n++) ids.push(await logEntry(db, randomEntry(random, points)));
+    await expectCountsMatchLog(db);
 
     // Corrections of every kind of column, as journal.update makes them (and more).
-    const update = db.prepare(
-      'UPDATE journal SET issue = ?, motif = ?, canal = ?, service_id = ?, duree_s = ?, point_id = ? WHERE id = ?',
-    );
     for (const id of ids.slice(0, 120)) {
       const e = randomEntry(random, points);
-      update.run(e.issue, e.motif ?? null, e.canal, e.serviceId ?? null, e.duree, e.pointId, id);
+      await db.run(
+        sql`UPDATE journal SET issue = ${e.issue}, motif = ${e.motif ?? null}, canal = ${e.canal},
+              service_id = ${e.serviceId ?? null}, duree_s = ${e.duree}, point_id = ${e.pointId}
+            WHERE id = ${id}`,
+      );
     }
-    db.prepare('UPDATE journal SET jour = ?, heure = ? WHERE id = ?').run('2024-04-02', 12, ids[200]);
-    expectCountsMatchLog(db);
+    await db.run(sql`UPDATE journal SET jour = ${'2024-04-02'}, heure = ${12} WHERE id = ${ids[200]}`);
+    await expectCountsMatchLog(db);
 
     // Cancellations (with their fiches), fiches taken off and added.
-    const remove = db.prepare('DELETE FROM journal WHERE id = ?');
-    for (const id of ids.slice(120, 180)) remove.run(id);
-    db.prepare("DELETE FROM journal_fiches WHERE fiche_id = 'cni' AND entree_id % 3 = 0").run();
-    db.prepare(
-      "INSERT OR IGNORE INTO journal_fiches (entree_id, fiche_id) SELECT id, 'nouvelle' FROM journal WHERE id % 5 = 0",
-    ).run();
-    expectCountsMatchLog(db);
+    for (const id of ids.slice(120, 180)) await db.run(sql`DELETE FROM journal WHERE id = ${id}`);
+    await db.run(sql`DELETE FROM journal_fiches WHERE fiche_id = 'cni' AND entree_id % 3 = 0`);
+    await db.run(
+      sql`INSERT INTO journal_fiches (entree_id, fiche_id) SELECT id, 'nouvelle' FROM journal WHERE id % 5 = 0
+          ON CONFLICT DO NOTHING`,
+    );
+    await expectCountsMatchLog(db);
 
     // Retention folds January and February (before 1 March 2024) and deletes them; twice is a no-op.
-    writeSetting(db, 'journal.retention_mois', 1);
+    await writeSetting(db, 'journal.retention_mois', 1);
     const now = new Date('2024-04-01T10:00:00Z');
-    expect(runRetention(db, now).aggregated).toBeGreaterThan(100);
-    expectCountsMatchLog(db);
-    runRetention(db, now);
-    expectCountsMatchLog(db);
-    // A daily count corrected or deleted by hand (an administrator's repair) is followed too.
-    db.prepare(
-      "UPDATE journal_quotidien SET nombre = nombre + 2, canal = 'courrier' WHERE rowid % 4 = 0",
-    ).run();
-    db.prepare('DELETE FROM journal_quotidien WHERE rowid % 7 = 0').run();
-    expectCountsMatchLog(db);
+    expect((await runRetention(db, now)).aggregated).toBeGreaterThan(100);
+    await expectCountsMatchLog(db);
+    await runRetention(db, now);
+    await expectCountsMatchLog(db);
+    // A daily count corrected or deleted by hand (an administrator's repair) is followed too. (This file tests
+    // SQLite's triggers of migration 005: rowid picks the rows as it always has.)
+    await db.run(
+      sql`UPDATE journal_quotidien SET nombre = nombre + 2, canal = 'courrier' WHERE rowid % 4 = 0`,
+    );
+    await db.run(sql`DELETE FROM journal_quotidien WHERE rowid % 7 = 0`);
+    await expectCountsMatchLog(db);
 
     // And nothing is left at zero.
     for (const table of Object.keys(RECOUNTS))
-      expect(db.prepare(`SELECT count(*) FROM ${table} WHERE nombre = 0`).pluck().get(), table).toBe(0);
+      expect(await db.value(sql`SELECT count(*) FROM ${sql.table(table)} WHERE nombre = 0`), table).toBe(0);
   });
 
-  it('counts the entries a database already holds when it is migrated', () => {
+  it('counts the entries a database already holds when it is migrated', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'infocite-indicateurs-'));
     const file = join(dir, 'infocite.db');
     const before = MIGRATIONS.filter((m) => m.version < 5);
-    const old = openDatabase(file, { backupDir: dir, migrations: before });
+    const oldHandle = openDatabase(file, { backupDir: dir, migrations: before });
+    const old = sqliteDb(oldHandle);
     const random = seeded(7);
-    const points = [insertPoint(old), insertPoint(old)];
-    for (let n = 0; n < 150; n++) logEntry(old, randomEntry(random, points));
-    old
-      .prepare(
-        `INSERT INTO journal_quotidien (jour, point_id, theme, canal, issue, motif, service_id, nombre,
-           duree_totale_s, duree_nombre) VALUES ('2023-06-01', ?, '', 'telephone', 'oriente_autre', '', 'ccas', 7, 600, 4)`,
-      )
-      .run(points[0]);
-    old.close();
-    const db = openDatabase(file, { backupDir: dir });
+    const points = [await insertPoint(old), await insertPoint(old)];
+    for (let n = 0; n < 150; n++) await logEntry(old, randomEntry(random, points));
+    await old.run(
+      sql`INSERT INTO journal_quotidien (jour, point_id, theme, canal, issue, motif, service_id, nombre,
+            duree_totale_s, duree_nombre)
+          VALUES ('2023-06-01', ${points[0]}, '', 'telephone', 'oriente_autre', '', 'ccas', 7, 600, 4)`,
+    );
+    oldHandle.close();
+    const handle = openDatabase(file, { backupDir: dir });
+    const db = sqliteDb(handle);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(5);
-      expectCountsMatchLog(db);
-      expect(db.prepare('SELECT count(*) FROM objectifs').pluck().get()).toBe(4);
+      expect(userVersion(handle)).toBeGreaterThanOrEqual(5);
+      await expectCountsMatchLog(db);
+      expect(await db.value(sql`SELECT count(*) FROM objectifs`)).toBe(4);
     } finally {
-      db.close();
+      handle.close();
     }
   });
 });

@@ -2,6 +2,7 @@
 // counted from its list of entries, with the entries' numbers in the comments.
 import { describe, expect, it } from 'vitest';
 import { runRetention } from '../journal/retention';
+import { sql } from '../store/db';
 import { writeSetting } from '../store/settings';
 import type { Names, TableauRequest } from './tableau';
 import { tableau } from './tableau';
@@ -16,7 +17,7 @@ const MARCH: TableauRequest = { du: '2025-03-01', au: '2025-03-31', granularite:
 
 const march = marchFixtureEachTest();
 
-function board(request: Partial<TableauRequest> = {}): Tableau {
+function board(request: Partial<TableauRequest> = {}): Promise<Tableau> {
   return tableau(march.db, { ...MARCH, ...request }, NAMES, JUNE_2025);
 }
 
@@ -29,8 +30,8 @@ function values(t: Tableau): Record<string, number | null> {
 }
 
 describe('indicateurs.tableau', () => {
-  it('counts March’s contacts by outcome, with rates, reasons and durations', () => {
-    const t = board();
+  it('counts March’s contacts by outcome, with rates, reasons and durations', async () => {
+    const t = await board();
     // Entries 1–10. Answered: 1, 2, 6, 10 (40 %). Oriented: 3 (fiche), 4 (other) (20 %). Appointment: 7.
     // Passed on: 8. Unresolved: 5, 9 (20 %). Durations: 120+60+180+300+90+240+30 = 1020 s over the 7 timed
     // entries = 145.7 s. Labelled on 31 March: the Hôtel de ville only (CCAS expired in January, Allô Mairie
@@ -69,8 +70,8 @@ describe('indicateurs.tableau', () => {
     expect(t.motifs[0]?.libelle).toBe('Pas de fiche');
   });
 
-  it('compares each indicator with February and its objective', () => {
-    const t = byCode(board());
+  it('compares each indicator with February and its objective', async () => {
+    const t = byCode(await board());
     // February: entries 11–14. Answered 11, 12, 14 (75 %), unresolved 13 (25 %), no duration. Labelled on
     // 28 February: Hôtel de ville and Allô Mairie. Coverage: agents 1, 2, 3, 4, trained 1 and 2: 50 %.
     expect(t.contacts?.tendance).toEqual({
@@ -108,9 +109,9 @@ describe('indicateurs.tableau', () => {
     expect(t.contacts).toMatchObject({ libelle: 'Contacts', unite: 'nombre', objectif: null, statut: null });
   });
 
-  it('gives the volumes by week, by day and by month, empty periods included', () => {
+  it('gives the volumes by week, by day and by month, empty periods included', async () => {
     // Weeks from Monday: 1–4 in the week of 3 March, 5–7 in that of 10 March, 8 on the 20th, 9–10 on the 31st.
-    expect(board().volumes.map((p) => [p.cle, p.debut, p.fin, p.contacts])).toEqual([
+    expect((await board()).volumes.map((p) => [p.cle, p.debut, p.fin, p.contacts])).toEqual([
       ['2025-02-24', '2025-03-01', '2025-03-02', 0],
       ['2025-03-03', '2025-03-03', '2025-03-09', 4],
       ['2025-03-10', '2025-03-10', '2025-03-16', 3],
@@ -118,13 +119,13 @@ describe('indicateurs.tableau', () => {
       ['2025-03-24', '2025-03-24', '2025-03-30', 0],
       ['2025-03-31', '2025-03-31', '2025-03-31', 2],
     ]);
-    const days = board({ granularite: 'jour' }).volumes;
+    const days = (await board({ granularite: 'jour' })).volumes;
     expect(days).toHaveLength(31);
     expect(days.find((p) => p.cle === '2025-03-03')).toMatchObject({
       contacts: 3,
       parIssue: { repondu: 2, oriente_fiche: 1, non_resolu: 0 },
     });
-    expect(board({ granularite: 'mois' }).volumes).toEqual([
+    expect((await board({ granularite: 'mois' })).volumes).toEqual([
       {
         cle: '2025-03',
         debut: '2025-03-01',
@@ -142,8 +143,8 @@ describe('indicateurs.tableau', () => {
     ]);
   });
 
-  it('lists the services oriented to, the affluence grid, the fiches and the searches', () => {
-    const t = board();
+  it('lists the services oriented to, the affluence grid, the fiches and the searches', async () => {
+    const t = await board();
     // 3 → mairie, 4 → ccas (7's appointment with the mairie is not an orientation). The CCAS is not a contact
     // the names know: its id stands.
     expect(t.services).toEqual([
@@ -188,12 +189,12 @@ describe('indicateurs.tableau', () => {
       },
     ]);
     expect(t.couverture).toMatchObject({ jour: '2025-03-31', agents: 3, formes: 1, taux: 33.3 });
-    expect(board({ limite: 1 }).fiches.lignes.map((l) => l.ficheId)).toEqual(['passeport']);
+    expect((await board({ limite: 1 })).fiches.lignes.map((l) => l.ficheId)).toEqual(['passeport']);
   });
 
-  it('filters by point, entité and channel', () => {
+  it('filters by point, entité and channel', async () => {
     // Allô Mairie: 6, 7, 8. Its only agent (3) left on 15 March: no coverage to compute.
-    const allo = board({ pointId: march.fixture.allo });
+    const allo = await board({ pointId: march.fixture.allo });
     expect(values(allo)).toMatchObject({
       contacts: 3,
       taux_premier_niveau: 33.3,
@@ -210,7 +211,7 @@ describe('indicateurs.tableau', () => {
     expect(allo.filtres).toEqual({ ...MARCH, pointId: march.fixture.allo });
 
     // The CCAS: 4 and 5; its searches that found nothing: « permis de louer » (10th), « composteur ».
-    const ccas = board({ entite: 'ccas' });
+    const ccas = await board({ entite: 'ccas' });
     expect(values(ccas)).toMatchObject({ contacts: 2, taux_orientation: 50, taux_non_resolu: 50 });
     expect(ccas.recherchesSansResultat.lignes).toEqual([
       { requete: 'composteur', nombre: 1 },
@@ -219,29 +220,30 @@ describe('indicateurs.tableau', () => {
     expect(ccas.couverture).toMatchObject({ agents: 1, formes: 0, taux: 0 });
 
     // By telephone: 6, 7, 8; no search linked to them found nothing.
-    const phone = board({ canal: 'telephone' });
+    const phone = await board({ canal: 'telephone' });
     expect(values(phone)).toMatchObject({ contacts: 3, taux_premier_niveau: 33.3 });
     expect(phone.recherchesSansResultat.lignes).toEqual([]);
     expect(phone.recherchesSansResultat.note).toContain('rattachées à un contact de ce canal');
     // By e-mail: 9 alone, unresolved, with its search.
-    const mail = board({ canal: 'courriel' });
+    const mail = await board({ canal: 'courriel' });
     expect(values(mail)).toMatchObject({ contacts: 1, taux_non_resolu: 100 });
     expect(mail.recherchesNonResolues.lignes).toEqual([{ requete: 'carte grise', nombre: 1 }]);
   });
 
-  it('filters by desk: a desk that served one point shows exactly that point’s figures', () => {
+  it('filters by desk: a desk that served one point shows exactly that point’s figures', async () => {
     const db = march.db;
-    const desk = (nom: string, pointId: number) =>
+    const desk = async (nom: string, pointId: number) =>
       Number(
-        db
-          .prepare("INSERT INTO postes (nom, point_id, cree_le) VALUES (?, ?, '2025-01-01T08:00:00.000Z')")
-          .run(nom, pointId).lastInsertRowid,
+        await db.value<number>(
+          sql`INSERT INTO postes (nom, point_id, cree_le) VALUES (${nom}, ${pointId}, '2025-01-01T08:00:00.000Z')
+              RETURNING id`,
+        ),
       );
-    const alloDesk = desk('Allô Mairie 1', march.fixture.allo);
-    db.prepare('UPDATE journal SET poste_id = ? WHERE point_id = ?').run(alloDesk, march.fixture.allo);
-    db.prepare('UPDATE recherches SET poste_id = ? WHERE point_id = ?').run(alloDesk, march.fixture.allo);
-    const byPoint = board({ pointId: march.fixture.allo });
-    const byDesk = board({ posteId: alloDesk });
+    const alloDesk = await desk('Allô Mairie 1', march.fixture.allo);
+    await db.run(sql`UPDATE journal SET poste_id = ${alloDesk} WHERE point_id = ${march.fixture.allo}`);
+    await db.run(sql`UPDATE recherches SET poste_id = ${alloDesk} WHERE point_id = ${march.fixture.allo}`);
+    const byPoint = await board({ pointId: march.fixture.allo });
+    const byDesk = await board({ posteId: alloDesk });
     const figures = (t: Tableau) => ({
       values: values(t),
       issues: t.issues,
@@ -260,13 +262,13 @@ describe('indicateurs.tableau', () => {
     expect(values(byDesk).contacts).toBe(3);
     expect(byDesk.filtres).toEqual({ ...MARCH, posteId: alloDesk });
     // Another desk, with no entry, counts nothing; and the channel filter still applies within a desk.
-    expect(values(board({ posteId: desk('Vide', march.fixture.allo) })).contacts).toBe(0);
-    expect(values(board({ posteId: alloDesk, canal: 'courriel' })).contacts).toBe(0);
+    expect(values(await board({ posteId: await desk('Vide', march.fixture.allo) })).contacts).toBe(0);
+    expect(values(await board({ posteId: alloDesk, canal: 'courriel' })).contacts).toBe(0);
   });
 
-  it('adds the whole months and the edge days of a long range', () => {
+  it('adds the whole months and the edge days of a long range', async () => {
     // 15 January – 31 March: 15 (28 January, with « acte »), 11–14, 1–10.
-    const t = board({ du: '2025-01-15', au: '2025-03-31', granularite: 'mois' });
+    const t = await board({ du: '2025-01-15', au: '2025-03-31', granularite: 'mois' });
     expect(values(t).contacts).toBe(15);
     expect(t.fiches.lignes.map((l) => [l.ficheId, l.nombre])).toEqual([
       ['passeport', 4],
@@ -280,23 +282,23 @@ describe('indicateurs.tableau', () => {
     expect(cell(2, 10)).toBe(2); // 13 and 15
     expect(cell(1, 9)).toBe(4); // 1, 2, 5 and 11
     // No whole month: days only. 15 February – 10 March: 1–5.
-    expect(values(board({ du: '2025-02-15', au: '2025-03-10' })).contacts).toBe(5);
+    expect(values(await board({ du: '2025-02-15', au: '2025-03-10' })).contacts).toBe(5);
   });
 
-  it('keeps every total after retention folds the entries into daily counts', () => {
-    const before = board();
-    const beforeYear = board({ du: '2025-01-01', au: '2025-12-31', granularite: 'mois' });
-    writeSetting(march.db, 'journal.retention_mois', 1);
+  it('keeps every total after retention folds the entries into daily counts', async () => {
+    const before = await board();
+    const beforeYear = await board({ du: '2025-01-01', au: '2025-12-31', granularite: 'mois' });
+    await writeSetting(march.db, 'journal.retention_mois', 1);
     // 1 June 2025 minus one month: everything before 1 May is folded and deleted.
-    expect(runRetention(march.db, JUNE_2025)).toMatchObject({ aggregated: 16 });
-    expect(march.db.prepare('SELECT count(*) FROM journal').pluck().get()).toBe(0);
-    const after = board();
+    expect(await runRetention(march.db, JUNE_2025)).toMatchObject({ aggregated: 16 });
+    expect(await march.db.value(sql`SELECT count(*) FROM journal`)).toBe(0);
+    const after = await board();
     expect(after.indicateurs).toEqual(before.indicateurs);
     expect(after.volumes).toEqual(before.volumes);
     expect(after.issues).toEqual(before.issues);
     expect(after.motifs).toEqual(before.motifs);
     expect(after.services).toEqual(before.services);
-    expect(board({ du: '2025-01-01', au: '2025-12-31', granularite: 'mois' }).indicateurs).toEqual(
+    expect((await board({ du: '2025-01-01', au: '2025-12-31', granularite: 'mois' })).indicateurs).toEqual(
       beforeYear.indicateurs,
     );
     // What only the detailed log had is gone, and said so: the hours, the fiches, the searches.
@@ -307,9 +309,9 @@ describe('indicateurs.tableau', () => {
 });
 
 describe('a period compared like with like', () => {
-  it('compares a year so far with the same span of last year, and says it is incomplete', () => {
+  it('compares a year so far with the same span of last year, and says it is incomplete', async () => {
     // On 1 June 2025, « Cette année » is 1 January – 1 June 2025.
-    const t = board({ du: '2025-01-01', au: '2025-06-01', granularite: 'mois' });
+    const t = await board({ du: '2025-01-01', au: '2025-06-01', granularite: 'mois' });
     expect(t.periode).toEqual({
       incomplete: true,
       precedente: { du: '2024-01-01', au: '2024-06-01' },
@@ -318,8 +320,8 @@ describe('a period compared like with like', () => {
     expect(byCode(t).contacts?.tendance).toMatchObject({ du: '2024-01-01', au: '2024-06-01' });
   });
 
-  it('says a closed period is complete', () => {
-    expect(board().periode).toEqual({
+  it('says a closed period is complete', async () => {
+    expect((await board()).periode).toEqual({
       incomplete: false,
       precedente: { du: '2025-02-01', au: '2025-02-28' },
       comparaison: 'mois_precedents',
@@ -328,12 +330,13 @@ describe('a period compared like with like', () => {
 });
 
 describe('searches cut mid-typing', () => {
-  it('are left out of the searches without result', () => {
-    const insert = march.db.prepare(
-      "INSERT INTO recherches (horodatage, jour, requete, resultats) VALUES ('2025-03-20T09:00:00.000Z', '2025-03-20', ?, 0)",
-    );
-    for (const q of ['bonjour, je', 'bonjour, je', 'carte d', 'xylophone']) insert.run(q);
-    const lines = board().recherchesSansResultat.lignes.map((line) => line.requete);
+  it('are left out of the searches without result', async () => {
+    for (const q of ['bonjour, je', 'bonjour, je', 'carte d', 'xylophone'])
+      await march.db.run(
+        sql`INSERT INTO recherches (horodatage, jour, requete, resultats)
+            VALUES ('2025-03-20T09:00:00.000Z', '2025-03-20', ${q}, 0)`,
+      );
+    const lines = (await board()).recherchesSansResultat.lignes.map((line) => line.requete);
     expect(lines).toContain('xylophone');
     expect(lines).not.toContain('bonjour, je');
     expect(lines).not.toContain('carte d');

@@ -73,15 +73,20 @@ export function stateDay(au: string, now: Date): string {
   return au < today ? au : today;
 }
 
-export function measure(db: Db, filtres: Filtres, granularite: Granularite, now: Date): Measure {
+export async function measure(
+  db: Db,
+  filtres: Filtres,
+  granularite: Granularite,
+  now: Date,
+): Promise<Measure> {
   const day = stateDay(filtres.au, now);
   const points = { entite: filtres.entite, pointId: filtres.pointId };
   return {
-    counts: outcomeCounts(db, filtres, granularite),
-    labelled: labelledPoints(db, day, points),
-    coverage: coverage(db, day, points),
-    satisfaction: satisfactionCounts(db, filtres),
-    reclamations: reclamationCounts(db, filtres, day),
+    counts: await outcomeCounts(db, filtres, granularite),
+    labelled: await labelledPoints(db, day, points),
+    coverage: await coverage(db, day, points),
+    satisfaction: await satisfactionCounts(db, filtres),
+    reclamations: await reclamationCounts(db, filtres, day),
   };
 }
 
@@ -107,13 +112,13 @@ export function valuesOf(m: Measure): Record<IndicateurCode, number | null> {
 }
 
 /** Every indicator of `current` against its objective, with `previous` as its trend. */
-export function indicatorsOf(
+export async function indicatorsOf(
   db: Db,
   current: Measure,
   previous: Measure,
   previousPeriod: { du: string; au: string },
-): Indicateur[] {
-  const objectives = listObjectives(db);
+): Promise<Indicateur[]> {
+  const objectives = await listObjectives(db);
   const now = valuesOf(current);
   const before = valuesOf(previous);
   return INDICATEURS.map((code) => indicator(code, now[code], before[code], previousPeriod, objectives));
@@ -145,8 +150,8 @@ export function volumesOf(counts: OutcomeCounts, filtres: Filtres, granularite: 
   });
 }
 
-export function serviceLines(db: Db, filtres: Filtres, names: Names): LigneService[] {
-  return orientationCounts(db, filtres).map((row) => ({
+export async function serviceLines(db: Db, filtres: Filtres, names: Names): Promise<LigneService[]> {
+  return (await orientationCounts(db, filtres)).map((row) => ({
     ...row,
     nom: names.service(row.serviceId) ?? row.serviceId,
   }));
@@ -166,13 +171,13 @@ function cleanFilters(request: TableauRequest): Tableau['filtres'] {
   };
 }
 
-export function tableau(db: Db, request: TableauRequest, names: Names, now: Date): Tableau {
+export async function tableau(db: Db, request: TableauRequest, names: Names, now: Date): Promise<Tableau> {
   const filtres = cleanFilters(request);
   const limite = request.limite ?? DEFAULT_LIMIT;
   const { comparaison, ...previousDays } = comparisonRange(filtres.du, filtres.au);
   const before = { ...filtres, ...previousDays };
-  const current = measure(db, filtres, filtres.granularite, now);
-  const previous = measure(db, before, 'mois', now);
+  const current = await measure(db, filtres, filtres.granularite, now);
+  const previous = await measure(db, before, 'mois', now);
   const searchNote = RECHERCHES_NOTE + (filtres.canal === undefined ? '' : RECHERCHES_CANAL_NOTE);
   return {
     filtres,
@@ -181,21 +186,21 @@ export function tableau(db: Db, request: TableauRequest, names: Names, now: Date
       precedente: previousDays,
       comparaison,
     },
-    indicateurs: indicatorsOf(db, current, previous, { du: before.du, au: before.au }),
+    indicateurs: await indicatorsOf(db, current, previous, { du: before.du, au: before.au }),
     volumes: volumesOf(current.counts, filtres, filtres.granularite),
     issues: issueLines(current.counts),
     motifs: motifLines(current.counts),
-    services: serviceLines(db, filtres, names),
-    affluence: affluence(db, filtres, current.counts.contacts),
+    services: await serviceLines(db, filtres, names),
+    affluence: await affluence(db, filtres, current.counts.contacts),
     fiches: {
       note: FICHES_NOTE,
-      lignes: ficheCounts(db, filtres, limite).map((row) => ({
+      lignes: (await ficheCounts(db, filtres, limite)).map((row) => ({
         ...row,
         titre: names.fiche(row.ficheId) ?? row.ficheId,
       })),
     },
-    recherchesSansResultat: { note: searchNote, lignes: emptySearches(db, filtres, limite) },
-    recherchesNonResolues: { note: RECHERCHES_NOTE, lignes: unresolvedSearches(db, filtres, limite) },
+    recherchesSansResultat: { note: searchNote, lignes: await emptySearches(db, filtres, limite) },
+    recherchesNonResolues: { note: RECHERCHES_NOTE, lignes: await unresolvedSearches(db, filtres, limite) },
     pointsLabellises: current.labelled,
     couverture: current.coverage,
     qualite: qualiteOf(current.satisfaction, current.reclamations),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
 import { createCore } from '../../core/app';
 import type { ClientSlot } from '../../core/auth/session';
+import { sql } from '../../core/store/db';
 import { marchFixture } from '../../../dev/test-support/indicateurs';
 import type { Bilan, FichierCsv, Objectif, PlanBilan, Tableau } from '../../../common/indicateurs/types';
 import { signedIn } from '../../../dev/test-support/comptes';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   });
   await core.search.ready();
   [agent, manager] = await Promise.all([signedIn(core, ['agent']), signedIn(core, ['gestionnaire'])]);
-  marchFixture(core.store.db);
+  await marchFixture(core.store.db);
 });
 
 afterAll(async () => {
@@ -111,9 +112,9 @@ describe('indicators API', () => {
     expect(set).toEqual({ indicateur: 'taux_premier_niveau', cible: 40, sens: 'au_moins', marge: 5 });
     const t = await ok<Tableau>(manager, 'indicateurs.tableau', MARCH);
     expect(t.indicateurs.find((i) => i.code === 'taux_premier_niveau')?.statut).toBe('atteint');
-    const audit = core.store.db
-      .prepare("SELECT auteur, action FROM audit WHERE objet = 'objectif' ORDER BY id DESC LIMIT 1")
-      .get();
+    const audit = await core.store.db.one(
+      sql`SELECT auteur, action FROM audit WHERE objet = 'objectif' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit).toEqual({ auteur: expect.stringContaining('test-gestionnaire'), action: 'modification' });
 
     const removed = await ok<{ objectifs: Objectif[] }>(manager, 'objectifs.remove', {
@@ -207,9 +208,9 @@ describe('indicators API', () => {
     expect((await ok<FichierCsv>(manager, 'bilan.csv', { annee: 2025 })).csv).toContain(
       'CCAS peu formé;Former;Léa Durand;2026-03-31;',
     );
-    const audit = core.store.db
-      .prepare("SELECT action, objet_id, apres FROM audit WHERE objet = 'plan_action'")
-      .all() as Array<{ action: string; objet_id: string; apres: string }>;
+    const audit = await core.store.db.all<{ action: string; objet_id: string; apres: string }>(
+      sql`SELECT action, objet_id, apres FROM audit WHERE objet = 'plan_action'`,
+    );
     expect(audit).toEqual([
       expect.objectContaining({
         action: 'creation',

@@ -29,21 +29,25 @@ function names(core: Core): Names {
 /** The indicators' methods: thin calls into core/indicators. */
 export const indicateurHandlers: HandlerTable<IndicateurMethod> = {
   'indicateurs.tableau': (core, input) => tableau(core.store.db, input, names(core), core.now()),
-  'indicateurs.postes': (core) => ({ postes: dashboardPostes(core.store.db) }),
-  'indicateurs.csv': (core, input) => {
+  'indicateurs.postes': async (core) => ({ postes: await dashboardPostes(core.store.db) }),
+  'indicateurs.csv': async (core, input) => {
     const { table, ...request } = input;
     // A CSV file is for working on: it takes the ranked tables further than the screen does.
-    return tableauCsv(tableau(core.store.db, { ...request, limite: 500 }, names(core), core.now()), table);
+    return tableauCsv(
+      await tableau(core.store.db, { ...request, limite: 500 }, names(core), core.now()),
+      table,
+    );
   },
-  'objectifs.list': (core) => ({ objectifs: listObjectives(core.store.db) }),
+  'objectifs.list': async (core) => ({ objectifs: await listObjectives(core.store.db) }),
   'objectifs.set': (core, input, { session }) =>
     setObjective(core.store.db, actorOf(session), input, core.now()),
-  'objectifs.remove': (core, input, { session }) => {
-    removeObjective(core.store.db, actorOf(session), input.indicateur, core.now());
-    return { objectifs: listObjectives(core.store.db) };
+  'objectifs.remove': async (core, input, { session }) => {
+    await removeObjective(core.store.db, actorOf(session), input.indicateur, core.now());
+    return { objectifs: await listObjectives(core.store.db) };
   },
   'bilan.annuel': (core, input) => annualReview(core.store.db, input.annee, names(core), core.now()),
-  'bilan.csv': (core, input) => bilanCsv(annualReview(core.store.db, input.annee, names(core), core.now())),
+  'bilan.csv': async (core, input) =>
+    bilanCsv(await annualReview(core.store.db, input.annee, names(core), core.now())),
   'bilan.plan.get': (core, input) => getPlan(core.store.db, input.annee),
   'bilan.plan.set': (core, input, { session }) => setPlan(core.store.db, actorOf(session), input, core.now()),
 };
