@@ -19,7 +19,9 @@ import type { Caller } from './caller';
 import {
   addConstat,
   answerControle,
+  cancelControle,
   controleView,
+  leverConstat,
   finishControle,
   listControles,
   planControle,
@@ -247,6 +249,95 @@ describe('planning and filling an audit', () => {
       sensible: 1,
       fort: 1,
     });
+  });
+});
+
+describe('status changes', () => {
+  it('lifts a finding once, by hand or by its last action done, and audits it once', async () => {
+    const constat = Number(await fillAndFinish(await plan()));
+    const lifted = await leverConstat(db, gestion, constat, NOW);
+    expect(lifted).toMatchObject({ statut: 'leve', leveLe: TODAY });
+    await expect(leverConstat(db, gestion, constat, NOW)).rejects.toThrow(/déjà levé/);
+    await expect(leverConstat(db, gestion, 424242, NOW)).rejects.toThrow(/n'existe pas/);
+    await expect(leverConstat(db, auditor, constat, NOW)).rejects.toThrow(ForbiddenError);
+    // An action raised from it and done later leaves the finding as it was lifted.
+    const action = await createAction(
+      db,
+      ACTOR,
+      {
+        quoi: 'Nettoyage',
+        responsable: '',
+        echeance: '2026-12-15',
+        indicateur: '',
+        preuve: '',
+        origine: 'constat',
+        origineId: String(constat),
+      },
+      NOW,
+    );
+    await updateAction(
+      db,
+      ACTOR,
+      {
+        id: action,
+        quoi: 'Nettoyage',
+        responsable: '',
+        echeance: '2026-12-15',
+        indicateur: '',
+        preuve: 'Fait',
+        statut: 'faite',
+      },
+      new Date('2026-12-01T09:00:00Z'),
+    );
+    expect(await db.one(sql`SELECT statut, leve_le AS "leveLe" FROM constats WHERE id = ${constat}`)).toEqual(
+      { statut: 'leve', leveLe: TODAY },
+    );
+    expect((await auditRows(db, 'constat')).map((r) => r.action)).toEqual(['creation', 'modification']);
+  });
+
+  it('keeps a finding open while another action raised from it is still open', async () => {
+    const constat = Number(await fillAndFinish(await plan()));
+    const fields = {
+      quoi: 'Nettoyage',
+      responsable: '',
+      echeance: '2026-12-15',
+      indicateur: '',
+      preuve: '',
+      origine: 'constat' as const,
+      origineId: String(constat),
+    };
+    const first = await createAction(db, ACTOR, fields, NOW);
+    await createAction(db, ACTOR, fields, NOW);
+    await updateAction(db, ACTOR, { ...fields, id: first, preuve: 'Fait', statut: 'faite' }, NOW);
+    expect(await db.value(sql`SELECT statut FROM constats WHERE id = ${constat}`)).toBe('ouvert');
+  });
+
+  it('finishes an audit once when two desks finish it at once, and cancels only an open one', async () => {
+    const id = await plan();
+    const all = await codes(await starterId());
+    await answerControle(
+      db,
+      auditor,
+      {
+        id,
+        reponses: all.map((critere) => ({ critere, resultat: 'conforme', commentaire: '' })),
+        synthese: '',
+      },
+      NOW,
+    );
+    const outcomes = await Promise.allSettled([
+      finishControle(db, auditor, id, TODAY, NOW),
+      finishControle(db, gestion, id, TODAY, NOW),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await auditRows(db, 'controle')).filter((r) => r.action === 'fin')).toHaveLength(1);
+    await expect(cancelControle(db, gestion, id, 'Erreur', NOW)).rejects.toThrow(/terminé/);
+    const other = await plan();
+    await cancelControle(db, gestion, other, 'Point fermé', NOW);
+    expect((await controleView(db, gestion, other)).statut).toBe('annule');
+    await expect(
+      addConstat(db, gestion, { controleId: other, gravite: 'fort', texte: 'x' }, NOW),
+    ).rejects.toThrow(/annulé/);
   });
 });
 
