@@ -45,13 +45,15 @@ interface Row {
   constat_point: string | null;
 }
 
+// A finding's id is compared as text: PostgreSQL would fail casting another origin's id (« 2026:1 ») to an
+// integer, whatever the order it evaluates the join's conditions in.
 const SELECT = sql`
   SELECT x.id, x.quoi, x.responsable, x.echeance, x.statut, x.preuve, x.indicateur, x.origine, x.origine_id,
          x.point_id, p.nom AS point_nom, x.cree_le, x.close_le,
          c.realise_le AS constat_date, cp.nom AS constat_point
   FROM actions x
   LEFT JOIN points p ON p.id = x.point_id
-  LEFT JOIN constats k ON x.origine = 'constat' AND k.id = CAST(x.origine_id AS INTEGER)
+  LEFT JOIN constats k ON x.origine = 'constat' AND CAST(k.id AS TEXT) = x.origine_id
   LEFT JOIN controles c ON c.id = k.controle_id
   LEFT JOIN points cp ON cp.id = c.point_id`;
 
@@ -148,8 +150,14 @@ async function record(db: Db, id: number): Promise<Record<string, unknown>> {
   >;
 }
 
-/** Where an action raised from a finding applies: the finding's point; the finding must exist. */
-async function constatPoint(db: Db, origineId: string | undefined): Promise<number> {
+/**
+ * Where an action raised from a finding applies: the finding's point; the finding must exist. Its id is kept as
+ * the finding's id written plainly (« 12 », not « 012 »), so it reads back as the same finding.
+ */
+async function constatOrigin(
+  db: Db,
+  origineId: string | undefined,
+): Promise<{ id: string; pointId: number }> {
   const id = Number(origineId);
   const row =
     Number.isInteger(id) && id > 0
@@ -158,7 +166,7 @@ async function constatPoint(db: Db, origineId: string | undefined): Promise<numb
         )
       : undefined;
   if (!row) throw new RefusedError(`Le constat « ${origineId ?? ''} » n'existe pas.`);
-  return row.point_id;
+  return { id: String(id), pointId: row.point_id };
 }
 
 /**
@@ -168,10 +176,10 @@ async function constatPoint(db: Db, origineId: string | undefined): Promise<numb
 export async function createAction(db: Db, actor: Actor, input: ActionInput, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     let pointId = input.pointId ?? null;
-    if (input.origine === 'constat') pointId = await constatPoint(tx, input.origineId);
+    let origineId = input.origineId === undefined || input.origineId === '' ? null : input.origineId;
+    if (input.origine === 'constat') ({ id: origineId, pointId } = await constatOrigin(tx, input.origineId));
     if (pointId !== null && !(await tx.one(sql`SELECT 1 AS found FROM points WHERE id = ${pointId}`)))
       throw new NotFoundError(`Le point d'accueil n° ${pointId} n'existe pas.`);
-    const origineId = input.origineId === undefined || input.origineId === '' ? null : input.origineId;
     const id = Number(
       await tx.value<number>(sql`
         INSERT INTO actions (quoi, responsable, echeance, statut, preuve, indicateur, origine, origine_id,
