@@ -8,8 +8,9 @@ import { parisDay } from '../../../common/dates';
 import { frenchDate } from '../../../common/french-date';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/db';
+import { ConflictError, NotFoundError, RefusedError } from '../errors';
+import { liftConstat } from '../controles/controles';
+import { sql, type Db, type RawBuilder } from '../store/db';
 
 export interface ActionFields {
   quoi: string;
@@ -44,13 +45,15 @@ interface Row {
   constat_point: string | null;
 }
 
-const SELECT = `
+// A finding's id is compared as text: PostgreSQL would fail casting another origin's id (« 2026:1 ») to an
+// integer, whatever the order it evaluates the join's conditions in.
+const SELECT = sql`
   SELECT x.id, x.quoi, x.responsable, x.echeance, x.statut, x.preuve, x.indicateur, x.origine, x.origine_id,
          x.point_id, p.nom AS point_nom, x.cree_le, x.close_le,
          c.realise_le AS constat_date, cp.nom AS constat_point
   FROM actions x
   LEFT JOIN points p ON p.id = x.point_id
-  LEFT JOIN constats k ON x.origine = 'constat' AND k.id = CAST(x.origine_id AS INTEGER)
+  LEFT JOIN constats k ON x.origine = 'constat' AND CAST(k.id AS TEXT) = x.origine_id
   LEFT JOIN controles c ON c.id = k.controle_id
   LEFT JOIN points cp ON cp.id = c.point_id`;
 
@@ -110,127 +113,111 @@ export interface ActionFilter {
 }
 
 /** Actions, open ones first by due date, then the closed ones latest first. */
-export function listActions(db: Db, filter: ActionFilter, now: Date): CorrectiveAction[] {
+export async function listActions(db: Db, filter: ActionFilter, now: Date): Promise<CorrectiveAction[]> {
   const today = parisDay(now);
-  const open = filter.enRetard === true || filter.ouvertes === true ? 1 : null;
-  const rows = db
-    .prepare(
-      `${SELECT}
-       WHERE (? IS NULL OR x.statut = ?) AND (? IS NULL OR x.statut IN ('a_faire', 'en_cours'))
-         AND (? IS NULL OR x.echeance < ?) AND (? IS NULL OR x.point_id = ?) AND (? IS NULL OR x.origine = ?)
-         AND (? IS NULL OR x.origine_id = ?)
-       ORDER BY x.statut IN ('faite', 'abandonnee'), x.echeance, x.id`,
-    )
-    .all(
-      filter.statut ?? null,
-      filter.statut ?? null,
-      open,
-      filter.enRetard === true ? today : null,
-      today,
-      filter.pointId ?? null,
-      filter.pointId ?? null,
-      filter.origine ?? null,
-      filter.origine ?? null,
-      filter.origineId ?? null,
-      filter.origineId ?? null,
-    ) as Row[];
+  const where: RawBuilder<unknown>[] = [sql`1 = 1`];
+  if (filter.statut !== undefined) where.push(sql`x.statut = ${filter.statut}`);
+  if (filter.enRetard === true || filter.ouvertes === true)
+    where.push(sql`x.statut IN ('a_faire', 'en_cours')`);
+  if (filter.enRetard === true) where.push(sql`x.echeance < ${today}`);
+  if (filter.pointId !== undefined) where.push(sql`x.point_id = ${filter.pointId}`);
+  if (filter.origine !== undefined) where.push(sql`x.origine = ${filter.origine}`);
+  if (filter.origineId !== undefined) where.push(sql`x.origine_id = ${filter.origineId}`);
+  const rows = await db.all<Row>(sql`
+    ${SELECT}
+    WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY CASE WHEN x.statut IN ('faite', 'abandonnee') THEN 1 ELSE 0 END, x.echeance, x.id`);
   return rows.map((row) => toAction(row, today));
 }
 
 /** Overdue actions: open, due before today. */
-export function overdueActions(db: Db, now: Date): CorrectiveAction[] {
+export async function overdueActions(db: Db, now: Date): Promise<CorrectiveAction[]> {
   return listActions(db, { enRetard: true }, now);
 }
 
-export function getAction(db: Db, id: number, now: Date): CorrectiveAction {
-  const row = db.prepare(`${SELECT} WHERE x.id = ?`).get(id) as Row | undefined;
+export async function getAction(db: Db, id: number, now: Date): Promise<CorrectiveAction> {
+  const row = await db.one<Row>(sql`${SELECT} WHERE x.id = ${id}`);
   if (!row) throw new NotFoundError(`L'action corrective n° ${id} n'existe pas.`);
   return toAction(row, parisDay(now));
 }
 
-function record(db: Db, id: number): Record<string, unknown> {
-  return db
-    .prepare(
-      `SELECT quoi, responsable, echeance, statut, preuve, indicateur, origine, origine_id AS origineId,
-              point_id AS pointId, close_le AS closeLe FROM actions WHERE id = ?`,
-    )
-    .get(id) as Record<string, unknown>;
+async function record(db: Db, id: number): Promise<Record<string, unknown>> {
+  return (await db.one<Record<string, unknown>>(sql`
+    SELECT quoi, responsable, echeance, statut, preuve, indicateur, origine, origine_id AS "origineId",
+           point_id AS "pointId", close_le AS "closeLe" FROM actions WHERE id = ${id}`)) as Record<
+    string,
+    unknown
+  >;
 }
 
-/** Where an action raised from a finding applies: the finding's point; the finding must exist. */
-function constatPoint(db: Db, origineId: string | undefined): number {
+/**
+ * Where an action raised from a finding applies: the finding's point; the finding must exist. Its id is kept as
+ * the finding's id written plainly (« 12 », not « 012 »), so it reads back as the same finding.
+ */
+async function constatOrigin(
+  db: Db,
+  origineId: string | undefined,
+): Promise<{ id: string; pointId: number }> {
   const id = Number(origineId);
-  const row = (
+  const row =
     Number.isInteger(id) && id > 0
-      ? db
-          .prepare(
-            'SELECT c.point_id FROM constats k JOIN controles c ON c.id = k.controle_id WHERE k.id = ?',
-          )
-          .get(id)
-      : undefined
-  ) as { point_id: number } | undefined;
+      ? await db.one<{ point_id: number }>(
+          sql`SELECT c.point_id FROM constats k JOIN controles c ON c.id = k.controle_id WHERE k.id = ${id}`,
+        )
+      : undefined;
   if (!row) throw new RefusedError(`Le constat « ${origineId ?? ''} » n'existe pas.`);
-  return row.point_id;
+  return { id: String(id), pointId: row.point_id };
 }
 
 /**
  * Creates an action and audits it, inside the caller's transaction when there is one (a complaint's core may
  * raise an action in the same transaction as its own change). Returns its id.
  */
-export function createAction(db: Db, actor: Actor, input: ActionInput, now: Date): number {
-  return db.legacyTransaction(() => {
+export async function createAction(db: Db, actor: Actor, input: ActionInput, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
     let pointId = input.pointId ?? null;
-    if (input.origine === 'constat') pointId = constatPoint(db, input.origineId);
-    if (pointId !== null && !db.prepare('SELECT 1 FROM points WHERE id = ?').get(pointId))
+    let origineId = input.origineId === undefined || input.origineId === '' ? null : input.origineId;
+    if (input.origine === 'constat') ({ id: origineId, pointId } = await constatOrigin(tx, input.origineId));
+    if (pointId !== null && !(await tx.one(sql`SELECT 1 AS found FROM points WHERE id = ${pointId}`)))
       throw new NotFoundError(`Le point d'accueil n° ${pointId} n'existe pas.`);
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO actions (quoi, responsable, echeance, statut, preuve, indicateur, origine, origine_id,
-                                point_id, cree_le, modifie_le)
-           VALUES (?, ?, ?, 'a_faire', ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.quoi,
-          input.responsable,
-          input.echeance,
-          input.preuve,
-          input.indicateur,
-          input.origine,
-          input.origineId === undefined || input.origineId === '' ? null : input.origineId,
-          pointId,
-          parisDay(now),
-          now.toISOString(),
-        ).lastInsertRowid,
+      await tx.value<number>(sql`
+        INSERT INTO actions (quoi, responsable, echeance, statut, preuve, indicateur, origine, origine_id,
+                             point_id, cree_le, modifie_le)
+        VALUES (${input.quoi}, ${input.responsable}, ${input.echeance}, 'a_faire', ${input.preuve},
+                ${input.indicateur}, ${input.origine}, ${origineId}, ${pointId}, ${parisDay(now)},
+                ${now.toISOString()})
+        RETURNING id`),
     );
-    recordAudit(
-      db,
+    await recordAudit(
+      tx,
       actor,
-      { action: 'creation', objet: 'action_corrective', objetId: id, apres: record(db, id) },
+      { action: 'creation', objet: 'action_corrective', objetId: id, apres: await record(tx, id) },
       now,
     );
     return id;
-  })();
+  });
 }
 
 /**
  * Changes an action. Done or abandoned, it gets its closing day; reopened, loses it. Done, and raised from a
  * finding with no other open action, it lifts that finding (« levé ») in the same transaction: the finding was
- * dealt with.
+ * dealt with. The write applies only to the status read (two desks saving at once: the second is refused).
  */
-export function updateAction(
+export async function updateAction(
   db: Db,
   actor: Actor,
   input: ActionFields & { id: number; statut: ActionStatut },
   now: Date,
-): void {
+): Promise<void> {
   const today = parisDay(now);
-  db.legacyTransaction(() => {
-    const avant = db
-      .prepare('SELECT statut, close_le, origine, origine_id FROM actions WHERE id = ?')
-      .get(input.id) as
-      | { statut: ActionStatut; close_le: string | null; origine: ActionOrigine; origine_id: string | null }
-      | undefined;
+  await db.transaction(async (tx) => {
+    const avant = await tx.one<{
+      statut: ActionStatut;
+      close_le: string | null;
+      origine: ActionOrigine;
+      origine_id: string | null;
+    }>(sql`SELECT statut, close_le, origine, origine_id FROM actions WHERE id = ${input.id}`);
     if (!avant) throw new NotFoundError(`L'action corrective n° ${input.id} n'existe pas.`);
     if (input.statut === 'faite' && input.preuve === '')
       throw new RefusedError(
@@ -238,61 +225,38 @@ export function updateAction(
       );
     const closing = !isOpenAction(input.statut);
     const closeLe = closing ? (isOpenAction(avant.statut) ? today : (avant.close_le ?? today)) : null;
-    const before = record(db, input.id);
-    db.prepare(
-      `UPDATE actions SET quoi = ?, responsable = ?, echeance = ?, statut = ?, preuve = ?, indicateur = ?,
-                          close_le = ?, modifie_le = ? WHERE id = ?`,
-    ).run(
-      input.quoi,
-      input.responsable,
-      input.echeance,
-      input.statut,
-      input.preuve,
-      input.indicateur,
-      closeLe,
-      now.toISOString(),
-      input.id,
-    );
-    recordAudit(
-      db,
+    const before = await record(tx, input.id);
+    const { changes } = await tx.run(sql`
+      UPDATE actions SET quoi = ${input.quoi}, responsable = ${input.responsable}, echeance = ${input.echeance},
+                         statut = ${input.statut}, preuve = ${input.preuve}, indicateur = ${input.indicateur},
+                         close_le = ${closeLe}, modifie_le = ${now.toISOString()}
+      WHERE id = ${input.id} AND statut = ${avant.statut}`);
+    if (changes === 0)
+      throw new ConflictError('Cette action corrective vient d’être modifiée ailleurs : rechargez-la.');
+    await recordAudit(
+      tx,
       actor,
       {
         action: 'modification',
         objet: 'action_corrective',
         objetId: input.id,
         avant: before,
-        apres: record(db, input.id),
+        apres: await record(tx, input.id),
       },
       now,
     );
     if (input.statut === 'faite' && avant.origine === 'constat' && avant.origine_id !== null)
-      liftFindingIfDone(db, actor, avant.origine_id, today, now);
-  })();
+      await liftFindingIfDone(tx, actor, avant.origine_id, now);
+  });
 }
 
-function liftFindingIfDone(db: Db, actor: Actor, constatId: string, today: string, now: Date): void {
-  const constat = db
-    .prepare("SELECT id FROM constats WHERE id = ? AND statut = 'ouvert'")
-    .get(Number(constatId));
-  if (!constat) return;
-  const stillOpen = db
-    .prepare(
-      "SELECT COUNT(*) FROM actions WHERE origine = 'constat' AND origine_id = ? AND statut IN ('a_faire', 'en_cours')",
-    )
-    .pluck()
-    .get(constatId) as number;
-  if (stillOpen > 0) return;
-  db.prepare("UPDATE constats SET statut = 'leve', leve_le = ? WHERE id = ?").run(today, Number(constatId));
-  recordAudit(
-    db,
-    actor,
-    {
-      action: 'modification',
-      objet: 'constat',
-      objetId: constatId,
-      avant: { statut: 'ouvert' },
-      apres: { statut: 'leve', leveLe: today },
-    },
-    now,
-  );
+/** Lifts the finding an action was raised from, once no action raised from it is still open. */
+async function liftFindingIfDone(db: Db, actor: Actor, constatId: string, now: Date): Promise<void> {
+  const stillOpen = await db.value<number>(sql`
+    SELECT COUNT(*) FROM actions
+    WHERE origine = 'constat' AND origine_id = ${constatId} AND statut IN ('a_faire', 'en_cours')`);
+  if (Number(stillOpen) > 0) return;
+  const id = Number(constatId);
+  // Only if still open: liftConstat's conditional update leaves a lifted finding (and its date) alone.
+  if (Number.isInteger(id)) await liftConstat(db, actor, id, now);
 }

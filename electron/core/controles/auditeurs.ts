@@ -3,7 +3,7 @@
 import type { Auditeur } from '../../../common/controles/types';
 import type { Attended } from '../formations/training-validity';
 import { isValidOn, latestAttended, validUntil } from '../formations/training-validity';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 /** The training type that makes an auditor (added by migration 12). */
 export const AUDITOR_TRAINING = 'auditeur_interne';
@@ -17,18 +17,16 @@ interface Row {
   validite_mois: number | null;
 }
 
-export function listAuditeurs(db: Db, day: string, agentId?: number): Auditeur[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id AS agent_id, a.nom, a.prenom, a.service, s.date, t.validite_mois
-       FROM presences p
-       JOIN sessions_formation s ON s.id = p.session_id
-       JOIN types_formation t ON t.code = s.type
-       JOIN agents a ON a.id = p.agent_id
-       WHERE p.statut = 'present' AND s.type = ? AND a.actif = 1 AND (? IS NULL OR a.id = ?)
-       ORDER BY a.nom COLLATE NOCASE, a.prenom COLLATE NOCASE, a.id`,
-    )
-    .all(AUDITOR_TRAINING, agentId ?? null, agentId ?? null) as Row[];
+export async function listAuditeurs(db: Db, day: string, agentId?: number): Promise<Auditeur[]> {
+  const rows = await db.all<Row>(sql`
+    SELECT a.id AS agent_id, a.nom, a.prenom, a.service, s.date, t.validite_mois
+    FROM presences p
+    JOIN sessions_formation s ON s.id = p.session_id
+    JOIN types_formation t ON t.code = s.type
+    JOIN agents a ON a.id = p.agent_id
+    WHERE p.statut = 'present' AND s.type = ${AUDITOR_TRAINING} AND a.actif = 1
+      ${agentId === undefined ? sql`` : sql`AND a.id = ${agentId}`}
+    ORDER BY lower(a.nom), lower(a.prenom), a.id`);
   const byAgent = new Map<number, { row: Row; sessions: Attended[] }>();
   for (const row of rows) {
     const entry = byAgent.get(row.agent_id) ?? { row, sessions: [] };
@@ -50,6 +48,6 @@ export function listAuditeurs(db: Db, day: string, agentId?: number): Auditeur[]
   return auditeurs;
 }
 
-export function isAuditeur(db: Db, agentId: number, day: string): boolean {
-  return listAuditeurs(db, day, agentId).length > 0;
+export async function isAuditeur(db: Db, agentId: number, day: string): Promise<boolean> {
+  return (await listAuditeurs(db, day, agentId)).length > 0;
 }

@@ -7,14 +7,14 @@ import { isOpenAction, listActions } from '../actions/actions';
 import type { Db } from '../store/db';
 import { listControles } from './controles';
 
-export function controlesBilan(db: Db, annee: number, now: Date): ControlesBilan {
+export async function controlesBilan(db: Db, annee: number, now: Date): Promise<ControlesBilan> {
   const du = `${annee}-01-01`;
   const au = `${annee}-12-31`;
-  const controles = listControles(db, { annee }).filter((c) => c.statut !== 'annule');
+  const controles = (await listControles(db, { annee })).filter((c) => c.statut !== 'annule');
   const constats = Object.fromEntries(GRAVITES.map((g) => [g, 0])) as ControlesBilan['constats'];
   for (const controle of controles)
     if (controle.statut === 'termine') for (const g of GRAVITES) constats[g] += controle.constats[g];
-  const all = listActions(db, {}, now);
+  const all = await listActions(db, {}, now);
   const nouvelles = all.filter((a) => a.creeLe >= du && a.creeLe <= au);
   const reportees = all.filter((a) => a.creeLe < du && (a.closeLe === null || a.closeLe >= du));
   const faites = all.filter(

@@ -6,7 +6,7 @@ import { addMonthsToDay } from '../../../common/dates';
 import { frenchDate } from '../../../common/french-date';
 import type { ControleCondition } from '../../../common/controles/types';
 import type { LabelEvaluation } from '../../../common/label/types';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 export interface ControleFacts {
   dernier: { id: number; realiseLe: string } | null;
@@ -68,34 +68,28 @@ export function withControleCondition(
 }
 
 /** The facts for every point on `today`: two queries whatever the number of points. */
-export function controleFactsByPoint(db: Db, today: string): Map<number, ControleFacts> {
+export async function controleFactsByPoint(db: Db, today: string): Promise<Map<number, ControleFacts>> {
   const facts = new Map<number, ControleFacts>();
-  const latest = db
-    .prepare(
-      `SELECT point_id, id, realise_le FROM (
-         SELECT point_id, id, realise_le,
-                ROW_NUMBER() OVER (PARTITION BY point_id ORDER BY realise_le DESC, id DESC) AS rang
-         FROM controles WHERE statut = 'termine' AND realise_le <= ?)
-       WHERE rang = 1`,
-    )
-    .all(today) as Array<{ point_id: number; id: number; realise_le: string }>;
+  const latest = await db.all<{ point_id: number; id: number; realise_le: string }>(sql`
+    SELECT point_id, id, realise_le FROM (
+      SELECT point_id, id, realise_le,
+             ROW_NUMBER() OVER (PARTITION BY point_id ORDER BY realise_le DESC, id DESC) AS rang
+      FROM controles WHERE statut = 'termine' AND realise_le <= ${today}) AS ranked
+    WHERE rang = 1`);
   for (const row of latest)
     facts.set(row.point_id, { dernier: { id: row.id, realiseLe: row.realise_le }, majeuresOuvertes: [] });
-  const majors = db
-    .prepare(
-      `SELECT c.point_id, k.id, k.texte, k.controle_id, c.realise_le
-       FROM constats k JOIN controles c ON c.id = k.controle_id
-       WHERE k.gravite = 'majeure' AND c.statut = 'termine' AND c.realise_le <= ?
-         AND (k.statut = 'ouvert' OR k.leve_le > ?)
-       ORDER BY c.realise_le, k.id`,
-    )
-    .all(today, today) as Array<{
+  const majors = await db.all<{
     point_id: number;
     id: number;
     texte: string;
     controle_id: number;
     realise_le: string;
-  }>;
+  }>(sql`
+    SELECT c.point_id, k.id, k.texte, k.controle_id, c.realise_le
+    FROM constats k JOIN controles c ON c.id = k.controle_id
+    WHERE k.gravite = 'majeure' AND c.statut = 'termine' AND c.realise_le <= ${today}
+      AND (k.statut = 'ouvert' OR k.leve_le > ${today})
+    ORDER BY c.realise_le, k.id`);
   for (const row of majors) {
     const entry = facts.get(row.point_id) ?? { dernier: null, majeuresOuvertes: [] };
     entry.majeuresOuvertes.push({

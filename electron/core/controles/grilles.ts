@@ -6,7 +6,7 @@ import { fold } from '../../../common/text';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 interface VersionRow {
   grille_id: number;
@@ -18,8 +18,10 @@ interface VersionRow {
   cree_par: string | null;
 }
 
-const VERSION_SQL = `
-  SELECT g.id AS grille_id, g.nom, v.id AS version_id, v.version, v.themes, v.cree_le, c.nom AS cree_par
+const VERSION_SQL = sql`
+  SELECT g.id AS grille_id, g.nom, v.id AS version_id, v.version, v.themes, v.cree_le, c.nom AS cree_par`;
+
+const VERSION_FROM = sql`
   FROM controle_grille_versions v
   JOIN controle_grilles g ON g.id = v.grille_id
   LEFT JOIN comptes c ON c.id = v.cree_par`;
@@ -49,34 +51,33 @@ export function countCriteria(themes: readonly ThemeGrille[]): number {
   return themes.reduce((sum, theme) => sum + theme.criteres.length, 0);
 }
 
-export function listGrilles(db: Db): GrilleSummary[] {
-  const rows = db
-    .prepare(
-      `${VERSION_SQL}
-       WHERE v.version = (SELECT MAX(version) FROM controle_grille_versions WHERE grille_id = g.id)
-       ORDER BY g.nom COLLATE NOCASE, g.id`,
-    )
-    .all() as VersionRow[];
-  const used = db.prepare(
-    `SELECT COUNT(*) FROM controles c JOIN controle_grille_versions v ON v.id = c.grille_version_id
-     WHERE v.grille_id = ?`,
-  );
+export async function listGrilles(db: Db): Promise<GrilleSummary[]> {
+  const rows = await db.all<VersionRow & { controles: number }>(sql`
+    ${VERSION_SQL},
+           (SELECT COUNT(*) FROM controles u JOIN controle_grille_versions uv ON uv.id = u.grille_version_id
+            WHERE uv.grille_id = g.id) AS controles
+    ${VERSION_FROM}
+    WHERE v.version = (SELECT MAX(version) FROM controle_grille_versions WHERE grille_id = g.id)
+    ORDER BY lower(g.nom), g.id`);
   return rows.map((row) => ({
     id: row.grille_id,
     nom: row.nom,
     version: row.version,
     criteres: countCriteria(parseThemes(row.themes)),
-    controles: used.pluck().get(row.grille_id) as number,
+    controles: Number(row.controles),
   }));
 }
 
 /** A version of a grid: the latest when `version` is absent. */
-export function grilleVersion(db: Db, grilleId: number, version?: number): GrilleVersion {
-  const row = (
+export async function grilleVersion(db: Db, grilleId: number, version?: number): Promise<GrilleVersion> {
+  const row =
     version === undefined
-      ? db.prepare(`${VERSION_SQL} WHERE v.grille_id = ? ORDER BY v.version DESC LIMIT 1`).get(grilleId)
-      : db.prepare(`${VERSION_SQL} WHERE v.grille_id = ? AND v.version = ?`).get(grilleId, version)
-  ) as VersionRow | undefined;
+      ? await db.one<VersionRow>(
+          sql`${VERSION_SQL} ${VERSION_FROM} WHERE v.grille_id = ${grilleId} ORDER BY v.version DESC LIMIT 1`,
+        )
+      : await db.one<VersionRow>(
+          sql`${VERSION_SQL} ${VERSION_FROM} WHERE v.grille_id = ${grilleId} AND v.version = ${version}`,
+        );
   if (!row)
     throw new NotFoundError(
       version === undefined
@@ -86,17 +87,17 @@ export function grilleVersion(db: Db, grilleId: number, version?: number): Grill
   return toVersion(row);
 }
 
-export function grilleVersionById(db: Db, versionId: number): GrilleVersion {
-  const row = db.prepare(`${VERSION_SQL} WHERE v.id = ?`).get(versionId) as VersionRow | undefined;
+export async function grilleVersionById(db: Db, versionId: number): Promise<GrilleVersion> {
+  const row = await db.one<VersionRow>(sql`${VERSION_SQL} ${VERSION_FROM} WHERE v.id = ${versionId}`);
   if (!row) throw new NotFoundError(`La version de grille n° ${versionId} n'existe pas.`);
   return toVersion(row);
 }
 
-export function grilleVersions(db: Db, grilleId: number): number[] {
-  return db
-    .prepare('SELECT version FROM controle_grille_versions WHERE grille_id = ? ORDER BY version')
-    .pluck()
-    .all(grilleId) as number[];
+export async function grilleVersions(db: Db, grilleId: number): Promise<number[]> {
+  const rows = await db.all<{ version: number }>(
+    sql`SELECT version FROM controle_grille_versions WHERE grille_id = ${grilleId} ORDER BY version`,
+  );
+  return rows.map((row) => row.version);
 }
 
 /**
@@ -130,40 +131,39 @@ export function assignCodes(
 }
 
 /** Writes a new grid, or the next version of an existing one; audited. */
-export function saveGrille(
+export async function saveGrille(
   db: Db,
   actor: Actor,
   input: { id?: number; nom: string; themes: Array<{ libelle: string; criteres: string[] }> },
   now: Date,
-): GrilleVersion {
-  return db.legacyTransaction(() => {
+): Promise<GrilleVersion> {
+  return db.transaction(async (tx) => {
     let grilleId = input.id;
     let version = 1;
     let previous: ThemeGrille[][] = [];
     if (grilleId === undefined) {
       grilleId = Number(
-        db
-          .prepare('INSERT INTO controle_grilles (nom, cree_le) VALUES (?, ?)')
-          .run(input.nom, now.toISOString()).lastInsertRowid,
+        await tx.value<number>(
+          sql`INSERT INTO controle_grilles (nom, cree_le) VALUES (${input.nom}, ${now.toISOString()}) RETURNING id`,
+        ),
       );
     } else {
-      const latest = grilleVersion(db, grilleId);
+      const latest = await grilleVersion(tx, grilleId);
       version = latest.version + 1;
       previous = (
-        db
-          .prepare('SELECT themes FROM controle_grille_versions WHERE grille_id = ?')
-          .pluck()
-          .all(grilleId) as string[]
-      ).map(parseThemes);
-      db.prepare('UPDATE controle_grilles SET nom = ? WHERE id = ?').run(input.nom, grilleId);
+        await tx.all<{ themes: string }>(
+          sql`SELECT themes FROM controle_grille_versions WHERE grille_id = ${grilleId}`,
+        )
+      ).map((row) => parseThemes(row.themes));
+      await tx.run(sql`UPDATE controle_grilles SET nom = ${input.nom} WHERE id = ${grilleId}`);
     }
     const themes = assignCodes(input.themes, previous);
-    db.prepare(
-      `INSERT INTO controle_grille_versions (grille_id, version, themes, cree_le, cree_par)
-       VALUES (?, ?, ?, ?, ?)`,
-    ).run(grilleId, version, JSON.stringify(themes), now.toISOString(), actor.compteId);
-    recordAudit(
-      db,
+    // Two saves of one grid at once cannot both write the same version: unique (grille_id, version).
+    await tx.run(sql`
+      INSERT INTO controle_grille_versions (grille_id, version, themes, cree_le, cree_par)
+      VALUES (${grilleId}, ${version}, ${JSON.stringify(themes)}, ${now.toISOString()}, ${actor.compteId})`);
+    await recordAudit(
+      tx,
       actor,
       {
         action: version === 1 ? 'creation' : 'modification',
@@ -173,6 +173,6 @@ export function saveGrille(
       },
       now,
     );
-    return grilleVersion(db, grilleId, version);
-  })();
+    return grilleVersion(tx, grilleId, version);
+  });
 }

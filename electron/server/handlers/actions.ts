@@ -6,17 +6,17 @@ import type { HandlerTable } from '../handler-types';
 
 /** Corrective actions: thin calls into core/actions. */
 export const actionHandlers: HandlerTable<ActionMethod> = {
-  'actions.list': (core, input) => ({
+  'actions.list': async (core, input) => ({
     aujourdhui: parisDay(core.now()),
-    actions: listActions(core.store.db, input, core.now()),
+    actions: await listActions(core.store.db, input, core.now()),
   }),
   'actions.get': (core, input) => getAction(core.store.db, input.id, core.now()),
-  'actions.create': (core, input, { session }) => {
-    const id = createAction(core.store.db, actorOf(session), input, core.now());
+  'actions.create': async (core, input, { session }) => {
+    const id = await createAction(core.store.db, actorOf(session), input, core.now());
     return getAction(core.store.db, id, core.now());
   },
-  'actions.update': (core, input, { session }) => {
-    updateAction(core.store.db, actorOf(session), input, core.now());
+  'actions.update': async (core, input, { session }) => {
+    await updateAction(core.store.db, actorOf(session), input, core.now());
     return getAction(core.store.db, input.id, core.now());
   },
 };

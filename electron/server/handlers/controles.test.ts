@@ -18,15 +18,24 @@ let auditorId: number;
 beforeAll(async () => {
   core = await sampleCore(() => new Date('2026-11-23T09:00:00Z'));
   const db = core.store.db;
-  pointId = insertPoint(db, { nom: 'Mairie annexe' });
-  auditorId = trainedAgent(db, pointId, '2025-01-01', '2026-03-01', { nom: 'Auditrice' }, AUDITOR_TRAINING);
-  const colleague = trainedAgent(db, pointId, '2025-01-01', '2026-03-01');
+  pointId = await insertPoint(db, { nom: 'Mairie annexe' });
+  auditorId = await trainedAgent(
+    db,
+    pointId,
+    '2025-01-01',
+    '2026-03-01',
+    { nom: 'Auditrice' },
+    AUDITOR_TRAINING,
+  );
+  const colleague = await trainedAgent(db, pointId, '2025-01-01', '2026-03-01');
   gestion = await signedIn(core, ['gestionnaire']);
   auditor = await signedIn(core, ['agent'], { agentId: auditorId });
   otherAgent = await signedIn(core, ['agent'], { agentId: colleague });
 });
 
-afterAll(() => core.close());
+afterAll(async () => {
+  await core.close();
+});
 
 async function call<M extends MethodName>(
   client: ClientSlot,

@@ -32,55 +32,55 @@ function callerOf(session: Session): Caller {
 
 /** Internal audits: thin calls into core/controles; who may fill an audit is decided there. */
 export const controleHandlers: HandlerTable<ControleMethod> = {
-  'controles.grilles.list': (core) => ({ grilles: listGrilles(core.store.db) }),
-  'controles.grilles.get': (core, input) => ({
-    ...grilleVersion(core.store.db, input.id, input.version),
-    versions: grilleVersions(core.store.db, input.id),
+  'controles.grilles.list': async (core) => ({ grilles: await listGrilles(core.store.db) }),
+  'controles.grilles.get': async (core, input) => ({
+    ...(await grilleVersion(core.store.db, input.id, input.version)),
+    versions: await grilleVersions(core.store.db, input.id),
   }),
   'controles.grilles.save': (core, input, { session }) =>
     saveGrille(core.store.db, actorOf(session), input, core.now()),
-  'controles.auditeurs': (core) => {
+  'controles.auditeurs': async (core) => {
     const today = parisDay(core.now());
-    return { aujourdhui: today, auditeurs: listAuditeurs(core.store.db, today) };
+    return { aujourdhui: today, auditeurs: await listAuditeurs(core.store.db, today) };
   },
-  'controles.list': (core, input) => ({
+  'controles.list': async (core, input) => ({
     aujourdhui: parisDay(core.now()),
-    controles: listControles(core.store.db, input),
+    controles: await listControles(core.store.db, input),
   }),
-  'controles.mine': (core, _input, { session }) => ({
-    controles: myControles(core.store.db, callerOf(session)),
+  'controles.mine': async (core, _input, { session }) => ({
+    controles: await myControles(core.store.db, callerOf(session)),
   }),
-  'controles.plan': (core, input, { session }) => {
+  'controles.plan': async (core, input, { session }) => {
     const caller = callerOf(session);
-    const id = planControle(core.store.db, caller, input, core.now());
+    const id = await planControle(core.store.db, caller, input, core.now());
     return controleView(core.store.db, caller, id);
   },
   'controles.get': (core, input, { session }) => controleView(core.store.db, callerOf(session), input.id),
-  'controles.answer': (core, input, { session }) => {
+  'controles.answer': async (core, input, { session }) => {
     const caller = callerOf(session);
-    answerControle(core.store.db, caller, input, core.now());
+    await answerControle(core.store.db, caller, input, core.now());
     return controleView(core.store.db, caller, input.id);
   },
-  'controles.constats.add': (core, input, { session }) => {
+  'controles.constats.add': async (core, input, { session }) => {
     const caller = callerOf(session);
-    addConstat(core.store.db, caller, input, core.now());
+    await addConstat(core.store.db, caller, input, core.now());
     return controleView(core.store.db, caller, input.controleId);
   },
-  'controles.constats.remove': (core, input, { session }) => {
+  'controles.constats.remove': async (core, input, { session }) => {
     const caller = callerOf(session);
-    const controleId = removeConstat(core.store.db, caller, input.id, core.now());
+    const controleId = await removeConstat(core.store.db, caller, input.id, core.now());
     return controleView(core.store.db, caller, controleId);
   },
   'controles.constats.lever': (core, input, { session }) =>
     leverConstat(core.store.db, callerOf(session), input.id, core.now()),
-  'controles.finish': (core, input, { session }) => {
+  'controles.finish': async (core, input, { session }) => {
     const caller = callerOf(session);
-    finishControle(core.store.db, caller, input.id, input.realiseLe, core.now());
+    await finishControle(core.store.db, caller, input.id, input.realiseLe, core.now());
     return controleView(core.store.db, caller, input.id);
   },
-  'controles.cancel': (core, input, { session }) => {
+  'controles.cancel': async (core, input, { session }) => {
     const caller = callerOf(session);
-    cancelControle(core.store.db, caller, input.id, input.motif, core.now());
+    await cancelControle(core.store.db, caller, input.id, input.motif, core.now());
     return controleView(core.store.db, caller, input.id);
   },
   'controles.point': (core, input) => pointControles(core.store.db, input.pointId),
