@@ -48,7 +48,9 @@ beforeAll(async () => {
   est = (await pointWithDesk(core, 'Maison des services Est')).desk;
   // The server's own installation setting names yet another point: desks' calls must not land there.
   installationPointId = await insertPoint(db, { nom: 'Hôtel de ville' });
-  await db.transaction((tx) => writeSetting(tx, INSTALLATION_POINT_KEY, installationPointId));
+  await db.transaction(async (tx) => {
+    await writeSetting(tx, INSTALLATION_POINT_KEY, installationPointId);
+  });
   anne = await agentAt(core, nord.pointId, { pin: '2468' });
   bruno = await agentAt(core, nord.pointId);
   chloe = await agentAt(core, sud.pointId, { pin: '1357' });
