@@ -105,7 +105,8 @@ describe('a desk over HTTP', () => {
   });
 
   it('notes when the desk was last seen, at most once a minute', async () => {
-    const seen = () => core.store.db.value<string | null>(sql`SELECT vu_le FROM postes WHERE id = ${desk.id}`);
+    const seen = () =>
+      core.store.db.value<string | null>(sql`SELECT vu_le FROM postes WHERE id = ${desk.id}`);
     clock.now = new Date(START.getTime() + 10 * SEEN_EVERY_MS);
     await post('sync.desk', {}, asDesk());
     const first = await seen();

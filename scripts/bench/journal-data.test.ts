@@ -54,8 +54,8 @@ describe('generateJournal', () => {
     const fiches = new Set(knowledge.fiches.map((fiche) => fiche.id));
     const themes = new Set(knowledge.themes.map((theme) => theme.id));
     expect(
-      (await column(db, sql`SELECT DISTINCT service_id FROM journal WHERE service_id IS NOT NULL`)).every((id) =>
-        contacts.has(id),
+      (await column(db, sql`SELECT DISTINCT service_id FROM journal WHERE service_id IS NOT NULL`)).every(
+        (id) => contacts.has(id),
       ),
     ).toBe(true);
     expect(

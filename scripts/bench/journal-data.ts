@@ -132,7 +132,9 @@ export function demoKnowledge(): Pick<KnowledgeBase, 'fiches' | 'contacts' | 'th
 /** Existing points, completed by synthetic ones up to `wanted`. */
 async function ensurePoints(db: Db, wanted: number | readonly number[], year: number): Promise<number[]> {
   if (typeof wanted !== 'number') return [...wanted];
-  const existing = (await db.all<{ id: number }>(sql`SELECT id FROM points ORDER BY id`)).map((row) => row.id);
+  const existing = (await db.all<{ id: number }>(sql`SELECT id FROM points ORDER BY id`)).map(
+    (row) => row.id,
+  );
   for (let index = existing.length; index < wanted; index++) {
     const model = at(POINT_MODELS, index % POINT_MODELS.length);
     const code = `BENCH-${String(index + 1).padStart(2, '0')}`;
@@ -310,7 +312,8 @@ export async function generateJournal(db: Db, options: JournalDataOptions): Prom
               theme, duree_s) VALUES ${values}`,
     );
     const insertFiche = new Pending(
-      (values) => sql`INSERT INTO journal_fiches (entree_id, fiche_id) VALUES ${values} ON CONFLICT DO NOTHING`,
+      (values) =>
+        sql`INSERT INTO journal_fiches (entree_id, fiche_id) VALUES ${values} ON CONFLICT DO NOTHING`,
     );
     const insertSearch = new Pending(
       (values) =>

@@ -55,7 +55,9 @@ describe('an agent’s own entries of the day', () => {
     fixture = await journalFixture();
     const colleagues = await record(fixture.bruno);
     const yesterdays = await record(fixture.alice, {}, YESTERDAY);
-    await expect(cancelEntry(fixture.db, fixture.alice, colleagues.id, LATER)).rejects.toThrow(ForbiddenError);
+    await expect(cancelEntry(fixture.db, fixture.alice, colleagues.id, LATER)).rejects.toThrow(
+      ForbiddenError,
+    );
     await expect(cancelEntry(fixture.db, fixture.alice, colleagues.id, LATER)).rejects.toThrow(
       /que vous avez enregistrés/,
     );
@@ -126,7 +128,13 @@ describe('an agent’s own entries of the day', () => {
       [yesterdays.id, /Seuls les contacts du jour/],
     ] as const) {
       await expect(
-        updateEntry(fixture.db, fixture.refs, fixture.alice, { id, issue: 'transmis', canal: 'courriel' }, LATER),
+        updateEntry(
+          fixture.db,
+          fixture.refs,
+          fixture.alice,
+          { id, issue: 'transmis', canal: 'courriel' },
+          LATER,
+        ),
       ).rejects.toThrow(message);
     }
     expect(await fixture.db.value(sql`SELECT count(*) FROM journal WHERE issue = 'transmis'`)).toBe(0);

@@ -173,7 +173,13 @@ describe('recordEntry', () => {
 
   it('is held by the schema too: a reason goes with « non résolu » only, hours and durations in range', async () => {
     fixture = await journalFixture();
-    const insert = (heure: number, pointId: number, issue: string, motif: string | null, duree: number | null) =>
+    const insert = (
+      heure: number,
+      pointId: number,
+      issue: string,
+      motif: string | null,
+      duree: number | null,
+    ) =>
       fixture.db.run(
         sql`INSERT INTO journal (horodatage, jour, heure, point_id, canal, issue, motif, duree_s)
             VALUES ('2026-11-23T09:00:00Z', '2026-11-23', ${heure}, ${pointId}, 'telephone', ${issue}, ${motif},

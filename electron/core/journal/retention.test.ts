@@ -153,10 +153,17 @@ describe('retention', () => {
     });
     expect(await count(db, sql`SELECT count(*) FROM avis_fiches`)).toBe(1);
     expect(await count(db, sql`SELECT count(*) FROM journal`)).toBe(entries - old);
-    expect(await count(db, sql`SELECT CASE WHEN min(jour) >= '2024-11-23' THEN 1 ELSE 0 END FROM journal`)).toBe(1);
+    expect(
+      await count(db, sql`SELECT CASE WHEN min(jour) >= '2024-11-23' THEN 1 ELSE 0 END FROM journal`),
+    ).toBe(1);
     expect(await count(db, sql`SELECT count(*) FROM recherches WHERE jour < '2024-11-23'`)).toBe(0);
     expect(await count(db, sql`SELECT count(*) FROM journal_fiches`)).toBe(recentFiches);
-    expect(await count(db, sql`SELECT CASE WHEN max(jour) < '2024-11-23' THEN 1 ELSE 0 END FROM journal_quotidien`)).toBe(1);
+    expect(
+      await count(
+        db,
+        sql`SELECT CASE WHEN max(jour) < '2024-11-23' THEN 1 ELSE 0 END FROM journal_quotidien`,
+      ),
+    ).toBe(1);
     expect(await totals(db)).toEqual(before);
     expect(await foreignKeyProblems(db)).toEqual([]);
     expect(await count(db, sql`SELECT count(*) FROM audit WHERE action = 'retention'`)).toBe(1);
@@ -210,7 +217,11 @@ describe('retention', () => {
     expect(pending.n).toBeGreaterThanOrEqual(1);
     const before = await totals(db);
     const old = await count(db, sql`SELECT count(*) FROM journal WHERE jour < '2026-05-23'`);
-    expect(await runRetention(db, NOW)).toMatchObject({ aggregated: old, deleted: old, limite: '2026-05-23' });
+    expect(await runRetention(db, NOW)).toMatchObject({
+      aggregated: old,
+      deleted: old,
+      limite: '2026-05-23',
+    });
     expect(await totals(db)).toEqual(before);
     expect(await count(db, sql`SELECT count(*) FROM journal WHERE jour < '2026-05-23'`)).toBe(0);
     expect(

@@ -20,7 +20,12 @@ export async function readRetention(db: Db): Promise<{ mois: number }> {
 }
 
 /** A setting of the installation: audited like the others, in the same transaction. */
-export async function writeRetention(db: Db, actor: Actor, mois: number, now: Date): Promise<{ mois: number }> {
+export async function writeRetention(
+  db: Db,
+  actor: Actor,
+  mois: number,
+  now: Date,
+): Promise<{ mois: number }> {
   return db.transaction(async (tx) => {
     const avant = await readRetention(tx);
     await writeSetting(tx, RETENTION_KEY, mois);
@@ -39,11 +44,7 @@ export async function writeRetention(db: Db, actor: Actor, mois: number, now: Da
  * midway leaves the entries where they were, never counted twice). Idempotent: a second run finds nothing.
  * Audited when it changed something, as the trace of a deletion an administrator may be asked about.
  */
-export async function runRetention(
-  db: Db,
-  now: Date,
-  actor: Actor = SYSTEM_ACTOR,
-): Promise<RetentionResult> {
+export async function runRetention(db: Db, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<RetentionResult> {
   return db.transaction(async (tx): Promise<RetentionResult> => {
     // Read in the transaction: the period and what it folds are those of one moment.
     const { mois } = await readRetention(tx);

@@ -198,7 +198,13 @@ export const SEEN_EVERY_MS = 60_000;
 /** The desk a credential belongs to, or null (unknown or revoked); notes when it was last seen. */
 export async function resolvePoste(db: Db, credential: string, now: Date): Promise<ResolvedPoste | null> {
   if (credential.length < 20 || credential.length > 100) return null;
-  const row = await db.one<{ id: number; nom: string; point_id: number; point_nom: string; vu_le: string | null }>(
+  const row = await db.one<{
+    id: number;
+    nom: string;
+    point_id: number;
+    point_nom: string;
+    vu_le: string | null;
+  }>(
     sql`SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, p.vu_le FROM postes p JOIN points pt ON pt.id = p.point_id
         WHERE p.secret_empreinte = ${sha256(credential)} AND p.revoque_le IS NULL`,
   );

@@ -73,7 +73,8 @@ async function ingestOne(
   const raw = sent as { kind?: unknown; compteId?: unknown };
   const kind = parsed.success ? parsed.data.kind : typeof raw.kind === 'string' ? raw.kind.slice(0, 60) : '?';
   return db.transaction(async (tx): Promise<IngestResult> => {
-    if (!(await claim(tx, { uid: sent.uid, kind }, desk.id, now))) return { uid: sent.uid, statut: 'doublon' };
+    if (!(await claim(tx, { uid: sent.uid, kind }, desk.id, now)))
+      return { uid: sent.uid, statut: 'doublon' };
     if (!parsed.success) {
       const compteId = typeof raw.compteId === 'number' && Number.isInteger(raw.compteId) ? raw.compteId : 0;
       const motif = malformed(parsed.error);
@@ -123,6 +124,7 @@ export async function ingestBatch(
   now: Date,
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
-  for (const entry of batch.entries) results.push(await ingestOne(db, knowledge, desk, entry, batch.sentAt, now));
+  for (const entry of batch.entries)
+    results.push(await ingestOne(db, knowledge, desk, entry, batch.sentAt, now));
   return results;
 }

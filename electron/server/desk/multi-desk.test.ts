@@ -106,7 +106,9 @@ async function serverRows(uids: readonly string[]): Promise<Map<string, string>>
 
 async function countsEqualRows(): Promise<void> {
   const db = server.store.db;
-  const rows = await db.all(sql`SELECT point_id AS p, count(*) AS n FROM journal GROUP BY point_id ORDER BY 1`);
+  const rows = await db.all(
+    sql`SELECT point_id AS p, count(*) AS n FROM journal GROUP BY point_id ORDER BY 1`,
+  );
   const counted = await db.all(
     sql`SELECT point_id AS p, sum(nombre) AS n FROM indicateurs_jour GROUP BY point_id HAVING sum(nombre) > 0
         ORDER BY 1`,

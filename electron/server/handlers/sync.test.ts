@@ -284,9 +284,9 @@ describe('sync.ingest', () => {
       duree_s: 120,
     });
     // The search the desk linked by its uid is linked to the entry.
-    expect(await core.store.db.value(sql`SELECT entree_id FROM recherches WHERE uid = ${searchUid.uid}`)).toBe(
-      row?.id,
-    );
+    expect(
+      await core.store.db.value(sql`SELECT entree_id FROM recherches WHERE uid = ${searchUid.uid}`),
+    ).toBe(row?.id);
 
     const db = core.store.db;
     const snapshot = async () =>
@@ -541,7 +541,9 @@ describe('the dead letters', () => {
     ).rejets;
     expect(all.map((rejet) => rejet.id)).toEqual(expect.arrayContaining([id, otherId]));
 
-    const audit = await db.all(sql`SELECT action, objet_id FROM audit WHERE objet = 'envoi_refuse' ORDER BY id`);
+    const audit = await db.all(
+      sql`SELECT action, objet_id FROM audit WHERE objet = 'envoi_refuse' ORDER BY id`,
+    );
     expect(audit).toEqual([
       { action: 'reessai', objet_id: String(id) },
       { action: 'reessai', objet_id: String(id) },
