@@ -13,8 +13,14 @@ export async function inSavepoint<T>(tx: Db, work: () => Promise<T>): Promise<T>
     await tx.run(sql`RELEASE SAVEPOINT sync_entry`);
     return result;
   } catch (error) {
-    await tx.run(sql`ROLLBACK TO SAVEPOINT sync_entry`);
-    await tx.run(sql`RELEASE SAVEPOINT sync_entry`);
+    try {
+      await tx.run(sql`ROLLBACK TO SAVEPOINT sync_entry`);
+      await tx.run(sql`RELEASE SAVEPOINT sync_entry`);
+    } catch (rollback) {
+      // The connection itself failed (the transaction is lost anyway): the first error says why.
+      if (mustPropagate(error)) throw error;
+      throw rollback;
+    }
     throw error;
   }
 }
