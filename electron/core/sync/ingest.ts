@@ -1,9 +1,9 @@
-// A desk's batch, entry by entry, each in one transaction with its effect: the entry's uid is claimed first
-// (`INSERT … ON CONFLICT DO NOTHING`: of two desks, or two sends, delivering the same uid at once, exactly one
-// inserts it; the other changes nothing and answers « doublon »), so an uid already handled changes nothing (the indicator triggers run in the statement that writes an entry, so a replay
-// must not reach it); otherwise the entry is applied and its uid recorded, or it is refused: the refusal is
-// recorded as a dead letter (sync_rejets) and its uid as handled, so a replay of it answers « doublon » too.
-// One entry's refusal never fails the batch.
+// A desk's batch, entry by entry, each in one transaction with its effect. The entry's uid is claimed first
+// (`INSERT … ON CONFLICT DO NOTHING`): of two desks, or two sends, delivering the same uid at once, exactly one
+// inserts it; the other changes nothing and answers « doublon » (the indicator triggers run in the statement
+// that writes an entry, so a replay must not reach it). Then the entry is applied in a savepoint, or refused:
+// the savepoint is rolled back, the refusal kept as a dead letter (sync_rejets) and its uid marked « rejete »,
+// so a replay of it answers « doublon » too. One entry's refusal never fails the batch.
 import type { z } from 'zod';
 import type { IngestResult } from '../../../common/sync/methods';
 import { outboxEntry } from '../../../common/sync/methods';
