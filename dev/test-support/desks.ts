@@ -10,6 +10,7 @@ import { hashSecret } from '../../electron/core/auth/passwords';
 import type { ClientSlot } from '../../electron/core/auth/session';
 import type { CallingDesk } from '../../electron/core/points/call-point';
 import { createPoste, enrolPoste } from '../../electron/core/postes/postes';
+import { sql } from '../../electron/core/store/db';
 import { signedIn, TEST_COST } from './comptes';
 import { sampleCore } from './sample-core';
 import { assign, insertAgent, insertPoint } from './registres';
@@ -36,27 +37,26 @@ export async function agentAt(
   } = {},
 ): Promise<DeskAgentFixture> {
   const db = core.store.db;
-  const agentId = insertAgent(db);
-  assign(db, agentId, pointId, options.debut ?? '2026-01-01', options.fin ?? null);
+  const agentId = await insertAgent(db);
+  await assign(db, agentId, pointId, options.debut ?? '2026-01-01', options.fin ?? null);
   const client = await signedIn(core, options.roles ?? ['agent'], { agentId });
-  if (options.pin !== undefined)
-    db.prepare('UPDATE comptes SET pin = ? WHERE id = ?').run(
-      await hashSecret(options.pin, TEST_COST),
-      client.compteId,
-    );
+  if (options.pin !== undefined) {
+    const pin = await hashSecret(options.pin, TEST_COST);
+    await db.run(sql`UPDATE comptes SET pin = ${pin} WHERE id = ${client.compteId}`);
+  }
   return { ...client, agentId };
 }
 
 /** A point with an enrolled desk: the desk as the transport resolves it, and its credential. */
-export function pointWithDesk(
+export async function pointWithDesk(
   core: Core,
   nom: string,
   type: 'physique' | 'telephonique' = 'physique',
-): { desk: CallingDesk; credential: string } {
+): Promise<{ desk: CallingDesk; credential: string }> {
   const db = core.store.db;
-  const pointId = insertPoint(db, { nom, type });
-  const { code } = createPoste(db, SYSTEM_ACTOR, { nom: `Accueil ${nom}`, pointId }, core.now());
-  const enrolled = enrolPoste(db, code.replace(/-/g, ''), core.now());
+  const pointId = await insertPoint(db, { nom, type });
+  const { code } = await createPoste(db, SYSTEM_ACTOR, { nom: `Accueil ${nom}`, pointId }, core.now());
+  const enrolled = await enrolPoste(db, code.replace(/-/g, ''), core.now());
   return {
     desk: { id: enrolled.poste.id, nom: enrolled.poste.nom, pointId, pointNom: nom },
     credential: enrolled.credential,

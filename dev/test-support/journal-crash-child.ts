@@ -1,6 +1,6 @@
 // The crash test's child process (node --import tsx crash-child.ts DATA_DIR COMPTE_ID): logs contacts in a
-// tight loop through the core function, and writes each id to stdout once recordEntry has returned, that is
-// once the window would show its toast. The test kills it with SIGKILL in the middle of this burst.
+// tight loop through the core function, and writes each id to stdout once recordEntry's promise has resolved,
+// that is once the window would show its toast. The test kills it with SIGKILL in the middle of this burst.
 import { writeSync } from 'node:fs';
 import { Store } from '../../electron/core/store/store';
 import type { RecordInput } from '../../electron/core/journal/record';
@@ -22,8 +22,8 @@ const inputs: RecordInput[] = [
 const deadline = Date.now() + 60_000;
 for (let n = 0; Date.now() < deadline; n++) {
   const input = inputs[n % inputs.length] as RecordInput;
-  const { id } = recordEntry(store.db, refs, actor, input, new Date());
+  const { id } = await recordEntry(store.db, refs, actor, input, new Date());
   // Synchronous: the line leaves the process before the next entry starts.
   writeSync(1, `${id}\n`);
 }
-store.close();
+await store.close();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Actor } from '../../electron/core/audit/record';
 import { INSTALLATION_POINT_KEY } from '../../electron/core/points/installation-point';
 import { parseKnowledge } from '../../electron/core/knowledge/parse';
-import type { Db } from '../../electron/core/store/db';
+import { sql, type Db } from '../../electron/core/store/db';
 import { writeSetting } from '../../electron/core/store/settings';
 import { Store } from '../../electron/core/store/store';
 import { sampleContent } from './content';
@@ -35,33 +35,33 @@ export function sampleRefs(): KnowledgeRefs {
   return knowledgeRefs(sample);
 }
 
-function insertAccount(db: Db, identifiant: string): Actor {
-  const compteId = Number(
-    db
-      .prepare("INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le) VALUES (?, ?, 'x', ?)")
-      .run(identifiant, identifiant, NOW.toISOString()).lastInsertRowid,
+async function insertAccount(db: Db, identifiant: string): Promise<Actor> {
+  const compteId = await db.value<number>(
+    sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le)
+        VALUES (${identifiant}, ${identifiant}, 'x', ${NOW.toISOString()}) RETURNING id`,
   );
+  if (compteId === undefined) throw new Error('comptes insert returned no id');
   return { compteId, identifiant };
 }
 
 /** Binds the installation to a point (what an administrator does in the settings). */
-export function bindInstallation(db: Db, pointId: number): void {
-  writeSetting(db, INSTALLATION_POINT_KEY, pointId);
+export async function bindInstallation(db: Db, pointId: number): Promise<void> {
+  await writeSetting(db, INSTALLATION_POINT_KEY, pointId);
 }
 
-export function journalFixture(
+export async function journalFixture(
   options: { type?: 'physique' | 'telephonique' | 'mixte' | 'numerique'; bound?: boolean } = {},
-): JournalFixture {
+): Promise<JournalFixture> {
   const store = new Store(mkdtempSync(join(tmpdir(), 'infocite-journal-')));
   const db = store.db;
-  const pointId = insertPoint(db, { type: options.type ?? 'physique' });
-  if (options.bound !== false) bindInstallation(db, pointId);
+  const pointId = await insertPoint(db, { type: options.type ?? 'physique' });
+  if (options.bound !== false) await bindInstallation(db, pointId);
   return {
     store,
     db,
     pointId,
     refs: sampleRefs(),
-    alice: insertAccount(db, 'alice'),
-    bruno: insertAccount(db, 'bruno'),
+    alice: await insertAccount(db, 'alice'),
+    bruno: await insertAccount(db, 'bruno'),
   };
 }

@@ -37,9 +37,9 @@ export async function startSyncServer(): Promise<SyncServer> {
   await core.search.watching();
   const server = await startHttpServer(core, { port: 0 });
   const db = core.store.db;
-  const pointId = makePoint(db, 'MAIRIE');
-  const { code } = createPoste(db, ACTOR, { nom: 'Accueil 1', pointId }, new Date());
-  const { credential } = enrolPoste(db, code.replaceAll('-', ''), new Date());
+  const pointId = await makePoint(db, 'MAIRIE');
+  const { code } = await createPoste(db, ACTOR, { nom: 'Accueil 1', pointId }, new Date());
+  const { credential } = await enrolPoste(db, code.replaceAll('-', ''), new Date());
   const indexed = async (timeoutMs = 10_000) => {
     const started = Date.now();
     for (;;) {

@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from '../core/audit/record';
 import type { Core } from '../core/app';
 import type { CallingDesk } from '../core/points/call-point';
 import { revokePoste, SEEN_EVERY_MS } from '../core/postes/postes';
+import { sql } from '../core/store/db';
 import { startHttpServer, type PreviewServer } from './http-server';
 import { versionRefusal } from './http-desk';
 
@@ -24,9 +25,9 @@ let agent: DeskAgentFixture;
 
 beforeAll(async () => {
   core = await serverCore(clock);
-  ({ desk, credential } = pointWithDesk(core, 'Mairie annexe Nord'));
+  ({ desk, credential } = await pointWithDesk(core, 'Mairie annexe Nord'));
   agent = await agentAt(core, desk.pointId);
-  core.store.db.prepare('UPDATE comptes SET identifiant = ? WHERE id = ?').run('agent.nord', agent.compteId);
+  await core.store.db.run(sql`UPDATE comptes SET identifiant = 'agent.nord' WHERE id = ${agent.compteId}`);
   server = await startHttpServer(core, { port: 0 });
 });
 
@@ -105,17 +106,17 @@ describe('a desk over HTTP', () => {
 
   it('notes when the desk was last seen, at most once a minute', async () => {
     const seen = () =>
-      core.store.db.prepare('SELECT vu_le FROM postes WHERE id = ?').pluck().get(desk.id) as string | null;
+      core.store.db.value<string | null>(sql`SELECT vu_le FROM postes WHERE id = ${desk.id}`);
     clock.now = new Date(START.getTime() + 10 * SEEN_EVERY_MS);
     await post('sync.desk', {}, asDesk());
-    const first = seen();
+    const first = await seen();
     expect(first).toBe(clock.now.toISOString());
     clock.now = new Date(clock.now.getTime() + SEEN_EVERY_MS / 2);
     await post('sync.desk', {}, asDesk());
-    expect(seen()).toBe(first);
+    expect(await seen()).toBe(first);
     clock.now = new Date(clock.now.getTime() + SEEN_EVERY_MS);
     await post('sync.desk', {}, asDesk());
-    expect(seen()).toBe(clock.now.toISOString());
+    expect(await seen()).toBe(clock.now.toISOString());
     clock.now = START;
   });
 
@@ -126,9 +127,9 @@ describe('a desk over HTTP', () => {
       expect(answer.body.error).toMatchObject({ code: 'unauthenticated' });
       expect(answer.body.error?.message).toMatch(/administrateur de l'inscrire à nouveau/);
     }
-    const other = pointWithDesk(core, 'Mairie annexe Sud');
+    const other = await pointWithDesk(core, 'Mairie annexe Sud');
     expect((await post('sync.desk', {}, asDesk({ [POSTE_HEADER]: other.credential }))).status).toBe(200);
-    revokePoste(core.store.db, SYSTEM_ACTOR, other.desk.id, core.now());
+    await revokePoste(core.store.db, SYSTEM_ACTOR, other.desk.id, core.now());
     // Any method, not only the desks' own: a revoked desk reaches nothing.
     for (const method of ['sync.desk', 'auth.session', 'search.query']) {
       const answer = await post(method, { q: 'passeport' }, asDesk({ [POSTE_HEADER]: other.credential }));

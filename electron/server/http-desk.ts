@@ -75,16 +75,16 @@ export function versionRefusal(value: string | undefined): DeskRefusal | null {
  * The desk a call comes from: none (no credential header: the server's own pages), the desk, or the refusal
  * for a version out of range or a credential that no longer works.
  */
-export function deskOfRequest(
+export async function deskOfRequest(
   db: Db,
   headers: IncomingHttpHeaders,
   now: Date,
-): { poste?: CallingDesk } | { refusal: DeskRefusal } {
+): Promise<{ poste?: CallingDesk } | { refusal: DeskRefusal }> {
   const skew = versionRefusal(header(headers, API_VERSION_HEADER));
   if (skew) return { refusal: skew };
   const credential = header(headers, POSTE_HEADER);
   if (credential === undefined) return {};
-  const found = resolvePoste(db, credential.trim(), now);
+  const found = await resolvePoste(db, credential.trim(), now);
   if (!found)
     return {
       refusal: {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION, API_VERSION_HEADER, OLDEST_API_VERSION, POSTE_HEADER } from '../../common/sync/methods';
 import { revokePoste } from '../core/postes/postes';
+import { sql } from '../core/store/db';
 import { sha256Of } from '../core/knowledge/content-manifest';
 import type { ContentManifest } from '../core/knowledge/publication';
 import type { SyncServer } from '../../dev/test-support/sync-server';
@@ -137,11 +138,11 @@ describe('GET /sync/…', () => {
   });
 
   it('stops answering a desk once it is revoked', async () => {
-    const { posteId } = city.core.store.db.prepare('SELECT id AS posteId FROM postes').get() as {
+    const { posteId } = (await city.core.store.db.one(sql`SELECT id AS "posteId" FROM postes`)) as {
       posteId: number;
     };
     expect((await get('/sync/manifest', desk())).status).toBe(200);
-    revokePoste(city.core.store.db, ACTOR, posteId, new Date());
+    await revokePoste(city.core.store.db, ACTOR, posteId, new Date());
     expect((await get('/sync/manifest', desk())).status).toBe(401);
   });
 });

@@ -35,15 +35,15 @@ function header(request: IncomingMessage, name: string): string | undefined {
  * Which desk calls, from its credential, or the refusal to send. A small function of its own so the transport
  * can later take it from the call context instead.
  */
-export function authorisePoste(
+export async function authorisePoste(
   core: Core,
   request: IncomingMessage,
-): { posteId: number; pointId: number } | { status: number; code: ErrorCode; message: string } {
+): Promise<{ posteId: number; pointId: number } | { status: number; code: ErrorCode; message: string }> {
   const version = Number(header(request, API_VERSION_HEADER));
   if (!Number.isInteger(version) || version < OLDEST_API_VERSION)
     return { status: 426, code: 'refused', message: TOO_OLD };
   const credential = header(request, POSTE_HEADER);
-  const poste = credential ? resolvePoste(core.store.db, credential, core.now()) : null;
+  const poste = credential ? await resolvePoste(core.store.db, credential, core.now()) : null;
   if (!poste) return { status: 401, code: 'unauthenticated', message: NO_CREDENTIAL };
   return poste;
 }
@@ -64,12 +64,12 @@ export function syncRoutes(core: Core): SyncRoutes {
   // Every rebuild of the index follows a change of the folder (or is a new index): list it again.
   const unsubscribe = core.search.onRebuilt(() => publication.invalidate());
 
-  const handle = (request: IncomingMessage, response: ServerResponse, path: string): void => {
+  const answer = async (request: IncomingMessage, response: ServerResponse, path: string): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
       return sendError(response, 405, 'invalid_input', 'GET attendu.');
     }
-    const poste = authorisePoste(core, request);
+    const poste = await authorisePoste(core, request);
     if ('status' in poste) return sendError(response, poste.status, poste.code, poste.message);
     const rest = path.slice(SYNC_PREFIX.length);
     if (rest === 'manifest') {
@@ -105,6 +105,14 @@ export function syncRoutes(core: Core): SyncRoutes {
     createReadStream(file)
       .on('error', () => response.destroy())
       .pipe(response);
+  };
+  // The server calls `handle` without waiting: a failure (the database out of reach) answers 500 here.
+  const handle = (request: IncomingMessage, response: ServerResponse, path: string): void => {
+    answer(request, response, path).catch((error: unknown) => {
+      console.error('[sync] request failed:', error);
+      if (!response.headersSent) sendError(response, 500, 'internal', 'Erreur interne.');
+      else response.destroy();
+    });
   };
   return { handle, close: unsubscribe };
 }

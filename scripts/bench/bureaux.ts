@@ -12,6 +12,7 @@ import { createCore, type Core } from '../../electron/core/app';
 import { SYSTEM_ACTOR } from '../../electron/core/audit/record';
 import type { ClientSlot } from '../../electron/core/auth/session';
 import { createPoste } from '../../electron/core/postes/postes';
+import { sql } from '../../electron/core/store/db';
 import { fileCredentialStore } from '../../electron/server/desk/credential-store';
 import { Desk } from '../../electron/server/desk/desk';
 import { startHttpServer } from '../../electron/server/http-server';
@@ -69,8 +70,10 @@ export async function benchBureaux({ quick }: BureauxOptions): Promise<void> {
     cores.push(local);
     await local.search.ready();
 
-    const points = Array.from({ length: POINTS }, (_, i) => makePoint(server.store.db, `BUREAU-${i + 1}`));
-    const agents = await Promise.all(points.map((pointId) => agentAt(server, pointId, { pin: PIN })));
+    const points: number[] = [];
+    for (let i = 0; i < POINTS; i++) points.push(await makePoint(server.store.db, `BUREAU-${i + 1}`));
+    const agents = [];
+    for (const pointId of points) agents.push(await agentAt(server, pointId, { pin: PIN }));
     const windows: ClientSlot[] = [];
     for (let i = 0; i < deskCount; i++) {
       const dataDir = join(root, `poste-${i + 1}`);
@@ -83,7 +86,7 @@ export async function benchBureaux({ quick }: BureauxOptions): Promise<void> {
         credentials: fileCredentialStore(dataDir),
       });
       desks.push(desk);
-      const { code } = createPoste(
+      const { code } = await createPoste(
         server.store.db,
         SYSTEM_ACTOR,
         { nom: `Poste ${i + 1}`, pointId },
@@ -123,10 +126,10 @@ export async function benchBureaux({ quick }: BureauxOptions): Promise<void> {
     );
     const confirmed = confirmMs.length - refused;
     const drained = await until(() => desks.every((desk) => desk.outbox.count() === 0), 120_000);
-    const stored = server.store.db
-      .prepare('SELECT count(*) AS rows, count(DISTINCT uid) AS uids FROM journal WHERE uid IS NOT NULL')
-      .get() as { rows: number; uids: number };
-    const rejets = server.store.db.prepare('SELECT count(*) AS n FROM sync_rejets').get() as { n: number };
+    const stored = (await server.store.db.one(
+      sql`SELECT count(*) AS rows, count(DISTINCT uid) AS uids FROM journal WHERE uid IS NOT NULL`,
+    )) as { rows: number; uids: number };
+    const rejets = (await server.store.db.one(sql`SELECT count(*) AS n FROM sync_rejets`)) as { n: number };
     const waiting = desks.reduce((sum, desk) => sum + desk.outbox.count(), 0);
 
     console.log(

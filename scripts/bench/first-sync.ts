@@ -32,9 +32,9 @@ export async function benchFirstSync(contentDir: string, label: string): Promise
     const serverIndexMs = performance.now() - started;
     const server = await startHttpServer(core, { port: 0 });
     try {
-      const pointId = makePoint(core.store.db, 'BENCH');
-      const { code } = createPoste(core.store.db, ACTOR, { nom: 'Banc', pointId }, new Date());
-      const { credential } = enrolPoste(core.store.db, code.replaceAll('-', ''), new Date());
+      const pointId = await makePoint(core.store.db, 'BENCH');
+      const { code } = await createPoste(core.store.db, ACTOR, { nom: 'Banc', pointId }, new Date());
+      const { credential } = await enrolPoste(core.store.db, code.replaceAll('-', ''), new Date());
       const desk = { contentDir: join(root, 'desk-content'), dataDir: join(root, 'desk-data') };
       const { fetch, log } = recordingFetch();
       const mirror = new ContentMirror({ serverUrl: server.url, credential, ...desk, fetch });

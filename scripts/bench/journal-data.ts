@@ -4,15 +4,16 @@
 // first level, channels that follow each point's kind, the thèmes, fiches and services of the demo knowledge
 // base (the most consulted fiches far ahead, as at a real desk), and the desk's searches, some with no result.
 //
-// It writes straight into the tables with prepared statements in ONE transaction: a million entries take
+// It writes straight into the tables in ONE transaction, several hundred rows per INSERT: a million entries take
 // seconds, not the hours the API would (each API call is its own durable transaction, which is the point there).
+// The same statements run on SQLite and PostgreSQL.
 import type { PointType } from '../../common/points/methods';
 import { ISSUES, JOURNAL_CANAUX, MOTIFS } from '../../common/journal/codes';
 import { readContentFolder } from '../../electron/core/knowledge/content-files';
 import { parseKnowledge } from '../../electron/core/knowledge/parse';
 import type { KnowledgeBase } from '../../common/knowledge/types';
 import { STOP_WORDS } from '../../electron/core/search/stopwords';
-import type { Db } from '../../electron/core/store/db';
+import { sql, type Db, type RawBuilder } from '../../electron/core/store/db';
 import { DEMO_CONTENT_DIR } from '../lib/paths';
 import { seededRandom } from './synthetic-corpus';
 
@@ -129,21 +130,49 @@ export function demoKnowledge(): Pick<KnowledgeBase, 'fiches' | 'contacts' | 'th
 }
 
 /** Existing points, completed by synthetic ones up to `wanted`. */
-function ensurePoints(db: Db, wanted: number | readonly number[], year: number): number[] {
+async function ensurePoints(db: Db, wanted: number | readonly number[], year: number): Promise<number[]> {
   if (typeof wanted !== 'number') return [...wanted];
-  const existing = db.prepare('SELECT id FROM points ORDER BY id').pluck().all() as number[];
-  const insert = db.prepare(
-    'INSERT INTO points (code, nom, entite, type, cree_le) VALUES (?, ?, ?, ?, ?) RETURNING id',
+  const existing = (await db.all<{ id: number }>(sql`SELECT id FROM points ORDER BY id`)).map(
+    (row) => row.id,
   );
   for (let index = existing.length; index < wanted; index++) {
     const model = at(POINT_MODELS, index % POINT_MODELS.length);
     const code = `BENCH-${String(index + 1).padStart(2, '0')}`;
     const nom = `${model.nom} ${index + 1}`;
-    existing.push(
-      insert.pluck().get(code, nom, model.entite, model.type, `${year - 1}-01-01T00:00:00.000Z`) as number,
+    const id = await db.value<number>(
+      sql`INSERT INTO points (code, nom, entite, type, cree_le)
+          VALUES (${code}, ${nom}, ${model.entite}, ${model.type}, ${`${year - 1}-01-01T00:00:00.000Z`})
+          RETURNING id`,
     );
+    if (id === undefined) throw new Error('points insert returned no id');
+    existing.push(id);
   }
   return existing.slice(0, wanted);
+}
+
+/** Rows per INSERT: well under both engines' limits on bound parameters (12 columns × 400). */
+const ROWS_PER_INSERT = 400;
+
+/** Rows kept for one table until they are written, several hundred per statement. */
+class Pending {
+  private rows: unknown[][] = [];
+  constructor(private readonly insert: (values: RawBuilder<unknown>) => RawBuilder<unknown>) {}
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  push(row: unknown[]): void {
+    this.rows.push(row);
+  }
+
+  /** Writes what is pending; how many rows were inserted. */
+  async flush(db: Db): Promise<number> {
+    if (this.rows.length === 0) return 0;
+    const values = sql.join(this.rows.map((row) => sql`(${sql.join(row)})`));
+    this.rows = [];
+    return (await db.run(this.insert(values))).changes;
+  }
 }
 
 interface Day {
@@ -213,7 +242,7 @@ function titleWordsOf(text: string): string[] {
 }
 
 /** Writes a realistic year of log entries (and searches) in one transaction. */
-export function generateJournal(db: Db, options: JournalDataOptions): JournalDataSummary {
+export async function generateJournal(db: Db, options: JournalDataOptions): Promise<JournalDataSummary> {
   const started = performance.now();
   const random = seededRandom(options.seed ?? 20_250_101);
   const knowledge = options.knowledge ?? demoKnowledge();
@@ -261,39 +290,48 @@ export function generateJournal(db: Db, options: JournalDataOptions): JournalDat
     ms: 0,
   };
 
-  db.legacyTransaction(() => {
-    const pointIds = ensurePoints(db, options.points, options.year);
+  await db.transaction(async (tx) => {
+    const pointIds = await ensurePoints(tx, options.points, options.year);
     if (pointIds.length === 0) throw new Error('generateJournal needs at least one point');
     summary.pointIds = pointIds;
-    const pointTypes = pointIds.map((id) => {
-      const type = db.prepare('SELECT type FROM points WHERE id = ?').pluck().get(id) as
-        PointType | undefined;
+    const pointTypes: Array<() => number> = [];
+    for (const id of pointIds) {
+      const type = await tx.value<PointType>(sql`SELECT type FROM points WHERE id = ${id}`);
       if (type === undefined) throw new Error(`unknown point ${id}`);
-      return picker(CANAL_WEIGHTS[type], random);
-    });
+      pointTypes.push(picker(CANAL_WEIGHTS[type], random));
+    }
     // The first point is the central desk: three times the others.
     const pickPoint = picker(
       pointIds.map((_, index) => (index === 0 ? 3 : 0.5 + random())),
       random,
     );
 
-    const insertEntry = db.prepare(
-      'INSERT INTO journal (id, horodatage, jour, heure, point_id, compte_id, canal, issue, service_id, motif, ' +
-        'theme, duree_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    const insertEntry = new Pending(
+      (values) =>
+        sql`INSERT INTO journal (id, horodatage, jour, heure, point_id, compte_id, canal, issue, service_id, motif,
+              theme, duree_s) VALUES ${values}`,
     );
-    const insertFiche = db.prepare(
-      'INSERT OR IGNORE INTO journal_fiches (entree_id, fiche_id) VALUES (?, ?)',
+    const insertFiche = new Pending(
+      (values) =>
+        sql`INSERT INTO journal_fiches (entree_id, fiche_id) VALUES ${values} ON CONFLICT DO NOTHING`,
     );
-    const insertSearch = db.prepare(
-      'INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, entree_id) VALUES (?, ?, ?, ?, ?, ?)',
+    const insertSearch = new Pending(
+      (values) =>
+        sql`INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, entree_id) VALUES ${values}`,
     );
-    let id = ((db.prepare('SELECT max(id) FROM journal').pluck().get() as number | null) ?? 0) + 1;
+    // The entries first: the fiches and searches point to them.
+    const flush = async () => {
+      await insertEntry.flush(tx);
+      summary.fiches += await insertFiche.flush(tx);
+      await insertSearch.flush(tx);
+    };
+    let id = ((await tx.value<number | null>(sql`SELECT max(id) FROM journal`)) ?? 0) + 1;
     summary.firstId = id;
 
     const until = options.until;
     const days = openDays(options.year).filter((day) => until === undefined || day.jour <= until);
     const counts = perDay(days, options.entries);
-    days.forEach((day, dayIndex) => {
+    for (const [dayIndex, day] of days.entries()) {
       const count = counts[dayIndex] ?? 0;
       const [y, m, d] = day.jour.split('-').map(Number) as [number, number, number];
       // The day's contacts in time order, as the desk logs them.
@@ -329,7 +367,7 @@ export function generateJournal(db: Db, options: JournalDataOptions): JournalDat
         const duree =
           main === undefined && motif !== 'pas_de_fiche' ? null : Math.round(durationSeconds(random));
 
-        insertEntry.run(
+        insertEntry.push([
           id,
           horodatage,
           day.jour,
@@ -342,53 +380,59 @@ export function generateJournal(db: Db, options: JournalDataOptions): JournalDat
           motif,
           theme,
           duree,
-        );
-        for (const fiche of consulted) summary.fiches += insertFiche.run(id, fiche.id).changes;
+        ]);
+        // A fiche drawn twice for one contact is kept once (the key of journal_fiches).
+        for (const ficheId of new Set(consulted.map((fiche) => fiche.id))) insertFiche.push([id, ficheId]);
 
         if (withSearches) {
           const searchedAt = new Date(epoch - (duree ?? 30) * 1000).toISOString();
           if (motif === 'pas_de_fiche') {
-            insertSearch.run(
+            insertSearch.push([
               searchedAt,
               day.jour,
               pointId,
               at(GAP_QUERIES, Math.floor(random() * GAP_QUERIES.length)),
               0,
               id,
-            );
+            ]);
             summary.searches++;
           } else if (main !== undefined && random() < 0.8) {
-            insertSearch.run(
+            insertSearch.push([
               searchedAt,
               day.jour,
               pointId,
               queryFor(main, random),
               1 + Math.floor(random() * 20),
               id,
-            );
+            ]);
             summary.searches++;
           }
           // Searches that led to no logged contact (a look-up between two citizens, a typo retyped).
           if (random() < 0.05) {
             const fiche = at(rankedFiches, pickFiche());
             const empty = random() < 0.2;
-            insertSearch.run(
+            insertSearch.push([
               searchedAt,
               day.jour,
               pointId,
               empty ? at(GAP_QUERIES, Math.floor(random() * GAP_QUERIES.length)) : queryFor(fiche, random),
               empty ? 0 : 1 + Math.floor(random() * 20),
               null,
-            );
+            ]);
             summary.searches++;
           }
         }
         summary.entries++;
         id++;
+        if (insertEntry.size >= ROWS_PER_INSERT) await flush();
       }
-    });
+    }
+    await flush();
     summary.lastId = id - 1;
-  })();
+    // The ids were given here: PostgreSQL's sequence must move past them for the next logged contact.
+    if (tx.engine === 'postgres' && summary.entries > 0)
+      await tx.run(sql`SELECT setval(pg_get_serial_sequence('journal', 'id'), ${summary.lastId})`);
+  });
   summary.ms = performance.now() - started;
   return summary;
 }

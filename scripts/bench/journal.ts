@@ -15,6 +15,7 @@ import { recordEntry } from '../../electron/core/journal/record';
 import { knowledgeRefs } from '../../electron/core/journal/refs';
 import { RETENTION_KEY, runRetention } from '../../electron/core/journal/retention';
 import { recordSearch } from '../../electron/core/journal/searches';
+import { sql } from '../../electron/core/store/db';
 import { writeSetting } from '../../electron/core/store/settings';
 import { Store } from '../../electron/core/store/store';
 import { signedIn } from '../../dev/test-support/comptes';
@@ -115,9 +116,10 @@ export async function benchJournal(options: { quick: boolean }): Promise<void> {
     const store = new Store(dataDir);
     log(`journal: generating ${entries} entries…`);
     const cpu = process.cpuUsage();
-    const generated = generateJournal(store.db, { entries, year: YEAR, points: 12, seed: SEED });
+    const generated = await generateJournal(store.db, { entries, year: YEAR, points: 12, seed: SEED });
     // As the app finds it after a while: the WAL written back into the database file.
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    // (This bench measures the SQLite store: a desk's database, or a city server on SQLite.)
+    if (store.db.engine === 'sqlite') await store.db.all(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
     const cpuUsed = process.cpuUsage(cpu);
     console.log(
       `generated in ${fixed(generated.ms / 1000, 1)} s (${fixed((cpuUsed.user + cpuUsed.system) / 1e6, 1)} s of ` +
@@ -126,7 +128,7 @@ export async function benchJournal(options: { quick: boolean }): Promise<void> {
         `database ${size(store.file)}`,
     );
     const pointId = generated.pointIds[0] ?? 1;
-    writeSetting(store.db, INSTALLATION_POINT_KEY, pointId);
+    await writeSetting(store.db, INSTALLATION_POINT_KEY, pointId);
 
     // 2. One contact through the core function: what the desk waits for before its toast.
     log('journal: logging through the core function…');
@@ -134,13 +136,13 @@ export async function benchJournal(options: { quick: boolean }): Promise<void> {
     const inputs = deskInputs();
     const actor = { compteId: null, identifiant: 'bench' };
     const at = new Date(`${YEAR + 1}-03-10T09:00:00Z`);
-    const core = await timed(CALLS, (n) => {
-      recordEntry(store.db, refs, actor, inputs[n % inputs.length] as RecordInput, at);
+    const core = await timed(CALLS, async (n) => {
+      await recordEntry(store.db, refs, actor, inputs[n % inputs.length] as RecordInput, at);
     });
-    const search = await timed(CALLS, (n) => {
-      recordSearch(store.db, { q: `passeport perdu ${n % 50}`, resultats: n % 7 }, at);
+    const search = await timed(CALLS, async (n) => {
+      await recordSearch(store.db, { q: `passeport perdu ${n % 50}`, resultats: n % 7 }, at);
     });
-    store.close();
+    await store.close();
 
     // 3. The same through the API, as the window calls it.
     log('journal: logging through dispatch (demo content index building)…');
@@ -176,19 +178,19 @@ export async function benchJournal(options: { quick: boolean }): Promise<void> {
     if (!options.quick) {
       const reopened = new Store(dataDir);
       try {
-        writeSetting(reopened.db, RETENTION_KEY, 12);
+        await writeSetting(reopened.db, RETENTION_KEY, 12);
         log('journal: retention over the whole year…');
         const started = performance.now();
-        const result = runRetention(reopened.db, new Date(Date.UTC(YEAR + 2, 0, 1, 12)));
+        const result = await runRetention(reopened.db, new Date(Date.UTC(YEAR + 2, 0, 1, 12)));
         const took = performance.now() - started;
-        const daily = reopened.db.prepare('SELECT count(*) FROM journal_quotidien').pluck().get() as number;
+        const daily = (await reopened.db.value<number>(sql`SELECT count(*) FROM journal_quotidien`)) ?? 0;
         console.log(
           `retention: ${result.aggregated.toLocaleString('en')} entries folded into ` +
             `${daily.toLocaleString('en')} daily counts and ${result.recherches.toLocaleString('en')} searches ` +
             `deleted in ${fixed(took / 1000, 1)} s (one transaction)`,
         );
       } finally {
-        reopened.close();
+        await reopened.close();
       }
     }
   } finally {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../audit/record';
 import { ForbiddenError, NotFoundError, RefusedError } from '../errors';
+import { sql } from '../store/db';
 import { cancelEntry, myEntries, updateEntry } from './corrections';
 import type { RecordInput } from './record';
 import { recordEntry } from './record';
@@ -12,60 +13,67 @@ const YESTERDAY = new Date('2026-11-22T14:00:00Z');
 const LATER = new Date('2026-11-23T16:00:00Z');
 
 let fixture: JournalFixture;
-afterEach(() => fixture?.store.close());
+afterEach(async () => {
+  await fixture?.store.close();
+});
 
 function record(actor: Actor, input: Partial<RecordInput> = {}, now = NOW) {
   return recordEntry(fixture.db, fixture.refs, actor, { issue: 'repondu', fiches: [], ...input }, now);
 }
 
 describe('an agent’s own entries of the day', () => {
-  it('lists the agent’s entries of today only, the latest first', () => {
-    fixture = journalFixture();
-    const early = record(fixture.alice, {}, new Date('2026-11-23T08:00:00Z'));
-    const late = record(fixture.alice, { theme: 'logement' });
-    record(fixture.alice, {}, YESTERDAY);
-    record(fixture.bruno);
-    expect(myEntries(fixture.db, fixture.alice, LATER).map((entry) => entry.id)).toEqual([late.id, early.id]);
-    expect(myEntries(fixture.db, { compteId: null, identifiant: 'système' }, LATER)).toEqual([]);
+  it('lists the agent’s entries of today only, the latest first', async () => {
+    fixture = await journalFixture();
+    const early = await record(fixture.alice, {}, new Date('2026-11-23T08:00:00Z'));
+    const late = await record(fixture.alice, { theme: 'logement' });
+    await record(fixture.alice, {}, YESTERDAY);
+    await record(fixture.bruno);
+    expect((await myEntries(fixture.db, fixture.alice, LATER)).map((entry) => entry.id)).toEqual([
+      late.id,
+      early.id,
+    ]);
+    expect(await myEntries(fixture.db, { compteId: null, identifiant: 'système' }, LATER)).toEqual([]);
   });
 
-  it('cancels an own entry of today with its fiches; its searches stay, unlinked', () => {
-    fixture = journalFixture();
-    const search = recordSearch(fixture.db, { q: 'passeport', resultats: 2 }, NOW).id;
-    const entry = record(fixture.alice, { fiches: ['passeport', 'cni'], rechercheIds: [search] });
-    const kept = record(fixture.alice, { fiches: ['acte'] });
-    expect(cancelEntry(fixture.db, fixture.alice, entry.id, LATER)).toEqual({ id: entry.id });
-    expect(fixture.db.prepare('SELECT id FROM journal').pluck().all()).toEqual([kept.id]);
-    expect(fixture.db.prepare('SELECT entree_id, fiche_id FROM journal_fiches').all()).toEqual([
+  it('cancels an own entry of today with its fiches; its searches stay, unlinked', async () => {
+    fixture = await journalFixture();
+    const search = (await recordSearch(fixture.db, { q: 'passeport', resultats: 2 }, NOW)).id;
+    const entry = await record(fixture.alice, { fiches: ['passeport', 'cni'], rechercheIds: [search] });
+    const kept = await record(fixture.alice, { fiches: ['acte'] });
+    expect(await cancelEntry(fixture.db, fixture.alice, entry.id, LATER)).toEqual({ id: entry.id });
+    expect((await fixture.db.all<{ id: number }>(sql`SELECT id FROM journal`)).map((row) => row.id)).toEqual([
+      kept.id,
+    ]);
+    expect(await fixture.db.all(sql`SELECT entree_id, fiche_id FROM journal_fiches`)).toEqual([
       { entree_id: kept.id, fiche_id: 'acte' },
     ]);
-    expect(
-      fixture.db.prepare('SELECT entree_id FROM recherches WHERE id = ?').pluck().get(search),
-    ).toBeNull();
-    expect(() => cancelEntry(fixture.db, fixture.alice, entry.id, LATER)).toThrow(NotFoundError);
+    expect(await fixture.db.value(sql`SELECT entree_id FROM recherches WHERE id = ${search}`)).toBeNull();
+    await expect(cancelEntry(fixture.db, fixture.alice, entry.id, LATER)).rejects.toThrow(NotFoundError);
   });
 
-  it('forbids cancelling a colleague’s entry or yesterday’s, and leaves them', () => {
-    fixture = journalFixture();
-    const colleagues = record(fixture.bruno);
-    const yesterdays = record(fixture.alice, {}, YESTERDAY);
-    expect(() => cancelEntry(fixture.db, fixture.alice, colleagues.id, LATER)).toThrow(ForbiddenError);
-    expect(() => cancelEntry(fixture.db, fixture.alice, colleagues.id, LATER)).toThrow(
+  it('forbids cancelling a colleague’s entry or yesterday’s, and leaves them', async () => {
+    fixture = await journalFixture();
+    const colleagues = await record(fixture.bruno);
+    const yesterdays = await record(fixture.alice, {}, YESTERDAY);
+    await expect(cancelEntry(fixture.db, fixture.alice, colleagues.id, LATER)).rejects.toThrow(
+      ForbiddenError,
+    );
+    await expect(cancelEntry(fixture.db, fixture.alice, colleagues.id, LATER)).rejects.toThrow(
       /que vous avez enregistrés/,
     );
-    expect(() => cancelEntry(fixture.db, fixture.alice, yesterdays.id, LATER)).toThrow(
+    await expect(cancelEntry(fixture.db, fixture.alice, yesterdays.id, LATER)).rejects.toThrow(
       /Seuls les contacts du jour/,
     );
-    expect(fixture.db.prepare('SELECT count(*) FROM journal').pluck().get()).toBe(2);
+    expect(await fixture.db.value(sql`SELECT count(*) FROM journal`)).toBe(2);
   });
 
-  it('corrects the outcome, keeping the fiches, the time, the duration and (when none is given) the thème', () => {
-    fixture = journalFixture();
-    const entry = record(fixture.alice, {
+  it('corrects the outcome, keeping the fiches, the time, the duration and (when none is given) the thème', async () => {
+    fixture = await journalFixture();
+    const entry = await record(fixture.alice, {
       fiches: ['passeport'],
       debut: new Date(NOW.getTime() - 60_000).toISOString(),
     });
-    const corrected = updateEntry(
+    const corrected = await updateEntry(
       fixture.db,
       fixture.refs,
       fixture.alice,
@@ -73,7 +81,7 @@ describe('an agent’s own entries of the day', () => {
       LATER,
     );
     expect(corrected).toEqual({ ...entry, issue: 'oriente_fiche', canal: 'telephone', serviceId: 'mairie' });
-    const unresolved = updateEntry(
+    const unresolved = await updateEntry(
       fixture.db,
       fixture.refs,
       fixture.alice,
@@ -88,10 +96,10 @@ describe('an agent’s own entries of the day', () => {
     });
   });
 
-  it('applies the same rules to a correction, and changes nothing when refused', () => {
-    fixture = journalFixture();
-    const entry = record(fixture.alice, { fiches: ['passeport'] });
-    const update = (input: Partial<Parameters<typeof updateEntry>[3]>) => () =>
+  it('applies the same rules to a correction, and changes nothing when refused', async () => {
+    fixture = await journalFixture();
+    const entry = await record(fixture.alice, { fiches: ['passeport'] });
+    const update = (input: Partial<Parameters<typeof updateEntry>[3]>) =>
       updateEntry(
         fixture.db,
         fixture.refs,
@@ -99,25 +107,27 @@ describe('an agent’s own entries of the day', () => {
         { id: entry.id, issue: 'repondu', canal: 'telephone', ...input },
         LATER,
       );
-    expect(update({ issue: 'non_resolu' })).toThrow(RefusedError);
-    expect(update({ issue: 'oriente_fiche', serviceId: 'dechets-service' })).toThrow(/pas celui d’une fiche/);
-    expect(update({ theme: 'astronomie' })).toThrow(/thème « astronomie »/);
-    expect(update({ id: 424242 })).toThrow(NotFoundError);
-    expect(fixture.db.prepare('SELECT issue, canal FROM journal').get()).toEqual({
+    await expect(update({ issue: 'non_resolu' })).rejects.toThrow(RefusedError);
+    await expect(update({ issue: 'oriente_fiche', serviceId: 'dechets-service' })).rejects.toThrow(
+      /pas celui d’une fiche/,
+    );
+    await expect(update({ theme: 'astronomie' })).rejects.toThrow(/thème « astronomie »/);
+    await expect(update({ id: 424242 })).rejects.toThrow(NotFoundError);
+    expect(await fixture.db.one(sql`SELECT issue, canal FROM journal`)).toEqual({
       issue: 'repondu',
       canal: 'accueil_physique',
     });
   });
 
-  it('forbids correcting a colleague’s entry or yesterday’s', () => {
-    fixture = journalFixture();
-    const colleagues = record(fixture.bruno);
-    const yesterdays = record(fixture.alice, {}, YESTERDAY);
+  it('forbids correcting a colleague’s entry or yesterday’s', async () => {
+    fixture = await journalFixture();
+    const colleagues = await record(fixture.bruno);
+    const yesterdays = await record(fixture.alice, {}, YESTERDAY);
     for (const [id, message] of [
       [colleagues.id, /que vous avez enregistrés/],
       [yesterdays.id, /Seuls les contacts du jour/],
     ] as const) {
-      expect(() =>
+      await expect(
         updateEntry(
           fixture.db,
           fixture.refs,
@@ -125,8 +135,8 @@ describe('an agent’s own entries of the day', () => {
           { id, issue: 'transmis', canal: 'courriel' },
           LATER,
         ),
-      ).toThrow(message);
+      ).rejects.toThrow(message);
     }
-    expect(fixture.db.prepare("SELECT count(*) FROM journal WHERE issue = 'transmis'").pluck().get()).toBe(0);
+    expect(await fixture.db.value(sql`SELECT count(*) FROM journal WHERE issue = 'transmis'`)).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
 import type { Actor } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import { ForbiddenError, NotFoundError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
 import type { JournalEntry } from './entry';
 import { entriesOf, findEntry } from './entry';
@@ -12,8 +12,8 @@ import { checkOutcome } from './outcome';
 import type { KnowledgeRefs } from './refs';
 
 /** The entry, if the actor may change it now; the reason in French otherwise. */
-function ownEntryOfToday(db: Db, actor: Actor, id: number, now: Date): JournalEntry {
-  const entry = findEntry(db, id);
+async function ownEntryOfToday(db: Db, actor: Actor, id: number, now: Date): Promise<JournalEntry> {
+  const entry = await findEntry(db, id);
   if (!entry) throw new NotFoundError(`Le contact n° ${id} n’existe pas (ou a déjà été annulé).`);
   if (actor.compteId === null || entry.compteId !== actor.compteId)
     throw new ForbiddenError('Vous ne pouvez corriger que les contacts que vous avez enregistrés.');
@@ -23,16 +23,17 @@ function ownEntryOfToday(db: Db, actor: Actor, id: number, now: Date): JournalEn
 }
 
 /** The actor's entries of today, the latest first. */
-export function myEntries(db: Db, actor: Actor, now: Date): JournalEntry[] {
-  return actor.compteId === null ? [] : entriesOf(db, actor.compteId, parisDay(now));
+export async function myEntries(db: Db, actor: Actor, now: Date): Promise<JournalEntry[]> {
+  return actor.compteId === null ? [] : await entriesOf(db, actor.compteId, parisDay(now));
 }
 
 /** « Annuler » on the toast: the entry goes, with its fiches; its searches stay, unlinked. */
-export function cancelEntry(db: Db, actor: Actor, id: number, now: Date): { id: number } {
-  db.legacyTransaction(() => {
-    ownEntryOfToday(db, actor, id, now);
-    db.prepare('DELETE FROM journal WHERE id = ?').run(id);
-  })();
+export async function cancelEntry(db: Db, actor: Actor, id: number, now: Date): Promise<{ id: number }> {
+  // Checked and deleted in one transaction: a concurrent cancel finds it gone (« n’existe pas »).
+  await db.transaction(async (tx) => {
+    await ownEntryOfToday(tx, actor, id, now);
+    await tx.run(sql`DELETE FROM journal WHERE id = ${id}`);
+  });
   return { id };
 }
 
@@ -48,15 +49,16 @@ export interface UpdateInput {
 }
 
 /** Corrects the outcome of an entry; the fiches consulted, its time and its duration stay as logged. */
-export function updateEntry(
+export async function updateEntry(
   db: Db,
   refs: KnowledgeRefs,
   actor: Actor,
   input: UpdateInput,
   now: Date,
-): JournalEntry {
-  db.legacyTransaction(() => {
-    const entry = ownEntryOfToday(db, actor, input.id, now);
+): Promise<JournalEntry> {
+  // Checked and written in one transaction, and read back in it: the entry returned is the one written.
+  return db.transaction(async (tx) => {
+    const entry = await ownEntryOfToday(tx, actor, input.id, now);
     const outcome = {
       issue: input.issue,
       canal: input.canal,
@@ -66,18 +68,13 @@ export function updateEntry(
     };
     // The kept thème was checked when the contact was logged (it may have left the thèmes list since).
     checkOutcome(refs, outcome, entry.fiches);
-    db.prepare(
-      'UPDATE journal SET issue = ?, canal = ?, service_id = ?, motif = ?, theme = ? WHERE id = ?',
-    ).run(
-      outcome.issue,
-      outcome.canal,
-      outcome.serviceId,
-      outcome.motif,
-      outcome.theme ?? entry.theme,
-      input.id,
+    await tx.run(
+      sql`UPDATE journal SET issue = ${outcome.issue}, canal = ${outcome.canal}, service_id = ${outcome.serviceId},
+            motif = ${outcome.motif}, theme = ${outcome.theme ?? entry.theme}
+          WHERE id = ${input.id}`,
     );
-  })();
-  const updated = findEntry(db, input.id);
-  if (!updated) throw new NotFoundError(`Le contact n° ${input.id} n’existe plus.`);
-  return updated;
+    const updated = await findEntry(tx, input.id);
+    if (!updated) throw new NotFoundError(`Le contact n° ${input.id} n’existe plus.`);
+    return updated;
+  });
 }

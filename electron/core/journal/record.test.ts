@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RefusedError } from '../errors';
+import { sql } from '../store/db';
 import { insertPoint } from '../../../dev/test-support/registres';
 import type { RecordInput } from './record';
 import { durationSince, recordEntry } from './record';
@@ -9,7 +10,9 @@ import type { JournalFixture } from '../../../dev/test-support/journal';
 import { bindInstallation, journalFixture, NOW } from '../../../dev/test-support/journal';
 
 let fixture: JournalFixture;
-afterEach(() => fixture?.store.close());
+afterEach(async () => {
+  await fixture?.store.close();
+});
 
 function record(input: Partial<RecordInput>, now = NOW) {
   return recordEntry(
@@ -21,14 +24,14 @@ function record(input: Partial<RecordInput>, now = NOW) {
   );
 }
 
-function count(table: string): number {
-  return fixture.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+async function count(table: 'journal' | 'journal_fiches'): Promise<number> {
+  return (await fixture.db.value<number>(sql`SELECT count(*) FROM ${sql.ref(table)}`)) ?? 0;
 }
 
 describe('recordEntry', () => {
-  it('stores the outcome with the Paris day and hour, the point, the account and the fiches', () => {
-    fixture = journalFixture();
-    const entry = record({
+  it('stores the outcome with the Paris day and hour, the point, the account and the fiches', async () => {
+    fixture = await journalFixture();
+    const entry = await record({
       issue: 'oriente_fiche',
       serviceId: 'mairie',
       fiches: ['passeport', 'cni', 'passeport'],
@@ -50,12 +53,12 @@ describe('recordEntry', () => {
       dureeS: 154,
       fiches: ['cni', 'passeport'],
     });
-    expect(count('journal_fiches')).toBe(2);
+    expect(await count('journal_fiches')).toBe(2);
   });
 
-  it('takes the Paris day, not UTC’s, just after midnight in summer', () => {
-    fixture = journalFixture();
-    const entry = record({}, new Date('2026-07-01T22:30:00Z'));
+  it('takes the Paris day, not UTC’s, just after midnight in summer', async () => {
+    fixture = await journalFixture();
+    const entry = await record({}, new Date('2026-07-01T22:30:00Z'));
     expect([entry.jour, entry.heure]).toEqual(['2026-07-02', 0]);
   });
 
@@ -64,19 +67,19 @@ describe('recordEntry', () => {
     ['mixte', 'accueil_physique'],
     ['telephonique', 'telephone'],
     ['numerique', 'courriel'],
-  ] as const)('defaults the channel of a %s point to %s, and keeps the one chosen', (type, canal) => {
-    fixture = journalFixture({ type });
-    expect(record({}).canal).toBe(canal);
-    expect(record({ canal: 'reseaux_sociaux' }).canal).toBe('reseaux_sociaux');
+  ] as const)('defaults the channel of a %s point to %s, and keeps the one chosen', async (type, canal) => {
+    fixture = await journalFixture({ type });
+    expect((await record({})).canal).toBe(canal);
+    expect((await record({ canal: 'reseaux_sociaux' })).canal).toBe('reseaux_sociaux');
   });
 
-  it('keeps the thème chosen, and none without a fiche', () => {
-    fixture = journalFixture();
-    expect(record({ fiches: ['passeport'], theme: 'logement' }).theme).toBe('logement');
-    expect(record({}).theme).toBeNull();
+  it('keeps the thème chosen, and none without a fiche', async () => {
+    fixture = await journalFixture();
+    expect((await record({ fiches: ['passeport'], theme: 'logement' })).theme).toBe('logement');
+    expect((await record({})).theme).toBeNull();
   });
 
-  it('measures the duration only when it is plausible', () => {
+  it('measures the duration only when it is plausible', async () => {
     expect(durationSince(undefined, NOW)).toBeNull();
     expect(durationSince('pas une date', NOW)).toBeNull();
     expect(durationSince('2026-11-23T08:58:00Z', NOW)).toBe(120);
@@ -86,11 +89,11 @@ describe('recordEntry', () => {
     expect(durationSince('2026-11-23T04:59:59Z', NOW)).toBeNull(); // a window left open
   });
 
-  it('refuses, in French, while the installation is bound to no point, and writes nothing', () => {
-    fixture = journalFixture({ bound: false });
-    expect(() => record({})).toThrow(RefusedError);
-    expect(() => record({})).toThrow(/rattaché à aucun point d’accueil/);
-    expect(count('journal')).toBe(0);
+  it('refuses, in French, while the installation is bound to no point, and writes nothing', async () => {
+    fixture = await journalFixture({ bound: false });
+    await expect(record({})).rejects.toThrow(RefusedError);
+    await expect(record({})).rejects.toThrow(/rattaché à aucun point d’accueil/);
+    expect(await count('journal')).toBe(0);
   });
 
   it.each<[string, Partial<RecordInput>, RegExp]>([
@@ -113,22 +116,22 @@ describe('recordEntry', () => {
       /n’est pas celui d’une fiche consultée/,
     ],
     ['more than 20 fiches', { fiches: Array.from({ length: 21 }, (_, n) => `f${n}`) }, /Au plus 20 fiches/],
-  ])('refuses %s and writes nothing', (_case, input, message) => {
-    fixture = journalFixture();
-    expect(() => record(input)).toThrow(RefusedError);
-    expect(() => record(input)).toThrow(message);
-    expect(count('journal') + count('journal_fiches')).toBe(0);
+  ])('refuses %s and writes nothing', async (_case, input, message) => {
+    fixture = await journalFixture();
+    await expect(record(input)).rejects.toThrow(RefusedError);
+    await expect(record(input)).rejects.toThrow(message);
+    expect((await count('journal')) + (await count('journal_fiches'))).toBe(0);
   });
 
-  it('accepts every outcome in its valid form', () => {
-    fixture = journalFixture();
+  it('accepts every outcome in its valid form', async () => {
+    fixture = await journalFixture();
     const entries = [
-      record({ issue: 'repondu', theme: 'identite' }),
-      record({ issue: 'oriente_fiche', serviceId: 'dechets-service', fiches: ['encombrants'] }),
-      record({ issue: 'oriente_autre', serviceId: 'dechets-service', fiches: ['passeport'] }),
-      record({ issue: 'rendez_vous', serviceId: 'mairie' }),
-      record({ issue: 'transmis' }),
-      record({ issue: 'non_resolu', motif: 'pas_de_fiche', theme: 'logement' }),
+      await record({ issue: 'repondu', theme: 'identite' }),
+      await record({ issue: 'oriente_fiche', serviceId: 'dechets-service', fiches: ['encombrants'] }),
+      await record({ issue: 'oriente_autre', serviceId: 'dechets-service', fiches: ['passeport'] }),
+      await record({ issue: 'rendez_vous', serviceId: 'mairie' }),
+      await record({ issue: 'transmis' }),
+      await record({ issue: 'non_resolu', motif: 'pas_de_fiche', theme: 'logement' }),
     ];
     expect(entries.map((entry) => entry.issue)).toEqual([
       'repondu',
@@ -141,23 +144,24 @@ describe('recordEntry', () => {
     expect(entries[5]?.motif).toBe('pas_de_fiche');
   });
 
-  it('links the desk’s searches of the day that are not linked yet, and only those', () => {
-    fixture = journalFixture();
-    const first = recordSearch(fixture.db, { q: 'passeport', resultats: 3 }, NOW).id;
-    const second = recordSearch(fixture.db, { q: 'passeport perdu', resultats: 2 }, NOW).id;
-    const yesterday = recordSearch(
-      fixture.db,
-      { q: 'hier', resultats: 1 },
-      new Date('2026-11-22T15:00:00Z'),
+  it('links the desk’s searches of the day that are not linked yet, and only those', async () => {
+    fixture = await journalFixture();
+    const first = (await recordSearch(fixture.db, { q: 'passeport', resultats: 3 }, NOW)).id;
+    const second = (await recordSearch(fixture.db, { q: 'passeport perdu', resultats: 2 }, NOW)).id;
+    const yesterday = (
+      await recordSearch(fixture.db, { q: 'hier', resultats: 1 }, new Date('2026-11-22T15:00:00Z'))
     ).id;
     // Another point's search (the installation was bound elsewhere when it was made).
-    bindInstallation(fixture.db, insertPoint(fixture.db));
-    const foreign = recordSearch(fixture.db, { q: 'ailleurs', resultats: 1 }, NOW).id;
-    bindInstallation(fixture.db, fixture.pointId);
+    await bindInstallation(fixture.db, await insertPoint(fixture.db));
+    const foreign = (await recordSearch(fixture.db, { q: 'ailleurs', resultats: 1 }, NOW)).id;
+    await bindInstallation(fixture.db, fixture.pointId);
 
-    const entry = record({ fiches: ['passeport'], rechercheIds: [first, second, yesterday, foreign, 9999] });
-    const again = record({ fiches: ['passeport'], rechercheIds: [first] });
-    const links = fixture.db.prepare('SELECT id, entree_id FROM recherches ORDER BY id').all();
+    const entry = await record({
+      fiches: ['passeport'],
+      rechercheIds: [first, second, yesterday, foreign, 9999],
+    });
+    const again = await record({ fiches: ['passeport'], rechercheIds: [first] });
+    const links = await fixture.db.all(sql`SELECT id, entree_id FROM recherches ORDER BY id`);
     expect(links).toEqual([
       { id: first, entree_id: entry.id },
       { id: second, entree_id: entry.id },
@@ -167,28 +171,36 @@ describe('recordEntry', () => {
     expect(again.id).not.toBe(entry.id);
   });
 
-  it('is held by the schema too: a reason goes with « non résolu » only, hours and durations in range', () => {
-    fixture = journalFixture();
-    const insert = fixture.db.prepare(
-      `INSERT INTO journal (horodatage, jour, heure, point_id, canal, issue, motif, duree_s)
-       VALUES ('2026-11-23T09:00:00Z', '2026-11-23', ?, ?, 'telephone', ?, ?, ?)`,
-    );
-    expect(() => insert.run(10, fixture.pointId, 'non_resolu', null, 10)).toThrow(/CHECK/);
-    expect(() => insert.run(10, fixture.pointId, 'repondu', 'autre', 10)).toThrow(/CHECK/);
-    expect(() => insert.run(24, fixture.pointId, 'repondu', null, 10)).toThrow(/CHECK/);
-    expect(() => insert.run(10, fixture.pointId, 'repondu', null, -1)).toThrow(/CHECK/);
-    expect(() => insert.run(10, 999, 'repondu', null, 10)).toThrow(/FOREIGN KEY/);
-    expect(insert.run(10, fixture.pointId, 'non_resolu', 'hors_competence', null).changes).toBe(1);
+  it('is held by the schema too: a reason goes with « non résolu » only, hours and durations in range', async () => {
+    fixture = await journalFixture();
+    const insert = (
+      heure: number,
+      pointId: number,
+      issue: string,
+      motif: string | null,
+      duree: number | null,
+    ) =>
+      fixture.db.run(
+        sql`INSERT INTO journal (horodatage, jour, heure, point_id, canal, issue, motif, duree_s)
+            VALUES ('2026-11-23T09:00:00Z', '2026-11-23', ${heure}, ${pointId}, 'telephone', ${issue}, ${motif},
+              ${duree})`,
+      );
+    await expect(insert(10, fixture.pointId, 'non_resolu', null, 10)).rejects.toThrow(/CHECK/);
+    await expect(insert(10, fixture.pointId, 'repondu', 'autre', 10)).rejects.toThrow(/CHECK/);
+    await expect(insert(24, fixture.pointId, 'repondu', null, 10)).rejects.toThrow(/CHECK/);
+    await expect(insert(10, fixture.pointId, 'repondu', null, -1)).rejects.toThrow(/CHECK/);
+    await expect(insert(10, 999, 'repondu', null, 10)).rejects.toThrow(/FOREIGN KEY/);
+    expect((await insert(10, fixture.pointId, 'non_resolu', 'hors_competence', null)).changes).toBe(1);
   });
 });
 
 describe('recordSearch', () => {
-  it('keeps the query normalised and short, for the desk’s point and day', () => {
-    fixture = journalFixture();
+  it('keeps the query normalised and short, for the desk’s point and day', async () => {
+    fixture = await journalFixture();
     expect(normaliseQuery('  Carte   d’IDENTITÉ\tperdue ')).toBe('carte d’identité perdue');
     expect(normaliseQuery('x'.repeat(500))).toHaveLength(200);
-    const { id } = recordSearch(fixture.db, { q: '  Passeport  URGENT ', resultats: 0 }, NOW);
-    expect(fixture.db.prepare('SELECT * FROM recherches WHERE id = ?').get(id)).toEqual({
+    const { id } = await recordSearch(fixture.db, { q: '  Passeport  URGENT ', resultats: 0 }, NOW);
+    expect(await fixture.db.one(sql`SELECT * FROM recherches WHERE id = ${id}`)).toEqual({
       id,
       horodatage: NOW.toISOString(),
       jour: '2026-11-23',
@@ -202,11 +214,11 @@ describe('recordSearch', () => {
     });
   });
 
-  it('refuses an empty search and a desk bound to no point', () => {
-    fixture = journalFixture();
-    expect(() => recordSearch(fixture.db, { q: '   ', resultats: 0 }, NOW)).toThrow(RefusedError);
-    fixture.store.close();
-    fixture = journalFixture({ bound: false });
-    expect(() => recordSearch(fixture.db, { q: 'passeport', resultats: 1 }, NOW)).toThrow(/rattaché/);
+  it('refuses an empty search and a desk bound to no point', async () => {
+    fixture = await journalFixture();
+    await expect(recordSearch(fixture.db, { q: '   ', resultats: 0 }, NOW)).rejects.toThrow(RefusedError);
+    await fixture.store.close();
+    fixture = await journalFixture({ bound: false });
+    await expect(recordSearch(fixture.db, { q: 'passeport', resultats: 1 }, NOW)).rejects.toThrow(/rattaché/);
   });
 });

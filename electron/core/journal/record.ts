@@ -12,7 +12,7 @@ import type { CallPoint, RowOrigin } from '../points/call-point';
 import { pointOfCall, pointOfRow } from '../points/call-point';
 import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { parisHour } from './clock';
 import type { Issue, JournalCanal, Motif } from '../../../common/journal/codes';
 import { MAX_DUREE_S, MAX_FICHES } from '../../../common/journal/codes';
@@ -51,16 +51,17 @@ export const UNBOUND_MESSAGE =
  * The point of the call (by default: of a call without a desk, the installation's) and its default channel;
  * refused when there is none (an installation not bound to a point).
  */
-export function deskPoint(
+export async function deskPoint(
   db: Db,
-  point: CallPoint | null = pointOfCall(db),
-): { pointId: number; posteId: number | null; canal: JournalCanal } {
+  given?: CallPoint | null,
+): Promise<{ pointId: number; posteId: number | null; canal: JournalCanal }> {
+  const point = given === undefined ? await pointOfCall(db) : given;
   if (!point) throw new RefusedError(UNBOUND_MESSAGE);
-  const type = db.prepare('SELECT type FROM points WHERE id = ?').pluck().get(point.pointId) as string;
+  const type = await db.value<string>(sql`SELECT type FROM points WHERE id = ${point.pointId}`);
   return {
     pointId: point.pointId,
     posteId: point.posteId,
-    canal: CANAL_BY_POINT_TYPE[type] ?? 'accueil_physique',
+    canal: CANAL_BY_POINT_TYPE[type ?? ''] ?? 'accueil_physique',
   };
 }
 
@@ -77,15 +78,15 @@ export function durationSince(debut: string | undefined, now: Date): number | nu
  * Logs one contact at `now` (for an entry a desk sent: its time on the desk, shifted to the server's clock), at
  * the point of `origin`, with its desk-made uid when it has one.
  */
-export function recordEntry(
+export async function recordEntry(
   db: Db,
   refs: KnowledgeRefs,
   actor: Actor,
   input: RecordInput,
   now: Date,
   origin: RowOrigin = {},
-): JournalEntry {
-  const desk = deskPoint(db, pointOfRow(db, origin));
+): Promise<JournalEntry> {
+  const desk = await deskPoint(db, await pointOfRow(db, origin));
   const fiches = [...new Set(input.fiches)];
   if (fiches.length > MAX_FICHES)
     throw new RefusedError(`Au plus ${MAX_FICHES} fiches consultées sont gardées pour un contact.`);
@@ -100,41 +101,30 @@ export function recordEntry(
   checkOutcome(refs, outcome, fiches);
   const jour = parisDay(now);
 
-  const id = db.legacyTransaction(() => {
-    const entryId = db
-      .prepare(
-        `INSERT INTO journal (horodatage, jour, heure, point_id, compte_id, canal, issue, service_id, motif, theme,
-           duree_s, uid, poste_id, recu_le) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      )
-      .pluck()
-      .get(
-        now.toISOString(),
-        jour,
-        parisHour(now),
-        desk.pointId,
-        actor.compteId,
-        outcome.canal,
-        outcome.issue,
-        outcome.serviceId,
-        outcome.motif,
-        outcome.theme,
-        durationSince(input.debut, now),
-        origin.uid ?? null,
-        desk.posteId,
-        origin.recuLe?.toISOString() ?? null,
-      ) as number;
-    const insertFiche = db.prepare('INSERT INTO journal_fiches (entree_id, fiche_id) VALUES (?, ?)');
-    for (const fiche of fiches) insertFiche.run(entryId, fiche);
-    // Only this desk's searches of the day, not yet linked: a stale or foreign id is ignored, never moved.
-    const link = db.prepare(
-      'UPDATE recherches SET entree_id = ? WHERE id = ? AND point_id = ? AND jour = ? AND entree_id IS NULL',
+  // One transaction: the entry, its fiches and its search links are committed together before this returns.
+  const id = await db.transaction(async (tx) => {
+    const entryId = await tx.value<number>(
+      sql`INSERT INTO journal (horodatage, jour, heure, point_id, compte_id, canal, issue, service_id, motif,
+            theme, duree_s, uid, poste_id, recu_le)
+          VALUES (${now.toISOString()}, ${jour}, ${parisHour(now)}, ${desk.pointId}, ${actor.compteId},
+            ${outcome.canal}, ${outcome.issue}, ${outcome.serviceId}, ${outcome.motif}, ${outcome.theme},
+            ${durationSince(input.debut, now)}, ${origin.uid ?? null}, ${desk.posteId},
+            ${origin.recuLe?.toISOString() ?? null})
+          RETURNING id`,
     );
+    if (entryId === undefined) throw new Error('journal insert returned no id');
+    for (const fiche of fiches)
+      await tx.run(sql`INSERT INTO journal_fiches (entree_id, fiche_id) VALUES (${entryId}, ${fiche})`);
+    // Only this desk's searches of the day, not yet linked: a stale or foreign id is ignored, never moved.
     for (const rechercheId of new Set(input.rechercheIds ?? []))
-      link.run(entryId, rechercheId, desk.pointId, jour);
+      await tx.run(
+        sql`UPDATE recherches SET entree_id = ${entryId}
+            WHERE id = ${rechercheId} AND point_id = ${desk.pointId} AND jour = ${jour} AND entree_id IS NULL`,
+      );
     return entryId;
-  })();
+  });
 
-  const entry = findEntry(db, id);
+  const entry = await findEntry(db, id);
   if (!entry) throw new Error(`journal entry ${id} vanished after its insert`);
   return entry;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Actor } from '../audit/record';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/record';
 import { addMonthsToDay, parisDay } from '../../../common/dates';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { readSetting, writeSetting } from '../store/settings';
 import { DEFAULT_RETENTION_MOIS } from '../../../common/journal/codes';
 import type { RetentionResult } from '../../../common/journal/types';
@@ -15,23 +15,28 @@ export const RETENTION_KEY = 'journal.retention_mois';
 
 const retentionSchema = z.number().int().min(1);
 
-export function readRetention(db: Db): { mois: number } {
-  return { mois: readSetting(db, RETENTION_KEY, retentionSchema, DEFAULT_RETENTION_MOIS) };
+export async function readRetention(db: Db): Promise<{ mois: number }> {
+  return { mois: await readSetting(db, RETENTION_KEY, retentionSchema, DEFAULT_RETENTION_MOIS) };
 }
 
 /** A setting of the installation: audited like the others, in the same transaction. */
-export function writeRetention(db: Db, actor: Actor, mois: number, now: Date): { mois: number } {
-  db.legacyTransaction(() => {
-    const avant = readRetention(db);
-    writeSetting(db, RETENTION_KEY, mois);
-    recordAudit(
-      db,
+export async function writeRetention(
+  db: Db,
+  actor: Actor,
+  mois: number,
+  now: Date,
+): Promise<{ mois: number }> {
+  return db.transaction(async (tx) => {
+    const avant = await readRetention(tx);
+    await writeSetting(tx, RETENTION_KEY, mois);
+    await recordAudit(
+      tx,
       actor,
       { action: 'modification', objet: 'reglage', objetId: RETENTION_KEY, avant, apres: { mois } },
       now,
     );
-  })();
-  return readRetention(db);
+    return readRetention(tx);
+  });
 }
 
 /**
@@ -39,38 +44,39 @@ export function writeRetention(db: Db, actor: Actor, mois: number, now: Date): {
  * midway leaves the entries where they were, never counted twice). Idempotent: a second run finds nothing.
  * Audited when it changed something, as the trace of a deletion an administrator may be asked about.
  */
-export function runRetention(db: Db, now: Date, actor: Actor = SYSTEM_ACTOR): RetentionResult {
-  const { mois } = readRetention(db);
-  const limite = addMonthsToDay(parisDay(now), -mois);
-  return db.legacyTransaction((): RetentionResult => {
+export async function runRetention(db: Db, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<RetentionResult> {
+  return db.transaction(async (tx): Promise<RetentionResult> => {
+    // Read in the transaction: the period and what it folds are those of one moment.
+    const { mois } = await readRetention(tx);
+    const limite = addMonthsToDay(parisDay(now), -mois);
     // Empty string and 0 stand for NULL in the daily counts so their primary key can hold every group.
     // The SELECT keeps its WHERE clause: SQLite needs one to parse the UPSERT that follows a SELECT.
-    const folded = db.prepare('SELECT count(*) FROM journal WHERE jour < ?').pluck().get(limite) as number;
-    db.prepare(
-      `INSERT INTO journal_quotidien
-           (jour, point_id, theme, canal, issue, motif, service_id, nombre, duree_totale_s, duree_nombre)
-         SELECT jour, coalesce(point_id, 0), coalesce(theme, ''), canal, issue, coalesce(motif, ''),
-                coalesce(service_id, ''), count(*), coalesce(sum(duree_s), 0), count(duree_s)
-         FROM journal WHERE jour < ?
-         GROUP BY jour, coalesce(point_id, 0), coalesce(theme, ''), canal, issue, coalesce(motif, ''),
-                  coalesce(service_id, '')
-         ON CONFLICT (jour, point_id, theme, canal, issue, motif, service_id) DO UPDATE SET
-           nombre = nombre + excluded.nombre,
-           duree_totale_s = duree_totale_s + excluded.duree_totale_s,
-           duree_nombre = duree_nombre + excluded.duree_nombre`,
-    ).run(limite);
-    // Searches first, so deleting the entries has no link left to clear; then the fiches, then the entries.
-    const recherches = db.prepare('DELETE FROM recherches WHERE jour < ?').run(limite).changes;
-    db.prepare('DELETE FROM journal_fiches WHERE entree_id IN (SELECT id FROM journal WHERE jour < ?)').run(
-      limite,
+    const folded = (await tx.value<number>(sql`SELECT count(*) FROM journal WHERE jour < ${limite}`)) ?? 0;
+    await tx.run(
+      sql`INSERT INTO journal_quotidien
+            (jour, point_id, theme, canal, issue, motif, service_id, nombre, duree_totale_s, duree_nombre)
+          SELECT jour, coalesce(point_id, 0), coalesce(theme, ''), canal, issue, coalesce(motif, ''),
+                 coalesce(service_id, ''), count(*), coalesce(sum(duree_s), 0), count(duree_s)
+          FROM journal WHERE jour < ${limite}
+          GROUP BY jour, coalesce(point_id, 0), coalesce(theme, ''), canal, issue, coalesce(motif, ''),
+                   coalesce(service_id, '')
+          ON CONFLICT (jour, point_id, theme, canal, issue, motif, service_id) DO UPDATE SET
+            nombre = journal_quotidien.nombre + excluded.nombre,
+            duree_totale_s = journal_quotidien.duree_totale_s + excluded.duree_totale_s,
+            duree_nombre = journal_quotidien.duree_nombre + excluded.duree_nombre`,
     );
-    const deleted = db.prepare('DELETE FROM journal WHERE jour < ?').run(limite).changes;
+    // Searches first, so deleting the entries has no link left to clear; then the fiches, then the entries.
+    const recherches = (await tx.run(sql`DELETE FROM recherches WHERE jour < ${limite}`)).changes;
+    await tx.run(
+      sql`DELETE FROM journal_fiches WHERE entree_id IN (SELECT id FROM journal WHERE jour < ${limite})`,
+    );
+    const deleted = (await tx.run(sql`DELETE FROM journal WHERE jour < ${limite}`)).changes;
     if (deleted !== folded) throw new Error(`retention folded ${folded} entries but deleted ${deleted}`);
     // The agents' opinions on fiches serve the editors' backlog only: same period, then gone.
-    const avis = db.prepare('DELETE FROM avis_fiches WHERE jour < ?').run(limite).changes;
+    const avis = (await tx.run(sql`DELETE FROM avis_fiches WHERE jour < ${limite}`)).changes;
     if (deleted > 0 || recherches > 0 || avis > 0) {
-      recordAudit(
-        db,
+      await recordAudit(
+        tx,
         actor,
         {
           action: 'retention',
@@ -82,5 +88,5 @@ export function runRetention(db: Db, now: Date, actor: Actor = SYSTEM_ACTOR): Re
       );
     }
     return { aggregated: folded, deleted, recherches, avis, limite };
-  })();
+  });
 }

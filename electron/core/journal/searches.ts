@@ -2,36 +2,28 @@
 // that ended « non résolu »), normalised and cut short as query.ts says.
 import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { normaliseQuery } from '../../../common/journal/query';
 import type { RowOrigin } from '../points/call-point';
 import { pointOfRow } from '../points/call-point';
 import { deskPoint } from './record';
 
 /** Records a settled search at the point of `origin` (by default the installation's). */
-export function recordSearch(
+export async function recordSearch(
   db: Db,
   input: { q: string; resultats: number },
   now: Date,
   origin: RowOrigin = {},
-): { id: number } {
+): Promise<{ id: number }> {
   const requete = normaliseQuery(input.q);
   if (requete === '') throw new RefusedError('Une recherche vide n’est pas enregistrée.');
-  const { pointId, posteId } = deskPoint(db, pointOfRow(db, origin));
-  const id = db
-    .prepare(
-      `INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, uid, poste_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    )
-    .pluck()
-    .get(
-      now.toISOString(),
-      parisDay(now),
-      pointId,
-      requete,
-      input.resultats,
-      origin.uid ?? null,
-      posteId,
-    ) as number;
+  const { pointId, posteId } = await deskPoint(db, await pointOfRow(db, origin));
+  const id = await db.value<number>(
+    sql`INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, uid, poste_id)
+        VALUES (${now.toISOString()}, ${parisDay(now)}, ${pointId}, ${requete}, ${input.resultats},
+          ${origin.uid ?? null}, ${posteId})
+        RETURNING id`,
+  );
+  if (id === undefined) throw new Error('recherches insert returned no id');
   return { id };
 }

@@ -7,7 +7,7 @@ import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, RefusedError } from '../errors';
 import { getPoint } from '../points/points';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 /** How long an enrolment code works. */
 export const CODE_VALIDITY_DAYS = 7;
@@ -43,7 +43,7 @@ interface PosteRow {
   vu_le: string | null;
 }
 
-const SELECT = `SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, p.code_expire_le, p.secret_empreinte,
+const SELECT = sql`SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, p.code_expire_le, p.secret_empreinte,
                        p.cree_le, p.inscrit_le, p.revoque_le, p.vu_le
                 FROM postes p JOIN points pt ON pt.id = p.point_id`;
 
@@ -67,14 +67,12 @@ function view(row: PosteRow): PosteView {
   };
 }
 
-export function listPostes(db: Db): PosteView[] {
-  return (
-    db.prepare(`${SELECT} ORDER BY pt.nom COLLATE NOCASE, p.nom COLLATE NOCASE`).all() as PosteRow[]
-  ).map(view);
+export async function listPostes(db: Db): Promise<PosteView[]> {
+  return (await db.all<PosteRow>(sql`${SELECT} ORDER BY lower(pt.nom), lower(p.nom), p.id`)).map(view);
 }
 
-function getPoste(db: Db, id: number): PosteView {
-  const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as PosteRow | undefined;
+async function getPoste(db: Db, id: number): Promise<PosteView> {
+  const row = await db.one<PosteRow>(sql`${SELECT} WHERE p.id = ${id}`);
   if (!row) throw new NotFoundError(`Le poste n° ${id} n'existe pas.`);
   return view(row);
 }
@@ -84,90 +82,106 @@ function expiry(now: Date): string {
 }
 
 /** A new desk for an open point, with its one-time enrolment code (shown once). */
-export function createPoste(
+export async function createPoste(
   db: Db,
   actor: Actor,
   fields: { nom: string; pointId: number },
   now: Date,
-): PosteCree {
-  return db.legacyTransaction(() => {
-    const point = getPoint(db, fields.pointId);
+): Promise<PosteCree> {
+  return db.transaction(async (tx) => {
+    const point = await getPoint(tx, fields.pointId);
     if (!point.ouvert)
       throw new RefusedError(
         `Le point d'accueil « ${point.nom} » est fermé : il ne reçoit pas de nouveau poste.`,
       );
     const code = newCode();
-    const id = Number(
-      db
-        .prepare(
-          'INSERT INTO postes (nom, point_id, code_empreinte, code_expire_le, cree_le) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(fields.nom, fields.pointId, sha256(code), expiry(now), now.toISOString()).lastInsertRowid,
+    const id = await tx.value<number>(
+      sql`INSERT INTO postes (nom, point_id, code_empreinte, code_expire_le, cree_le)
+          VALUES (${fields.nom}, ${fields.pointId}, ${sha256(code)}, ${expiry(now)}, ${now.toISOString()})
+          RETURNING id`,
     );
-    const poste = getPoste(db, id);
-    recordAudit(db, actor, { action: 'creation', objet: 'poste', objetId: id, apres: poste }, now);
+    if (id === undefined) throw new Error('postes insert returned no id');
+    const poste = await getPoste(tx, id);
+    await recordAudit(tx, actor, { action: 'creation', objet: 'poste', objetId: id, apres: poste }, now);
     return { poste, code: formatCode(code) };
-  })();
+  });
 }
 
 /**
  * A new enrolment code for a desk (its code was lost or expired, or the desk is reinstalled): the desk's former
  * credential stops working at once, and the desk must enrol again.
  */
-export function newEnrolmentCode(db: Db, actor: Actor, id: number, now: Date): PosteCree {
-  return db.legacyTransaction(() => {
-    const avant = getPoste(db, id);
+export async function newEnrolmentCode(db: Db, actor: Actor, id: number, now: Date): Promise<PosteCree> {
+  return db.transaction(async (tx) => {
+    const avant = await getPoste(tx, id);
     const code = newCode();
-    db.prepare(
-      `UPDATE postes SET code_empreinte = ?, code_expire_le = ?, secret_empreinte = NULL, inscrit_le = NULL,
-                         revoque_le = NULL WHERE id = ?`,
-    ).run(sha256(code), expiry(now), id);
-    const poste = getPoste(db, id);
-    recordAudit(db, actor, { action: 'nouveau_code', objet: 'poste', objetId: id, avant, apres: poste }, now);
+    await tx.run(
+      sql`UPDATE postes SET code_empreinte = ${sha256(code)}, code_expire_le = ${expiry(now)},
+            secret_empreinte = NULL, inscrit_le = NULL, revoque_le = NULL
+          WHERE id = ${id}`,
+    );
+    const poste = await getPoste(tx, id);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'nouveau_code', objet: 'poste', objetId: id, avant, apres: poste },
+      now,
+    );
     return { poste, code: formatCode(code) };
-  })();
+  });
 }
 
 /** Revokes a desk: its credential and any pending code stop working at once. */
-export function revokePoste(db: Db, actor: Actor, id: number, now: Date): PosteView {
-  return db.legacyTransaction(() => {
-    const avant = getPoste(db, id);
+export async function revokePoste(db: Db, actor: Actor, id: number, now: Date): Promise<PosteView> {
+  return db.transaction(async (tx) => {
+    const avant = await getPoste(tx, id);
     if (avant.etat === 'revoque') return avant;
-    db.prepare(
-      'UPDATE postes SET revoque_le = ?, secret_empreinte = NULL, code_empreinte = NULL WHERE id = ?',
-    ).run(now.toISOString(), id);
-    const poste = getPoste(db, id);
-    recordAudit(db, actor, { action: 'revocation', objet: 'poste', objetId: id, avant, apres: poste }, now);
+    await tx.run(
+      sql`UPDATE postes SET revoque_le = ${now.toISOString()}, secret_empreinte = NULL, code_empreinte = NULL
+          WHERE id = ${id}`,
+    );
+    const poste = await getPoste(tx, id);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'revocation', objet: 'poste', objetId: id, avant, apres: poste },
+      now,
+    );
     return poste;
-  })();
+  });
 }
 
 const WRONG_CODE =
   "Ce code d'inscription n'est pas valable (erroné, déjà utilisé ou expiré) : demandez-en un nouveau à votre administrateur.";
 
 /** A desk enrols with its code, once: the code is spent and the desk gets its credential. */
-export function enrolPoste(db: Db, code: string, now: Date): PosteInscrit {
-  return db.legacyTransaction(() => {
-    const row = db
-      .prepare(`${SELECT} WHERE p.code_empreinte = ? AND p.revoque_le IS NULL`)
-      .get(sha256(code)) as PosteRow | undefined;
+export async function enrolPoste(db: Db, code: string, now: Date): Promise<PosteInscrit> {
+  return db.transaction(async (tx) => {
+    const empreinte = sha256(code);
+    const row = await tx.one<PosteRow>(
+      sql`${SELECT} WHERE p.code_empreinte = ${empreinte} AND p.revoque_le IS NULL`,
+    );
     if (!row || (row.code_expire_le !== null && row.code_expire_le < now.toISOString()))
       throw new RefusedError(WRONG_CODE);
     const credential = randomBytes(32).toString('base64url');
-    db.prepare(
-      'UPDATE postes SET code_empreinte = NULL, code_expire_le = NULL, secret_empreinte = ?, inscrit_le = ? WHERE id = ?',
-    ).run(sha256(credential), now.toISOString(), row.id);
-    recordAudit(
-      db,
+    // Spent only if still unspent: of two desks enrolling with one code at once, one gets the credential.
+    const { changes } = await tx.run(
+      sql`UPDATE postes SET code_empreinte = NULL, code_expire_le = NULL, secret_empreinte = ${sha256(credential)},
+            inscrit_le = ${now.toISOString()}
+          WHERE id = ${row.id} AND code_empreinte = ${empreinte} AND revoque_le IS NULL`,
+    );
+    if (changes !== 1) throw new RefusedError(WRONG_CODE);
+    await recordAudit(
+      tx,
       { compteId: null, identifiant: `poste « ${row.nom} »` },
-      { action: 'inscription', objet: 'poste', objetId: row.id, apres: getPoste(db, row.id) },
+      { action: 'inscription', objet: 'poste', objetId: row.id, apres: await getPoste(tx, row.id) },
       now,
     );
     return {
       poste: { id: row.id, nom: row.nom, point: { id: row.point_id, nom: row.point_nom } },
       credential,
     };
-  })();
+  });
 }
 
 /** An enrolled desk as a call knows it: the desk and its reception point. */
@@ -182,17 +196,25 @@ export interface ResolvedPoste {
 export const SEEN_EVERY_MS = 60_000;
 
 /** The desk a credential belongs to, or null (unknown or revoked); notes when it was last seen. */
-export function resolvePoste(db: Db, credential: string, now: Date): ResolvedPoste | null {
+export async function resolvePoste(db: Db, credential: string, now: Date): Promise<ResolvedPoste | null> {
   if (credential.length < 20 || credential.length > 100) return null;
-  const row = db
-    .prepare(
-      `SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, p.vu_le FROM postes p JOIN points pt ON pt.id = p.point_id
-       WHERE p.secret_empreinte = ? AND p.revoque_le IS NULL`,
-    )
-    .get(sha256(credential)) as
-    { id: number; nom: string; point_id: number; point_nom: string; vu_le: string | null } | undefined;
+  const row = await db.one<{
+    id: number;
+    nom: string;
+    point_id: number;
+    point_nom: string;
+    vu_le: string | null;
+  }>(
+    sql`SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, p.vu_le FROM postes p JOIN points pt ON pt.id = p.point_id
+        WHERE p.secret_empreinte = ${sha256(credential)} AND p.revoque_le IS NULL`,
+  );
   if (!row) return null;
+  const seenBefore = new Date(now.getTime() - SEEN_EVERY_MS).toISOString();
   if (row.vu_le === null || Date.parse(row.vu_le) <= now.getTime() - SEEN_EVERY_MS)
-    db.prepare('UPDATE postes SET vu_le = ? WHERE id = ?').run(now.toISOString(), row.id);
+    // One conditional statement: concurrent calls of the desk write it once at most, never backwards.
+    await db.run(
+      sql`UPDATE postes SET vu_le = ${now.toISOString()}
+          WHERE id = ${row.id} AND (vu_le IS NULL OR vu_le <= ${seenBefore})`,
+    );
   return { posteId: row.id, nom: row.nom, pointId: row.point_id, pointNom: row.point_nom };
 }

@@ -13,7 +13,7 @@ import type { KnowledgeRefs } from '../journal/refs';
 import { recordSearch } from '../journal/searches';
 import type { CallingDesk, RowOrigin } from '../points/call-point';
 import { recordFeedback } from '../redaction/avis';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 /** An entry made longer ago than this (by the desk's clock, shifted to the server's) is refused. */
 export const MAX_ENTRY_AGE_DAYS = 45;
@@ -38,22 +38,25 @@ export function effectiveTime(at: string, sentAt: string, now: Date): Date {
 }
 
 /** The account that made the entry, if it may still have made it at `point` on `day`. */
-function authorOf(db: Db, compteId: number, desk: CallingDesk, day: string): Actor {
-  const compte = db.prepare('SELECT identifiant, actif, agent_id FROM comptes WHERE id = ?').get(compteId) as
-    { identifiant: string; actif: number; agent_id: number | null } | undefined;
+async function authorOf(db: Db, compteId: number, desk: CallingDesk, day: string): Promise<Actor> {
+  const compte = await db.one<{ identifiant: string; actif: number; agent_id: number | null }>(
+    sql`SELECT identifiant, actif, agent_id FROM comptes WHERE id = ${compteId}`,
+  );
   if (!compte) throw new RefusedError(`Le compte n° ${compteId} n’existe pas (ou plus) sur le serveur.`);
   const who = `Le compte « ${compte.identifiant} »`;
   if (compte.actif !== 1) throw new RefusedError(`${who} est désactivé.`);
-  const roles = db.prepare('SELECT role FROM compte_roles WHERE compte_id = ?').pluck().all(compteId);
+  const roles = (
+    await db.all<{ role: string }>(sql`SELECT role FROM compte_roles WHERE compte_id = ${compteId}`)
+  ).map((row) => row.role);
   if (roles.includes('administrateur')) return { compteId, identifiant: compte.identifiant };
   if (!roles.includes('agent')) throw new RefusedError(`${who} n’a pas le rôle d’agent d’accueil.`);
   const assigned =
     compte.agent_id !== null &&
-    db
-      .prepare(
-        `SELECT 1 FROM affectations WHERE agent_id = ? AND point_id = ? AND debut <= ? AND (fin IS NULL OR fin >= ?)`,
-      )
-      .get(compte.agent_id, desk.pointId, day, day) !== undefined;
+    (await db.one(
+      sql`SELECT 1 AS un FROM affectations
+          WHERE agent_id = ${compte.agent_id} AND point_id = ${desk.pointId} AND debut <= ${day}
+            AND (fin IS NULL OR fin >= ${day})`,
+    )) !== undefined;
   if (!assigned)
     throw new RefusedError(
       `${who} n’était pas affecté au point d’accueil « ${desk.pointNom} » le ${frenchDate(day) ?? day} ` +
@@ -63,11 +66,10 @@ function authorOf(db: Db, compteId: number, desk: CallingDesk, day: string): Act
 }
 
 /** The log entry a correction names by its desk-made uid. */
-function entryIdOf(db: Db, uid: string): number {
-  const id = db.prepare('SELECT id FROM journal WHERE uid = ?').pluck().get(uid) as number | undefined;
+async function entryIdOf(db: Db, uid: string): Promise<number> {
+  const id = await db.value<number>(sql`SELECT id FROM journal WHERE uid = ${uid}`);
   if (id !== undefined) return id;
-  const statut = db.prepare('SELECT statut FROM sync_recus WHERE uid = ?').pluck().get(uid) as
-    string | undefined;
+  const statut = await db.value<string>(sql`SELECT statut FROM sync_recus WHERE uid = ${uid}`);
   if (statut === 'rejete')
     throw new RefusedError(
       `Le contact corrigé (${uid}) a lui-même été refusé : traitez d’abord son envoi refusé, puis réessayez celui-ci.`,
@@ -80,32 +82,33 @@ function entryIdOf(db: Db, uid: string): number {
 }
 
 /** The server's ids of the settled searches a record links, by their desk-made uids (unknown ones ignored). */
-function searchIdsOf(db: Db, uids: readonly string[] | undefined): number[] {
-  const find = db.prepare('SELECT id FROM recherches WHERE uid = ?').pluck();
-  return (uids ?? []).flatMap((uid) => {
-    const id = find.get(uid) as number | undefined;
-    return id === undefined ? [] : [id];
-  });
+async function searchIdsOf(db: Db, uids: readonly string[] | undefined): Promise<number[]> {
+  const ids: number[] = [];
+  for (const uid of uids ?? []) {
+    const id = await db.value<number>(sql`SELECT id FROM recherches WHERE uid = ${uid}`);
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
 }
 
 /**
  * Applies `entry` made at `at` (the server's clock) at `desk`'s point, received at `recuLe`. The age bound is
  * judged against the arrival: an entry retried later by an administrator is judged as when it came.
  */
-export function applyEntry(
+export async function applyEntry(
   db: Db,
   knowledge: IngestKnowledge,
   desk: CallingDesk,
   entry: OutboxEntry,
   at: Date,
   recuLe: Date,
-): void {
+): Promise<void> {
   if (at.getTime() < recuLe.getTime() - MAX_ENTRY_AGE_DAYS * 86_400_000)
     throw new RefusedError(
       `Entrée trop ancienne (du ${frenchDate(parisDay(at)) ?? parisDay(at)}) : le serveur n’accepte pas ` +
         `d’entrée de plus de ${MAX_ENTRY_AGE_DAYS} jours (horloge du poste à vérifier).`,
     );
-  const actor = authorOf(db, entry.compteId, desk, parisDay(at));
+  const actor = await authorOf(db, entry.compteId, desk, parisDay(at));
   const origin: RowOrigin = {
     point: { pointId: desk.pointId, nom: desk.pointNom, posteId: desk.id },
     uid: entry.uid,
@@ -117,23 +120,23 @@ export function applyEntry(
       // The first keystroke was read on the desk's clock too: shifted alike, the duration stays the desk's.
       const shift = at.getTime() - Date.parse(entry.at);
       const shifted = debut === undefined ? undefined : new Date(Date.parse(debut) + shift).toISOString();
-      const input = { ...fields, debut: shifted, rechercheIds: searchIdsOf(db, rechercheUids) };
-      recordEntry(db, knowledge.refs, actor, input, at, origin);
+      const input = { ...fields, debut: shifted, rechercheIds: await searchIdsOf(db, rechercheUids) };
+      await recordEntry(db, knowledge.refs, actor, input, at, origin);
       return;
     }
     case 'journal.cancel':
-      cancelEntry(db, actor, entryIdOf(db, entry.payload.entreeUid), at);
+      await cancelEntry(db, actor, await entryIdOf(db, entry.payload.entreeUid), at);
       return;
     case 'journal.update': {
       const { entreeUid, ...fields } = entry.payload;
-      updateEntry(db, knowledge.refs, actor, { ...fields, id: entryIdOf(db, entreeUid) }, at);
+      await updateEntry(db, knowledge.refs, actor, { ...fields, id: await entryIdOf(db, entreeUid) }, at);
       return;
     }
     case 'journal.recordSearch':
-      recordSearch(db, entry.payload, at, origin);
+      await recordSearch(db, entry.payload, at, origin);
       return;
     case 'avis.record':
-      recordFeedback(db, actor, (id) => knowledge.ficheKnown(id), entry.payload, at, origin);
+      await recordFeedback(db, actor, (id) => knowledge.ficheKnown(id), entry.payload, at, origin);
       return;
   }
 }

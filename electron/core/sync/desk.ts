@@ -10,11 +10,11 @@ import type { Db } from '../store/db';
 /** How long a desk may use the PIN hashes it fetched, offline. */
 export const PIN_CACHE_HOURS = 12;
 
-export function deskState(db: Db, desk: CallingDesk, now: Date): SyncOutputs['sync.desk'] {
+export async function deskState(db: Db, desk: CallingDesk, now: Date): Promise<SyncOutputs['sync.desk']> {
   return {
     poste: { id: desk.id, nom: desk.nom },
     point: { id: desk.pointId, nom: desk.pointNom },
-    pins: pinAgentsOf(db, desk.pointId, parisDay(now)),
+    pins: await pinAgentsOf(db, desk.pointId, parisDay(now)),
     pinsValidUntil: new Date(now.getTime() + PIN_CACHE_HOURS * 3_600_000).toISOString(),
     serverTime: now.toISOString(),
   };

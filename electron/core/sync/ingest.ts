@@ -1,15 +1,17 @@
-// A desk's batch, entry by entry, each in one transaction with its effect: an uid already handled answers
-// « doublon » and changes nothing (the indicator triggers run in the statement that writes an entry, so a replay
-// must not reach it); otherwise the entry is applied and its uid recorded, or it is refused: the refusal is
-// recorded as a dead letter (sync_rejets) and its uid as handled, so a replay of it answers « doublon » too.
-// One entry's refusal never fails the batch.
+// A desk's batch, entry by entry, each in one transaction with its effect. The entry's uid is claimed first
+// (`INSERT … ON CONFLICT DO NOTHING`): of two desks, or two sends, delivering the same uid at once, exactly one
+// inserts it; the other changes nothing and answers « doublon » (the indicator triggers run in the statement
+// that writes an entry, so a replay must not reach it). Then the entry is applied in a savepoint, or refused:
+// the savepoint is rolled back, the refusal kept as a dead letter (sync_rejets) and its uid marked « rejete »,
+// so a replay of it answers « doublon » too. One entry's refusal never fails the batch.
 import type { z } from 'zod';
 import type { IngestResult } from '../../../common/sync/methods';
 import { outboxEntry } from '../../../common/sync/methods';
 import type { CallingDesk } from '../points/call-point';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { IngestKnowledge } from './apply';
 import { applyEntry, effectiveTime, reasonOf } from './apply';
+import { inSavepoint, mustPropagate } from './savepoint';
 
 export interface Batch {
   /** The desk's clock when it sent the batch. */
@@ -19,17 +21,18 @@ export interface Batch {
 }
 
 /** Records that the server handled `uid` (accepted, or refused into the dead letters). */
-export function markReceived(
+export async function markReceived(
   db: Db,
   entry: { uid: string; kind: string },
   posteId: number | null,
   statut: 'accepte' | 'rejete',
   now: Date,
-): void {
-  db.prepare(
-    `INSERT INTO sync_recus (uid, kind, poste_id, statut, recu_le) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (uid) DO UPDATE SET statut = excluded.statut`,
-  ).run(entry.uid, entry.kind, posteId, statut, now.toISOString());
+): Promise<void> {
+  await db.run(
+    sql`INSERT INTO sync_recus (uid, kind, poste_id, statut, recu_le)
+        VALUES (${entry.uid}, ${entry.kind}, ${posteId}, ${statut}, ${now.toISOString()})
+        ON CONFLICT (uid) DO UPDATE SET statut = excluded.statut`,
+  );
 }
 
 /** Why an entry does not read as one, in French: its first problem, with where it is. */
@@ -39,45 +42,64 @@ function malformed(error: z.ZodError): string {
   return `Entrée mal formée${where} : ${first?.message ?? 'illisible'}. Le poste doit être mis à jour.`;
 }
 
-function ingestOne(
+/** Claims `uid` for this delivery; false when it was already handled (or is being handled by a concurrent one). */
+async function claim(
+  tx: Db,
+  entry: { uid: string; kind: string },
+  posteId: number,
+  now: Date,
+): Promise<boolean> {
+  const { changes } = await tx.run(
+    sql`INSERT INTO sync_recus (uid, kind, poste_id, statut, recu_le)
+        VALUES (${entry.uid}, ${entry.kind}, ${posteId}, 'accepte', ${now.toISOString()})
+        ON CONFLICT (uid) DO NOTHING`,
+  );
+  return changes === 1;
+}
+
+async function setRejected(tx: Db, uid: string): Promise<void> {
+  await tx.run(sql`UPDATE sync_recus SET statut = 'rejete' WHERE uid = ${uid}`);
+}
+
+async function ingestOne(
   db: Db,
   knowledge: IngestKnowledge,
   desk: CallingDesk,
   sent: { uid: string },
   sentAt: string,
   now: Date,
-): IngestResult {
-  return db.legacyTransaction((): IngestResult => {
-    if (db.prepare('SELECT 1 FROM sync_recus WHERE uid = ?').get(sent.uid) !== undefined)
+): Promise<IngestResult> {
+  const parsed = outboxEntry.safeParse(sent);
+  const raw = sent as { kind?: unknown; compteId?: unknown };
+  const kind = parsed.success ? parsed.data.kind : typeof raw.kind === 'string' ? raw.kind.slice(0, 60) : '?';
+  return db.transaction(async (tx): Promise<IngestResult> => {
+    if (!(await claim(tx, { uid: sent.uid, kind }, desk.id, now)))
       return { uid: sent.uid, statut: 'doublon' };
-    const parsed = outboxEntry.safeParse(sent);
     if (!parsed.success) {
-      const raw = sent as { kind?: unknown; compteId?: unknown };
-      const kind = typeof raw.kind === 'string' ? raw.kind.slice(0, 60) : '?';
       const compteId = typeof raw.compteId === 'number' && Number.isInteger(raw.compteId) ? raw.compteId : 0;
       const motif = malformed(parsed.error);
-      deadLetter(db, { uid: sent.uid, kind, compteId }, desk, now, now, motif, sent);
-      markReceived(db, { uid: sent.uid, kind }, desk.id, 'rejete', now);
+      await deadLetter(tx, { uid: sent.uid, kind, compteId }, desk, now, now, motif, sent);
+      await setRejected(tx, sent.uid);
       return { uid: sent.uid, statut: 'rejete', motif };
     }
     const entry = parsed.data;
     const at = effectiveTime(entry.at, sentAt, now);
     try {
       // A savepoint: a refusal half-way leaves nothing of the entry behind.
-      db.legacyTransaction(() => applyEntry(db, knowledge, desk, entry, at, now))();
-      markReceived(db, entry, desk.id, 'accepte', now);
+      await inSavepoint(tx, () => applyEntry(tx, knowledge, desk, entry, at, now));
       return { uid: entry.uid, statut: 'accepte' };
     } catch (error) {
+      if (mustPropagate(error)) throw error;
       const motif = reasonOf(error);
-      deadLetter(db, entry, desk, at, now, motif, entry);
-      markReceived(db, entry, desk.id, 'rejete', now);
+      await deadLetter(tx, entry, desk, at, now, motif, entry);
+      await setRejected(tx, entry.uid);
       return { uid: entry.uid, statut: 'rejete', motif };
     }
-  })();
+  });
 }
 
 /** Keeps what the server refused, with why, as the desk sent it: a dead letter an administrator sees. */
-function deadLetter(
+async function deadLetter(
   db: Db,
   entry: { uid: string; kind: string; compteId: number },
   desk: CallingDesk,
@@ -85,29 +107,24 @@ function deadLetter(
   now: Date,
   motif: string,
   sent: unknown,
-): void {
-  db.prepare(
-    `INSERT INTO sync_rejets (uid, kind, poste_id, compte_id, horodatage, recu_le, motif, payload)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    entry.uid,
-    entry.kind,
-    desk.id,
-    entry.compteId,
-    at.toISOString(),
-    now.toISOString(),
-    motif,
-    JSON.stringify(sent),
+): Promise<void> {
+  await db.run(
+    sql`INSERT INTO sync_rejets (uid, kind, poste_id, compte_id, horodatage, recu_le, motif, payload)
+        VALUES (${entry.uid}, ${entry.kind}, ${desk.id}, ${entry.compteId}, ${at.toISOString()},
+          ${now.toISOString()}, ${motif}, ${JSON.stringify(sent)})`,
   );
 }
 
-/** Handles a desk's batch in order (a correction may follow its record in the same batch). */
-export function ingestBatch(
+/** Handles a desk's batch in order (a correction may follow its record in the same batch), entry by entry. */
+export async function ingestBatch(
   db: Db,
   knowledge: IngestKnowledge,
   desk: CallingDesk,
   batch: Batch,
   now: Date,
-): IngestResult[] {
-  return batch.entries.map((entry) => ingestOne(db, knowledge, desk, entry, batch.sentAt, now));
+): Promise<IngestResult[]> {
+  const results: IngestResult[] = [];
+  for (const entry of batch.entries)
+    results.push(await ingestOne(db, knowledge, desk, entry, batch.sentAt, now));
+  return results;
 }

@@ -8,10 +8,11 @@ import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, RefusedError } from '../errors';
 import type { CallingDesk } from '../points/call-point';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { IngestKnowledge } from './apply';
 import { applyEntry, reasonOf } from './apply';
 import { markReceived } from './ingest';
+import { inSavepoint, mustPropagate } from './savepoint';
 
 interface RejetRow {
   id: number;
@@ -27,7 +28,7 @@ interface RejetRow {
   traite_le: string | null;
 }
 
-const SELECT = `SELECT r.id, r.uid, r.kind, r.poste_id, p.nom AS poste_nom, r.compte_id, r.horodatage, r.recu_le,
+const SELECT = sql`SELECT r.id, r.uid, r.kind, r.poste_id, p.nom AS poste_nom, r.compte_id, r.horodatage, r.recu_le,
                        r.motif, r.payload, r.traite_le
                 FROM sync_rejets r LEFT JOIN postes p ON p.id = r.poste_id`;
 
@@ -53,86 +54,85 @@ function view(row: RejetRow): RejetView {
 }
 
 /** The open dead letters (with `traites`, the settled ones too), the latest first. */
-export function listRejets(db: Db, traites = false): RejetView[] {
-  const rows = db
-    .prepare(`${SELECT} WHERE (? = 1 OR r.traite_le IS NULL) ORDER BY r.recu_le DESC, r.id DESC`)
-    .all(traites ? 1 : 0) as RejetRow[];
+export async function listRejets(db: Db, traites = false): Promise<RejetView[]> {
+  const rows = await db.all<RejetRow>(
+    sql`${SELECT} ${traites ? sql`` : sql`WHERE r.traite_le IS NULL`} ORDER BY r.recu_le DESC, r.id DESC`,
+  );
   return rows.map(view);
 }
 
-function rowOf(db: Db, id: number): RejetRow {
-  const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as RejetRow | undefined;
+async function rowOf(db: Db, id: number): Promise<RejetRow> {
+  const row = await db.one<RejetRow>(sql`${SELECT} WHERE r.id = ${id}`);
   if (!row) throw new NotFoundError(`L’envoi refusé n° ${id} n’existe pas.`);
   return row;
 }
 
 /** The desk an entry came from, as it is now (its point may not have changed: a desk belongs to one point). */
-function deskOf(db: Db, posteId: number | null): CallingDesk {
+async function deskOf(db: Db, posteId: number | null): Promise<CallingDesk> {
   const desk =
     posteId === null
       ? undefined
-      : (db
-          .prepare(
-            `SELECT p.id, p.nom, p.point_id AS pointId, pt.nom AS pointNom
-             FROM postes p JOIN points pt ON pt.id = p.point_id WHERE p.id = ?`,
-          )
-          .get(posteId) as CallingDesk | undefined);
+      : await db.one<CallingDesk>(
+          sql`SELECT p.id, p.nom, p.point_id AS "pointId", pt.nom AS "pointNom"
+              FROM postes p JOIN points pt ON pt.id = p.point_id WHERE p.id = ${posteId}`,
+        );
   if (!desk) throw new RefusedError('Le poste qui a envoyé cette entrée n’existe plus : classez-la.');
   return desk;
 }
 
 /** Applies the dead letter again, in a savepoint; the reason it is still refused, or null once accepted. */
-function retry(db: Db, knowledge: IngestKnowledge, row: RejetRow): string | null {
+async function retry(tx: Db, knowledge: IngestKnowledge, row: RejetRow): Promise<string | null> {
   try {
-    db.legacyTransaction(() => {
+    await inSavepoint(tx, async () => {
       const parsed = outboxEntry.safeParse(sentEntry(row));
       if (!parsed.success) throw new RefusedError('Entrée illisible : elle ne peut pas être réessayée.');
-      applyEntry(
-        db,
+      await applyEntry(
+        tx,
         knowledge,
-        deskOf(db, row.poste_id),
+        await deskOf(tx, row.poste_id),
         parsed.data,
         new Date(row.horodatage),
         new Date(row.recu_le),
       );
-      markReceived(db, parsed.data, row.poste_id, 'accepte', new Date(row.recu_le));
-    })();
+      await markReceived(tx, parsed.data, row.poste_id, 'accepte', new Date(row.recu_le));
+    });
     return null;
   } catch (error) {
+    if (mustPropagate(error)) throw error;
     return reasonOf(error);
   }
 }
 
 /** An administrator settles an open dead letter: retried (accepted, or still open with the new reason) or set aside. */
-export function settleRejet(
+export async function settleRejet(
   db: Db,
   knowledge: IngestKnowledge,
   actor: Actor,
   id: number,
   action: 'reessayer' | 'classer',
   now: Date,
-): RejetView {
-  return db.legacyTransaction(() => {
-    const row = rowOf(db, id);
+): Promise<RejetView> {
+  return db.transaction(async (tx) => {
+    const row = await rowOf(tx, id);
     if (row.traite_le !== null) throw new RefusedError('Cet envoi refusé a déjà été traité.');
     const avant = view(row);
     if (action === 'classer') {
-      db.prepare("UPDATE sync_rejets SET traite_le = ?, traitement = 'classe' WHERE id = ?").run(
-        now.toISOString(),
-        id,
+      await tx.run(
+        sql`UPDATE sync_rejets SET traite_le = ${now.toISOString()}, traitement = 'classe'
+            WHERE id = ${id} AND traite_le IS NULL`,
       );
     } else {
-      const motif = retry(db, knowledge, row);
+      const motif = await retry(tx, knowledge, row);
       if (motif === null)
-        db.prepare("UPDATE sync_rejets SET traite_le = ?, traitement = 'reessaye' WHERE id = ?").run(
-          now.toISOString(),
-          id,
+        await tx.run(
+          sql`UPDATE sync_rejets SET traite_le = ${now.toISOString()}, traitement = 'reessaye'
+              WHERE id = ${id} AND traite_le IS NULL`,
         );
-      else db.prepare('UPDATE sync_rejets SET motif = ? WHERE id = ?').run(motif, id);
+      else await tx.run(sql`UPDATE sync_rejets SET motif = ${motif} WHERE id = ${id}`);
     }
-    const apres = view(rowOf(db, id));
-    recordAudit(
-      db,
+    const apres = view(await rowOf(tx, id));
+    await recordAudit(
+      tx,
       actor,
       {
         action: action === 'classer' ? 'classement' : 'reessai',
@@ -144,5 +144,5 @@ export function settleRejet(
       now,
     );
     return apres;
-  })();
+  });
 }

@@ -124,7 +124,7 @@ describe('a connected desk', () => {
     });
 
     const admin = await signedIn(serverCore, ['administrateur']);
-    const pointId = insertPoint(serverCore.store.db, { nom: 'Mairie annexe Nord' });
+    const pointId = await insertPoint(serverCore.store.db, { nom: 'Mairie annexe Nord' });
     const created = await dispatch(serverCore, admin, 'postes.create', { nom: 'Accueil 1', pointId });
     const { code } = (created as { ok: true; result: PosteCree }).result;
     const status = await call<DeskRelie>(window, 'desk.enrol', { code });

@@ -2,6 +2,13 @@
 // in one transaction, then answers the window (so its toast means « on the desk's disk »), online or not. The
 // checks are the core's own (codes against the desk's copy of the knowledge base, one's own entries of the day
 // only), with the same French messages; the server checks everything again when the entry arrives.
+//
+// The outbox is its own better-sqlite3 file and its transactions stay synchronous, which is what keeps
+// « confirmed ⇒ committed »: nothing here awaits between the start of an outbox transaction and its commit, and
+// the window's answer is built only after the commit. The core calls made here (checkFiches, checkOutcome,
+// durationSince, parisHour) read no database, so they run inside the synchronous transaction unchanged. Should a
+// method ever need the core's (async) database, it must await that read BEFORE opening the outbox transaction,
+// then enqueue synchronously: an await inside `outbox.transaction` would commit before the work is done.
 import { parisDay } from '../../../common/dates';
 import type { z } from 'zod';
 import type { OutputOf, methods } from '../../../common/contract';

@@ -21,6 +21,7 @@ import { agentAt, serverCore } from '../../../dev/test-support/desks';
 import { startFaultProxy, type FaultProxy } from '../../../dev/test-support/fault-proxy';
 import { insertPoint } from '../../../dev/test-support/registres';
 import { createCore, type Core } from '../../core/app';
+import { sql } from '../../core/store/db';
 import type { ClientSlot } from '../../core/auth/session';
 import { dispatch } from '../dispatch';
 import { startHttpServer, type PreviewServer } from '../http-server';
@@ -95,24 +96,31 @@ async function drain(desk: Desk): Promise<void> {
   for (let attempt = 0; attempt < 20 && desk.outbox.count() > 0; attempt++) await desk.sender.tick();
 }
 
-function serverRows(uids: readonly string[]): Map<string, string> {
-  const rows = server.store.db
-    .prepare(`SELECT uid, jour FROM journal WHERE uid IN (${uids.map(() => '?').join(', ')})`)
-    .all(...uids) as Array<{ uid: string; jour: string }>;
+async function serverRows(uids: readonly string[]): Promise<Map<string, string>> {
+  if (uids.length === 0) return new Map();
+  const rows = await server.store.db.all<{ uid: string; jour: string }>(
+    sql`SELECT uid, jour FROM journal WHERE uid IN (${sql.join([...uids])})`,
+  );
   return new Map(rows.map((row) => [row.uid, row.jour]));
 }
 
-function countsEqualRows(): void {
+async function countsEqualRows(): Promise<void> {
   const db = server.store.db;
-  const rows = db
-    .prepare('SELECT point_id AS p, count(*) AS n FROM journal GROUP BY point_id ORDER BY 1')
-    .all();
-  const counted = db
-    .prepare(
-      'SELECT point_id AS p, sum(nombre) AS n FROM indicateurs_jour GROUP BY point_id HAVING n > 0 ORDER BY 1',
-    )
-    .all();
+  const rows = await db.all(
+    sql`SELECT point_id AS p, count(*) AS n FROM journal GROUP BY point_id ORDER BY 1`,
+  );
+  const counted = await db.all(
+    sql`SELECT point_id AS p, sum(nombre) AS n FROM indicateurs_jour GROUP BY point_id HAVING sum(nombre) > 0
+        ORDER BY 1`,
+  );
   expect(counted).toEqual(rows);
+}
+
+/** Rows of the log, and how many were corrected to « rendez-vous ». */
+function rendezVous(): Promise<unknown> {
+  return server.store.db.one(
+    sql`SELECT count(*) AS n, sum(CASE WHEN issue = 'rendez_vous' THEN 1 ELSE 0 END) AS r FROM journal`,
+  );
 }
 
 beforeAll(async () => {
@@ -130,8 +138,8 @@ afterAll(async () => {
 
 describe('three desks, a network that fails, and nothing lost', () => {
   it('lands every confirmed entry once, on its day, whatever the network and the desks’ clocks did', async () => {
-    const nord = insertPoint(server.store.db, { nom: 'Mairie annexe Nord' });
-    const sud = insertPoint(server.store.db, { nom: 'Mairie annexe Sud' });
+    const nord = await insertPoint(server.store.db, { nom: 'Mairie annexe Nord' });
+    const sud = await insertPoint(server.store.db, { nom: 'Mairie annexe Sud' });
     const lea = await agentAt(server, nord, { pin: '4821' });
     const marc = await agentAt(server, nord, { pin: '7310' });
     const ines = await agentAt(server, sud, { pin: '5502' });
@@ -152,7 +160,7 @@ describe('three desks, a network that fails, and nothing lost', () => {
     await ok(one.desk, windowOne, 'journal.record', { issue: 'repondu', fiches: [] });
     await drain(one.desk);
     expect(one.desk.outbox.count()).toBe(0);
-    expect(server.store.db.prepare('SELECT count(*) AS n FROM journal').get()).toEqual({ n: 1 });
+    expect(await server.store.db.one(sql`SELECT count(*) AS n FROM journal`)).toEqual({ n: 1 });
 
     // The network goes: every call is refused.
     proxy.setMode('refuser');
@@ -227,7 +235,7 @@ describe('three desks, a network that fails, and nothing lost', () => {
     expect([one.desk, twoDesk, three.desk].map((desk) => desk.outbox.count())).toEqual([0, 0, 0]);
 
     // Every confirmed entry exactly once (the uid is unique on the server), on the day it was made.
-    const landed = serverRows([...expected.keys()]);
+    const landed = await serverRows([...expected.keys()]);
     for (const [uid, day] of expected) {
       if (cancelled.has(uid)) expect(landed.has(uid), `cancelled ${uid}`).toBe(false);
       else expect(landed.get(uid), `entry ${uid}`).toBe(day);
@@ -235,22 +243,22 @@ describe('three desks, a network that fails, and nothing lost', () => {
     expect(new Set(expected.values())).toEqual(new Set(['2026-12-03', '2026-12-04']));
     for (const [uid, issue] of corrected) {
       if (cancelled.has(uid)) continue;
-      expect(server.store.db.prepare('SELECT issue FROM journal WHERE uid = ?').get(uid)).toEqual({ issue });
+      expect(await server.store.db.one(sql`SELECT issue FROM journal WHERE uid = ${uid}`)).toEqual({ issue });
     }
     const db = server.store.db;
-    expect(db.prepare('SELECT count(*) AS n FROM sync_rejets').get()).toEqual({ n: 0 });
+    expect(await db.one(sql`SELECT count(*) AS n FROM sync_rejets`)).toEqual({ n: 0 });
     // Per point: the online entry and desks one and two at Nord, desk three at Sud.
     const live = (prefix: number) =>
       [...expected.keys()].filter((uid) => !cancelled.has(uid)).length + prefix;
-    expect(db.prepare('SELECT count(*) AS n FROM journal').get()).toEqual({ n: live(1) });
-    const sudRows = db.prepare('SELECT count(*) AS n FROM journal WHERE point_id = ?').get(sud) as {
+    expect(await db.one(sql`SELECT count(*) AS n FROM journal`)).toEqual({ n: live(1) });
+    const sudRows = (await db.one(sql`SELECT count(*) AS n FROM journal WHERE point_id = ${sud}`)) as {
       n: number;
     };
     expect(sudRows.n).toBe(30 - 3); // i % 10 === 7 cancels 3 of 30
-    countsEqualRows();
+    await countsEqualRows();
 
     // Replaying a saved outbox changes nothing.
-    const before = db.prepare('SELECT count(*) AS n, sum(issue = ?) AS r FROM journal').get('rendez_vous');
+    const before = await rendezVous();
     const credential = fileCredentialStore(one.setup.dir).load()?.credential ?? '';
     const replay = await one.desk.link.call(
       'sync.ingest',
@@ -260,9 +268,7 @@ describe('three desks, a network that fails, and nothing lost', () => {
     expect(replay.envelope.ok).toBe(true);
     const results = (replay.envelope as { ok: true; result: SyncOutputs['sync.ingest'] }).result.results;
     expect(results.every((result) => result.statut === 'doublon')).toBe(true);
-    expect(db.prepare('SELECT count(*) AS n, sum(issue = ?) AS r FROM journal').get('rendez_vous')).toEqual(
-      before,
-    );
-    countsEqualRows();
+    expect(await rendezVous()).toEqual(before);
+    await countsEqualRows();
   }, 120_000);
 });

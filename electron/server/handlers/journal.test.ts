@@ -51,7 +51,7 @@ describe('journal API', () => {
       ok: false,
       error: { code: 'refused', message: expect.stringContaining('rattaché à aucun point') },
     });
-    const pointId = insertPoint(core.store.db, { type: 'telephonique' });
+    const pointId = await insertPoint(core.store.db, { type: 'telephonique' });
     await ok(admin, 'admin.installation.set', { pointId });
   });
 

@@ -17,20 +17,20 @@ function refs(core: Core) {
 
 /** The orientation log's methods: thin calls into core/journal. */
 export const journalHandlers: HandlerTable<JournalMethod> = {
-  'journal.record': (core, input, { session, poste }) =>
+  'journal.record': async (core, input, { session, poste }) =>
     recordEntry(core.store.db, refs(core), actorOf(session), input, core.now(), {
-      point: pointOfCall(core.store.db, poste),
+      point: await pointOfCall(core.store.db, poste),
     }),
   'journal.cancel': (core, input, { session }) =>
     cancelEntry(core.store.db, actorOf(session), input.id, core.now()),
   'journal.update': (core, input, { session }) =>
     updateEntry(core.store.db, refs(core), actorOf(session), input, core.now()),
-  'journal.mine': (core, _input, { session }) => ({
+  'journal.mine': async (core, _input, { session }) => ({
     jour: parisDay(core.now()),
-    entries: myEntries(core.store.db, actorOf(session), core.now()),
+    entries: await myEntries(core.store.db, actorOf(session), core.now()),
   }),
-  'journal.recordSearch': (core, input, { poste }) =>
-    recordSearch(core.store.db, input, core.now(), { point: pointOfCall(core.store.db, poste) }),
+  'journal.recordSearch': async (core, input, { poste }) =>
+    recordSearch(core.store.db, input, core.now(), { point: await pointOfCall(core.store.db, poste) }),
   'journal.retention.get': (core) => readRetention(core.store.db),
   'journal.retention.set': (core, input, { session }) =>
     writeRetention(core.store.db, actorOf(session), input.mois, core.now()),

@@ -9,6 +9,7 @@ import type { Core } from '../../core/app';
 import { sampleCore } from '../../../dev/test-support/sample-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { CODE_VALIDITY_DAYS, resolvePoste } from '../../core/postes/postes';
+import { sql } from '../../core/store/db';
 import { dispatch } from '../dispatch';
 
 let core: Core;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   core = await sampleCore(() => now);
   admin = await signedIn(core, ['administrateur']);
   agent = await signedIn(core, ['agent']);
-  pointId = insertPoint(core.store.db, { nom: 'Mairie annexe Nord' });
+  pointId = await insertPoint(core.store.db, { nom: 'Mairie annexe Nord' });
 });
 
 afterAll(async () => {
@@ -46,12 +47,13 @@ describe('the city’s desks', () => {
     );
     expect(created.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(created.poste).toMatchObject({ nom: 'Accueil 1', etat: 'en_attente', point: { id: pointId } });
-    const stored = JSON.stringify(core.store.db.prepare('SELECT * FROM postes').all());
+    const stored = JSON.stringify(await core.store.db.all(sql`SELECT * FROM postes`));
     expect(stored).not.toContain(created.code.replace(/-/g, ''));
-    const audit = core.store.db
-      .prepare("SELECT action FROM audit WHERE objet = 'poste' AND objet_id = ?")
-      .pluck()
-      .all(String(created.poste.id));
+    const audit = (
+      await core.store.db.all<{ action: string }>(
+        sql`SELECT action FROM audit WHERE objet = 'poste' AND objet_id = ${String(created.poste.id)}`,
+      )
+    ).map((row) => row.action);
     expect(audit).toEqual(['creation']);
   });
 
@@ -67,13 +69,13 @@ describe('the city’s desks', () => {
       nom: 'Accueil 2',
       point: { id: pointId, nom: 'Mairie annexe Nord' },
     });
-    expect(resolvePoste(core.store.db, enrolled.credential, now)).toEqual({
+    expect(await resolvePoste(core.store.db, enrolled.credential, now)).toEqual({
       posteId: enrolled.poste.id,
       nom: 'Accueil 2',
       pointId,
       pointNom: 'Mairie annexe Nord',
     });
-    expect(JSON.stringify(core.store.db.prepare('SELECT * FROM postes').all())).not.toContain(
+    expect(JSON.stringify(await core.store.db.all(sql`SELECT * FROM postes`))).not.toContain(
       enrolled.credential,
     );
     // The code is spent.
@@ -116,22 +118,22 @@ describe('the city’s desks', () => {
       await dispatch(core, anonymous(), 'postes.enrol', { code: first.code }),
     );
     const renewed = result<PosteCree>(await dispatch(core, admin, 'postes.newCode', { id: first.poste.id }));
-    expect(resolvePoste(core.store.db, enrolled.credential, now)).toBeNull();
+    expect(await resolvePoste(core.store.db, enrolled.credential, now)).toBeNull();
     expect(renewed.poste.etat).toBe('en_attente');
     const again = result<PosteInscrit>(
       await dispatch(core, anonymous(), 'postes.enrol', { code: renewed.code }),
     );
-    expect(resolvePoste(core.store.db, again.credential, now)).not.toBeNull();
+    expect(await resolvePoste(core.store.db, again.credential, now)).not.toBeNull();
     const revoked = result<PosteView>(await dispatch(core, admin, 'postes.revoke', { id: first.poste.id }));
     expect(revoked.etat).toBe('revoque');
-    expect(resolvePoste(core.store.db, again.credential, now)).toBeNull();
+    expect(await resolvePoste(core.store.db, again.credential, now)).toBeNull();
     expect(await dispatch(core, anonymous(), 'postes.enrol', { code: renewed.code })).toMatchObject({
       ok: false,
     });
   });
 
   it('are not created for a closed point', async () => {
-    const closed = insertPoint(core.store.db, { nom: 'Ancienne mairie', ouvert: false });
+    const closed = await insertPoint(core.store.db, { nom: 'Ancienne mairie', ouvert: false });
     expect(await dispatch(core, admin, 'postes.create', { nom: 'Accueil', pointId: closed })).toMatchObject({
       ok: false,
       error: { code: 'refused', message: expect.stringContaining('fermé') as unknown },

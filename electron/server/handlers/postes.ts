@@ -5,7 +5,7 @@ import type { HandlerTable } from '../handler-types';
 
 /** The city's desks: thin calls into core/postes. */
 export const posteHandlers: HandlerTable<PosteMethod> = {
-  'postes.list': (core) => ({ postes: listPostes(core.store.db) }),
+  'postes.list': async (core) => ({ postes: await listPostes(core.store.db) }),
   'postes.create': (core, input, { session }) =>
     createPoste(core.store.db, actorOf(session), input, core.now()),
   'postes.newCode': (core, input, { session }) =>

@@ -15,6 +15,7 @@ import type { ClientSlot } from '../../core/auth/session';
 import { verifySecret } from '../../core/auth/passwords';
 import type { CallingDesk } from '../../core/points/call-point';
 import { INSTALLATION_POINT_KEY } from '../../core/points/installation-point';
+import { sql, type RawBuilder } from '../../core/store/db';
 import { writeSetting } from '../../core/store/settings';
 import { MAX_ENTRY_AGE_DAYS } from '../../core/sync/apply';
 import { PIN_CACHE_HOURS } from '../../core/sync/desk';
@@ -42,19 +43,23 @@ beforeAll(async () => {
   core = await serverCore(clock);
   const db = core.store.db;
   admin = await signedIn(core, ['administrateur']);
-  nord = pointWithDesk(core, 'Mairie annexe Nord').desk;
-  sud = pointWithDesk(core, 'Mairie annexe Sud', 'telephonique').desk;
-  est = pointWithDesk(core, 'Maison des services Est').desk;
+  nord = (await pointWithDesk(core, 'Mairie annexe Nord')).desk;
+  sud = (await pointWithDesk(core, 'Mairie annexe Sud', 'telephonique')).desk;
+  est = (await pointWithDesk(core, 'Maison des services Est')).desk;
   // The server's own installation setting names yet another point: desks' calls must not land there.
-  installationPointId = insertPoint(db, { nom: 'Hôtel de ville' });
-  db.legacyTransaction(() => writeSetting(db, INSTALLATION_POINT_KEY, installationPointId))();
+  installationPointId = await insertPoint(db, { nom: 'Hôtel de ville' });
+  await db.transaction(async (tx) => {
+    await writeSetting(tx, INSTALLATION_POINT_KEY, installationPointId);
+  });
   anne = await agentAt(core, nord.pointId, { pin: '2468' });
   bruno = await agentAt(core, nord.pointId);
   chloe = await agentAt(core, sud.pointId, { pin: '1357' });
   denis = await agentAt(core, est.pointId);
 });
 
-afterAll(() => core.close());
+afterAll(async () => {
+  await core.close();
+});
 
 beforeEach(() => {
   clock.now = START;
@@ -89,12 +94,11 @@ function record(agent: DeskAgentFixture, at: Date, payload: Record<string, unkno
   );
 }
 
-function journalRow(uid: string) {
-  return core.store.db
-    .prepare(
-      'SELECT id, jour, heure, horodatage, point_id, poste_id, recu_le, issue, duree_s FROM journal WHERE uid = ?',
-    )
-    .get(uid) as
+async function journalRow(uid: string) {
+  return (await core.store.db.one(
+    sql`SELECT id, jour, heure, horodatage, point_id, poste_id, recu_le, issue, duree_s FROM journal
+        WHERE uid = ${uid}`,
+  )) as
     | {
         id: number;
         jour: string;
@@ -110,22 +114,23 @@ function journalRow(uid: string) {
 }
 
 /** Every count the log keeps, for one point: rows, and the indicator tables the triggers fill. */
-function countsOf(pointId: number) {
+async function countsOf(pointId: number) {
   const db = core.store.db;
-  const count = (sql: string) => db.prepare(sql).pluck().get(pointId) as number;
-  const sum = (table: string) => count(`SELECT coalesce(sum(nombre), 0) FROM ${table} WHERE point_id = ?`);
+  const count = async (query: RawBuilder<unknown>) => (await db.value<number>(query)) ?? 0;
+  const sum = (table: string) =>
+    count(sql`SELECT coalesce(sum(nombre), 0) FROM ${sql.ref(table)} WHERE point_id = ${pointId}`);
   return {
-    rows: count('SELECT count(*) FROM journal WHERE point_id = ?'),
-    fiches: count(
-      'SELECT count(*) FROM journal_fiches f JOIN journal j ON j.id = f.entree_id WHERE j.point_id = ?',
+    rows: await count(sql`SELECT count(*) FROM journal WHERE point_id = ${pointId}`),
+    fiches: await count(
+      sql`SELECT count(*) FROM journal_fiches f JOIN journal j ON j.id = f.entree_id WHERE j.point_id = ${pointId}`,
     ),
-    searches: count('SELECT count(*) FROM recherches WHERE point_id = ?'),
-    avis: count('SELECT count(*) FROM avis_fiches WHERE point_id = ?'),
-    jour: sum('indicateurs_jour'),
-    heure: sum('indicateurs_heure_jour'),
-    heureMois: sum('indicateurs_heure_mois'),
-    ficheJour: sum('indicateurs_fiche_jour'),
-    serviceJour: sum('indicateurs_service_jour'),
+    searches: await count(sql`SELECT count(*) FROM recherches WHERE point_id = ${pointId}`),
+    avis: await count(sql`SELECT count(*) FROM avis_fiches WHERE point_id = ${pointId}`),
+    jour: await sum('indicateurs_jour'),
+    heure: await sum('indicateurs_heure_jour'),
+    heureMois: await sum('indicateurs_heure_mois'),
+    ficheJour: await sum('indicateurs_fiche_jour'),
+    serviceJour: await sum('indicateurs_service_jour'),
   };
 }
 
@@ -137,16 +142,14 @@ describe('the point of a call', () => {
       await dispatch(core, anne, 'journal.record', { issue: 'repondu', fiches: [] }, { poste: nord }),
     );
     expect(fromDesk.pointId).toBe(nord.pointId);
-    expect(core.store.db.prepare('SELECT poste_id FROM journal WHERE id = ?').pluck().get(fromDesk.id)).toBe(
+    expect(await core.store.db.value(sql`SELECT poste_id FROM journal WHERE id = ${fromDesk.id}`)).toBe(
       nord.id,
     );
     const local = ok<JournalEntry>(
       await dispatch(core, anne, 'journal.record', { issue: 'repondu', fiches: [] }),
     );
     expect(local.pointId).toBe(installationPointId);
-    expect(
-      core.store.db.prepare('SELECT poste_id FROM journal WHERE id = ?').pluck().get(local.id),
-    ).toBeNull();
+    expect(await core.store.db.value(sql`SELECT poste_id FROM journal WHERE id = ${local.id}`)).toBeNull();
     // The south desk is a telephone point: its default channel is the telephone.
     const phone = ok<JournalEntry>(
       await dispatch(core, chloe, 'journal.record', { issue: 'repondu', fiches: [] }, { poste: sud }),
@@ -160,11 +163,11 @@ describe('the point of a call', () => {
       await dispatch(core, anne, 'avis.record', { ficheId: 'passeport', utile: true }, { poste: nord }),
     );
     const db = core.store.db;
-    expect(db.prepare('SELECT point_id, poste_id FROM recherches WHERE id = ?').get(search.id)).toEqual({
+    expect(await db.one(sql`SELECT point_id, poste_id FROM recherches WHERE id = ${search.id}`)).toEqual({
       point_id: nord.pointId,
       poste_id: nord.id,
     });
-    expect(db.prepare('SELECT point_id, poste_id FROM avis_fiches WHERE id = ?').get(avis.id)).toEqual({
+    expect(await db.one(sql`SELECT point_id, poste_id FROM avis_fiches WHERE id = ${avis.id}`)).toEqual({
       point_id: nord.pointId,
       poste_id: nord.id,
     });
@@ -259,9 +262,9 @@ describe('sync.ingest', () => {
       },
     );
     const eastBatch = [searchUid, first, second, avis];
-    const before = countsOf(est.pointId);
+    const before = await countsOf(est.pointId);
     expect(statuses(await send(est, eastBatch))).toEqual(['accepte', 'accepte', 'accepte', 'accepte']);
-    const after = countsOf(est.pointId);
+    const after = await countsOf(est.pointId);
     expect(after).toEqual({
       rows: before.rows + 2,
       fiches: before.fiches + 2,
@@ -273,7 +276,7 @@ describe('sync.ingest', () => {
       ficheJour: before.ficheJour + 2,
       serviceJour: before.serviceJour + 1,
     });
-    const row = journalRow(first.uid);
+    const row = await journalRow(first.uid);
     expect(row).toMatchObject({
       point_id: est.pointId,
       poste_id: est.id,
@@ -282,23 +285,24 @@ describe('sync.ingest', () => {
     });
     // The search the desk linked by its uid is linked to the entry.
     expect(
-      core.store.db.prepare('SELECT entree_id FROM recherches WHERE uid = ?').pluck().get(searchUid.uid),
+      await core.store.db.value(sql`SELECT entree_id FROM recherches WHERE uid = ${searchUid.uid}`),
     ).toBe(row?.id);
 
-    const snapshot = () =>
+    const db = core.store.db;
+    const snapshot = async () =>
       JSON.stringify([
-        core.store.db.prepare('SELECT * FROM journal ORDER BY id').all(),
-        core.store.db.prepare('SELECT * FROM recherches ORDER BY id').all(),
-        core.store.db.prepare('SELECT * FROM avis_fiches ORDER BY id').all(),
-        core.store.db.prepare('SELECT * FROM indicateurs_jour ORDER BY 1, 2, 3, 4, 5').all(),
-        core.store.db.prepare('SELECT * FROM indicateurs_fiche_mois ORDER BY 1, 2, 3, 4').all(),
-        core.store.db.prepare('SELECT * FROM sync_recus ORDER BY uid').all(),
+        await db.all(sql`SELECT * FROM journal ORDER BY id`),
+        await db.all(sql`SELECT * FROM recherches ORDER BY id`),
+        await db.all(sql`SELECT * FROM avis_fiches ORDER BY id`),
+        await db.all(sql`SELECT * FROM indicateurs_jour ORDER BY 1, 2, 3, 4, 5`),
+        await db.all(sql`SELECT * FROM indicateurs_fiche_mois ORDER BY 1, 2, 3, 4`),
+        await db.all(sql`SELECT * FROM sync_recus ORDER BY uid`),
       ]);
-    const stored = snapshot();
+    const stored = await snapshot();
     clock.now = new Date(START.getTime() + 30_000);
     expect(statuses(await send(est, eastBatch))).toEqual(['doublon', 'doublon', 'doublon', 'doublon']);
-    expect(snapshot()).toBe(stored);
-    expect(countsOf(est.pointId)).toEqual(after);
+    expect(await snapshot()).toBe(stored);
+    expect(await countsOf(est.pointId)).toEqual(after);
     // The same uid twice in one batch: the second is the double.
     const again = record(denis, START);
     expect(statuses(await send(est, [again, again]))).toEqual(['accepte', 'doublon']);
@@ -314,12 +318,12 @@ describe('sync.ingest', () => {
       'accepte',
       'accepte',
     ]);
-    expect(journalRow(anHourAgo.uid)).toMatchObject({
+    expect(await journalRow(anHourAgo.uid)).toMatchObject({
       jour: '2026-12-03',
       heure: 9,
       horodatage: new Date(START.getTime() - HOUR).toISOString(),
     });
-    expect(journalRow(yesterdayEvening.uid)).toMatchObject({ jour: '2026-12-02', heure: 20 });
+    expect(await journalRow(yesterdayEvening.uid)).toMatchObject({ jour: '2026-12-02', heure: 20 });
   });
 
   it('puts an entry from the future at the server’s time and refuses one older than 45 days', async () => {
@@ -329,15 +333,15 @@ describe('sync.ingest', () => {
     const results = await send(nord, [future, old, oldButFine]);
     expect(statuses(results)).toEqual(['accepte', 'rejete', 'accepte']);
     expect(results[1]?.motif).toMatch(/trop ancienne \(du 18 octobre 2026\).*45 jours/);
-    expect(journalRow(future.uid)?.horodatage).toBe(START.toISOString());
-    expect(journalRow(oldButFine.uid)?.jour).toBe('2026-10-20');
-    expect(journalRow(old.uid)).toBeUndefined();
+    expect((await journalRow(future.uid))?.horodatage).toBe(START.toISOString());
+    expect((await journalRow(oldButFine.uid))?.jour).toBe('2026-10-20');
+    expect(await journalRow(old.uid)).toBeUndefined();
   });
 
   it('checks each author again on arrival: account, role, assignment to the desk’s point that day', async () => {
     const db = core.store.db;
     const closed = await agentAt(core, nord.pointId);
-    db.prepare('UPDATE comptes SET actif = 0 WHERE id = ?').run(closed.compteId);
+    await db.run(sql`UPDATE comptes SET actif = 0 WHERE id = ${closed.compteId}`);
     const manager = await agentAt(core, nord.pointId, { roles: ['gestionnaire'] });
     const left = await agentAt(core, nord.pointId, { debut: '2026-01-01', fin: '2026-12-01' });
     const unlinked = await signedIn(core, ['agent']);
@@ -411,8 +415,8 @@ describe('sync.ingest', () => {
     expect(statuses(results)).toEqual(['accepte', 'accepte', 'accepte', 'accepte', 'rejete', 'rejete']);
     expect(results[4]?.motif).toMatch(/que les contacts que vous avez enregistrés/);
     expect(results[5]?.motif).toMatch(/n’est pas arrivé au serveur/);
-    expect(journalRow(corrected.uid)?.issue).toBe('non_resolu');
-    expect(journalRow(cancelled.uid)).toBeUndefined();
+    expect((await journalRow(corrected.uid))?.issue).toBe('non_resolu');
+    expect(await journalRow(cancelled.uid)).toBeUndefined();
 
     // Made yesterday evening offline: a correction made yesterday passes, one made today does not.
     const lateEntry = record(anne, new Date(START.getTime() - 14 * HOUR));
@@ -426,7 +430,7 @@ describe('sync.ingest', () => {
     const late = await send(nord, [lateEntry, sameDay, nextDay]);
     expect(statuses(late)).toEqual(['accepte', 'accepte', 'rejete']);
     expect(late[2]?.motif).toMatch(/Seuls les contacts du jour/);
-    expect(journalRow(lateEntry.uid)).toMatchObject({ issue: 'repondu', jour: '2026-12-02' });
+    expect(await journalRow(lateEntry.uid)).toMatchObject({ issue: 'repondu', jour: '2026-12-02' });
   });
 
   it('never fails a batch for one entry: refusals become dead letters, and their replay adds nothing', async () => {
@@ -435,7 +439,7 @@ describe('sync.ingest', () => {
     const results = await send(nord, [unknownFiche, fine]);
     expect(statuses(results)).toEqual(['rejete', 'accepte']);
     const db = core.store.db;
-    const dead = db.prepare('SELECT * FROM sync_rejets WHERE uid = ?').get(unknownFiche.uid) as {
+    const dead = (await db.one(sql`SELECT * FROM sync_rejets WHERE uid = ${unknownFiche.uid}`)) as {
       motif: string;
       payload: string;
       poste_id: number;
@@ -443,13 +447,9 @@ describe('sync.ingest', () => {
     };
     expect(dead).toMatchObject({ poste_id: nord.id, traite_le: null, motif: results[0]?.motif });
     expect(JSON.parse(dead.payload)).toEqual(unknownFiche);
-    expect(db.prepare('SELECT statut FROM sync_recus WHERE uid = ?').pluck().get(unknownFiche.uid)).toBe(
-      'rejete',
-    );
+    expect(await db.value(sql`SELECT statut FROM sync_recus WHERE uid = ${unknownFiche.uid}`)).toBe('rejete');
     expect(statuses(await send(nord, [unknownFiche]))).toEqual(['doublon']);
-    expect(db.prepare('SELECT count(*) FROM sync_rejets WHERE uid = ?').pluck().get(unknownFiche.uid)).toBe(
-      1,
-    );
+    expect(await db.value(sql`SELECT count(*) FROM sync_rejets WHERE uid = ${unknownFiche.uid}`)).toBe(1);
   });
   it('keeps a malformed entry as a dead letter of its own, so it never blocks the entries behind it', async () => {
     const fine = record(anne, START);
@@ -458,7 +458,7 @@ describe('sync.ingest', () => {
     expect(statuses(results)).toEqual(['rejete', 'accepte']);
     expect(results[0]?.motif).toMatch(/^Entrée mal formée \(payload\.issue\)/);
     const db = core.store.db;
-    expect(db.prepare('SELECT kind FROM sync_rejets WHERE uid = ?').pluck().get(malformed.uid)).toBe(
+    expect(await db.value(sql`SELECT kind FROM sync_rejets WHERE uid = ${malformed.uid}`)).toBe(
       'journal.record',
     );
     expect(statuses(await send(nord, [malformed as OutboxEntry]))).toEqual(['doublon']);
@@ -508,20 +508,18 @@ describe('the dead letters', () => {
       motif: expect.stringContaining('n’était pas affecté') as unknown,
     });
     // The person was in fact at the north point that day: recorded, then retried.
-    assign(db, moved.agentId, nord.pointId, '2026-12-03', '2026-12-03');
+    await assign(db, moved.agentId, nord.pointId, '2026-12-03', '2026-12-03');
     const settled = ok<RejetView>(
       await dispatch(core, admin, 'sync.rejets.settle', { id, action: 'reessayer' }),
     );
     expect(settled.traiteLe).toBe(clock.now.toISOString());
-    expect(journalRow(refused.uid)).toMatchObject({
+    expect(await journalRow(refused.uid)).toMatchObject({
       point_id: nord.pointId,
       poste_id: nord.id,
       horodatage: START.toISOString(),
       recu_le: START.toISOString(),
     });
-    expect(db.prepare('SELECT statut FROM sync_recus WHERE uid = ?').pluck().get(refused.uid)).toBe(
-      'accepte',
-    );
+    expect(await db.value(sql`SELECT statut FROM sync_recus WHERE uid = ${refused.uid}`)).toBe('accepte');
     // Its replay by the desk is still a double.
     expect(statuses(await send(nord, [refused]))).toEqual(['doublon']);
     expect(await dispatch(core, admin, 'sync.rejets.settle', { id, action: 'classer' })).toMatchObject({
@@ -534,7 +532,7 @@ describe('the dead letters', () => {
       await dispatch(core, admin, 'sync.rejets.settle', { id: otherId, action: 'classer' }),
     );
     expect(classed.traiteLe).not.toBeNull();
-    expect(journalRow(other.uid)).toBeUndefined();
+    expect(await journalRow(other.uid)).toBeUndefined();
     const reopen = ok<{ rejets: RejetView[] }>(await dispatch(core, admin, 'sync.rejets.list', {})).rejets;
     expect(reopen.map((rejet) => rejet.id)).not.toContain(id);
     expect(reopen.map((rejet) => rejet.id)).not.toContain(otherId);
@@ -543,9 +541,9 @@ describe('the dead letters', () => {
     ).rejets;
     expect(all.map((rejet) => rejet.id)).toEqual(expect.arrayContaining([id, otherId]));
 
-    const audit = db
-      .prepare("SELECT action, objet_id FROM audit WHERE objet = 'envoi_refuse' ORDER BY id")
-      .all();
+    const audit = await db.all(
+      sql`SELECT action, objet_id FROM audit WHERE objet = 'envoi_refuse' ORDER BY id`,
+    );
     expect(audit).toEqual([
       { action: 'reessai', objet_id: String(id) },
       { action: 'reessai', objet_id: String(id) },
@@ -561,7 +559,8 @@ describe('three desks sending at once', () => {
       { desk: sud, agent: chloe },
       { desk: est, agent: denis },
     ];
-    const before = points.map(({ desk }) => countsOf(desk.pointId));
+    const before: Array<Awaited<ReturnType<typeof countsOf>>> = [];
+    for (const { desk } of points) before.push(await countsOf(desk.pointId));
     const sizes = [40, 25, 33];
     const batches = points.map(({ agent }, index) =>
       Array.from({ length: sizes[index] ?? 0 }, (_, n) =>
@@ -576,12 +575,12 @@ describe('three desks sending at once', () => {
     ]);
     // The same batches again, at once: nothing moves.
     await Promise.all(points.map(({ desk }, index) => send(desk, batches[index] ?? [])));
-    points.forEach(({ desk }, index) => {
-      const after = countsOf(desk.pointId);
+    for (const [index, { desk }] of points.entries()) {
+      const after = await countsOf(desk.pointId);
       const added = sizes[index] ?? 0;
       expect(after.rows).toBe((before[index]?.rows ?? 0) + added);
       expect(after.jour).toBe((before[index]?.jour ?? 0) + added);
       expect(after.ficheJour).toBe((before[index]?.ficheJour ?? 0) + added);
-    });
+    }
   });
 });

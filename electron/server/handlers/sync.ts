@@ -23,11 +23,13 @@ function desk({ poste }: CallContext): CallingDesk {
 
 /** The city desks' outbox and offline state, and the dead letters: thin calls into core/sync. */
 export const syncHandlers: HandlerTable<SyncMethod> = {
-  'sync.ingest': (core, input, context) => ({
-    results: ingestBatch(core.store.db, knowledge(core), desk(context), input, core.now()),
+  'sync.ingest': async (core, input, context) => ({
+    results: await ingestBatch(core.store.db, knowledge(core), desk(context), input, core.now()),
   }),
   'sync.desk': (core, _input, context) => deskState(core.store.db, desk(context), core.now()),
-  'sync.rejets.list': (core, input) => ({ rejets: listRejets(core.store.db, input.traites ?? false) }),
+  'sync.rejets.list': async (core, input) => ({
+    rejets: await listRejets(core.store.db, input.traites ?? false),
+  }),
   'sync.rejets.settle': (core, input, { session }) =>
     settleRejet(core.store.db, knowledge(core), actorOf(session), input.id, input.action, core.now()),
 };
