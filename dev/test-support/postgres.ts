@@ -49,7 +49,8 @@ function run(tool: string, args: string[]): Promise<void> {
   const [file, argv] = command(tool, args);
   return new Promise((resolve, reject) => {
     execFile(file, argv, { timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${tool} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+      if (error)
+        reject(new Error(`${tool} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
       else resolve();
     });
   });
@@ -120,7 +121,17 @@ export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
       const { uid, gid } = postgresIds();
       chownSync(dir, uid, gid);
     }
-    await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+    await run('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '-N',
+    ]);
     const port = await freePort();
     const options = [
       '-c listen_addresses=127.0.0.1',
@@ -136,7 +147,9 @@ export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
         await run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']);
       } catch (error) {
         const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
-        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tail}`);
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tail}`, {
+          cause: error,
+        });
       }
       started = true;
     };
@@ -149,12 +162,26 @@ export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
       adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
       async stop() {
         process.removeListener('exit', cleanUp);
-        if (started) await run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+        if (started)
+          await run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
         started = false;
         rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       },
       async restart() {
-        await run('pg_ctl', ['-D', data, '-l', log, '-m', 'fast', '-w', '-t', '60', '-o', options, 'restart']);
+        await run('pg_ctl', [
+          '-D',
+          data,
+          '-l',
+          log,
+          '-m',
+          'fast',
+          '-w',
+          '-t',
+          '60',
+          '-o',
+          options,
+          'restart',
+        ]);
         started = true;
       },
       stopServer,
@@ -198,6 +225,7 @@ export async function createTestDatabase(adminUrl: string = testPostgresUrl()): 
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(),
+    drop: () =>
+      admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(),
   };
 }
