@@ -56,7 +56,8 @@ function run(tool: string, args: string[]): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -92,9 +93,22 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   return startOwnTestPostgres();
 }
 
-/** A cluster of the caller's own (restart tests), whatever INFOCITE_TEST_POSTGRES says. */
-export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
-  if (!existsSync(join(binDir(), 'initdb')))
+/** PostgreSQL's binaries are where this module looks for them. */
+export function postgresInstalled(): boolean {
+  return existsSync(join(binDir(), 'initdb'));
+}
+
+/** The admin URL of a cluster started here on `port`. */
+export function adminUrlAt(port: number): string {
+  return `postgres://postgres@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * A cluster of the caller's own (restart tests), whatever INFOCITE_TEST_POSTGRES says; on `port` if given (the
+ * global setup names the URL before the server is up).
+ */
+export async function startOwnTestPostgres(wanted: { port?: number } = {}): Promise<OwnTestPostgres> {
+  if (!postgresInstalled())
     throw new Error(
       `PostgreSQL 15 is not installed in ${binDir()} (set INFOCITE_POSTGRES_BIN, or ${TEST_POSTGRES_ENV} to the ` +
         `admin URL of a server of yours).`,
@@ -132,7 +146,7 @@ export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
       '--locale=C.UTF-8',
       '-N',
     ]);
-    const port = await freePort();
+    const port = wanted.port ?? (await freePort());
     const options = [
       '-c listen_addresses=127.0.0.1',
       `-p ${port}`,
@@ -159,7 +173,7 @@ export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
       started = false;
     };
     return {
-      adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      adminUrl: adminUrlAt(port),
       async stop() {
         process.removeListener('exit', cleanUp);
         if (started)
@@ -207,9 +221,24 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** How long a test waits for the run's server, which the global setup starts while the workers load. */
+const STARTING_MS = 90_000;
+
 async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const deadline = Date.now() + STARTING_MS;
+  let client: pg.Client;
+  for (;;) {
+    client = new pg.Client({ connectionString: adminUrl });
+    try {
+      await client.connect();
+      break;
+    } catch (error) {
+      // Not up yet (refused), or starting (57P03): wait for it.
+      const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+      if (!['ECONNREFUSED', '57P03'].includes(code) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   try {
     return await work(client);
   } finally {
