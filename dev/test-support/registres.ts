@@ -54,7 +54,12 @@ export async function makePoint(db: Db, code: string, fields: Partial<PointField
 
 export async function makeAgent(db: Db, nom: string, fields: Partial<AgentFields> = {}): Promise<number> {
   return (
-    await createAgent(db, ACTOR, { nom, prenom: 'Camille', service: '', courriel: null, actif: true, ...fields }, NOW)
+    await createAgent(
+      db,
+      ACTOR,
+      { nom, prenom: 'Camille', service: '', courriel: null, actif: true, ...fields },
+      NOW,
+    )
   ).id;
 }
 
@@ -71,7 +76,12 @@ export async function makeAssignment(
 
 /** A session of `type` on `date` where each agent was present. */
 export async function trained(db: Db, type: string, date: string, ...agentIds: number[]): Promise<number> {
-  const id = await createFormation(db, ACTOR, { type, date, formateur: 'F. Martin', lieu: 'Salle du conseil' }, NOW);
+  const id = await createFormation(
+    db,
+    ACTOR,
+    { type, date, formateur: 'F. Martin', lieu: 'Salle du conseil' },
+    NOW,
+  );
   await setAttendance(
     db,
     ACTOR,

@@ -54,7 +54,13 @@ export async function insertAssignment(
   assignment: { agentId: number; pointId: number; debut: string; fin: string | null },
   now: Date,
 ): Promise<number> {
-  const clash = await overlapping(db, assignment.agentId, assignment.pointId, assignment.debut, assignment.fin);
+  const clash = await overlapping(
+    db,
+    assignment.agentId,
+    assignment.pointId,
+    assignment.debut,
+    assignment.fin,
+  );
   if (clash)
     throw new ConflictError(
       `Cet agent est déjà affecté à ce point ${periodText(clash)} : terminez ou modifiez cette affectation d'abord.`,

@@ -33,7 +33,9 @@ export async function listAgents(db: Db, filter: AgentFilter, now: Date): Promis
   const points = await currentPoints(db, today);
   const attended = await attendedDays(db);
   const { validiteMois } = await getTrainingType(db, INFOCITE_TYPE);
-  const rows = await db.all<AgentRow>(sql`SELECT id, nom, prenom, service, courriel, actif, cree_le FROM agents`);
+  const rows = await db.all<AgentRow>(
+    sql`SELECT id, nom, prenom, service, courriel, actif, cree_le FROM agents`,
+  );
   const agents = rows.map((row): AgentSummary => {
     const { cree_le: _created, ...identity } = toAgent(row);
     const days = attended.get(row.id)?.get(INFOCITE_TYPE) ?? [];

@@ -125,13 +125,13 @@ async function apply(db: Db, actor: Actor, plans: readonly LinePlan[], now: Date
     } else {
       agentId = (
         await insertAgent(
-        db,
-        actor,
-        {
-          nom: plan.nom,
-          prenom: plan.prenom,
-          service: plan.service ?? '',
-          courriel: plan.courriel,
+          db,
+          actor,
+          {
+            nom: plan.nom,
+            prenom: plan.prenom,
+            service: plan.service ?? '',
+            courriel: plan.courriel,
             actif: true,
           },
           now,

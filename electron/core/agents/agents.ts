@@ -48,7 +48,12 @@ async function checkEmailFree(db: Db, courriel: string | null, exceptId: number 
 }
 
 /** Inserts an agent and its audit row; the caller holds the transaction. */
-export async function insertAgent(db: Db, actor: Actor, fields: AgentFields, now: Date): Promise<AgentRecord> {
+export async function insertAgent(
+  db: Db,
+  actor: Actor,
+  fields: AgentFields,
+  now: Date,
+): Promise<AgentRecord> {
   await checkEmailFree(db, fields.courriel, null);
   const id = Number(
     await db.value<number>(
@@ -88,7 +93,12 @@ export async function rewriteAgent(
   );
 }
 
-export async function createAgent(db: Db, actor: Actor, fields: AgentFields, now: Date): Promise<AgentRecord> {
+export async function createAgent(
+  db: Db,
+  actor: Actor,
+  fields: AgentFields,
+  now: Date,
+): Promise<AgentRecord> {
   return db.transaction((tx) => insertAgent(tx, actor, fields, now));
 }
 

@@ -74,7 +74,12 @@ async function sessionRecord(db: Db, id: number): Promise<FormationFields & { id
   return row;
 }
 
-export async function createFormation(db: Db, actor: Actor, fields: FormationFields, now: Date): Promise<number> {
+export async function createFormation(
+  db: Db,
+  actor: Actor,
+  fields: FormationFields,
+  now: Date,
+): Promise<number> {
   return db.transaction(async (tx) => {
     await getTrainingType(tx, fields.type);
     const id = Number(

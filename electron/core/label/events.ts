@@ -41,7 +41,9 @@ function toEvent(row: EventRow): LabelEvent {
 
 /** Every decision on a point, oldest first (events are numbered in the order they were recorded). */
 export async function pointHistory(db: Db, pointId: number): Promise<LabelEvent[]> {
-  const rows = await db.all<EventRow>(sql`SELECT * FROM label_evenements WHERE point_id = ${pointId} ORDER BY id`);
+  const rows = await db.all<EventRow>(
+    sql`SELECT * FROM label_evenements WHERE point_id = ${pointId} ORDER BY id`,
+  );
   return rows.map(toEvent);
 }
 

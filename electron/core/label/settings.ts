@@ -29,7 +29,9 @@ export async function writeLabelSettings(
   now: Date,
 ): Promise<LabelSettings> {
   return db.transaction(async (tx) => {
-    const known = await tx.one(sql`SELECT 1 AS found FROM types_formation WHERE code = ${value.typeFormation}`);
+    const known = await tx.one(
+      sql`SELECT 1 AS found FROM types_formation WHERE code = ${value.typeFormation}`,
+    );
     if (!known) throw new RefusedError(`La formation « ${value.typeFormation} » n'existe pas.`);
     const avant = await readLabelSettings(tx);
     await writeSetting(tx, LABEL_SETTINGS_KEY, value);
