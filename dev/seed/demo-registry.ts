@@ -4,7 +4,7 @@
 // gives the same rows, and every date is relative to it, so the demo never goes stale.
 import { SYSTEM_ACTOR, recordAudit } from '../../electron/core/audit/record';
 import { parisDay } from '../../common/dates';
-import type { Db } from '../../electron/core/store/db';
+import { sql, type Db } from '../../electron/core/store/db';
 import { labelHistory } from './demo-labels';
 import type { DemoPoint } from './demo-points';
 import { DEMO_POINTS } from './demo-points';
@@ -25,48 +25,58 @@ export interface DemoSummary {
 
 const SEED = 99150;
 
-function count(db: Db, table: string): number {
-  return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+/** The demo's tables, named here only (never from input). */
+type DemoTable =
+  'points' | 'agents' | 'affectations' | 'sessions_formation' | 'presences' | 'label_evenements';
+
+async function count(db: Db, table: DemoTable): Promise<number> {
+  return Number(await db.value(sql`SELECT count(*) FROM ${sql.ref(table)}`));
 }
 
 /**
  * Fills the registries with the demo, only when there is no reception point yet (a real installation, or a
  * demo already seeded, is left alone); returns what was added, or null. One audit row, by the system, says so.
+ * One transaction: the check that the registry is empty and every row, or nothing.
  */
-export function seedDemoRegistry(db: Db, now: Date): DemoSummary | null {
-  return db.legacyTransaction(() => {
-    if (db.prepare('SELECT 1 FROM points LIMIT 1').get() !== undefined) return null;
+export async function seedDemoRegistry(db: Db, now: Date): Promise<DemoSummary | null> {
+  return db.transaction(async (tx) => {
+    if ((await tx.one(sql`SELECT 1 AS found FROM points LIMIT 1`)) !== undefined) return null;
     const today = parisDay(now);
     const random = seededRandom(SEED);
-    const writer = new DemoWriter(db, random, now.toISOString());
-    const calendar = new TrainingCalendar(today, random, (...args) => writer.session(...args));
+    const writer = new DemoWriter(tx, random, now.toISOString());
+    const calendar = await TrainingCalendar.create(today, random, (...args) => writer.session(...args));
     const ctx: StaffContext = { writer, calendar, random, today, pointIds: [], active: [] };
 
     const open = new Map<number, DemoPoint>();
     for (const spec of DEMO_POINTS) {
-      const pointId = writer.point(spec);
+      const pointId = await writer.point(spec);
       const history = labelHistory(spec.label, today);
-      for (const event of history) writer.event(pointId, event);
+      for (const event of history) await writer.event(pointId, event);
       // A closed point closed when its label was withdrawn.
       const closedOn = spec.ouvert === false ? (history.at(-1)?.date ?? today) : null;
-      staffPoint(ctx, pointId, spec, closedOn);
+      await staffPoint(ctx, pointId, spec, closedOn);
       if (spec.ouvert !== false) {
         open.set(pointId, spec);
         ctx.pointIds.push(pointId);
       }
     }
-    formerAgents(ctx, open, 8);
-    otherTrainings(ctx);
+    await formerAgents(ctx, open, 8);
+    await otherTrainings(ctx);
 
     const summary: DemoSummary = {
-      points: count(db, 'points'),
-      agents: count(db, 'agents'),
-      affectations: count(db, 'affectations'),
-      sessions: count(db, 'sessions_formation'),
-      presences: count(db, 'presences'),
-      evenements: count(db, 'label_evenements'),
+      points: await count(tx, 'points'),
+      agents: await count(tx, 'agents'),
+      affectations: await count(tx, 'affectations'),
+      sessions: await count(tx, 'sessions_formation'),
+      presences: await count(tx, 'presences'),
+      evenements: await count(tx, 'label_evenements'),
     };
-    recordAudit(db, SYSTEM_ACTOR, { action: 'import', objet: 'demo', objetId: null, apres: summary }, now);
+    await recordAudit(
+      tx,
+      SYSTEM_ACTOR,
+      { action: 'import', objet: 'demo', objetId: null, apres: summary },
+      now,
+    );
     return summary;
-  })();
+  });
 }

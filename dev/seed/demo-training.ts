@@ -10,7 +10,7 @@ export interface DemoSession {
   date: string;
 }
 
-export type InsertSession = (type: string, date: string, formateur: string, lieu: string) => number;
+export type InsertSession = (type: string, date: string, formateur: string, lieu: string) => Promise<number>;
 
 /** Training days are Tuesdays and Thursdays: the first one on or after `day`. */
 function trainingDay(day: string): string {
@@ -34,21 +34,26 @@ export class TrainingCalendar {
   readonly past: DemoSession[] = [];
   readonly upcoming: DemoSession[] = [];
 
-  constructor(
+  private constructor(
     private readonly today: string,
     private readonly random: Random,
-    insert: InsertSession,
-  ) {
-    const add = (type: string, daysFromToday: number, list: DemoSession[]) => {
+  ) {}
+
+  /** The calendar from `today`, its sessions written through `insert`, one after the other. */
+  static async create(today: string, random: Random, insert: InsertSession): Promise<TrainingCalendar> {
+    const calendar = new TrainingCalendar(today, random);
+    const add = async (type: string, daysFromToday: number, list: DemoSession[]) => {
       const date = trainingDay(addDaysToDay(today, daysFromToday));
       const formateur = type === 'infocite' ? FORMATEURS[random.int(0, 1)] : random.pick(FORMATEURS);
-      list.push({ id: insert(type, date, formateur ?? '', random.pick(LIEUX)), type, date });
+      const lieu = random.pick(LIEUX);
+      list.push({ id: await insert(type, date, formateur ?? '', lieu), type, date });
     };
-    for (let k = 0; k < 36; k++) add('infocite', -1080 + k * 30, this.past);
+    for (let k = 0; k < 36; k++) await add('infocite', -1080 + k * 30, calendar.past);
     for (const { type, first, every } of OTHER_TYPES)
-      for (let days = first; days >= 20; days -= every) add(type, -days, this.past);
-    add('infocite', 21, this.upcoming);
-    add('accueil', 35, this.upcoming);
+      for (let days = first; days >= 20; days -= every) await add(type, -days, calendar.past);
+    await add('infocite', 21, calendar.upcoming);
+    await add('accueil', 35, calendar.upcoming);
+    return calendar;
   }
 
   /** A past session of `type` held between `maxDaysAgo` and `minDaysAgo` days ago (chosen at random), if any. */

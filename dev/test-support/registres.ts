@@ -15,7 +15,7 @@ import { setAttendance } from '../../electron/core/formations/attendance';
 import { createFormation } from '../../electron/core/formations/formations';
 import type { Actor } from '../../electron/core/audit/record';
 import { createPoint } from '../../electron/core/points/points';
-import type { Db } from '../../electron/core/store/db';
+import { sql, type Db } from '../../electron/core/store/db';
 import { Store } from '../../electron/core/store/store';
 
 // ---- Through the core.
@@ -48,39 +48,41 @@ export function pointFields(code: string, fields: Partial<PointFields> = {}): Po
   };
 }
 
-export function makePoint(db: Db, code: string, fields: Partial<PointFields> = {}): number {
-  return createPoint(db, ACTOR, pointFields(code, fields), NOW).id;
+export async function makePoint(db: Db, code: string, fields: Partial<PointFields> = {}): Promise<number> {
+  return (await createPoint(db, ACTOR, pointFields(code, fields), NOW)).id;
 }
 
-export function makeAgent(db: Db, nom: string, fields: Partial<AgentFields> = {}): number {
-  return createAgent(
-    db,
-    ACTOR,
-    { nom, prenom: 'Camille', service: '', courriel: null, actif: true, ...fields },
-    NOW,
+export async function makeAgent(db: Db, nom: string, fields: Partial<AgentFields> = {}): Promise<number> {
+  return (
+    await createAgent(
+      db,
+      ACTOR,
+      { nom, prenom: 'Camille', service: '', courriel: null, actif: true, ...fields },
+      NOW,
+    )
   ).id;
 }
 
 /** Assigns an agent to a point through the core (checked, audited); returns the assignment's id. */
-export function makeAssignment(
+export async function makeAssignment(
   db: Db,
   agentId: number,
   pointId: number,
   debut: string,
   fin: string | null = null,
-): number {
+): Promise<number> {
   return addAssignment(db, ACTOR, { agentId, pointId, debut, fin }, NOW);
 }
 
 /** A session of `type` on `date` where each agent was present. */
-export function trained(db: Db, type: string, date: string, ...agentIds: number[]): number {
-  const id = createFormation(
+export async function trained(db: Db, type: string, date: string, ...agentIds: number[]): Promise<number> {
+  const id = await createFormation(
     db,
     ACTOR,
     { type, date, formateur: 'F. Martin', lieu: 'Salle du conseil' },
     NOW,
   );
-  setAttendance(
+  await setAttendance(
     db,
     ACTOR,
     id,
@@ -90,21 +92,17 @@ export function trained(db: Db, type: string, date: string, ...agentIds: number[
   return id;
 }
 
-export function auditRows(
-  db: Db,
-  objet?: string,
-): Array<{ action: string; objet: string; objet_id: string; avant: string | null; apres: string | null }> {
-  return db
-    .prepare(
-      'SELECT action, objet, objet_id, avant, apres FROM audit WHERE (? IS NULL OR objet = ?) ORDER BY id',
-    )
-    .all(objet ?? null, objet ?? null) as Array<{
-    action: string;
-    objet: string;
-    objet_id: string;
-    avant: string | null;
-    apres: string | null;
-  }>;
+export interface AuditRow {
+  action: string;
+  objet: string;
+  objet_id: string;
+  avant: string | null;
+  apres: string | null;
+}
+
+export async function auditRows(db: Db, objet?: string): Promise<AuditRow[]> {
+  const only = objet === undefined ? sql`` : sql`WHERE objet = ${objet}`;
+  return db.all<AuditRow>(sql`SELECT action, objet, objet_id, avant, apres FROM audit ${only} ORDER BY id`);
 }
 
 // ---- Straight into the tables.
@@ -126,27 +124,17 @@ export interface PointFixture {
 }
 
 /** Inserts a reception point and returns its id. */
-export function insertPoint(db: Db, fields: PointFixture = {}): number {
+export async function insertPoint(db: Db, fields: PointFixture = {}): Promise<number> {
   counter += 1;
   return Number(
-    db
-      .prepare(
-        `INSERT INTO points (code, nom, entite, type, voie, code_postal, commune, horaires, contact_id, ouvert, cree_le)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        fields.code ?? `point-${counter}`,
-        fields.nom ?? `Point ${counter}`,
-        fields.entite ?? 'ville',
-        fields.type ?? 'physique',
-        fields.voie ?? '1 place de la Mairie',
-        fields.codePostal ?? '99150',
-        fields.commune ?? 'Montrouval',
-        fields.horaires ?? 'Lundi au vendredi 8h30-17h',
-        fields.contactId ?? null,
-        fields.ouvert === false ? 0 : 1,
-        CREATED,
-      ).lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO points (code, nom, entite, type, voie, code_postal, commune, horaires, contact_id, ouvert, cree_le)
+          VALUES (${fields.code ?? `point-${counter}`}, ${fields.nom ?? `Point ${counter}`}, ${fields.entite ?? 'ville'},
+                  ${fields.type ?? 'physique'}, ${fields.voie ?? '1 place de la Mairie'}, ${fields.codePostal ?? '99150'},
+                  ${fields.commune ?? 'Montrouval'}, ${fields.horaires ?? 'Lundi au vendredi 8h30-17h'},
+                  ${fields.contactId ?? null}, ${fields.ouvert === false ? 0 : 1}, ${CREATED})
+          RETURNING id`,
+    ),
   );
 }
 
@@ -159,73 +147,68 @@ export interface AgentFixture {
 }
 
 /** Inserts an agent and returns its id. */
-export function insertAgent(db: Db, fields: AgentFixture = {}): number {
+export async function insertAgent(db: Db, fields: AgentFixture = {}): Promise<number> {
   counter += 1;
   return Number(
-    db
-      .prepare(
-        'INSERT INTO agents (nom, prenom, service, courriel, actif, cree_le) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        fields.nom ?? `Agent${counter}`,
-        fields.prenom ?? 'Camille',
-        fields.service ?? 'Accueil',
-        fields.courriel ?? null,
-        fields.actif === false ? 0 : 1,
-        CREATED,
-      ).lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO agents (nom, prenom, service, courriel, actif, cree_le)
+          VALUES (${fields.nom ?? `Agent${counter}`}, ${fields.prenom ?? 'Camille'}, ${fields.service ?? 'Accueil'},
+                  ${fields.courriel ?? null}, ${fields.actif === false ? 0 : 1}, ${CREATED})
+          RETURNING id`,
+    ),
   );
 }
 
 /** Assigns an agent to a point from `debut` (to `fin`, inclusive, when given); returns the assignment's id. */
-export function assign(
+export async function assign(
   db: Db,
   agentId: number,
   pointId: number,
   debut: string,
   fin: string | null = null,
-): number {
+): Promise<number> {
   return Number(
-    db
-      .prepare('INSERT INTO affectations (agent_id, point_id, debut, fin) VALUES (?, ?, ?, ?)')
-      .run(agentId, pointId, debut, fin).lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO affectations (agent_id, point_id, debut, fin) VALUES (${agentId}, ${pointId}, ${debut}, ${fin})
+          RETURNING id`,
+    ),
   );
 }
 
 /** Inserts a training session of `type` ('infocite', 'accueil'…) on `date`; returns its id. */
-export function insertSession(db: Db, type: string, date: string): number {
+export async function insertSession(db: Db, type: string, date: string): Promise<number> {
   return Number(
-    db
-      .prepare('INSERT INTO sessions_formation (type, date, formateur, lieu, cree_le) VALUES (?, ?, ?, ?, ?)')
-      .run(type, date, 'Formateur de test', 'Salle du conseil', CREATED).lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO sessions_formation (type, date, formateur, lieu, cree_le)
+          VALUES (${type}, ${date}, 'Formateur de test', 'Salle du conseil', ${CREATED})
+          RETURNING id`,
+    ),
   );
 }
 
 /** Records an agent's attendance at a session ('present' unless said). */
-export function attend(
+export async function attend(
   db: Db,
   sessionId: number,
   agentId: number,
   statut: 'inscrit' | 'present' | 'absent' = 'present',
-): void {
-  db.prepare('INSERT INTO presences (session_id, agent_id, statut) VALUES (?, ?, ?)').run(
-    sessionId,
-    agentId,
-    statut,
+): Promise<void> {
+  await db.run(
+    sql`INSERT INTO presences (session_id, agent_id, statut) VALUES (${sessionId}, ${agentId}, ${statut})`,
   );
 }
 
 /** An agent assigned to a point from `since`, who attended a session of `type` on `trainedOn` (if given). */
-export function trainedAgent(
+export async function trainedAgent(
   db: Db,
   pointId: number,
   since: string,
   trainedOn: string | null,
   fields: AgentFixture = {},
   type = 'infocite',
-): number {
-  const agentId = insertAgent(db, fields);
-  assign(db, agentId, pointId, since);
-  if (trainedOn !== null) attend(db, insertSession(db, type, trainedOn), agentId);
+): Promise<number> {
+  const agentId = await insertAgent(db, fields);
+  await assign(db, agentId, pointId, since);
+  if (trainedOn !== null) await attend(db, await insertSession(db, type, trainedOn), agentId);
   return agentId;
 }

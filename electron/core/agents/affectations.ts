@@ -8,7 +8,7 @@ import { auditedUpdate, recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import { getPoint } from '../points/points';
 import { ConflictError, NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { getAgent } from './agents';
 
 interface AssignmentRow {
@@ -19,28 +19,27 @@ interface AssignmentRow {
   fin: string | null;
 }
 
-function getAssignment(db: Db, id: number): AssignmentRow {
-  const row = db.prepare('SELECT * FROM affectations WHERE id = ?').get(id) as AssignmentRow | undefined;
+async function getAssignment(db: Db, id: number): Promise<AssignmentRow> {
+  const row = await db.one<AssignmentRow>(sql`SELECT * FROM affectations WHERE id = ${id}`);
   if (!row) throw new NotFoundError(`L'affectation n° ${id} n'existe pas.`);
   return row;
 }
 
 /** An assignment of the same agent to the same point sharing at least one day with [debut, fin]. */
-export function overlapping(
+export async function overlapping(
   db: Db,
   agentId: number,
   pointId: number,
   debut: string,
   fin: string | null,
-): AssignmentRow | null {
+): Promise<AssignmentRow | null> {
+  const startsInTime = fin === null ? sql`` : sql`AND debut <= ${fin}`;
   return (
-    (db
-      .prepare(
-        `SELECT * FROM affectations
-         WHERE agent_id = ? AND point_id = ? AND (fin IS NULL OR fin >= ?) AND (? IS NULL OR debut <= ?)
-         ORDER BY debut LIMIT 1`,
-      )
-      .get(agentId, pointId, debut, fin, fin) as AssignmentRow | undefined) ?? null
+    (await db.one<AssignmentRow>(
+      sql`SELECT * FROM affectations
+          WHERE agent_id = ${agentId} AND point_id = ${pointId} AND (fin IS NULL OR fin >= ${debut}) ${startsInTime}
+          ORDER BY debut LIMIT 1`,
+    )) ?? null
   );
 }
 
@@ -49,88 +48,107 @@ function periodText(row: { debut: string; fin: string | null }): string {
 }
 
 /** Inserts an assignment and its audit row; the caller holds the transaction and has checked the point. */
-export function insertAssignment(
+export async function insertAssignment(
   db: Db,
   actor: Actor,
   assignment: { agentId: number; pointId: number; debut: string; fin: string | null },
   now: Date,
-): number {
-  const clash = overlapping(db, assignment.agentId, assignment.pointId, assignment.debut, assignment.fin);
+): Promise<number> {
+  const clash = await overlapping(
+    db,
+    assignment.agentId,
+    assignment.pointId,
+    assignment.debut,
+    assignment.fin,
+  );
   if (clash)
     throw new ConflictError(
       `Cet agent est déjà affecté à ce point ${periodText(clash)} : terminez ou modifiez cette affectation d'abord.`,
     );
   const id = Number(
-    db
-      .prepare('INSERT INTO affectations (agent_id, point_id, debut, fin) VALUES (?, ?, ?, ?)')
-      .run(assignment.agentId, assignment.pointId, assignment.debut, assignment.fin).lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO affectations (agent_id, point_id, debut, fin)
+          VALUES (${assignment.agentId}, ${assignment.pointId}, ${assignment.debut}, ${assignment.fin})
+          RETURNING id`,
+    ),
   );
-  recordAudit(
+  await recordAudit(
     db,
     actor,
-    { action: 'creation', objet: 'affectation', objetId: id, apres: getAssignment(db, id) },
+    { action: 'creation', objet: 'affectation', objetId: id, apres: await getAssignment(db, id) },
     now,
   );
   return id;
 }
 
-export function addAssignment(
+export async function addAssignment(
   db: Db,
   actor: Actor,
   assignment: { agentId: number; pointId: number; debut: string; fin?: string | null },
   now: Date,
-): number {
+): Promise<number> {
   const fin = assignment.fin ?? null;
   if (fin !== null && fin < assignment.debut) throw new RefusedError('La fin ne peut précéder le début.');
-  return db.legacyTransaction(() => {
-    getAgent(db, assignment.agentId);
-    const point = getPoint(db, assignment.pointId);
+  return db.transaction(async (tx) => {
+    await getAgent(tx, assignment.agentId);
+    const point = await getPoint(tx, assignment.pointId);
     if (!point.ouvert)
       throw new RefusedError(`Le point « ${point.nom} » est fermé : on ne peut plus y affecter d'agent.`);
-    return insertAssignment(db, actor, { ...assignment, fin }, now);
-  })();
+    return insertAssignment(tx, actor, { ...assignment, fin }, now);
+  });
 }
 
 /** Ends a running assignment on `fin`, its last day. */
-export function endAssignment(db: Db, actor: Actor, id: number, fin: string, now: Date): AssignmentRow {
-  return db.legacyTransaction(() =>
-    auditedUpdate(
-      db,
-      actor,
-      { action: 'fin', objet: 'affectation', objetId: id },
-      () => getAssignment(db, id),
-      (before) => {
-        if (before.fin !== null)
-          throw new RefusedError(`Cette affectation est déjà terminée (le ${before.fin}).`);
-        if (fin < before.debut)
-          throw new RefusedError(`La fin ne peut précéder le début de l'affectation (${before.debut}).`);
-        db.prepare('UPDATE affectations SET fin = ? WHERE id = ?').run(fin, id);
-      },
-      now,
-    ),
-  )();
+export async function endAssignment(
+  db: Db,
+  actor: Actor,
+  id: number,
+  fin: string,
+  now: Date,
+): Promise<AssignmentRow> {
+  return db.transaction(
+    async (tx) =>
+      await auditedUpdate(
+        tx,
+        actor,
+        { action: 'fin', objet: 'affectation', objetId: id },
+        () => getAssignment(tx, id),
+        async (before) => {
+          if (before.fin !== null)
+            throw new RefusedError(`Cette affectation est déjà terminée (le ${before.fin}).`);
+          if (fin < before.debut)
+            throw new RefusedError(`La fin ne peut précéder le début de l'affectation (${before.debut}).`);
+          // Only while it runs: two desks ending it at once end it once.
+          const { changes } = await tx.run(
+            sql`UPDATE affectations SET fin = ${fin} WHERE id = ${id} AND fin IS NULL`,
+          );
+          if (changes !== 1) throw new RefusedError('Cette affectation vient d’être terminée par ailleurs.');
+        },
+        now,
+      ),
+  );
 }
 
 /** Removes an assignment entered by mistake (an assignment that really ended is ended, not removed). */
-export function removeAssignment(db: Db, actor: Actor, id: number, now: Date): AssignmentRow {
-  return db.legacyTransaction(() => {
-    const before = getAssignment(db, id);
-    db.prepare('DELETE FROM affectations WHERE id = ?').run(id);
-    recordAudit(db, actor, { action: 'suppression', objet: 'affectation', objetId: id, avant: before }, now);
+export async function removeAssignment(db: Db, actor: Actor, id: number, now: Date): Promise<AssignmentRow> {
+  return db.transaction(async (tx) => {
+    const before = await getAssignment(tx, id);
+    const { changes } = await tx.run(sql`DELETE FROM affectations WHERE id = ${id}`);
+    if (changes !== 1) throw new NotFoundError(`L'affectation n° ${id} n'existe pas.`);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'suppression', objet: 'affectation', objetId: id, avant: before },
+      now,
+    );
     return before;
-  })();
+  });
 }
 
 /** An agent's assignments, running ones first, then the latest. */
-export function assignmentsOf(db: Db, agentId: number, now: Date): AssignmentView[] {
+export async function assignmentsOf(db: Db, agentId: number, now: Date): Promise<AssignmentView[]> {
   const today = parisDay(now);
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.debut, a.fin, p.id AS pointId, p.code, p.nom, p.ouvert
-       FROM affectations a JOIN points p ON p.id = a.point_id
-       WHERE a.agent_id = ? ORDER BY a.debut DESC, a.id DESC`,
-    )
-    .all(agentId) as Array<{
+  const rows = await db.all<{
     id: number;
     debut: string;
     fin: string | null;
@@ -138,7 +156,11 @@ export function assignmentsOf(db: Db, agentId: number, now: Date): AssignmentVie
     code: string;
     nom: string;
     ouvert: number;
-  }>;
+  }>(
+    sql`SELECT a.id, a.debut, a.fin, p.id AS "pointId", p.code, p.nom, p.ouvert
+        FROM affectations a JOIN points p ON p.id = a.point_id
+        WHERE a.agent_id = ${agentId} ORDER BY a.debut DESC, a.id DESC`,
+  );
   const views = rows.map((row): AssignmentView => ({
     id: row.id,
     point: { id: row.pointId, code: row.code, nom: row.nom, ouvert: row.ouvert === 1 },
@@ -150,15 +172,13 @@ export function assignmentsOf(db: Db, agentId: number, now: Date): AssignmentVie
 }
 
 /** agentId → the points each agent is assigned to on `today`. */
-export function currentPoints(db: Db, today: string): Map<number, PointRef[]> {
-  const rows = db
-    .prepare(
-      `SELECT a.agent_id AS agentId, p.id, p.code, p.nom
-       FROM affectations a JOIN points p ON p.id = a.point_id
-       WHERE a.debut <= ? AND (a.fin IS NULL OR a.fin >= ?)
-       ORDER BY p.nom`,
-    )
-    .all(today, today) as Array<PointRef & { agentId: number }>;
+export async function currentPoints(db: Db, today: string): Promise<Map<number, PointRef[]>> {
+  const rows = await db.all<PointRef & { agentId: number }>(
+    sql`SELECT a.agent_id AS "agentId", p.id, p.code, p.nom
+        FROM affectations a JOIN points p ON p.id = a.point_id
+        WHERE a.debut <= ${today} AND (a.fin IS NULL OR a.fin >= ${today})
+        ORDER BY p.nom, p.id`,
+  );
   const byAgent = new Map<number, PointRef[]>();
   for (const { agentId, ...point } of rows) {
     const list = byAgent.get(agentId);

@@ -19,30 +19,30 @@ import { updateTrainingType } from '../formations/training-types';
 let store: Store;
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ store, db } = freshDb());
 });
-afterEach(() => store.close());
+afterEach(async () => store.close());
 
 describe('agents list', () => {
-  it('gives each agent its current points and Info’Cité training status, and filters', () => {
-    const mairie = makePoint(db, 'mairie', { nom: 'Mairie' });
-    const ccas = makePoint(db, 'ccas', { nom: 'CCAS' });
-    const upToDate = makeAgent(db, 'Dupont', { prenom: 'Hélène', service: 'État civil' });
-    const dueSoon = makeAgent(db, 'Martin', { courriel: 'martin@montrouval.fr' });
-    const expired = makeAgent(db, 'Bernard');
-    const never = makeAgent(db, 'Zola', { actif: false });
-    makeAssignment(db, upToDate, mairie, '2025-01-01');
-    makeAssignment(db, upToDate, ccas, '2025-01-01');
-    makeAssignment(db, dueSoon, ccas, '2024-01-01', '2025-12-31');
-    makeAssignment(db, expired, ccas, '2025-01-01');
-    trained(db, 'infocite', '2026-01-15', upToDate);
-    trained(db, 'infocite', '2025-01-10', dueSoon);
-    trained(db, 'infocite', '2023-05-01', expired);
+  it('gives each agent its current points and Info’Cité training status, and filters', async () => {
+    const mairie = await makePoint(db, 'mairie', { nom: 'Mairie' });
+    const ccas = await makePoint(db, 'ccas', { nom: 'CCAS' });
+    const upToDate = await makeAgent(db, 'Dupont', { prenom: 'Hélène', service: 'État civil' });
+    const dueSoon = await makeAgent(db, 'Martin', { courriel: 'martin@montrouval.fr' });
+    const expired = await makeAgent(db, 'Bernard');
+    const never = await makeAgent(db, 'Zola', { actif: false });
+    await makeAssignment(db, upToDate, mairie, '2025-01-01');
+    await makeAssignment(db, upToDate, ccas, '2025-01-01');
+    await makeAssignment(db, dueSoon, ccas, '2024-01-01', '2025-12-31');
+    await makeAssignment(db, expired, ccas, '2025-01-01');
+    await trained(db, 'infocite', '2026-01-15', upToDate);
+    await trained(db, 'infocite', '2025-01-10', dueSoon);
+    await trained(db, 'infocite', '2023-05-01', expired);
     // Another type does not count for Info'Cité.
-    trained(db, 'accueil', '2026-01-15', never);
+    await trained(db, 'accueil', '2026-01-15', never);
 
-    const all = listAgents(db, {}, NOW);
+    const all = await listAgents(db, {}, NOW);
     expect(all.map((a) => a.nom)).toEqual(['Bernard', 'Dupont', 'Martin', 'Zola']);
     const dupont = all.find((a) => a.id === upToDate);
     expect(dupont).toMatchObject({
@@ -63,36 +63,37 @@ describe('agents list', () => {
     expect(all.find((a) => a.id === expired)?.infocite.etat).toBe('expiree');
     expect(all.find((a) => a.id === never)?.infocite.etat).toBe('jamais');
 
-    const names = (filter: Parameters<typeof listAgents>[1]) => listAgents(db, filter, NOW).map((a) => a.nom);
-    expect(names({ formation: 'a_jour' })).toEqual(['Dupont']);
-    expect(names({ formation: 'a_recycler' })).toEqual(['Bernard', 'Martin']);
-    expect(names({ formation: 'non_forme' })).toEqual(['Zola']);
-    expect(names({ pointId: ccas })).toEqual(['Bernard', 'Dupont']);
-    expect(names({ pointId: mairie, formation: 'a_recycler' })).toEqual([]);
-    expect(names({ actif: false })).toEqual(['Zola']);
-    expect(names({ q: 'helene etat' })).toEqual(['Dupont']);
-    expect(names({ q: 'MARTIN@' })).toEqual(['Martin']);
+    const names = async (filter: Parameters<typeof listAgents>[1]) =>
+      (await listAgents(db, filter, NOW)).map((a) => a.nom);
+    expect(await names({ formation: 'a_jour' })).toEqual(['Dupont']);
+    expect(await names({ formation: 'a_recycler' })).toEqual(['Bernard', 'Martin']);
+    expect(await names({ formation: 'non_forme' })).toEqual(['Zola']);
+    expect(await names({ pointId: ccas })).toEqual(['Bernard', 'Dupont']);
+    expect(await names({ pointId: mairie, formation: 'a_recycler' })).toEqual([]);
+    expect(await names({ actif: false })).toEqual(['Zola']);
+    expect(await names({ q: 'helene etat' })).toEqual(['Dupont']);
+    expect(await names({ q: 'MARTIN@' })).toEqual(['Martin']);
   });
 });
 
 describe('agent page', () => {
-  it('shows assignments, attendance and per type the latest session, validity and refresher date', () => {
-    const point = makePoint(db, 'mairie');
-    const id = makeAgent(db, 'Dupont');
-    makeAssignment(db, id, point, '2025-01-01');
-    trained(db, 'infocite', '2023-03-01', id);
-    const latest = trained(db, 'infocite', '2025-03-01', id);
-    const absent = createFormation(
+  it('shows assignments, attendance and per type the latest session, validity and refresher date', async () => {
+    const point = await makePoint(db, 'mairie');
+    const id = await makeAgent(db, 'Dupont');
+    await makeAssignment(db, id, point, '2025-01-01');
+    await trained(db, 'infocite', '2023-03-01', id);
+    const latest = await trained(db, 'infocite', '2025-03-01', id);
+    const absent = await createFormation(
       db,
       ACTOR,
       { type: 'posture', date: '2026-05-01', formateur: '', lieu: '' },
       NOW,
     );
-    setAttendance(db, ACTOR, absent, [{ agentId: id, statut: 'absent' }], NOW);
-    trained(db, 'handicap', '2026-06-01', id);
-    updateTrainingType(db, ACTOR, { code: 'handicap', libelle: 'Handicap', validiteMois: null }, NOW);
+    await setAttendance(db, ACTOR, absent, [{ agentId: id, statut: 'absent' }], NOW);
+    await trained(db, 'handicap', '2026-06-01', id);
+    await updateTrainingType(db, ACTOR, { code: 'handicap', libelle: 'Handicap', validiteMois: null }, NOW);
 
-    const view = agentView(db, id, NOW);
+    const view = await agentView(db, id, NOW);
     expect(view).toMatchObject({
       nom: 'Dupont',
       actif: true,

@@ -3,7 +3,7 @@
 import type { AgentSummary, FormationFilter } from '../../../common/agents/methods';
 import type { TrainingState } from '../../../common/formations/methods';
 import { parisDay } from '../../../common/dates';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { currentPoints } from './affectations';
 import type { AgentRow } from './agents';
 import { toAgent } from './agents';
@@ -28,14 +28,14 @@ const FILTER_STATES: Record<FormationFilter, readonly TrainingState[]> = {
   non_forme: ['jamais'],
 };
 
-export function listAgents(db: Db, filter: AgentFilter, now: Date): AgentSummary[] {
+export async function listAgents(db: Db, filter: AgentFilter, now: Date): Promise<AgentSummary[]> {
   const today = parisDay(now);
-  const points = currentPoints(db, today);
-  const attended = attendedDays(db);
-  const { validiteMois } = getTrainingType(db, INFOCITE_TYPE);
-  const rows = db
-    .prepare('SELECT id, nom, prenom, service, courriel, actif, cree_le FROM agents')
-    .all() as AgentRow[];
+  const points = await currentPoints(db, today);
+  const attended = await attendedDays(db);
+  const { validiteMois } = await getTrainingType(db, INFOCITE_TYPE);
+  const rows = await db.all<AgentRow>(
+    sql`SELECT id, nom, prenom, service, courriel, actif, cree_le FROM agents`,
+  );
   const agents = rows.map((row): AgentSummary => {
     const { cree_le: _created, ...identity } = toAgent(row);
     const days = attended.get(row.id)?.get(INFOCITE_TYPE) ?? [];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { Store } from '../store/store';
 import { agentByEmail } from './agents';
 import { importAgentsCsv, parseImportDay } from './agents-import';
@@ -20,14 +20,14 @@ let store: Store;
 let db: Db;
 let mairie: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ store, db } = freshDb());
-  mairie = makePoint(db, 'mairie-centre', { nom: 'Mairie centre' });
-  makePoint(db, 'ccas-sud');
-  const closed = makePoint(db, 'ancien-poste');
-  updatePoint(db, ACTOR, closed, pointFields('ancien-poste', { ouvert: false }), NOW);
+  mairie = await makePoint(db, 'mairie-centre', { nom: 'Mairie centre' });
+  await makePoint(db, 'ccas-sud');
+  const closed = await makePoint(db, 'ancien-poste');
+  await updatePoint(db, ACTOR, closed, pointFields('ancien-poste', { ouvert: false }), NOW);
 });
-afterEach(() => store.close());
+afterEach(async () => store.close());
 
 /** Good lines and one line for every reason a line can be rejected. */
 const FILE = [
@@ -47,8 +47,8 @@ const FILE = [
 ].join('\r\n');
 
 describe('agents CSV import', () => {
-  it('reports every rejected line with all its reasons, and imports the valid ones', () => {
-    const report = importAgentsCsv(db, ACTOR, FILE, false, NOW);
+  it('reports every rejected line with all its reasons, and imports the valid ones', async () => {
+    const report = await importAgentsCsv(db, ACTOR, FILE, false, NOW);
     expect(report).toMatchObject({
       dryRun: false,
       total: 12,
@@ -79,17 +79,17 @@ describe('agents CSV import', () => {
     ]);
     expect(report.rejected[0]?.raw).toBe(';Sans nom;;;;');
 
-    const lea = agentByEmail(db, 'lea.durand@montrouval.fr');
+    const lea = await agentByEmail(db, 'lea.durand@montrouval.fr');
     expect(lea).toMatchObject({ nom: 'Durand', prenom: 'Léa', service: 'État civil', actif: true });
-    expect(assignmentsOf(db, lea?.id ?? 0, NOW)).toMatchObject([
+    expect(await assignmentsOf(db, lea?.id ?? 0, NOW)).toMatchObject([
       { point: { id: mairie }, debut: '2025-01-15', fin: null },
     ]);
-    const names = db.prepare('SELECT nom FROM agents ORDER BY nom').pluck().all();
+    const names = (await db.all<{ nom: string }>(sql`SELECT nom FROM agents ORDER BY nom`)).map((r) => r.nom);
     expect(names).toEqual(['Durand', 'Martin', 'Petit']);
   });
 
-  it('reads a « , » file the same way', () => {
-    const report = importAgentsCsv(
+  it('reads a « , » file the same way', async () => {
+    const report = await importAgentsCsv(
       db,
       ACTOR,
       'nom,prenom,courriel,point,debut\nDurand,Léa,lea@montrouval.fr,mairie-centre,2025-01-15\nMartin,,x,,\n',
@@ -106,29 +106,29 @@ describe('agents CSV import', () => {
     ]);
   });
 
-  it('writes nothing on a dry run, and gives the same report', () => {
-    const auditBefore = auditRows(db).length;
-    const dry = importAgentsCsv(db, ACTOR, FILE, true, NOW);
-    expect(db.prepare('SELECT COUNT(*) FROM agents').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT COUNT(*) FROM affectations').pluck().get()).toBe(0);
-    expect(auditRows(db)).toHaveLength(auditBefore);
-    const real = importAgentsCsv(db, ACTOR, FILE, false, NOW);
+  it('writes nothing on a dry run, and gives the same report', async () => {
+    const auditBefore = (await auditRows(db)).length;
+    const dry = await importAgentsCsv(db, ACTOR, FILE, true, NOW);
+    expect(await db.value(sql`SELECT COUNT(*) FROM agents`)).toBe(0);
+    expect(await db.value(sql`SELECT COUNT(*) FROM affectations`)).toBe(0);
+    expect(await auditRows(db)).toHaveLength(auditBefore);
+    const real = await importAgentsCsv(db, ACTOR, FILE, false, NOW);
     expect({ ...dry, dryRun: false }).toEqual(real);
   });
 
-  it('updates an existing agent with the same email instead of duplicating it, and adds the assignment once', () => {
-    const existing = makeAgent(db, 'DURAND', {
+  it('updates an existing agent with the same email instead of duplicating it, and adds the assignment once', async () => {
+    const existing = await makeAgent(db, 'DURAND', {
       prenom: 'Lea',
       service: 'Ancien service',
       courriel: 'Lea.Durand@montrouval.fr',
     });
-    const unchanged = makeAgent(db, 'Martin', {
+    const unchanged = await makeAgent(db, 'Martin', {
       prenom: 'Paul',
       service: 'Accueil',
       courriel: 'paul@montrouval.fr',
     });
-    makeAssignment(db, unchanged, mairie, '2024-01-01');
-    const auditBefore = auditRows(db).length;
+    await makeAssignment(db, unchanged, mairie, '2024-01-01');
+    const auditBefore = (await auditRows(db)).length;
     const csv = [
       'nom;prenom;service;courriel;point;debut',
       'Durand;Léa;État civil;lea.durand@montrouval.fr;mairie-centre;15/01/2025',
@@ -136,7 +136,7 @@ describe('agents CSV import', () => {
       'Nouveau;Agent;;nouveau@montrouval.fr;;',
     ].join('\n');
 
-    const report = importAgentsCsv(db, ACTOR, csv, false, NOW);
+    const report = await importAgentsCsv(db, ACTOR, csv, false, NOW);
     expect(report).toMatchObject({
       total: 3,
       created: 1,
@@ -145,19 +145,19 @@ describe('agents CSV import', () => {
       assignments: 1,
       rejected: [],
     });
-    expect(db.prepare('SELECT COUNT(*) FROM agents').pluck().get()).toBe(3);
-    expect(agentByEmail(db, 'lea.durand@montrouval.fr')).toMatchObject({
+    expect(await db.value(sql`SELECT COUNT(*) FROM agents`)).toBe(3);
+    expect(await agentByEmail(db, 'lea.durand@montrouval.fr')).toMatchObject({
       id: existing,
       nom: 'Durand',
       prenom: 'Léa',
       service: 'État civil',
     });
     // An empty service keeps the one known.
-    expect(agentByEmail(db, 'paul@montrouval.fr')?.service).toBe('Accueil');
-    expect(assignmentsOf(db, unchanged, NOW)).toHaveLength(1);
+    expect((await agentByEmail(db, 'paul@montrouval.fr'))?.service).toBe('Accueil');
+    expect(await assignmentsOf(db, unchanged, NOW)).toHaveLength(1);
 
     // Audit rows exactly for what changed: one update, one creation, one assignment.
-    const rows = auditRows(db).slice(auditBefore);
+    const rows = (await auditRows(db)).slice(auditBefore);
     expect(rows.map((r) => [r.objet, r.action, r.objet_id])).toEqual([
       ['agent', 'modification', String(existing)],
       ['affectation', 'creation', expect.any(String)],
@@ -165,13 +165,13 @@ describe('agents CSV import', () => {
     ]);
 
     // The same file again changes nothing and writes no audit row.
-    const again = importAgentsCsv(db, ACTOR, csv, false, NOW);
+    const again = await importAgentsCsv(db, ACTOR, csv, false, NOW);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, assignments: 0 });
-    expect(auditRows(db)).toHaveLength(auditBefore + 3);
+    expect(await auditRows(db)).toHaveLength(auditBefore + 3);
   });
 
-  it('counts only non-blank lines and reports unknown columns', () => {
-    const report = importAgentsCsv(db, ACTOR, 'nom;prenom;matricule\n\nDurand;Léa;12\n;;\n', true, NOW);
+  it('counts only non-blank lines and reports unknown columns', async () => {
+    const report = await importAgentsCsv(db, ACTOR, 'nom;prenom;matricule\n\nDurand;Léa;12\n;;\n', true, NOW);
     expect(report).toMatchObject({ total: 1, created: 1, ignoredColumns: ['matricule'] });
   });
 });

@@ -40,11 +40,11 @@ export function parseImportDay(text: string): string | null {
 const MAX_NAME = 120;
 const MAX_SERVICE = 200;
 
-function checkLine(
+async function checkLine(
   db: Db,
   line: CsvLine,
   emailsSeen: Map<string, number>,
-): { reasons: string[]; plan: LinePlan | null } {
+): Promise<{ reasons: string[]; plan: LinePlan | null }> {
   if (line.malformed) return { reasons: [line.malformed], plan: null };
   const { nom = '', prenom = '', service = '', courriel = '', point = '', debut = '' } = line.cells;
   const reasons: string[] = [];
@@ -64,7 +64,7 @@ function checkLine(
 
   let pointId: number | null = null;
   if (point) {
-    const found = pointByCode(db, point);
+    const found = await pointByCode(db, point);
     if (!found) reasons.push(`aucun point d’accueil n’a le code « ${point} »`);
     else if (!found.ouvert) reasons.push(`le point « ${found.nom} » (${found.code}) est fermé`);
     else pointId = found.id;
@@ -79,14 +79,16 @@ function checkLine(
   if (debut && !point) reasons.push('une date d’affectation est donnée sans point (colonne point)');
   if (reasons.length > 0) return { reasons, plan: null };
 
-  const existing = courriel ? agentByEmail(db, courriel) : null;
+  const existing = courriel ? await agentByEmail(db, courriel) : null;
   const changes =
     existing !== null &&
     (existing.nom !== nom || existing.prenom !== prenom || (service !== '' && existing.service !== service));
-  const assignment =
-    pointId !== null && day !== null && !(existing && overlapping(db, existing.id, pointId, day, null))
-      ? { pointId, debut: day }
-      : null;
+  let assignment: LinePlan['assignment'] = null;
+  if (pointId !== null && day !== null) {
+    // Already assigned there over that period: nothing to do.
+    const already = existing ? await overlapping(db, existing.id, pointId, day, null) : null;
+    if (!already) assignment = { pointId, debut: day };
+  }
   return {
     reasons,
     plan: {
@@ -102,13 +104,13 @@ function checkLine(
 }
 
 /** Writes the planned lines; the caller holds the transaction. */
-function apply(db: Db, actor: Actor, plans: readonly LinePlan[], now: Date): void {
+async function apply(db: Db, actor: Actor, plans: readonly LinePlan[], now: Date): Promise<void> {
   for (const plan of plans) {
     let agentId: number;
     if (plan.existing) {
       agentId = plan.existing.id;
       if (plan.changes)
-        rewriteAgent(
+        await rewriteAgent(
           db,
           actor,
           agentId,
@@ -121,39 +123,47 @@ function apply(db: Db, actor: Actor, plans: readonly LinePlan[], now: Date): voi
           now,
         );
     } else {
-      agentId = insertAgent(
-        db,
-        actor,
-        {
-          nom: plan.nom,
-          prenom: plan.prenom,
-          service: plan.service ?? '',
-          courriel: plan.courriel,
-          actif: true,
-        },
-        now,
+      agentId = (
+        await insertAgent(
+          db,
+          actor,
+          {
+            nom: plan.nom,
+            prenom: plan.prenom,
+            service: plan.service ?? '',
+            courriel: plan.courriel,
+            actif: true,
+          },
+          now,
+        )
       ).id;
     }
-    if (plan.assignment) insertAssignment(db, actor, { agentId, ...plan.assignment, fin: null }, now);
+    if (plan.assignment) await insertAssignment(db, actor, { agentId, ...plan.assignment, fin: null }, now);
   }
 }
 
-export function importAgentsCsv(db: Db, actor: Actor, csv: string, dryRun: boolean, now: Date): ImportReport {
+export async function importAgentsCsv(
+  db: Db,
+  actor: Actor,
+  csv: string,
+  dryRun: boolean,
+  now: Date,
+): Promise<ImportReport> {
   const file = readCsv(csv);
-  // Checking and writing in the same transaction: what was checked is what gets written.
-  const run = (): ImportReport => {
+  // Checking and writing in the same transaction: what was checked is what gets written, all lines or none.
+  const run = async (tx: Db): Promise<ImportReport> => {
     const emailsSeen = new Map<string, number>();
     const rejected: RejectedLine[] = [];
     const plans: LinePlan[] = [];
     for (const line of file.lines) {
-      const { reasons, plan } = checkLine(db, line, emailsSeen);
+      const { reasons, plan } = await checkLine(tx, line, emailsSeen);
       if (plan) plans.push(plan);
       else rejected.push({ line: line.line, raw: line.raw, reasons });
     }
-    if (!dryRun) apply(db, actor, plans, now);
+    if (!dryRun) await apply(tx, actor, plans, now);
     return report(dryRun, file.lines.length, plans, rejected, file.ignoredColumns);
   };
-  return dryRun ? run() : db.legacyTransaction(run)();
+  return dryRun ? run(db) : db.transaction(run);
 }
 
 function report(

@@ -4,7 +4,7 @@ import type { AgentFields, AgentIdentity } from '../../../common/agents/methods'
 import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 export interface AgentRow extends Omit<AgentIdentity, 'actif'> {
   actif: number;
@@ -17,29 +17,30 @@ export function toAgent(row: AgentRow): AgentRecord {
   return { ...row, actif: row.actif === 1 };
 }
 
-const COLUMNS = 'id, nom, prenom, service, courriel, actif, cree_le';
+const COLUMNS = sql.raw('id, nom, prenom, service, courriel, actif, cree_le');
 
-export function findAgent(db: Db, id: number): AgentRecord | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM agents WHERE id = ?`).get(id) as AgentRow | undefined;
+export async function findAgent(db: Db, id: number): Promise<AgentRecord | null> {
+  const row = await db.one<AgentRow>(sql`SELECT ${COLUMNS} FROM agents WHERE id = ${id}`);
   return row ? toAgent(row) : null;
 }
 
-export function getAgent(db: Db, id: number): AgentRecord {
-  const agent = findAgent(db, id);
+export async function getAgent(db: Db, id: number): Promise<AgentRecord> {
+  const agent = await findAgent(db, id);
   if (!agent) throw new NotFoundError(`L'agent n° ${id} n'existe pas.`);
   return agent;
 }
 
 /** The agent with this email (emails compare without regard to case), if any. */
-export function agentByEmail(db: Db, courriel: string): AgentRecord | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM agents WHERE courriel = ?`).get(courriel) as
-    AgentRow | undefined;
+export async function agentByEmail(db: Db, courriel: string): Promise<AgentRecord | null> {
+  const row = await db.one<AgentRow>(
+    sql`SELECT ${COLUMNS} FROM agents WHERE lower(courriel) = lower(${courriel})`,
+  );
   return row ? toAgent(row) : null;
 }
 
-function checkEmailFree(db: Db, courriel: string | null, exceptId: number | null): void {
+async function checkEmailFree(db: Db, courriel: string | null, exceptId: number | null): Promise<void> {
   if (courriel === null) return;
-  const holder = agentByEmail(db, courriel);
+  const holder = await agentByEmail(db, courriel);
   if (holder && holder.id !== exceptId)
     throw new ConflictError(
       `Le courriel « ${courriel} » est déjà celui de ${holder.prenom} ${holder.nom} : un agent n'a qu'une fiche.`,
@@ -47,48 +48,66 @@ function checkEmailFree(db: Db, courriel: string | null, exceptId: number | null
 }
 
 /** Inserts an agent and its audit row; the caller holds the transaction. */
-export function insertAgent(db: Db, actor: Actor, fields: AgentFields, now: Date): AgentRecord {
-  checkEmailFree(db, fields.courriel, null);
+export async function insertAgent(
+  db: Db,
+  actor: Actor,
+  fields: AgentFields,
+  now: Date,
+): Promise<AgentRecord> {
+  await checkEmailFree(db, fields.courriel, null);
   const id = Number(
-    db
-      .prepare(
-        'INSERT INTO agents (nom, prenom, service, courriel, actif, cree_le) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        fields.nom,
-        fields.prenom,
-        fields.service,
-        fields.courriel,
-        fields.actif ? 1 : 0,
-        now.toISOString(),
-      ).lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO agents (nom, prenom, service, courriel, actif, cree_le)
+          VALUES (${fields.nom}, ${fields.prenom}, ${fields.service}, ${fields.courriel}, ${fields.actif ? 1 : 0},
+                  ${now.toISOString()})
+          RETURNING id`,
+    ),
   );
-  const created = getAgent(db, id);
-  recordAudit(db, actor, { action: 'creation', objet: 'agent', objetId: id, apres: created }, now);
+  const created = await getAgent(db, id);
+  await recordAudit(db, actor, { action: 'creation', objet: 'agent', objetId: id, apres: created }, now);
   return created;
 }
 
 /** Rewrites an agent's fields and audits the change; the caller holds the transaction. */
-export function rewriteAgent(db: Db, actor: Actor, id: number, fields: AgentFields, now: Date): AgentRecord {
-  return auditedUpdate(
+export async function rewriteAgent(
+  db: Db,
+  actor: Actor,
+  id: number,
+  fields: AgentFields,
+  now: Date,
+): Promise<AgentRecord> {
+  return await auditedUpdate(
     db,
     actor,
     { action: 'modification', objet: 'agent', objetId: id },
     () => getAgent(db, id),
-    () => {
-      checkEmailFree(db, fields.courriel, id);
-      db.prepare(
-        'UPDATE agents SET nom = ?, prenom = ?, service = ?, courriel = ?, actif = ? WHERE id = ?',
-      ).run(fields.nom, fields.prenom, fields.service, fields.courriel, fields.actif ? 1 : 0, id);
+    async () => {
+      await checkEmailFree(db, fields.courriel, id);
+      await db.run(
+        sql`UPDATE agents SET nom = ${fields.nom}, prenom = ${fields.prenom}, service = ${fields.service},
+              courriel = ${fields.courriel}, actif = ${fields.actif ? 1 : 0}
+            WHERE id = ${id}`,
+      );
     },
     now,
   );
 }
 
-export function createAgent(db: Db, actor: Actor, fields: AgentFields, now: Date): AgentRecord {
-  return db.legacyTransaction(() => insertAgent(db, actor, fields, now))();
+export async function createAgent(
+  db: Db,
+  actor: Actor,
+  fields: AgentFields,
+  now: Date,
+): Promise<AgentRecord> {
+  return db.transaction((tx) => insertAgent(tx, actor, fields, now));
 }
 
-export function updateAgent(db: Db, actor: Actor, id: number, fields: AgentFields, now: Date): AgentRecord {
-  return db.legacyTransaction(() => rewriteAgent(db, actor, id, fields, now))();
+export async function updateAgent(
+  db: Db,
+  actor: Actor,
+  id: number,
+  fields: AgentFields,
+  now: Date,
+): Promise<AgentRecord> {
+  return db.transaction((tx) => rewriteAgent(tx, actor, id, fields, now));
 }

@@ -5,60 +5,62 @@ import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 export interface AttendanceEntry {
   agentId: number;
   statut: PresenceStatut;
 }
 
-function attendanceOf(db: Db, sessionId: number): AttendanceEntry[] {
-  return db
-    .prepare('SELECT agent_id AS agentId, statut FROM presences WHERE session_id = ? ORDER BY agent_id')
-    .all(sessionId) as AttendanceEntry[];
+async function attendanceOf(db: Db, sessionId: number): Promise<AttendanceEntry[]> {
+  return db.all<AttendanceEntry>(
+    sql`SELECT agent_id AS "agentId", statut FROM presences WHERE session_id = ${sessionId} ORDER BY agent_id`,
+  );
 }
 
-export function setAttendance(
+export async function setAttendance(
   db: Db,
   actor: Actor,
   sessionId: number,
   entries: readonly AttendanceEntry[],
   now: Date,
-): void {
+): Promise<void> {
   const seen = new Set<number>();
   for (const entry of entries) {
     if (seen.has(entry.agentId))
       throw new RefusedError(`L'agent n° ${entry.agentId} figure deux fois dans la liste.`);
     seen.add(entry.agentId);
   }
-  db.legacyTransaction(() => {
-    const session = db.prepare('SELECT date FROM sessions_formation WHERE id = ?').get(sessionId) as
-      { date: string } | undefined;
+  await db.transaction(async (tx) => {
+    const session = await tx.one<{ date: string }>(
+      sql`SELECT date FROM sessions_formation WHERE id = ${sessionId}`,
+    );
     if (!session) throw new NotFoundError(`La session de formation n° ${sessionId} n'existe pas.`);
     // A training counts from the day it was attended: nobody can have attended a session still to come.
     if (session.date > parisDay(now) && entries.some((entry) => entry.statut === 'present'))
       throw new RefusedError(
         `La session du ${session.date} n'a pas encore eu lieu : personne ne peut y être noté présent.`,
       );
-    const agentExists = db.prepare('SELECT 1 FROM agents WHERE id = ?');
     for (const entry of entries)
-      if (!agentExists.get(entry.agentId))
+      if ((await tx.one(sql`SELECT 1 AS found FROM agents WHERE id = ${entry.agentId}`)) === undefined)
         throw new NotFoundError(`L'agent n° ${entry.agentId} n'existe pas.`);
-    const before = attendanceOf(db, sessionId);
-    db.prepare('DELETE FROM presences WHERE session_id = ?').run(sessionId);
-    const insert = db.prepare('INSERT INTO presences (session_id, agent_id, statut) VALUES (?, ?, ?)');
-    for (const entry of entries) insert.run(sessionId, entry.agentId, entry.statut);
-    recordAudit(
-      db,
+    const before = await attendanceOf(tx, sessionId);
+    await tx.run(sql`DELETE FROM presences WHERE session_id = ${sessionId}`);
+    for (const entry of entries)
+      await tx.run(
+        sql`INSERT INTO presences (session_id, agent_id, statut) VALUES (${sessionId}, ${entry.agentId}, ${entry.statut})`,
+      );
+    await recordAudit(
+      tx,
       actor,
       {
         action: 'presences',
         objet: 'session_formation',
         objetId: sessionId,
         avant: before,
-        apres: attendanceOf(db, sessionId),
+        apres: await attendanceOf(tx, sessionId),
       },
       now,
     );
-  })();
+  });
 }

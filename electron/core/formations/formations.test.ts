@@ -9,17 +9,17 @@ import { ACTOR, NOW, auditRows, freshDb, makeAgent, trained } from '../../../dev
 let store: Store;
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ store, db } = freshDb());
 });
-afterEach(() => store.close());
+afterEach(async () => store.close());
 
 const fields = { type: 'infocite', date: '2026-10-01', formateur: 'F. Martin', lieu: 'Salle du conseil' };
 
 describe('training sessions', () => {
-  it('creates a session of a known type, audited', () => {
-    const id = createFormation(db, ACTOR, fields, NOW);
-    expect(formationView(db, id, NOW)).toEqual({
+  it('creates a session of a known type, audited', async () => {
+    const id = await createFormation(db, ACTOR, fields, NOW);
+    expect(await formationView(db, id, NOW)).toEqual({
       id,
       ...fields,
       typeLibelle: "Utilisation de la base Info'Cité",
@@ -29,18 +29,20 @@ describe('training sessions', () => {
       aVenir: false,
       participants: [],
     });
-    expect(auditRows(db)).toEqual([
+    expect(await auditRows(db)).toEqual([
       expect.objectContaining({ action: 'creation', objet: 'session_formation', objet_id: String(id) }),
     ]);
-    expect(() => createFormation(db, ACTOR, { ...fields, type: 'inconnu' }, NOW)).toThrow(NotFoundError);
-    expect(auditRows(db)).toHaveLength(1);
+    await expect(createFormation(db, ACTOR, { ...fields, type: 'inconnu' }, NOW)).rejects.toThrow(
+      NotFoundError,
+    );
+    expect(await auditRows(db)).toHaveLength(1);
   });
 
-  it('lists sessions latest first with attendance counts, filtered by type and period', () => {
-    const [a, b, c] = [makeAgent(db, 'A'), makeAgent(db, 'B'), makeAgent(db, 'C')];
-    const first = trained(db, 'infocite', '2025-03-01', a, b);
-    const second = createFormation(db, ACTOR, { ...fields, type: 'accueil', date: '2026-02-01' }, NOW);
-    setAttendance(
+  it('lists sessions latest first with attendance counts, filtered by type and period', async () => {
+    const [a, b, c] = [await makeAgent(db, 'A'), await makeAgent(db, 'B'), await makeAgent(db, 'C')];
+    const first = await trained(db, 'infocite', '2025-03-01', a, b);
+    const second = await createFormation(db, ACTOR, { ...fields, type: 'accueil', date: '2026-02-01' }, NOW);
+    await setAttendance(
       db,
       ACTOR,
       second,
@@ -51,9 +53,9 @@ describe('training sessions', () => {
       ],
       NOW,
     );
-    const future = createFormation(db, ACTOR, { ...fields, date: '2027-01-15' }, NOW);
+    const future = await createFormation(db, ACTOR, { ...fields, date: '2027-01-15' }, NOW);
 
-    const all = listFormations(db, {}, NOW);
+    const all = await listFormations(db, {}, NOW);
     expect(all.map((s) => s.id)).toEqual([future, second, first]);
     expect(all[0]).toMatchObject({ aVenir: true, inscrits: 0 });
     expect(all[1]).toMatchObject({
@@ -63,24 +65,24 @@ describe('training sessions', () => {
       absents: 1,
     });
     expect(all[2]).toMatchObject({ presents: 2, inscrits: 0, absents: 0 });
-    expect(listFormations(db, { type: 'infocite' }, NOW).map((s) => s.id)).toEqual([future, first]);
-    expect(listFormations(db, { du: '2025-03-01', au: '2026-02-01' }, NOW).map((s) => s.id)).toEqual([
+    expect((await listFormations(db, { type: 'infocite' }, NOW)).map((s) => s.id)).toEqual([future, first]);
+    expect((await listFormations(db, { du: '2025-03-01', au: '2026-02-01' }, NOW)).map((s) => s.id)).toEqual([
       second,
       first,
     ]);
-    expect(listFormations(db, { du: '2025-03-02' }, NOW).map((s) => s.id)).toEqual([future, second]);
+    expect((await listFormations(db, { du: '2025-03-02' }, NOW)).map((s) => s.id)).toEqual([future, second]);
   });
 
-  it('updates a session, but never to a future date while someone is marked present', () => {
-    const a = makeAgent(db, 'A');
-    const id = trained(db, 'infocite', '2026-10-01', a);
-    updateFormation(db, ACTOR, id, { ...fields, lieu: 'Médiathèque' }, NOW);
-    expect(formationView(db, id, NOW).lieu).toBe('Médiathèque');
-    expect(() => updateFormation(db, ACTOR, id, { ...fields, date: '2026-12-01' }, NOW)).toThrow(
+  it('updates a session, but never to a future date while someone is marked present', async () => {
+    const a = await makeAgent(db, 'A');
+    const id = await trained(db, 'infocite', '2026-10-01', a);
+    await updateFormation(db, ACTOR, id, { ...fields, lieu: 'Médiathèque' }, NOW);
+    expect((await formationView(db, id, NOW)).lieu).toBe('Médiathèque');
+    await expect(updateFormation(db, ACTOR, id, { ...fields, date: '2026-12-01' }, NOW)).rejects.toThrow(
       RefusedError,
     );
-    expect(formationView(db, id, NOW).date).toBe('2026-10-01');
-    const rows = auditRows(db, 'session_formation');
+    expect((await formationView(db, id, NOW)).date).toBe('2026-10-01');
+    const rows = await auditRows(db, 'session_formation');
     expect(rows.map((r) => r.action)).toEqual(['creation', 'presences', 'modification']);
     expect(JSON.parse(rows[2]?.avant ?? '')).toMatchObject({ lieu: 'Salle du conseil' });
     expect(JSON.parse(rows[2]?.apres ?? '')).toMatchObject({ lieu: 'Médiathèque' });
@@ -88,10 +90,14 @@ describe('training sessions', () => {
 });
 
 describe('attendance', () => {
-  it('replaces the whole list in one change, audited with before and after', () => {
-    const [a, b, c] = [makeAgent(db, 'Albert'), makeAgent(db, 'Bernard'), makeAgent(db, 'Charles')];
-    const id = createFormation(db, ACTOR, fields, NOW);
-    setAttendance(
+  it('replaces the whole list in one change, audited with before and after', async () => {
+    const [a, b, c] = [
+      await makeAgent(db, 'Albert'),
+      await makeAgent(db, 'Bernard'),
+      await makeAgent(db, 'Charles'),
+    ];
+    const id = await createFormation(db, ACTOR, fields, NOW);
+    await setAttendance(
       db,
       ACTOR,
       id,
@@ -101,7 +107,7 @@ describe('attendance', () => {
       ],
       NOW,
     );
-    setAttendance(
+    await setAttendance(
       db,
       ACTOR,
       id,
@@ -111,13 +117,13 @@ describe('attendance', () => {
       ],
       NOW,
     );
-    const view = formationView(db, id, NOW);
+    const view = await formationView(db, id, NOW);
     expect(view.participants.map((p) => [p.nom, p.statut])).toEqual([
       ['Bernard', 'present'],
       ['Charles', 'absent'],
     ]);
     expect(view).toMatchObject({ presents: 1, absents: 1, inscrits: 0 });
-    const last = auditRows(db, 'session_formation').at(-1);
+    const last = (await auditRows(db, 'session_formation')).at(-1);
     expect(last?.action).toBe('presences');
     expect(JSON.parse(last?.avant ?? '')).toEqual([
       { agentId: a, statut: 'inscrit' },
@@ -129,27 +135,29 @@ describe('attendance', () => {
     ]);
   });
 
-  it('refuses « présent » at a future session, and leaves the list and the trail as they were', () => {
-    const a = makeAgent(db, 'A');
-    const id = createFormation(db, ACTOR, { ...fields, date: '2026-11-24' }, NOW);
-    setAttendance(db, ACTOR, id, [{ agentId: a, statut: 'inscrit' }], NOW);
-    const before = auditRows(db).length;
-    expect(() => setAttendance(db, ACTOR, id, [{ agentId: a, statut: 'present' }], NOW)).toThrow(
+  it('refuses « présent » at a future session, and leaves the list and the trail as they were', async () => {
+    const a = await makeAgent(db, 'A');
+    const id = await createFormation(db, ACTOR, { ...fields, date: '2026-11-24' }, NOW);
+    await setAttendance(db, ACTOR, id, [{ agentId: a, statut: 'inscrit' }], NOW);
+    const before = (await auditRows(db)).length;
+    await expect(setAttendance(db, ACTOR, id, [{ agentId: a, statut: 'present' }], NOW)).rejects.toThrow(
       /n'a pas encore eu lieu/,
     );
-    expect(formationView(db, id, NOW).participants).toMatchObject([{ agentId: a, statut: 'inscrit' }]);
-    expect(auditRows(db)).toHaveLength(before);
+    expect((await formationView(db, id, NOW)).participants).toMatchObject([
+      { agentId: a, statut: 'inscrit' },
+    ]);
+    expect(await auditRows(db)).toHaveLength(before);
     // Today's session can be marked.
-    const today = createFormation(db, ACTOR, { ...fields, date: '2026-11-23' }, NOW);
-    setAttendance(db, ACTOR, today, [{ agentId: a, statut: 'present' }], NOW);
-    expect(formationView(db, today, NOW).presents).toBe(1);
+    const today = await createFormation(db, ACTOR, { ...fields, date: '2026-11-23' }, NOW);
+    await setAttendance(db, ACTOR, today, [{ agentId: a, statut: 'present' }], NOW);
+    expect((await formationView(db, today, NOW)).presents).toBe(1);
   });
 
-  it('refuses an agent listed twice, an unknown agent or session, writing nothing', () => {
-    const a = makeAgent(db, 'A');
-    const id = createFormation(db, ACTOR, fields, NOW);
-    const before = auditRows(db).length;
-    expect(() =>
+  it('refuses an agent listed twice, an unknown agent or session, writing nothing', async () => {
+    const a = await makeAgent(db, 'A');
+    const id = await createFormation(db, ACTOR, fields, NOW);
+    const before = (await auditRows(db)).length;
+    await expect(
       setAttendance(
         db,
         ACTOR,
@@ -160,12 +168,12 @@ describe('attendance', () => {
         ],
         NOW,
       ),
-    ).toThrow(RefusedError);
-    expect(() => setAttendance(db, ACTOR, id, [{ agentId: 999, statut: 'present' }], NOW)).toThrow(
+    ).rejects.toThrow(RefusedError);
+    await expect(setAttendance(db, ACTOR, id, [{ agentId: 999, statut: 'present' }], NOW)).rejects.toThrow(
       NotFoundError,
     );
-    expect(() => setAttendance(db, ACTOR, 999, [], NOW)).toThrow(NotFoundError);
-    expect(formationView(db, id, NOW).participants).toEqual([]);
-    expect(auditRows(db)).toHaveLength(before);
+    await expect(setAttendance(db, ACTOR, 999, [], NOW)).rejects.toThrow(NotFoundError);
+    expect((await formationView(db, id, NOW)).participants).toEqual([]);
+    expect(await auditRows(db)).toHaveLength(before);
   });
 });

@@ -16,29 +16,29 @@ import {
 let store: Store;
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ store, db } = freshDb());
 });
-afterEach(() => store.close());
+afterEach(async () => store.close());
 
 describe('refreshers due', () => {
-  it('lists the assigned active agents whose training expired or expires within N days', () => {
-    const point = makePoint(db, 'mairie', { nom: 'Mairie' });
-    const expired = makeAgent(db, 'Expirée');
-    const soon = makeAgent(db, 'Bientôt');
-    const fine = makeAgent(db, 'Tranquille');
-    const unassigned = makeAgent(db, 'Sans point');
-    const inactive = makeAgent(db, 'Partie');
-    const never = makeAgent(db, 'Jamais');
+  it('lists the assigned active agents whose training expired or expires within N days', async () => {
+    const point = await makePoint(db, 'mairie', { nom: 'Mairie' });
+    const expired = await makeAgent(db, 'Expirée');
+    const soon = await makeAgent(db, 'Bientôt');
+    const fine = await makeAgent(db, 'Tranquille');
+    const unassigned = await makeAgent(db, 'Sans point');
+    const inactive = await makeAgent(db, 'Partie');
+    const never = await makeAgent(db, 'Jamais');
     for (const agent of [expired, soon, fine, inactive, never])
-      makeAssignment(db, agent, point, '2024-01-01');
-    makeAssignment(db, unassigned, point, '2024-01-01', '2025-12-31');
-    trained(db, 'infocite', '2024-06-01', expired); // until 2026-05-31
-    trained(db, 'infocite', '2025-01-10', soon); // until 2027-01-09, 47 days
-    trained(db, 'accueil', '2024-01-15', soon); // 36 months: until 2027-01-14, 52 days
-    trained(db, 'infocite', '2026-01-10', fine);
-    trained(db, 'infocite', '2023-01-10', unassigned, inactive);
-    updateAgent(
+      await makeAssignment(db, agent, point, '2024-01-01');
+    await makeAssignment(db, unassigned, point, '2024-01-01', '2025-12-31');
+    await trained(db, 'infocite', '2024-06-01', expired); // until 2026-05-31
+    await trained(db, 'infocite', '2025-01-10', soon); // until 2027-01-09, 47 days
+    await trained(db, 'accueil', '2024-01-15', soon); // 36 months: until 2027-01-14, 52 days
+    await trained(db, 'infocite', '2026-01-10', fine);
+    await trained(db, 'infocite', '2023-01-10', unassigned, inactive);
+    await updateAgent(
       db,
       ACTOR,
       inactive,
@@ -46,7 +46,7 @@ describe('refreshers due', () => {
       NOW,
     );
 
-    const rows = refreshersDue(db, 90, NOW);
+    const rows = await refreshersDue(db, 90, NOW);
     expect(rows.map((r) => [r.agent.nom, r.type.code, r.etat, r.joursRestants])).toEqual([
       ['Expirée', 'infocite', 'expiree', -176],
       ['Bientôt', 'infocite', 'a_recycler', 47],
@@ -62,7 +62,7 @@ describe('refreshers due', () => {
       etat: 'a_recycler',
       points: [{ id: point, code: 'mairie', nom: 'Mairie' }],
     });
-    expect(refreshersDue(db, 50, NOW).map((r) => r.type.code)).toEqual(['infocite', 'infocite']);
-    expect(refreshersDue(db, 0, NOW).map((r) => r.agent.nom)).toEqual(['Expirée']);
+    expect((await refreshersDue(db, 50, NOW)).map((r) => r.type.code)).toEqual(['infocite', 'infocite']);
+    expect((await refreshersDue(db, 0, NOW)).map((r) => r.agent.nom)).toEqual(['Expirée']);
   });
 });

@@ -3,20 +3,20 @@
 // not a refresher (the agents list filters those with « non formé »).
 import type { RefresherRow } from '../../../common/formations/methods';
 import { parisDay } from '../../../common/dates';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { currentPoints } from '../agents/affectations';
 import { attendedDays } from './attended';
 import { trainingStatus } from './training-status';
 import { listTrainingTypes } from './training-types';
 
-export function refreshersDue(db: Db, withinDays: number, now: Date): RefresherRow[] {
+export async function refreshersDue(db: Db, withinDays: number, now: Date): Promise<RefresherRow[]> {
   const today = parisDay(now);
-  const points = currentPoints(db, today);
-  const attended = attendedDays(db);
-  const types = listTrainingTypes(db);
-  const agents = db
-    .prepare('SELECT id, nom, prenom, service FROM agents WHERE actif = 1')
-    .all() as RefresherRow['agent'][];
+  const points = await currentPoints(db, today);
+  const attended = await attendedDays(db);
+  const types = await listTrainingTypes(db);
+  const agents = await db.all<RefresherRow['agent']>(
+    sql`SELECT id, nom, prenom, service FROM agents WHERE actif = 1 ORDER BY id`,
+  );
   const rows: RefresherRow[] = [];
   for (const agent of agents) {
     const assigned = points.get(agent.id);

@@ -4,44 +4,42 @@ import type { TrainingType } from '../../../common/formations/methods';
 import type { Actor } from '../audit/record';
 import { auditedUpdate } from '../audit/record';
 import { NotFoundError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
-export function listTrainingTypes(db: Db): TrainingType[] {
-  return db
-    .prepare(
-      'SELECT code, libelle, validite_mois AS validiteMois, ordre FROM types_formation ORDER BY ordre, libelle',
-    )
-    .all() as TrainingType[];
+export async function listTrainingTypes(db: Db): Promise<TrainingType[]> {
+  return db.all<TrainingType>(
+    sql`SELECT code, libelle, validite_mois AS "validiteMois", ordre FROM types_formation ORDER BY ordre, libelle`,
+  );
 }
 
-export function getTrainingType(db: Db, code: string): TrainingType {
-  const type = db
-    .prepare('SELECT code, libelle, validite_mois AS validiteMois, ordre FROM types_formation WHERE code = ?')
-    .get(code) as TrainingType | undefined;
+export async function getTrainingType(db: Db, code: string): Promise<TrainingType> {
+  const type = await db.one<TrainingType>(
+    sql`SELECT code, libelle, validite_mois AS "validiteMois", ordre FROM types_formation WHERE code = ${code}`,
+  );
   if (!type) throw new NotFoundError(`Le type de formation « ${code} » n'existe pas.`);
   return type;
 }
 
-export function updateTrainingType(
+export async function updateTrainingType(
   db: Db,
   actor: Actor,
   change: { code: string; libelle: string; validiteMois: number | null },
   now: Date,
-): TrainingType {
-  return db.legacyTransaction(() =>
-    auditedUpdate(
-      db,
-      actor,
-      { action: 'modification', objet: 'type_formation', objetId: change.code },
-      () => getTrainingType(db, change.code),
-      () => {
-        db.prepare('UPDATE types_formation SET libelle = ?, validite_mois = ? WHERE code = ?').run(
-          change.libelle,
-          change.validiteMois,
-          change.code,
-        );
-      },
-      now,
-    ),
-  )();
+): Promise<TrainingType> {
+  return db.transaction(
+    async (tx) =>
+      await auditedUpdate(
+        tx,
+        actor,
+        { action: 'modification', objet: 'type_formation', objetId: change.code },
+        () => getTrainingType(tx, change.code),
+        async () => {
+          await tx.run(
+            sql`UPDATE types_formation SET libelle = ${change.libelle}, validite_mois = ${change.validiteMois}
+                WHERE code = ${change.code}`,
+          );
+        },
+        now,
+      ),
+  );
 }

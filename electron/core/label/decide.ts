@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record';
 import { addMonthsToDay, isRealDay, parisDay } from '../../../common/dates';
 import { NotFoundError, RefusedError } from '../errors';
 import { frenchDate } from '../../../common/french-date';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { eventById, latestEvent } from './events';
 import type { LatestEvent } from './lifecycle';
 import { NEEDS_OPEN_POINT, TRANSITIONS, effectiveStatut, transitionRefusal } from './lifecycle';
@@ -72,30 +72,40 @@ function checkDate(date: string, today: string, latest: LatestEvent | null): voi
     );
 }
 
-function deciderName(db: Db, actor: Actor): string {
+async function deciderName(db: Db, actor: Actor): Promise<string> {
   if (actor.compteId === null) return actor.identifiant;
-  const nom = db.prepare('SELECT nom FROM comptes WHERE id = ?').pluck().get(actor.compteId) as
-    string | undefined;
+  const nom = await db.value<string>(sql`SELECT nom FROM comptes WHERE id = ${actor.compteId}`);
   return nom ?? actor.identifiant;
 }
 
-export function decideLabel(db: Db, actor: Actor, input: DecisionInput, now: Date): LabelDecision {
+/**
+ * Records a decision. Two managers deciding on the same point at once are safe: the state is read, checked
+ * and replaced, with the audit row, in one transaction (one at a time on SQLite, SERIALIZABLE and retried on
+ * PostgreSQL), so the second decision is checked against the state the first one left.
+ */
+export async function decideLabel(
+  db: Db,
+  actor: Actor,
+  input: DecisionInput,
+  now: Date,
+): Promise<LabelDecision> {
   const today = parisDay(now);
   const date = input.date ?? today;
   const motif = input.motif?.trim() || null;
   const transition = TRANSITIONS[input.action];
-  const settings = readLabelSettings(db);
 
-  const eventId = db.legacyTransaction(() => {
-    const point = db.prepare('SELECT nom, ouvert FROM points WHERE id = ?').get(input.pointId) as
-      { nom: string; ouvert: number } | undefined;
+  return db.transaction(async (tx) => {
+    const settings = await readLabelSettings(tx);
+    const point = await tx.one<{ nom: string; ouvert: number }>(
+      sql`SELECT nom, ouvert FROM points WHERE id = ${input.pointId}`,
+    );
     if (!point) throw new NotFoundError(`Le point d'accueil n° ${input.pointId} n'existe pas.`);
     if (point.ouvert !== 1 && NEEDS_OPEN_POINT.has(input.action))
       throw new RefusedError(
         `« ${point.nom} » est fermé : rouvrez le point avant de demander, d'instruire, d'accorder ou de renouveler son label.`,
       );
     // Read inside the transaction: the state the decision starts from is the one it replaces.
-    const latest = latestEvent(db, input.pointId);
+    const latest = await latestEvent(tx, input.pointId);
     const avant = effectiveStatut(latest, today);
     const refusal = transitionRefusal(input.action, avant);
     if (refusal) throw new RefusedError(refusal);
@@ -105,7 +115,7 @@ export function decideLabel(db: Db, actor: Actor, input: DecisionInput, now: Dat
 
     let evaluation: LabelEvaluation | null = null;
     if (transition.regle) {
-      evaluation = evaluatePoint(db, input.pointId, date, settings);
+      evaluation = await evaluatePoint(tx, input.pointId, date, settings);
       if (!evaluation.respectee)
         throw new RefusedError(
           `${RULE_FAILURE[input.action] ?? 'Décision impossible'} : la règle du label n'est pas respectée ` +
@@ -114,28 +124,19 @@ export function decideLabel(db: Db, actor: Actor, input: DecisionInput, now: Dat
     }
 
     const expireLe = expiryAfter(input.action, date, latest, settings);
+    const decidedBy = await deciderName(tx, actor);
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO label_evenements
-             (point_id, action, statut, date, expire_le, motif, decide_par, decide_par_nom, evaluation, enregistre_le)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.pointId,
-          input.action,
-          transition.to,
-          date,
-          expireLe,
-          motif,
-          actor.compteId,
-          deciderName(db, actor),
-          evaluation === null ? null : JSON.stringify(evaluation),
-          now.toISOString(),
-        ).lastInsertRowid,
+      await tx.value<number>(
+        sql`INSERT INTO label_evenements
+              (point_id, action, statut, date, expire_le, motif, decide_par, decide_par_nom, evaluation, enregistre_le)
+            VALUES (${input.pointId}, ${input.action}, ${transition.to}, ${date}, ${expireLe}, ${motif},
+                    ${actor.compteId}, ${decidedBy}, ${evaluation === null ? null : JSON.stringify(evaluation)},
+                    ${now.toISOString()})
+            RETURNING id`,
+      ),
     );
-    recordAudit(
-      db,
+    await recordAudit(
+      tx,
       actor,
       {
         action: input.action,
@@ -146,14 +147,12 @@ export function decideLabel(db: Db, actor: Actor, input: DecisionInput, now: Dat
       },
       now,
     );
-    return id;
-  })();
-
-  const evenement = eventById(db, eventId);
-  return {
-    pointId: input.pointId,
-    statut: effectiveStatut(evenement, today),
-    expireLe: evenement.expireLe,
-    evenement,
-  };
+    const evenement = await eventById(tx, id);
+    return {
+      pointId: input.pointId,
+      statut: effectiveStatut(evenement, today),
+      expireLe: evenement.expireLe,
+      evenement,
+    };
+  });
 }

@@ -1,5 +1,5 @@
 // Reading label_evenements: a point's history, its latest event, and every point's latest event at once.
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { LatestEvent } from './lifecycle';
 import type { LabelAction, LabelEvaluation, LabelEvent, RecordedStatut } from '../../../common/label/types';
 
@@ -40,36 +40,34 @@ function toEvent(row: EventRow): LabelEvent {
 }
 
 /** Every decision on a point, oldest first (events are numbered in the order they were recorded). */
-export function pointHistory(db: Db, pointId: number): LabelEvent[] {
-  const rows = db
-    .prepare('SELECT * FROM label_evenements WHERE point_id = ? ORDER BY id')
-    .all(pointId) as EventRow[];
+export async function pointHistory(db: Db, pointId: number): Promise<LabelEvent[]> {
+  const rows = await db.all<EventRow>(
+    sql`SELECT * FROM label_evenements WHERE point_id = ${pointId} ORDER BY id`,
+  );
   return rows.map(toEvent);
 }
 
-export function eventById(db: Db, id: number): LabelEvent {
-  return toEvent(db.prepare('SELECT * FROM label_evenements WHERE id = ?').get(id) as EventRow);
+export async function eventById(db: Db, id: number): Promise<LabelEvent> {
+  const row = await db.one<EventRow>(sql`SELECT * FROM label_evenements WHERE id = ${id}`);
+  if (!row) throw new Error(`label event ${id} not found`);
+  return toEvent(row);
 }
 
-export function latestEvent(db: Db, pointId: number): LatestEvent | null {
-  const row = db
-    .prepare(
-      `SELECT statut, date, expire_le AS expireLe FROM label_evenements
-       WHERE point_id = ? ORDER BY id DESC LIMIT 1`,
-    )
-    .get(pointId) as LatestEvent | undefined;
+export async function latestEvent(db: Db, pointId: number): Promise<LatestEvent | null> {
+  const row = await db.one<LatestEvent>(
+    sql`SELECT statut, date, expire_le AS "expireLe" FROM label_evenements
+        WHERE point_id = ${pointId} ORDER BY id DESC LIMIT 1`,
+  );
   return row ?? null;
 }
 
 /** Every point's latest event, by point id (points without events are absent). */
-export function latestEvents(db: Db): Map<number, LatestEvent> {
-  const rows = db
-    .prepare(
-      `SELECT e.point_id AS pointId, e.statut, e.date, e.expire_le AS expireLe
-       FROM label_evenements e
-       WHERE e.id = (SELECT MAX(id) FROM label_evenements WHERE point_id = e.point_id)`,
-    )
-    .all() as Array<LatestEvent & { pointId: number }>;
+export async function latestEvents(db: Db): Promise<Map<number, LatestEvent>> {
+  const rows = await db.all<LatestEvent & { pointId: number }>(
+    sql`SELECT e.point_id AS "pointId", e.statut, e.date, e.expire_le AS "expireLe"
+        FROM label_evenements e
+        WHERE e.id = (SELECT MAX(id) FROM label_evenements WHERE point_id = e.point_id)`,
+  );
   return new Map(rows.map(({ pointId, ...latest }) => [pointId, latest]));
 }
 
@@ -77,19 +75,17 @@ export function latestEvents(db: Db): Map<number, LatestEvent> {
  * The date of the grant that opened each point's current labelled period: its latest « accorder », or, for a
  * history recorded without one (an import), its first labelled or renewed event.
  */
-export function latestGrantDates(db: Db): Map<number, string> {
-  const rows = db
-    .prepare(
-      `SELECT point_id AS pointId,
-              COALESCE(
-                (SELECT date FROM label_evenements g
-                 WHERE g.point_id = e.point_id AND g.action = 'accorder' ORDER BY g.id DESC LIMIT 1),
-                MIN(date)
-              ) AS date
-       FROM label_evenements e
-       WHERE statut IN ('labellise', 'renouvele')
-       GROUP BY point_id`,
-    )
-    .all() as Array<{ pointId: number; date: string }>;
+export async function latestGrantDates(db: Db): Promise<Map<number, string>> {
+  const rows = await db.all<{ pointId: number; date: string }>(
+    sql`SELECT e.point_id AS "pointId",
+               COALESCE(
+                 (SELECT g.date FROM label_evenements g
+                  WHERE g.point_id = e.point_id AND g.action = 'accorder' ORDER BY g.id DESC LIMIT 1),
+                 MIN(e.date)
+               ) AS date
+        FROM label_evenements e
+        WHERE e.statut IN ('labellise', 'renouvele')
+        GROUP BY e.point_id`,
+  );
   return new Map(rows.map((row) => [row.pointId, row.date]));
 }

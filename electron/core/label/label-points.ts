@@ -3,7 +3,7 @@
 import { matchesQuery } from '../../../common/text';
 import { addDaysToDay, parisDay } from '../../../common/dates';
 import { NotFoundError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { latestEvent, latestEvents, pointHistory } from './events';
 import { allowedActions, effectiveStatut, isLabelled } from './lifecycle';
 import { evaluatePoint, evaluatePoints } from './rule-data';
@@ -42,8 +42,8 @@ export interface PointRowRecord {
   ouvert: number;
 }
 
-export function allPoints(db: Db): PointRowRecord[] {
-  return db.prepare('SELECT * FROM points ORDER BY nom COLLATE NOCASE, id').all() as PointRowRecord[];
+export async function allPoints(db: Db): Promise<PointRowRecord[]> {
+  return db.all<PointRowRecord>(sql`SELECT * FROM points ORDER BY lower(nom), id`);
 }
 
 /** A point with its label state and the rule evaluated today. */
@@ -57,11 +57,11 @@ export interface PointState {
 }
 
 /** Every point's label state and today's rule: two queries for the rule, one for the events. */
-export function pointStates(db: Db, now: Date): PointState[] {
+export async function pointStates(db: Db, now: Date): Promise<PointState[]> {
   const today = parisDay(now);
-  const points = allPoints(db);
-  const latest = latestEvents(db);
-  const evaluations = evaluatePoints(
+  const points = await allPoints(db);
+  const latest = await latestEvents(db);
+  const evaluations = await evaluatePoints(
     db,
     points.map((p) => p.id),
     today,
@@ -108,9 +108,9 @@ export interface PointList {
   aujourdhui: string;
 }
 
-export function listLabelPoints(db: Db, filters: PointFilters, now: Date): PointList {
+export async function listLabelPoints(db: Db, filters: PointFilters, now: Date): Promise<PointList> {
   const today = parisDay(now);
-  const states = pointStates(db, now);
+  const states = await pointStates(db, now);
   const parStatut = Object.fromEntries(LABEL_STATUTS.map((s) => [s, 0])) as Record<LabelStatut, number>;
   for (const { statut } of states) parStatut[statut] += 1;
   const horizon = filters.expireDansJours === undefined ? null : addDaysToDay(today, filters.expireDansJours);
@@ -127,29 +127,30 @@ export function listLabelPoints(db: Db, filters: PointFilters, now: Date): Point
   return { points, total: states.length, parStatut, aujourdhui: today };
 }
 
-export function requirePoint(db: Db, pointId: number): PointRowRecord {
-  const point = db.prepare('SELECT * FROM points WHERE id = ?').get(pointId) as PointRowRecord | undefined;
+export async function requirePoint(db: Db, pointId: number): Promise<PointRowRecord> {
+  const point = await db.one<PointRowRecord>(sql`SELECT * FROM points WHERE id = ${pointId}`);
   if (!point) throw new NotFoundError(`Le point d'accueil n° ${pointId} n'existe pas.`);
   return point;
 }
 
 /** The rule for a point on a day (today in Paris by default): what the decision panel shows before deciding. */
-export function labelEvaluation(
+export async function labelEvaluation(
   db: Db,
   pointId: number,
   date: string | undefined,
   now: Date,
-): LabelEvaluation {
-  requirePoint(db, pointId);
+): Promise<LabelEvaluation> {
+  await requirePoint(db, pointId);
   return evaluatePoint(db, pointId, date ?? parisDay(now));
 }
 
-export function labelPoint(db: Db, pointId: number, now: Date): LabelPointDetail {
-  const point = requirePoint(db, pointId);
+export async function labelPoint(db: Db, pointId: number, now: Date): Promise<LabelPointDetail> {
+  const point = await requirePoint(db, pointId);
   const today = parisDay(now);
-  const latest = latestEvent(db, pointId);
+  const latest = await latestEvent(db, pointId);
   const statut = effectiveStatut(latest, today);
-  const evaluation = evaluatePoint(db, pointId, today);
+  const evaluation = await evaluatePoint(db, pointId, today);
+  const historique = await pointHistory(db, pointId);
   return {
     point: {
       id: point.id,
@@ -169,7 +170,7 @@ export function labelPoint(db: Db, pointId: number, now: Date): LabelPointDetail
     expireLe: latest?.expireLe ?? null,
     aRegulariser: isLabelled(statut) && !evaluation.respectee,
     evaluation,
-    historique: pointHistory(db, pointId),
+    historique,
     actions: allowedActions(statut, point.ouvert === 1),
     aujourdhui: today,
     dateMin: latest?.date ?? null,

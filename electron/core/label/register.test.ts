@@ -18,29 +18,29 @@ const ACTOR: Actor = { compteId: null, identifiant: 'test' };
 let store: Store;
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   store = new Store(mkdtempSync(join(tmpdir(), 'label-register-')));
   db = store.db;
 });
 
-afterEach(() => store.close());
+afterEach(async () => store.close());
 
-function pointWith(fields: PointFixture, actions: LabelAction[], on = '2026-01-15'): number {
-  const pointId = insertPoint(db, fields);
+async function pointWith(fields: PointFixture, actions: LabelAction[], on = '2026-01-15'): Promise<number> {
+  const pointId = await insertPoint(db, fields);
   // Trained some months before the decisions.
   const trainedOn = `${Number(on.slice(0, 4)) - 1}-06-01`;
-  trainedAgent(db, pointId, '2020-01-01', trainedOn);
-  trainedAgent(db, pointId, '2020-01-01', trainedOn);
+  await trainedAgent(db, pointId, '2020-01-01', trainedOn);
+  await trainedAgent(db, pointId, '2020-01-01', trainedOn);
   for (const action of actions)
-    decideLabel(db, ACTOR, { pointId, action, motif: 'motif' }, new Date(`${on}T09:00:00Z`));
+    await decideLabel(db, ACTOR, { pointId, action, motif: 'motif' }, new Date(`${on}T09:00:00Z`));
   return pointId;
 }
 
 const GRANT: LabelAction[] = ['demander', 'instruire', 'accorder'];
 
 describe('the public register', () => {
-  it('lists the labels in force only, and exports them as a CSV Excel reads', () => {
-    pointWith(
+  it('lists the labels in force only, and exports them as a CSV Excel reads', async () => {
+    await pointWith(
       {
         nom: 'Mairie annexe Nord',
         entite: 'ville',
@@ -52,14 +52,17 @@ describe('the public register', () => {
       },
       GRANT,
     );
-    pointWith({ nom: 'CCAS – accueil Sud', entite: 'ccas', type: 'telephonique' }, [...GRANT, 'renouveler']);
-    pointWith({ nom: '=HYPERLINK("x")', entite: 'metropole' }, GRANT);
-    pointWith({ nom: 'Suspendu' }, [...GRANT, 'suspendre']);
-    pointWith({ nom: 'En instruction' }, ['demander', 'instruire']);
-    pointWith({ nom: 'Retiré' }, [...GRANT, 'retirer']);
-    pointWith({ nom: 'Expiré' }, GRANT, '2023-01-15');
+    await pointWith({ nom: 'CCAS – accueil Sud', entite: 'ccas', type: 'telephonique' }, [
+      ...GRANT,
+      'renouveler',
+    ]);
+    await pointWith({ nom: '=HYPERLINK("x")', entite: 'metropole' }, GRANT);
+    await pointWith({ nom: 'Suspendu' }, [...GRANT, 'suspendre']);
+    await pointWith({ nom: 'En instruction' }, ['demander', 'instruire']);
+    await pointWith({ nom: 'Retiré' }, [...GRANT, 'retirer']);
+    await pointWith({ nom: 'Expiré' }, GRANT, '2023-01-15');
 
-    const rows = labelRegister(db, NOW);
+    const rows = await labelRegister(db, NOW);
     expect(rows.map((r) => r.nom)).toEqual(['Mairie annexe Nord', '=HYPERLINK("x")', 'CCAS – accueil Sud']);
     expect(rows[0]).toMatchObject({
       adresse: '2 rue du Nord, 99150 Montrouval',
@@ -69,7 +72,7 @@ describe('the public register', () => {
     // Renewed on the day of the grant: the expiry moves on by 36 months, the grant's date stays.
     expect(rows[2]).toMatchObject({ labelliseLe: '2026-01-15', expireLe: '2032-01-15' });
 
-    const { filename, csv } = registerCsv(db, NOW);
+    const { filename, csv } = await registerCsv(db, NOW);
     expect(filename).toBe('registre-label-infocite-2026-11-23.csv');
     expect(csv.startsWith('\uFEFFEntité;Nom;Type;Adresse;Horaires;Labellisé le;Expire le\r\n')).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ';' });

@@ -14,10 +14,10 @@ function address(point: { voie: string; complement: string; code_postal: string;
 }
 
 /** Labelled or renewed points, not expired (a suspended label is not in force); Ville, Métropole, CCAS, other. */
-export function labelRegister(db: Db, now: Date): RegisterRow[] {
-  const grants = latestGrantDates(db);
+export async function labelRegister(db: Db, now: Date): Promise<RegisterRow[]> {
+  const grants = await latestGrantDates(db);
   const rows: RegisterRow[] = [];
-  for (const { point, statut, expireLe } of pointStates(db, now)) {
+  for (const { point, statut, expireLe } of await pointStates(db, now)) {
     if (!isLabelled(statut) || expireLe === null) continue;
     rows.push({
       pointId: point.id,
@@ -43,8 +43,8 @@ function excelDate(day: string): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : day;
 }
 
-export function registerCsv(db: Db, now: Date): { filename: string; csv: string } {
-  const rows = labelRegister(db, now).map((row) => ({
+export async function registerCsv(db: Db, now: Date): Promise<{ filename: string; csv: string }> {
+  const rows = (await labelRegister(db, now)).map((row) => ({
     Entité: ENTITE_NAMES[row.entite],
     Nom: row.nom,
     Type: TYPE_NAMES[row.type],

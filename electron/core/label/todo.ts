@@ -50,8 +50,8 @@ export function pointsToRegularise(states: readonly PointState[]): PointToRegula
  * Agents assigned somewhere today whose latest training of any type stops counting within `alerteJours`, or
  * already has: the same list as the training page's (agents/refreshers.ts), in the label's shape.
  */
-function refreshersWithin(db: Db, alerteJours: number, now: Date): RefresherDue[] {
-  return refreshersDue(db, alerteJours, now).map((row) => ({
+async function refreshersWithin(db: Db, alerteJours: number, now: Date): Promise<RefresherDue[]> {
+  return (await refreshersDue(db, alerteJours, now)).map((row) => ({
     agentId: row.agent.id,
     nom: row.agent.nom,
     prenom: row.agent.prenom,
@@ -62,16 +62,17 @@ function refreshersWithin(db: Db, alerteJours: number, now: Date): RefresherDue[
   }));
 }
 
-export function labelTodo(db: Db, now: Date): LabelTodo {
+export async function labelTodo(db: Db, now: Date): Promise<LabelTodo> {
   const today = parisDay(now);
-  const { alerteJours } = readLabelSettings(db);
+  const { alerteJours } = await readLabelSettings(db);
   const horizon = addDaysToDay(today, alerteJours);
-  const states = pointStates(db, now);
+  const states = await pointStates(db, now);
+  const refreshers = await refreshersWithin(db, alerteJours, now);
   return {
     aujourdhui: today,
     alerteJours,
     expiring: expiringLabels(states, today, horizon),
-    refreshers: refreshersWithin(db, alerteJours, now),
+    refreshers,
     toRegularise: pointsToRegularise(states),
   };
 }

@@ -9,29 +9,29 @@ import type { HandlerTable } from '../handler-types';
 
 /** Agents and their assignments (affectations): thin calls into core/agents. */
 export const agentHandlers: HandlerTable<AgentMethod> = {
-  'agents.list': (core, input) => ({ agents: listAgents(core.store.db, input, core.now()) }),
+  'agents.list': async (core, input) => ({ agents: await listAgents(core.store.db, input, core.now()) }),
   'agents.get': (core, input) => agentView(core.store.db, input.id, core.now()),
-  'agents.create': (core, input, { session }) => {
-    const agent = createAgent(core.store.db, actorOf(session), input, core.now());
+  'agents.create': async (core, input, { session }) => {
+    const agent = await createAgent(core.store.db, actorOf(session), input, core.now());
     return agentView(core.store.db, agent.id, core.now());
   },
-  'agents.update': (core, { id, ...fields }, { session }) => {
-    updateAgent(core.store.db, actorOf(session), id, fields, core.now());
+  'agents.update': async (core, { id, ...fields }, { session }) => {
+    await updateAgent(core.store.db, actorOf(session), id, fields, core.now());
     return agentView(core.store.db, id, core.now());
   },
   'agents.importCsv': (core, input, { session }) =>
     importAgentsCsv(core.store.db, actorOf(session), input.csv, input.dryRun, core.now()),
 
-  'affectations.add': (core, input, { session }) => {
-    addAssignment(core.store.db, actorOf(session), input, core.now());
+  'affectations.add': async (core, input, { session }) => {
+    await addAssignment(core.store.db, actorOf(session), input, core.now());
     return agentView(core.store.db, input.agentId, core.now());
   },
-  'affectations.end': (core, input, { session }) => {
-    const ended = endAssignment(core.store.db, actorOf(session), input.id, input.fin, core.now());
+  'affectations.end': async (core, input, { session }) => {
+    const ended = await endAssignment(core.store.db, actorOf(session), input.id, input.fin, core.now());
     return agentView(core.store.db, ended.agent_id, core.now());
   },
-  'affectations.remove': (core, input, { session }) => {
-    const removed = removeAssignment(core.store.db, actorOf(session), input.id, core.now());
+  'affectations.remove': async (core, input, { session }) => {
+    const removed = await removeAssignment(core.store.db, actorOf(session), input.id, core.now());
     return agentView(core.store.db, removed.agent_id, core.now());
   },
 };

@@ -14,28 +14,30 @@ import type { HandlerTable } from '../handler-types';
 
 /** Training types, sessions, attendance and refreshers: thin calls into core/formations. */
 export const formationHandlers: HandlerTable<FormationMethod> = {
-  'formations.types': (core) => ({ types: listTrainingTypes(core.store.db) }),
-  'formations.types.update': (core, input, { session }) => {
-    updateTrainingType(core.store.db, actorOf(session), input, core.now());
-    return { types: listTrainingTypes(core.store.db) };
+  'formations.types': async (core) => ({ types: await listTrainingTypes(core.store.db) }),
+  'formations.types.update': async (core, input, { session }) => {
+    await updateTrainingType(core.store.db, actorOf(session), input, core.now());
+    return { types: await listTrainingTypes(core.store.db) };
   },
-  'formations.list': (core, input) => ({ sessions: listFormations(core.store.db, input, core.now()) }),
+  'formations.list': async (core, input) => ({
+    sessions: await listFormations(core.store.db, input, core.now()),
+  }),
   'formations.get': (core, input) => formationView(core.store.db, input.id, core.now()),
-  'formations.create': (core, input, { session }) => {
-    const id = createFormation(core.store.db, actorOf(session), input, core.now());
+  'formations.create': async (core, input, { session }) => {
+    const id = await createFormation(core.store.db, actorOf(session), input, core.now());
     return formationView(core.store.db, id, core.now());
   },
-  'formations.update': (core, { id, ...fields }, { session }) => {
-    updateFormation(core.store.db, actorOf(session), id, fields, core.now());
+  'formations.update': async (core, { id, ...fields }, { session }) => {
+    await updateFormation(core.store.db, actorOf(session), id, fields, core.now());
     return formationView(core.store.db, id, core.now());
   },
-  'formations.attendance': (core, input, { session }) => {
-    setAttendance(core.store.db, actorOf(session), input.sessionId, input.entries, core.now());
+  'formations.attendance': async (core, input, { session }) => {
+    await setAttendance(core.store.db, actorOf(session), input.sessionId, input.entries, core.now());
     return formationView(core.store.db, input.sessionId, core.now());
   },
-  'formations.refreshers': (core, input) => ({
+  'formations.refreshers': async (core, input) => ({
     today: parisDay(core.now()),
     withinDays: input.withinDays,
-    rows: refreshersDue(core.store.db, input.withinDays, core.now()),
+    rows: await refreshersDue(core.store.db, input.withinDays, core.now()),
   }),
 };

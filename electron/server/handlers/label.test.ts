@@ -11,6 +11,7 @@ import { sampleContent, writeContentFolder } from '../../../dev/test-support/con
 import { insertPoint, trainedAgent } from '../../../dev/test-support/registres';
 import type { Envelope } from '../../../common/contract';
 import { dispatch } from '../dispatch';
+import { sql } from '../../core/store/db';
 
 let core: Core;
 let agent: ClientSlot;
@@ -26,15 +27,15 @@ beforeAll(async () => {
   });
   agent = await signedIn(core, ['agent']);
   gestion = await signedIn(core, ['gestionnaire'], { nom: 'Gaëlle Label' });
-  pointId = insertPoint(core.store.db, { nom: 'Mairie annexe Nord' });
-  trainedAgent(core.store.db, pointId, '2020-01-01', '2025-06-01');
-  trainedAgent(core.store.db, pointId, '2020-01-01', '2025-06-01');
+  pointId = await insertPoint(core.store.db, { nom: 'Mairie annexe Nord' });
+  await trainedAgent(core.store.db, pointId, '2020-01-01', '2025-06-01');
+  await trainedAgent(core.store.db, pointId, '2020-01-01', '2025-06-01');
 });
 
 afterAll(() => core.close());
 
-function audits(): number {
-  return core.store.db.prepare("SELECT COUNT(*) FROM audit WHERE objet = 'label'").pluck().get() as number;
+async function audits(): Promise<number> {
+  return Number(await core.store.db.value(sql`SELECT COUNT(*) FROM audit WHERE objet = 'label'`));
 }
 
 function result<T>(answer: Envelope<unknown>): T {
@@ -46,23 +47,23 @@ describe('the label through the API', () => {
   it('forbids an agent account to decide, from the core, and records nothing', async () => {
     for (const action of ['demander', 'instruire'])
       await dispatch(core, gestion, 'label.decide', { pointId, action });
-    const before = audits();
+    const before = await audits();
     const answer = await dispatch(core, agent, 'label.decide', { pointId, action: 'accorder' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await dispatch(core, agent, 'label.points', {})).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(audits()).toBe(before);
+    expect(await audits()).toBe(before);
     const granted = result<{ statut: string; expireLe: string }>(
       await dispatch(core, gestion, 'label.decide', { pointId, action: 'accorder' }),
     );
     expect(granted).toMatchObject({ statut: 'labellise', expireLe: '2029-11-23' });
-    expect(audits()).toBe(before + 1);
+    expect(await audits()).toBe(before + 1);
   });
 
   it('answers a refused decision with its French message and no audit row', async () => {
-    const before = audits();
+    const before = await audits();
     const answer = await dispatch(core, gestion, 'label.decide', { pointId, action: 'suspendre' });
     expect(answer).toEqual({
       ok: false,
@@ -78,7 +79,7 @@ describe('the label through the API', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(audits()).toBe(before);
+    expect(await audits()).toBe(before);
   });
 
   it('lets every session read the register and its CSV, and the rule’s settings', async () => {
@@ -121,9 +122,9 @@ describe('the label through the API', () => {
       await dispatch(core, gestion, 'label.settings.set', value),
     );
     expect(saved.reglage).toEqual(value);
-    const row = core.store.db
-      .prepare("SELECT avant, apres FROM audit WHERE objet = 'reglage' AND objet_id = 'label.reglage'")
-      .get() as { avant: string; apres: string };
+    const row = (await core.store.db.one<{ avant: string; apres: string }>(
+      sql`SELECT avant, apres FROM audit WHERE objet = 'reglage' AND objet_id = 'label.reglage'`,
+    )) as { avant: string; apres: string };
     expect(JSON.parse(row.avant)).toMatchObject({ dureeMois: 36 });
     expect(JSON.parse(row.apres)).toEqual(value);
     // The new rule applies at once: one trained agent is now enough.

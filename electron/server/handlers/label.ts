@@ -8,7 +8,7 @@ import { labelTodo } from '../../core/label/todo';
 import type { LabelMethod } from '../../../common/contract';
 import type { HandlerTable } from '../handler-types';
 
-/** The label's methods: thin calls into core/desks. */
+/** The label's methods: thin calls into core/label. */
 export const labelHandlers: HandlerTable<LabelMethod> = {
   'label.points': (core, input) => listLabelPoints(core.store.db, input, core.now()),
   'label.point': (core, input) => labelPoint(core.store.db, input.id, core.now()),
@@ -16,17 +16,17 @@ export const labelHandlers: HandlerTable<LabelMethod> = {
   'label.decide': (core, input, { session }) =>
     decideLabel(core.store.db, actorOf(session), input, core.now()),
   'label.todo': (core) => labelTodo(core.store.db, core.now()),
-  'label.register': (core) => ({
+  'label.register': async (core) => ({
     aujourdhui: parisDay(core.now()),
-    points: labelRegister(core.store.db, core.now()),
+    points: await labelRegister(core.store.db, core.now()),
   }),
   'label.registerCsv': (core) => registerCsv(core.store.db, core.now()),
-  'label.settings.get': (core) => ({
-    reglage: readLabelSettings(core.store.db),
-    typesFormation: trainingTypes(core.store.db),
+  'label.settings.get': async (core) => ({
+    reglage: await readLabelSettings(core.store.db),
+    typesFormation: await trainingTypes(core.store.db),
   }),
-  'label.settings.set': (core, input, { session }) => ({
-    reglage: writeLabelSettings(core.store.db, actorOf(session), input, core.now()),
-    typesFormation: trainingTypes(core.store.db),
+  'label.settings.set': async (core, input, { session }) => ({
+    reglage: await writeLabelSettings(core.store.db, actorOf(session), input, core.now()),
+    typesFormation: await trainingTypes(core.store.db),
   }),
 };

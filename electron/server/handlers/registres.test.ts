@@ -10,6 +10,7 @@ import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import type { Envelope, InputOf, MethodName, OutputOf } from '../../../common/contract';
 import { dispatch } from '../dispatch';
+import { sql } from '../../core/store/db';
 
 let core: Core;
 let gestion: ClientSlot;
@@ -64,7 +65,9 @@ describe('registry API', () => {
       code: 'mairie-centre',
       contact: { id: 'mairie', nom: 'Service mairie' },
     });
-    const audit = core.store.db.prepare("SELECT auteur FROM audit WHERE objet = 'point'").pluck().all();
+    const audit = (
+      await core.store.db.all<{ auteur: string }>(sql`SELECT auteur FROM audit WHERE objet = 'point'`)
+    ).map((row) => row.auteur);
     expect(audit).toEqual(['gestion']);
   });
 
