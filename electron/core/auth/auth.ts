@@ -82,7 +82,10 @@ export class AuthService {
     value: number | string,
     db: Db = this.store.db,
   ): Promise<CompteRow | undefined> {
-    return db.one<CompteRow>(sql`SELECT * FROM comptes WHERE ${sql.ref(where)} = ${value}`);
+    // An identifiant is unique whatever its case (SQLite's NOCASE column, PostgreSQL's index on lower()).
+    return where === 'id'
+      ? db.one<CompteRow>(sql`SELECT * FROM comptes WHERE id = ${value}`)
+      : db.one<CompteRow>(sql`SELECT * FROM comptes WHERE lower(identifiant) = lower(${value})`);
   }
 
   /** An account's roles, in the contract's order (agent … administrateur). */
