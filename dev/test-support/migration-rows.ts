@@ -1,6 +1,6 @@
 // Rows valid at each schema version, for the migration tests: a database stopped at version v is filled with
 // what that version could hold, then migrated, and every row must still be there.
-import type { Db } from '../../electron/core/store/db';
+import type { SqliteHandle } from '../../electron/core/store/database';
 
 /**
  * The tables each version creates, with a few rows in them. Every version needs an entry (a test checks).
@@ -9,7 +9,7 @@ import type { Db } from '../../electron/core/store/db';
  */
 export const ROWS_AT: Record<
   number,
-  { tables: string[]; fill(db: Db): void; adds?: Record<string, number> }
+  { tables: string[]; fill(db: SqliteHandle): void; adds?: Record<string, number> }
 > = {
   1: {
     tables: ['reglages', 'comptes', 'compte_roles', 'audit'],
