@@ -8,7 +8,7 @@ import type { Actor } from '../electron/core/audit/record';
 import { SYSTEM_ACTOR, recordAudit } from '../electron/core/audit/record';
 import { addMonthsToDay, parisDay } from '../common/dates';
 import { installationPoint } from '../electron/core/points/installation-point';
-import type { Db } from '../electron/core/store/db';
+import { sql, type Db } from '../electron/core/store/db';
 import type { E2eAccount } from './accounts';
 import { E2E_ACCOUNTS, E2E_POINT_CODE } from './accounts';
 
@@ -16,77 +16,82 @@ import { E2E_ACCOUNTS, E2E_POINT_CODE } from './accounts';
  * The installation's point: the one already bound, else the demo's « vie associative » desk, else the first point, else a
  * point created for the tests. Bound in the same audited transaction.
  */
-function deskPoint(db: Db, actor: Actor, now: Date): number {
-  const bound = installationPoint(db);
-  if (bound) return bound.pointId;
-  return db.legacyTransaction(() => {
+async function deskPoint(db: Db, actor: Actor, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const bound = await installationPoint(tx);
+    if (bound) return bound.pointId;
     // A demo point without a label, so the desk's test agents (untrained) leave the label figures alone.
-    let pointId = db
-      .prepare("SELECT id FROM points ORDER BY code = 'vie-associative' DESC, id LIMIT 1")
-      .pluck()
-      .get() as number | undefined;
+    let pointId = await tx.value<number>(
+      sql`SELECT id FROM points ORDER BY CASE WHEN code = 'vie-associative' THEN 0 ELSE 1 END, id LIMIT 1`,
+    );
     if (pointId === undefined) {
       pointId = Number(
-        db
-          .prepare(
-            `INSERT INTO points (code, nom, entite, type, commune, cree_le)
-             VALUES (?, 'Accueil de test', 'ville', 'physique', 'Montrouval', ?)`,
-          )
-          .run(E2E_POINT_CODE, now.toISOString()).lastInsertRowid,
+        await tx.value<number>(
+          sql`INSERT INTO points (code, nom, entite, type, commune, cree_le)
+             VALUES (${E2E_POINT_CODE}, 'Accueil de test', 'ville', 'physique', 'Montrouval', ${now.toISOString()})
+             RETURNING id`,
+        ),
       );
-      recordAudit(
-        db,
+      await recordAudit(
+        tx,
         actor,
         { action: 'creation', objet: 'point', objetId: pointId, apres: { code: E2E_POINT_CODE } },
         now,
       );
     }
     // Bound the way the settings page binds it (same checks, same audit row).
-    setInstallationPoint(db, actor, pointId, now);
+    await setInstallationPoint(tx, actor, pointId, now);
     return pointId;
-  })();
+  });
 }
 
 /** A person of the agents' register, assigned to the point for a year already. */
-function assignedAgent(
+async function assignedAgent(
   db: Db,
   actor: Actor,
   personne: NonNullable<E2eAccount['personne']>,
   pointId: number,
   now: Date,
-): number {
-  return db.legacyTransaction(() => {
+): Promise<number> {
+  return db.transaction(async (tx) => {
     const agentId = Number(
-      db
-        .prepare("INSERT INTO agents (nom, prenom, service, cree_le) VALUES (?, ?, 'Accueil', ?)")
-        .run(personne.nom, personne.prenom, now.toISOString()).lastInsertRowid,
+      await tx.value<number>(
+        sql`INSERT INTO agents (nom, prenom, service, cree_le)
+            VALUES (${personne.nom}, ${personne.prenom}, 'Accueil', ${now.toISOString()})
+            RETURNING id`,
+      ),
     );
     const debut = addMonthsToDay(parisDay(now), -12);
-    db.prepare('INSERT INTO affectations (agent_id, point_id, debut) VALUES (?, ?, ?)').run(
-      agentId,
-      pointId,
-      debut,
+    await tx.run(
+      sql`INSERT INTO affectations (agent_id, point_id, debut) VALUES (${agentId}, ${pointId}, ${debut})`,
     );
-    recordAudit(db, actor, { action: 'creation', objet: 'agent', objetId: agentId, apres: personne }, now);
-    recordAudit(
-      db,
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'creation', objet: 'agent', objetId: agentId, apres: personne },
+      now,
+    );
+    await recordAudit(
+      tx,
       actor,
       { action: 'creation', objet: 'affectation', objetId: agentId, apres: { agentId, pointId, debut } },
       now,
     );
     return agentId;
-  })();
+  });
 }
 
 export async function seedE2eAccounts(core: Core): Promise<void> {
   const now = core.now();
-  const pointId = deskPoint(core.store.db, SYSTEM_ACTOR, now);
+  const pointId = await deskPoint(core.store.db, SYSTEM_ACTOR, now);
   for (const account of Object.values(E2E_ACCOUNTS)) {
     const motDePasseHash = await hashSecret(account.motDePasse);
     const pinHash = account.pin ? await hashSecret(account.pin) : null;
     const db = core.store.db;
-    const agentId = account.personne ? assignedAgent(db, SYSTEM_ACTOR, account.personne, pointId, now) : null;
-    insertCompte(
+    const agentId = account.personne
+      ? await assignedAgent(db, SYSTEM_ACTOR, account.personne, pointId, now)
+      : null;
+    await insertCompte(
       db,
       SYSTEM_ACTOR,
       {

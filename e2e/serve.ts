@@ -32,7 +32,7 @@ const core = await createCore({
   importRoot: tmpdir(),
   watch: true,
 });
-seedDemoRegistry(core.store.db, core.now());
+await seedDemoRegistry(core.store.db, core.now());
 await seedE2eAccounts(core);
 await core.search.ready();
 const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port));

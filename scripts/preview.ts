@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Core } from '../electron/core/app';
 import { setInstallationPoint } from '../electron/core/admin/installation';
 import { SYSTEM_ACTOR } from '../electron/core/audit/record';
+import { sql } from '../electron/core/store/db';
 import { parisDay } from '../common/dates';
 import { seedDemoRegistry } from '../dev/seed/demo-registry';
 import { fail, parseCommandLine } from './lib/cli';
@@ -40,15 +41,16 @@ async function seedDemoJournal(core: Core): Promise<void> {
   await core.search.ready();
   const { knowledge } = core.search.current();
   const db = core.store.db;
-  const points = db.prepare('SELECT id FROM points WHERE ouvert = 1 ORDER BY id').pluck().all() as number[];
+  const points = (await db.all<{ id: number }>(sql`SELECT id FROM points WHERE ouvert = 1 ORDER BY id`)).map(
+    (row) => row.id,
+  );
   // The demo's desk is the town hall's general reception, so the outcome bar works from the first search.
-  const desk = db.prepare("SELECT id FROM points WHERE code = 'hotel-de-ville-accueil'").pluck().get() as
-    number | undefined;
-  if (desk !== undefined) setInstallationPoint(db, SYSTEM_ACTOR, desk, core.now());
+  const desk = await db.value<number>(sql`SELECT id FROM points WHERE code = 'hotel-de-ville-accueil'`);
+  if (desk !== undefined) await setInstallationPoint(db, SYSTEM_ACTOR, desk, core.now());
   const today = parisDay(core.now());
   const year = Number(today.slice(0, 4));
-  generateJournal(db, { entries: 24_000, year: year - 1, points, knowledge, seed: year - 1 });
-  generateJournal(db, { entries: 24_000, year, points, knowledge, seed: year, until: today });
+  await generateJournal(db, { entries: 24_000, year: year - 1, points, knowledge, seed: year - 1 });
+  await generateJournal(db, { entries: 24_000, year, points, knowledge, seed: year, until: today });
 }
 
 const { values } = parseCommandLine(
@@ -128,7 +130,7 @@ async function startStandalonePreview(): Promise<void> {
   const core = await createServingCore(contentDir, dataDir);
   // The demo content describes Montrouval: its registries go with it, once, on a database without points.
   const demo = values.demo || contentDir === resolve(DEMO_CONTENT_DIR);
-  const seeded = demo ? seedDemoRegistry(core.store.db, core.now()) : null;
+  const seeded = demo ? await seedDemoRegistry(core.store.db, core.now()) : null;
   if (seeded) await seedDemoJournal(core);
   const server = await startPreviewServer(core, RENDERER_DIST_DIR, Number(values.port), {
     allowedHosts: [...LOOPBACK_HOSTS, ...(values['allowed-host'] ?? [])],
@@ -142,7 +144,7 @@ async function startStandalonePreview(): Promise<void> {
         `${seeded.sessions} sessions de formation, et un journal des contacts de l'an dernier à aujourd'hui.`,
     );
   }
-  if (!core.auth.hasAccounts()) {
+  if (!(await core.auth.hasAccounts())) {
     console.log(
       "Premier démarrage : ouvrez l'adresse ci-dessus, Info'Cité vous demandera de créer le compte administrateur.",
     );

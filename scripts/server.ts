@@ -74,7 +74,7 @@ try {
     content: contentDir,
     data: dataDir,
     database: core.store.location,
-    firstStart: !core.auth.hasAccounts(),
+    firstStart: !(await core.auth.hasAccounts()),
   });
   let stopping = false;
   const stop = (signal: string) => {

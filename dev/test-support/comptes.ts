@@ -3,6 +3,7 @@ import type { Role } from '../../common/roles';
 import type { Core } from '../../electron/core/app';
 import { hashSecret } from '../../electron/core/auth/passwords';
 import type { ClientSlot } from '../../electron/core/auth/session';
+import { sql } from '../../electron/core/store/db';
 
 /** Cheap hashing for tests only. */
 export const TEST_COST = { N: 2 ** 10, r: 8, p: 1 };
@@ -20,14 +21,14 @@ export async function signedIn(
   const db = core.store.db;
   const hash = await hashSecret(options.motDePasse ?? 'mot de passe de test', TEST_COST);
   const compteId = Number(
-    db
-      .prepare(
-        'INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le, agent_id) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(identifiant, options.nom ?? identifiant, hash, core.now().toISOString(), options.agentId ?? null)
-      .lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le, agent_id)
+          VALUES (${identifiant}, ${options.nom ?? identifiant}, ${hash}, ${core.now().toISOString()},
+            ${options.agentId ?? null})
+          RETURNING id`,
+    ),
   );
-  const insertRole = db.prepare('INSERT INTO compte_roles (compte_id, role) VALUES (?, ?)');
-  for (const role of roles) insertRole.run(compteId, role);
+  for (const role of roles)
+    await db.run(sql`INSERT INTO compte_roles (compte_id, role) VALUES (${compteId}, ${role})`);
   return { token: core.auth.tokens.open(compteId, 'mot_de_passe'), compteId };
 }

@@ -1,6 +1,6 @@
 // Rows valid at each schema version, for the migration tests: a database stopped at version v is filled with
 // what that version could hold, then migrated, and every row must still be there.
-import type { Db } from '../../electron/core/store/db';
+import type { SqliteHandle } from '../../electron/core/store/database';
 
 /**
  * The tables each version creates, with a few rows in them. Every version needs an entry (a test checks).
@@ -9,7 +9,7 @@ import type { Db } from '../../electron/core/store/db';
  */
 export const ROWS_AT: Record<
   number,
-  { tables: string[]; fill(db: Db): void; adds?: Record<string, number> }
+  { tables: string[]; fill(db: SqliteHandle): void; adds?: Record<string, number> }
 > = {
   1: {
     tables: ['reglages', 'comptes', 'compte_roles', 'audit'],
@@ -188,7 +188,7 @@ export const ROWS_AT: Record<
 };
 
 /** Fills a database at `version` with the rows of every version up to it. */
-export function fillUpTo(db: Db, version: number): void {
+export function fillUpTo(db: SqliteHandle, version: number): void {
   for (let v = 1; v <= version; v++) ROWS_AT[v]?.fill(db);
 }
 
@@ -207,7 +207,7 @@ export function tablesUpTo(version: number): string[] {
 }
 
 /** Every row of the given tables, in order; for « nothing was lost » comparisons. */
-export function snapshot(db: Db, tables: readonly string[]): Record<string, unknown[]> {
+export function snapshot(db: SqliteHandle, tables: readonly string[]): Record<string, unknown[]> {
   const result: Record<string, unknown[]> = {};
   // Sorted by content: some tables have no rowid (WITHOUT ROWID), and the order of the rows is not the point.
   for (const table of tables)

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core/app';
 import { createCore } from '../core/app';
 import { sampleContent, writeContentFolder } from '../../dev/test-support/content';
@@ -40,6 +40,20 @@ describe('dispatch', () => {
     const result = (answer as { ok: true; result: SearchResponse }).result;
     expect(result.results[0]?.id).toBe('passeport');
     expect(result.took_ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers with an envelope when the session cannot be read (the database is unreachable)', async () => {
+    const lost = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const resolve = vi.spyOn(core.auth, 'resolve').mockRejectedValueOnce(lost);
+    try {
+      expect(await dispatch(core, agent, 'search.query', { q: 'passeport' })).toMatchObject({
+        ok: false,
+        error: { code: 'unavailable', message: expect.stringContaining('ne répond pas') },
+      });
+    } finally {
+      resolve.mockRestore();
+    }
+    expect((await dispatch(core, agent, 'search.query', { q: 'passeport' })).ok).toBe(true);
   });
 
   it('answers an unknown method, a bad input and a missing role with French messages', async () => {

@@ -157,7 +157,7 @@ function allowed(access: Access, roles: readonly Role[] | null, poste: CallingDe
  * French message. `options.source` says where the call comes from; login attempts are throttled per source.
  * `options.poste` is the city desk the call comes from, if any; `options.kiosk` marks a public kiosk's call.
  */
-export function dispatch(
+export async function dispatch(
   core: Core,
   client: ClientSlot,
   method: unknown,
@@ -167,14 +167,20 @@ export function dispatch(
   if (options.kiosk === true) {
     // A kiosk reaches its allow-list only, and as nobody: a session token in its slot, or a desk's credential,
     // is not even looked at.
-    if (isMethod(method) && !isKioskMethod(method))
-      return Promise.resolve(failure('forbidden', KIOSK_REFUSAL));
+    if (isMethod(method) && !isKioskMethod(method)) return failure('forbidden', KIOSK_REFUSAL);
     return dispatchAs(core, ANONYMOUS, { token: null }, method, input, {
       source: options.source,
       kiosk: true,
     });
   }
-  return dispatchAs(core, core.auth.resolve(client), client, method, input, options);
+  let session: Session;
+  try {
+    // Read from the database: it may be unreachable, and the caller still gets an envelope.
+    session = await core.auth.resolve(client);
+  } catch (error) {
+    return errorEnvelope(String(method), error);
+  }
+  return dispatchAs(core, session, client, method, input, options);
 }
 
 /**

@@ -158,7 +158,7 @@ describe('the names and the pages the server answers', () => {
   afterAll(() => test.close());
 
   it('refuses another name resolving to this machine (DNS rebinding): no administrator is created', async () => {
-    expect(test.core.auth.hasAccounts()).toBe(false);
+    expect(await test.core.auth.hasAccounts()).toBe(false);
     const evil = { host: `evil.example:${test.port}` };
     const setup = await test.api(
       'auth.setup',
@@ -170,7 +170,7 @@ describe('the names and the pages the server answers', () => {
       ok: false,
       error: { code: 'forbidden', message: expect.stringMatching(/^Adresse non reconnue/) as string },
     });
-    expect(test.core.auth.hasAccounts()).toBe(false);
+    expect(await test.core.auth.hasAccounts()).toBe(false);
     expect((await test.api('auth.deskAgents', {}, evil)).status).toBe(421);
     const page = await test.call('GET', '/', { headers: evil });
     expect(page.status).toBe(421);
@@ -206,7 +206,7 @@ describe('the names and the pages the server answers', () => {
         message: "Demande refusée : elle ne vient pas des pages d'Info'Cité.",
       });
     }
-    expect(test.core.auth.hasAccounts()).toBe(false);
+    expect(await test.core.auth.hasAccounts()).toBe(false);
     const own = await test.api(
       'auth.session',
       {},

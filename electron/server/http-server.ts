@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/app';
-import { dispatch, type DispatchOptions } from './dispatch';
+import { dispatch, errorEnvelope, type DispatchOptions } from './dispatch';
+import { sql } from '../core/store/db';
 import type { Envelope } from '../../common/contract';
 import { APP_ORIGIN, HTTP_RESPONSE_HEADERS, mimeTypeFor, resolveAppAsset } from './app-assets';
 import { Clients, type TokenStore } from './http-clients';
@@ -148,7 +149,13 @@ async function handleApi(
   // this core (a connected desk's mirror included), never forwarded with someone's session.
   if (kiosk)
     return sendJson(response, 200, await dispatch(core, { token: null }, method, input, { source, kiosk }));
-  const desk = deskOfRequest(core.store.db, request.headers, core.now());
+  let desk: Awaited<ReturnType<typeof deskOfRequest>>;
+  try {
+    // The desk's credential is read from the database: unreachable, the call is answered like any other.
+    desk = await deskOfRequest(core.store.db, request.headers, core.now());
+  } catch (error) {
+    return sendJson(response, 200, errorEnvelope(method, error));
+  }
   if ('refusal' in desk) return sendJson(response, desk.refusal.status, desk.refusal.body);
   const call = clients.of(request.headers.cookie);
   const envelope = await answer(call.slot, method, input, { source, poste: desk.poste });
@@ -218,11 +225,11 @@ export interface Health {
   database: 'ok' | 'error';
 }
 
-function health(core: Core, version: string): Health {
+async function health(core: Core, version: string): Promise<Health> {
   const index = core.search.status();
   let database: Health['database'] = 'ok';
   try {
-    core.store.db.prepare('SELECT 1').get();
+    await core.store.db.value(sql`SELECT 1 AS ok`);
   } catch {
     database = 'error';
   }
@@ -284,8 +291,10 @@ export async function startHttpServer(core: Core, options: HttpServerOptions): P
       return sendText(response, 421, WRONG_HOST);
     }
     if (url === '/health' || url.startsWith('/health?')) {
-      const answer = health(core, VERSION);
-      return sendJson(response, answer.status === 'ok' ? 200 : 503, answer);
+      void health(core, VERSION).then((answer) =>
+        sendJson(response, answer.status === 'ok' ? 200 : 503, answer),
+      );
+      return;
     }
     const path = url.split('?', 1)[0] ?? '/';
     if (path.startsWith(SYNC_PREFIX)) return sync.handle(request, response, path);

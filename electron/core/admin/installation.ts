@@ -4,54 +4,53 @@ import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { INSTALLATION_POINT_KEY, installationPoint } from '../points/installation-point';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { writeSetting } from '../store/settings';
 
 /** The open points, for the picker; read here rather than through the registry so the settings stand alone. */
-function openPoints(db: Db): InstallationOption[] {
-  return db
-    .prepare(
-      `SELECT id, code, nom, entite, commune FROM points WHERE ouvert = 1
+function openPoints(db: Db): Promise<InstallationOption[]> {
+  return db.all<InstallationOption>(
+    sql`SELECT id, code, nom, entite, commune FROM points WHERE ouvert = 1
        ORDER BY CASE entite WHEN 'ville' THEN 1 WHEN 'metropole' THEN 2 WHEN 'ccas' THEN 3 ELSE 4 END,
-                nom COLLATE NOCASE`,
-    )
-    .all() as InstallationOption[];
+                lower(nom)`,
+  );
 }
 
-export function installationView(db: Db): InstallationView {
-  return { current: installationPoint(db), points: openPoints(db) };
+export async function installationView(db: Db): Promise<InstallationView> {
+  return { current: await installationPoint(db), points: await openPoints(db) };
 }
 
 /** Binds the installation to an open point, or unbinds it (null); audited in the same transaction. */
-export function setInstallationPoint(
+export async function setInstallationPoint(
   db: Db,
   actor: Actor,
   pointId: number | null,
   now: Date,
-): InstallationView {
-  db.legacyTransaction(() => {
-    const avant = installationPoint(db);
+): Promise<InstallationView> {
+  await db.transaction(async (tx) => {
+    const avant = await installationPoint(tx);
     if (pointId !== null) {
-      const point = db.prepare('SELECT nom, ouvert FROM points WHERE id = ?').get(pointId) as
-        { nom: string; ouvert: number } | undefined;
+      const point = await tx.one<{ nom: string; ouvert: number }>(
+        sql`SELECT nom, ouvert FROM points WHERE id = ${pointId}`,
+      );
       if (!point) throw new NotFoundError("Ce point d'accueil n'existe pas.");
       if (point.ouvert !== 1)
         throw new RefusedError(`Le point d'accueil « ${point.nom} » est fermé : choisissez un point ouvert.`);
     }
     if ((avant?.pointId ?? null) === pointId) return;
-    writeSetting(db, INSTALLATION_POINT_KEY, pointId);
-    recordAudit(
-      db,
+    await writeSetting(tx, INSTALLATION_POINT_KEY, pointId);
+    await recordAudit(
+      tx,
       actor,
       {
         action: 'modification',
         objet: 'reglage',
         objetId: INSTALLATION_POINT_KEY,
         avant,
-        apres: installationPoint(db),
+        apres: await installationPoint(tx),
       },
       now,
     );
-  })();
+  });
   return installationView(db);
 }

@@ -9,12 +9,12 @@ import { listAudit } from './query';
 /** More rows than a spreadsheet reader wants; the filters narrow it. */
 export const AUDIT_CSV_MAX = 50_000;
 
-export function auditCsv(
+export async function auditCsv(
   db: Db,
   filter: Omit<AuditFilter, 'limit' | 'offset'>,
   today: string,
-): { filename: string; csv: string; lignes: number } {
-  const { rows } = listAudit(db, { ...filter, limit: AUDIT_CSV_MAX, offset: 0 });
+): Promise<{ filename: string; csv: string; lignes: number }> {
+  const { rows } = await listAudit(db, { ...filter, limit: AUDIT_CSV_MAX, offset: 0 });
   const body = csvTable(
     ['Date (heure de Paris)', 'Auteur', 'Action', 'Objet', 'Changements', 'Horodatage (UTC)'],
     rows.map((row) => [

@@ -1,6 +1,6 @@
 // Reading the audit trail: administrators filter it by kind of record, action, author, period and text.
 import type { AuditRow } from '../../../common/audit/methods';
-import type { Db } from '../store/db';
+import { sql, type Db, type RawBuilder } from '../store/db';
 import { parisDayEnd, parisDayStart } from './period';
 
 export interface AuditFilter {
@@ -44,33 +44,26 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function where(filter: AuditFilter): { sql: string; params: string[] } {
-  const clauses: string[] = [];
-  const params: string[] = [];
+function where(filter: AuditFilter): RawBuilder<unknown> {
+  const clauses: RawBuilder<unknown>[] = [];
   for (const [column, value] of [
     ['objet', filter.objet],
     ['action', filter.action],
     ['auteur', filter.auteur],
   ] as const) {
-    if (value) {
-      clauses.push(`${column} = ?`);
-      params.push(value);
-    }
+    if (value) clauses.push(sql`${sql.ref(column)} = ${value}`);
   }
-  if (filter.du) {
-    clauses.push('horodatage >= ?');
-    params.push(parisDayStart(filter.du));
-  }
-  if (filter.au) {
-    clauses.push('horodatage < ?');
-    params.push(parisDayEnd(filter.au));
-  }
+  if (filter.du) clauses.push(sql`horodatage >= ${parisDayStart(filter.du)}`);
+  if (filter.au) clauses.push(sql`horodatage < ${parisDayEnd(filter.au)}`);
   if (filter.q) {
-    const pattern = likePattern(filter.q);
-    clauses.push("(objet_id LIKE ? ESCAPE '\\' OR avant LIKE ? ESCAPE '\\' OR apres LIKE ? ESCAPE '\\')");
-    params.push(pattern, pattern, pattern);
+    // lower() on both sides: SQLite's LIKE ignores case (ASCII), PostgreSQL's does not.
+    const pattern = sql`lower(${likePattern(filter.q)})`;
+    clauses.push(
+      sql`(lower(objet_id) LIKE ${pattern} ESCAPE '\\' OR lower(avant) LIKE ${pattern} ESCAPE '\\'
+        OR lower(apres) LIKE ${pattern} ESCAPE '\\')`,
+    );
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return clauses.length ? sql`WHERE ${sql.join(clauses, sql` AND `)}` : sql``;
 }
 
 /**
@@ -78,33 +71,32 @@ function where(filter: AuditFilter): { sql: string; params: string[] } {
  * too), an agent, an assignment (agent and point), a training type or session. Null for other kinds, or when
  * the record is gone.
  */
-const OBJECT_NAME = `CASE audit.objet
-  WHEN 'compte' THEN (SELECT c.nom FROM comptes c WHERE c.id = audit.objet_id)
-  WHEN 'point' THEN (SELECT p.nom FROM points p WHERE p.id = audit.objet_id)
-  WHEN 'label' THEN (SELECT p.nom FROM points p WHERE p.id = audit.objet_id)
-  WHEN 'agent' THEN (SELECT a.prenom || ' ' || a.nom FROM agents a WHERE a.id = audit.objet_id)
+const OBJECT_NAME = sql`CASE audit.objet
+  WHEN 'compte' THEN (SELECT c.nom FROM comptes c WHERE CAST(c.id AS TEXT) = audit.objet_id)
+  WHEN 'point' THEN (SELECT p.nom FROM points p WHERE CAST(p.id AS TEXT) = audit.objet_id)
+  WHEN 'label' THEN (SELECT p.nom FROM points p WHERE CAST(p.id AS TEXT) = audit.objet_id)
+  WHEN 'agent' THEN (SELECT a.prenom || ' ' || a.nom FROM agents a WHERE CAST(a.id AS TEXT) = audit.objet_id)
   WHEN 'affectation' THEN (
     SELECT a.prenom || ' ' || a.nom || ' à ' || p.nom FROM affectations f
-    JOIN agents a ON a.id = f.agent_id JOIN points p ON p.id = f.point_id WHERE f.id = audit.objet_id)
+    JOIN agents a ON a.id = f.agent_id JOIN points p ON p.id = f.point_id
+    WHERE CAST(f.id AS TEXT) = audit.objet_id)
   WHEN 'type_formation' THEN (SELECT t.libelle FROM types_formation t WHERE t.code = audit.objet_id)
   WHEN 'session_formation' THEN (
-    SELECT '« ' || t.libelle || ' » du ' || strftime('%d/%m/%Y', s.date) FROM sessions_formation s
-    JOIN types_formation t ON t.code = s.type WHERE s.id = audit.objet_id)
-  WHEN 'flash' THEN (SELECT f.titre FROM flash f WHERE f.id = audit.objet_id)
+    SELECT '« ' || t.libelle || ' » du '
+      || substr(s.date, 9, 2) || '/' || substr(s.date, 6, 2) || '/' || substr(s.date, 1, 4)
+    FROM sessions_formation s
+    JOIN types_formation t ON t.code = s.type WHERE CAST(s.id AS TEXT) = audit.objet_id)
+  WHEN 'flash' THEN (SELECT f.titre FROM flash f WHERE CAST(f.id AS TEXT) = audit.objet_id)
 END`;
 
 /** The matching rows, newest first, one page of them, and how many match in all. */
-export function listAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; total: number } {
-  const { sql, params } = where(filter);
-  const total = db
-    .prepare(`SELECT count(*) FROM audit ${sql}`)
-    .pluck()
-    .get(...params) as number;
-  const rows = db
-    .prepare(
-      `SELECT audit.*, ${OBJECT_NAME} AS objet_nom FROM audit ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...params, filter.limit, filter.offset) as Row[];
+export async function listAudit(db: Db, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
+  const filters = where(filter);
+  const total = (await db.value<number>(sql`SELECT count(*) FROM audit ${filters}`)) ?? 0;
+  const rows = await db.all<Row>(
+    sql`SELECT audit.*, ${OBJECT_NAME} AS objet_nom FROM audit ${filters}
+        ORDER BY id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+  );
   return {
     total,
     rows: rows.map((row) => ({
@@ -123,11 +115,18 @@ export function listAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; tota
 }
 
 /** The values the filters can take: those present in the trail. */
-export function auditFacets(db: Db): { objets: string[]; actions: string[]; auteurs: string[] } {
-  const distinct = (column: 'objet' | 'action' | 'auteur') =>
-    db
-      .prepare(`SELECT DISTINCT ${column} FROM audit ORDER BY ${column} COLLATE NOCASE`)
-      .pluck()
-      .all() as string[];
-  return { objets: distinct('objet'), actions: distinct('action'), auteurs: distinct('auteur') };
+export async function auditFacets(
+  db: Db,
+): Promise<{ objets: string[]; actions: string[]; auteurs: string[] }> {
+  const distinct = async (column: 'objet' | 'action' | 'auteur') =>
+    (
+      await db.all<{ value: string }>(
+        sql`SELECT DISTINCT ${sql.ref(column)} AS value, lower(${sql.ref(column)}) AS sort FROM audit ORDER BY sort`,
+      )
+    ).map((row) => row.value);
+  return {
+    objets: await distinct('objet'),
+    actions: await distinct('action'),
+    auteurs: await distinct('auteur'),
+  };
 }

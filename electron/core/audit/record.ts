@@ -1,4 +1,4 @@
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 /** Who made a change: an account, or the system (seeds, migrations of data). */
 export interface Actor {
@@ -22,21 +22,14 @@ export interface AuditEntry {
  * Writes one row of the audit trail. Call it inside the transaction that makes the change, so the row exists
  * exactly when the change does.
  */
-export function recordAudit(db: Db, actor: Actor, entry: AuditEntry, at: Date): void {
+export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
   if (!db.inTransaction) throw new Error('recordAudit must run inside the transaction of the change');
-  db.prepare(
-    `INSERT INTO audit (horodatage, compte_id, auteur, action, objet, objet_id, avant, apres)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    at.toISOString(),
-    actor.compteId,
-    actor.identifiant,
-    entry.action,
-    entry.objet,
-    entry.objetId === null ? null : String(entry.objetId),
-    entry.avant === undefined ? null : JSON.stringify(entry.avant),
-    entry.apres === undefined ? null : JSON.stringify(entry.apres),
-  );
+  await db.run(sql`
+    INSERT INTO audit (horodatage, compte_id, auteur, action, objet, objet_id, avant, apres)
+    VALUES (${at.toISOString()}, ${actor.compteId}, ${actor.identifiant}, ${entry.action}, ${entry.objet},
+      ${entry.objetId === null ? null : String(entry.objetId)},
+      ${entry.avant === undefined ? null : JSON.stringify(entry.avant)},
+      ${entry.apres === undefined ? null : JSON.stringify(entry.apres)})`);
 }
 
 /**
@@ -44,17 +37,17 @@ export function recordAudit(db: Db, actor: Actor, entry: AuditEntry, at: Date): 
  * caller's transaction, so the pair is exactly what the change did. `change` gets the state before, for the
  * checks that depend on it. Returns the state after.
  */
-export function auditedUpdate<T>(
+export async function auditedUpdate<T>(
   db: Db,
   actor: Actor,
   entry: Omit<AuditEntry, 'avant' | 'apres'>,
-  read: () => T,
-  change: (before: T) => void,
+  read: () => T | Promise<T>,
+  change: (before: T) => void | Promise<void>,
   now: Date,
-): T {
-  const avant = read();
-  change(avant);
-  const apres = read();
-  recordAudit(db, actor, { ...entry, avant, apres }, now);
+): Promise<T> {
+  const avant = await read();
+  await change(avant);
+  const apres = await read();
+  await recordAudit(db, actor, { ...entry, avant, apres }, now);
   return apres;
 }

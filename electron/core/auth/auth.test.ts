@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../common/roles';
 import { SYSTEM_ACTOR } from '../audit/record';
 import { INSTALLATION_POINT_KEY } from '../points/installation-point';
+import { sql } from '../store/db';
 import { writeSetting } from '../store/settings';
 import { Store } from '../store/store';
 import { TEST_COST } from '../../../dev/test-support/comptes';
@@ -29,8 +30,8 @@ beforeEach(() => {
   service = new AuthService(store, () => new Date(clock));
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -69,7 +70,7 @@ const seconds = (n: number) => {
 
 describe('setup', () => {
   it('creates the administrator once, audited, and opens its session', async () => {
-    expect(service.info({ roles: [] }).setupNeeded).toBe(true);
+    expect((await service.info({ roles: [] })).setupNeeded).toBe(true);
     const client: ClientSlot = { token: null };
     const session = await service.setup(client, {
       identifiant: 'chef',
@@ -78,13 +79,16 @@ describe('setup', () => {
     });
     expect(session.roles).toEqual(['administrateur']);
     expect(client.token).not.toBeNull();
-    expect(service.info(session)).toMatchObject({ setupNeeded: false, compte: { identifiant: 'chef' } });
+    expect(await service.info(session)).toMatchObject({
+      setupNeeded: false,
+      compte: { identifiant: 'chef' },
+    });
     const second = await refusal(
       service.setup({ token: null }, { identifiant: 'autre', nom: 'Autre', motDePasse: 'dix caractères' }),
     );
     expect(second).toBe('Le compte administrateur existe déjà : identifiez-vous.');
-    expect(store.db.prepare('SELECT count(*) FROM comptes').pluck().get()).toBe(1);
-    expect(store.db.prepare("SELECT auteur, action, objet FROM audit WHERE objet = 'compte'").all()).toEqual([
+    expect(await store.db.value(sql`SELECT count(*) FROM comptes`)).toBe(1);
+    expect(await store.db.all(sql`SELECT auteur, action, objet FROM audit WHERE objet = 'compte'`)).toEqual([
       { auteur: 'chef', action: 'creation', objet: 'compte' },
     ]);
   });
@@ -95,7 +99,7 @@ describe('login and lockout', () => {
     const id = await account('agnes', ['agent']);
     expect(await refusal(service.login({ token: null }, 'personne', 'le bon mot de passe'))).toBe(WRONG);
     expect(await refusal(service.login({ token: null }, 'agnes', 'pas le bon'))).toBe(WRONG);
-    store.db.prepare('UPDATE comptes SET actif = 0 WHERE id = ?').run(id);
+    await store.db.run(sql`UPDATE comptes SET actif = 0 WHERE id = ${id}`);
     expect(await refusal(service.login({ token: null }, 'agnes', 'le bon mot de passe'))).toBe(WRONG);
   });
 
@@ -120,7 +124,7 @@ describe('login and lockout', () => {
     expect(await refusal(service.login({ token: null }, 'agnes', 'le bon mot de passe'))).toMatch(
       /verrouillé .* 14 minutes/,
     );
-    service.unlock({ compteId: null, identifiant: 'admin' }, id);
+    await service.unlock({ compteId: null, identifiant: 'admin' }, id);
     const client: ClientSlot = { token: null };
     await service.login(client, 'agnes', 'le bon mot de passe');
     expect(client.token).not.toBeNull();
@@ -138,7 +142,7 @@ describe('login and lockout', () => {
     );
     clock += LOCKOUT.lockMs;
     await service.login({ token: null }, 'agnes', 'le bon mot de passe');
-    expect(store.db.prepare("SELECT echecs FROM comptes WHERE identifiant = 'agnes'").pluck().get()).toBe(0);
+    expect(await store.db.value(sql`SELECT echecs FROM comptes WHERE identifiant = 'agnes'`)).toBe(0);
     // After the success, two failures are free again.
     expect(await fail()).toBe(WRONG);
     expect(await fail()).toBe(WRONG);
@@ -157,21 +161,21 @@ describe('sessions follow the account', () => {
     const change = { id, nom: 'Agnès', roles: ['agent', 'redacteur'] as Role[], agentId: null, actif: true };
 
     let client = await login();
-    service.update(admin, { ...change, nom: 'Agnès B.' });
-    expect(service.resolve(client).compte?.nom).toBe('Agnès B.');
+    await service.update(admin, { ...change, nom: 'Agnès B.' });
+    expect((await service.resolve(client)).compte?.nom).toBe('Agnès B.');
 
-    service.update(admin, { ...change, roles: ['agent'] });
-    expect(service.resolve(client).compte).toBeUndefined();
+    await service.update(admin, { ...change, roles: ['agent'] });
+    expect((await service.resolve(client)).compte).toBeUndefined();
 
     client = await login();
     await service.setPassword(admin, id, 'un nouveau mot de passe');
-    expect(service.resolve(client).compte).toBeUndefined();
+    expect((await service.resolve(client)).compte).toBeUndefined();
     expect(await refusal(service.login({ token: null }, 'agnes', 'le bon mot de passe'))).toBe(WRONG);
 
     const other = { token: null } as ClientSlot;
     await service.login(other, 'agnes', 'un nouveau mot de passe');
-    service.update(admin, { ...change, roles: ['agent'], actif: false });
-    expect(service.resolve(other).compte).toBeUndefined();
+    await service.update(admin, { ...change, roles: ['agent'], actif: false });
+    expect((await service.resolve(other)).compte).toBeUndefined();
   });
 
   it('changing one’s own password checks the current one and keeps only this session', async () => {
@@ -183,14 +187,14 @@ describe('sessions follow the account', () => {
     expect(
       await refusal(service.changePassword(here, session, 'pas le bon', 'un nouveau mot de passe')),
     ).toBe('Le mot de passe actuel est incorrect.');
-    expect(store.db.prepare("SELECT echecs FROM comptes WHERE identifiant = 'agnes'").pluck().get()).toBe(1);
+    expect(await store.db.value(sql`SELECT echecs FROM comptes WHERE identifiant = 'agnes'`)).toBe(1);
     await service.changePassword(here, session, 'le bon mot de passe', 'un nouveau mot de passe');
-    expect(service.resolve(here).compte?.identifiant).toBe('agnes');
-    expect(service.resolve(elsewhere).compte).toBeUndefined();
+    expect((await service.resolve(here)).compte?.identifiant).toBe('agnes');
+    expect((await service.resolve(elsewhere)).compte).toBeUndefined();
     await service.login({ token: null }, 'agnes', 'un nouveau mot de passe');
-    const audit = store.db
-      .prepare("SELECT action, auteur, avant, apres FROM audit WHERE action LIKE 'changement%'")
-      .all();
+    const audit = await store.db.all(
+      sql`SELECT action, auteur, avant, apres FROM audit WHERE action LIKE 'changement%'`,
+    );
     expect(audit).toEqual([
       {
         action: 'changement_mot_de_passe',
@@ -205,66 +209,75 @@ describe('sessions follow the account', () => {
 describe('the shared desk', () => {
   const TODAY = '2026-11-23';
 
-  function point(code: string): number {
+  async function point(code: string): Promise<number> {
     return Number(
-      store.db
-        .prepare(
-          "INSERT INTO points (code, nom, entite, type, cree_le) VALUES (?, ?, 'ville', 'physique', ?)",
-        )
-        .run(code, `Accueil ${code}`, new Date(clock).toISOString()).lastInsertRowid,
+      await store.db.value<number>(
+        sql`INSERT INTO points (code, nom, entite, type, cree_le)
+            VALUES (${code}, ${`Accueil ${code}`}, 'ville', 'physique', ${new Date(clock).toISOString()})
+            RETURNING id`,
+      ),
     );
   }
 
-  function person(nom: string, pointId: number, debut: string, fin: string | null = null): number {
+  async function person(
+    nom: string,
+    pointId: number,
+    debut: string,
+    fin: string | null = null,
+  ): Promise<number> {
     const id = Number(
-      store.db
-        .prepare("INSERT INTO agents (nom, prenom, cree_le) VALUES (?, 'Test', ?)")
-        .run(nom, new Date(clock).toISOString()).lastInsertRowid,
+      await store.db.value<number>(
+        sql`INSERT INTO agents (nom, prenom, cree_le) VALUES (${nom}, 'Test', ${new Date(clock).toISOString()})
+            RETURNING id`,
+      ),
     );
-    store.db
-      .prepare('INSERT INTO affectations (agent_id, point_id, debut, fin) VALUES (?, ?, ?, ?)')
-      .run(id, pointId, debut, fin);
+    await store.db.run(
+      sql`INSERT INTO affectations (agent_id, point_id, debut, fin) VALUES (${id}, ${pointId}, ${debut}, ${fin})`,
+    );
     return id;
   }
 
   it('lists only the agents currently assigned to the installation’s point who have a PIN', async () => {
-    const here = point('ici');
-    const there = point('ailleurs');
-    expect(service.deskAgents()).toEqual({ point: null, agents: [] });
-    store.db.legacyTransaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
+    const here = await point('ici');
+    const there = await point('ailleurs');
+    expect(await service.deskAgents()).toEqual({ point: null, agents: [] });
+    await store.db.transaction(async (tx) => writeSetting(tx, INSTALLATION_POINT_KEY, here));
 
     const listed = await account('bea', ['agent'], {
       pin: '1234',
-      agentId: person('Béa', here, '2025-01-01'),
+      agentId: await person('Béa', here, '2025-01-01'),
     });
-    await account('nopin', ['agent'], { agentId: person('Sans PIN', here, '2025-01-01') });
+    await account('nopin', ['agent'], { agentId: await person('Sans PIN', here, '2025-01-01') });
     await account('parti', ['agent'], {
       pin: '1234',
-      agentId: person('Partie', here, '2025-01-01', '2026-11-22'),
+      agentId: await person('Partie', here, '2025-01-01', '2026-11-22'),
     });
-    await account('futur', ['agent'], { pin: '1234', agentId: person('Future', here, '2026-12-01') });
-    await account('autre', ['agent'], { pin: '1234', agentId: person('Autre point', there, '2025-01-01') });
+    await account('futur', ['agent'], { pin: '1234', agentId: await person('Future', here, '2026-12-01') });
+    await account('autre', ['agent'], {
+      pin: '1234',
+      agentId: await person('Autre point', there, '2025-01-01'),
+    });
     await account('gest', ['gestionnaire'], {
       pin: '1234',
-      agentId: person('Pas agent', here, '2025-01-01'),
+      agentId: await person('Pas agent', here, '2025-01-01'),
     });
     const inactive = await account('inactif', ['agent'], {
       pin: '1234',
-      agentId: person('Inactif', here, TODAY),
+      agentId: await person('Inactif', here, TODAY),
     });
-    store.db.prepare('UPDATE comptes SET actif = 0 WHERE id = ?').run(inactive);
+    await store.db.run(sql`UPDATE comptes SET actif = 0 WHERE id = ${inactive}`);
 
-    expect(service.deskAgents()).toEqual({
+    expect(await service.deskAgents()).toEqual({
       point: { id: here, nom: 'Accueil ici' },
       agents: [{ compteId: listed, nom: 'Nom de bea' }],
     });
   });
 
   it('opens a PIN session with at most the agent and rédacteur roles, and refuses others', async () => {
-    const here = point('ici');
-    store.db.legacyTransaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
+    const here = await point('ici');
+    await store.db.transaction(async (tx) => writeSetting(tx, INSTALLATION_POINT_KEY, here));
     const all: Role[] = ['agent', 'redacteur', 'gestionnaire', 'administrateur'];
-    const id = await account('tous', all, { pin: '2468', agentId: person('Tous', here, '2025-01-01') });
+    const id = await account('tous', all, { pin: '2468', agentId: await person('Tous', here, '2025-01-01') });
     const elsewhere = await account('ailleurs', ['agent'], { pin: '2468' });
 
     expect(await refusal(service.pinLogin({ token: null }, id, '0000'))).toBe('Code PIN incorrect.');

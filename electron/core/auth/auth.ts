@@ -10,6 +10,7 @@ import { pointOfCall } from '../points/call-point';
 import { pinAgentsOf } from './desk-agents';
 import { ConflictError, RefusedError } from '../errors';
 import type { CoreStore as Store } from '../store/core-store';
+import { sql, type Db } from '../store/db';
 import type { LockState } from './lockout';
 import { CLEARED, afterFailure, attemptRefusal } from './lockout';
 import { decoyHash, hashSecret, verifySecret } from './passwords';
@@ -76,36 +77,42 @@ export class AuthService {
     this.sources = new SourceThrottle(() => this.now().getTime());
   }
 
-  private row(where: 'id' | 'identifiant', value: number | string): CompteRow | undefined {
-    return this.store.db.prepare(`SELECT * FROM comptes WHERE ${where} = ?`).get(value) as
-      CompteRow | undefined;
+  private row(
+    where: 'id' | 'identifiant',
+    value: number | string,
+    db: Db = this.store.db,
+  ): Promise<CompteRow | undefined> {
+    // An identifiant is unique whatever its case (SQLite's NOCASE column, PostgreSQL's index on lower()).
+    return where === 'id'
+      ? db.one<CompteRow>(sql`SELECT * FROM comptes WHERE id = ${value}`)
+      : db.one<CompteRow>(sql`SELECT * FROM comptes WHERE lower(identifiant) = lower(${value})`);
   }
 
   /** An account's roles, in the contract's order (agent … administrateur). */
-  rolesOf(compteId: number): Role[] {
-    return sortRoles(
-      this.store.db
-        .prepare('SELECT role FROM compte_roles WHERE compte_id = ?')
-        .pluck()
-        .all(compteId) as string[],
+  async rolesOf(compteId: number): Promise<Role[]> {
+    const rows = await this.store.db.all<{ role: string }>(
+      sql`SELECT role FROM compte_roles WHERE compte_id = ${compteId}`,
     );
+    return sortRoles(rows.map((row) => row.role));
   }
 
-  hasAccounts(): boolean {
-    return this.store.db.prepare('SELECT 1 FROM comptes LIMIT 1').get() !== undefined;
+  async hasAccounts(db: Db = this.store.db): Promise<boolean> {
+    return (await db.one(sql`SELECT 1 AS found FROM comptes LIMIT 1`)) !== undefined;
   }
 
   /** The session behind a client's token, read afresh so that a changed role or a closed account applies now. */
-  resolve(client: ClientSlot): Session {
-    const entry = this.tokens.touch(client.token);
+  async resolve(client: ClientSlot): Promise<Session> {
+    const token = client.token;
+    const entry = this.tokens.touch(token);
     if (!entry) return ANONYMOUS;
-    const row = this.row('id', entry.compteId);
+    const row = await this.row('id', entry.compteId);
     if (!row || row.actif !== 1) {
-      this.tokens.close(client.token);
-      client.token = null;
+      this.tokens.close(token);
+      // Only if the slot still holds the token read here: a login may have given it a new one meanwhile.
+      if (client.token === token) client.token = null;
       return ANONYMOUS;
     }
-    let roles = this.rolesOf(row.id);
+    let roles = await this.rolesOf(row.id);
     if (entry.via === 'pin') roles = roles.filter((role) => PIN_ROLES.includes(role));
     return {
       roles,
@@ -118,9 +125,10 @@ export class AuthService {
    * What the window needs to pick its screen; `installation` is the point of the call (a city desk's own point,
    * else the installation's).
    */
-  info(session: Session, point: CallPoint | null = pointOfCall(this.store.db)): SessionInfo {
+  async info(session: Session, point?: CallPoint | null): Promise<SessionInfo> {
+    if (point === undefined) point = await pointOfCall(this.store.db);
     return {
-      setupNeeded: !this.hasAccounts(),
+      setupNeeded: !(await this.hasAccounts()),
       compte: session.compte
         ? { ...session.compte, roles: session.roles, via: session.via ?? 'mot_de_passe' }
         : null,
@@ -134,21 +142,23 @@ export class AuthService {
     input: { identifiant: string; nom: string; motDePasse: string },
   ): Promise<Session> {
     // Checked before the hashing too, so that calls on an installed instance cost no scrypt work.
-    if (this.hasAccounts())
+    if (await this.hasAccounts())
       throw new ConflictError('Le compte administrateur existe déjà : identifiez-vous.');
     const hash = await hashSecret(input.motDePasse);
-    const db = this.store.db;
     const at = this.now();
-    const id = db.legacyTransaction(() => {
-      if (this.hasAccounts())
+    const id = await this.store.db.transaction(async (tx) => {
+      if (await this.hasAccounts(tx))
         throw new ConflictError('Le compte administrateur existe déjà : identifiez-vous.');
-      const created = db
-        .prepare('INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le) VALUES (?, ?, ?, ?)')
-        .run(input.identifiant, input.nom, hash, at.toISOString());
-      const compteId = Number(created.lastInsertRowid);
-      db.prepare("INSERT INTO compte_roles (compte_id, role) VALUES (?, 'administrateur')").run(compteId);
-      recordAudit(
-        db,
+      const compteId = Number(
+        await tx.value<number>(
+          sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le)
+              VALUES (${input.identifiant}, ${input.nom}, ${hash}, ${at.toISOString()})
+              RETURNING id`,
+        ),
+      );
+      await tx.run(sql`INSERT INTO compte_roles (compte_id, role) VALUES (${compteId}, 'administrateur')`);
+      await recordAudit(
+        tx,
         { compteId, identifiant: input.identifiant },
         {
           action: 'creation',
@@ -159,14 +169,16 @@ export class AuthService {
         at,
       );
       return compteId;
-    })();
+    });
     return this.open(client, id, 'mot_de_passe');
   }
 
-  private saveLock(id: number, state: LockState): void {
-    this.store.db
-      .prepare('UPDATE comptes SET echecs = ?, prochain_essai = ?, verrouille_jusqu = ? WHERE id = ?')
-      .run(state.echecs, state.prochainEssai, state.verrouilleJusqu, id);
+  private async saveLock(db: Db, id: number, state: LockState): Promise<void> {
+    await db.run(
+      sql`UPDATE comptes SET echecs = ${state.echecs}, prochain_essai = ${state.prochainEssai},
+            verrouille_jusqu = ${state.verrouilleJusqu}
+          WHERE id = ${id}`,
+    );
   }
 
   private lockOf(row: CompteRow): LockState {
@@ -189,6 +201,11 @@ export class AuthService {
    * Checks a secret of account `compteId` (read afresh, `secretOf` picks the hash), one attempt of the account
    * at a time: the lock is checked and the attempt counted as a failure *before* the hashing, then cleared on
    * success, so concurrent attempts cannot pass the lock together. Throws RefusedError in French.
+   *
+   * The check and the count are one transaction (read, decide, write the counters): two servers trying the
+   * same account at once cannot both read the same count and lose a failure (PostgreSQL's SERIALIZABLE retries
+   * the loser, which then reads the winner's count). The hashing runs after it has committed, holding no
+   * connection, and is never repeated by a retry.
    */
   private check(
     compteId: number,
@@ -197,27 +214,31 @@ export class AuthService {
     failure: string,
   ): Promise<void> {
     return this.serialised(compteId, async () => {
-      const row = this.row('id', compteId);
-      const hash = row ? secretOf(row) : null;
-      if (!row || hash === null) throw new RefusedError(failure);
-      const refusal = attemptRefusal(this.lockOf(row), this.now());
-      if (refusal) throw new RefusedError(refusal, { retryAfter: waitOf(this.lockOf(row), this.now()) });
-      const counted = afterFailure(this.lockOf(row), this.now());
-      this.saveLock(row.id, counted);
+      const { hash, counted } = await this.store.db.transaction(async (tx) => {
+        const row = await this.row('id', compteId, tx);
+        const secretHash = row ? secretOf(row) : null;
+        if (!row || secretHash === null) throw new RefusedError(failure);
+        const now = this.now();
+        const refusal = attemptRefusal(this.lockOf(row), now);
+        if (refusal) throw new RefusedError(refusal, { retryAfter: waitOf(this.lockOf(row), now) });
+        const state = afterFailure(this.lockOf(row), now);
+        await this.saveLock(tx, row.id, state);
+        return { hash: secretHash, counted: state };
+      });
       if (!(await verifySecret(secret, hash))) {
         const wait = attemptRefusal(counted, this.now());
         throw new RefusedError(wait ?? failure, { retryAfter: waitOf(counted, this.now()) });
       }
-      this.saveLock(row.id, CLEARED);
+      await this.saveLock(this.store.db, compteId, CLEARED);
     });
   }
 
-  private open(client: ClientSlot, compteId: number, via: 'mot_de_passe' | 'pin'): Session {
+  private async open(client: ClientSlot, compteId: number, via: 'mot_de_passe' | 'pin'): Promise<Session> {
     this.tokens.close(client.token);
     client.token = this.tokens.open(compteId, via);
-    this.store.db
-      .prepare('UPDATE comptes SET derniere_connexion = ? WHERE id = ?')
-      .run(this.now().toISOString(), compteId);
+    await this.store.db.run(
+      sql`UPDATE comptes SET derniere_connexion = ${this.now().toISOString()} WHERE id = ${compteId}`,
+    );
     return this.resolve(client);
   }
 
@@ -232,7 +253,7 @@ export class AuthService {
     source: string = LOCAL_SOURCE,
   ): Promise<Session> {
     const attempt = this.sources.admit(source);
-    const row = this.row('identifiant', identifiant);
+    const row = await this.row('identifiant', identifiant);
     if (!row || row.actif !== 1) {
       await verifySecret(motDePasse, await decoyHash());
       throw new RefusedError(BAD_CREDENTIALS);
@@ -248,12 +269,13 @@ export class AuthService {
   }
 
   /** The agents of the call's point (by default the installation's) who can switch in with a PIN. */
-  deskAgents(point: CallPoint | null = pointOfCall(this.store.db)): {
+  async deskAgents(point?: CallPoint | null): Promise<{
     point: { id: number; nom: string } | null;
     agents: DeskAgent[];
-  } {
+  }> {
+    if (point === undefined) point = await pointOfCall(this.store.db);
     if (!point) return { point: null, agents: [] };
-    const agents = pinAgentsOf(this.store.db, point.pointId, parisDay(this.now())).map(
+    const agents = (await pinAgentsOf(this.store.db, point.pointId, parisDay(this.now()))).map(
       ({ compteId, nom }) => ({ compteId, nom }),
     );
     return { point: { id: point.pointId, nom: point.nom }, agents };
@@ -264,11 +286,11 @@ export class AuthService {
     compteId: number,
     pin: string,
     source: string = LOCAL_SOURCE,
-    point: CallPoint | null = pointOfCall(this.store.db),
+    point?: CallPoint | null,
   ): Promise<Session> {
     const attempt = this.sources.admit(source);
-    const allowed = this.deskAgents(point).agents.some((agent) => agent.compteId === compteId);
-    const row = this.row('id', compteId);
+    const allowed = (await this.deskAgents(point)).agents.some((agent) => agent.compteId === compteId);
+    const row = await this.row('id', compteId);
     if (!allowed || !row || !row.pin) {
       throw new RefusedError("Cet agent ne peut pas ouvrir de session par code PIN à ce point d'accueil.");
     }
@@ -300,7 +322,7 @@ export class AuthService {
     const motDePasseHash = await hashSecret(input.motDePasse);
     const pinHash = input.pin ? await hashSecret(input.pin) : null;
     const db = this.store.db;
-    const id = insertCompte(
+    const id = await insertCompte(
       db,
       actor,
       {
@@ -317,34 +339,34 @@ export class AuthService {
   }
 
   /** Changes an account; a change of roles or a deactivation ends its open sessions at once. */
-  update(actor: Actor, change: CompteChange): CompteSummary {
+  async update(actor: Actor, change: CompteChange): Promise<CompteSummary> {
     const db = this.store.db;
-    const { closeSessions } = updateCompte(db, actor, change, this.now());
+    const { closeSessions } = await updateCompte(db, actor, change, this.now());
     if (closeSessions) this.tokens.closeAllOf(change.id);
     return getCompte(db, change.id);
   }
 
   /** An administrator sets a new password: the account's sessions end, its lock is lifted. */
   async setPassword(actor: Actor, id: number, motDePasse: string): Promise<CompteSummary> {
-    getCompte(this.store.db, id);
+    await getCompte(this.store.db, id);
     const hash = await hashSecret(motDePasse);
     const db = this.store.db;
-    writePassword(db, actor, id, hash, this.now());
+    await writePassword(db, actor, id, hash, this.now());
     this.tokens.closeAllOf(id);
     return getCompte(db, id);
   }
 
   async setPin(actor: Actor, id: number, pin: string | null): Promise<CompteSummary> {
-    getCompte(this.store.db, id);
+    await getCompte(this.store.db, id);
     const hash = pin === null ? null : await hashSecret(pin);
     const db = this.store.db;
-    writePin(db, actor, id, hash, this.now());
+    await writePin(db, actor, id, hash, this.now());
     return getCompte(db, id);
   }
 
-  unlock(actor: Actor, id: number): CompteSummary {
+  async unlock(actor: Actor, id: number): Promise<CompteSummary> {
     const db = this.store.db;
-    unlockCompte(db, actor, id, this.now());
+    await unlockCompte(db, actor, id, this.now());
     return getCompte(db, id);
   }
 
@@ -361,12 +383,12 @@ export class AuthService {
   ): Promise<Session> {
     const actor = actorOf(session);
     const attempt = this.sources.admit(source);
-    const row = this.row('id', actor.compteId ?? 0);
+    const row = await this.row('id', actor.compteId ?? 0);
     if (!row) throw new RefusedError(BAD_CURRENT);
     await this.check(row.id, (fresh) => fresh.mot_de_passe, actuel, BAD_CURRENT);
     attempt.succeeded();
     const hash = await hashSecret(nouveau);
-    writePassword(this.store.db, actor, row.id, hash, this.now(), 'changement_mot_de_passe');
+    await writePassword(this.store.db, actor, row.id, hash, this.now(), 'changement_mot_de_passe');
     this.tokens.closeAllOf(row.id, client.token);
     return this.resolve(client);
   }

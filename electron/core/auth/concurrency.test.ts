@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record';
 import { INSTALLATION_POINT_KEY } from '../points/installation-point';
+import { sql } from '../store/db';
 import { writeSetting } from '../store/settings';
 import { Store } from '../store/store';
 import { TEST_COST } from '../../../dev/test-support/comptes';
@@ -41,21 +42,21 @@ beforeEach(async () => {
   const db = store.db;
   const at = new Date(clock).toISOString();
   const point = Number(
-    db
-      .prepare(
-        "INSERT INTO points (code, nom, entite, type, cree_le) VALUES ('ici', 'Ici', 'ville', 'physique', ?)",
-      )
-      .run(at).lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO points (code, nom, entite, type, cree_le) VALUES ('ici', 'Ici', 'ville', 'physique', ${at})
+          RETURNING id`,
+    ),
   );
-  db.legacyTransaction(() => writeSetting(db, INSTALLATION_POINT_KEY, point))();
+  await db.transaction(async (tx) => writeSetting(tx, INSTALLATION_POINT_KEY, point));
   const person = Number(
-    db.prepare("INSERT INTO agents (nom, prenom, cree_le) VALUES ('Béa', 'Test', ?)").run(at).lastInsertRowid,
+    await db.value<number>(
+      sql`INSERT INTO agents (nom, prenom, cree_le) VALUES ('Béa', 'Test', ${at}) RETURNING id`,
+    ),
   );
-  db.prepare("INSERT INTO affectations (agent_id, point_id, debut) VALUES (?, ?, '2025-01-01')").run(
-    person,
-    point,
+  await db.run(
+    sql`INSERT INTO affectations (agent_id, point_id, debut) VALUES (${person}, ${point}, '2025-01-01')`,
   );
-  agentId = insertCompte(
+  agentId = await insertCompte(
     db,
     SYSTEM_ACTOR,
     {
@@ -72,8 +73,8 @@ beforeEach(async () => {
   hashes.mockClear();
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -83,7 +84,7 @@ const outcome = (attempt: Promise<unknown>) =>
     (error: unknown) => (error as Error).message,
   );
 
-const echecs = () => store.db.prepare('SELECT echecs FROM comptes WHERE id = ?').pluck().get(agentId);
+const echecs = () => store.db.value(sql`SELECT echecs FROM comptes WHERE id = ${agentId}`);
 
 describe('the lock holds under concurrency', () => {
   it('checks at most the free failures and one more of 300 parallel wrong PINs', async () => {
@@ -99,7 +100,7 @@ describe('the lock holds under concurrency', () => {
     expect(answers.filter((answer) => answer.startsWith("Trop d'essais infructueux"))).toHaveLength(
       300 - LOCKOUT.freeFailures,
     );
-    expect(echecs()).toBe(LOCKOUT.freeFailures + 1);
+    expect(await echecs()).toBe(LOCKOUT.freeFailures + 1);
   });
 
   it('does not open a session for the right PIN at the end of a burst of 40', async () => {
@@ -112,7 +113,7 @@ describe('the lock holds under concurrency', () => {
     expect(answers[39]).toMatch(/^Trop d'essais infructueux/);
     expect(clients.every((client) => client.token === null)).toBe(true);
     // The failures stay counted: the right PIN cleared nothing.
-    expect(echecs()).toBe(LOCKOUT.freeFailures + 1);
+    expect(await echecs()).toBe(LOCKOUT.freeFailures + 1);
   });
 
   it('refuses every attempt of a burst on a locked account, the right PIN included, without hashing', async () => {
@@ -139,12 +140,26 @@ describe('the lock holds under concurrency', () => {
     expect(verifications).not.toHaveBeenCalled();
   });
 
+  it('counts every failure of two servers sharing the database, each with its own queue', async () => {
+    // Two services over one database: their per-account queues do not see each other, only the counters'
+    // transaction keeps the count exact.
+    const other = new AuthService(store, () => new Date(clock));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        outcome((i % 2 ? other : service).pinLogin({ token: null }, agentId, '0000', `10.5.0.${i}`)),
+      ),
+    );
+    expect(answers.every((answer) => answer !== 'ouvert')).toBe(true);
+    expect(verifications.mock.calls.length).toBe(LOCKOUT.freeFailures + 1);
+    expect(await echecs()).toBe(LOCKOUT.freeFailures + 1);
+  });
+
   it('still opens the session of a right password that comes alone, and clears the count', async () => {
     await outcome(service.login({ token: null }, 'bea', 'faux', '10.4.0.1'));
     const client: ClientSlot = { token: null };
     expect(await outcome(service.login(client, 'bea', 'le bon mot de passe', '10.4.0.1'))).toBe('ouvert');
     expect(client.token).not.toBeNull();
-    expect(echecs()).toBe(0);
+    expect(await echecs()).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 // The agents who may switch in with a PIN at a point's desk: active accounts holding the agent role, with a PIN,
 // linked to a person assigned to that point on that day. The window's PIN list and the PIN hashes a city desk
 // keeps for offline use (sync.desk) both read this one query.
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 export interface PinAgent {
   compteId: number;
@@ -10,16 +10,17 @@ export interface PinAgent {
   pinHash: string;
 }
 
-export function pinAgentsOf(db: Db, pointId: number, day: string): PinAgent[] {
-  return db
-    .prepare(
-      `SELECT DISTINCT c.id AS compteId, c.nom AS nom, c.pin AS pinHash
+export async function pinAgentsOf(db: Db, pointId: number, day: string): Promise<PinAgent[]> {
+  // EXISTS rather than DISTINCT over the join: PostgreSQL wants a DISTINCT query's ORDER BY in its select list.
+  return db.all<PinAgent>(
+    sql`SELECT c.id AS "compteId", c.nom AS nom, c.pin AS "pinHash"
        FROM comptes c
        JOIN compte_roles r ON r.compte_id = c.id AND r.role = 'agent'
-       JOIN affectations a ON a.agent_id = c.agent_id
-       WHERE c.actif = 1 AND c.pin IS NOT NULL AND a.point_id = ?
-         AND a.debut <= ? AND (a.fin IS NULL OR a.fin >= ?)
-       ORDER BY c.nom COLLATE NOCASE, c.id`,
-    )
-    .all(pointId, day, day) as PinAgent[];
+       WHERE c.actif = 1 AND c.pin IS NOT NULL
+         AND EXISTS (
+           SELECT 1 FROM affectations a
+           WHERE a.agent_id = c.agent_id AND a.point_id = ${pointId}
+             AND a.debut <= ${day} AND (a.fin IS NULL OR a.fin >= ${day}))
+       ORDER BY lower(c.nom), c.id`,
+  );
 }

@@ -12,20 +12,25 @@ import {
 
 export const BORNE_SETTINGS_KEY = 'borne.reglage';
 
-export function readBorneSettings(db: Db): BorneSettings {
-  return readSetting(db, BORNE_SETTINGS_KEY, borneSettingsSchema, DEFAULT_BORNE_SETTINGS);
+export async function readBorneSettings(db: Db): Promise<BorneSettings> {
+  return await readSetting(db, BORNE_SETTINGS_KEY, borneSettingsSchema, DEFAULT_BORNE_SETTINGS);
 }
 
-export function writeBorneSettings(db: Db, actor: Actor, value: BorneSettings, now: Date): BorneSettings {
-  db.legacyTransaction(() => {
-    const avant = readBorneSettings(db);
-    writeSetting(db, BORNE_SETTINGS_KEY, value);
-    recordAudit(
-      db,
+export async function writeBorneSettings(
+  db: Db,
+  actor: Actor,
+  value: BorneSettings,
+  now: Date,
+): Promise<BorneSettings> {
+  await db.transaction(async (tx) => {
+    const avant = await readBorneSettings(tx);
+    await writeSetting(tx, BORNE_SETTINGS_KEY, value);
+    await recordAudit(
+      tx,
       actor,
       { action: 'modification', objet: 'reglage', objetId: BORNE_SETTINGS_KEY, avant, apres: value },
       now,
     );
-  })();
+  });
   return readBorneSettings(db);
 }

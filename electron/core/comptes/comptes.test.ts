@@ -6,6 +6,7 @@ import type { Role } from '../../../common/roles';
 import type { Actor } from '../audit/record';
 import { RefusedError } from '../errors';
 import { INSTALLATION_POINT_KEY } from '../points/installation-point';
+import { sql } from '../store/db';
 import { writeSetting } from '../store/settings';
 import { Store } from '../store/store';
 import {
@@ -24,12 +25,12 @@ const ADMIN: Actor = { compteId: 1, identifiant: 'admin' };
 
 let dir: string;
 let store: Store;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'comptes-'));
   store = new Store(dir);
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -42,14 +43,14 @@ const create = (identifiant: string, roles: Role[], extra: { agentId?: number; p
   );
 
 const auditRows = () =>
-  store.db
-    .prepare('SELECT auteur, action, objet, objet_id, avant, apres FROM audit ORDER BY id')
-    .all() as Array<Record<string, string | null>>;
+  store.db.all<Record<string, string | null>>(
+    sql`SELECT auteur, action, objet, objet_id, avant, apres FROM audit ORDER BY id`,
+  );
 
 describe('the accounts register', () => {
-  it('creates an account with its roles in order, audited without its secrets', () => {
-    const id = create('bea', ['redacteur', 'agent'], { pinHash: 'scrypt$pin-de-test' });
-    expect(getCompte(store.db, id)).toMatchObject({
+  it('creates an account with its roles in order, audited without its secrets', async () => {
+    const id = await create('bea', ['redacteur', 'agent'], { pinHash: 'scrypt$pin-de-test' });
+    expect(await getCompte(store.db, id)).toMatchObject({
       identifiant: 'bea',
       roles: ['agent', 'redacteur'],
       actif: true,
@@ -57,7 +58,7 @@ describe('the accounts register', () => {
       agent: null,
       derniereConnexion: null,
     });
-    const [row] = auditRows();
+    const [row] = await auditRows();
     expect(row).toMatchObject({ auteur: 'admin', action: 'creation', objet: 'compte', objet_id: String(id) });
     expect(JSON.parse(row?.apres ?? '')).toEqual({
       identifiant: 'bea',
@@ -71,121 +72,118 @@ describe('the accounts register', () => {
     expect(JSON.stringify(auditRows())).not.toContain('scrypt');
   });
 
-  it('refuses an account without a role, and an unknown person, leaving no row and no audit', () => {
-    expect(() => create('sans', [])).toThrow(RefusedError);
-    expect(() => create('fantome', ['agent'], { agentId: 999 })).toThrow(/n'existe pas/);
-    expect(listComptes(store.db)).toEqual([]);
-    expect(auditRows()).toEqual([]);
+  it('refuses an account without a role, and an unknown person, leaving no row and no audit', async () => {
+    await expect(create('sans', [])).rejects.toThrow(RefusedError);
+    await expect(create('fantome', ['agent'], { agentId: 999 })).rejects.toThrow(/n'existe pas/);
+    expect(await listComptes(store.db)).toEqual([]);
+    expect(await auditRows()).toEqual([]);
   });
 
-  it('a duplicate identifiant (whatever its case) fails as a unique violation', () => {
-    create('bea', ['agent']);
-    expect(() => create('BEA', ['agent'])).toThrow(
+  it('a duplicate identifiant (whatever its case) fails as a unique violation', async () => {
+    await create('bea', ['agent']);
+    await expect(create('BEA', ['agent'])).rejects.toThrow(
       expect.objectContaining({ code: 'SQLITE_CONSTRAINT_UNIQUE' }),
     );
-    expect(auditRows()).toHaveLength(1);
+    expect(await auditRows()).toHaveLength(1);
   });
 
-  it('links an account to a person of the agents register', () => {
+  it('links an account to a person of the agents register', async () => {
     const agentId = Number(
-      store.db
-        .prepare(
-          "INSERT INTO agents (nom, prenom, service, cree_le) VALUES ('Durand', 'Léa', 'État civil', ?)",
-        )
-        .run(NOW.toISOString()).lastInsertRowid,
+      await store.db.value<number>(
+        sql`INSERT INTO agents (nom, prenom, service, cree_le) VALUES ('Durand', 'Léa', 'État civil', ${NOW.toISOString()}) RETURNING id`,
+      ),
     );
-    expect(agentOptions(store.db)).toEqual([
+    expect(await agentOptions(store.db)).toEqual([
       { id: agentId, prenom: 'Léa', nom: 'Durand', service: 'État civil', compteId: null },
     ]);
-    const id = create('lea', ['agent'], { agentId });
-    expect(getCompte(store.db, id).agent).toEqual({ id: agentId, nom: 'Léa Durand' });
-    expect(agentOptions(store.db)[0]?.compteId).toBe(id);
+    const id = await create('lea', ['agent'], { agentId });
+    expect((await getCompte(store.db, id)).agent).toEqual({ id: agentId, nom: 'Léa Durand' });
+    expect((await agentOptions(store.db))[0]?.compteId).toBe(id);
   });
 
-  it('offers only the agents assigned today to the installation’s point once it is bound to one', () => {
-    const point = (code: string) =>
+  it('offers only the agents assigned today to the installation’s point once it is bound to one', async () => {
+    const point = async (code: string) =>
       Number(
-        store.db
-          .prepare(
-            "INSERT INTO points (code, nom, entite, type, cree_le) VALUES (?, ?, 'ville', 'physique', ?)",
-          )
-          .run(code, `Accueil ${code}`, NOW.toISOString()).lastInsertRowid,
+        await store.db.value<number>(
+          sql`INSERT INTO points (code, nom, entite, type, cree_le)
+              VALUES (${code}, ${`Accueil ${code}`}, 'ville', 'physique', ${NOW.toISOString()}) RETURNING id`,
+        ),
       );
-    const person = (nom: string, pointId: number, debut: string, fin: string | null = null) => {
+    const person = async (nom: string, pointId: number, debut: string, fin: string | null = null) => {
       const id = Number(
-        store.db
-          .prepare("INSERT INTO agents (nom, prenom, cree_le) VALUES (?, 'Test', ?)")
-          .run(nom, NOW.toISOString()).lastInsertRowid,
+        await store.db.value<number>(
+          sql`INSERT INTO agents (nom, prenom, cree_le) VALUES (${nom}, 'Test', ${NOW.toISOString()}) RETURNING id`,
+        ),
       );
-      store.db
-        .prepare('INSERT INTO affectations (agent_id, point_id, debut, fin) VALUES (?, ?, ?, ?)')
-        .run(id, pointId, debut, fin);
+      await store.db.run(
+        sql`INSERT INTO affectations (agent_id, point_id, debut, fin) VALUES (${id}, ${pointId}, ${debut}, ${fin})`,
+      );
       return id;
     };
-    const here = point('ici');
-    const there = point('ailleurs');
-    const ici = person('Ici', here, '2025-01-01');
-    person('Ailleurs', there, '2025-01-01');
-    person('Partie', here, '2025-01-01', '2026-11-22');
-    person('Future', here, '2026-12-01');
-    const names = () => agentOptions(store.db, NOW).map((agent) => agent.nom);
+    const here = await point('ici');
+    const there = await point('ailleurs');
+    const ici = await person('Ici', here, '2025-01-01');
+    await person('Ailleurs', there, '2025-01-01');
+    await person('Partie', here, '2025-01-01', '2026-11-22');
+    await person('Future', here, '2026-12-01');
+    const names = async () => (await agentOptions(store.db, NOW)).map((agent) => agent.nom);
 
     // Unbound, the whole register.
-    expect(names()).toEqual(['Ailleurs', 'Future', 'Ici', 'Partie']);
-    store.db.legacyTransaction(() => writeSetting(store.db, INSTALLATION_POINT_KEY, here))();
-    expect(agentOptions(store.db, NOW)).toEqual([
+    expect(await names()).toEqual(['Ailleurs', 'Future', 'Ici', 'Partie']);
+    await store.db.transaction(async (tx) => writeSetting(tx, INSTALLATION_POINT_KEY, here));
+    expect(await agentOptions(store.db, NOW)).toEqual([
       { id: ici, prenom: 'Test', nom: 'Ici', service: '', compteId: null },
     ]);
   });
 
-  it('audits a change with before and after, and says when sessions must close', () => {
-    const id = create('bea', ['agent']);
+  it('audits a change with before and after, and says when sessions must close', async () => {
+    const id = await create('bea', ['agent']);
     const base = { id, nom: 'Béatrice', roles: ['agent'] as Role[], agentId: null, actif: true };
-    expect(updateCompte(store.db, ADMIN, base, NOW)).toEqual({ closeSessions: false });
-    expect(updateCompte(store.db, ADMIN, { ...base, roles: ['agent', 'redacteur'] }, NOW)).toEqual({
+    expect(await updateCompte(store.db, ADMIN, base, NOW)).toEqual({ closeSessions: false });
+    expect(await updateCompte(store.db, ADMIN, { ...base, roles: ['agent', 'redacteur'] }, NOW)).toEqual({
       closeSessions: true,
     });
     expect(
-      updateCompte(store.db, ADMIN, { ...base, roles: ['redacteur', 'agent'], actif: false }, NOW),
+      await updateCompte(store.db, ADMIN, { ...base, roles: ['redacteur', 'agent'], actif: false }, NOW),
     ).toEqual({
       closeSessions: true,
     });
-    const last = auditRows().at(-1);
+    const last = (await auditRows()).at(-1);
     expect(JSON.parse(last?.avant ?? '')).toMatchObject({ actif: true, roles: ['agent', 'redacteur'] });
     expect(JSON.parse(last?.apres ?? '')).toMatchObject({ actif: false, nom: 'Béatrice' });
   });
 
-  it('never removes or deactivates the last active administrator', () => {
-    const first = create('admin', ['administrateur']);
+  it('never removes or deactivates the last active administrator', async () => {
+    const first = await create('admin', ['administrateur']);
     const keep = { id: first, nom: 'Admin', roles: ['administrateur'] as Role[], agentId: null, actif: true };
-    expect(() => updateCompte(store.db, ADMIN, { ...keep, roles: ['agent'] }, NOW)).toThrow(
+    await expect(updateCompte(store.db, ADMIN, { ...keep, roles: ['agent'] }, NOW)).rejects.toThrow(
       /dernier compte administrateur actif/,
     );
-    expect(() => updateCompte(store.db, ADMIN, { ...keep, actif: false }, NOW)).toThrow(RefusedError);
-    expect(getCompte(store.db, first)).toMatchObject({ roles: ['administrateur'], actif: true });
+    await expect(updateCompte(store.db, ADMIN, { ...keep, actif: false }, NOW)).rejects.toThrow(RefusedError);
+    expect(await getCompte(store.db, first)).toMatchObject({ roles: ['administrateur'], actif: true });
 
     // An inactive second administrator does not count; an active one does.
-    const second = create('admin2', ['administrateur']);
+    const second = await create('admin2', ['administrateur']);
     const other = { ...keep, id: second, nom: 'Admin 2' };
-    updateCompte(store.db, ADMIN, { ...other, actif: false }, NOW);
-    expect(() => updateCompte(store.db, ADMIN, { ...keep, actif: false }, NOW)).toThrow(RefusedError);
-    updateCompte(store.db, ADMIN, other, NOW);
-    updateCompte(store.db, ADMIN, { ...keep, roles: ['agent'] }, NOW);
-    expect(getCompte(store.db, first).roles).toEqual(['agent']);
+    await updateCompte(store.db, ADMIN, { ...other, actif: false }, NOW);
+    await expect(updateCompte(store.db, ADMIN, { ...keep, actif: false }, NOW)).rejects.toThrow(RefusedError);
+    await updateCompte(store.db, ADMIN, other, NOW);
+    await updateCompte(store.db, ADMIN, { ...keep, roles: ['agent'] }, NOW);
+    expect((await getCompte(store.db, first)).roles).toEqual(['agent']);
   });
 
-  it('writes passwords and PINs as « (modifié) » in the trail, and unlocks', () => {
-    const id = create('bea', ['agent']);
-    store.db
-      .prepare("UPDATE comptes SET echecs = 6, verrouille_jusqu = '2026-11-23T10:00:00.000Z' WHERE id = ?")
-      .run(id);
-    unlockCompte(store.db, ADMIN, id, NOW);
-    expect(getCompte(store.db, id)).toMatchObject({ echecs: 0, verrouilleJusqu: null });
-    writePassword(store.db, ADMIN, id, 'scrypt$nouveau', NOW);
-    writePin(store.db, ADMIN, id, 'scrypt$pin', NOW);
-    writePin(store.db, ADMIN, id, null, NOW);
-    expect(getCompte(store.db, id).hasPin).toBe(false);
-    const rows = auditRows().slice(1);
+  it('writes passwords and PINs as « (modifié) » in the trail, and unlocks', async () => {
+    const id = await create('bea', ['agent']);
+    await store.db.run(
+      sql`UPDATE comptes SET echecs = 6, verrouille_jusqu = '2026-11-23T10:00:00.000Z' WHERE id = ${id}`,
+    );
+    await unlockCompte(store.db, ADMIN, id, NOW);
+    expect(await getCompte(store.db, id)).toMatchObject({ echecs: 0, verrouilleJusqu: null });
+    await writePassword(store.db, ADMIN, id, 'scrypt$nouveau', NOW);
+    await writePin(store.db, ADMIN, id, 'scrypt$pin', NOW);
+    await writePin(store.db, ADMIN, id, null, NOW);
+    expect((await getCompte(store.db, id)).hasPin).toBe(false);
+    const rows = (await auditRows()).slice(1);
     expect(rows.map((row) => row.action)).toEqual(['deverrouillage', 'mot_de_passe', 'pin', 'retrait_pin']);
     expect(rows.map((row) => [row.avant, row.apres])).toEqual([
       ['{"echecs":6,"verrouilleJusqu":"2026-11-23T10:00:00.000Z"}', '{"echecs":0,"verrouilleJusqu":null}'],
@@ -195,9 +193,9 @@ describe('the accounts register', () => {
     ]);
   });
 
-  it('answers « not found » in French for an unknown account', () => {
-    expect(() => getCompte(store.db, 42)).toThrow("Le compte n° 42 n'existe pas.");
-    expect(() => unlockCompte(store.db, ADMIN, 42, NOW)).toThrow(/n'existe pas/);
-    expect(auditRows()).toEqual([]);
+  it('answers « not found » in French for an unknown account', async () => {
+    await expect(getCompte(store.db, 42)).rejects.toThrow("Le compte n° 42 n'existe pas.");
+    await expect(unlockCompte(store.db, ADMIN, 42, NOW)).rejects.toThrow(/n'existe pas/);
+    expect(await auditRows()).toEqual([]);
   });
 });

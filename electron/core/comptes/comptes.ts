@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import { NotFoundError, RefusedError } from '../errors';
 import { installationPoint } from '../points/installation-point';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 /** What the audit trail writes in place of a password or a PIN. */
 export const SECRET_CHANGED = '(modifié)';
@@ -26,14 +26,12 @@ interface SummaryRow {
   has_pin: number;
   cree_le: string;
   derniere_connexion: string | null;
-  roles: string | null;
 }
 
-const SUMMARY_SQL = `
+const SUMMARY_SQL = sql`
   SELECT c.id, c.identifiant, c.nom, c.actif, c.agent_id, c.verrouille_jusqu, c.echecs,
-         c.pin IS NOT NULL AS has_pin, c.cree_le, c.derniere_connexion,
-         CASE WHEN a.id IS NULL THEN NULL ELSE a.prenom || ' ' || a.nom END AS agent_nom,
-         (SELECT group_concat(role, ',') FROM compte_roles r WHERE r.compte_id = c.id) AS roles
+         CASE WHEN c.pin IS NOT NULL THEN 1 ELSE 0 END AS has_pin, c.cree_le, c.derniere_connexion,
+         CASE WHEN a.id IS NULL THEN NULL ELSE a.prenom || ' ' || a.nom END AS agent_nom
   FROM comptes c LEFT JOIN agents a ON a.id = c.agent_id`;
 
 /** Roles in the contract's order (agent first, administrateur last), whatever order they were given in. */
@@ -41,12 +39,12 @@ export function sortRoles(roles: readonly string[]): Role[] {
   return ROLES.filter((role) => roles.includes(role));
 }
 
-function summary(row: SummaryRow): CompteSummary {
+function summary(row: SummaryRow, roles: readonly string[]): CompteSummary {
   return {
     id: row.id,
     identifiant: row.identifiant,
     nom: row.nom,
-    roles: sortRoles(row.roles ? row.roles.split(',') : []),
+    roles: sortRoles(roles),
     agent: row.agent_id === null ? null : { id: row.agent_id, nom: row.agent_nom ?? '' },
     actif: row.actif === 1,
     verrouilleJusqu: row.verrouille_jusqu,
@@ -57,15 +55,26 @@ function summary(row: SummaryRow): CompteSummary {
   };
 }
 
-export function listComptes(db: Db): CompteSummary[] {
-  const rows = db.prepare(`${SUMMARY_SQL} ORDER BY c.nom COLLATE NOCASE, c.id`).all() as SummaryRow[];
-  return rows.map(summary);
+/** The accounts' summaries, their roles read in one more query (no portable group_concat). */
+async function summaries(db: Db, rows: SummaryRow[]): Promise<CompteSummary[]> {
+  if (rows.length === 0) return [];
+  const roles = await db.all<{ compteId: number; role: string }>(
+    sql`SELECT compte_id AS "compteId", role FROM compte_roles
+        WHERE compte_id IN (${sql.join(rows.map((row) => row.id))})`,
+  );
+  const byCompte = new Map<number, string[]>();
+  for (const { compteId, role } of roles) byCompte.set(compteId, [...(byCompte.get(compteId) ?? []), role]);
+  return rows.map((row) => summary(row, byCompte.get(row.id) ?? []));
 }
 
-export function getCompte(db: Db, id: number): CompteSummary {
-  const row = db.prepare(`${SUMMARY_SQL} WHERE c.id = ?`).get(id) as SummaryRow | undefined;
-  if (!row) throw new NotFoundError(`Le compte n° ${id} n'existe pas.`);
-  return summary(row);
+export async function listComptes(db: Db): Promise<CompteSummary[]> {
+  return summaries(db, await db.all<SummaryRow>(sql`${SUMMARY_SQL} ORDER BY lower(c.nom), c.id`));
+}
+
+export async function getCompte(db: Db, id: number): Promise<CompteSummary> {
+  const [compte] = await summaries(db, await db.all<SummaryRow>(sql`${SUMMARY_SQL} WHERE c.id = ${id}`));
+  if (!compte) throw new NotFoundError(`Le compte n° ${id} n'existe pas.`);
+  return compte;
 }
 
 /**
@@ -73,58 +82,62 @@ export function getCompte(db: Db, id: number): CompteSummary {
  * to a point, only the agents assigned to it today: a PIN opens a session at the agent's own point only, so a
  * person of another point would be a link that does nothing here. Unbound, every active agent of the register.
  */
-export function agentOptions(db: Db, now: Date = new Date()): AgentOption[] {
-  const point = installationPoint(db);
+export async function agentOptions(db: Db, now: Date = new Date()): Promise<AgentOption[]> {
+  const point = await installationPoint(db);
   const today = parisDay(now);
-  return db
-    .prepare(
-      `SELECT a.id, a.prenom, a.nom, a.service,
-              (SELECT c.id FROM comptes c WHERE c.agent_id = a.id ORDER BY c.id LIMIT 1) AS compteId
-       FROM agents a
-       WHERE a.actif = 1
-         AND (@point IS NULL OR EXISTS (
+  const atPoint = point
+    ? sql`AND EXISTS (
            SELECT 1 FROM affectations f
-           WHERE f.agent_id = a.id AND f.point_id = @point
-             AND f.debut <= @today AND (f.fin IS NULL OR f.fin >= @today)))
-       ORDER BY a.nom COLLATE NOCASE, a.prenom COLLATE NOCASE, a.id`,
-    )
-    .all({ point: point?.pointId ?? null, today }) as AgentOption[];
+           WHERE f.agent_id = a.id AND f.point_id = ${point.pointId}
+             AND f.debut <= ${today} AND (f.fin IS NULL OR f.fin >= ${today}))`
+    : sql``;
+  return db.all<AgentOption>(
+    sql`SELECT a.id, a.prenom, a.nom, a.service,
+              (SELECT c.id FROM comptes c WHERE c.agent_id = a.id ORDER BY c.id LIMIT 1) AS "compteId"
+       FROM agents a
+       WHERE a.actif = 1 ${atPoint}
+       ORDER BY lower(a.nom), lower(a.prenom), a.id`,
+  );
 }
 
-function checkAgent(db: Db, agentId: number | null): void {
+async function checkAgent(db: Db, agentId: number | null): Promise<void> {
   if (agentId === null) return;
-  if (db.prepare('SELECT 1 FROM agents WHERE id = ?').get(agentId) === undefined)
+  if ((await db.one(sql`SELECT 1 AS found FROM agents WHERE id = ${agentId}`)) === undefined)
     throw new RefusedError(`L'agent n° ${agentId} n'existe pas : choisissez une personne de la liste.`);
 }
 
 /** How many active accounts hold the administrateur role, leaving one account out. */
-function otherActiveAdministrators(db: Db, exceptId: number): number {
-  return db
-    .prepare(
-      `SELECT count(*) FROM comptes c JOIN compte_roles r ON r.compte_id = c.id AND r.role = 'administrateur'
-       WHERE c.actif = 1 AND c.id <> ?`,
-    )
-    .pluck()
-    .get(exceptId) as number;
+async function otherActiveAdministrators(db: Db, exceptId: number): Promise<number> {
+  return (
+    (await db.value<number>(
+      sql`SELECT count(*) FROM comptes c JOIN compte_roles r ON r.compte_id = c.id AND r.role = 'administrateur'
+       WHERE c.actif = 1 AND c.id <> ${exceptId}`,
+    )) ?? 0
+  );
 }
 
 /**
  * Refuses a change that would leave nobody able to administer the app: without an active administrator, no one
  * could create accounts, unlock them or restore a backup.
  */
-function keepAnAdministrator(db: Db, before: CompteSummary, roles: readonly Role[], actif: boolean): void {
+async function keepAnAdministrator(
+  db: Db,
+  before: CompteSummary,
+  roles: readonly Role[],
+  actif: boolean,
+): Promise<void> {
   const wasAdmin = before.actif && before.roles.includes('administrateur');
   const staysAdmin = actif && roles.includes('administrateur');
-  if (wasAdmin && !staysAdmin && otherActiveAdministrators(db, before.id) === 0)
+  if (wasAdmin && !staysAdmin && (await otherActiveAdministrators(db, before.id)) === 0)
     throw new RefusedError(
       "C'est le dernier compte administrateur actif : donnez d'abord ce rôle à un autre compte.",
     );
 }
 
-function writeRoles(db: Db, compteId: number, roles: readonly Role[]): void {
-  db.prepare('DELETE FROM compte_roles WHERE compte_id = ?').run(compteId);
-  const insert = db.prepare('INSERT INTO compte_roles (compte_id, role) VALUES (?, ?)');
-  for (const role of sortRoles(roles)) insert.run(compteId, role);
+async function writeRoles(db: Db, compteId: number, roles: readonly Role[]): Promise<void> {
+  await db.run(sql`DELETE FROM compte_roles WHERE compte_id = ${compteId}`);
+  for (const role of sortRoles(roles))
+    await db.run(sql`INSERT INTO compte_roles (compte_id, role) VALUES (${compteId}, ${role})`);
 }
 
 /** The audited view of an account: what an administrator can change, never a hash. */
@@ -149,36 +162,29 @@ export interface NewCompte {
   pinHash?: string | null;
 }
 
-/** Creates an account; a duplicate identifiant is a SQLite UNIQUE violation (the dispatcher's « conflict »). */
-export function insertCompte(db: Db, actor: Actor, input: NewCompte, now: Date): number {
+/** Creates an account; a duplicate identifiant is a UNIQUE violation (the dispatcher's « conflict »). */
+export async function insertCompte(db: Db, actor: Actor, input: NewCompte, now: Date): Promise<number> {
   if (input.roles.length === 0) throw new RefusedError('Donnez au moins un rôle au compte.');
-  return db.legacyTransaction(() => {
+  return db.transaction(async (tx) => {
     const agentId = input.agentId ?? null;
-    checkAgent(db, agentId);
+    await checkAgent(tx, agentId);
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO comptes (identifiant, nom, mot_de_passe, pin, agent_id, cree_le)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.identifiant,
-          input.nom,
-          input.motDePasseHash,
-          input.pinHash ?? null,
-          agentId,
-          now.toISOString(),
-        ).lastInsertRowid,
+      await tx.value<number>(
+        sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, pin, agent_id, cree_le)
+           VALUES (${input.identifiant}, ${input.nom}, ${input.motDePasseHash}, ${input.pinHash ?? null},
+             ${agentId}, ${now.toISOString()})
+           RETURNING id`,
+      ),
     );
-    writeRoles(db, id, input.roles);
+    await writeRoles(tx, id, input.roles);
     const apres = {
-      ...audited(getCompte(db, id)),
+      ...audited(await getCompte(tx, id)),
       motDePasse: SECRET_CHANGED,
       ...(input.pinHash ? { pin: SECRET_CHANGED } : {}),
     };
-    recordAudit(db, actor, { action: 'creation', objet: 'compte', objetId: id, apres }, now);
+    await recordAudit(tx, actor, { action: 'creation', objet: 'compte', objetId: id, apres }, now);
     return id;
-  })();
+  });
 }
 
 export interface CompteChange {
@@ -193,28 +199,26 @@ export interface CompteChange {
  * Changes an account's name, roles, person and state. Returns whether its open sessions must end: roles
  * changed (a withdrawn role must not linger in a session) or the account was deactivated.
  */
-export function updateCompte(
+export async function updateCompte(
   db: Db,
   actor: Actor,
   change: CompteChange,
   now: Date,
-): { closeSessions: boolean } {
+): Promise<{ closeSessions: boolean }> {
   if (change.roles.length === 0) throw new RefusedError('Donnez au moins un rôle au compte.');
-  return db.legacyTransaction(() => {
-    const before = getCompte(db, change.id);
+  return db.transaction(async (tx) => {
+    const before = await getCompte(tx, change.id);
     const roles = sortRoles(change.roles);
-    keepAnAdministrator(db, before, roles, change.actif);
-    checkAgent(db, change.agentId);
-    db.prepare('UPDATE comptes SET nom = ?, agent_id = ?, actif = ? WHERE id = ?').run(
-      change.nom,
-      change.agentId,
-      change.actif ? 1 : 0,
-      change.id,
+    await keepAnAdministrator(tx, before, roles, change.actif);
+    await checkAgent(tx, change.agentId);
+    await tx.run(
+      sql`UPDATE comptes SET nom = ${change.nom}, agent_id = ${change.agentId}, actif = ${change.actif ? 1 : 0}
+          WHERE id = ${change.id}`,
     );
-    writeRoles(db, change.id, roles);
-    const after = getCompte(db, change.id);
-    recordAudit(
-      db,
+    await writeRoles(tx, change.id, roles);
+    const after = await getCompte(tx, change.id);
+    await recordAudit(
+      tx,
       actor,
       {
         action: 'modification',
@@ -227,25 +231,26 @@ export function updateCompte(
     );
     const rolesChanged = before.roles.join(',') !== after.roles.join(',');
     return { closeSessions: rolesChanged || (before.actif && !after.actif) };
-  })();
+  });
 }
 
 /** Replaces an account's password hash; clears the lock, since an administrator has just vouched for it. */
-export function writePassword(
+export async function writePassword(
   db: Db,
   actor: Actor,
   id: number,
   hash: string,
   now: Date,
   action = 'mot_de_passe',
-): void {
-  db.legacyTransaction(() => {
-    getCompte(db, id);
-    db.prepare(
-      'UPDATE comptes SET mot_de_passe = ?, echecs = 0, prochain_essai = NULL, verrouille_jusqu = NULL WHERE id = ?',
-    ).run(hash, id);
-    recordAudit(
-      db,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await getCompte(tx, id);
+    await tx.run(
+      sql`UPDATE comptes SET mot_de_passe = ${hash}, echecs = 0, prochain_essai = NULL, verrouille_jusqu = NULL
+          WHERE id = ${id}`,
+    );
+    await recordAudit(
+      tx,
       actor,
       {
         action,
@@ -256,16 +261,22 @@ export function writePassword(
       },
       now,
     );
-  })();
+  });
 }
 
 /** Sets (a hash) or removes (null) an account's desk PIN. */
-export function writePin(db: Db, actor: Actor, id: number, hash: string | null, now: Date): void {
-  db.legacyTransaction(() => {
-    const before = getCompte(db, id);
-    db.prepare('UPDATE comptes SET pin = ? WHERE id = ?').run(hash, id);
-    recordAudit(
-      db,
+export async function writePin(
+  db: Db,
+  actor: Actor,
+  id: number,
+  hash: string | null,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getCompte(tx, id);
+    await tx.run(sql`UPDATE comptes SET pin = ${hash} WHERE id = ${id}`);
+    await recordAudit(
+      tx,
       actor,
       {
         action: hash ? 'pin' : 'retrait_pin',
@@ -276,18 +287,18 @@ export function writePin(db: Db, actor: Actor, id: number, hash: string | null, 
       },
       now,
     );
-  })();
+  });
 }
 
 /** Lifts a lock (and the failures' count) before its time. */
-export function unlockCompte(db: Db, actor: Actor, id: number, now: Date): void {
-  db.legacyTransaction(() => {
-    const before = getCompte(db, id);
-    db.prepare(
-      'UPDATE comptes SET echecs = 0, prochain_essai = NULL, verrouille_jusqu = NULL WHERE id = ?',
-    ).run(id);
-    recordAudit(
-      db,
+export async function unlockCompte(db: Db, actor: Actor, id: number, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getCompte(tx, id);
+    await tx.run(
+      sql`UPDATE comptes SET echecs = 0, prochain_essai = NULL, verrouille_jusqu = NULL WHERE id = ${id}`,
+    );
+    await recordAudit(
+      tx,
       actor,
       {
         action: 'deverrouillage',
@@ -298,5 +309,5 @@ export function unlockCompte(db: Db, actor: Actor, id: number, now: Date): void 
       },
       now,
     );
-  })();
+  });
 }

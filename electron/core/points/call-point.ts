@@ -21,9 +21,9 @@ export interface CallPoint {
 }
 
 /** The point of a call from `desk`, or (no desk) the installation's; null when the installation is unbound. */
-export function pointOfCall(db: Db, desk?: CallingDesk): CallPoint | null {
+export async function pointOfCall(db: Db, desk?: CallingDesk): Promise<CallPoint | null> {
   if (desk) return { pointId: desk.pointId, nom: desk.pointNom, posteId: desk.id };
-  const point = installationPoint(db);
+  const point = await installationPoint(db);
   return point && { pointId: point.pointId, nom: point.nom, posteId: null };
 }
 
@@ -39,6 +39,6 @@ export interface RowOrigin {
 }
 
 /** The origin's point: the one given, or the point of a call without a desk. */
-export function pointOfRow(db: Db, origin: RowOrigin): CallPoint | null {
-  return origin.point === undefined ? pointOfCall(db) : origin.point;
+export async function pointOfRow(db: Db, origin: RowOrigin): Promise<CallPoint | null> {
+  return origin.point === undefined ? await pointOfCall(db) : origin.point;
 }

@@ -5,7 +5,7 @@ import { fold, matchesQuery } from '../../../common/text';
 import type { Actor } from '../audit/record';
 import { auditedUpdate, recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 interface PointRow extends Omit<PointRecord, 'ouvert'> {
   ouvert: number;
@@ -27,8 +27,8 @@ export interface PointFilter {
 }
 
 /** Points for lists and pickers, by name; `q` looks in the code, the name and the commune. */
-export function listPoints(db: Db, filter: PointFilter = {}): PointSummary[] {
-  const rows = db.prepare('SELECT * FROM points').all() as PointRow[];
+export async function listPoints(db: Db, filter: PointFilter = {}): Promise<PointSummary[]> {
+  const rows = await db.all<PointRow>(sql`SELECT * FROM points`);
   return rows
     .map(toRecord)
     .filter(
@@ -41,25 +41,26 @@ export function listPoints(db: Db, filter: PointFilter = {}): PointSummary[] {
     .map(summary);
 }
 
-export function findPoint(db: Db, id: number): PointRecord | null {
-  const row = db.prepare('SELECT * FROM points WHERE id = ?').get(id) as PointRow | undefined;
+export async function findPoint(db: Db, id: number): Promise<PointRecord | null> {
+  const row = await db.one<PointRow>(sql`SELECT * FROM points WHERE id = ${id}`);
   return row ? toRecord(row) : null;
 }
 
-export function getPoint(db: Db, id: number): PointRecord {
-  const point = findPoint(db, id);
+export async function getPoint(db: Db, id: number): Promise<PointRecord> {
+  const point = await findPoint(db, id);
   if (!point) throw new NotFoundError(`Le point d'accueil n° ${id} n'existe pas.`);
   return point;
 }
 
 /** The point holding a code (codes compare without regard to case), if any. */
-export function pointByCode(db: Db, code: string): PointRecord | null {
-  const row = db.prepare('SELECT * FROM points WHERE code = ?').get(code) as PointRow | undefined;
+export async function pointByCode(db: Db, code: string): Promise<PointRecord | null> {
+  // Unique whatever the case: SQLite's NOCASE column, PostgreSQL's unique index on lower(code).
+  const row = await db.one<PointRow>(sql`SELECT * FROM points WHERE lower(code) = lower(${code})`);
   return row ? toRecord(row) : null;
 }
 
-function checkCodeFree(db: Db, code: string, exceptId: number | null): void {
-  const holder = pointByCode(db, code);
+async function checkCodeFree(db: Db, code: string, exceptId: number | null): Promise<void> {
+  const holder = await pointByCode(db, code);
   if (holder && holder.id !== exceptId)
     throw new ConflictError(
       `Le code « ${code} » est déjà celui du point « ${holder.nom} ». Choisissez-en un autre.`,
@@ -84,38 +85,48 @@ function values(fields: PointFields): Array<string | number | null> {
   return FIELDS.map((key) => (key === 'ouvert' ? (fields.ouvert ? 1 : 0) : fields[key]));
 }
 
-export function createPoint(db: Db, actor: Actor, fields: PointFields, now: Date): PointRecord {
-  return db.legacyTransaction(() => {
-    checkCodeFree(db, fields.code, null);
+export async function createPoint(
+  db: Db,
+  actor: Actor,
+  fields: PointFields,
+  now: Date,
+): Promise<PointRecord> {
+  return db.transaction(async (tx) => {
+    await checkCodeFree(tx, fields.code, null);
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO points (${FIELDS.join(', ')}, cree_le) VALUES (${FIELDS.map(() => '?').join(', ')}, ?)`,
-        )
-        .run(...values(fields), now.toISOString()).lastInsertRowid,
+      await tx.value<number>(
+        sql`INSERT INTO points (${sql.join(FIELDS.map((key) => sql.ref(key)))}, cree_le)
+            VALUES (${sql.join(values(fields))}, ${now.toISOString()})
+            RETURNING id`,
+      ),
     );
-    const created = getPoint(db, id);
-    recordAudit(db, actor, { action: 'creation', objet: 'point', objetId: id, apres: created }, now);
+    const created = await getPoint(tx, id);
+    await recordAudit(tx, actor, { action: 'creation', objet: 'point', objetId: id, apres: created }, now);
     return created;
-  })();
+  });
 }
 
 /** Changes a point's fields; closing it is `ouvert: false` (its history stays). */
-export function updatePoint(db: Db, actor: Actor, id: number, fields: PointFields, now: Date): PointRecord {
-  return db.legacyTransaction(() =>
+export async function updatePoint(
+  db: Db,
+  actor: Actor,
+  id: number,
+  fields: PointFields,
+  now: Date,
+): Promise<PointRecord> {
+  return db.transaction((tx) =>
     auditedUpdate(
-      db,
+      tx,
       actor,
       { action: 'modification', objet: 'point', objetId: id },
-      () => getPoint(db, id),
-      () => {
-        checkCodeFree(db, fields.code, id);
-        db.prepare(`UPDATE points SET ${FIELDS.map((key) => `${key} = ?`).join(', ')} WHERE id = ?`).run(
-          ...values(fields),
-          id,
-        );
+      () => getPoint(tx, id),
+      async () => {
+        await checkCodeFree(tx, fields.code, id);
+        const row = values(fields);
+        const set = FIELDS.map((key, i) => sql`${sql.ref(key)} = ${row[i]}`);
+        await tx.run(sql`UPDATE points SET ${sql.join(set)} WHERE id = ${id}`);
       },
       now,
     ),
-  )();
+  );
 }

@@ -7,17 +7,17 @@ import { answerReclamation, createReclamation } from '../reclamations/workflow';
 import { publicResults, publicResultsCsv } from './resultats';
 
 let f: JournalFixture;
-beforeEach(() => {
-  f = journalFixture();
+beforeEach(async () => {
+  f = await journalFixture();
 });
 afterEach(() => f.store.close());
 
 describe('published results', () => {
-  it('gives a point’s and the city’s figures with no personal data, as a page and a CSV', () => {
-    logEntry(f.db, { jour: '2026-11-20', pointId: f.pointId, issue: 'repondu' });
-    logEntry(f.db, { jour: '2026-11-20', pointId: f.pointId, issue: 'transmis' });
-    recordRating(f.db, { note: 'satisfait', source: 'tablette' }, NOW);
-    const r = createReclamation(
+  it('gives a point’s and the city’s figures with no personal data, as a page and a CSV', async () => {
+    await logEntry(f.db, { jour: '2026-11-20', pointId: f.pointId, issue: 'repondu' });
+    await logEntry(f.db, { jour: '2026-11-20', pointId: f.pointId, issue: 'transmis' });
+    await recordRating(f.db, { note: 'satisfait', source: 'tablette' }, NOW);
+    const r = await createReclamation(
       f.db,
       f.alice,
       {
@@ -29,9 +29,16 @@ describe('published results', () => {
       f.pointId,
       NOW,
     );
-    answerReclamation(f.db, f.bruno, { roles: ['gestionnaire'] }, r.id, { reponse: 'Merci Zoé Secret' }, NOW);
+    await answerReclamation(
+      f.db,
+      f.bruno,
+      { roles: ['gestionnaire'] },
+      r.id,
+      { reponse: 'Merci Zoé Secret' },
+      NOW,
+    );
 
-    const point = publicResults(f.db, { pointId: f.pointId }, NOW);
+    const point = await publicResults(f.db, { pointId: f.pointId }, NOW);
     expect(point).toMatchObject({
       du: '2025-11-24',
       au: '2026-11-23',
@@ -41,7 +48,7 @@ describe('published results', () => {
       label: { labellise: false },
     });
     expect(point.label.promesses.length).toBeGreaterThan(0);
-    expect(publicResults(f.db, { annee: 2026 }, NOW).perimetre).toEqual({
+    expect((await publicResults(f.db, { annee: 2026 }, NOW)).perimetre).toEqual({
       pointId: null,
       nom: 'Ensemble de la ville',
     });

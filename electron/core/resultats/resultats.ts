@@ -15,15 +15,15 @@ import { outcomeCounts } from '../indicateurs/outcomes';
 import { reclamationCounts } from '../reclamations/counts';
 import { readReclamationSettings } from '../reclamations/settings';
 import { satisfactionCounts } from '../satisfaction/counts';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 export const VILLE = 'Ensemble de la ville';
 
-export function publicResults(
+export async function publicResults(
   db: Db,
   input: { annee?: number; pointId?: number },
   now: Date,
-): ResultatsPublics {
+): Promise<ResultatsPublics> {
   const today = parisDay(now);
   const range =
     input.annee === undefined
@@ -32,8 +32,7 @@ export function publicResults(
   const enCours = input.annee === undefined || !range.complete;
   let nom = VILLE;
   if (input.pointId !== undefined) {
-    const point = db.prepare('SELECT nom FROM points WHERE id = ?').pluck().get(input.pointId) as
-      string | undefined;
+    const point = await db.value<string>(sql`SELECT nom FROM points WHERE id = ${input.pointId}`);
     if (point === undefined) throw new NotFoundError('Ce point d’accueil n’existe pas.');
     nom = point;
   }
@@ -42,17 +41,15 @@ export function publicResults(
     au: range.au,
     ...(input.pointId !== undefined && { pointId: input.pointId }),
   };
-  const contacts = outcomeCounts(db, filtres, 'mois');
-  const notes = satisfactionCounts(db, filtres).parNote;
+  const contacts = await outcomeCounts(db, filtres, 'mois');
+  const notes = (await satisfactionCounts(db, filtres)).parNote;
   const rates = satisfactionRates(notes);
-  const reclamations = reclamationCounts(db, filtres, range.au);
-  const labelled = labelledPoints(db, range.au, filtres);
-  const points = db
-    .prepare('SELECT id, nom FROM points WHERE ouvert = 1 ORDER BY nom COLLATE NOCASE')
-    .all() as Array<{
-    id: number;
-    nom: string;
-  }>;
+  const reclamations = await reclamationCounts(db, filtres, range.au);
+  const labelled = await labelledPoints(db, range.au, filtres);
+  const points = await db.all<{ id: number; nom: string }>(
+    sql`SELECT id, nom FROM points WHERE ouvert = 1 ORDER BY lower(nom)`,
+  );
+  const delais = (await readReclamationSettings(db)).delais;
   const tenth = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
   return {
     perimetre: { pointId: input.pointId ?? null, nom },
@@ -70,7 +67,7 @@ export function publicResults(
       repondues: reclamations.repondues,
       dansLesDelais: reclamations.dansLesDelais,
       tauxDelaisTenus: rate(reclamations.dansLesDelais, reclamations.repondues),
-      delais: readReclamationSettings(db).delais,
+      delais,
     },
     accueil: {
       contacts: contacts.contacts,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Db } from './database';
+import type { SqliteHandle } from './database';
 import { DatabaseVersionError, migrate, openDatabase, userVersion } from './database';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
@@ -32,7 +32,7 @@ function databaseAt(dir: string, version: number): string {
   return file;
 }
 
-function tableNames(db: Db): string[] {
+function tableNames(db: SqliteHandle): string[] {
   return db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
     .pluck()
@@ -40,27 +40,27 @@ function tableNames(db: Db): string[] {
 }
 
 describe('migrations', () => {
-  it('numbers the migrations 1, 2, 3… with no gap, and has sample rows for every version', () => {
+  it('numbers the migrations 1, 2, 3… with no gap, and has sample rows for every version', async () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
     for (const migration of MIGRATIONS) expect(ROWS_AT[migration.version], migration.name).toBeDefined();
   });
 
-  it('builds the whole schema on an empty database, with no backup (nothing to save)', () => {
+  it('builds the whole schema on an empty database, with no backup (nothing to save)', async () => {
     const dir = tempDir();
     const store = new Store(dir, { now: () => NOW });
-    const db = store.db;
+    const db = store.sqlite;
     expect(userVersion(db)).toBe(SCHEMA_VERSION);
     expect(tableNames(db)).toEqual(expect.arrayContaining(tablesUpTo(SCHEMA_VERSION)));
     // The rows of every version go in: the schema accepts them all.
     fillUpTo(db, SCHEMA_VERSION);
     expect(db.prepare('SELECT count(*) FROM label_evenements').pluck().get()).toBe(1);
     expect(store.backups()).toEqual([]);
-    store.close();
+    await store.close();
   });
 
   for (let version = 1; version < SCHEMA_VERSION; version++) {
-    it(`migrates a database from version ${version}, keeping its rows and a backup at version ${version}`, () => {
+    it(`migrates a database from version ${version}, keeping its rows and a backup at version ${version}`, async () => {
       const dir = tempDir();
       const file = databaseAt(dir, version);
       const before = (() => {
@@ -74,8 +74,8 @@ describe('migrations', () => {
       })();
 
       const store = new Store(dir, { now: () => NOW });
-      expect(userVersion(store.db)).toBe(SCHEMA_VERSION);
-      const after = snapshot(store.db, tablesUpTo(version));
+      expect(userVersion(store.sqlite)).toBe(SCHEMA_VERSION);
+      const after = snapshot(store.sqlite, tablesUpTo(version));
       // Later migrations may add columns, and reference rows (`adds`): every row is still there with its values.
       for (const table of tablesUpTo(version)) {
         const rows = before[table] ?? [];
@@ -85,7 +85,7 @@ describe('migrations', () => {
         );
       }
       // The rows of the newer versions fit the migrated schema.
-      for (let v = version + 1; v <= SCHEMA_VERSION; v++) ROWS_AT[v]?.fill(store.db);
+      for (let v = version + 1; v <= SCHEMA_VERSION; v++) ROWS_AT[v]?.fill(store.sqlite);
 
       const backups = store.backups();
       expect(backups.map((b) => b.name)).toEqual([`avant-migration-v${version}-2026-11-23T09-05-12.db`]);
@@ -93,11 +93,11 @@ describe('migrations', () => {
       expect(userVersion(copy)).toBe(version);
       expect(snapshot(copy, tablesUpTo(version))).toEqual(before);
       copy.close();
-      store.close();
+      await store.close();
     });
   }
 
-  it('refuses a database made by a newer version, in French, and leaves it byte for byte', () => {
+  it('refuses a database made by a newer version, in French, and leaves it byte for byte', async () => {
     const dir = tempDir();
     const file = databaseAt(dir, SCHEMA_VERSION);
     const db = new Database(file);
@@ -114,7 +114,7 @@ describe('migrations', () => {
     expect(readdirSync(dir).sort()).toEqual([DATABASE_FILE]);
   });
 
-  it('refuses a file that is not a database, in French', () => {
+  it('refuses a file that is not a database, in French', async () => {
     const dir = tempDir();
     const file = join(dir, DATABASE_FILE);
     const notes = 'Ceci est un fichier texte, pas une base de données.'.repeat(100);
@@ -123,7 +123,7 @@ describe('migrations', () => {
     expect(readFileSync(file, 'utf8')).toBe(notes);
   });
 
-  it('runs each migration in its own transaction: one that throws leaves the version and the data', () => {
+  it('runs each migration in its own transaction: one that throws leaves the version and the data', async () => {
     const dir = tempDir();
     const file = databaseAt(dir, 2);
     const failing: Migration = {
@@ -148,7 +148,7 @@ describe('migrations', () => {
     expect(readdirSync(join(dir, 'b'))).toEqual(['avant-migration-v2-2026-11-23T09-05-12.db']);
   });
 
-  it('applies the earlier migrations of a run even when a later one fails', () => {
+  it('applies the earlier migrations of a run even when a later one fails', async () => {
     const dir = tempDir();
     const file = databaseAt(dir, 1);
     const failing: Migration = {
@@ -167,10 +167,10 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('sets WAL, foreign keys and a busy timeout', () => {
+  it('sets WAL, foreign keys and a busy timeout', async () => {
     const dir = tempDir();
     const store = new Store(dir);
-    const db = store.db;
+    const db = store.sqlite;
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -178,7 +178,7 @@ describe('migrations', () => {
     expect(() =>
       db.prepare("INSERT INTO affectations (agent_id, point_id, debut) VALUES (99, 99, '2025-01-01')").run(),
     ).toThrow(/FOREIGN KEY/);
-    store.close();
+    await store.close();
     expect(existsSync(join(dir, DATABASE_FILE))).toBe(true);
   });
 });

@@ -9,21 +9,22 @@ const pointOf = (core: Core, { poste }: CallContext) => pointOfCall(core.store.d
 
 /** First start, login, the desk's PIN switch, logout, one's own password: thin calls into core/auth. */
 export const authHandlers: HandlerTable<AuthMethod> = {
-  'auth.session': (core, _input, context) => core.auth.info(context.session, pointOf(core, context)),
+  'auth.session': async (core, _input, context) =>
+    core.auth.info(context.session, await pointOf(core, context)),
   'auth.setup': async (core, input, context) =>
-    core.auth.info(await core.auth.setup(context.client, input), pointOf(core, context)),
+    core.auth.info(await core.auth.setup(context.client, input), await pointOf(core, context)),
   'auth.login': async (core, input, context) =>
     core.auth.info(
       await core.auth.login(context.client, input.identifiant, input.motDePasse, context.source),
-      pointOf(core, context),
+      await pointOf(core, context),
     ),
-  'auth.logout': (core, _input, context) => {
+  'auth.logout': async (core, _input, context) => {
     core.auth.logout(context.client);
-    return core.auth.info(ANONYMOUS, pointOf(core, context));
+    return core.auth.info(ANONYMOUS, await pointOf(core, context));
   },
-  'auth.deskAgents': (core, _input, context) => core.auth.deskAgents(pointOf(core, context)),
+  'auth.deskAgents': async (core, _input, context) => core.auth.deskAgents(await pointOf(core, context)),
   'auth.pinLogin': async (core, input, context) => {
-    const point = pointOf(core, context);
+    const point = await pointOf(core, context);
     const session = await core.auth.pinLogin(
       context.client,
       input.compteId,
@@ -42,6 +43,6 @@ export const authHandlers: HandlerTable<AuthMethod> = {
         input.nouveau,
         context.source,
       ),
-      pointOf(core, context),
+      await pointOf(core, context),
     ),
 };

@@ -12,10 +12,10 @@ const KIOSK_LIMIT = 20;
 
 /** The public kiosk's methods, and its settings in Réglages. */
 export const borneHandlers: HandlerTable<BorneMethod> = {
-  'borne.accueil': (core) => {
+  'borne.accueil': async (core) => {
     const { themes, fiches } = core.search.current().knowledge;
     return {
-      reglage: readBorneSettings(core.store.db),
+      reglage: await readBorneSettings(core.store.db),
       themes: themes
         .map((theme) => ({
           id: theme.id,
@@ -38,21 +38,21 @@ export const borneHandlers: HandlerTable<BorneMethod> = {
     };
   },
   'borne.service': (core, input) => borneService(core.search.current(), input.id, core.now()),
-  'borne.satisfaction': (core, input, { kiosk }) => {
+  'borne.satisfaction': async (core, input, { kiosk }) => {
     // Counted only from a kiosk: an agent's window or a script has no answer to give here.
     if (!kiosk) throw new ForbiddenError('Cette réponse ne se donne que sur la borne d’accueil.');
-    recordSatisfaction(core.store.db, input.note, core.now());
+    await recordSatisfaction(core.store.db, input.note, core.now());
     return { merci: true };
   },
-  'borne.reglage.get': (core) => ({
-    reglage: readBorneSettings(core.store.db),
-    satisfaction: satisfactionCounts(core.store.db, core.now()),
+  'borne.reglage.get': async (core) => ({
+    reglage: await readBorneSettings(core.store.db),
+    satisfaction: await satisfactionCounts(core.store.db, core.now()),
   }),
-  'borne.reglage.set': (core, input, { session }) => {
+  'borne.reglage.set': async (core, input, { session }) => {
     const db = core.store.db;
     return {
-      reglage: writeBorneSettings(db, actorOf(session), input, core.now()),
-      satisfaction: satisfactionCounts(db, core.now()),
+      reglage: await writeBorneSettings(db, actorOf(session), input, core.now()),
+      satisfaction: await satisfactionCounts(db, core.now()),
     };
   },
 };

@@ -7,6 +7,7 @@ import type { Core } from '../../core/app';
 import { createCore } from '../../core/app';
 import type { ClientSlot } from '../../core/auth/session';
 import { INSTALLATION_POINT_KEY } from '../../core/points/installation-point';
+import { sql } from '../../core/store/db';
 import { writeSetting } from '../../core/store/settings';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
@@ -170,23 +171,22 @@ describe('accounts through the dispatcher', () => {
 
     const db = core.store.db;
     const secrets = [password, changed, `${changed}!`, pin, '864200', 'Zébulon'];
+    const tables = await db.kysely.introspection.getTables();
     for (const table of ['comptes', 'audit', 'compte_roles', 'reglages']) {
-      const columns = (
-        db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; type: string }>
-      )
-        .filter((column) => column.type === 'TEXT')
+      const columns = (tables.find((meta) => meta.name === table)?.columns ?? [])
+        .filter((column) => column.dataType.toUpperCase() === 'TEXT')
         .map((column) => column.name);
       expect(columns.length).toBeGreaterThan(0);
-      for (const row of db.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all() as Array<
-        Record<string, string | null>
-      >) {
+      for (const row of await db.all<Record<string, string | null>>(
+        sql`SELECT ${sql.join(columns.map((column) => sql.ref(column)))} FROM ${sql.table(table)}`,
+      )) {
         for (const value of Object.values(row)) {
           for (const secret of secrets) expect(value ?? '').not.toContain(secret);
         }
       }
     }
     // And the hashes are scrypt's.
-    expect(db.prepare('SELECT mot_de_passe, pin FROM comptes WHERE id = ?').get(created.id)).toEqual({
+    expect(await db.one(sql`SELECT mot_de_passe, pin FROM comptes WHERE id = ${created.id}`)).toEqual({
       mot_de_passe: expect.stringMatching(/^scrypt\$/),
       pin: expect.stringMatching(/^scrypt\$/),
     });
@@ -195,22 +195,20 @@ describe('accounts through the dispatcher', () => {
   it('a PIN session at the desk cannot call an administrateur or gestionnaire method', async () => {
     const db = core.store.db;
     const pointId = Number(
-      db
-        .prepare(
-          "INSERT INTO points (code, nom, entite, type, cree_le) VALUES ('guichet', 'Guichet', 'ville', 'mixte', ?)",
-        )
-        .run(NOW().toISOString()).lastInsertRowid,
+      await db.value<number>(
+        sql`INSERT INTO points (code, nom, entite, type, cree_le)
+            VALUES ('guichet', 'Guichet', 'ville', 'mixte', ${NOW().toISOString()}) RETURNING id`,
+      ),
     );
     const agentId = Number(
-      db
-        .prepare("INSERT INTO agents (nom, prenom, cree_le) VALUES ('Tous', 'Rôles', ?)")
-        .run(NOW().toISOString()).lastInsertRowid,
+      await db.value<number>(
+        sql`INSERT INTO agents (nom, prenom, cree_le) VALUES ('Tous', 'Rôles', ${NOW().toISOString()}) RETURNING id`,
+      ),
     );
-    db.prepare("INSERT INTO affectations (agent_id, point_id, debut) VALUES (?, ?, '2025-01-01')").run(
-      agentId,
-      pointId,
+    await db.run(
+      sql`INSERT INTO affectations (agent_id, point_id, debut) VALUES (${agentId}, ${pointId}, '2025-01-01')`,
     );
-    db.legacyTransaction(() => writeSetting(db, INSTALLATION_POINT_KEY, pointId))();
+    await db.transaction(async (tx) => writeSetting(tx, INSTALLATION_POINT_KEY, pointId));
     const created = await ok(
       admin,
       'comptes.create',

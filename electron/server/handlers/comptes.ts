@@ -5,7 +5,7 @@ import type { HandlerTable } from '../handler-types';
 
 /** Accounts, for administrators: reads from core/comptes, changes through core/auth (it owns the hashes). */
 export const compteHandlers: HandlerTable<CompteMethod> = {
-  'comptes.list': (core) => ({ comptes: listComptes(core.store.db) }),
+  'comptes.list': async (core) => ({ comptes: await listComptes(core.store.db) }),
   'comptes.get': (core, input) => getCompte(core.store.db, input.id),
   'comptes.create': (core, input, { session }) => core.auth.create(actorOf(session), input),
   'comptes.update': (core, input, { session }) => core.auth.update(actorOf(session), input),
@@ -13,5 +13,5 @@ export const compteHandlers: HandlerTable<CompteMethod> = {
     core.auth.setPassword(actorOf(session), input.id, input.motDePasse),
   'comptes.setPin': (core, input, { session }) => core.auth.setPin(actorOf(session), input.id, input.pin),
   'comptes.unlock': (core, input, { session }) => core.auth.unlock(actorOf(session), input.id),
-  'comptes.agentOptions': (core) => ({ agents: agentOptions(core.store.db) }),
+  'comptes.agentOptions': async (core) => ({ agents: await agentOptions(core.store.db) }),
 };

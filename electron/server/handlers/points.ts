@@ -23,14 +23,14 @@ function checkContact(core: Core, fields: PointFields): void {
 
 /** Reception points: thin calls into core/points. */
 export const pointHandlers: HandlerTable<PointMethod> = {
-  'points.list': (core, input) => ({ points: listPoints(core.store.db, input) }),
-  'points.get': (core, input) => pointView(core, getPoint(core.store.db, input.id)),
-  'points.create': (core, input, { session }) => {
+  'points.list': async (core, input) => ({ points: await listPoints(core.store.db, input) }),
+  'points.get': async (core, input) => pointView(core, await getPoint(core.store.db, input.id)),
+  'points.create': async (core, input, { session }) => {
     checkContact(core, input);
-    return pointView(core, createPoint(core.store.db, actorOf(session), input, core.now()));
+    return pointView(core, await createPoint(core.store.db, actorOf(session), input, core.now()));
   },
-  'points.update': (core, { id, ...fields }, { session }) => {
+  'points.update': async (core, { id, ...fields }, { session }) => {
     checkContact(core, fields);
-    return pointView(core, updatePoint(core.store.db, actorOf(session), id, fields, core.now()));
+    return pointView(core, await updatePoint(core.store.db, actorOf(session), id, fields, core.now()));
   },
 };

@@ -5,5 +5,6 @@ import type { HandlerTable } from '../handler-types';
 /** Published results: public, counts and rates only. */
 export const resultatHandlers: HandlerTable<ResultatMethod> = {
   'resultats.public': (core, input) => publicResults(core.store.db, input, core.now()),
-  'resultats.csv': (core, input) => publicResultsCsv(publicResults(core.store.db, input, core.now())),
+  'resultats.csv': async (core, input) =>
+    publicResultsCsv(await publicResults(core.store.db, input, core.now())),
 };
