@@ -1,14 +1,14 @@
 // The installation's settings: one JSON value per key, each read through its schema with a default.
 import type { z } from 'zod';
-import type { Db } from './db';
+import { sql, type Db } from './db';
 
-export function readSetting<S extends z.ZodType>(
+export async function readSetting<S extends z.ZodType>(
   db: Db,
   key: string,
   schema: S,
   fallback: z.output<S>,
-): z.output<S> {
-  const raw = db.prepare('SELECT valeur FROM reglages WHERE cle = ?').pluck().get(key) as string | undefined;
+): Promise<z.output<S>> {
+  const raw = await db.value<string>(sql`SELECT valeur FROM reglages WHERE cle = ${key}`);
   if (raw === undefined) return fallback;
   let value: unknown;
   try {
@@ -21,8 +21,9 @@ export function readSetting<S extends z.ZodType>(
 }
 
 /** Writes a setting; the caller audits it in the same transaction. */
-export function writeSetting(db: Db, key: string, value: unknown): void {
-  db.prepare(
-    'INSERT INTO reglages (cle, valeur) VALUES (?, ?) ON CONFLICT (cle) DO UPDATE SET valeur = excluded.valeur',
-  ).run(key, JSON.stringify(value));
+export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
+  await db.run(
+    sql`INSERT INTO reglages (cle, valeur) VALUES (${key}, ${JSON.stringify(value)})
+        ON CONFLICT (cle) DO UPDATE SET valeur = excluded.valeur`,
+  );
 }
