@@ -14,8 +14,9 @@ function published(fiches: FicheLookup, ficheId: string): { titre: string } {
 
 async function isFavori(db: Db, compteId: number, ficheId: string): Promise<boolean> {
   return (
-    (await db.one(sql`SELECT 1 AS one FROM favoris WHERE compte_id = ${compteId} AND fiche_id = ${ficheId}`)) !==
-    undefined
+    (await db.one(
+      sql`SELECT 1 AS one FROM favoris WHERE compte_id = ${compteId} AND fiche_id = ${ficheId}`,
+    )) !== undefined
   );
 }
 
@@ -35,7 +36,9 @@ export async function setFavori(
   const { titre } = published(fiches, ficheId);
   // The count, the check and the insert in one transaction: two tabs starring at once cannot pass the limit.
   return db.transaction(async (tx) => {
-    const count = Number(await tx.value<number>(sql`SELECT count(*) FROM favoris WHERE compte_id = ${compteId}`));
+    const count = Number(
+      await tx.value<number>(sql`SELECT count(*) FROM favoris WHERE compte_id = ${compteId}`),
+    );
     if (count >= MAX_FAVORIS && !(await isFavori(tx, compteId, ficheId)))
       throw new RefusedError(
         `Vous avez déjà ${MAX_FAVORIS} fiches favorites : retirez-en une avant d’en ajouter une autre.`,
@@ -70,7 +73,9 @@ export async function recordView(
             ORDER BY vue_le DESC, fiche_id LIMIT ${MAX_RECENTS})`,
     );
     // A starred fiche's title follows its changes.
-    await tx.run(sql`UPDATE favoris SET titre = ${titre} WHERE compte_id = ${compteId} AND fiche_id = ${ficheId}`);
+    await tx.run(
+      sql`UPDATE favoris SET titre = ${titre} WHERE compte_id = ${compteId} AND fiche_id = ${ficheId}`,
+    );
     return { favori: await isFavori(tx, compteId, ficheId) };
   });
 }

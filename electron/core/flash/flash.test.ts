@@ -63,7 +63,11 @@ beforeEach(async () => {
   ({ store, db } = await freshDb());
   nord = await insertPoint(db, { nom: 'Mairie annexe Nord' });
   sud = await insertPoint(db, { nom: 'Mairie annexe Sud' });
-  auteur = { compteId: await compte('Rédactrice', ['redacteur']), identifiant: 'rédactrice', nom: 'Rédactrice' };
+  auteur = {
+    compteId: await compte('Rédactrice', ['redacteur']),
+    identifiant: 'rédactrice',
+    nom: 'Rédactrice',
+  };
 });
 
 afterEach(async () => {
@@ -90,8 +94,12 @@ describe('flash info', () => {
     expect(await currentFlash(db, fiches, render, readerAt(lea, nord, '2026-11-28'))).toEqual([]);
 
     await createFlash(db, auteur, fields({ titre: 'Pour tous', tousPoints: true, pointIds: [] }), context);
-    expect((await currentFlash(db, fiches, render, readerAt(lea, sud))).map((f) => f.titre)).toEqual(['Pour tous']);
-    expect((await currentFlash(db, fiches, render, readerAt(lea, null))).map((f) => f.titre)).toEqual(['Pour tous']);
+    expect((await currentFlash(db, fiches, render, readerAt(lea, sud))).map((f) => f.titre)).toEqual([
+      'Pour tous',
+    ]);
+    expect((await currentFlash(db, fiches, render, readerAt(lea, null))).map((f) => f.titre)).toEqual([
+      'Pour tous',
+    ]);
   });
 
   it('counts read confirmations among the agents of the concerned points', async () => {
@@ -120,26 +128,40 @@ describe('flash info', () => {
 
     // Read ones come after the unread for the agent.
     await createFlash(db, auteur, fields({ titre: 'Nouvelle' }), context);
-    expect((await currentFlash(db, fiches, render, readerAt(lea, nord))).map((f) => [f.titre, f.lu])).toEqual([
-      ['Nouvelle', false],
-      ['Grève jeudi', true],
-    ]);
+    expect((await currentFlash(db, fiches, render, readerAt(lea, nord))).map((f) => [f.titre, f.lu])).toEqual(
+      [
+        ['Nouvelle', false],
+        ['Grève jeudi', true],
+      ],
+    );
     expect((await currentFlash(db, fiches, render, readerAt(marc, nord))).every((f) => !f.lu)).toBe(true);
   });
 
   it('refuses a confirmation for an announcement not shown at the reader’s point today', async () => {
     const lea = await compte('Léa', ['agent'], sud);
     const flash = await createFlash(db, auteur, fields(), context);
-    await expect(confirmFlash(db, fiches, render, readerAt(lea, sud), flash.id, NOW)).rejects.toThrow(NotFoundError);
-    await expect(confirmFlash(db, fiches, render, readerAt(lea, nord, '2026-12-01'), flash.id, NOW)).rejects.toThrow(
+    await expect(confirmFlash(db, fiches, render, readerAt(lea, sud), flash.id, NOW)).rejects.toThrow(
       NotFoundError,
     );
+    await expect(
+      confirmFlash(db, fiches, render, readerAt(lea, nord, '2026-12-01'), flash.id, NOW),
+    ).rejects.toThrow(NotFoundError);
   });
 
   it('archives announcements after their last day, and schedules future ones', async () => {
-    await createFlash(db, auteur, fields({ titre: 'Passée', debut: '2026-11-01', fin: '2026-11-22' }), context);
+    await createFlash(
+      db,
+      auteur,
+      fields({ titre: 'Passée', debut: '2026-11-01', fin: '2026-11-22' }),
+      context,
+    );
     await createFlash(db, auteur, fields({ titre: 'En cours' }), context);
-    await createFlash(db, auteur, fields({ titre: 'À venir', debut: '2026-12-01', fin: '2026-12-02' }), context);
+    await createFlash(
+      db,
+      auteur,
+      fields({ titre: 'À venir', debut: '2026-12-01', fin: '2026-12-02' }),
+      context,
+    );
     expect((await listFlash(db, TODAY, false)).map((f) => [f.titre, f.etat])).toEqual([
       ['En cours', 'en_cours'],
       ['À venir', 'programme'],
@@ -149,13 +171,18 @@ describe('flash info', () => {
   });
 
   it('links published fiches only, and shows the desk only those still published', async () => {
-    await expect(createFlash(db, auteur, fields({ ficheIds: ['passeport', 'inconnue'] }), context)).rejects.toThrow(
-      RefusedError,
-    );
+    await expect(
+      createFlash(db, auteur, fields({ ficheIds: ['passeport', 'inconnue'] }), context),
+    ).rejects.toThrow(RefusedError);
     expect(await listFlash(db, TODAY, false)).toEqual([]);
 
     const lea = await compte('Léa', ['agent'], nord);
-    const flash = await createFlash(db, auteur, fields({ ficheIds: ['passeport', 'cni', 'passeport'] }), context);
+    const flash = await createFlash(
+      db,
+      auteur,
+      fields({ ficheIds: ['passeport', 'cni', 'passeport'] }),
+      context,
+    );
     expect(flash.fiches.map((f) => f.id)).toEqual(['cni', 'passeport']);
     expect(await currentFlash(db, fiches, render, readerAt(lea, nord), 'cni')).toHaveLength(1);
     expect(await currentFlash(db, fiches, render, readerAt(lea, nord), 'acte')).toEqual([]);

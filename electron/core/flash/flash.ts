@@ -92,7 +92,12 @@ function lecteursOf(db: Db, flash: FlashRow): Promise<FlashLecteur[]> {
   );
 }
 
-async function summaryOf(db: Db, flash: FlashRow, today: string, lecteurs: FlashLecteur[]): Promise<FlashSummary> {
+async function summaryOf(
+  db: Db,
+  flash: FlashRow,
+  today: string,
+  lecteurs: FlashLecteur[],
+): Promise<FlashSummary> {
   return {
     id: flash.id,
     titre: flash.titre,
@@ -122,7 +127,9 @@ export async function listFlash(db: Db, today: string, archive: boolean): Promis
 
 /** The open points, for the form's choice of targets. */
 export function flashPointOptions(db: Db): Promise<Array<{ id: number; nom: string }>> {
-  return db.all<{ id: number; nom: string }>(sql`SELECT id, nom FROM points WHERE ouvert = 1 ORDER BY lower(nom)`);
+  return db.all<{ id: number; nom: string }>(
+    sql`SELECT id, nom FROM points WHERE ouvert = 1 ORDER BY lower(nom)`,
+  );
 }
 
 /** One announcement with its text, linked fiches and who has read it. */
@@ -139,7 +146,10 @@ export async function getFlash(
     ...(await summaryOf(db, flash, today, lecteurs)),
     texte: flash.texte,
     html: render(flash.texte),
-    fiches: (await ficheIdsOf(db, id)).map((ficheId) => ({ id: ficheId, titre: fiches(ficheId)?.titre ?? null })),
+    fiches: (await ficheIdsOf(db, id)).map((ficheId) => ({
+      id: ficheId,
+      titre: fiches(ficheId)?.titre ?? null,
+    })),
     lecteurs,
   };
 }
@@ -304,7 +314,9 @@ export async function confirmFlash(
   id: number,
   now: Date,
 ): Promise<FlashView> {
-  const flash = await db.one<FlashRow>(sql`SELECT ${COLUMNS} FROM flash f WHERE f.id = ${id} AND ${shown(reader)}`);
+  const flash = await db.one<FlashRow>(
+    sql`SELECT ${COLUMNS} FROM flash f WHERE f.id = ${id} AND ${shown(reader)}`,
+  );
   if (!flash)
     throw new NotFoundError('Cette annonce n’est pas affichée à votre point d’accueil aujourd’hui.');
   // Insert-if-absent: a second confirmation (or two at once) keeps the first day of reading.

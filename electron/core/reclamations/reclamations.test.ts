@@ -86,9 +86,16 @@ describe('complaints and suggestions', () => {
       enRetard: true,
       delaiTenu: null,
     });
-    expect((await listReclamations(f.db, GESTIONNAIRE, { enRetard: true }, NOW)).map((r) => r.id)).toEqual([late.id]);
+    expect((await listReclamations(f.db, GESTIONNAIRE, { enRetard: true }, NOW)).map((r) => r.id)).toEqual([
+      late.id,
+    ]);
 
-    const board = await tableau(f.db, { du: '2026-11-01', au: '2026-11-30', granularite: 'mois' }, NO_NAMES, NOW);
+    const board = await tableau(
+      f.db,
+      { du: '2026-11-01', au: '2026-11-30', granularite: 'mois' },
+      NO_NAMES,
+      NOW,
+    );
     expect(board.qualite.reclamations).toMatchObject({
       reclamations: 2,
       repondues: 1,
@@ -121,9 +128,9 @@ describe('complaints and suggestions', () => {
   it('refuses steps out of order and dates before receipt', async () => {
     const r = await receive('2026-11-10');
     await expect(closeReclamation(f.db, f.bruno, GESTIONNAIRE, r.id, NOW)).rejects.toThrow(RefusedError);
-    await expect(acknowledgeReclamation(f.db, f.bruno, GESTIONNAIRE, r.id, '2026-11-09', NOW)).rejects.toThrow(
-      /ne peut pas précéder la réception/,
-    );
+    await expect(
+      acknowledgeReclamation(f.db, f.bruno, GESTIONNAIRE, r.id, '2026-11-09', NOW),
+    ).rejects.toThrow(/ne peut pas précéder la réception/);
   });
 
   it('lets only the roles that handle complaints read the citizen’s details (decided in the core)', async () => {
@@ -136,7 +143,9 @@ describe('complaints and suggestions', () => {
     expect(seenByAgent).toMatchObject({ id: r.id, type: 'reclamation', statut: 'recue' });
     expect(JSON.stringify(seenByAgent)).not.toMatch(/Jean|Martin|example\.org|06 12|Attente/);
     expect(seenByAgent).not.toHaveProperty('coordonnees');
-    expect((await getReclamation(f.db, GESTIONNAIRE, r.id, NOW)).coordonnees).toMatchObject({ nom: 'Jean Martin' });
+    expect((await getReclamation(f.db, GESTIONNAIRE, r.id, NOW)).coordonnees).toMatchObject({
+      nom: 'Jean Martin',
+    });
     expect((await getReclamation(f.db, { roles: ['administrateur'] }, r.id, NOW)).objet).toBe(
       'Attente de 40 minutes au guichet',
     );

@@ -43,7 +43,10 @@ export async function createReclamation(
   const recueLe = input.recueLe ?? today;
   if (recueLe > today) throw new RefusedError('La date de réception ne peut pas être dans le futur.');
   const pointId = input.pointId ?? defaultPointId;
-  if (pointId !== null && (await db.one(sql`SELECT 1 AS one FROM points WHERE id = ${pointId}`)) === undefined)
+  if (
+    pointId !== null &&
+    (await db.one(sql`SELECT 1 AS one FROM points WHERE id = ${pointId}`)) === undefined
+  )
     throw new NotFoundError('Ce point d’accueil n’existe pas.');
   const echeance = addDaysToDay(recueLe, (await readReclamationSettings(db)).delais[input.type]);
   return db.transaction(async (tx) => {
@@ -184,7 +187,8 @@ export async function closeReclamation(db: Db, actor: Actor, viewer: Viewer, id:
     id,
     ['repondue'],
     'clore',
-    (tx) => tx.run(sql`UPDATE reclamations SET statut = 'close', close_le = ${parisDay(now)} WHERE id = ${id}`),
+    (tx) =>
+      tx.run(sql`UPDATE reclamations SET statut = 'close', close_le = ${parisDay(now)} WHERE id = ${id}`),
     now,
   );
 }

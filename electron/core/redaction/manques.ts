@@ -153,7 +153,9 @@ async function flaggedFiches(db: Db, ctx: EditorContext, period: Period): Promis
 export type FindNow = (query: string) => { ficheId: string; titre: string } | undefined;
 
 async function statuses(db: Db): Promise<Map<string, ManqueStatut>> {
-  const rows = await db.all<{ cle: string; statut: ManqueStatut }>(sql`SELECT cle, statut FROM manques_statuts`);
+  const rows = await db.all<{ cle: string; statut: ManqueStatut }>(
+    sql`SELECT cle, statut FROM manques_statuts`,
+  );
   return new Map(rows.map((row) => [row.cle, row.statut]));
 }
 

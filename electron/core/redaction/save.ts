@@ -62,7 +62,9 @@ export function writeDocument(
   // the transaction then only holds the audit row, which commits with the file or rolls back when the rename
   // fails. It reads nothing from the database, so PostgreSQL has no conflict to retry it for: the rename, its
   // last step, happens once.
-  return oneWriteAtATime(ctx.contentDir, () => db.transaction((tx) => writeLocked(tx, actor, ctx, request, now)));
+  return oneWriteAtATime(ctx.contentDir, () =>
+    db.transaction((tx) => writeLocked(tx, actor, ctx, request, now)),
+  );
 }
 
 async function writeLocked(

@@ -80,7 +80,7 @@ describe('saving from the window', () => {
   });
 
   afterEach(async () => {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

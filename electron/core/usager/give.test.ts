@@ -105,7 +105,12 @@ describe('sending a fiche by e-mail', () => {
     await sendHandout(db, handoutSource(), 'cni-mineur', CITIZEN, HANDOUT_NOW);
     expect(smtp.received).toHaveLength(1);
 
-    await writeSmtp(db, ACTOR, fields(smtp.port, { utilisateur: 'infocite', motDePasse: 'faux' }), HANDOUT_NOW);
+    await writeSmtp(
+      db,
+      ACTOR,
+      fields(smtp.port, { utilisateur: 'infocite', motDePasse: 'faux' }),
+      HANDOUT_NOW,
+    );
     const refused = sendHandout(db, handoutSource(), 'cni-mineur', CITIZEN, HANDOUT_NOW);
     await expect(refused).rejects.toThrow(RefusedError);
     await expect(refused).rejects.toThrow(SMTP_MESSAGES.auth);
@@ -167,7 +172,12 @@ describe('sending a fiche by e-mail', () => {
 
 describe('the SMTP settings', () => {
   it('keep the password in the core: never in the view nor in the audit trail', async () => {
-    await writeSmtp(db, ACTOR, fields(2525, { utilisateur: 'infocite', motDePasse: 'secret-smtp' }), HANDOUT_NOW);
+    await writeSmtp(
+      db,
+      ACTOR,
+      fields(2525, { utilisateur: 'infocite', motDePasse: 'secret-smtp' }),
+      HANDOUT_NOW,
+    );
     const view = await smtpView(db, HANDOUT_NOW);
     expect(view).toMatchObject({ configure: true, hote: '127.0.0.1', port: 2525, motDePasseDefini: true });
     expect(JSON.stringify(view)).not.toContain('secret-smtp');

@@ -533,7 +533,13 @@ describe('feedback and backlog', () => {
 
   it('groups similar searches with no result or unresolved, and lists the fiches flagged', async () => {
     const db = core.store.db;
-    const search = (horodatage: string, jour: string, requete: string, resultats: number, entree: number | null) =>
+    const search = (
+      horodatage: string,
+      jour: string,
+      requete: string,
+      resultats: number,
+      entree: number | null,
+    ) =>
       db.run(
         sql`INSERT INTO recherches (horodatage, jour, requete, resultats, entree_id)
             VALUES (${horodatage}, ${jour}, ${requete}, ${resultats}, ${entree})`,
@@ -599,7 +605,13 @@ describe('feedback and backlog', () => {
 
   it('pages the groups by 25 and keeps a status per group, audited', async () => {
     const db = core.store.db;
-    const search = (horodatage: string, jour: string, requete: string, resultats: number, entree: number | null) =>
+    const search = (
+      horodatage: string,
+      jour: string,
+      requete: string,
+      resultats: number,
+      entree: number | null,
+    ) =>
       db.run(
         sql`INSERT INTO recherches (horodatage, jour, requete, resultats, entree_id)
             VALUES (${horodatage}, ${jour}, ${requete}, ${resultats}, ${entree})`,
