@@ -4,7 +4,7 @@ import type { FavoriItem, RecentItem } from '../../../common/favoris/methods';
 import { MAX_FAVORIS, MAX_RECENTS } from '../../../common/favoris/methods';
 import { NotFoundError, RefusedError } from '../errors';
 import type { FicheLookup } from '../flash/flash';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 function published(fiches: FicheLookup, ficheId: string): { titre: string } {
   const fiche = fiches(ficheId);
@@ -12,85 +12,84 @@ function published(fiches: FicheLookup, ficheId: string): { titre: string } {
   return fiche;
 }
 
-function isFavori(db: Db, compteId: number, ficheId: string): boolean {
+async function isFavori(db: Db, compteId: number, ficheId: string): Promise<boolean> {
   return (
-    db
-      .prepare('SELECT 1 FROM favoris WHERE compte_id = ? AND fiche_id = ?')
-      .pluck()
-      .get(compteId, ficheId) !== undefined
+    (await db.one(
+      sql`SELECT 1 AS one FROM favoris WHERE compte_id = ${compteId} AND fiche_id = ${ficheId}`,
+    )) !== undefined
   );
 }
 
 /** Stars or unstars a fiche; unstarring also works for a fiche removed since. */
-export function setFavori(
+export async function setFavori(
   db: Db,
   fiches: FicheLookup,
   compteId: number,
   ficheId: string,
   favori: boolean,
   now: Date,
-): { favori: boolean } {
-  return db.legacyTransaction(() => {
-    if (!favori) {
-      db.prepare('DELETE FROM favoris WHERE compte_id = ? AND fiche_id = ?').run(compteId, ficheId);
-      return { favori: false };
-    }
-    const { titre } = published(fiches, ficheId);
-    const count = db
-      .prepare('SELECT count(*) FROM favoris WHERE compte_id = ?')
-      .pluck()
-      .get(compteId) as number;
-    if (count >= MAX_FAVORIS && !isFavori(db, compteId, ficheId))
+): Promise<{ favori: boolean }> {
+  if (!favori) {
+    await db.run(sql`DELETE FROM favoris WHERE compte_id = ${compteId} AND fiche_id = ${ficheId}`);
+    return { favori: false };
+  }
+  const { titre } = published(fiches, ficheId);
+  // The count, the check and the insert in one transaction: two tabs starring at once cannot pass the limit.
+  return db.transaction(async (tx) => {
+    const count = Number(
+      await tx.value<number>(sql`SELECT count(*) FROM favoris WHERE compte_id = ${compteId}`),
+    );
+    if (count >= MAX_FAVORIS && !(await isFavori(tx, compteId, ficheId)))
       throw new RefusedError(
         `Vous avez déjà ${MAX_FAVORIS} fiches favorites : retirez-en une avant d’en ajouter une autre.`,
       );
-    db.prepare(
-      `INSERT INTO favoris (compte_id, fiche_id, titre, ajoute_le) VALUES (?, ?, ?, ?)
-       ON CONFLICT (compte_id, fiche_id) DO UPDATE SET titre = excluded.titre`,
-    ).run(compteId, ficheId, titre, now.toISOString());
+    await tx.run(
+      sql`INSERT INTO favoris (compte_id, fiche_id, titre, ajoute_le)
+          VALUES (${compteId}, ${ficheId}, ${titre}, ${now.toISOString()})
+          ON CONFLICT (compte_id, fiche_id) DO UPDATE SET titre = excluded.titre`,
+    );
     return { favori: true };
-  })();
+  });
 }
 
 /** Records a view (the fiche moves to the top of the recent list; the oldest beyond the limit go). */
-export function recordView(
+export async function recordView(
   db: Db,
   fiches: FicheLookup,
   compteId: number,
   ficheId: string,
   now: Date,
-): { favori: boolean } {
-  return db.legacyTransaction(() => {
-    const { titre } = published(fiches, ficheId);
-    db.prepare(
-      `INSERT INTO fiches_vues (compte_id, fiche_id, titre, vue_le) VALUES (?, ?, ?, ?)
-       ON CONFLICT (compte_id, fiche_id) DO UPDATE SET titre = excluded.titre, vue_le = excluded.vue_le`,
-    ).run(compteId, ficheId, titre, now.toISOString());
-    db.prepare(
-      `DELETE FROM fiches_vues WHERE compte_id = @compte AND fiche_id NOT IN (
-         SELECT fiche_id FROM fiches_vues WHERE compte_id = @compte ORDER BY vue_le DESC, fiche_id LIMIT @max)`,
-    ).run({ compte: compteId, max: MAX_RECENTS });
-    // A starred fiche's title follows its changes.
-    db.prepare('UPDATE favoris SET titre = ? WHERE compte_id = ? AND fiche_id = ?').run(
-      titre,
-      compteId,
-      ficheId,
+): Promise<{ favori: boolean }> {
+  const { titre } = published(fiches, ficheId);
+  return db.transaction(async (tx) => {
+    await tx.run(
+      sql`INSERT INTO fiches_vues (compte_id, fiche_id, titre, vue_le)
+          VALUES (${compteId}, ${ficheId}, ${titre}, ${now.toISOString()})
+          ON CONFLICT (compte_id, fiche_id) DO UPDATE SET titre = excluded.titre, vue_le = excluded.vue_le`,
     );
-    return { favori: isFavori(db, compteId, ficheId) };
-  })();
+    await tx.run(
+      sql`DELETE FROM fiches_vues WHERE compte_id = ${compteId} AND fiche_id NOT IN (
+            SELECT fiche_id FROM fiches_vues WHERE compte_id = ${compteId}
+            ORDER BY vue_le DESC, fiche_id LIMIT ${MAX_RECENTS})`,
+    );
+    // A starred fiche's title follows its changes.
+    await tx.run(
+      sql`UPDATE favoris SET titre = ${titre} WHERE compte_id = ${compteId} AND fiche_id = ${ficheId}`,
+    );
+    return { favori: await isFavori(tx, compteId, ficheId) };
+  });
 }
 
 /** The account's favourites (by title, removed ones marked) and its recent fiches (latest first, removed skipped). */
-export function listFavoris(
+export async function listFavoris(
   db: Db,
   fiches: FicheLookup,
   compteId: number,
-): { favoris: FavoriItem[]; recents: RecentItem[] } {
+): Promise<{ favoris: FavoriItem[]; recents: RecentItem[] }> {
   const favoris = (
-    db.prepare('SELECT fiche_id AS id, titre FROM favoris WHERE compte_id = ?').all(compteId) as Array<{
-      id: string;
-      titre: string;
-    }>
+    await db.all<{ id: string; titre: string }>(
+      sql`SELECT fiche_id AS id, titre FROM favoris WHERE compte_id = ${compteId}`,
+    )
   )
     .map((row) => {
       const fiche = fiches(row.id);
@@ -98,11 +97,10 @@ export function listFavoris(
     })
     .sort((a, b) => a.titre.localeCompare(b.titre, 'fr', { sensitivity: 'base' }));
   const recents = (
-    db
-      .prepare(
-        'SELECT fiche_id AS id, vue_le AS vueLe FROM fiches_vues WHERE compte_id = ? ORDER BY vue_le DESC',
-      )
-      .all(compteId) as Array<{ id: string; vueLe: string }>
+    await db.all<{ id: string; vueLe: string }>(
+      sql`SELECT fiche_id AS id, vue_le AS "vueLe" FROM fiches_vues WHERE compte_id = ${compteId}
+          ORDER BY vue_le DESC`,
+    )
   ).flatMap((row) => {
     const fiche = fiches(row.id);
     return fiche ? [{ id: row.id, titre: fiche.titre, vueLe: row.vueLe, retiree: false }] : [];

@@ -11,11 +11,16 @@ import type { Db } from '../store/db';
 /** A month to act on what a complaint showed, unless the manager sets another due date on the action. */
 const ACTION_DAYS = 30;
 
-export function raiseCorrectiveAction(db: Db, actor: Actor, reclamation: ReclamationVue, now: Date): number {
+export async function raiseCorrectiveAction(
+  db: Db,
+  actor: Actor,
+  reclamation: ReclamationVue,
+  now: Date,
+): Promise<number> {
   const quoi =
     `Suite à la ${TYPE_LABELS[reclamation.type].toLowerCase()} n° ${reclamation.id} ` +
     `reçue le ${reclamation.recueLe} : définir et mener l’action corrective.`;
-  return createAction(
+  return await createAction(
     db,
     actor,
     {

@@ -3,7 +3,8 @@
 import type { Filtres } from '../../../common/indicateurs/types';
 import type { TypeReclamation } from '../../../common/reclamations/methods';
 import { TYPES_RECLAMATION } from '../../../common/reclamations/methods';
-import type { Db } from '../store/db';
+import type { RawBuilder } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 export interface ReclamationCounts {
   recues: Record<TypeReclamation, number>;
@@ -15,45 +16,38 @@ export interface ReclamationCounts {
   enCours: number;
 }
 
-function pointClause(filtres: Filtres): { sql: string; params: Array<string | number> } {
-  const clauses: string[] = [];
-  const params: Array<string | number> = [];
-  if (filtres.pointId !== undefined) {
-    clauses.push('point_id = ?');
-    params.push(filtres.pointId);
-  }
-  if (filtres.entite !== undefined) {
-    clauses.push('point_id IN (SELECT id FROM points WHERE entite = ?)');
-    params.push(filtres.entite);
-  }
-  if (filtres.canal !== undefined) {
-    clauses.push('canal = ?');
-    params.push(filtres.canal);
-  }
-  return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
+function pointClause(filtres: Filtres): RawBuilder<unknown> {
+  const clauses: RawBuilder<unknown>[] = [];
+  if (filtres.pointId !== undefined) clauses.push(sql` AND point_id = ${filtres.pointId}`);
+  if (filtres.entite !== undefined)
+    clauses.push(sql` AND point_id IN (SELECT id FROM points WHERE entite = ${filtres.entite})`);
+  if (filtres.canal !== undefined) clauses.push(sql` AND canal = ${filtres.canal}`);
+  return clauses.length === 0 ? sql`` : sql.join(clauses, sql``);
 }
 
 /** `jour`: the day the backlog is read on (the period's end, or today while it runs). */
-export function reclamationCounts(db: Db, filtres: Filtres, jour: string): ReclamationCounts {
+export async function reclamationCounts(db: Db, filtres: Filtres, jour: string): Promise<ReclamationCounts> {
   const p = pointClause(filtres);
   const recues = Object.fromEntries(TYPES_RECLAMATION.map((t) => [t, 0])) as Record<TypeReclamation, number>;
-  const byType = db
-    .prepare(
-      `SELECT type, count(*) AS n FROM reclamations WHERE recue_le BETWEEN ? AND ?${p.sql} GROUP BY type`,
-    )
-    .all(filtres.du, filtres.au, ...p.params) as Array<{ type: TypeReclamation; n: number }>;
-  for (const row of byType) recues[row.type] = row.n;
-  const answered = db
-    .prepare(
-      `SELECT count(*) AS repondues, coalesce(sum(repondu_le <= echeance), 0) AS dansLesDelais FROM reclamations
-       WHERE repondu_le BETWEEN ? AND ?${p.sql}`,
-    )
-    .get(filtres.du, filtres.au, ...p.params) as { repondues: number; dansLesDelais: number };
-  const open = db
-    .prepare(
-      `SELECT count(*) AS enCours, coalesce(sum(echeance < ?), 0) AS enRetard FROM reclamations
-       WHERE recue_le <= ? AND (repondu_le IS NULL OR repondu_le > ?)${p.sql}`,
-    )
-    .get(jour, jour, jour, ...p.params) as { enCours: number; enRetard: number };
-  return { recues, ...answered, ...open };
+  const byType = await db.all<{ type: TypeReclamation; n: number }>(
+    sql`SELECT type, count(*) AS n FROM reclamations WHERE recue_le BETWEEN ${filtres.du} AND ${filtres.au}${p}
+        GROUP BY type`,
+  );
+  for (const row of byType) recues[row.type] = Number(row.n);
+  const answered = await db.one<{ repondues: number; dansLesDelais: number }>(
+    sql`SELECT count(*) AS repondues,
+          coalesce(sum(CASE WHEN repondu_le <= echeance THEN 1 ELSE 0 END), 0) AS "dansLesDelais"
+        FROM reclamations WHERE repondu_le BETWEEN ${filtres.du} AND ${filtres.au}${p}`,
+  );
+  const open = await db.one<{ enCours: number; enRetard: number }>(
+    sql`SELECT count(*) AS "enCours", coalesce(sum(CASE WHEN echeance < ${jour} THEN 1 ELSE 0 END), 0) AS "enRetard"
+        FROM reclamations WHERE recue_le <= ${jour} AND (repondu_le IS NULL OR repondu_le > ${jour})${p}`,
+  );
+  return {
+    recues,
+    repondues: Number(answered?.repondues ?? 0),
+    dansLesDelais: Number(answered?.dansLesDelais ?? 0),
+    enCours: Number(open?.enCours ?? 0),
+    enRetard: Number(open?.enRetard ?? 0),
+  };
 }

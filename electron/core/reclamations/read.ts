@@ -11,7 +11,8 @@ import type {
 import { ROLES_RECLAMATIONS } from '../../../common/reclamations/methods';
 import type { Role } from '../../../common/roles';
 import { ForbiddenError, NotFoundError } from '../errors';
-import type { Db } from '../store/db';
+import type { RawBuilder } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 /** Whoever asks: their roles decide what they see. */
 export interface Viewer {
@@ -49,7 +50,7 @@ interface Row {
   action_id: number | null;
 }
 
-const SELECT = `SELECT r.*, p.nom AS point_nom FROM reclamations r LEFT JOIN points p ON p.id = r.point_id`;
+const SELECT = sql`SELECT r.*, p.nom AS point_nom FROM reclamations r LEFT JOIN points p ON p.id = r.point_id`;
 
 function summaryOf(row: Row, today: string): ReclamationResume {
   return {
@@ -90,49 +91,37 @@ function viewOf(row: Row, today: string): ReclamationVue {
   };
 }
 
-function rowOf(db: Db, id: number): Row {
-  const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+async function rowOf(db: Db, id: number): Promise<Row> {
+  const row = await db.one<Row>(sql`${SELECT} WHERE r.id = ${id}`);
   if (!row) throw new NotFoundError(`La réclamation n° ${id} n’existe pas.`);
   return row;
 }
 
 /** One record in full: refused to anyone who does not handle complaints. */
-export function getReclamation(db: Db, viewer: Viewer, id: number, now: Date): ReclamationVue {
+export async function getReclamation(db: Db, viewer: Viewer, id: number, now: Date): Promise<ReclamationVue> {
   if (!handlesComplaints(viewer)) throw new ForbiddenError(PERSONAL_DATA_REFUSED);
-  return viewOf(rowOf(db, id), parisDay(now));
+  return viewOf(await rowOf(db, id), parisDay(now));
 }
 
 /** The state of a record for the audit trail and the summary after a change: never any personal data. */
-export function summaryById(db: Db, id: number, now: Date): ReclamationResume {
-  return summaryOf(rowOf(db, id), parisDay(now));
+export async function summaryById(db: Db, id: number, now: Date): Promise<ReclamationResume> {
+  return summaryOf(await rowOf(db, id), parisDay(now));
 }
 
 /** The register, newest first: in full for those who handle complaints, codes and days for the others. */
-export function listReclamations(
+export async function listReclamations(
   db: Db,
   viewer: Viewer,
   filters: { statut?: StatutReclamation; type?: TypeReclamation; enRetard?: boolean },
   now: Date,
-): Array<ReclamationResume | ReclamationVue> {
+): Promise<Array<ReclamationResume | ReclamationVue>> {
   const today = parisDay(now);
-  const clauses: string[] = [];
-  const params: Array<string | number> = [];
-  if (filters.statut) {
-    clauses.push('r.statut = ?');
-    params.push(filters.statut);
-  }
-  if (filters.type) {
-    clauses.push('r.type = ?');
-    params.push(filters.type);
-  }
-  if (filters.enRetard) {
-    clauses.push('r.repondu_le IS NULL AND r.echeance < ?');
-    params.push(today);
-  }
-  const where = clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
-  const rows = db
-    .prepare(`${SELECT} ${where} ORDER BY r.recue_le DESC, r.id DESC LIMIT 1000`)
-    .all(...params) as Row[];
+  const clauses: RawBuilder<unknown>[] = [];
+  if (filters.statut) clauses.push(sql`r.statut = ${filters.statut}`);
+  if (filters.type) clauses.push(sql`r.type = ${filters.type}`);
+  if (filters.enRetard) clauses.push(sql`r.repondu_le IS NULL AND r.echeance < ${today}`);
+  const where = clauses.length === 0 ? sql`` : sql`WHERE ${sql.join(clauses, sql` AND `)}`;
+  const rows = await db.all<Row>(sql`${SELECT} ${where} ORDER BY r.recue_le DESC, r.id DESC LIMIT 1000`);
   return handlesComplaints(viewer)
     ? rows.map((row) => viewOf(row, today))
     : rows.map((row) => summaryOf(row, today));

@@ -5,27 +5,25 @@ import { addMonthsToDay, parisDay } from '../../../common/dates';
 import type { RetentionReclamations } from '../../../common/reclamations/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/record';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { readReclamationSettings } from './settings';
 
-export function runReclamationRetention(
+export async function runReclamationRetention(
   db: Db,
   now: Date,
   actor: Actor = SYSTEM_ACTOR,
-): RetentionReclamations {
-  const { retentionMois } = readReclamationSettings(db);
+): Promise<RetentionReclamations> {
+  const { retentionMois } = await readReclamationSettings(db);
   const limite = addMonthsToDay(parisDay(now), -retentionMois);
-  return db.legacyTransaction((): RetentionReclamations => {
-    const effacees = db
-      .prepare(
-        `UPDATE reclamations SET nom = NULL, courriel = NULL, telephone = NULL, adresse = NULL, objet = NULL,
-           reponse = NULL, effacee_le = ?
-         WHERE statut = 'close' AND close_le < ? AND effacee_le IS NULL`,
-      )
-      .run(parisDay(now), limite).changes;
+  return db.transaction(async (tx): Promise<RetentionReclamations> => {
+    const { changes: effacees } = await tx.run(
+      sql`UPDATE reclamations SET nom = NULL, courriel = NULL, telephone = NULL, adresse = NULL, objet = NULL,
+            reponse = NULL, effacee_le = ${parisDay(now)}
+          WHERE statut = 'close' AND close_le < ${limite} AND effacee_le IS NULL`,
+    );
     if (effacees > 0)
-      recordAudit(
-        db,
+      await recordAudit(
+        tx,
         actor,
         {
           action: 'retention',
@@ -36,5 +34,5 @@ export function runReclamationRetention(
         now,
       );
     return { limite, effacees };
-  })();
+  });
 }

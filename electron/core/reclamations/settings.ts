@@ -13,10 +13,10 @@ export const RETENTION_KEY = 'reclamations.retention_mois';
 
 const delais = z.object({ reclamation: z.number().int().min(1), suggestion: z.number().int().min(1) });
 
-export function readReclamationSettings(db: Db): ReglagesReclamations {
+export async function readReclamationSettings(db: Db): Promise<ReglagesReclamations> {
   return {
-    delais: readSetting(db, DELAIS_KEY, delais, DEFAULT_DELAIS),
-    retentionMois: readSetting(
+    delais: await readSetting(db, DELAIS_KEY, delais, DEFAULT_DELAIS),
+    retentionMois: await readSetting(
       db,
       RETENTION_KEY,
       z.number().int().min(1),
@@ -25,22 +25,22 @@ export function readReclamationSettings(db: Db): ReglagesReclamations {
   };
 }
 
-export function writeReclamationSettings(
+export async function writeReclamationSettings(
   db: Db,
   actor: Actor,
   reglages: ReglagesReclamations,
   now: Date,
-): ReglagesReclamations {
-  db.legacyTransaction(() => {
-    const avant = readReclamationSettings(db);
-    writeSetting(db, DELAIS_KEY, reglages.delais);
-    writeSetting(db, RETENTION_KEY, reglages.retentionMois);
-    recordAudit(
-      db,
+): Promise<ReglagesReclamations> {
+  await db.transaction(async (tx) => {
+    const avant = await readReclamationSettings(tx);
+    await writeSetting(tx, DELAIS_KEY, reglages.delais);
+    await writeSetting(tx, RETENTION_KEY, reglages.retentionMois);
+    await recordAudit(
+      tx,
       actor,
       { action: 'modification', objet: 'reglage', objetId: 'reclamations', avant, apres: reglages },
       now,
     );
-  })();
+  });
   return readReclamationSettings(db);
 }

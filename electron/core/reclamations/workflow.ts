@@ -14,7 +14,7 @@ import { STATUT_LABELS } from '../../../common/reclamations/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { raiseCorrectiveAction } from './corrective-action';
 import type { Viewer } from './read';
 import { getReclamation, summaryById } from './read';
@@ -32,76 +32,70 @@ export interface NewReclamation {
 const emptyToNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
 /** Received: by any agent. Returns the summary only — the agent who typed it does not read it back. */
-export function createReclamation(
+export async function createReclamation(
   db: Db,
   actor: Actor,
   input: NewReclamation,
   defaultPointId: number | null,
   now: Date,
-): ReclamationResume {
+): Promise<ReclamationResume> {
   const today = parisDay(now);
   const recueLe = input.recueLe ?? today;
   if (recueLe > today) throw new RefusedError('La date de réception ne peut pas être dans le futur.');
   const pointId = input.pointId ?? defaultPointId;
-  if (pointId !== null && db.prepare('SELECT 1 FROM points WHERE id = ?').get(pointId) === undefined)
+  if (
+    pointId !== null &&
+    (await db.one(sql`SELECT 1 AS one FROM points WHERE id = ${pointId}`)) === undefined
+  )
     throw new NotFoundError('Ce point d’accueil n’existe pas.');
-  const echeance = addDaysToDay(recueLe, readReclamationSettings(db).delais[input.type]);
-  return db.legacyTransaction(() => {
+  const echeance = addDaysToDay(recueLe, (await readReclamationSettings(db)).delais[input.type]);
+  return db.transaction(async (tx) => {
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO reclamations (type, canal, point_id, recue_le, echeance, statut, objet, nom, courriel,
-             telephone, adresse, cree_par, cree_le)
-           VALUES (?, ?, ?, ?, ?, 'recue', ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.type,
-          input.canal,
-          pointId,
-          recueLe,
-          echeance,
-          input.objet.trim(),
-          emptyToNull(input.coordonnees.nom),
-          emptyToNull(input.coordonnees.courriel),
-          emptyToNull(input.coordonnees.telephone),
-          emptyToNull(input.coordonnees.adresse),
-          actor.compteId,
-          now.toISOString(),
-        ).lastInsertRowid,
+      await tx.value<number>(
+        sql`INSERT INTO reclamations (type, canal, point_id, recue_le, echeance, statut, objet, nom, courriel,
+              telephone, adresse, cree_par, cree_le)
+            VALUES (${input.type}, ${input.canal}, ${pointId}, ${recueLe}, ${echeance}, 'recue',
+              ${input.objet.trim()}, ${emptyToNull(input.coordonnees.nom)}, ${emptyToNull(input.coordonnees.courriel)},
+              ${emptyToNull(input.coordonnees.telephone)}, ${emptyToNull(input.coordonnees.adresse)},
+              ${actor.compteId}, ${now.toISOString()})
+            RETURNING id`,
+      ),
     );
-    const apres = summaryById(db, id, now);
-    recordAudit(db, actor, { action: 'creation', objet: 'reclamation', objetId: id, apres }, now);
+    const apres = await summaryById(tx, id, now);
+    await recordAudit(tx, actor, { action: 'creation', objet: 'reclamation', objetId: id, apres }, now);
     return apres;
-  })();
+  });
 }
 
 /** One step: checks the current status allows it, writes it, audits before and after (no personal data). */
-function step(
+async function step(
   db: Db,
   actor: Actor,
   viewer: Viewer,
   id: number,
   allowed: readonly StatutReclamation[],
   action: string,
-  write: (current: ReclamationResume) => void,
+  write: (tx: Db, current: ReclamationResume) => Promise<unknown>,
   now: Date,
-): ReclamationVue {
+): Promise<ReclamationVue> {
   // Reading in full first also refuses whoever does not handle complaints, whatever the method's role said.
-  getReclamation(db, viewer, id, now);
-  db.legacyTransaction(() => {
-    const avant = summaryById(db, id, now);
+  await getReclamation(db, viewer, id, now);
+  // The check, the write and the audit row in one transaction: two desks moving the same complaint at once
+  // cannot both pass the check (SQLite runs one transaction at a time; PostgreSQL's is serializable).
+  await db.transaction(async (tx) => {
+    const avant = await summaryById(tx, id, now);
     if (!allowed.includes(avant.statut))
       throw new RefusedError(
         `Impossible : la réclamation n° ${id} est à l’étape « ${STATUT_LABELS[avant.statut]} ».`,
       );
-    write(avant);
-    recordAudit(
-      db,
+    await write(tx, avant);
+    await recordAudit(
+      tx,
       actor,
-      { action, objet: 'reclamation', objetId: id, avant, apres: summaryById(db, id, now) },
+      { action, objet: 'reclamation', objetId: id, avant, apres: await summaryById(tx, id, now) },
       now,
     );
-  })();
+  });
   return getReclamation(db, viewer, id, now);
 }
 
@@ -110,7 +104,7 @@ function checkDay(le: string, after: string, what: string, now: Date): void {
   if (le < after) throw new RefusedError(`La date ${what} ne peut pas précéder la réception (${after}).`);
 }
 
-export function acknowledgeReclamation(
+export async function acknowledgeReclamation(
   db: Db,
   actor: Actor,
   viewer: Viewer,
@@ -125,16 +119,16 @@ export function acknowledgeReclamation(
     id,
     ['recue'],
     'accuser_reception',
-    (current) => {
+    (tx, current) => {
       const day = le ?? parisDay(now);
       checkDay(day, current.recueLe, 'de l’accusé de réception', now);
-      db.prepare("UPDATE reclamations SET statut = 'accusee', accuse_le = ? WHERE id = ?").run(day, id);
+      return tx.run(sql`UPDATE reclamations SET statut = 'accusee', accuse_le = ${day} WHERE id = ${id}`);
     },
     now,
   );
 }
 
-export function assignReclamation(
+export async function assignReclamation(
   db: Db,
   actor: Actor,
   viewer: Viewer,
@@ -149,16 +143,16 @@ export function assignReclamation(
     id,
     ['recue', 'accusee', 'attribuee'],
     'attribuer',
-    () => {
-      db.prepare(
-        "UPDATE reclamations SET statut = 'attribuee', service_id = ?, attribuee_le = ? WHERE id = ?",
-      ).run(serviceId, parisDay(now), id);
-    },
+    (tx) =>
+      tx.run(
+        sql`UPDATE reclamations SET statut = 'attribuee', service_id = ${serviceId},
+              attribuee_le = ${parisDay(now)} WHERE id = ${id}`,
+      ),
     now,
   );
 }
 
-export function answerReclamation(
+export async function answerReclamation(
   db: Db,
   actor: Actor,
   viewer: Viewer,
@@ -173,20 +167,19 @@ export function answerReclamation(
     id,
     ['recue', 'accusee', 'attribuee'],
     'repondre',
-    (current) => {
+    (tx, current) => {
       const day = input.le ?? parisDay(now);
       checkDay(day, current.recueLe, 'de la réponse', now);
-      db.prepare("UPDATE reclamations SET statut = 'repondue', repondu_le = ?, reponse = ? WHERE id = ?").run(
-        day,
-        input.reponse.trim(),
-        id,
+      return tx.run(
+        sql`UPDATE reclamations SET statut = 'repondue', repondu_le = ${day}, reponse = ${input.reponse.trim()}
+            WHERE id = ${id}`,
       );
     },
     now,
   );
 }
 
-export function closeReclamation(db: Db, actor: Actor, viewer: Viewer, id: number, now: Date) {
+export async function closeReclamation(db: Db, actor: Actor, viewer: Viewer, id: number, now: Date) {
   return step(
     db,
     actor,
@@ -194,32 +187,35 @@ export function closeReclamation(db: Db, actor: Actor, viewer: Viewer, id: numbe
     id,
     ['repondue'],
     'clore',
-    () => {
-      db.prepare("UPDATE reclamations SET statut = 'close', close_le = ? WHERE id = ?").run(
-        parisDay(now),
-        id,
-      );
-    },
+    (tx) =>
+      tx.run(sql`UPDATE reclamations SET statut = 'close', close_le = ${parisDay(now)} WHERE id = ${id}`),
     now,
   );
 }
 
 /** « Ouvrir une action corrective »: once per complaint; the action's id is kept on the complaint. */
-export function raiseActionFrom(db: Db, actor: Actor, viewer: Viewer, id: number, now: Date): ReclamationVue {
-  const current = getReclamation(db, viewer, id, now);
-  if (current.actionId !== null)
-    throw new RefusedError(
-      `Une action corrective (n° ${current.actionId}) est déjà ouverte pour cette réclamation.`,
-    );
-  db.legacyTransaction(() => {
-    const actionId = raiseCorrectiveAction(db, actor, current, now);
-    db.prepare('UPDATE reclamations SET action_id = ? WHERE id = ?').run(actionId, id);
-    recordAudit(
-      db,
+export async function raiseActionFrom(
+  db: Db,
+  actor: Actor,
+  viewer: Viewer,
+  id: number,
+  now: Date,
+): Promise<ReclamationVue> {
+  await db.transaction(async (tx) => {
+    // Read inside the transaction: two desks raising the action at once must not open two.
+    const current = await getReclamation(tx, viewer, id, now);
+    if (current.actionId !== null)
+      throw new RefusedError(
+        `Une action corrective (n° ${current.actionId}) est déjà ouverte pour cette réclamation.`,
+      );
+    const actionId = await raiseCorrectiveAction(tx, actor, current, now);
+    await tx.run(sql`UPDATE reclamations SET action_id = ${actionId} WHERE id = ${id}`);
+    await recordAudit(
+      tx,
       actor,
       { action: 'action_corrective', objet: 'reclamation', objetId: id, apres: { actionId } },
       now,
     );
-  })();
+  });
   return getReclamation(db, viewer, id, now);
 }

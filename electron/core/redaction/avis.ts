@@ -5,7 +5,7 @@ import { parisDay } from '../../../common/dates';
 import type { RowOrigin } from '../points/call-point';
 import { pointOfRow } from '../points/call-point';
 import { NotFoundError, RefusedError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { FeedbackMotif } from '../../../common/redaction/codes';
 
 export interface FeedbackInput {
@@ -18,14 +18,14 @@ export interface FeedbackInput {
  * Records one opinion at the point of `origin` (by default the installation's, none when it is unbound);
  * `ficheKnown` says whether the desk can see that fiche (a published one).
  */
-export function recordFeedback(
+export async function recordFeedback(
   db: Db,
   actor: Actor,
   ficheKnown: (id: string) => boolean,
   input: FeedbackInput,
   now: Date,
   origin: RowOrigin = {},
-): { id: number } {
+): Promise<{ id: number }> {
   if (!ficheKnown(input.ficheId)) {
     throw new NotFoundError(`La fiche « ${input.ficheId} » n'existe pas ou n'est pas publiée.`);
   }
@@ -34,22 +34,12 @@ export function recordFeedback(
   }
   // A « useful » carries no reason: the table's CHECK keeps the two apart.
   const motif = input.utile ? null : (input.motif ?? null);
-  const point = pointOfRow(db, origin);
-  const info = db
-    .prepare(
-      `INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile, motif, uid, poste_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      now.toISOString(),
-      parisDay(now),
-      point?.pointId ?? null,
-      actor.compteId,
-      input.ficheId,
-      input.utile ? 1 : 0,
-      motif,
-      origin.uid ?? null,
-      point?.posteId ?? null,
-    );
-  return { id: Number(info.lastInsertRowid) };
+  const point = await pointOfRow(db, origin);
+  const id = await db.value<number>(
+    sql`INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile, motif, uid, poste_id)
+        VALUES (${now.toISOString()}, ${parisDay(now)}, ${point?.pointId ?? null}, ${actor.compteId},
+          ${input.ficheId}, ${input.utile ? 1 : 0}, ${motif}, ${origin.uid ?? null}, ${point?.posteId ?? null})
+        RETURNING id`,
+  );
+  return { id: Number(id) };
 }

@@ -152,6 +152,32 @@ export function prepareAtomicWrite(
   };
 }
 
+/** The writes running per content folder, one after the other (see `oneWriteAtATime`). */
+const writing = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` once every write of `contentDir` started before it in this process has ended. The editors' files are
+ * on this process's disk, not in the database: a database transaction cannot keep two saves from reading the same
+ * version of a file and both writing it (PostgreSQL runs transactions side by side; on SQLite an await lets
+ * another call run in between). So every read-check-write of the content folder runs inside this. Not reentrant:
+ * `work` must not call it again.
+ */
+export async function oneWriteAtATime<T>(contentDir: string, work: () => Promise<T>): Promise<T> {
+  const before = writing.get(contentDir) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  writing.set(contentDir, settled);
+  try {
+    return await run;
+  } finally {
+    // The folder's last write leaves no entry behind.
+    if (writing.get(contentDir) === settled) writing.delete(contentDir);
+  }
+}
+
 /** The name of the atomic write's temporary file: « .name.md.0123456789ab.tmp ». */
 const LEFTOVER = /^\..+\.[0-9a-f]{12}\.tmp$/;
 

@@ -10,7 +10,8 @@ import { ConflictError, RefusedError } from '../errors';
 import { isWindowsDeviceName } from '../knowledge/content-files';
 import { fold } from '../../../common/text';
 import { terms } from '../search/analyzer';
-import type { Db } from '../store/db';
+import type { RawBuilder } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { FeedbackMotif } from '../../../common/redaction/codes';
 import { DRAFT_REVIEW_DAYS } from '../../../common/redaction/codes';
 import type { EditorContext } from './documents';
@@ -57,18 +58,11 @@ export function isPartialQuery(text: string): boolean {
   return folded.includes(' ') && last.length <= 3 && terms(last).length === 0;
 }
 
-function periodWhere(column: string, period: Period): { sql: string; params: string[] } {
-  const parts: string[] = [];
-  const params: string[] = [];
-  if (period.du) {
-    parts.push(`${column} >= ?`);
-    params.push(period.du);
-  }
-  if (period.au) {
-    parts.push(`${column} <= ?`);
-    params.push(period.au);
-  }
-  return { sql: parts.length > 0 ? parts.join(' AND ') : 'true', params };
+function periodWhere(column: string, period: Period): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (period.du) parts.push(sql`${sql.ref(column)} >= ${period.du}`);
+  if (period.au) parts.push(sql`${sql.ref(column)} <= ${period.au}`);
+  return parts.length > 0 ? sql.join(parts, sql` AND `) : sql`1 = 1`;
 }
 
 interface QueryRow {
@@ -79,20 +73,18 @@ interface QueryRow {
   derniere: string;
 }
 
-function backlogQueries(db: Db, period: Period): BacklogQuery[] {
+async function backlogQueries(db: Db, period: Period): Promise<BacklogQuery[]> {
   const where = periodWhere('r.jour', period);
   // One row per distinct text, then merged by key in TypeScript: the analyser is not SQL.
-  const rows = db
-    .prepare(
-      `SELECT r.requete, count(*) AS total,
-              sum(r.resultats = 0) AS sans_resultat,
-              sum(coalesce(j.issue = 'non_resolu', 0)) AS non_resolu,
+  const rows = await db.all<QueryRow>(
+    sql`SELECT r.requete, count(*) AS total,
+              sum(CASE WHEN r.resultats = 0 THEN 1 ELSE 0 END) AS sans_resultat,
+              sum(CASE WHEN j.issue = 'non_resolu' THEN 1 ELSE 0 END) AS non_resolu,
               max(r.horodatage) AS derniere
-       FROM recherches r LEFT JOIN journal j ON j.id = r.entree_id
-       WHERE (r.resultats = 0 OR j.issue = 'non_resolu') AND ${where.sql}
-       GROUP BY r.requete`,
-    )
-    .all(...where.params) as QueryRow[];
+        FROM recherches r LEFT JOIN journal j ON j.id = r.entree_id
+        WHERE (r.resultats = 0 OR j.issue = 'non_resolu') AND ${where}
+        GROUP BY r.requete`,
+  );
   const groups = new Map<string, { query: BacklogQuery; texts: Array<[string, number]> }>();
   for (const row of rows) {
     if (isPartialQuery(row.requete)) continue;
@@ -105,11 +97,11 @@ function backlogQueries(db: Db, period: Period): BacklogQuery[] {
       };
       groups.set(cle, group);
     }
-    group.query.sansResultat += row.sans_resultat;
-    group.query.nonResolu += row.non_resolu;
-    group.query.total += row.total;
+    group.query.sansResultat += Number(row.sans_resultat);
+    group.query.nonResolu += Number(row.non_resolu);
+    group.query.total += Number(row.total);
     if (row.derniere > group.query.derniere) group.query.derniere = row.derniere;
-    group.texts.push([row.requete, row.total]);
+    group.texts.push([row.requete, Number(row.total)]);
   }
   return [...groups.values()]
     .map(({ query, texts }) => ({
@@ -123,19 +115,11 @@ function backlogQueries(db: Db, period: Period): BacklogQuery[] {
     .slice(0, MAX_QUERY_GROUPS);
 }
 
-function flaggedFiches(db: Db, ctx: EditorContext, period: Period): BacklogFiche[] {
-  const where = periodWhere('jour', period);
-  const rows = db
-    .prepare(
-      `SELECT fiche_id, utile, motif, count(*) AS n FROM avis_fiches WHERE ${where.sql}
-       GROUP BY fiche_id, utile, motif`,
-    )
-    .all(...where.params) as Array<{
-    fiche_id: string;
-    utile: number;
-    motif: FeedbackMotif | null;
-    n: number;
-  }>;
+async function flaggedFiches(db: Db, ctx: EditorContext, period: Period): Promise<BacklogFiche[]> {
+  const rows = await db.all<{ fiche_id: string; utile: number; motif: FeedbackMotif | null; n: number }>(
+    sql`SELECT fiche_id, utile, motif, count(*) AS n FROM avis_fiches WHERE ${periodWhere('jour', period)}
+        GROUP BY fiche_id, utile, motif`,
+  );
   const byFiche = new Map<string, BacklogFiche>();
   const fiches = new Map(ctx.knowledge.fiches.map((fiche) => [fiche.id, fiche]));
   for (const row of rows) {
@@ -152,10 +136,11 @@ function flaggedFiches(db: Db, ctx: EditorContext, period: Period): BacklogFiche
       };
       byFiche.set(row.fiche_id, entry);
     }
-    if (row.utile === 1) entry.utile += row.n;
+    const n = Number(row.n);
+    if (Number(row.utile) === 1) entry.utile += n;
     else {
-      entry.nonUtile += row.n;
-      if (row.motif) entry.motifs[row.motif] = (entry.motifs[row.motif] ?? 0) + row.n;
+      entry.nonUtile += n;
+      if (row.motif) entry.motifs[row.motif] = (entry.motifs[row.motif] ?? 0) + n;
     }
   }
   return [...byFiche.values()]
@@ -167,11 +152,10 @@ function flaggedFiches(db: Db, ctx: EditorContext, period: Period): BacklogFiche
 /** The first fiche a query finds in the index now, or undefined. */
 export type FindNow = (query: string) => { ficheId: string; titre: string } | undefined;
 
-function statuses(db: Db): Map<string, ManqueStatut> {
-  const rows = db.prepare('SELECT cle, statut FROM manques_statuts').all() as Array<{
-    cle: string;
-    statut: ManqueStatut;
-  }>;
+async function statuses(db: Db): Promise<Map<string, ManqueStatut>> {
+  const rows = await db.all<{ cle: string; statut: ManqueStatut }>(
+    sql`SELECT cle, statut FROM manques_statuts`,
+  );
   return new Map(rows.map((row) => [row.cle, row.statut]));
 }
 
@@ -179,14 +163,14 @@ function statuses(db: Db): Map<string, ManqueStatut> {
  * One page of the backlog's query groups (25, the most frequent first), each with its status and what its query
  * finds now; a status filter keeps only its groups. The flagged fiches come whole.
  */
-export function backlogList(
+export async function backlogList(
   db: Db,
   ctx: EditorContext,
   request: Period & { statut?: ManqueStatut; page?: number },
   findNow: FindNow = () => undefined,
-): BacklogPage {
-  const known = statuses(db);
-  const all = backlogQueries(db, request).map((query) => ({
+): Promise<BacklogPage> {
+  const known = await statuses(db);
+  const all = (await backlogQueries(db, request)).map((query) => ({
     ...query,
     statut: known.get(query.cle) ?? ('a_traiter' as const),
   }));
@@ -207,26 +191,29 @@ export function backlogList(
     pages,
     parPage: MANQUES_PAR_PAGE,
     parStatut,
-    fiches: flaggedFiches(db, ctx, request),
+    fiches: await flaggedFiches(db, ctx, request),
   };
 }
 
 /** Sets a group's status (« à traiter », « traité », « ignoré »), audited in the same transaction. */
-export function setBacklogStatus(
+export async function setBacklogStatus(
   db: Db,
   actor: Actor,
   input: { cle: string; statut: ManqueStatut },
   now: Date,
-): { cle: string; statut: ManqueStatut } {
-  db.legacyTransaction(() => {
-    const before = statuses(db).get(input.cle) ?? 'a_traiter';
-    db.prepare(
-      `INSERT INTO manques_statuts (cle, statut, modifie_le, modifie_par) VALUES (?, ?, ?, ?)
-       ON CONFLICT (cle) DO UPDATE SET statut = excluded.statut, modifie_le = excluded.modifie_le,
-         modifie_par = excluded.modifie_par`,
-    ).run(input.cle, input.statut, now.toISOString(), actor.compteId);
-    recordAudit(
-      db,
+): Promise<{ cle: string; statut: ManqueStatut }> {
+  await db.transaction(async (tx) => {
+    const before =
+      (await tx.value<ManqueStatut>(sql`SELECT statut FROM manques_statuts WHERE cle = ${input.cle}`)) ??
+      'a_traiter';
+    await tx.run(
+      sql`INSERT INTO manques_statuts (cle, statut, modifie_le, modifie_par)
+          VALUES (${input.cle}, ${input.statut}, ${now.toISOString()}, ${actor.compteId})
+          ON CONFLICT (cle) DO UPDATE SET statut = excluded.statut, modifie_le = excluded.modifie_le,
+            modifie_par = excluded.modifie_par`,
+    );
+    await recordAudit(
+      tx,
       actor,
       {
         action: 'modification',
@@ -237,7 +224,7 @@ export function setBacklogStatus(
       },
       now,
     );
-  })();
+  });
   return { cle: input.cle, statut: input.statut };
 }
 
@@ -278,18 +265,18 @@ const DRAFT_BODY = `## Qui peut faire la demande
  * A new draft fiche for a query agents could not answer: titled after it, the query as its first keyword, held
  * by the editor who created it, due for review in 30 days. `theme` is the nearest existing thème.
  */
-export function createDraft(
+export async function createDraft(
   db: Db,
   actor: Actor,
   who: string,
   ctx: EditorContext,
   input: { query: string; theme: string },
   now: Date,
-): { kind: 'fiche'; id: string; path: string } {
+): Promise<{ kind: 'fiche'; id: string; path: string }> {
   const query = input.query.trim().replace(/\s+/g, ' ');
   const id = uniqueId(ctx, query);
   const today = parisDay(now);
-  const result = writeDocument(
+  const result = await writeDocument(
     db,
     actor,
     ctx,
@@ -332,13 +319,13 @@ function textList(value: unknown): string[] {
 }
 
 /** Adds the query to a local fiche's keywords (once: compared without case or accents). */
-export function addKeyword(
+export async function addKeyword(
   db: Db,
   actor: Actor,
   ctx: EditorContext,
   input: { ficheId: string; query: string },
   now: Date,
-): { id: string; mots_cles: string[]; version: string } {
+): Promise<{ id: string; mots_cles: string[]; version: string }> {
   const query = input.query.trim().replace(/\s+/g, ' ');
   const known = ctx.knowledge.fiches.find((fiche) => fiche.id === input.ficheId);
   if (known?.origine === 'national') {
@@ -347,7 +334,7 @@ export function addKeyword(
     );
   }
   let keywords: string[] = [];
-  const result = writeDocument(
+  const result = await writeDocument(
     db,
     actor,
     ctx,

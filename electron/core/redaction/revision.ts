@@ -18,8 +18,8 @@ import type {
 export const REVIEW_MONTHS_KEY = 'revision.mois';
 
 /** The review period in months (Réglages), 12 by default. */
-export function reviewMonths(db: Db): number {
-  return readSetting(db, REVIEW_MONTHS_KEY, z.number().int().min(1).max(120), DEFAULT_REVIEW_MONTHS);
+export async function reviewMonths(db: Db): Promise<number> {
+  return await readSetting(db, REVIEW_MONTHS_KEY, z.number().int().min(1).max(120), DEFAULT_REVIEW_MONTHS);
 }
 
 export const NO_RESPONSABLE = 'Sans responsable';
@@ -66,17 +66,17 @@ export function reviewList(ctx: EditorContext, withinDays: number, now: Date): R
  * « Marquer comme vérifiée »: a_revoir = today + the review period, verifie_le = today, verifie_par = who.
  * With `baseVersion`, a fiche changed on disk since it was shown is a conflict, as in the editor.
  */
-export function markVerified(
+export async function markVerified(
   db: Db,
   actor: Actor,
   who: string,
   ctx: EditorContext,
   input: { id: string; baseVersion?: string },
   now: Date,
-): MarkVerifiedResult {
+): Promise<MarkVerifiedResult> {
   const today = parisDay(now);
-  const aRevoir = addMonthsToDay(today, reviewMonths(db));
-  const result = writeDocument(
+  const aRevoir = addMonthsToDay(today, await reviewMonths(db));
+  const result = await writeDocument(
     db,
     actor,
     ctx,

@@ -8,6 +8,7 @@ import type * as NodeFs from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record';
 import { parseKnowledge } from '../knowledge/parse';
+import { sql } from '../store/db';
 import { Store } from '../store/store';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { saveDocument } from './save';
@@ -27,10 +28,12 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const store = new Store(mkdtempSync(join(tmpdir(), 'editor-rollback-')));
-afterAll(() => store.close());
+afterAll(async () => {
+  await store.close();
+});
 
 describe('atomic save', () => {
-  it('leaves the file, no temporary file and no audit row when the rename fails; writes both when it works', () => {
+  it('leaves the file, no temporary file and no audit row when the rename fails; writes both when it works', async () => {
     const contentDir = writeContentFolder(sampleContent());
     const ctx = { contentDir, knowledge: parseKnowledge(sampleContent()) };
     const before = readFileSync(join(contentDir, 'fiches/acte.md'), 'utf8');
@@ -55,14 +58,14 @@ describe('atomic save', () => {
         NOW,
       );
     failRename.on = true;
-    expect(save).toThrow('simulated');
+    await expect(save()).rejects.toThrow('simulated');
     failRename.on = false;
     expect(readFileSync(join(contentDir, 'fiches/acte.md'), 'utf8')).toBe(before);
     expect(readdirSync(join(contentDir, 'fiches')).filter((name) => name.startsWith('.'))).toEqual([]);
-    expect(store.db.prepare('SELECT count(*) FROM audit').pluck().get()).toBe(0);
-    expect(save()).toMatchObject({ status: 'saved' });
+    expect(await store.db.value(sql`SELECT count(*) FROM audit`)).toBe(0);
+    expect(await save()).toMatchObject({ status: 'saved' });
     expect(readFileSync(join(contentDir, 'fiches/acte.md'), 'utf8')).toContain('Nouveau texte.');
-    expect(store.db.prepare('SELECT count(*) FROM audit').pluck().get()).toBe(1);
+    expect(await store.db.value(sql`SELECT count(*) FROM audit`)).toBe(1);
   });
 });
 

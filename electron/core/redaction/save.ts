@@ -8,7 +8,7 @@ import type { Db } from '../store/db';
 import type { EditorKind } from '../../../common/redaction/codes';
 import type { EditorContext } from './documents';
 import { locate, newFilePath, notFound } from './documents';
-import { prepareAtomicWrite, readDiskFile, versionOf } from './files';
+import { oneWriteAtATime, prepareAtomicWrite, readDiskFile, versionOf } from './files';
 import type { SplitFile } from './front-matter';
 import { renderFile, splitFile, tidyFrontMatter } from './front-matter';
 import { readOnlyReason } from './read-only';
@@ -47,92 +47,108 @@ function newId(request: WriteRequest, frontMatter: FrontMatter): string {
   return typeof frontMatter.id === 'string' && ID_PATTERN.test(frontMatter.id) ? frontMatter.id : request.id;
 }
 
+/**
+ * Writes one file with its audit row. Must not be called inside another transaction (it opens its own, after
+ * waiting for the folder's other saves).
+ */
 export function writeDocument(
   db: Db,
   actor: Actor,
   ctx: EditorContext,
   request: WriteRequest,
   now: Date,
-): WriteResult {
+): Promise<WriteResult> {
+  // The saves of one content folder run one at a time, from reading the disk to the rename (see oneWriteAtATime);
+  // the transaction then only holds the audit row, which commits with the file or rolls back when the rename
+  // fails. It reads nothing from the database, so PostgreSQL has no conflict to retry it for: the rename, its
+  // last step, happens once.
+  return oneWriteAtATime(ctx.contentDir, () =>
+    db.transaction((tx) => writeLocked(tx, actor, ctx, request, now)),
+  );
+}
+
+async function writeLocked(
+  db: Db,
+  actor: Actor,
+  ctx: EditorContext,
+  request: WriteRequest,
+  now: Date,
+): Promise<WriteResult> {
   const { kind } = request;
   const creating = request.baseVersion === null;
-  // Everything from reading the disk to the rename happens in one synchronous run inside the transaction: no
-  // other save of this process can slip in between the version check and the write.
-  return db.legacyTransaction((): WriteResult => {
-    let path: string;
-    let current: (SplitFile & { version: string }) | null = null;
-    let next: { frontMatter: FrontMatter; body: string };
-    if (creating) {
-      next = request.build(null);
-      path = newFilePath(kind, newId(request, tidyFrontMatter(kind, next.frontMatter)));
-      const disk = readDiskFile(ctx.contentDir, path);
-      if (disk) return { status: 'conflict', disk: { ...splitFile(disk.text), version: disk.version } };
-    } else {
-      const located = locate(ctx, kind, request.id);
-      const disk = located === null ? null : readDiskFile(ctx.contentDir, located);
-      if (located === null || disk === null) {
-        if (request.baseVersion === undefined) throw notFound(kind, request.id);
-        return { status: 'conflict', disk: null };
-      }
-      path = located;
-      const split = splitFile(disk.text);
-      current = { frontMatter: split.frontMatter, body: split.body, version: disk.version };
-      if (request.baseVersion !== undefined && disk.version !== request.baseVersion) {
-        return {
-          status: 'conflict',
-          disk: { frontMatter: current.frontMatter, body: current.body, version: current.version },
-        };
-      }
-      const readOnly = readOnlyReason(kind, located, disk.text, current.frontMatter);
-      if (readOnly) throw new RefusedError(readOnly);
-      next = request.build(current);
+  let path: string;
+  let current: (SplitFile & { version: string }) | null = null;
+  let next: { frontMatter: FrontMatter; body: string };
+  if (creating) {
+    next = request.build(null);
+    path = newFilePath(kind, newId(request, tidyFrontMatter(kind, next.frontMatter)));
+    const disk = readDiskFile(ctx.contentDir, path);
+    if (disk) return { status: 'conflict', disk: { ...splitFile(disk.text), version: disk.version } };
+  } else {
+    const located = locate(ctx, kind, request.id);
+    const disk = located === null ? null : readDiskFile(ctx.contentDir, located);
+    if (located === null || disk === null) {
+      if (request.baseVersion === undefined) throw notFound(kind, request.id);
+      return { status: 'conflict', disk: null };
     }
+    path = located;
+    const split = splitFile(disk.text);
+    current = { frontMatter: split.frontMatter, body: split.body, version: disk.version };
+    if (request.baseVersion !== undefined && disk.version !== request.baseVersion) {
+      return {
+        status: 'conflict',
+        disk: { frontMatter: current.frontMatter, body: current.body, version: current.version },
+      };
+    }
+    const readOnly = readOnlyReason(kind, located, disk.text, current.frontMatter);
+    if (readOnly) throw new RefusedError(readOnly);
+    next = request.build(current);
+  }
 
-    const frontMatter = tidyFrontMatter(kind, next.frontMatter);
-    const problems = validateDocument(
-      { kind, frontMatter, body: next.body, path, originalId: creating ? undefined : request.id },
-      ctx.knowledge,
+  const frontMatter = tidyFrontMatter(kind, next.frontMatter);
+  const problems = validateDocument(
+    { kind, frontMatter, body: next.body, path, originalId: creating ? undefined : request.id },
+    ctx.knowledge,
+  );
+  if (hasErrors(problems)) return { status: 'invalid', problems };
+
+  const text = renderFile(kind, frontMatter, next.body);
+  const version = versionOf(text);
+  // Saving what is already there changes nothing: no write, no audit row.
+  if (current?.version === version) return { status: 'saved', version, path, frontMatter };
+  const write = prepareAtomicWrite(ctx.contentDir, path, text);
+  try {
+    await recordAudit(
+      db,
+      actor,
+      {
+        action: request.action,
+        objet: kind,
+        objetId: String(frontMatter.id ?? request.id),
+        avant: current
+          ? summary(path, current.version, tidyFrontMatter(kind, current.frontMatter))
+          : undefined,
+        apres: summary(path, version, frontMatter),
+      },
+      now,
     );
-    if (hasErrors(problems)) return { status: 'invalid', problems };
-
-    const text = renderFile(kind, frontMatter, next.body);
-    const version = versionOf(text);
-    // Saving what is already there changes nothing: no write, no audit row.
-    if (current?.version === version) return { status: 'saved', version, path, frontMatter };
-    const write = prepareAtomicWrite(ctx.contentDir, path, text);
-    try {
-      recordAudit(
-        db,
-        actor,
-        {
-          action: request.action,
-          objet: kind,
-          objetId: String(frontMatter.id ?? request.id),
-          avant: current
-            ? summary(path, current.version, tidyFrontMatter(kind, current.frontMatter))
-            : undefined,
-          apres: summary(path, version, frontMatter),
-        },
-        now,
-      );
-      // Last: if the rename fails, the audit row rolls back with the transaction.
-      write.commit();
-    } finally {
-      write.discard();
-    }
-    return { status: 'saved', version, path, frontMatter };
-  })();
+    // Last: if the rename fails, the audit row rolls back with the transaction.
+    write.commit();
+  } finally {
+    write.discard();
+  }
+  return { status: 'saved', version, path, frontMatter };
 }
 
 /** editor.save: the form's front-matter and body, over the version the editor opened (null: a new file). */
-export function saveDocument(
+export async function saveDocument(
   db: Db,
   actor: Actor,
   ctx: EditorContext,
   input: { kind: EditorKind; id: string; frontMatter: FrontMatter; body: string; baseVersion: string | null },
   now: Date,
-): SaveResult {
-  const result = writeDocument(
+): Promise<SaveResult> {
+  const result = await writeDocument(
     db,
     actor,
     ctx,

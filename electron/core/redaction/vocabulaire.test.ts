@@ -79,18 +79,18 @@ describe('saving from the window', () => {
     ctx = { contentDir: dir, knowledge: parseKnowledge([]) };
   });
 
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('saves the synonyms unchanged without touching the file, and adds one keeping comments and accents', () => {
+  it('saves the synonyms unchanged without touching the file, and adds one keeping comments and accents', async () => {
     const groups = readSynonyms(ctx);
-    setSynonyms(store.db, ACTOR, ctx, groups, NOW);
+    await setSynonyms(store.db, ACTOR, ctx, groups, NOW);
     expect(readFileSync(join(dir, 'synonymes.yml'), 'utf8')).toBe(SYNONYMS);
     const edited = groups.map((group) => [...group]);
     edited[0]?.push('cni sécurisée');
-    const vocabulary = setSynonyms(store.db, ACTOR, ctx, edited, NOW);
+    const vocabulary = await setSynonyms(store.db, ACTOR, ctx, edited, NOW);
     expect(vocabulary.synonymes[0]).toEqual([
       'cni',
       "carte nationale d'identité",
@@ -102,17 +102,17 @@ describe('saving from the window', () => {
     expect(comments(text)).toEqual(comments(SYNONYMS));
   });
 
-  it('refuses, naming both, two spellings of one expression in two groups', () => {
+  it('refuses, naming both, two spellings of one expression in two groups', async () => {
     const groups = readSynonyms(ctx).map((group) => group.filter((item) => item !== "carte d'identite"));
     groups.push(["carte d'identite", 'cartes']);
-    expect(() => setSynonyms(store.db, ACTOR, ctx, groups, NOW)).toThrow(
+    await expect(setSynonyms(store.db, ACTOR, ctx, groups, NOW)).rejects.toThrow(
       /« carte d'identite » figure dans deux groupes \(écrit « carte d'identité » dans l’autre/,
     );
     expect(readFileSync(join(dir, 'synonymes.yml'), 'utf8')).toBe(SYNONYMS);
   });
 
-  it('saves the thèmes unchanged without touching the file', () => {
-    setThemes(store.db, ACTOR, ctx, readThemes(ctx), NOW);
+  it('saves the thèmes unchanged without touching the file', async () => {
+    await setThemes(store.db, ACTOR, ctx, readThemes(ctx), NOW);
     expect(readFileSync(join(dir, 'themes.yml'), 'utf8')).toBe(THEMES);
   });
 });

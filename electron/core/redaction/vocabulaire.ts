@@ -13,7 +13,7 @@ import type { Theme } from '../../../common/knowledge/types';
 import { fold } from '../../../common/text';
 import type { Db } from '../store/db';
 import type { EditorContext } from './documents';
-import { prepareAtomicWrite, readDiskFile } from './files';
+import { oneWriteAtATime, prepareAtomicWrite, readDiskFile } from './files';
 import type { Vocabulary } from '../../../common/redaction/types';
 
 /** The file as on disk; when missing, nothing; when unreadable, what the knowledge base last read. */
@@ -57,8 +57,11 @@ function firstIssue(error: z.ZodError): string {
   return issue?.message ?? 'liste invalide';
 }
 
-/** Writes a list file at the root of the content folder and its audit row, in one transaction. */
-function writeList(
+/**
+ * Writes a list file at the root of the content folder and its audit row, in one transaction (the rename last:
+ * if it fails, the audit row rolls back). The caller runs inside `oneWriteAtATime`, from reading the file on.
+ */
+async function writeList(
   db: Db,
   actor: Actor,
   ctx: EditorContext,
@@ -66,18 +69,18 @@ function writeList(
   text: string,
   audit: { objet: string; avant: unknown; apres: unknown },
   now: Date,
-): void {
+): Promise<void> {
   const before = readDiskFile(ctx.contentDir, path);
   if (before?.text === text) return;
-  db.legacyTransaction(() => {
+  await db.transaction(async (tx) => {
     const write = prepareAtomicWrite(ctx.contentDir, path, text);
     try {
-      recordAudit(db, actor, { action: 'modification', objetId: path, ...audit }, now);
+      await recordAudit(tx, actor, { action: 'modification', objetId: path, ...audit }, now);
       write.commit();
     } finally {
       write.discard();
     }
-  })();
+  });
 }
 
 /**
@@ -182,7 +185,18 @@ export function setSynonyms(
   ctx: EditorContext,
   groups: string[][],
   now: Date,
-): Vocabulary {
+): Promise<Vocabulary> {
+  return oneWriteAtATime(ctx.contentDir, () => writeSynonyms(db, actor, ctx, groups, now));
+}
+
+/** setSynonyms, inside the folder's turn. */
+async function writeSynonyms(
+  db: Db,
+  actor: Actor,
+  ctx: EditorContext,
+  groups: string[][],
+  now: Date,
+): Promise<Vocabulary> {
   const cleaned = cleanGroups(groups);
   const parsed = synonymsFile.safeParse(cleaned);
   if (!parsed.success) throw new RefusedError(`Synonymes refusés : ${firstIssue(parsed.error)}.`);
@@ -204,7 +218,7 @@ export function setSynonyms(
     }
   });
   const avant = readSynonyms(ctx);
-  writeList(
+  await writeList(
     db,
     actor,
     ctx,
@@ -226,7 +240,18 @@ export function addSynonym(
   ctx: EditorContext,
   input: { query: string; expression: string },
   now: Date,
-): { synonymes: string[][]; groupe: string[] } {
+): Promise<{ synonymes: string[][]; groupe: string[] }> {
+  // Read, changed and written in the folder's turn: two additions at once both land.
+  return oneWriteAtATime(ctx.contentDir, () => addSynonymNow(db, actor, ctx, input, now));
+}
+
+async function addSynonymNow(
+  db: Db,
+  actor: Actor,
+  ctx: EditorContext,
+  input: { query: string; expression: string },
+  now: Date,
+): Promise<{ synonymes: string[][]; groupe: string[] }> {
   const query = input.query.trim().replace(/\s+/g, ' ');
   const expression = input.expression.trim().replace(/\s+/g, ' ');
   if (fold(query) === fold(expression)) {
@@ -250,7 +275,7 @@ export function addSynonym(
     groupe = groups[target] ?? [];
     if (already === -1) groupe.push(query);
   }
-  const vocabulary = setSynonyms(db, actor, ctx, groups, now);
+  const vocabulary = await writeSynonyms(db, actor, ctx, groups, now);
   return { synonymes: vocabulary.synonymes, groupe };
 }
 
@@ -277,7 +302,24 @@ export function themesText(previous: string | null, themes: Theme[]): string {
 const LISTED = 10;
 
 /** Replaces themes.yml; refused when a local fiche would lose one of its thèmes. */
-export function setThemes(db: Db, actor: Actor, ctx: EditorContext, themes: Theme[], now: Date): Vocabulary {
+export function setThemes(
+  db: Db,
+  actor: Actor,
+  ctx: EditorContext,
+  themes: Theme[],
+  now: Date,
+): Promise<Vocabulary> {
+  return oneWriteAtATime(ctx.contentDir, () => writeThemes(db, actor, ctx, themes, now));
+}
+
+/** setThemes, inside the folder's turn. */
+async function writeThemes(
+  db: Db,
+  actor: Actor,
+  ctx: EditorContext,
+  themes: Theme[],
+  now: Date,
+): Promise<Vocabulary> {
   const cleaned = themes.map((theme) => ({
     id: theme.id.trim(),
     libelle: theme.libelle.trim(),
@@ -312,7 +354,7 @@ export function setThemes(db: Db, actor: Actor, ctx: EditorContext, themes: Them
       );
     }
   }
-  writeList(
+  await writeList(
     db,
     actor,
     ctx,

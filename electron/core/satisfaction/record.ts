@@ -7,28 +7,31 @@ import type { Note, SourceSatisfaction } from '../../../common/satisfaction/code
 import type { NoteEnregistree } from '../../../common/satisfaction/methods';
 import { deskPoint } from '../journal/record';
 import type { CallPoint } from '../points/call-point';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
 /** Adds `nombre` answers to a day's count (the caller runs it inside its transaction when it adds several). */
-export function addRatings(
+export async function addRatings(
   db: Db,
   row: { jour: string; pointId: number; canal: string; note: Note; source: SourceSatisfaction },
   nombre: number,
-): void {
-  db.prepare(
-    `INSERT INTO satisfaction_jour (jour, point_id, canal, note, source, nombre) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (jour, point_id, canal, note, source) DO UPDATE SET nombre = nombre + excluded.nombre`,
-  ).run(row.jour, row.pointId, row.canal, row.note, row.source, nombre);
+): Promise<void> {
+  // One statement: two desks rating at once both count (the conflict adds to the existing row).
+  await db.run(
+    sql`INSERT INTO satisfaction_jour (jour, point_id, canal, note, source, nombre)
+        VALUES (${row.jour}, ${row.pointId}, ${row.canal}, ${row.note}, ${row.source}, ${nombre})
+        ON CONFLICT (jour, point_id, canal, note, source)
+        DO UPDATE SET nombre = satisfaction_jour.nombre + excluded.nombre`,
+  );
 }
 
-export function recordRating(
+export async function recordRating(
   db: Db,
   input: { note: Note; canal?: JournalCanal; source: 'comptoir' | 'tablette' },
   now: Date,
   /** The point of the call (a city desk's own); the installation's by default. */
   point?: CallPoint | null,
-): NoteEnregistree {
-  const desk = deskPoint(db, point);
+): Promise<NoteEnregistree> {
+  const desk = await deskPoint(db, point);
   const row = {
     jour: parisDay(now),
     pointId: desk.pointId,
@@ -36,6 +39,6 @@ export function recordRating(
     note: input.note,
     source: input.source,
   };
-  addRatings(db, row, 1);
+  await addRatings(db, row, 1);
   return row;
 }

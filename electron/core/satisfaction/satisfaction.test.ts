@@ -2,29 +2,32 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalFixture } from '../../../dev/test-support/journal';
 import { journalFixture, NOW } from '../../../dev/test-support/journal';
 import { RefusedError } from '../errors';
+import { sql } from '../store/db';
 import { setObjective } from '../indicateurs/objectifs';
 import { NO_NAMES, tableau } from '../indicateurs/tableau';
 import { recordRating } from './record';
 import { importSurvey } from './survey-import';
 
 let f: JournalFixture;
-beforeEach(() => {
-  f = journalFixture();
+beforeEach(async () => {
+  f = await journalFixture();
 });
-afterEach(() => f.store.close());
+afterEach(async () => {
+  await f.store.close();
+});
 
 const NOVEMBER = { du: '2026-11-01', au: '2026-11-30', granularite: 'mois' } as const;
 
-function code(): string {
-  return f.db.prepare('SELECT code FROM points WHERE id = ?').pluck().get(f.pointId) as string;
+async function code(): Promise<string> {
+  return (await f.db.value<string>(sql`SELECT code FROM points WHERE id = ${f.pointId}`))!;
 }
 
 describe('satisfaction', () => {
-  it('counts one-tap ratings by day, point and channel, without identity, as indicators with objectives', () => {
+  it('counts one-tap ratings by day, point and channel, without identity, as indicators with objectives', async () => {
     for (const note of ['tres_satisfait', 'tres_satisfait', 'satisfait', 'insatisfait'] as const)
-      recordRating(f.db, { note, source: 'comptoir' }, NOW);
-    recordRating(f.db, { note: 'satisfait', source: 'tablette', canal: 'telephone' }, NOW);
-    const rows = f.db.prepare('SELECT * FROM satisfaction_jour ORDER BY note, source').all();
+      await recordRating(f.db, { note, source: 'comptoir' }, NOW);
+    await recordRating(f.db, { note: 'satisfait', source: 'tablette', canal: 'telephone' }, NOW);
+    const rows = await f.db.all(sql`SELECT * FROM satisfaction_jour ORDER BY note, source`);
     // Nothing but codes and counts: no account, no time of day.
     expect(Object.keys(rows[0] as object).sort()).toEqual([
       'canal',
@@ -34,14 +37,14 @@ describe('satisfaction', () => {
       'point_id',
       'source',
     ]);
-    setObjective(
+    await setObjective(
       f.db,
       f.alice,
       { indicateur: 'taux_satisfaction', cible: 85, sens: 'au_moins', marge: 5 },
       NOW,
     );
 
-    const board = tableau(f.db, NOVEMBER, NO_NAMES, NOW);
+    const board = await tableau(f.db, NOVEMBER, NO_NAMES, NOW);
     const taux = board.indicateurs.find((i) => i.code === 'taux_satisfaction');
     expect(taux).toMatchObject({ valeur: 80, statut: 'proche' }); // 4 satisfied of 5
     // Net: 2 « très satisfait » − 1 dissatisfied, of 5 answers.
@@ -51,27 +54,28 @@ describe('satisfaction', () => {
       parNote: { tres_satisfait: 2, satisfait: 2, insatisfait: 1, tres_insatisfait: 0 },
       parSource: { comptoir: 4, tablette: 1 },
     });
-    const byPhone = tableau(f.db, { ...NOVEMBER, canal: 'telephone' }, NO_NAMES, NOW);
+    const byPhone = await tableau(f.db, { ...NOVEMBER, canal: 'telephone' }, NO_NAMES, NOW);
     expect(byPhone.indicateurs.find((i) => i.code === 'taux_satisfaction')?.valeur).toBe(100);
-    const otherPoint = tableau(f.db, { ...NOVEMBER, pointId: f.pointId + 100 }, NO_NAMES, NOW);
+    const otherPoint = await tableau(f.db, { ...NOVEMBER, pointId: f.pointId + 100 }, NO_NAMES, NOW);
     expect(otherPoint.indicateurs.find((i) => i.code === 'taux_satisfaction')?.valeur).toBeNull();
   });
 
-  it('imports survey answers, explaining every rejected line with its number', () => {
+  it('imports survey answers, explaining every rejected line with its number', async () => {
+    const pointCode = await code();
     const csv = [
       'Date;Point;Canal;Note;Nombre',
-      `02/11/2026;${code()};Téléphone;Très satisfait;3`,
+      `02/11/2026;${pointCode};Téléphone;Très satisfait;3`,
       `2026-11-03;;web;2;1`,
       '',
-      `31/02/2026;${code()};téléphone;satisfait;1`,
+      `31/02/2026;${pointCode};téléphone;satisfait;1`,
       `2026-11-04;inconnu;fax;ravi;-2`,
-      `2026-12-25;${code()};courriel;satisfait;1`,
+      `2026-12-25;${pointCode};courriel;satisfait;1`,
     ].join('\r\n');
-    const dry = importSurvey(f.db, f.alice, { csv, source: 'enquete_web', dryRun: true }, NOW);
+    const dry = await importSurvey(f.db, f.alice, { csv, source: 'enquete_web', dryRun: true }, NOW);
     expect(dry).toMatchObject({ dryRun: true, lignes: 5, reponses: 4 });
-    expect(f.db.prepare('SELECT count(*) FROM satisfaction_jour').pluck().get()).toBe(0);
+    expect(await f.db.value(sql`SELECT count(*) FROM satisfaction_jour`)).toBe(0);
 
-    const report = importSurvey(f.db, f.alice, { csv, source: 'enquete_web', dryRun: false }, NOW);
+    const report = await importSurvey(f.db, f.alice, { csv, source: 'enquete_web', dryRun: false }, NOW);
     expect(report.rejets.map((r) => r.ligne)).toEqual([5, 6, 7]);
     expect(report.rejets[0]?.raisons).toEqual([
       'la date « 31/02/2026 » n’est pas une date réelle (JJ/MM/AAAA ou AAAA-MM-JJ)',
@@ -83,21 +87,21 @@ describe('satisfaction', () => {
       'le nombre « -2 » n’est pas un entier de 1 à 100 000',
     ]);
     expect(report.rejets[2]?.raisons).toEqual(['la date 2026-12-25 est dans le futur']);
-    const city = tableau(f.db, NOVEMBER, NO_NAMES, NOW).qualite.satisfaction;
+    const city = (await tableau(f.db, NOVEMBER, NO_NAMES, NOW)).qualite.satisfaction;
     expect(city).toMatchObject({ reponses: 4, parSource: { enquete_web: 4 } });
     // The unattached answer counts for the city, not for the point.
     expect(
-      tableau(f.db, { ...NOVEMBER, pointId: f.pointId }, NO_NAMES, NOW).qualite.satisfaction.reponses,
+      (await tableau(f.db, { ...NOVEMBER, pointId: f.pointId }, NO_NAMES, NOW)).qualite.satisfaction.reponses,
     ).toBe(3);
   });
 
-  it('imports nothing from an unusable file', () => {
-    expect(() =>
+  it('imports nothing from an unusable file', async () => {
+    await expect(
       importSurvey(f.db, f.alice, { csv: '', source: 'enquete_papier', dryRun: false }, NOW),
-    ).toThrow(RefusedError);
-    expect(() =>
+    ).rejects.toThrow(RefusedError);
+    await expect(
       importSurvey(f.db, f.alice, { csv: 'nom;avis\nx;y', source: 'enquete_papier', dryRun: false }, NOW),
-    ).toThrow(/au moins les colonnes « date » et « note »/);
-    expect(f.db.prepare('SELECT count(*) FROM satisfaction_jour').pluck().get()).toBe(0);
+    ).rejects.toThrow(/au moins les colonnes « date » et « note »/);
+    expect(await f.db.value(sql`SELECT count(*) FROM satisfaction_jour`)).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import type { LigneRejetee, RapportEnquete } from '../../../common/satisfaction/
 import { fold } from '../../../common/text';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import { addRatings } from './record';
 import { readSurveyCsv } from './survey-csv';
 
@@ -43,16 +43,16 @@ function dayOf(text: string): string | null {
   return isRealDay(day) ? day : null;
 }
 
-export function importSurvey(
+export async function importSurvey(
   db: Db,
   actor: Actor,
   input: { csv: string; source: 'enquete_web' | 'enquete_papier'; dryRun: boolean },
   now: Date,
-): RapportEnquete {
+): Promise<RapportEnquete> {
   const { lines, ignored } = readSurveyCsv(input.csv);
   const today = parisDay(now);
   const points = new Map(
-    (db.prepare('SELECT id, code FROM points').all() as Array<{ id: number; code: string }>).map((p) => [
+    (await db.all<{ id: number; code: string }>(sql`SELECT id, code FROM points`)).map((p) => [
       fold(p.code),
       p.id,
     ]),
@@ -97,10 +97,10 @@ export function importSurvey(
     colonnesIgnorees: ignored,
   };
   if (input.dryRun || valid.length === 0) return report;
-  db.legacyTransaction(() => {
-    for (const row of valid) addRatings(db, { ...row, source: input.source }, row.nombre);
-    recordAudit(
-      db,
+  await db.transaction(async (tx) => {
+    for (const row of valid) await addRatings(tx, { ...row, source: input.source }, row.nombre);
+    await recordAudit(
+      tx,
       actor,
       {
         action: 'import',
@@ -110,6 +110,6 @@ export function importSurvey(
       },
       now,
     );
-  })();
+  });
   return report;
 }

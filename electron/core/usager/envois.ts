@@ -1,23 +1,24 @@
 // The only trace of a fiche sent by e-mail: one more in the day's count for that fiche. Not the address, not
 // the account, not the time: nothing that could lead back to the citizen.
 import { addDaysToDay, parisDay } from '../../../common/dates';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 
-export function countSend(db: Db, ficheId: string, now: Date): void {
-  db.prepare(
-    `INSERT INTO envois_fiches (jour, fiche_id, nombre) VALUES (?, ?, 1)
-     ON CONFLICT (jour, fiche_id) DO UPDATE SET nombre = nombre + 1`,
-  ).run(parisDay(now), ficheId);
+/** One statement (no read then write): two desks sending the same fiche at once both count. */
+export async function countSend(db: Db, ficheId: string, now: Date): Promise<void> {
+  await db.run(
+    sql`INSERT INTO envois_fiches (jour, fiche_id, nombre) VALUES (${parisDay(now)}, ${ficheId}, 1)
+        ON CONFLICT (jour, fiche_id) DO UPDATE SET nombre = envois_fiches.nombre + 1`,
+  );
 }
 
 /** Fiches sent today and over the last thirty days (today included), in Paris. */
-export function sendCounts(db: Db, now: Date): { aujourdhui: number; trenteJours: number } {
+export async function sendCounts(db: Db, now: Date): Promise<{ aujourdhui: number; trenteJours: number }> {
   const today = parisDay(now);
-  const sum = db
-    .prepare('SELECT coalesce(sum(nombre), 0) FROM envois_fiches WHERE jour >= ? AND jour <= ?')
-    .pluck();
-  return {
-    aujourdhui: sum.get(today, today) as number,
-    trenteJours: sum.get(addDaysToDay(today, -29), today) as number,
-  };
+  const sum = async (from: string) =>
+    Number(
+      await db.value<number>(
+        sql`SELECT coalesce(sum(nombre), 0) FROM envois_fiches WHERE jour >= ${from} AND jour <= ${today}`,
+      ),
+    );
+  return { aujourdhui: await sum(today), trenteJours: await sum(addDaysToDay(today, -29)) };
 }

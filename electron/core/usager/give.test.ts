@@ -8,7 +8,7 @@ import { ACTOR, freshDb } from '../../../dev/test-support/registres';
 import { mimeParts, startTestSmtp, type TestSmtp } from '../../../dev/test-support/smtp';
 import { HANDOUT_NOW, handoutSource, SOURCE_URL } from '../../../dev/test-support/usager';
 import { RefusedError, UnavailableError } from '../errors';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { Store } from '../store/store';
 import { sendHandout } from './give';
 import { SMTP_MESSAGES, verifySmtp } from './send';
@@ -41,20 +41,20 @@ let store: Store;
 let db: Db;
 let smtp: TestSmtp | undefined;
 
-beforeEach(() => {
-  ({ store, db } = freshDb());
+beforeEach(async () => {
+  ({ store, db } = await freshDb());
 });
 
 afterEach(async () => {
   await smtp?.close();
   smtp = undefined;
-  store.close();
+  await store.close();
 });
 
 describe('sending a fiche by e-mail', () => {
   it('arrives with the fiche in text and HTML and the QR code, and leaves only a count', async () => {
     smtp = await startTestSmtp();
-    writeSmtp(db, ACTOR, fields(smtp.port), HANDOUT_NOW);
+    await writeSmtp(db, ACTOR, fields(smtp.port), HANDOUT_NOW);
     await expect(sendHandout(db, handoutSource(), 'cni-mineur', CITIZEN, HANDOUT_NOW)).resolves.toEqual({
       envoye: true,
     });
@@ -84,18 +84,19 @@ describe('sending a fiche by e-mail', () => {
     expect(mail?.raw).toMatch(/Subject: =\?UTF-8\?.*\?=|Subject: Votre d/);
 
     // One more in the day's count for the fiche; the address nowhere, in no table nor in the files.
-    expect(db.prepare('SELECT jour, fiche_id, nombre FROM envois_fiches').all()).toEqual([
+    expect(await db.all(sql`SELECT jour, fiche_id, nombre FROM envois_fiches`)).toEqual([
       { jour: '2026-11-23', fiche_id: 'cni-mineur', nombre: 1 },
     ]);
-    expect(smtpView(db, HANDOUT_NOW).envois).toEqual({ aujourdhui: 1, trenteJours: 1 });
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect((await smtpView(db, HANDOUT_NOW)).envois).toEqual({ aujourdhui: 1, trenteJours: 1 });
+    // SQLite only (this test's store): the WAL written back into the file, so both are read below.
+    await db.all(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
     expect(databaseBytes(store)).not.toContain(CITIZEN);
     expect(databaseBytes(store)).not.toContain('usager.test');
   });
 
   it('logs in when the settings have a login, and says so when it is refused', async () => {
     smtp = await startTestSmtp({ login: { user: 'infocite', pass: 'secret-smtp' } });
-    writeSmtp(
+    await writeSmtp(
       db,
       ACTOR,
       fields(smtp.port, { utilisateur: 'infocite', motDePasse: 'secret-smtp' }),
@@ -104,18 +105,23 @@ describe('sending a fiche by e-mail', () => {
     await sendHandout(db, handoutSource(), 'cni-mineur', CITIZEN, HANDOUT_NOW);
     expect(smtp.received).toHaveLength(1);
 
-    writeSmtp(db, ACTOR, fields(smtp.port, { utilisateur: 'infocite', motDePasse: 'faux' }), HANDOUT_NOW);
+    await writeSmtp(
+      db,
+      ACTOR,
+      fields(smtp.port, { utilisateur: 'infocite', motDePasse: 'faux' }),
+      HANDOUT_NOW,
+    );
     const refused = sendHandout(db, handoutSource(), 'cni-mineur', CITIZEN, HANDOUT_NOW);
     await expect(refused).rejects.toThrow(RefusedError);
     await expect(refused).rejects.toThrow(SMTP_MESSAGES.auth);
     expect(smtp.received).toHaveLength(1);
     // A failure counts nothing.
-    expect(smtpView(db, HANDOUT_NOW).envois.aujourdhui).toBe(1);
+    expect((await smtpView(db, HANDOUT_NOW)).envois.aujourdhui).toBe(1);
   });
 
   it('puts a refused address beside the field', async () => {
     smtp = await startTestSmtp({ refuse: (address) => address === CITIZEN });
-    writeSmtp(db, ACTOR, fields(smtp.port), HANDOUT_NOW);
+    await writeSmtp(db, ACTOR, fields(smtp.port), HANDOUT_NOW);
     const error = await sendHandout(db, handoutSource(), 'cni-mineur', CITIZEN, HANDOUT_NOW).catch(
       (caught: unknown) => caught,
     );
@@ -125,13 +131,13 @@ describe('sending a fiche by e-mail', () => {
     // The server's reply quotes the address; the French message does not.
     expect((error as Error).message).not.toContain(CITIZEN);
     expect(smtp.received).toHaveLength(0);
-    expect(smtpView(db, HANDOUT_NOW).envois.aujourdhui).toBe(0);
+    expect((await smtpView(db, HANDOUT_NOW)).envois.aujourdhui).toBe(0);
   });
 
   it('says the server is unreachable when nothing listens', async () => {
     const closed = await startTestSmtp();
     await closed.close();
-    writeSmtp(db, ACTOR, fields(closed.port), HANDOUT_NOW);
+    await writeSmtp(db, ACTOR, fields(closed.port), HANDOUT_NOW);
     const sending = sendHandout(db, handoutSource(), 'cni-mineur', CITIZEN, HANDOUT_NOW);
     await expect(sending).rejects.toThrow(UnavailableError);
     await expect(sending).rejects.toThrow(`Le serveur de messagerie 127.0.0.1:${closed.port} ne répond pas`);
@@ -143,7 +149,7 @@ describe('sending a fiche by e-mail', () => {
       SMTP_MESSAGES.notConfigured,
     );
     smtp = await startTestSmtp();
-    writeSmtp(db, ACTOR, fields(smtp.port), HANDOUT_NOW);
+    await writeSmtp(db, ACTOR, fields(smtp.port), HANDOUT_NOW);
     await expect(sendHandout(db, handoutSource(), 'brouillon', CITIZEN, HANDOUT_NOW)).rejects.toThrow(
       "n'existe pas ou n'est pas publiée",
     );
@@ -165,24 +171,28 @@ describe('sending a fiche by e-mail', () => {
 });
 
 describe('the SMTP settings', () => {
-  it('keep the password in the core: never in the view nor in the audit trail', () => {
-    writeSmtp(db, ACTOR, fields(2525, { utilisateur: 'infocite', motDePasse: 'secret-smtp' }), HANDOUT_NOW);
-    const view = smtpView(db, HANDOUT_NOW);
+  it('keep the password in the core: never in the view nor in the audit trail', async () => {
+    await writeSmtp(
+      db,
+      ACTOR,
+      fields(2525, { utilisateur: 'infocite', motDePasse: 'secret-smtp' }),
+      HANDOUT_NOW,
+    );
+    const view = await smtpView(db, HANDOUT_NOW);
     expect(view).toMatchObject({ configure: true, hote: '127.0.0.1', port: 2525, motDePasseDefini: true });
     expect(JSON.stringify(view)).not.toContain('secret-smtp');
     // Saved again without a password (the window never has it): the stored one stays.
-    writeSmtp(db, ACTOR, fields(2526, { utilisateur: 'infocite' }), HANDOUT_NOW);
-    expect(readSmtp(db)?.motDePasse).toBe('secret-smtp');
-    writeSmtp(db, ACTOR, fields(2526, { utilisateur: 'infocite', motDePasse: 'autre' }), HANDOUT_NOW);
-    const audit = db.prepare("SELECT avant, apres FROM audit WHERE objet = 'reglage'").all() as Array<{
-      avant: string | null;
-      apres: string;
-    }>;
+    await writeSmtp(db, ACTOR, fields(2526, { utilisateur: 'infocite' }), HANDOUT_NOW);
+    expect((await readSmtp(db))?.motDePasse).toBe('secret-smtp');
+    await writeSmtp(db, ACTOR, fields(2526, { utilisateur: 'infocite', motDePasse: 'autre' }), HANDOUT_NOW);
+    const audit = await db.all<{ avant: string | null; apres: string }>(
+      sql`SELECT avant, apres FROM audit WHERE objet = 'reglage' ORDER BY id`,
+    );
     expect(audit).toHaveLength(3);
     expect(JSON.stringify(audit)).not.toMatch(/secret-smtp|autre/);
     expect(JSON.parse(audit[2]?.apres ?? '{}')).toMatchObject({ port: 2526, motDePasse: '(modifié)' });
     // No login, no password.
-    writeSmtp(db, ACTOR, fields(2526, { utilisateur: '' }), HANDOUT_NOW);
-    expect(smtpView(db, HANDOUT_NOW).motDePasseDefini).toBe(false);
+    await writeSmtp(db, ACTOR, fields(2526, { utilisateur: '' }), HANDOUT_NOW);
+    expect((await smtpView(db, HANDOUT_NOW)).motDePasseDefini).toBe(false);
   });
 });

@@ -35,7 +35,7 @@ export async function sendHandout(
   to: string,
   now: Date,
 ): Promise<{ envoye: true }> {
-  const settings = readSmtp(db);
+  const settings = await readSmtp(db);
   if (!settings) throw new RefusedError(SMTP_MESSAGES.notConfigured);
   const fiche = source.fiche(id);
   if (fiche.statut !== 'publiee')
@@ -43,7 +43,9 @@ export async function sendHandout(
   const url = publicUrl(fiche.source);
   const handout = buildHandout(fiche, source.servicesOf(fiche), now, url ? await qrSvg(url) : undefined);
   const png = url ? await qrPng(url) : undefined;
+  // The sending stays outside any transaction (a PostgreSQL transaction may be tried again: the citizen would
+  // get the e-mail twice); it is counted only once the SMTP server has accepted it.
   await sendMail(settings, to, handoutMail(handout, png !== undefined), png);
-  countSend(db, fiche.id, now);
+  await countSend(db, fiche.id, now);
   return { envoye: true };
 }

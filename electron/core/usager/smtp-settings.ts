@@ -23,8 +23,8 @@ const stored = z.object({
 /** The settings the core sends with, password included: never leaves the core. */
 export type SmtpSettings = z.output<typeof stored>;
 
-export function readSmtp(db: Db): SmtpSettings | null {
-  return readSetting(db, SMTP_KEY, stored.nullable(), null);
+export async function readSmtp(db: Db): Promise<SmtpSettings | null> {
+  return await readSetting(db, SMTP_KEY, stored.nullable(), null);
 }
 
 /**
@@ -45,9 +45,9 @@ export function settingsFrom(fields: SmtpFields, current: SmtpSettings | null): 
   };
 }
 
-export function smtpView(db: Db, now: Date): SmtpView {
-  const settings = readSmtp(db);
-  const envois = sendCounts(db, now);
+export async function smtpView(db: Db, now: Date): Promise<SmtpView> {
+  const settings = await readSmtp(db);
+  const envois = await sendCounts(db, now);
   if (!settings)
     return {
       configure: false,
@@ -72,19 +72,19 @@ function audited(settings: SmtpSettings | null): unknown {
 }
 
 /** Writes the settings and their audit row in one transaction. */
-export function writeSmtp(db: Db, actor: Actor, fields: SmtpFields, now: Date): SmtpView {
-  db.legacyTransaction(() => {
-    const before = readSmtp(db);
+export async function writeSmtp(db: Db, actor: Actor, fields: SmtpFields, now: Date): Promise<SmtpView> {
+  await db.transaction(async (tx) => {
+    const before = await readSmtp(tx);
     const after = settingsFrom(fields, before);
-    writeSetting(db, SMTP_KEY, after);
+    await writeSetting(tx, SMTP_KEY, after);
     const apres = audited(after) as Record<string, unknown>;
     if (before && after.motDePasse !== before.motDePasse) apres.motDePasse = '(modifié)';
-    recordAudit(
-      db,
+    await recordAudit(
+      tx,
       actor,
       { action: 'modification', objet: 'reglage', objetId: SMTP_KEY, avant: audited(before), apres },
       now,
     );
-  })();
+  });
   return smtpView(db, now);
 }

@@ -23,10 +23,10 @@ beforeAll(async () => {
   core = await sampleCore(() => now);
   redacteur = await signedIn(core, ['redacteur']);
   gestionnaire = await signedIn(core, ['gestionnaire']);
-  nord = insertPoint(core.store.db, { nom: 'Mairie annexe Nord' });
-  sud = insertPoint(core.store.db, { nom: 'Mairie annexe Sud' });
-  const agentId = insertAgent(core.store.db, { nom: 'Durand' });
-  assign(core.store.db, agentId, nord, '2026-01-01');
+  nord = await insertPoint(core.store.db, { nom: 'Mairie annexe Nord' });
+  sud = await insertPoint(core.store.db, { nom: 'Mairie annexe Sud' });
+  const agentId = await insertAgent(core.store.db, { nom: 'Durand' });
+  await assign(core.store.db, agentId, nord, '2026-01-01');
   agent = await signedIn(core, ['agent'], { agentId, nom: 'Léa Durand' });
 });
 
@@ -83,11 +83,11 @@ describe('flash info through the API', () => {
   });
 
   it('shows the desk what concerns the installation’s point, and counts the agent’s confirmation', async () => {
-    bindInstallation(core.store.db, sud);
+    await bindInstallation(core.store.db, sud);
     expect(result<{ flash: FlashView[] }>(await dispatch(core, agent, 'flash.current', {})).flash).toEqual(
       [],
     );
-    bindInstallation(core.store.db, nord);
+    await bindInstallation(core.store.db, nord);
     const shown = result<{ flash: FlashView[] }>(await dispatch(core, agent, 'flash.current', {})).flash;
     expect(shown.map((f) => f.titre).sort()).toEqual(['De la rédaction', 'Fermeture exceptionnelle']);
     const onFiche = await dispatch(core, agent, 'flash.current', { ficheId: 'passeport' });

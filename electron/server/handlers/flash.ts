@@ -30,14 +30,14 @@ function compteOf(session: Session): { id: number; nom: string } {
 }
 
 /** The reception point a call comes from: a city desk's own point, or the installation's. */
-function callPoint(core: Core, context: CallContext): number | null {
-  return pointOfCall(core.store.db, context.poste)?.pointId ?? null;
+async function callPoint(core: Core, context: CallContext): Promise<number | null> {
+  return (await pointOfCall(core.store.db, context.poste))?.pointId ?? null;
 }
 
-function reader(core: Core, context: CallContext): Reader {
+async function reader(core: Core, context: CallContext): Promise<Reader> {
   return {
     compteId: compteOf(context.session).id,
-    pointId: callPoint(core, context),
+    pointId: await callPoint(core, context),
     today: parisDay(core.now()),
   };
 }
@@ -49,9 +49,9 @@ function flashContext(core: Core): FlashContext {
 
 /** Flash info: thin calls into core/flash. */
 export const flashHandlers: HandlerTable<FlashMethod> = {
-  'flash.list': (core, input) => ({
-    flash: listFlash(core.store.db, parisDay(core.now()), input.archive ?? false),
-    points: flashPointOptions(core.store.db),
+  'flash.list': async (core, input) => ({
+    flash: await listFlash(core.store.db, parisDay(core.now()), input.archive ?? false),
+    points: await flashPointOptions(core.store.db),
   }),
   'flash.get': (core, input) =>
     getFlash(core.store.db, ficheLookup(core), renderMarkdown, input.id, parisDay(core.now())),
@@ -64,21 +64,21 @@ export const flashHandlers: HandlerTable<FlashMethod> = {
     ),
   'flash.update': (core, input, { session }) =>
     updateFlash(core.store.db, actorOf(session), input.id, input.fields, flashContext(core)),
-  'flash.current': (core, input, context) => ({
-    flash: currentFlash(
+  'flash.current': async (core, input, context) => ({
+    flash: await currentFlash(
       core.store.db,
       ficheLookup(core),
       renderMarkdown,
-      reader(core, context),
+      await reader(core, context),
       input.ficheId,
     ),
   }),
-  'flash.confirm': (core, input, context) =>
+  'flash.confirm': async (core, input, context) =>
     confirmFlash(
       core.store.db,
       ficheLookup(core),
       renderMarkdown,
-      reader(core, context),
+      await reader(core, context),
       input.id,
       core.now(),
     ),

@@ -28,16 +28,16 @@ function checkService(core: Core, serviceId: string): void {
 
 /** Complaints and suggestions: thin calls into core/reclamations, which decides who reads what. */
 export const reclamationHandlers: HandlerTable<ReclamationMethod> = {
-  'reclamations.create': (core, input, { session, poste }) =>
+  'reclamations.create': async (core, input, { session, poste }) =>
     createReclamation(
       core.store.db,
       actorOf(session),
       input,
-      pointOfCall(core.store.db, poste)?.pointId ?? null,
+      (await pointOfCall(core.store.db, poste))?.pointId ?? null,
       core.now(),
     ),
-  'reclamations.list': (core, input, { session }) => ({
-    reclamations: listReclamations(core.store.db, session, input, core.now()),
+  'reclamations.list': async (core, input, { session }) => ({
+    reclamations: await listReclamations(core.store.db, session, input, core.now()),
   }),
   'reclamations.get': (core, input, { session }) =>
     getReclamation(core.store.db, session, input.id, core.now()),

@@ -16,6 +16,7 @@ import { signedIn } from '../../../dev/test-support/comptes';
 import { ficheFile, sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import type { InputOf, MethodName, OutputOf } from '../../../common/contract';
 import { dispatch } from '../dispatch';
+import { sql } from '../../core/store/db';
 
 /** How long a synonym may take to reach the search in these tests (see the synonym tests). */
 const SYNONYM_BOUND_MS = 3000;
@@ -63,7 +64,7 @@ beforeAll(async () => {
   ]);
 });
 
-afterAll(() => core.close());
+afterAll(async () => core.close());
 
 /** The method's answer, typed from the contract; a refusal fails the test with its message. */
 async function ok<M extends MethodName>(
@@ -98,9 +99,9 @@ async function finds(client: ClientSlot, q: string, id: string): Promise<boolean
 }
 
 function auditRows(objet: string, objetId: string) {
-  return core.store.db
-    .prepare('SELECT action, auteur, avant, apres FROM audit WHERE objet = ? AND objet_id = ? ORDER BY id')
-    .all(objet, objetId) as Array<{ action: string; auteur: string; avant: string | null; apres: string }>;
+  return core.store.db.all<{ action: string; auteur: string; avant: string | null; apres: string }>(
+    sql`SELECT action, auteur, avant, apres FROM audit WHERE objet = ${objet} AND objet_id = ${objetId} ORDER BY id`,
+  );
 }
 
 function hiddenFiles(dir: string): string[] {
@@ -305,7 +306,7 @@ describe('redaction.save', () => {
     });
     const took = await within(1500, () => finds(agent, 'immatriculation', 'carte-grise'));
     expect(took).toBeLessThan(1500);
-    const [row] = auditRows('fiche', 'carte-grise');
+    const [row] = await auditRows('fiche', 'carte-grise');
     expect(row).toMatchObject({ action: 'creation', avant: null });
     expect(JSON.parse(row?.apres ?? '{}')).toMatchObject({
       path: 'fiches/carte-grise.md',
@@ -345,7 +346,7 @@ describe('redaction.save', () => {
       'Par un autre rédacteur : toutes les démarches',
     );
     writeFileSync(path, theirs);
-    const auditBefore = auditRows('fiche', 'acte').length;
+    const auditBefore = (await auditRows('fiche', 'acte')).length;
     const result = await ok(redacteur, 'redaction.save', {
       kind: 'fiche',
       id: 'acte',
@@ -362,7 +363,7 @@ describe('redaction.save', () => {
       },
     });
     expect(readFileSync(path, 'utf8')).toBe(theirs);
-    expect(auditRows('fiche', 'acte')).toHaveLength(auditBefore);
+    expect(await auditRows('fiche', 'acte')).toHaveLength(auditBefore);
     // Saving over the disk version (the editor chose) goes through.
     const again = await ok(redacteur, 'redaction.save', {
       kind: 'fiche',
@@ -372,7 +373,7 @@ describe('redaction.save', () => {
       baseVersion: result.status === 'conflict' ? (result.disk?.version ?? null) : null,
     });
     expect(again).toMatchObject({ status: 'saved', path: 'fiches/acte.md' });
-    expect(auditRows('fiche', 'acte').at(-1)).toMatchObject({ action: 'modification' });
+    expect((await auditRows('fiche', 'acte')).at(-1)).toMatchObject({ action: 'modification' });
   });
 
   it('makes a conflict of a new file whose id already has a file, and of a file deleted meanwhile', async () => {
@@ -449,7 +450,7 @@ describe('redaction.save', () => {
     const text = readFileSync(join(contentDir, 'contacts/mairie.md'), 'utf8');
     expect(text).toContain('  lundi: ["08:30-12:00", "13:30-17:00"]');
     expect(text).toContain('code_postal: "99150"');
-    expect(auditRows('contact', 'mairie').at(-1)).toMatchObject({ action: 'modification' });
+    expect((await auditRows('contact', 'mairie')).at(-1)).toMatchObject({ action: 'modification' });
   });
 });
 
@@ -477,9 +478,9 @@ describe('reviews', () => {
     expect(text).toContain('a_revoir: 2027-11-23');
     expect(text).toContain('verifie_le: 2026-11-23');
     expect(text).toContain('verifie_par: Nadia Benali');
-    expect(auditRows('fiche', 'en-retard').at(-1)).toMatchObject({ action: 'verification' });
+    expect((await auditRows('fiche', 'en-retard')).at(-1)).toMatchObject({ action: 'verification' });
     // The period is a setting.
-    core.store.db.prepare("INSERT INTO reglages (cle, valeur) VALUES ('revision.mois', '6')").run();
+    await core.store.db.run(sql`INSERT INTO reglages (cle, valeur) VALUES ('revision.mois', '6')`);
     const doc = await ok(redacteur, 'redaction.open', { kind: 'fiche', id: 'bientot' });
     const six = await ok(redacteur, 'revision.markVerified', {
       id: 'bientot',
@@ -519,11 +520,9 @@ describe('feedback and backlog', () => {
     });
     for (const motif of ['obsolete', 'obsolete', 'incomplete'] as const)
       await ok(agent, 'avis.record', { ficheId: 'passeport', utile: false, motif });
-    const rows = core.store.db
-      .prepare(
-        "SELECT jour, fiche_id, utile, motif FROM avis_fiches WHERE fiche_id = 'passeport' ORDER BY id",
-      )
-      .all();
+    const rows = await core.store.db.all(
+      sql`SELECT jour, fiche_id, utile, motif FROM avis_fiches WHERE fiche_id = 'passeport' ORDER BY id`,
+    );
     expect(rows).toEqual([
       { jour: '2026-11-23', fiche_id: 'passeport', utile: 1, motif: null },
       { jour: '2026-11-23', fiche_id: 'passeport', utile: 0, motif: 'obsolete' },
@@ -534,27 +533,35 @@ describe('feedback and backlog', () => {
 
   it('groups similar searches with no result or unresolved, and lists the fiches flagged', async () => {
     const db = core.store.db;
-    const search = db.prepare(
-      'INSERT INTO recherches (horodatage, jour, requete, resultats, entree_id) VALUES (?, ?, ?, ?, ?)',
-    );
-    search.run('2026-11-20T09:00:00.000Z', '2026-11-20', "cartes d'identité", 0, null);
-    search.run('2026-11-21T09:00:00.000Z', '2026-11-21', 'carte identite', 0, null);
-    search.run('2026-11-21T10:00:00.000Z', '2026-11-21', 'carte identite', 0, null);
-    search.run('2026-11-22T09:00:00.000Z', '2026-11-22', 'piscine', 0, null);
-    search.run('2026-10-01T09:00:00.000Z', '2026-10-01', 'piscine', 0, null);
-    search.run('2026-11-22T09:00:00.000Z', '2026-11-22', 'passeport', 4, null); // found: not in the backlog
+    const search = (
+      horodatage: string,
+      jour: string,
+      requete: string,
+      resultats: number,
+      entree: number | null,
+    ) =>
+      db.run(
+        sql`INSERT INTO recherches (horodatage, jour, requete, resultats, entree_id)
+            VALUES (${horodatage}, ${jour}, ${requete}, ${resultats}, ${entree})`,
+      );
+    await search('2026-11-20T09:00:00.000Z', '2026-11-20', "cartes d'identité", 0, null);
+    await search('2026-11-21T09:00:00.000Z', '2026-11-21', 'carte identite', 0, null);
+    await search('2026-11-21T10:00:00.000Z', '2026-11-21', 'carte identite', 0, null);
+    await search('2026-11-22T09:00:00.000Z', '2026-11-22', 'piscine', 0, null);
+    await search('2026-10-01T09:00:00.000Z', '2026-10-01', 'piscine', 0, null);
+    await search('2026-11-22T09:00:00.000Z', '2026-11-22', 'passeport', 4, null); // found: not in the backlog
     const entry = Number(
-      db
-        .prepare(
-          "INSERT INTO journal (horodatage, jour, heure, canal, issue, motif) VALUES ('2026-11-22T10:00:00.000Z', '2026-11-22', 11, 'telephone', 'non_resolu', 'pas_de_fiche')",
-        )
-        .run().lastInsertRowid,
+      await db.value<number>(
+        sql`INSERT INTO journal (horodatage, jour, heure, canal, issue, motif)
+            VALUES ('2026-11-22T10:00:00.000Z', '2026-11-22', 11, 'telephone', 'non_resolu', 'pas_de_fiche')
+            RETURNING id`,
+      ),
     );
-    search.run('2026-11-22T09:59:00.000Z', '2026-11-22', 'identité carte', 2, entry);
+    await search('2026-11-22T09:59:00.000Z', '2026-11-22', 'identité carte', 2, entry);
     // Searches cut mid-typing are not what agents could not find.
-    search.run('2026-11-22T11:00:00.000Z', '2026-11-22', 'bonjour, je', 0, null);
-    search.run('2026-11-22T11:00:01.000Z', '2026-11-22', 'ca', 0, null);
-    search.run('2026-11-22T11:00:02.000Z', '2026-11-22', 'permis de', 0, null);
+    await search('2026-11-22T11:00:00.000Z', '2026-11-22', 'bonjour, je', 0, null);
+    await search('2026-11-22T11:00:01.000Z', '2026-11-22', 'ca', 0, null);
+    await search('2026-11-22T11:00:02.000Z', '2026-11-22', 'permis de', 0, null);
     const backlog = await ok(redacteur, 'manques.list', { du: '2026-11-01' });
     expect(backlog.requetes).toEqual([
       {
@@ -598,11 +605,19 @@ describe('feedback and backlog', () => {
 
   it('pages the groups by 25 and keeps a status per group, audited', async () => {
     const db = core.store.db;
-    const search = db.prepare(
-      'INSERT INTO recherches (horodatage, jour, requete, resultats, entree_id) VALUES (?, ?, ?, ?, ?)',
-    );
+    const search = (
+      horodatage: string,
+      jour: string,
+      requete: string,
+      resultats: number,
+      entree: number | null,
+    ) =>
+      db.run(
+        sql`INSERT INTO recherches (horodatage, jour, requete, resultats, entree_id)
+            VALUES (${horodatage}, ${jour}, ${requete}, ${resultats}, ${entree})`,
+      );
     for (let n = 0; n < 30; n++)
-      search.run(
+      await search(
         '2025-01-10T09:00:00.000Z',
         '2025-01-10',
         `zorglub${String.fromCharCode(97 + (n % 26))}${n}`,
@@ -629,7 +644,7 @@ describe('feedback and backlog', () => {
     const ignored = await ok(redacteur, 'manques.list', { ...period, statut: 'ignore' });
     expect(ignored.requetes.map((g) => g.cle)).toEqual([cle]);
     expect(
-      db.prepare("SELECT action, objet_id, avant, apres FROM audit WHERE objet = 'manque'").all(),
+      await db.all(sql`SELECT action, objet_id, avant, apres FROM audit WHERE objet = 'manque'`),
     ).toEqual([
       {
         action: 'modification',
@@ -660,7 +675,7 @@ describe('feedback and backlog', () => {
       responsable: 'Nadia Benali',
       a_revoir: '2026-12-23',
     });
-    expect(auditRows('fiche', 'piscine-municipale')).toMatchObject([{ action: 'creation' }]);
+    expect(await auditRows('fiche', 'piscine-municipale')).toMatchObject([{ action: 'creation' }]);
     const second = await ok(redacteur, 'manques.createDraft', {
       query: 'Piscine  municipale',
     });
@@ -677,7 +692,7 @@ describe('feedback and backlog', () => {
     });
     expect(result.mots_cles).toEqual(['monstres']);
     await within(1500, () => finds(agent, 'monstres', 'encombrants'));
-    expect(auditRows('fiche', 'encombrants').at(-1)).toMatchObject({ action: 'modification' });
+    expect((await auditRows('fiche', 'encombrants')).at(-1)).toMatchObject({ action: 'modification' });
     expect(
       await fails(redacteur, 'manques.addKeyword', { ficheId: 'F1234', query: 'passeport perdu' }),
     ).toMatchObject({ code: 'refused', message: expect.stringContaining('synonyme') });
@@ -717,7 +732,7 @@ describe('vocabulary', () => {
     // CI machine running other test files at the same time.
     const time = await within(SYNONYM_BOUND_MS, () => finds(agent, 'ordures', 'encombrants'));
     expect(time).toBeLessThan(SYNONYM_BOUND_MS);
-    expect(auditRows('synonymes', 'synonymes.yml')).toHaveLength(2);
+    expect(await auditRows('synonymes', 'synonymes.yml')).toHaveLength(2);
   });
 
   it('replaces the synonyms, refusing an expression in two groups; the new one is searchable', async () => {
@@ -775,7 +790,7 @@ describe('vocabulary', () => {
       fiches: 0,
     });
     expect(readFileSync(join(contentDir, 'themes.yml'), 'utf8')).toContain('- id: sport\n  libelle: Sport\n');
-    expect(auditRows('themes', 'themes.yml')).toMatchObject([{ action: 'modification' }]);
+    expect(await auditRows('themes', 'themes.yml')).toMatchObject([{ action: 'modification' }]);
     expect(
       await fails(redacteur, 'vocabulaire.setThemes', { themes: [{ id: 'Pas Bon', libelle: 'x' }] }),
     ).toMatchObject({ code: 'refused', message: expect.stringContaining('minuscules') });

@@ -31,7 +31,8 @@ function context(core: Core): EditorContext {
  * same call (no wait for the watcher's quiet period, nor for a full build under way), and the full rebuild
  * follows in the worker. Synonyms and thèmes go through that full rebuild (about half a second on the demo).
  */
-function reindex<T>(core: Core, result: T): T {
+async function reindex<T>(core: Core, written: Promise<T> | T): Promise<T> {
+  const result = await written;
   core.search.refreshNow();
   return result;
 }
@@ -64,13 +65,13 @@ export const redactionHandlers: HandlerTable<RedactionMethod> = {
     };
   },
   'redaction.preview': (_core, input) => ({ html: renderMarkdown(input.body) }),
-  'redaction.save': (core, input, { session }) => {
-    const result = saveDocument(core.store.db, actorOf(session), context(core), input, core.now());
+  'redaction.save': async (core, input, { session }) => {
+    const result = await saveDocument(core.store.db, actorOf(session), context(core), input, core.now());
     return result.status === 'saved' ? reindex(core, result) : result;
   },
   'revision.list': (core, input) => reviewList(context(core), input.withinDays, core.now()),
-  'revision.markVerified': (core, input, { session }) => {
-    const result = markVerified(
+  'revision.markVerified': async (core, input, { session }) => {
+    const result = await markVerified(
       core.store.db,
       actorOf(session),
       nameOf(session),
@@ -80,7 +81,7 @@ export const redactionHandlers: HandlerTable<RedactionMethod> = {
     );
     return result.status === 'saved' ? reindex(core, result) : result;
   },
-  'avis.record': (core, input, { session, poste }) => {
+  'avis.record': async (core, input, { session, poste }) => {
     const engine = core.search.current();
     return recordFeedback(
       core.store.db,
@@ -88,7 +89,7 @@ export const redactionHandlers: HandlerTable<RedactionMethod> = {
       (id) => engine.fiche(id) !== undefined,
       input,
       core.now(),
-      { point: pointOfCall(core.store.db, poste) },
+      { point: await pointOfCall(core.store.db, poste) },
     );
   },
   'manques.list': (core, input) => {

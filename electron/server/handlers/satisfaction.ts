@@ -7,8 +7,8 @@ import type { HandlerTable } from '../handler-types';
 
 /** Satisfaction: thin calls into core/satisfaction. */
 export const satisfactionHandlers: HandlerTable<SatisfactionMethod> = {
-  'satisfaction.record': (core, input, { poste }) =>
-    recordRating(core.store.db, input, core.now(), pointOfCall(core.store.db, poste)),
+  'satisfaction.record': async (core, input, { poste }) =>
+    recordRating(core.store.db, input, core.now(), await pointOfCall(core.store.db, poste)),
   'satisfaction.importCsv': (core, input, { session }) =>
     importSurvey(core.store.db, actorOf(session), input, core.now()),
 };

@@ -26,7 +26,7 @@ export const usagerHandlers: HandlerTable<UsagerMethod> = {
   'usager.smtp.set': (core, input, { session }) =>
     writeSmtp(core.store.db, actorOf(session), input, core.now()),
   'usager.smtp.tester': async (core, input) => {
-    await verifySmtp(settingsFrom(input, readSmtp(core.store.db)));
+    await verifySmtp(settingsFrom(input, await readSmtp(core.store.db)));
     return {
       message: `Le serveur de messagerie ${input.hote}:${input.port} répond et accepte la connexion.`,
     };
