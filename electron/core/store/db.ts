@@ -7,7 +7,6 @@
 // Without this, a helper forgetting to pass the transaction along would wait forever for SQLite's single
 // connection (held by the transaction), or see PostgreSQL's committed state only.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { isSerializationFailure } from './errors';
@@ -41,28 +40,8 @@ export class Db {
     private readonly executor: Kysely<Tables> | Transaction<Tables>,
     readonly engine: Engine,
     private readonly isTransaction = false,
-    /** TRANSITIONAL (removed once every folder is converted): better-sqlite3's handle behind this Db. */
-    private readonly legacyHandle?: BetterSqlite3.Database,
   ) {}
 
-  // ---- TRANSITIONAL: better-sqlite3's synchronous API, while the folders move to the async one above.
-  private legacy(): BetterSqlite3.Database {
-    if (!this.legacyHandle) throw new Error('Synchronous SQLite API used on a PostgreSQL store');
-    return this.legacyHandle;
-  }
-  prepare(source: string): BetterSqlite3.Statement {
-    return this.legacy().prepare(source);
-  }
-  legacyTransaction<F extends (...args: never[]) => unknown>(fn: F): BetterSqlite3.Transaction<F> {
-    return this.legacy().transaction(fn);
-  }
-  exec(source: string): void {
-    this.legacy().exec(source);
-  }
-  pragma(source: string, options?: BetterSqlite3.PragmaOptions): unknown {
-    return this.legacy().pragma(source, options);
-  }
-  // ---- end of TRANSITIONAL
 
   /** The Kysely instance, for the few queries built with Kysely's builder (introspection, bulk copies). */
   get kysely(): Kysely<Tables> {
@@ -75,7 +54,7 @@ export class Db {
 
   /** Whether a transaction runs in the current async call chain (the audit trail refuses to write outside one). */
   get inTransaction(): boolean {
-    return this.current().isTransaction || (this.legacyHandle?.inTransaction ?? false);
+    return this.current().isTransaction;
   }
 
   /** Every row. */
@@ -128,7 +107,7 @@ export class Db {
     const begin =
       this.engine === 'postgres' ? root.transaction().setIsolationLevel('serializable') : root.transaction();
     return begin.execute((trx) => {
-      const tx = new Db(trx, this.engine, true, this.legacyHandle);
+      const tx = new Db(trx, this.engine, true);
       return this.active.run(tx, () => work(tx));
     });
   }

@@ -18,12 +18,7 @@ export type { BackupFile };
 
 /** The core's view of a better-sqlite3 handle: Kysely's SQLite dialect over it, one connection. */
 export function sqliteDb(handle: SqliteHandle): Db {
-  return new Db(
-    new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) }),
-    'sqlite',
-    false,
-    handle,
-  );
+  return new Db(new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) }), 'sqlite');
 }
 
 export class Store implements CoreStore {
