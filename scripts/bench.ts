@@ -737,7 +737,7 @@ async function main(): Promise<void> {
   }
   if (values.journal || values.indicateurs) {
     if (values.journal) await benchJournal({ quick: values.quick });
-    if (values.indicateurs) benchIndicators({ quick: values.quick });
+    if (values.indicateurs) await benchIndicators({ quick: values.quick });
     return;
   }
   const wanted = values.corpus;

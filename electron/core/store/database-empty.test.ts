@@ -26,11 +26,11 @@ describe('an empty database file', () => {
     expect(readdirSync(dir)).toEqual([DATABASE_FILE]);
   });
 
-  it('is not confused with a missing file, which is a new installation', () => {
+  it('is not confused with a missing file, which is a new installation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'infocite-db-'));
     temporary.push(dir);
     const store = new Store(dir);
     expect(statSync(join(dir, DATABASE_FILE)).size).toBeGreaterThan(0);
-    store.close();
+    await store.close();
   });
 });
