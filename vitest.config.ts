@@ -13,6 +13,9 @@ export default defineConfig({
     environment: 'node',
     // Each test file's temporary folders live in one folder removed after the file (dev/test-support/temp-root.ts).
     setupFiles: ['dev/test-support/temp-root.ts'],
+    // One throwaway PostgreSQL 15 cluster for the run (or the server INFOCITE_TEST_POSTGRES names), for the tests
+    // of the city server's PostgreSQL store (dev/test-support/postgres.ts).
+    globalSetup: ['dev/test-support/postgres-global-setup.ts'],
     testTimeout: 30_000,
     // Vitest runs one file at a time on a 2-core machine by default (cores − 1); many files wait on child
     // processes, workers and disk, so two at a time use both cores and cut the run by about a third.

@@ -1,0 +1,203 @@
+// A throwaway PostgreSQL 15 cluster for the tests, and fresh databases in it.
+//
+// The whole run shares one cluster, started by postgres-global-setup.ts and named by INFOCITE_TEST_POSTGRES (an
+// admin URL); each test file makes its own databases with createTestDatabase() and drops them. Set
+// INFOCITE_TEST_POSTGRES yourself to run the tests against a server of your own (the URL of a role allowed to
+// create databases): nothing is started then.
+//
+// A started cluster lives in a temporary folder (data, socket, log), removed when it stops. Its server runs
+// without durability (fsync off): tests only. As root (CI containers), initdb and pg_ctl run as the postgres user.
+import { execFile, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/** The environment variable holding the admin URL of the tests' PostgreSQL server. */
+export const TEST_POSTGRES_ENV = 'INFOCITE_TEST_POSTGRES';
+
+export interface TestPostgres {
+  /** A superuser's URL (database « postgres »). */
+  adminUrl: string;
+  /** Stops the server (if this call started it) and removes its folder. */
+  stop(): Promise<void>;
+}
+
+export interface OwnTestPostgres extends TestPostgres {
+  /** `pg_ctl restart` (fast shutdown: sessions are terminated, as on a real restart). */
+  restart(): Promise<void>;
+  /** Stops the server, keeping its data, until startServer(). */
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
+}
+
+function binDir(): string {
+  return process.env.INFOCITE_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+}
+
+const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** The command line of a PostgreSQL tool, as the postgres user when we run as root (initdb refuses root). */
+function command(tool: string, args: string[]): [string, string[]] {
+  const path = join(binDir(), tool);
+  return asRoot ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
+}
+
+function run(tool: string, args: string[]): Promise<void> {
+  const [file, argv] = command(tool, args);
+  return new Promise((resolve, reject) => {
+    execFile(file, argv, { timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${tool} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+      else resolve();
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The URL of the run's shared server (INFOCITE_TEST_POSTGRES, set by the global setup), or a clear failure: the
+ * PostgreSQL tests never pass by skipping.
+ */
+export function testPostgresUrl(): string {
+  const url = process.env[TEST_POSTGRES_ENV];
+  if (!url)
+    throw new Error(
+      `${TEST_POSTGRES_ENV} is not set: run the tests through vitest.config.ts (its globalSetup starts PostgreSQL ` +
+        `from ${binDir()}), or set it to the admin URL of a PostgreSQL ≥ 15 server.`,
+    );
+  return url;
+}
+
+/**
+ * The shared server: the one INFOCITE_TEST_POSTGRES names if set (stop() then does nothing), else a new cluster.
+ */
+export async function startTestPostgres(): Promise<TestPostgres> {
+  const url = process.env[TEST_POSTGRES_ENV];
+  if (url) return { adminUrl: url, stop: () => Promise.resolve() };
+  return startOwnTestPostgres();
+}
+
+/** A cluster of the caller's own (restart tests), whatever INFOCITE_TEST_POSTGRES says. */
+export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
+  if (!existsSync(join(binDir(), 'initdb')))
+    throw new Error(
+      `PostgreSQL 15 is not installed in ${binDir()} (set INFOCITE_POSTGRES_BIN, or ${TEST_POSTGRES_ENV} to the ` +
+        `admin URL of a server of yours).`,
+    );
+  // The postgres user must reach the folder: a test file's temporary root (temp-root.ts) is private to us, so
+  // it gets the traverse bit (not the listing one).
+  const parent = tmpdir();
+  if (asRoot && (statSync(parent).mode & 0o001) === 0) chmodSync(parent, statSync(parent).mode | 0o001);
+  const dir = mkdtempSync(join(parent, 'infocite-pg-'));
+  const data = join(dir, 'data');
+  const log = join(dir, 'server.log');
+  let started = false;
+  const cleanUp = (): void => {
+    if (started) {
+      const [file, argv] = command('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      spawnSync(file, argv, { stdio: 'ignore', timeout: 30_000 });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // A run that dies without its teardown must not leave a server behind.
+  process.once('exit', cleanUp);
+  try {
+    if (asRoot) {
+      const { uid, gid } = postgresIds();
+      chownSync(dir, uid, gid);
+    }
+    await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+    const port = await freePort();
+    const options = [
+      '-c listen_addresses=127.0.0.1',
+      `-p ${port}`,
+      `-k ${dir}`,
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=200',
+    ].join(' ');
+    const start = async (): Promise<void> => {
+      try {
+        await run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']);
+      } catch (error) {
+        const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tail}`);
+      }
+      started = true;
+    };
+    await start();
+    const stopServer = async (): Promise<void> => {
+      await run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      started = false;
+    };
+    return {
+      adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      async stop() {
+        process.removeListener('exit', cleanUp);
+        if (started) await run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+        started = false;
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      },
+      async restart() {
+        await run('pg_ctl', ['-D', data, '-l', log, '-m', 'fast', '-w', '-t', '60', '-o', options, 'restart']);
+        started = true;
+      },
+      stopServer,
+      startServer: start,
+    };
+  } catch (error) {
+    process.removeListener('exit', cleanUp);
+    cleanUp();
+    throw error;
+  }
+}
+
+function postgresIds(): { uid: number; gid: number } {
+  const out = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const group = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (out.status !== 0 || group.status !== 0) throw new Error('No « postgres » user to run PostgreSQL as');
+  return { uid: Number(out.stdout.trim()), gid: Number(group.stdout.trim()) };
+}
+
+export interface TestDatabase {
+  url: string;
+  /** Drops the database, ending whatever connections are still open on it. */
+  drop(): Promise<void>;
+}
+
+async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database with a random name on the server at `adminUrl`. */
+export async function createTestDatabase(adminUrl: string = testPostgresUrl()): Promise<TestDatabase> {
+  const name = `infocite_test_${randomBytes(6).toString('hex')}`;
+  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(),
+  };
+}
