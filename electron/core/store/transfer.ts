@@ -8,6 +8,8 @@
 // - Everything is written in ONE PostgreSQL transaction, in batches, with `ON CONFLICT (primary key) DO
 //   NOTHING`: a second run copies nothing twice (the rows are « déjà présentes »). The identity sequences are
 //   moved past the copied ids.
+// - On a target never used (only the reference rows its migrations wrote, such as the starter control grid),
+//   those rows are replaced by the desk's: same ids, but the desk's own values (and dates).
 // - Then every source row is looked for in the target, by its primary key, and compared column by column: a row
 //   missing, or present with other values (the server was already used: another account numbered 1…), rolls the
 //   whole transaction back, and the database is left as it was.
@@ -107,6 +109,11 @@ export async function transferToPostgres(
       for (const table of tables) targets.set(table.name, await targetTable(tx, table));
       const withTriggers = tables.filter((table) => targets.get(table.name)?.hasUserTriggers);
       for (const table of withTriggers) await setTriggers(tx, table.name, false);
+      // A target never used holds only the reference rows its own migrations wrote (the starter control grid,
+      // the training types), stamped with the day it was migrated: the desk has the same rows, perhaps edited
+      // since, and its copy replaces them.
+      if (await onlyReferenceRows(tx, tables, work))
+        for (const table of [...tables].reverse()) await tx.run(sql`DELETE FROM ${sql.ref(table.name)}`);
       const copied: TableTransfer[] = [];
       for (const table of tables)
         copied.push(await copyTable(source, tx, table, targets.get(table.name)!, batchSize));
@@ -266,6 +273,26 @@ async function targetTable(tx: Db, table: SourceTable): Promise<TargetTable> {
     sequenced: columns.filter((column) => column.serial === 1).map((column) => column.name),
     hasUserTriggers: (triggers ?? 0) > 0,
   };
+}
+
+/**
+ * Whether every table of the target holds exactly as many rows as a database just created by the migrations
+ * (their reference rows, and nothing else): the server was never used on it.
+ */
+async function onlyReferenceRows(tx: Db, tables: SourceTable[], work: string): Promise<boolean> {
+  const dir = join(work, 'neuve');
+  mkdirSync(dir, { recursive: true });
+  const fresh = new Store(dir, { backupDir: join(dir, 'sauvegardes') });
+  try {
+    for (const table of tables) {
+      const expected = await fresh.db.value<number>(sql`SELECT count(*) FROM ${sql.ref(table.name)}`);
+      const found = await tx.value<number>(sql`SELECT count(*) FROM ${sql.ref(table.name)}`);
+      if (found !== expected) return false;
+    }
+    return true;
+  } finally {
+    await fresh.close();
+  }
 }
 
 /** Switches the table's own triggers off (or on again), inside the transaction: a failure leaves them on. */
