@@ -2,8 +2,19 @@
 // INFOCITE_TEST_POSTGRES. Vitest builds the workers' environment from the main process's one after the global
 // setups ran, so the variable reaches every worker (and their children); it is also provided as
 // inject('infocitePostgres'). A URL already in INFOCITE_TEST_POSTGRES is used as is, and nothing is started.
+//
+// The server starts in the background (≈1.5 s) while Vitest loads the test files: its URL is known from its
+// port beforehand, and createTestDatabase() waits for it to accept connections. Set
+// INFOCITE_TEST_POSTGRES_TIMING=1 to see when it is ready.
 import type { TestProject } from 'vitest/node';
-import { TEST_POSTGRES_ENV, startTestPostgres } from './postgres';
+import {
+  TEST_POSTGRES_ENV,
+  adminUrlAt,
+  freePort,
+  postgresInstalled,
+  startOwnTestPostgres,
+  type TestPostgres,
+} from './postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,18 +23,35 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const started = performance.now();
-  let server;
-  try {
-    server = await startTestPostgres();
-  } catch (error) {
-    // A machine without PostgreSQL still runs the other tests; the PostgreSQL ones fail, saying why.
-    console.warn(`[postgres] not started, the PostgreSQL tests will fail: ${String(error)}`);
+  const given = process.env[TEST_POSTGRES_ENV];
+  if (given) {
+    project.provide('infocitePostgres', given);
     return () => Promise.resolve();
   }
-  if (process.env.INFOCITE_TEST_POSTGRES_TIMING)
-    console.info(`[postgres] ready in ${Math.round(performance.now() - started)} ms: ${server.adminUrl}`);
-  process.env[TEST_POSTGRES_ENV] = server.adminUrl;
-  project.provide('infocitePostgres', server.adminUrl);
-  return () => server.stop();
+  if (!postgresInstalled()) {
+    // A machine without PostgreSQL still runs the other tests; the PostgreSQL ones fail, saying why.
+    console.warn(
+      '[postgres] PostgreSQL 15 is not installed: the PostgreSQL tests will fail (see postgres.ts).',
+    );
+    return () => Promise.resolve();
+  }
+  const began = performance.now();
+  const port = await freePort();
+  const starting: Promise<TestPostgres | null> = startOwnTestPostgres({ port }).then(
+    (server) => {
+      if (process.env.INFOCITE_TEST_POSTGRES_TIMING)
+        console.info(`[postgres] ready in ${Math.round(performance.now() - began)} ms: ${server.adminUrl}`);
+      return server;
+    },
+    (error: unknown) => {
+      console.warn(`[postgres] not started, the PostgreSQL tests will fail: ${String(error)}`);
+      return null;
+    },
+  );
+  const adminUrl = adminUrlAt(port);
+  process.env[TEST_POSTGRES_ENV] = adminUrl;
+  project.provide('infocitePostgres', adminUrl);
+  return async () => {
+    await (await starting)?.stop();
+  };
 }

@@ -49,13 +49,15 @@ function run(tool: string, args: string[]): Promise<void> {
   const [file, argv] = command(tool, args);
   return new Promise((resolve, reject) => {
     execFile(file, argv, { timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${tool} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+      if (error)
+        reject(new Error(`${tool} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
       else resolve();
     });
   });
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -91,9 +93,22 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   return startOwnTestPostgres();
 }
 
-/** A cluster of the caller's own (restart tests), whatever INFOCITE_TEST_POSTGRES says. */
-export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
-  if (!existsSync(join(binDir(), 'initdb')))
+/** PostgreSQL's binaries are where this module looks for them. */
+export function postgresInstalled(): boolean {
+  return existsSync(join(binDir(), 'initdb'));
+}
+
+/** The admin URL of a cluster started here on `port`. */
+export function adminUrlAt(port: number): string {
+  return `postgres://postgres@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * A cluster of the caller's own (restart tests), whatever INFOCITE_TEST_POSTGRES says; on `port` if given (the
+ * global setup names the URL before the server is up).
+ */
+export async function startOwnTestPostgres(wanted: { port?: number } = {}): Promise<OwnTestPostgres> {
+  if (!postgresInstalled())
     throw new Error(
       `PostgreSQL 15 is not installed in ${binDir()} (set INFOCITE_POSTGRES_BIN, or ${TEST_POSTGRES_ENV} to the ` +
         `admin URL of a server of yours).`,
@@ -120,8 +135,18 @@ export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
       const { uid, gid } = postgresIds();
       chownSync(dir, uid, gid);
     }
-    await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
-    const port = await freePort();
+    await run('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '-N',
+    ]);
+    const port = wanted.port ?? (await freePort());
     const options = [
       '-c listen_addresses=127.0.0.1',
       `-p ${port}`,
@@ -136,7 +161,9 @@ export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
         await run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']);
       } catch (error) {
         const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
-        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tail}`);
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tail}`, {
+          cause: error,
+        });
       }
       started = true;
     };
@@ -146,15 +173,29 @@ export async function startOwnTestPostgres(): Promise<OwnTestPostgres> {
       started = false;
     };
     return {
-      adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      adminUrl: adminUrlAt(port),
       async stop() {
         process.removeListener('exit', cleanUp);
-        if (started) await run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+        if (started)
+          await run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
         started = false;
         rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       },
       async restart() {
-        await run('pg_ctl', ['-D', data, '-l', log, '-m', 'fast', '-w', '-t', '60', '-o', options, 'restart']);
+        await run('pg_ctl', [
+          '-D',
+          data,
+          '-l',
+          log,
+          '-m',
+          'fast',
+          '-w',
+          '-t',
+          '60',
+          '-o',
+          options,
+          'restart',
+        ]);
         started = true;
       },
       stopServer,
@@ -180,9 +221,24 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** How long a test waits for the run's server, which the global setup starts while the workers load. */
+const STARTING_MS = 90_000;
+
 async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const deadline = Date.now() + STARTING_MS;
+  let client: pg.Client;
+  for (;;) {
+    client = new pg.Client({ connectionString: adminUrl });
+    try {
+      await client.connect();
+      break;
+    } catch (error) {
+      // Not up yet (refused), or starting (57P03): wait for it.
+      const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+      if (!['ECONNREFUSED', '57P03'].includes(code) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   try {
     return await work(client);
   } finally {
@@ -198,6 +254,7 @@ export async function createTestDatabase(adminUrl: string = testPostgresUrl()): 
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(),
+    drop: () =>
+      admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(),
   };
 }

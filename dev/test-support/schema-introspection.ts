@@ -60,7 +60,7 @@ function normaliseDefault(text: string | null): string | null {
   if (text === null) return null;
   const bare = text.replace(/::[a-z ]+$/i, '');
   const quotedNumber = /^'(-?\d+(\.\d+)?)'$/.exec(bare);
-  return quotedNumber ? quotedNumber[1] : bare;
+  return quotedNumber?.[1] ?? bare;
 }
 
 const ON_DELETE: Record<string, string> = {
@@ -75,8 +75,8 @@ const ON_DELETE: Record<string, string> = {
 function parseTrigger(definition: string): { name: string; table: string; text: string } {
   const flat = definition.replace(/\s+/g, ' ');
   const match = /CREATE TRIGGER (\w+) (BEFORE|AFTER|INSTEAD OF) (.+?) ON (?:public\.)?(\w+)/i.exec(flat);
-  if (!match) throw new Error(`Unreadable trigger: ${flat.slice(0, 200)}`);
-  const [, name, timing, event, table] = match;
+  const [, name, timing, event, table] = match ?? [];
+  if (!name || !timing || !event || !table) throw new Error(`Unreadable trigger: ${flat.slice(0, 200)}`);
   return { name, table, text: `${name} ${timing.toUpperCase()} ${event.replace(/ OF /i, ' OF ').trim()}` };
 }
 
@@ -134,7 +134,9 @@ export function describeSqlite(db: SqliteHandle): SchemaDescription {
     for (const index of indexes) {
       if (index.origin === 'pk') continue;
       const keys = (
-        db.prepare(`SELECT * FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno`).all(index.name) as Array<{
+        db
+          .prepare(`SELECT * FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno`)
+          .all(index.name) as Array<{
           name: string;
           coll: string;
         }>
@@ -163,9 +165,11 @@ export function describeSqlite(db: SqliteHandle): SchemaDescription {
     for (const key of foreignKeys) byId.set(key.id, [...(byId.get(key.id) ?? []), key]);
     for (const parts of byId.values()) {
       parts.sort((a, b) => a.seq - b.seq);
+      const [first] = parts;
+      if (!first) continue;
       description.foreignKeys.push(
-        `(${parts.map((part) => part.from).join(', ')}) → ${parts[0].table}(${parts.map((part) => part.to).join(', ')}) ` +
-          `ON DELETE ${parts[0].on_delete.toUpperCase()}`,
+        `(${parts.map((part) => part.from).join(', ')}) → ${first.table}(${parts.map((part) => part.to).join(', ')}) ` +
+          `ON DELETE ${first.on_delete.toUpperCase()}`,
       );
     }
     description.checks = (definition.replace(/--[^\n]*/g, '').match(/\bCHECK\s*\(/gi) ?? []).length;
@@ -290,10 +294,13 @@ export function sqliteRowidAliases(db: SqliteHandle): string[] {
   for (const [table, description] of Object.entries(schema)) {
     if (description.primaryKey.length !== 1) continue;
     const [column] = description.primaryKey;
+    if (column === undefined) continue;
     const withoutRowid = (
-      db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table) as { sql: string }
+      db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table) as {
+        sql: string;
+      }
     ).sql;
-    if (description.columns[column].type === 'integer' && !/WITHOUT\s+ROWID/i.test(withoutRowid))
+    if (description.columns[column]?.type === 'integer' && !/WITHOUT\s+ROWID/i.test(withoutRowid))
       aliases.push(`${table}.${column}`);
   }
   return aliases.sort();

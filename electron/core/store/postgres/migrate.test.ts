@@ -81,9 +81,13 @@ describe('migratePostgres', () => {
     const url = await freshDatabase();
     const [first, second] = await Promise.all([open(url), open(url)]);
     expect(
-      await first.db.all(sql`SELECT version, count(*) AS n FROM schema_version GROUP BY version ORDER BY version`),
+      await first.db.all(
+        sql`SELECT version, count(*) AS n FROM schema_version GROUP BY version ORDER BY version`,
+      ),
     ).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => ({ version: i + 1, n: 1 })));
     expect(await second.db.value(sql`SELECT count(*) FROM controle_grilles`)).toBe(1);
-    expect(await second.db.value(sql`SELECT count(*) FROM types_formation WHERE code = 'auditeur_interne'`)).toBe(1);
+    expect(
+      await second.db.value(sql`SELECT count(*) FROM types_formation WHERE code = 'auditeur_interne'`),
+    ).toBe(1);
   });
 });

@@ -43,7 +43,9 @@ afterAll(async () => {
 
 describe('the PostgreSQL schema', () => {
   it('has a migration for each SQLite one, with the same number and name', () => {
-    expect(POSTGRES_MIGRATIONS.map((m) => [m.version, m.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
+    expect(POSTGRES_MIGRATIONS.map((m) => [m.version, m.name])).toEqual(
+      MIGRATIONS.map((m) => [m.version, m.name]),
+    );
     expect(POSTGRES_MIGRATIONS.at(-1)?.version).toBe(SCHEMA_VERSION);
   });
 
@@ -52,12 +54,20 @@ describe('the PostgreSQL schema', () => {
   });
 
   // One test per aspect, each naming the table and what differs (toEqual's diff shows the entry).
-  const aspects = ['columns', 'primaryKey', 'uniques', 'indexes', 'foreignKeys', 'checks', 'triggers'] as const;
+  const aspects = [
+    'columns',
+    'primaryKey',
+    'uniques',
+    'indexes',
+    'foreignKeys',
+    'checks',
+    'triggers',
+  ] as const;
   for (const aspect of aspects)
     it(`has the same ${aspect} in every table`, () => {
       const differences: string[] = [];
-      for (const table of Object.keys(sqliteSchema)) {
-        const expected = sqliteSchema[table][aspect];
+      for (const [table, description] of Object.entries(sqliteSchema)) {
+        const expected = description[aspect];
         const actual = pgSchema[table]?.[aspect];
         if (JSON.stringify(actual) !== JSON.stringify(expected))
           differences.push(
@@ -75,20 +85,24 @@ describe('the PostgreSQL schema', () => {
   it('numbers the same rows itself: each SQLite rowid alias is an identity column (years excepted)', async () => {
     const identities = await postgresIdentityColumns(postgres.db);
     // bilan_plans.annee is an INTEGER PRIMARY KEY only to be the key: the year is always given.
-    expect(identities).toEqual(sqliteRowidAliases(sqlite.sqlite).filter((name) => name !== 'bilan_plans.annee'));
+    expect(identities).toEqual(
+      sqliteRowidAliases(sqlite.sqlite).filter((name) => name !== 'bilan_plans.annee'),
+    );
   });
 
   it('holds the same rows once migrated (training types, objectives, the starter audit grid)', async () => {
     const differences: string[] = [];
-    for (const table of Object.keys(sqliteSchema)) {
+    for (const [table, description] of Object.entries(sqliteSchema)) {
       // Instants written by the migration itself differ by nature.
-      const columns = Object.keys(sqliteSchema[table].columns).filter((column) => column !== 'cree_le');
+      const columns = Object.keys(description.columns).filter((column) => column !== 'cree_le');
       const list = columns.join(', ');
       const order = columns.map((_, i) => i + 1).join(', ');
       const expected = sqlite.sqlite.prepare(`SELECT ${list} FROM ${table} ORDER BY ${order}`).all();
       const actual = await postgres.db.all(sql.raw(`SELECT ${list} FROM ${table} ORDER BY ${order}`));
       if (JSON.stringify(actual) !== JSON.stringify(expected))
-        differences.push(`${table}:\n  SQLite     ${JSON.stringify(expected)}\n  PostgreSQL ${JSON.stringify(actual)}`);
+        differences.push(
+          `${table}:\n  SQLite     ${JSON.stringify(expected)}\n  PostgreSQL ${JSON.stringify(actual)}`,
+        );
     }
     expect(differences.join('\n')).toBe('');
     expect(await postgres.db.value(sql`SELECT count(*) FROM controle_grille_versions`)).toBe(1);

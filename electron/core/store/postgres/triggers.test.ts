@@ -57,14 +57,17 @@ async function expectSameCounts(step: string): Promise<number> {
   for (const table of COUNTS) {
     const [expected, actual] = [await rows(table, 'sqlite'), await rows(table, 'postgres')];
     if (JSON.stringify(expected) !== JSON.stringify(actual))
-      differences.push(`${step}, ${table}:\n  SQLite     ${expected.join(' ')}\n  PostgreSQL ${actual.join(' ')}`);
+      differences.push(
+        `${step}, ${table}:\n  SQLite     ${expected.join(' ')}\n  PostgreSQL ${actual.join(' ')}`,
+      );
     total += expected.length;
   }
   expect(differences.join('\n')).toBe('');
   return total;
 }
 
-const ENTRY = 'INSERT INTO journal (id, horodatage, jour, heure, point_id, canal, issue, service_id, motif, theme, duree_s)';
+const ENTRY =
+  'INSERT INTO journal (id, horodatage, jour, heure, point_id, canal, issue, service_id, motif, theme, duree_s)';
 
 describe('the running counts of the log, on SQLite and PostgreSQL', () => {
   it('count the same entries, fiches, corrections, deletions and daily counts alike', async () => {
