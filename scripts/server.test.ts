@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleContent, writeContentFolder } from '../dev/test-support/content';
+import { createTestDatabase } from '../dev/test-support/postgres';
 import { PROJECT_ROOT } from './lib/paths';
 
 const folders: string[] = [];
@@ -30,10 +31,10 @@ interface Started {
 }
 
 /** Starts the server and resolves once it logs its address; every JSON line it writes is kept. */
-function startServer(args: string[]): Promise<Started> {
+function startServer(args: string[], env: Record<string, string> = {}): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', ...args], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '' },
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];
@@ -155,5 +156,79 @@ describe('npm run server', { timeout: 120_000 }, () => {
     }
     expect(code).toBe(2);
     expect(stderr).toContain('Indiquez le dossier des données avec --data-dir');
+  });
+
+  it('runs on PostgreSQL given by DATABASE_URL, with its pool size, and says which engine in its start log', async () => {
+    const database = await createTestDatabase();
+    try {
+      const data = folder('infocite-server-pg-');
+      const { child, lines, url } = await startServer(
+        ['--data-dir', data, '--content', content, '--port', '0', '--pool', '3'],
+        { DATABASE_URL: database.url },
+      );
+      const started = lines.find((line) => typeof line.url === 'string');
+      expect(started).toMatchObject({
+        engine: 'postgres',
+        msg: expect.stringContaining('(base PostgreSQL)'),
+      });
+      expect(String(started?.database)).toMatch(/^postgres:\/\//);
+      const health = await fetch(new URL('health', url));
+      expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok' });
+      const exit = stopped(child);
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('stops at start, in French and without the password, when PostgreSQL cannot be reached', async () => {
+    const data = folder('infocite-server-nopg-');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/server.ts', '--data-dir', data, '--content', content, '--port', '0'],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          DATABASE_URL: 'postgres://infocite:secret-pw@127.0.0.1:1/infocite',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    expect(await stopped(child)).toBe(1);
+    const last = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(last).toMatchObject({
+      level: 'error',
+      msg: expect.stringContaining('Impossible de démarrer le serveur'),
+    });
+    expect(last.msg).toContain('Vérifiez que PostgreSQL est démarré et joignable');
+    expect(stdout).not.toContain('secret-pw');
+  });
+
+  it('refuses a database address that is not PostgreSQL, and --pool without a database', () => {
+    for (const [args, expected] of [
+      [['--database', 'mysql://x@y/z'], 'doit commencer par postgres://'],
+      [['--pool', '3'], "--pool ne s'emploie qu'avec une base PostgreSQL"],
+      [['--database', 'postgres://x@y/z', '--pool', '0'], 'Nombre de connexions invalide'],
+    ] as const) {
+      let stderr = '';
+      let code = 0;
+      try {
+        execFileSync(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/server.ts', '--data-dir', folder('infocite-server-args-'), ...args],
+          { cwd: PROJECT_ROOT, stdio: 'pipe', env: { PATH: process.env.PATH ?? '' } },
+        );
+      } catch (error) {
+        const failed = error as { status: number; stderr: Buffer };
+        code = failed.status;
+        stderr = failed.stderr.toString();
+      }
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toContain(expected);
+    }
   });
 });

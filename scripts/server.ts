@@ -6,12 +6,15 @@ import { resolve } from 'node:path';
 import { LOOPBACK_HOSTS } from '../electron/server/http-guards';
 import { startHttpServer } from '../electron/server/http-server';
 import { errorFields, jsonLogger } from '../electron/server/json-log';
+import { DatabaseVersionError } from '../electron/core/store/database';
+import { describeUrl } from '../electron/core/store/postgres/postgres-store';
 import { fail, parseCommandLine } from './lib/cli';
 import { createServingCore } from './lib/source-core';
 import { DEMO_CONTENT_DIR, RENDERER_DIST_DIR } from './lib/paths';
 
 const USAGE = `Usage : npm run server -- --data-dir DOSSIER [--content DOSSIER] [--host ADRESSE] [--port N]
                           [--tls-cert FICHIER --tls-key FICHIER] [--allowed-host NOM[:PORT]]…
+                          [--database postgres://UTILISATEUR@SERVEUR/BASE [--pool N]]
 
   --data-dir      le dossier des données du serveur : base, sauvegardes, index (obligatoire)
   --content       la base de connaissances (par défaut : la démonstration de Montrouval, content/)
@@ -19,7 +22,10 @@ const USAGE = `Usage : npm run server -- --data-dir DOSSIER [--content DOSSIER] 
   --port          le port (par défaut 8443 avec TLS, 8080 sans)
   --tls-cert, --tls-key   certificat et clé PEM : le serveur parle HTTPS lui-même
   --allowed-host  un nom sous lequel les postes joignent le serveur (le nom public derrière le proxy) ;
-                  toute demande adressée à un autre nom est refusée`;
+                  toute demande adressée à un autre nom est refusée
+  --database      la base PostgreSQL de la ville (par défaut : la variable DATABASE_URL) ; sans elle, la base
+                  SQLite du dossier des données
+  --pool          connexions PostgreSQL au plus (par défaut 10)`;
 
 const { values } = parseCommandLine(
   {
@@ -31,6 +37,8 @@ const { values } = parseCommandLine(
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
+      database: { type: 'string' },
+      pool: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   },
@@ -42,6 +50,15 @@ if (Boolean(values['tls-cert']) !== Boolean(values['tls-key']))
   fail(`Le certificat et la clé vont ensemble : indiquez --tls-cert et --tls-key.\n${USAGE}`);
 const port = Number(values.port ?? (values['tls-cert'] ? 8443 : 8080));
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Port invalide : ${values.port}\n${USAGE}`);
+
+const database = values.database ?? (process.env.DATABASE_URL || undefined);
+if (database !== undefined && !/^postgres(ql)?:\/\//.test(database))
+  fail(`L'adresse de la base doit commencer par postgres:// (--database ou DATABASE_URL).\n${USAGE}`);
+const pool = values.pool === undefined ? undefined : Number(values.pool);
+if (pool !== undefined && (!Number.isInteger(pool) || pool < 1 || pool > 1000))
+  fail(`Nombre de connexions invalide : ${values.pool} (--pool, de 1 à 1000).\n${USAGE}`);
+if (pool !== undefined && database === undefined)
+  fail(`--pool ne s'emploie qu'avec une base PostgreSQL (--database ou DATABASE_URL).\n${USAGE}`);
 
 const log = jsonLogger();
 
@@ -59,7 +76,7 @@ try {
     : undefined;
   const contentDir = resolve(values.content ?? DEMO_CONTENT_DIR);
   const dataDir = resolve(values['data-dir']);
-  const core = await createServingCore(contentDir, dataDir, 'serveur');
+  const core = await createServingCore(contentDir, dataDir, 'serveur', { database, databasePool: pool });
   const server = await startHttpServer(core, {
     port,
     host: values.host,
@@ -69,10 +86,12 @@ try {
     onRequest: (record) => log(record.status >= 500 ? 'error' : 'info', 'requête', { ...record }),
     onError: (message, error) => log('error', message, errorFields(error)),
   });
-  log('info', `Serveur Info'Cité à l'écoute : ${server.url}`, {
+  const engine = core.store.engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
+  log('info', `Serveur Info'Cité à l'écoute : ${server.url} (base ${engine})`, {
     url: server.url,
     content: contentDir,
     data: dataDir,
+    engine: core.store.engine,
     database: core.store.location,
     firstStart: !(await core.auth.hasAccounts()),
   });
@@ -92,9 +111,15 @@ try {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 } catch (error) {
-  log(
-    'error',
-    `Impossible de démarrer le serveur : ${error instanceof Error ? error.message : String(error)}`,
-  );
+  const message = error instanceof Error ? error.message : String(error);
+  // The address in the message never carries the password (describeUrl).
+  const hint =
+    database !== undefined &&
+    error instanceof DatabaseVersionError &&
+    /ne peut pas être ouverte/.test(message)
+      ? `${message.endsWith('.') ? '' : '.'} Vérifiez que PostgreSQL est démarré et joignable à l'adresse ${describeUrl(database)}, ` +
+        `et que le rôle et son mot de passe sont les bons (docs/SERVEUR.md, « PostgreSQL »).`
+      : '';
+  log('error', `Impossible de démarrer le serveur : ${message}${hint}`);
   process.exit(1);
 }

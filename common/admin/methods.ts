@@ -19,6 +19,20 @@ export interface BackupInfo {
   schema: number | null;
 }
 
+/**
+ * The backups as Réglages shows them. On SQLite: the copies of the backup folder. On PostgreSQL (the city
+ * server): no folder and no copies — the database server's own tools back it up, and `conseil` says how.
+ */
+export interface BackupList {
+  /** The engine holding the data: « sqlite » (a file) or « postgres » (the city's database server). */
+  engine: 'sqlite' | 'postgres';
+  /** The backup folder (SQLite); null on PostgreSQL. */
+  folder: string | null;
+  backups: BackupInfo[];
+  /** On PostgreSQL, what to do instead (pg_dump, pg_restore); null on SQLite. */
+  conseil: string | null;
+}
+
 /** An open reception point this installation may be bound to. */
 export interface InstallationOption {
   id: number;
@@ -58,7 +72,7 @@ export const adminMethods = {
 } as const satisfies MethodTable;
 
 export interface AdminOutputs {
-  'admin.backups.list': { folder: string; backups: BackupInfo[] };
+  'admin.backups.list': BackupList;
   'admin.backup': BackupInfo;
   /** Every session is closed afterwards: the window logs in again. */
   'admin.restore': { restored: string; savedAs: string; schema: number };

@@ -34,6 +34,8 @@ export interface CoreOptions {
    * city server uses it: a desk's own copy and its outbox stay in SQLite.
    */
   database?: string;
+  /** The PostgreSQL pool's connections at most (`npm run server -- --pool N`); 10 by default. */
+  databasePool?: number;
   /** How this core runs: a standalone desk (the default) or the city server (`npm run server`). */
   mode?: 'autonome' | 'serveur';
 }
@@ -77,7 +79,7 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const store: CoreStore = options.database
-    ? await PostgresStore.open(options.database)
+    ? await PostgresStore.open(options.database, { maxConnections: options.databasePool })
     : new Store(options.dataDir, { now, nativeBinding: options.sqliteBinding });
   // Temporary files of saves and index writes a killed process left behind: hidden, so never read, but cleaned.
   try {

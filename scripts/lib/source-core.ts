@@ -1,4 +1,4 @@
-import type { Core } from '../../electron/core/app';
+import type { Core, CoreOptions } from '../../electron/core/app';
 import { createCore } from '../../electron/core/app';
 import { IMPORT_WORKER_SOURCE_FILE, WORKER_SOURCE_FILE } from './paths';
 
@@ -10,8 +10,11 @@ export function createServingCore(
   contentDir: string,
   dataDir: string,
   mode: 'autonome' | 'serveur' = 'autonome',
+  /** The city server's PostgreSQL database and its pool size (`npm run server -- --database …`). */
+  database: Pick<CoreOptions, 'database' | 'databasePool'> = {},
 ): Promise<Core> {
   return createCore({
+    ...database,
     mode,
     contentDir,
     dataDir,

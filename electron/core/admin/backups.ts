@@ -1,10 +1,12 @@
-// Backups of the database from the settings page: take one now, list them, restore one by its name.
-import type { BackupInfo, BackupOrigin } from '../../../common/admin/methods';
+// Backups of the database from the settings page: take one now, list them, restore one by its name. On
+// PostgreSQL the app takes no copy itself: the list says so, with the server tools' commands (docs/SERVEUR.md).
+import type { BackupInfo, BackupList, BackupOrigin } from '../../../common/admin/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import { userVersion } from '../store/database';
+import type { BackupFile, CoreStore } from '../store/core-store';
 import { DatabaseVersionError } from '../store/database';
-import type { BackupFile, Store } from '../store/store';
+import { sql } from '../store/db';
+import { POSTGRES_BACKUP_MESSAGE } from '../store/postgres/postgres-store';
 import { NotFoundError, RefusedError } from '../errors';
 
 const ORIGINS: Array<[RegExp, BackupOrigin]> = [
@@ -26,17 +28,28 @@ export function backupInfo(file: BackupFile): BackupInfo {
   };
 }
 
-export function listBackups(store: Store): { folder: string; backups: BackupInfo[] } {
-  return { folder: store.backupDir, backups: store.backups().map(backupInfo) };
+/**
+ * The copies of the backup folder (SQLite); on PostgreSQL, none: `conseil` says how the city's server is backed
+ * up and restored instead (pg_dump, pg_restore), and the window shows it in place of the list.
+ */
+export function listBackups(store: CoreStore): BackupList {
+  if (store.engine === 'postgres' || store.backupDir === null)
+    return { engine: store.engine, folder: null, backups: [], conseil: POSTGRES_BACKUP_MESSAGE };
+  return {
+    engine: store.engine,
+    folder: store.backupDir,
+    backups: store.backups().map(backupInfo),
+    conseil: null,
+  };
 }
 
 /** Takes a copy now; the audit row goes into the live database (the copy is the state just before it). */
-export function backupNow(store: Store, actor: Actor, now: Date): BackupInfo {
+export async function backupNow(store: CoreStore, actor: Actor, now: Date): Promise<BackupInfo> {
+  // PostgreSQL refuses here, saying how its backups are made.
   const file = store.backup();
-  const db = store.db;
-  db.legacyTransaction(() => {
-    recordAudit(
-      db,
+  await store.db.transaction(async (tx) => {
+    await recordAudit(
+      tx,
       actor,
       {
         action: 'sauvegarde',
@@ -46,7 +59,7 @@ export function backupNow(store: Store, actor: Actor, now: Date): BackupInfo {
       },
       now,
     );
-  })();
+  });
   return backupInfo(file);
 }
 
@@ -56,12 +69,13 @@ export function backupNow(store: Store, actor: Actor, now: Date): BackupInfo {
  * written to the restored database's own audit trail, since the trail of the replaced one went with it. The
  * caller closes every session: the accounts may not be the same any more.
  */
-export function restoreBackup(
-  store: Store,
+export async function restoreBackup(
+  store: CoreStore,
   name: string,
   actor: Actor,
   now: Date,
-): { restored: string; savedAs: string; schema: number } {
+): Promise<{ restored: string; savedAs: string; schema: number }> {
+  if (store.engine === 'postgres') throw new RefusedError(POSTGRES_BACKUP_MESSAGE);
   const file = store.backups().find((backup) => backup.name === name);
   if (!file)
     throw new NotFoundError(`La sauvegarde « ${name} » n'existe pas dans le dossier des sauvegardes.`);
@@ -72,10 +86,10 @@ export function restoreBackup(
     if (error instanceof DatabaseVersionError) throw new RefusedError(error.message);
     throw error;
   }
-  const db = store.db;
-  db.legacyTransaction(() => {
-    recordAudit(
-      db,
+  // Ask for the store's db again: the restore replaced it.
+  await store.db.transaction(async (tx) => {
+    await recordAudit(
+      tx,
       actor,
       {
         action: 'restauration',
@@ -86,6 +100,7 @@ export function restoreBackup(
       },
       now,
     );
-  })();
-  return { restored: name, savedAs: savedAs.name, schema: userVersion(db) };
+  });
+  const schema = (await store.db.value<number>(sql`PRAGMA user_version`)) ?? 0;
+  return { restored: name, savedAs: savedAs.name, schema };
 }

@@ -8,6 +8,7 @@ import { createCore } from '../../core/app';
 import type { ClientSlot } from '../../core/auth/session';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
+import { sql } from '../../core/store/db';
 import { dispatch } from '../dispatch';
 import type { InputOf, MethodName, OutputOf } from '../../../common/contract';
 
@@ -37,22 +38,27 @@ async function ok<M extends MethodName>(
   return answer.result as OutputOf<M>;
 }
 
-function addPoint(code: string, nom: string, ouvert = 1): number {
+async function addPoint(code: string, nom: string, ouvert = 1): Promise<number> {
   return Number(
-    core.store.db
-      .prepare(
-        "INSERT INTO points (code, nom, entite, type, commune, ouvert, cree_le) VALUES (?, ?, 'ville', 'physique', 'Montrouval', ?, '2026-01-01')",
-      )
-      .run(code, nom, ouvert).lastInsertRowid,
+    await core.store.db.value<number>(
+      sql`INSERT INTO points (code, nom, entite, type, commune, ouvert, cree_le)
+          VALUES (${code}, ${nom}, 'ville', 'physique', 'Montrouval', ${ouvert}, '2026-01-01') RETURNING id`,
+    ),
   );
 }
 
 function auditRows(
   action: string,
-): Array<{ auteur: string; objet_id: string | null; avant: string; apres: string }> {
-  return core.store.db
-    .prepare('SELECT auteur, objet_id, avant, apres FROM audit WHERE action = ? ORDER BY id')
-    .all(action) as Array<{ auteur: string; objet_id: string | null; avant: string; apres: string }>;
+): Promise<Array<{ auteur: string; objet_id: string | null; avant: string; apres: string }>> {
+  return core.store.db.all<{ auteur: string; objet_id: string | null; avant: string; apres: string }>(
+    sql`SELECT auteur, objet_id, avant, apres FROM audit WHERE action = ${action} ORDER BY id`,
+  );
+}
+
+function backupDir(): string {
+  const dir = core.store.backupDir;
+  if (!dir) throw new Error('a SQLite store has a backup folder');
+  return dir;
 }
 
 describe('admin methods', () => {
@@ -75,8 +81,8 @@ describe('admin methods', () => {
   });
 
   it('binds the installation to an open point only, audited, and the session shows it', async () => {
-    const nord = addPoint('annexe-nord', 'Mairie annexe Nord');
-    const fermee = addPoint('ancienne', 'Ancienne annexe', 0);
+    const nord = await addPoint('annexe-nord', 'Mairie annexe Nord');
+    const fermee = await addPoint('ancienne', 'Ancienne annexe', 0);
     const view = await ok(admin, 'admin.installation.get', {});
     expect(view.current).toBeNull();
     expect(view.points.map((p) => p.code)).toContain('annexe-nord');
@@ -93,7 +99,7 @@ describe('admin methods', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(auditRows('modification')).toHaveLength(0);
+    expect(await auditRows('modification')).toHaveLength(0);
 
     const bound = await ok(admin, 'admin.installation.set', { pointId: nord });
     expect(bound.current).toEqual({ pointId: nord, nom: 'Mairie annexe Nord' });
@@ -101,18 +107,18 @@ describe('admin methods', () => {
       pointId: nord,
       nom: 'Mairie annexe Nord',
     });
-    const [row] = auditRows('modification');
+    const [row] = await auditRows('modification');
     expect(row).toMatchObject({ auteur: 'admin', objet_id: 'installation.point' });
     expect(JSON.parse(row?.apres ?? 'null')).toEqual({ pointId: nord, nom: 'Mairie annexe Nord' });
     expect(JSON.parse(row?.avant ?? 'undefined')).toBeNull();
 
     // The same point again changes nothing, and writes nothing.
     await ok(admin, 'admin.installation.set', { pointId: nord });
-    expect(auditRows('modification')).toHaveLength(1);
+    expect(await auditRows('modification')).toHaveLength(1);
 
     const unbound = await ok(admin, 'admin.installation.set', { pointId: null });
     expect(unbound.current).toBeNull();
-    expect(auditRows('modification')).toHaveLength(2);
+    expect(await auditRows('modification')).toHaveLength(2);
   });
 
   it('backs up now, lists the backups, and refuses a path or an unknown name', async () => {
@@ -124,9 +130,9 @@ describe('admin methods', () => {
     });
     expect(file.size).toBeGreaterThan(0);
     const list = await ok(admin, 'admin.backups.list', {});
-    expect(list.folder).toBe(core.store.backupDir);
+    expect(list).toMatchObject({ engine: 'sqlite', folder: backupDir(), conseil: null });
     expect(list.backups.map((b) => b.name)).toContain(file.name);
-    expect(auditRows('sauvegarde').map((r) => r.objet_id)).toEqual([file.name]);
+    expect((await auditRows('sauvegarde')).map((r) => r.objet_id)).toEqual([file.name]);
 
     for (const name of ['../infocite.db', '/etc/passwd.db', 'sous/dossier.db', '..\\x.db', 'notes.txt', '']) {
       expect(await dispatch(core, admin, 'admin.restore', { name }), name).toMatchObject({
@@ -138,7 +144,7 @@ describe('admin methods', () => {
       ok: false,
       error: { code: 'not_found', message: expect.stringContaining('« absente.db »') },
     });
-    writeFileSync(join(core.store.backupDir, 'faux.db'), 'pas une base '.repeat(500));
+    writeFileSync(join(backupDir(), 'faux.db'), 'pas une base '.repeat(500));
     expect(await dispatch(core, admin, 'admin.restore', { name: 'faux.db' })).toMatchObject({
       ok: false,
       error: { code: 'refused', message: expect.stringContaining("n'est pas une base de données") },
@@ -146,15 +152,17 @@ describe('admin methods', () => {
   });
 
   it('restores a backup: data back, every session closed, the restore in the restored audit trail', async () => {
-    addPoint('avant', 'Point sauvegardé');
+    await addPoint('avant', 'Point sauvegardé');
     const saved = await ok(admin, 'admin.backup', {});
-    addPoint('apres', 'Point ajouté après');
+    await addPoint('apres', 'Point ajouté après');
     const other = await signedIn(core, ['agent']);
 
     const result = await ok(admin, 'admin.restore', { name: saved.name });
     expect(result.restored).toBe(saved.name);
     expect(result.savedAs).toMatch(/^avant-restauration-/);
-    const codes = core.store.db.prepare('SELECT code FROM points').pluck().all();
+    const codes = (await core.store.db.all<{ code: string }>(sql`SELECT code FROM points`)).map(
+      (p) => p.code,
+    );
     expect(codes).toContain('avant');
     expect(codes).not.toContain('apres');
 
@@ -167,7 +175,7 @@ describe('admin methods', () => {
       ok: false,
       error: { code: 'unauthenticated' },
     });
-    const [restored] = auditRows('restauration');
+    const [restored] = await auditRows('restauration');
     expect(restored).toMatchObject({ auteur: 'admin', objet_id: saved.name });
     expect(JSON.parse(restored?.avant ?? '{}')).toEqual({ sauvegardeAvantRestauration: result.savedAs });
 

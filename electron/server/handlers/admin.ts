@@ -7,8 +7,8 @@ import type { HandlerTable } from '../handler-types';
 export const adminHandlers: HandlerTable<AdminMethod> = {
   'admin.backups.list': (core) => listBackups(core.store),
   'admin.backup': (core, _input, { session }) => backupNow(core.store, actorOf(session), core.now()),
-  'admin.restore': (core, input, { session, client }) => {
-    const result = restoreBackup(core.store, input.name, actorOf(session), core.now());
+  'admin.restore': async (core, input, { session, client }) => {
+    const result = await restoreBackup(core.store, input.name, actorOf(session), core.now());
     // The restored accounts may differ from the live ones: everybody logs in again, this window included.
     core.auth.tokens.clear();
     client.token = null;

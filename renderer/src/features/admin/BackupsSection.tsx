@@ -37,6 +37,9 @@ export function BackupsSection() {
     lastFocus.current?.focus();
   };
 
+  if (list.status === 'ok' && list.data.engine === 'postgres')
+    return <PostgresBackups conseil={list.data.conseil} />;
+
   return (
     <section className="card admin-section" aria-labelledby="backups-title" data-testid="backups">
       <h2 id="backups-title">Sauvegarder / Restaurer</h2>
@@ -66,9 +69,31 @@ export function BackupsSection() {
         <ErrorMessage error={list.error} context="Impossible de lister les sauvegardes." />
       )}
       {list.status === 'ok' && (
-        <BackupTable folder={list.data.folder} backups={list.data.backups} onRestore={askRestore} />
+        <BackupTable folder={list.data.folder ?? ''} backups={list.data.backups} onRestore={askRestore} />
       )}
       {restoring && <RestoreDialog backup={restoring} onClose={closeDialog} />}
+    </section>
+  );
+}
+
+/** PostgreSQL bases: the city's database server backs them up, not the app; say how (docs/SERVEUR.md). */
+function PostgresBackups({ conseil }: { conseil: string | null }) {
+  return (
+    <section className="card admin-section" aria-labelledby="backups-title" data-testid="backups">
+      <h2 id="backups-title">Sauvegarder / Restaurer</h2>
+      <p data-testid="backups-engine">
+        Les données de ce serveur sont dans une base <strong>PostgreSQL</strong>.
+      </p>
+      <p data-testid="backups-conseil">{conseil}</p>
+      <p className="muted">
+        Commandes à lancer sur le serveur de base de données (détail dans docs/SERVEUR.md) :
+      </p>
+      <pre className="admin-commands" data-testid="backups-commands">
+        <code>
+          {'pg_dump --format=custom --file=infocite-$(date +%F).dump "$DATABASE_URL"\n' +
+            'pg_restore --clean --if-exists --dbname="$DATABASE_URL" infocite-AAAA-MM-JJ.dump'}
+        </code>
+      </pre>
     </section>
   );
 }
