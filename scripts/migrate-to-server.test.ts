@@ -27,7 +27,7 @@ describe('npm run migrate-to-server', { timeout: 240_000 }, () => {
   it('copies a desk database, prints the French table, and a second run finds everything « déjà présent »', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'infocite-migrate-cli-'));
     const store = new Store(dir);
-    await fillUpTo(store.db, SCHEMA_VERSION);
+    fillUpTo(store.sqlite, SCHEMA_VERSION);
     await store.close();
     const database = await createTestDatabase();
     try {

@@ -38,7 +38,7 @@ async function populatedDesk(): Promise<string> {
   const dir = tempDir();
   const store = new Store(dir);
   const db = store.db;
-  await fillUpTo(db, SCHEMA_VERSION);
+  fillUpTo(store.sqlite, SCHEMA_VERSION);
   await db.run(
     sql`INSERT INTO comptes (id, identifiant, nom, mot_de_passe, cree_le)
         VALUES (7, 'lea', 'Léa Durand', 'scrypt$x', '2025-03-01T08:00:00.000Z')`,
@@ -168,7 +168,7 @@ describe('migrate-to-server: SQLite → PostgreSQL', () => {
     const file = join(dir, DATABASE_FILE);
     const raw = new Database(file);
     migrate(raw, { backupDir: join(dir, 'ignored'), migrations: MIGRATIONS.slice(0, 1) }, file);
-    await fillUpTo(raw as unknown as Db, 1);
+    fillUpTo(raw, 1);
     raw.close();
     const before = readFileSync(file);
 
