@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '../../electron/core/app';
-import { createCore } from '../../electron/core/app';
+import { testCore } from './test-core';
 import { sampleContent, writeContentFolder } from './content';
 
 const WORKER = fileURLToPath(new URL('../../electron/core/search/index-worker.ts', import.meta.url));
 
 export async function sampleCore(now: () => Date): Promise<Core> {
   const root = mkdtempSync(join(tmpdir(), 'infocite-core-'));
-  const core = await createCore({
+  const core = await testCore({
     contentDir: writeContentFolder(sampleContent(), join(root, 'content')),
     dataDir: join(root, 'data'),
     workerFile: WORKER,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '../../electron/core/app';
-import { createCore } from '../../electron/core/app';
+import { testCore } from './test-core';
 import { readContentFolder } from '../../electron/core/knowledge/content-files';
 import { createPoste, enrolPoste } from '../../electron/core/postes/postes';
 import { indexFile, readIndexHeader } from '../../electron/core/search/persist';
@@ -32,7 +32,7 @@ export async function startSyncServer(): Promise<SyncServer> {
   const root = mkdtempSync(join(tmpdir(), 'infocite-sync-server-'));
   const contentDir = writeContentFolder(sampleContent(), join(root, 'content'));
   const dataDir = join(root, 'data');
-  const core = await createCore({ contentDir, dataDir, workerFile: WORKER_FILE, watch: true });
+  const core = await testCore({ contentDir, dataDir, workerFile: WORKER_FILE, watch: true });
   await core.search.ready();
   await core.search.watching();
   const server = await startHttpServer(core, { port: 0 });

@@ -127,9 +127,7 @@ describe('two servers on one PostgreSQL database', () => {
     const checked = messages.filter(
       (message) => !/^Trop d'essais|^Ce compte est verrouillé/.test(message ?? ''),
     );
-    const echecs = await a.store.db.value<number>(
-      sql`SELECT echecs FROM comptes WHERE identifiant = 'marc'`,
-    );
+    const echecs = await a.store.db.value<number>(sql`SELECT echecs FROM comptes WHERE identifiant = 'marc'`);
     expect(echecs).toBe(checked.length);
     // Two free failures, the third sets a delay; with the clock standing still nothing passes after it.
     expect(checked.length).toBe(3);

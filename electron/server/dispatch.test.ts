@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core/app';
-import { createCore } from '../core/app';
+import { testCore } from '../../dev/test-support/test-core';
 import { sampleContent, writeContentFolder } from '../../dev/test-support/content';
 import type { FicheView, SearchResponse } from '../../common/contract';
 import type { ClientSlot } from '../core/auth/session';
@@ -17,7 +17,7 @@ let contentDir: string;
 let dataDir: string;
 
 beforeAll(async () => {
-  core = await createCore({
+  core = await testCore({
     contentDir: (contentDir = writeContentFolder(sampleContent())),
     dataDir: (dataDir = mkdtempSync(join(tmpdir(), 'infocite-data-'))),
     workerFile: fileURLToPath(new URL('../core/search/index-worker.ts', import.meta.url)),

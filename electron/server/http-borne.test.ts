@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../core/app';
-import { createCore } from '../core/app';
+import { testCore } from '../../dev/test-support/test-core';
 import { SYSTEM_ACTOR } from '../core/audit/record';
 import { insertCompte } from '../core/comptes/comptes';
 import { hashSecret } from '../core/auth/passwords';
@@ -58,7 +58,7 @@ beforeAll(async () => {
   const rendererDir = join(root, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Info’Cité</title>');
-  core = await createCore({
+  core = await testCore({
     contentDir: writeContentFolder(sampleContent(), join(root, 'content')),
     dataDir: join(root, 'data'),
     workerFile: fileURLToPath(new URL('../core/search/index-worker.ts', import.meta.url)),

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_CSV_CHARS } from '../../common/agents/methods';
 import type { Core } from '../core/app';
-import { createCore } from '../core/app';
+import { testCore } from '../../dev/test-support/test-core';
 import { SYSTEM_ACTOR } from '../core/audit/record';
 import { insertCompte } from '../core/comptes/comptes';
 import { LOCKOUT } from '../core/auth/lockout';
@@ -62,7 +62,7 @@ async function startCase(options: PreviewServerOptions = {}): Promise<Case> {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Info’Cité</title>');
   writeFileSync(join(rendererDir, 'app.js'), 'console.log("infocite");');
-  const core = await createCore({
+  const core = await testCore({
     contentDir: writeContentFolder(sampleContent(), join(root, 'content')),
     dataDir: join(root, 'data'),
     workerFile: WORKER,

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import { readContentFolder } from '../../core/knowledge/content-files';
 import { indexFile, readIndexHeader } from '../../core/search/persist';
 import { QUICK_UPDATE_LIMIT } from '../../core/search/search-service';
@@ -200,7 +200,7 @@ describe('a desk’s own core', () => {
     const desk = deskFolders();
     const mirror = mirrorOf(desk);
     await mirror.syncOnce();
-    const core = await createCore({ ...desk, workerFile: WORKER_FILE, watch: true });
+    const core = await testCore({ ...desk, workerFile: WORKER_FILE, watch: true });
     try {
       await core.search.ready();
       await core.search.watching();

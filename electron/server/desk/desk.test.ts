@@ -17,6 +17,7 @@ import { TEST_COST, signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { insertPoint } from '../../../dev/test-support/registres';
 import { createCore, type Core } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import { hashSecret } from '../../core/auth/passwords';
 import type { ClientSlot } from '../../core/auth/session';
 import { dispatch } from '../dispatch';
@@ -77,7 +78,7 @@ async function refusal(slot: ClientSlot, method: string, input: unknown = {}) {
 beforeAll(async () => {
   const content = writeContentFolder(sampleContent());
   folders.push(content);
-  serverCore = await createCore({
+  serverCore = await testCore({
     contentDir: content,
     dataDir: folder('infocite-city-'),
     workerFile: WORKER,

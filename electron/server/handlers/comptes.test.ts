@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { INSTALLATION_POINT_KEY } from '../../core/points/installation-point';
 import { sql } from '../../core/store/db';
@@ -29,7 +29,7 @@ const temporary = (dir: string) => {
 };
 
 async function newCore(): Promise<Core> {
-  return createCore({
+  return testCore({
     contentDir: temporary(writeContentFolder(sampleContent())),
     dataDir: temporary(mkdtempSync(join(tmpdir(), 'infocite-accounts-'))),
     workerFile: WORKER,

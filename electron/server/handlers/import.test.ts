@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../../common/contract';
 import { dispatch } from '../dispatch';
-import { createCore } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { IMPORTS_FOLDER, NATIONAL_FOLDER } from '../../core/import/import-job';
@@ -50,7 +50,7 @@ describe('in-app Service-Public.fr import', () => {
     );
     writeFileSync(join(archive, 'F9103.xml'), '<Publication><pas fermé');
     const contentDir = writeContentFolder(sampleContent(), tempDir('infocite-content-'));
-    const core = await createCore({ contentDir, dataDir, workerFile, importWorkerFile, watch: true });
+    const core = await testCore({ contentDir, dataDir, workerFile, importWorkerFile, watch: true });
     try {
       const session = await signedIn(core, ['redacteur']);
       await core.search.ready();
@@ -88,7 +88,7 @@ describe('in-app Service-Public.fr import', () => {
     const contentDir = writeContentFolder(sampleContent(), tempDir('infocite-content-'));
     const dataDir = tempDir('infocite-data-');
     mkdirSync(join(dataDir, IMPORTS_FOLDER, 'vide'), { recursive: true });
-    const core = await createCore({ contentDir, dataDir, workerFile, importWorkerFile });
+    const core = await testCore({ contentDir, dataDir, workerFile, importWorkerFile });
     try {
       const agent = await dispatch(core, await signedIn(core, ['agent']), 'import.servicePublic.start', {
         from: contentDir,
@@ -111,7 +111,7 @@ describe('in-app Service-Public.fr import', () => {
     const dataDir = tempDir('infocite-data-');
     const outside = tempDir('infocite-vosdroits-');
     writeFileSync(join(outside, 'F1.xml'), publicationXml({ id: 'F1', title: 'Secret' }));
-    const core = await createCore({ contentDir, dataDir, workerFile, importWorkerFile });
+    const core = await testCore({ contentDir, dataDir, workerFile, importWorkerFile });
     try {
       const root = join(dataDir, IMPORTS_FOLDER);
       symlinkSync(outside, join(root, 'lien'));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { sql } from '../../core/store/db';
 import { marchFixture } from '../../../dev/test-support/indicateurs';
@@ -24,7 +24,7 @@ let manager: ClientSlot;
 const MARCH = { du: '2025-03-01', au: '2025-03-31', granularite: 'mois' };
 
 beforeAll(async () => {
-  core = await createCore({
+  core = await testCore({
     contentDir: (contentDir = writeContentFolder(sampleContent())),
     dataDir: (dataDir = mkdtempSync(join(tmpdir(), 'infocite-indicateurs-api-'))),
     workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import type { ClientSlot } from '../../core/auth/session';
 import type { JournalEntry } from '../../../common/journal/types';
 import { signedIn } from '../../../dev/test-support/comptes';
@@ -21,7 +21,7 @@ let admin: ClientSlot;
 let redacteur: ClientSlot;
 
 beforeAll(async () => {
-  core = await createCore({
+  core = await testCore({
     contentDir: writeContentFolder(sampleContent()),
     dataDir: mkdtempSync(join(tmpdir(), 'infocite-journal-api-')),
     workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),

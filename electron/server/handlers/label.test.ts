@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientSlot } from '../../core/auth/session';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { insertPoint, trainedAgent } from '../../../dev/test-support/registres';
@@ -19,7 +19,7 @@ let gestion: ClientSlot;
 let pointId: number;
 
 beforeAll(async () => {
-  core = await createCore({
+  core = await testCore({
     contentDir: writeContentFolder(sampleContent()),
     dataDir: mkdtempSync(join(tmpdir(), 'infocite-label-')),
     workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { ficheFile, sampleContent, THEMES_FILE, writeContentFolder } from '../../../dev/test-support/content';
 
@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 async function start(contentDir: string): Promise<Core> {
-  const core = await createCore({ contentDir, dataDir: tempDir('infocite-data-'), workerFile });
+  const core = await testCore({ contentDir, dataDir: tempDir('infocite-data-'), workerFile });
   cores.push(core);
   await core.search.ready();
   return core;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { GENERATED_MARKER } from '../../core/import/annuaire/to-contact';
 import { parseKnowledge } from '../../core/knowledge/parse';
@@ -47,7 +47,7 @@ beforeAll(async () => {
     ficheFile('bientot', { titre: 'Fiche bientôt due', a_revoir: '2026-12-10' }),
     ficheFile('plus-tard', { titre: 'Fiche à jour', a_revoir: '2027-06-01', responsable: 'Claire Martin' }),
   ]);
-  core = await createCore({
+  core = await testCore({
     contentDir,
     dataDir: mkdtempSync(join(tmpdir(), 'infocite-editor-api-')),
     workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
-import { createCore } from '../../core/app';
+import { testCore } from '../../../dev/test-support/test-core';
 import type { ClientSlot } from '../../core/auth/session';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
@@ -17,7 +17,7 @@ let gestion: ClientSlot;
 let agent: ClientSlot;
 
 beforeAll(async () => {
-  core = await createCore({
+  core = await testCore({
     contentDir: writeContentFolder(sampleContent()),
     dataDir: mkdtempSync(join(tmpdir(), 'infocite-registry-api-')),
     workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),
