@@ -19,7 +19,7 @@ import { dispatch } from '../dispatch';
 import { sql } from '../../core/store/db';
 
 /** How long a synonym may take to reach the search in these tests (see the synonym tests). */
-const SYNONYM_BOUND_MS = 3000;
+const SYNONYM_BOUND_MS = 15_000;
 
 let core: Core;
 let contentDir: string;
@@ -729,7 +729,8 @@ describe('vocabulary', () => {
     });
     expect(took.groupe).toEqual(['encombrants', 'ordures']);
     // Synonyms take effect through a full rebuild (about 0.5 s alone on this content); the bound leaves room for a
-    // CI machine running other test files at the same time.
+    // loaded machine running other test files (and other builds) at the same time: it proves the rebuild
+    // happens by itself, the benchmark measures how fast.
     const time = await within(SYNONYM_BOUND_MS, () => finds(agent, 'ordures', 'encombrants'));
     expect(time).toBeLessThan(SYNONYM_BOUND_MS);
     expect(await auditRows('synonymes', 'synonymes.yml')).toHaveLength(2);
