@@ -17,6 +17,8 @@ export default defineConfig({
     // of the city server's PostgreSQL store (dev/test-support/postgres.ts).
     globalSetup: ['dev/test-support/postgres-global-setup.ts'],
     testTimeout: 30_000,
+    // Set-ups build a search index and, on PostgreSQL, a fresh migrated database: seconds on a loaded machine.
+    hookTimeout: 60_000,
     // Vitest runs one file at a time on a 2-core machine by default (cores − 1); many files wait on child
     // processes, workers and disk, so two at a time use both cores and cut the run by about a third.
     maxWorkers: 2,

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
-import { testCore } from '../../../dev/test-support/test-core';
+// SQLite only: these backups are file copies; PostgreSQL's are pg_dump's (store/postgres/*backup* tests).
+import { createCore } from '../../core/app';
 import type { ClientSlot } from '../../core/auth/session';
 import { signedIn } from '../../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../../dev/test-support/content';
@@ -16,7 +17,7 @@ let core: Core;
 let admin: ClientSlot & { compteId: number };
 
 beforeAll(async () => {
-  core = await testCore({
+  core = await createCore({
     contentDir: writeContentFolder(sampleContent()),
     dataDir: mkdtempSync(join(tmpdir(), 'infocite-admin-')),
     workerFile: fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url)),

@@ -334,7 +334,10 @@ describe('redaction.save', () => {
     expect(await finds(agent, 'bicyclette', 'velo')).toBe(true);
     await building;
     expect(await finds(agent, 'bicyclette', 'velo')).toBe(true);
-    await within(3000, async () => core.search.status().state === 'ready' && !core.search.current().partial);
+    await within(
+      SYNONYM_BOUND_MS,
+      async () => core.search.status().state === 'ready' && !core.search.current().partial,
+    );
     expect(await finds(agent, 'bicyclette', 'velo')).toBe(true);
   });
 
