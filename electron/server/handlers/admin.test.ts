@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/app';
-// SQLite only: these backups are file copies; PostgreSQL's are pg_dump's (store/postgres/*backup* tests).
+// SQLite only: these backups are file copies; PostgreSQL's are pg_dump's (admin/backups-postgres.test.ts, store/postgres/dump-restore.test.ts).
 import { createCore } from '../../core/app';
 import type { ClientSlot } from '../../core/auth/session';
 import { signedIn } from '../../../dev/test-support/comptes';
