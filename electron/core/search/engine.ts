@@ -275,12 +275,17 @@ export class SearchEngine {
     return makeSnippet(markdownToText(fiche.body, SNIPPET_SOURCE_CHARS), new Set(matched));
   }
 
-  /** The contacts directory: every service by name, or those matching the query. */
-  searchContacts(query: string, limit = 100): Contact[] {
+  /**
+   * The services a desk query names, for the main search box: none for an empty query (the directory lists them
+   * all) nor for a pasted question, whose every word would name some service in passing.
+   */
+  searchServices(query: string, limit: number): Contact[] {
     const plan = planQuery(query, this.synonyms, this.known(this.contactSegments), this.tuning);
-    if (plan.concepts.length === 0) {
-      return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
-    }
+    if (plan.concepts.length === 0 || plan.long) return [];
+    return this.rankContacts(plan, limit);
+  }
+
+  private rankContacts(plan: QueryPlan, limit: number): Contact[] {
     return rankMatches(this.contactSegments, plan, {
       titleField: 'nom',
       firstFields: [],
@@ -288,5 +293,14 @@ export class SearchEngine {
     })
       .slice(0, limit)
       .flatMap((match) => this.contacts.get(match.ref) ?? []);
+  }
+
+  /** The contacts directory: every service by name, or those matching the query. */
+  searchContacts(query: string, limit = 100): Contact[] {
+    const plan = planQuery(query, this.synonyms, this.known(this.contactSegments), this.tuning);
+    if (plan.concepts.length === 0) {
+      return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
+    }
+    return this.rankContacts(plan, limit);
   }
 }
