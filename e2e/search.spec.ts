@@ -105,7 +105,9 @@ test.describe('recherche', () => {
     await expect(page.getByTestId('search-input')).toBeFocused();
   });
 
-  test('finds services from the same box, apart from the fiches, reachable with the keyboard', async ({ page }) => {
+  test('finds services from the same box, apart from the fiches, reachable with the keyboard', async ({
+    page,
+  }) => {
     await openHome(page);
     await search(page, 'encombrants');
     await expect(page.getByTestId('result-item').first()).toContainText('Encombrants');
@@ -127,7 +129,9 @@ test.describe('recherche', () => {
     await expect(page).toHaveURL(new RegExp(`#/contact/${id}$`));
   });
 
-  test('says nothing matched rather than showing a fiche that names the words in passing', async ({ page }) => {
+  test('says nothing matched rather than showing a fiche that names the words in passing', async ({
+    page,
+  }) => {
     await openHome(page);
     await page.getByTestId('search-input').fill('carte vitale');
     await expect(page.getByTestId('no-results')).toBeVisible();

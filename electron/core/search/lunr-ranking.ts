@@ -30,7 +30,6 @@ export function rankWithLunrQuery(
       }
     }
   });
-  const total = plan.concepts.length;
   const lead = new Set(leadFields);
   const matches = raw.map((result) => {
     const metadata = result.matchData.metadata as Record<string, Record<string, unknown>>;

@@ -100,7 +100,7 @@ describe('what a desk trusts', () => {
     const cni = ficheFile(
       'cni-perte',
       { titre: "Carte d'identité perdue" },
-      "Sans passeport, tout document officiel avec photo suffit (permis de conduire, carte Vitale avec photo).",
+      'Sans passeport, tout document officiel avec photo suffit (permis de conduire, carte Vitale avec photo).',
     );
     const other = ficheFile('carte-grise', { titre: 'Carte grise' });
     const withoutVitale = await engineOf([cni, other]);

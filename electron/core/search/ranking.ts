@@ -146,7 +146,11 @@ function scoreConcept(
           if (!before) continue;
           const bits = posting.fields[i] ?? 0;
           const inTitle = before.inTitle && (bits & titleBit) !== 0;
-          next.set(doc, { score: before.score + (posting.weights[i] ?? 0), inTitle, bits: before.bits & bits });
+          next.set(doc, {
+            score: before.score + (posting.weights[i] ?? 0),
+            inTitle,
+            bits: before.bits & bits,
+          });
         }
       }
       partial = next;
@@ -208,7 +212,8 @@ function conceptFrequency(
     let most = 0;
     for (const alternative of concept.alternatives) {
       const word = alternative.terms[0] ?? '';
-      const terms = alternative.terms.length === 1 ? expand(index, alternative, word, options.prefixCap) : [word];
+      const terms =
+        alternative.terms.length === 1 ? expand(index, alternative, word, options.prefixCap) : [word];
       for (const term of terms) most = Math.max(most, index.frequency(term));
     }
     frequency += most;
@@ -362,9 +367,10 @@ export function rankMatches(
     }
   }
   // A long question is weighed as it was scored; a desk query's rarest word is known exactly by now.
-  return applyCoverage(candidates, plan, { frequencies: plan.long ? estimated : frequencies, documents }).sort(
-    (a, b) => b.score - a.score || a.ref.localeCompare(b.ref),
-  );
+  return applyCoverage(candidates, plan, {
+    frequencies: plan.long ? estimated : frequencies,
+    documents,
+  }).sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
 }
 
 /** What the ranking needs to know of a fiche beyond its words. */
