@@ -122,7 +122,7 @@ test.describe('recherche', () => {
     await page.getByTestId('search-input').focus();
     for (let i = 0; i < 15; i++) {
       await page.keyboard.press('Tab');
-      if (await hit.evaluate((element) => element === document.activeElement)) break;
+      if (await hit.evaluate((element) => element === element.ownerDocument.activeElement)) break;
     }
     await expect(hit).toBeFocused();
     await page.keyboard.press('Enter');
