@@ -89,7 +89,7 @@ describe.skipIf(skipWithoutCorpus(ARCHIVE, 'Les planchers de qualité de la rech
       unknown = unknownExpectations([...cases, ...heldOut], (id) => engine.fiche(id) !== undefined);
       report = summarize(runRelevanceSet(cases, engineSearch(engine)));
       heldOutReport = summarize(runRelevanceSet(heldOut, engineSearch(engine)));
-    }, 120_000); // import ~20 s and index ~25 s on an idle 2-core machine; twice that under load
+    }, 300_000); // import ~20 s and index ~25 s on an idle 2-core machine; several times that under load
 
     afterAll(() => {
       if (folder) rmSync(folder, { recursive: true, force: true });
