@@ -76,6 +76,16 @@ export interface SearchResponse {
   took_ms: number;
   /** Present when nothing matched. */
   suggestions?: Suggestions;
+  /**
+   * The services (contacts) the query names, shown apart from the fiches: on the first page only (no `offset`),
+   * and never for a pasted question, whose words would name services in passing.
+   */
+  services?: ServiceHit[];
+}
+
+/** A service found from the main search box: what the directory shows of it, with its address on one line. */
+export interface ServiceHit extends ContactSummary {
+  adresse: string;
 }
 
 export interface IndexStatus {

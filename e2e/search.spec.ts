@@ -104,4 +104,39 @@ test.describe('recherche', () => {
     await page.keyboard.press('Control+k');
     await expect(page.getByTestId('search-input')).toBeFocused();
   });
+
+  test('finds services from the same box, apart from the fiches, reachable with the keyboard', async ({
+    page,
+  }) => {
+    await openHome(page);
+    await search(page, 'encombrants');
+    await expect(page.getByTestId('result-item').first()).toContainText('Encombrants');
+    const services = page.getByTestId('service-results');
+    await expect(services.getByRole('heading', { name: 'Services' })).toBeVisible();
+    const hit = services.getByTestId('service-hit').first();
+    await expect(hit).toContainText('99150');
+    await expect(hit.getByTestId('today-status')).toContainText(/Ouvert|Fermé|Fermeture|Ouvre/);
+    // Not among the fiches: the results list holds fiches only.
+    await expect(page.getByTestId('results').getByTestId('service-hit')).toHaveCount(0);
+    const id = await hit.getAttribute('data-id');
+    await page.getByTestId('search-input').focus();
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Tab');
+      if (await hit.evaluate((element) => element === element.ownerDocument.activeElement)) break;
+    }
+    await expect(hit).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`#/contact/${id}$`));
+  });
+
+  test('says nothing matched rather than showing a fiche that names the words in passing', async ({
+    page,
+  }) => {
+    await openHome(page);
+    await page.getByTestId('search-input').fill('carte vitale');
+    await expect(page.getByTestId('no-results')).toBeVisible();
+    await expect(page.getByTestId('result-item')).toHaveCount(0);
+    // The health insurance's office is still named: it is a service, shown apart.
+    await expect(page.getByTestId('service-results').getByTestId('service-hit').first()).toBeVisible();
+  });
 });

@@ -23,20 +23,28 @@ import {
 const ARCHIVE = sharedCorpusFile('service-public/vosdroits-particuliers-2020-11.zip');
 const CONTENT = fileURLToPath(new URL('../content', import.meta.url));
 const RELEVANCE = fileURLToPath(new URL('./relevance.yml', import.meta.url));
+const HELD_OUT = fileURLToPath(new URL('./held-out/citizen-questions.yml', import.meta.url));
 const NATIONAL_ID = /^F\d+$/;
 
-type Floors = Pick<Metrics, 'success1' | 'success3' | 'success10' | 'mrr'>;
+type Floors = Pick<Metrics, 'success1' | 'success3' | 'success5' | 'success10' | 'mrr'>;
 
 /**
- * Measured on 2026-11-22 with 144 queries (short: s@1 0.840, s@3 0.920, s@10 0.973, MRR 0.885; long: s@1 0.768,
- * s@3 0.913, s@10 0.971, MRR 0.842), minus 0.05, rounded down.
+ * Measured on 2026-12-03 with 144 queries (short: s@1 0.880, s@3 0.960, s@5 0.973, s@10 0.973, MRR 0.921;
+ * long: s@1 0.783, s@3 0.913, s@5 0.942, s@10 0.971, MRR 0.856), minus about 0.03–0.05, rounded down.
  */
 const FLOORS: Record<QueryKind, Floors> = {
-  short: { success1: 0.79, success3: 0.87, success10: 0.92, mrr: 0.83 },
-  long: { success1: 0.71, success3: 0.86, success10: 0.92, mrr: 0.79 },
+  short: { success1: 0.83, success3: 0.91, success5: 0.94, success10: 0.93, mrr: 0.87 },
+  long: { success1: 0.73, success3: 0.87, success5: 0.9, success10: 0.92, mrr: 0.8 },
 };
 
+/**
+ * The held-out citizens' questions (never tuned on), measured on 2026-12-03: s@5 0.880 (s@1 0.651, s@10 0.928,
+ * MRR 0.750). Issue 13 asks for 0.70 at least on such questions.
+ */
+const HELD_OUT_FLOORS: Floors = { success1: 0.6, success3: 0.79, success5: 0.84, success10: 0.89, mrr: 0.7 };
+
 const cases = loadRelevanceSet(RELEVANCE);
+const heldOut = loadRelevanceSet(HELD_OUT);
 
 describe('relevance set', () => {
   it('names only demo fiches that exist, and national fiches by their F… id', () => {
@@ -53,11 +61,21 @@ describe('relevance set', () => {
   });
 });
 
+describe('held-out citizen questions', () => {
+  it('holds at least 150 long questions, none of them in the tuning set', () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(150);
+    expect(heldOut.every((c) => c.kind === 'long')).toBe(true);
+    const tuning = new Set(cases.map((c) => c.query.toLowerCase()));
+    expect(heldOut.filter((c) => tuning.has(c.query.toLowerCase()))).toEqual([]);
+  });
+});
+
 describe.skipIf(skipWithoutCorpus(ARCHIVE, 'Les planchers de qualité de la recherche'))(
   'search quality floors (demo content + national fiches)',
   () => {
     let folder = '';
     let report: EvaluationReport;
+    let heldOutReport: EvaluationReport;
     let unknown: Array<{ query: string; ids: string[] }> = [];
     let collisions: Array<{ id: string; paths: string[] }> = [];
 
@@ -68,9 +86,10 @@ describe.skipIf(skipWithoutCorpus(ARCHIVE, 'Les planchers de qualité de la rech
       const content = readContentFolders([{ dir: CONTENT }, { dir: national, prefix: 'national/' }]);
       collisions = content.collisions;
       const engine = buildEngine(content);
-      unknown = unknownExpectations(cases, (id) => engine.fiche(id) !== undefined);
+      unknown = unknownExpectations([...cases, ...heldOut], (id) => engine.fiche(id) !== undefined);
       report = summarize(runRelevanceSet(cases, engineSearch(engine)));
-    }, 120_000); // import ~20 s and index ~25 s on an idle 2-core machine; twice that under load
+      heldOutReport = summarize(runRelevanceSet(heldOut, engineSearch(engine)));
+    }, 300_000); // import ~20 s and index ~25 s on an idle 2-core machine; several times that under load
 
     afterAll(() => {
       if (folder) rmSync(folder, { recursive: true, force: true });
@@ -87,16 +106,17 @@ describe.skipIf(skipWithoutCorpus(ARCHIVE, 'Les planchers de qualité de la rech
     for (const kind of ['short', 'long'] as const) {
       it(`keeps ${kind} queries above their floors`, () => {
         const metrics = report.byKind[kind];
-        const figures = {
-          success1: metrics.success1,
-          success3: metrics.success3,
-          success10: metrics.success10,
-          mrr: metrics.mrr,
-        };
         for (const [name, floor] of Object.entries(FLOORS[kind])) {
-          expect(figures[name as keyof Floors], `${kind} ${name}`).toBeGreaterThanOrEqual(floor);
+          expect(metrics[name as keyof Floors], `${kind} ${name}`).toBeGreaterThanOrEqual(floor);
         }
       });
     }
+
+    it('keeps the held-out citizen questions above their floors', () => {
+      const metrics = heldOutReport.byKind.long;
+      for (const [name, floor] of Object.entries(HELD_OUT_FLOORS)) {
+        expect(metrics[name as keyof Floors], `held-out ${name}`).toBeGreaterThanOrEqual(floor);
+      }
+    });
   },
 );

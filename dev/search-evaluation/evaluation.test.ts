@@ -72,6 +72,7 @@ describe('relevance metrics', () => {
     expect(metrics.queries).toBe(5);
     expect(metrics.success1).toBeCloseTo(0.2, 10);
     expect(metrics.success3).toBeCloseTo(0.4, 10);
+    expect(metrics.success5).toBeCloseTo(0.6, 10);
     expect(metrics.success10).toBeCloseTo(0.6, 10);
     expect(metrics.mrr).toBeCloseTo(0.34, 10);
     expect(metrics.p50Ms).toBe(3);
@@ -100,6 +101,7 @@ describe('relevance metrics', () => {
       queries: 0,
       success1: 0,
       success3: 0,
+      success5: 0,
       success10: 0,
       mrr: 0,
       p50Ms: 0,

@@ -63,8 +63,9 @@ describe('search engine', () => {
   });
 
   it('highlights the matched words in the snippet', () => {
-    const [hit] = engine.search('timbre fiscal').results;
-    expect(hit?.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase())).toEqual(['timbre', 'fiscal']);
+    // One word found deep in a body is an answer; two whose rarest is only there in passing are not (ranking.ts).
+    const [hit] = engine.search('fiscal').results;
+    expect(hit?.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase())).toEqual(['fiscal']);
     expect(hit?.snippet.map((s) => s.text).join('')).toContain('un timbre fiscal');
   });
 

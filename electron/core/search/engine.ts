@@ -7,7 +7,7 @@ import { rankWithLunrQuery } from './lunr-ranking';
 import type { KnownWords, QueryPlan, SearchTuning } from './planner';
 import { DEFAULT_TUNING, planQuery } from './planner';
 import type { RankedMatch, RankSegment } from './ranking';
-import { rankMatches } from './ranking';
+import { ficheScore, liftLocalAnswers, rankMatches } from './ranking';
 import type { SerializedLunrIndex } from './term-index';
 import { TermIndex } from './term-index';
 import { Vocabulary } from './indexed-terms';
@@ -27,13 +27,12 @@ export interface QueryOptions {
   offset?: number;
 }
 
-/**
- * A commune's own fiche on a subject outranks the national one: it says where and how here. Applied after
- * the relevance, so a local fiche on another subject never jumps ahead of the right national one.
- */
-export const LOCAL_BOOST = 1.5;
+export { LOCAL_BOOST } from './ranking';
 
 const DEFAULT_LIMIT = 20;
+
+/** The fields that say what a fiche is about: a desk query's rarest word must be there. */
+const FICHE_LEAD_FIELDS = ['titre', 'mots_cles', 'resume', 'themes'];
 
 /** One collator for every French comparison: `localeCompare(…, 'fr')` looks the locale up at each call. */
 const COLLATOR = new Intl.Collator('fr');
@@ -172,6 +171,7 @@ export class SearchEngine {
       return rankMatches(this.ficheSegments, plan, {
         titleField: 'titre',
         firstFields: this.tuning.fieldsFirst ? ['titre', 'mots_cles'] : [],
+        leadFields: FICHE_LEAD_FIELDS,
         prefixCap: this.tuning.prefixExpansionCap,
       });
     }
@@ -179,7 +179,7 @@ export class SearchEngine {
     // holds only the changed files, so it would silently miss the rest).
     if (this.partial) throw new Error('lunr query ranking needs a full build');
     this.lunrIndex ??= lunr.Index.load(this.serializedFiches);
-    return rankWithLunrQuery(this.lunrIndex, plan, 'titre');
+    return rankWithLunrQuery(this.lunrIndex, plan, 'titre', FICHE_LEAD_FIELDS);
   }
 
   /** Forgets the recent prefix and fuzzy expansions (the benchmark measures what they buy). */
@@ -220,12 +220,9 @@ export class SearchEngine {
       for (const match of this.rankFiches(plan)) {
         const fiche = this.fiches.get(match.ref);
         if (!fiche) continue;
-        ranked.push({
-          fiche,
-          score: fiche.origine === 'local' ? match.score * LOCAL_BOOST : match.score,
-          match,
-        });
+        ranked.push({ fiche, score: ficheScore(fiche, match.score, plan), match });
       }
+      liftLocalAnswers(ranked, plan, query);
     }
     const origins: Record<Origine, number> = { local: 0, national: 0 };
     for (const { fiche } of ranked) origins[fiche.origine]++;
@@ -278,12 +275,17 @@ export class SearchEngine {
     return makeSnippet(markdownToText(fiche.body, SNIPPET_SOURCE_CHARS), new Set(matched));
   }
 
-  /** The contacts directory: every service by name, or those matching the query. */
-  searchContacts(query: string, limit = 100): Contact[] {
+  /**
+   * The services a desk query names, for the main search box: none for an empty query (the directory lists them
+   * all) nor for a pasted question, whose every word would name some service in passing.
+   */
+  searchServices(query: string, limit: number): Contact[] {
     const plan = planQuery(query, this.synonyms, this.known(this.contactSegments), this.tuning);
-    if (plan.concepts.length === 0) {
-      return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
-    }
+    if (plan.concepts.length === 0 || plan.long) return [];
+    return this.rankContacts(plan, limit);
+  }
+
+  private rankContacts(plan: QueryPlan, limit: number): Contact[] {
     return rankMatches(this.contactSegments, plan, {
       titleField: 'nom',
       firstFields: [],
@@ -291,5 +293,14 @@ export class SearchEngine {
     })
       .slice(0, limit)
       .flatMap((match) => this.contacts.get(match.ref) ?? []);
+  }
+
+  /** The contacts directory: every service by name, or those matching the query. */
+  searchContacts(query: string, limit = 100): Contact[] {
+    const plan = planQuery(query, this.synonyms, this.known(this.contactSegments), this.tuning);
+    if (plan.concepts.length === 0) {
+      return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
+    }
+    return this.rankContacts(plan, limit);
   }
 }

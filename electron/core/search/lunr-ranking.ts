@@ -2,12 +2,18 @@ import { lunr } from './analyzer';
 import type { QueryPlan } from './planner';
 import { satisfiedConcepts } from './planner';
 import type { RankedMatch } from './ranking';
+import { applyCoverage, conceptWeight } from './ranking';
 
 /**
  * The first ranking, kept for the benchmark to show what the term-at-a-time scorer (ranking.ts) buys: runs a
  * plan through lunr's own query, every clause optional, then applies the same coverage and title rules.
  */
-export function rankWithLunrQuery(index: lunr.Index, plan: QueryPlan, titleField: string): RankedMatch[] {
+export function rankWithLunrQuery(
+  index: lunr.Index,
+  plan: QueryPlan,
+  titleField: string,
+  leadFields: string[] = [],
+): RankedMatch[] {
   if (plan.concepts.length === 0) return [];
   const raw = index.query((query) => {
     for (const concept of plan.concepts) {
@@ -24,28 +30,54 @@ export function rankWithLunrQuery(index: lunr.Index, plan: QueryPlan, titleField
       }
     }
   });
-  const total = plan.concepts.length;
+  const lead = new Set(leadFields);
   const matches = raw.map((result) => {
     const metadata = result.matchData.metadata as Record<string, Record<string, unknown>>;
     const matched = Object.keys(metadata);
-    const covered = satisfiedConcepts(plan, matched).filter(Boolean).length;
-    // A title that answers every word of the query is the strongest signal a desk query has; BM25 alone lets
-    // a short title that matches one word beat it.
+    const satisfied = satisfiedConcepts(plan, matched);
     const inTitle = matched.filter((term) => metadata[term]?.[titleField] !== undefined);
-    const titleCovered = satisfiedConcepts(plan, inTitle).filter(Boolean).length;
-    const coverage = covered / total;
-    const titleFactor = 1 + titleCovered / total;
+    const inLead = matched.filter((term) =>
+      Object.keys(metadata[term] ?? {}).some((field) => lead.size === 0 || lead.has(field)),
+    );
+    const leadSatisfied = satisfiedConcepts(plan, inLead);
+    let leadBits = 0;
+    leadSatisfied.forEach((yes, c) => {
+      if (yes && c < 32) leadBits |= 1 << c;
+    });
     return {
       ref: result.ref,
       matched: () => matched,
-      covered,
-      score: result.score * coverage * coverage * titleFactor,
+      satisfied,
+      covered: satisfied.filter(Boolean).length,
+      inTitle: satisfiedConcepts(plan, inTitle).filter(Boolean).length,
+      lead: leadBits,
+      weighted: 0,
+      about: false,
+      score: result.score,
     };
   });
-  const best = matches.reduce((max, match) => Math.max(max, match.covered), 0);
-  if (best === 0) return [];
-  const floor = plan.long ? Math.max(1, Math.ceil(best / 3)) : best;
-  return matches
-    .filter((match) => match.covered >= floor)
-    .sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+  // Here every clause is optional, so the results are exactly the documents reaching each concept.
+  const documents = documentCount(index);
+  const frequencies = plan.concepts.map((_, c) => matches.filter((match) => match.satisfied[c]).length);
+  const weights = frequencies.map((frequency) => conceptWeight(frequency, documents));
+  for (const match of matches) {
+    match.weighted = match.satisfied.reduce((sum, yes, c) => sum + (yes ? (weights[c] ?? 0) : 0), 0);
+  }
+  return applyCoverage(matches, plan, { frequencies, documents }).sort(
+    (a, b) => b.score - a.score || a.ref.localeCompare(b.ref),
+  );
+}
+
+const documentCounts = new WeakMap<lunr.Index, number>();
+
+/** How many documents lunr's index holds: its field vectors are keyed « field/ref ». */
+function documentCount(index: lunr.Index): number {
+  let count = documentCounts.get(index);
+  if (count === undefined) {
+    // lunr's typings leave the field vectors out; they are a plain object on every loaded index.
+    const vectors = (index as unknown as { fieldVectors: Record<string, unknown> }).fieldVectors;
+    count = new Set(Object.keys(vectors).map((key) => key.slice(key.indexOf('/') + 1))).size;
+    documentCounts.set(index, count);
+  }
+  return count;
 }

@@ -75,3 +75,23 @@ describe('a first word being typed', () => {
     expect(planQuery('carte de', synonyms, vocabulary).concepts.map((c) => c.text)).toEqual(['carte']);
   });
 });
+
+describe('a pasted question', () => {
+  const vocabulary = { has: () => true, hasPrefix: () => true };
+  const synonyms = new SynonymTable([]);
+  const texts = (query: string) => planQuery(query, synonyms, vocabulary).concepts.map((c) => c.text);
+
+  it('is planned on its need, not its story: narrative words are dropped', () => {
+    const question =
+      'Bonjour, je suis divorcée depuis deux ans et mon ex-mari ne paie plus vraiment la pension, que faire ?';
+    const plan = planQuery(question, synonyms, vocabulary);
+    expect(plan.long).toBe(true);
+    expect(texts(question)).toEqual(expect.arrayContaining(['divorcée', 'pension', 'paie']));
+    expect(texts(question)).not.toContain('depuis');
+    expect(texts(question)).not.toContain('vraiment');
+  });
+
+  it('keeps every word of a desk query, even a narrative one', () => {
+    expect(texts('depuis hier')).toEqual(['depuis', 'hier']);
+  });
+});

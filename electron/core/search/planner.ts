@@ -2,6 +2,7 @@ import { fold } from '../../../common/text';
 import type { AnalyzedToken } from './analyzer';
 import { analyze } from './analyzer';
 import { boundedLevenshtein } from './levenshtein';
+import { NARRATIVE_WORDS } from './stopwords';
 import type { SynonymTable } from './synonyms';
 /** What the planner needs to know of an index: its terms, and the beginnings of its words. */
 export interface KnownWords {
@@ -164,7 +165,11 @@ export function planQuery(
     drafts.push({ concept, token: literal ? undefined : token, beingTyped, known });
   }
 
-  const kept = selectConcepts(drafts);
+  // Repeated words count towards a question's length, as they always have (the quality floors were set so).
+  const long = Math.max(count, drafts.length) >= LONG_QUERY_CONCEPTS;
+  // A pasted question is ranked by its need, not its story: the narrative words go, unless nothing else is left.
+  const needed = long ? drafts.filter((draft) => !isNarrative(draft)) : drafts;
+  const kept = selectConcepts(needed.length > 0 ? needed : drafts);
   let fuzzyLeft: number = QUERY_LIMITS.maxFuzzyConcepts;
   for (const { concept, token, beingTyped } of kept) {
     if (!token || fuzzyLeft === 0) continue;
@@ -190,8 +195,7 @@ export function planQuery(
       alternatives: [{ kind: 'prefix', terms: [fold(started)], boost: BOOST.prefix }],
     });
   }
-  // Repeated words count towards a question's length, as they always have (the quality floors were set so).
-  return { concepts, long: Math.max(count, concepts.length) >= LONG_QUERY_CONCEPTS };
+  return { concepts, long: long || concepts.length >= LONG_QUERY_CONCEPTS };
 }
 
 /**
@@ -207,6 +211,11 @@ function selectConcepts(drafts: Draft[]): Draft[] {
   for (const draft of drafts) if (keep.size < max && draft.known) keep.add(draft);
   for (const draft of drafts) if (keep.size < max) keep.add(draft);
   return drafts.filter((draft) => keep.has(draft));
+}
+
+/** A single word of a citizen's story (« depuis », « vraiment », « savoir ») rather than of their need. */
+function isNarrative(draft: Draft): boolean {
+  return draft.token !== undefined && !draft.beingTyped && NARRATIVE_WORDS.has(draft.token.folded);
 }
 
 function dedupe(alternatives: Alternative[]): Alternative[] {

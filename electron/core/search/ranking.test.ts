@@ -87,3 +87,48 @@ describe('the word being typed', () => {
     expect(deces.search('appartemen').results).toEqual([]);
   });
 });
+
+describe('what a desk trusts', () => {
+  const engineOf = async (files: ReturnType<typeof ficheFile>[]) => {
+    const { SearchEngine } = await import('./engine');
+    return new SearchEngine(buildSearchData(files, 'h'));
+  };
+  const ids = (engine: { search: (q: string) => { results: Array<{ id: string }> } }, query: string) =>
+    engine.search(query).results.map((hit) => hit.id);
+
+  it('answers nothing rather than a fiche naming the rarest word of the query in passing', async () => {
+    const cni = ficheFile(
+      'cni-perte',
+      { titre: "Carte d'identité perdue" },
+      'Sans passeport, tout document officiel avec photo suffit (permis de conduire, carte Vitale avec photo).',
+    );
+    const other = ficheFile('carte-grise', { titre: 'Carte grise' });
+    const withoutVitale = await engineOf([cni, other]);
+    expect(ids(withoutVitale, 'carte vitale')).toEqual([]);
+    expect(withoutVitale.search('carte vitale').suggestions).toBeDefined();
+    // A single word is still found wherever it is.
+    expect(ids(withoutVitale, 'vitale')).toEqual(['cni-perte']);
+    const withVitale = await engineOf([cni, other, ficheFile('vitale', { titre: 'Carte Vitale' })]);
+    expect(ids(withVitale, 'carte vitale')).toEqual(['vitale']);
+  });
+
+  it("puts the commune's own fiche first when it is about the query", async () => {
+    const engine = await engineOf([
+      ficheFile('F948', { titre: 'Contrat de mariage', origine: 'national' }, 'Le contrat de mariage.'),
+      ficheFile('F1248', { titre: "Témoins d'un mariage", origine: 'national' }),
+      ficheFile('mariage', { titre: 'Se marier à Montrouval', mots_cles: ['mariage', 'noces'] }),
+      // Local too, with the word in its title, but not what the agent named: after the one whose keyword it is.
+      ficheFile('acte', { titre: "Demander un acte d'état civil (naissance, mariage, décès)" }),
+    ]);
+    expect(ids(engine, 'mariage').slice(0, 2)).toEqual(['mariage', 'acte']);
+  });
+
+  it('puts the main fiche of a procedure before its side questions', async () => {
+    const engine = await engineOf([
+      ficheFile('F1971', { titre: 'Un étudiant a-t-il droit au RSA ?', origine: 'national' }),
+      ficheFile('F20218', { titre: 'Un demandeur d’emploi a-t-il droit au RSA ?', origine: 'national' }),
+      ficheFile('F19778', { titre: 'RSA demandeur de 25 ans et plus', origine: 'national' }),
+    ]);
+    expect(ids(engine, 'rsa')[0]).toBe('F19778');
+  });
+});

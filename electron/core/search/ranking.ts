@@ -1,3 +1,4 @@
+import { fold } from '../../../common/text';
 import type { Alternative, QueryPlan } from './planner';
 import type { TermIndex } from './term-index';
 
@@ -6,6 +7,8 @@ export interface RankedMatch {
   score: number;
   /** How many of the plan's concepts it satisfies. */
   covered: number;
+  /** A desk query whose every concept it holds in a lead field (title, keywords, résumé, thèmes): it is about it. */
+  about?: boolean;
   /** Index terms of the query that this document holds (for its snippet); computed on demand. */
   matched: () => string[];
 }
@@ -20,6 +23,11 @@ export interface RankingOptions {
   firstFields: string[];
   /** How many index terms a prefix may stand for (see TermIndex.expandPrefix). */
   prefixCap: number;
+  /**
+   * The fields that say what a document is about (title, keywords, résumé, thèmes): a desk query's rarest word
+   * must be found there, not only in passing in the body. Empty or absent: every field counts.
+   */
+  leadFields?: string[];
 }
 
 export const PREFIX_EXPANSION_CAP = 150;
@@ -32,6 +40,12 @@ class Scratch {
   readonly inTitle: Uint16Array;
   readonly conceptScore: Float64Array;
   readonly conceptTitle: Uint8Array;
+  /** Whether the current concept was found in a lead field of the document. */
+  readonly conceptLead: Uint8Array;
+  /** Per document, one bit per concept (the first 32) found in a lead field. */
+  readonly lead: Uint32Array;
+  /** Per document, the summed weight (IDF) of the concepts it satisfies. */
+  readonly weighted: Float64Array;
   /** Which concept last wrote conceptScore for each document. */
   readonly conceptStamp: Int32Array;
   touched: number[] = [];
@@ -43,6 +57,9 @@ class Scratch {
     this.inTitle = new Uint16Array(size);
     this.conceptScore = new Float64Array(size);
     this.conceptTitle = new Uint8Array(size);
+    this.conceptLead = new Uint8Array(size);
+    this.lead = new Uint32Array(size);
+    this.weighted = new Float64Array(size);
     this.conceptStamp = new Int32Array(size);
   }
 }
@@ -77,20 +94,24 @@ function scoreConcept(
   alternatives: Alternative[],
   scratch: Scratch,
   titleBit: number,
+  leadMask: number,
   options: RankingOptions,
   used: Set<string>,
 ): number[] {
   const stamp = ++scratch.stamp;
   const reached: number[] = [];
-  const offer = (doc: number, score: number, inTitle: boolean) => {
+  const offer = (doc: number, score: number, inTitle: boolean, bits: number) => {
+    const lead = (bits & leadMask) !== 0 ? 1 : 0;
     if (scratch.conceptStamp[doc] !== stamp) {
       scratch.conceptStamp[doc] = stamp;
       scratch.conceptScore[doc] = score;
       scratch.conceptTitle[doc] = inTitle ? 1 : 0;
+      scratch.conceptLead[doc] = lead;
       reached.push(doc);
     } else {
       if (score > (scratch.conceptScore[doc] ?? 0)) scratch.conceptScore[doc] = score;
       if (inTitle) scratch.conceptTitle[doc] = 1;
+      if (lead) scratch.conceptLead[doc] = 1;
     }
   };
   const firstMask = options.firstFields.reduce((mask, field) => mask | index.fieldBit(field), 0);
@@ -108,23 +129,28 @@ function scoreConcept(
         for (let i = 0; i < docs.length; i++) {
           const bits = fields[i] ?? 0;
           if ((bits & mask) === 0) continue;
-          offer(docs[i] ?? 0, (weights[i] ?? 0) * alternative.boost, (bits & titleBit) !== 0);
+          offer(docs[i] ?? 0, (weights[i] ?? 0) * alternative.boost, (bits & titleBit) !== 0, bits);
         }
       }
       continue;
     }
     // A multi-word synonym: every word must be there; it scores as the mean of its words.
-    let partial: Map<number, { score: number; inTitle: boolean }> | undefined;
+    let partial: Map<number, { score: number; inTitle: boolean; bits: number }> | undefined;
     for (const term of alternative.terms) {
       const posting = index.posting(term);
-      const next = new Map<number, { score: number; inTitle: boolean }>();
+      const next = new Map<number, { score: number; inTitle: boolean; bits: number }>();
       if (posting) {
         for (let i = 0; i < posting.docs.length; i++) {
           const doc = posting.docs[i] ?? 0;
-          const before = partial ? partial.get(doc) : { score: 0, inTitle: true };
+          const before = partial ? partial.get(doc) : { score: 0, inTitle: true, bits: 0xff };
           if (!before) continue;
-          const inTitle = before.inTitle && ((posting.fields[i] ?? 0) & titleBit) !== 0;
-          next.set(doc, { score: before.score + (posting.weights[i] ?? 0), inTitle });
+          const bits = posting.fields[i] ?? 0;
+          const inTitle = before.inTitle && (bits & titleBit) !== 0;
+          next.set(doc, {
+            score: before.score + (posting.weights[i] ?? 0),
+            inTitle,
+            bits: before.bits & bits,
+          });
         }
       }
       partial = next;
@@ -133,7 +159,7 @@ function scoreConcept(
     if (!partial || partial.size === 0) continue;
     for (const term of alternative.terms) used.add(term);
     for (const [doc, hit] of partial)
-      offer(doc, (hit.score / alternative.terms.length) * alternative.boost, hit.inTitle);
+      offer(doc, (hit.score / alternative.terms.length) * alternative.boost, hit.inTitle, hit.bits);
   }
   return reached;
 }
@@ -143,11 +169,17 @@ function scoreConcept(
  * of documents, and only the few shown need their matched terms.
  */
 class Candidate implements RankedMatch {
+  about = false;
+
   constructor(
     readonly ref: string,
     public score: number,
     readonly covered: number,
     readonly inTitle: number,
+    /** One bit per concept (the first 32) found in a lead field. */
+    readonly lead: number,
+    /** The summed information (IDF) of the concepts it satisfies. */
+    readonly weighted: number,
     private readonly index: TermIndex,
     private readonly doc: number,
     private readonly terms: readonly string[],
@@ -158,21 +190,117 @@ class Candidate implements RankedMatch {
   }
 }
 
-/**
- * Scores a plan term at a time on lunr's BM25 weights and decides in one place what "matching" means: a desk
- * query keeps only the documents that satisfy the most concepts (all of them when any does), so each added word
- * narrows the list, and coverage² ranks; a long question keeps the documents that satisfy at least a third of
- * the best coverage, ranked by coverage alone — squaring it let broad pages that touch every side remark of an
- * email beat the fiche about its actual request (measured with npm run eval:search). A title that answers the
- * query's concepts multiplies the score, up to ×2: BM25 alone lets a short title that matches one word beat the
- * title that answers the whole query.
- */
 /** One index to rank on, with the documents it must ignore (replaced by a newer segment). */
 export interface RankSegment {
   index: TermIndex;
   masked?: ReadonlySet<string>;
 }
 
+/** BM25's inverse document frequency: what finding a concept in a document says about it. */
+export function informationOf(frequency: number, documents: number): number {
+  return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+}
+
+/** The documents an alternative's terms reach, roughly (the largest posting): enough to weigh a concept. */
+function conceptFrequency(
+  segments: RankSegment[],
+  concept: { alternatives: Alternative[] },
+  options: RankingOptions,
+): number {
+  let frequency = 0;
+  for (const { index } of segments) {
+    let most = 0;
+    for (const alternative of concept.alternatives) {
+      const word = alternative.terms[0] ?? '';
+      const terms =
+        alternative.terms.length === 1 ? expand(index, alternative, word, options.prefixCap) : [word];
+      for (const term of terms) most = Math.max(most, index.frequency(term));
+    }
+    frequency += most;
+  }
+  return frequency;
+}
+
+/** What the coverage rules need to know of a query's concepts: how many documents each reaches. */
+export interface ConceptStats {
+  /** Documents reached by each concept. */
+  frequencies: number[];
+  /** Documents searched. */
+  documents: number;
+}
+
+/** A match as the coverage rules see it, whichever scorer produced it. */
+export interface CoverageCandidate {
+  score: number;
+  covered: number;
+  inTitle: number;
+  lead: number;
+  weighted: number;
+  about: boolean;
+}
+
+/**
+ * What "matching" means, in one place for both scorers. A desk query keeps only the documents that satisfy the
+ * most concepts (all of them when any does), so each added word narrows the list, and its rarest word must be
+ * found where a fiche says what it is about (title, keywords, résumé, thèmes): a fiche that names « carte
+ * Vitale » once in its body does not answer « carte vitale », and no answer is better than a loose one.
+ * Coverage² ranks. A long question weighs its concepts by their information (IDF): it keeps the documents with
+ * at least a third of the best information covered — a document that matches only the e-mail's common words
+ * is out — ranked by the share of concepts covered (not squared: broad pages touching every side remark of an
+ * email would win; weighing that share by information too was measured and lost questions). A title that answers the
+ * query's concepts multiplies the score, up to ×2: BM25 alone lets a short title that matches one word beat
+ * the title that answers the whole query.
+ */
+export function applyCoverage<T extends CoverageCandidate>(
+  candidates: T[],
+  plan: QueryPlan,
+  stats: ConceptStats,
+): T[] {
+  const total = plan.concepts.length;
+  const kept: T[] = [];
+  if (plan.long) {
+    let best = 0;
+    for (const candidate of candidates) best = Math.max(best, candidate.weighted);
+    if (best === 0) return [];
+    for (const candidate of candidates) {
+      if (candidate.weighted < best / 3 || candidate.covered === 0) continue;
+      const coverage = candidate.covered / total;
+      candidate.score *= coverage * (1 + candidate.inTitle / total);
+      kept.push(candidate);
+    }
+    return kept;
+  }
+  let best = 0;
+  for (const candidate of candidates) best = Math.max(best, candidate.covered);
+  if (best === 0) return [];
+  // The rarest concept (the first of equals): the word that says what the agent is after.
+  let rarest = 0;
+  for (let c = 1; c < total; c++) {
+    if ((stats.frequencies[c] ?? 0) < (stats.frequencies[rarest] ?? 0)) rarest = c;
+  }
+  const allLead = total >= 32 ? 0xffffffff : (1 << total) - 1;
+  for (const candidate of candidates) {
+    if (candidate.covered < best) continue;
+    if (total >= 2 && rarest < 32 && (candidate.lead & (1 << rarest)) === 0) continue;
+    const coverage = candidate.covered / total;
+    candidate.score *= coverage * coverage * (1 + candidate.inTitle / total);
+    candidate.about = total < 32 && (candidate.lead & allLead) >>> 0 === allLead >>> 0;
+    kept.push(candidate);
+  }
+  return kept;
+}
+
+/**
+ * A long question's weight of a concept: its information. (Giving no weight at all to words found in a fifth or
+ * more of the fiches was measured too: it lost more questions than it saved.)
+ */
+export function conceptWeight(frequency: number, documents: number): number {
+  return informationOf(frequency, documents);
+}
+
+/**
+ * Scores a plan term at a time on lunr's BM25 weights, then applies the coverage rules (`applyCoverage`).
+ */
 export function rankMatches(
   segments: RankSegment[],
   plan: QueryPlan,
@@ -180,24 +308,43 @@ export function rankMatches(
 ): RankedMatch[] {
   const total = plan.concepts.length;
   if (total === 0) return [];
+  let documents = 0;
+  for (const { index } of segments) documents += index.refs.length;
+  // Long questions weigh each concept by its information while scoring: estimated from the postings first.
+  const estimated = plan.long
+    ? plan.concepts.map((concept) => conceptFrequency(segments, concept, options))
+    : [];
+  const weights = estimated.map((frequency) => conceptWeight(frequency, documents));
+  const frequencies = new Array<number>(total).fill(0);
   const candidates: Candidate[] = [];
   for (const { index, masked } of segments) {
     const scratch = scratchFor(index);
     const titleBit = index.fieldBit(options.titleField);
+    const leadFields = options.leadFields ?? [];
+    const leadMask =
+      leadFields.length === 0 ? 0xff : leadFields.reduce((mask, field) => mask | index.fieldBit(field), 0);
     const used = new Set<string>();
     const touched: number[] = [];
-    for (const concept of plan.concepts) {
-      for (const doc of scoreConcept(index, concept.alternatives, scratch, titleBit, options, used)) {
+    plan.concepts.forEach((concept, c) => {
+      const reached = scoreConcept(index, concept.alternatives, scratch, titleBit, leadMask, options, used);
+      frequencies[c] = (frequencies[c] ?? 0) + reached.length;
+      const bit = c < 32 ? 1 << c : 0;
+      const weight = weights[c] ?? 0;
+      for (const doc of reached) {
         if (scratch.covered[doc] === 0) {
           touched.push(doc);
           scratch.score[doc] = 0;
           scratch.inTitle[doc] = 0;
+          scratch.lead[doc] = 0;
+          scratch.weighted[doc] = 0;
         }
         scratch.score[doc] = (scratch.score[doc] ?? 0) + (scratch.conceptScore[doc] ?? 0);
         scratch.covered[doc] = (scratch.covered[doc] ?? 0) + 1;
         scratch.inTitle[doc] = (scratch.inTitle[doc] ?? 0) + (scratch.conceptTitle[doc] ?? 0);
+        scratch.weighted[doc] = (scratch.weighted[doc] ?? 0) + weight;
+        if (scratch.conceptLead[doc]) scratch.lead[doc] = (scratch.lead[doc] ?? 0) | bit;
       }
-    }
+    });
     const terms = [...used];
     for (const doc of touched) {
       const covered = scratch.covered[doc] ?? 0;
@@ -205,21 +352,84 @@ export function rankMatches(
       const ref = index.refs[doc] ?? '';
       if (masked?.has(ref)) continue;
       candidates.push(
-        new Candidate(ref, scratch.score[doc] ?? 0, covered, scratch.inTitle[doc] ?? 0, index, doc, terms),
+        new Candidate(
+          ref,
+          scratch.score[doc] ?? 0,
+          covered,
+          scratch.inTitle[doc] ?? 0,
+          scratch.lead[doc] ?? 0,
+          scratch.weighted[doc] ?? 0,
+          index,
+          doc,
+          terms,
+        ),
       );
     }
   }
+  // A long question is weighed as it was scored; a desk query's rarest word is known exactly by now.
+  return applyCoverage(candidates, plan, {
+    frequencies: plan.long ? estimated : frequencies,
+    documents,
+  }).sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+}
+
+/** What the ranking needs to know of a fiche beyond its words. */
+export interface FicheTraits {
+  origine: 'local' | 'national';
+  titre: string;
+  mots_cles?: string[];
+}
+
+/**
+ * A commune's own fiche on a subject outranks the national one: it says where and how here. Applied after
+ * the relevance, so a local fiche on another subject never jumps ahead of the right national one.
+ */
+export const LOCAL_BOOST = 1.5;
+
+/**
+ * Service-Public's « Question-réponse » pages (their titles are questions: « Un étudiant a-t-il droit au
+ * RSA ? ») answer one side of a procedure; for a desk query the procedure's main fiche comes first. A pasted
+ * question may be that very side question, so there the pages are only slightly held back.
+ */
+export const SIDE_QUESTION_FACTOR = { desk: 0.5, long: 0.8 } as const;
+
+/** Whether a fiche is a side question of a procedure rather than its main fiche. */
+export function isSideQuestion(fiche: FicheTraits): boolean {
+  return fiche.origine === 'national' && /\?\s*$/u.test(fiche.titre);
+}
+
+/** A fiche's score once its kind is known: the commune's own raised, side questions held back. */
+export function ficheScore(fiche: FicheTraits, score: number, plan: QueryPlan): number {
+  if (fiche.origine === 'local') return score * LOCAL_BOOST;
+  if (isSideQuestion(fiche)) return score * SIDE_QUESTION_FACTOR[plan.long ? 'long' : 'desk'];
+  return score;
+}
+
+/**
+ * The commune's own fiches that are about a desk query (every word in their title, keywords, résumé or thèmes)
+ * come first, in their order: « mariage » opens « Se marier à Montrouval » before the national fiches on
+ * marriage contracts and witnesses. Scores are lifted above the best, so the order survives any later sort.
+ */
+export function liftLocalAnswers<T extends { fiche: FicheTraits; score: number; match?: RankedMatch }>(
+  ranked: T[],
+  plan: QueryPlan,
+  query: string,
+): void {
+  if (plan.long) return;
   let best = 0;
-  for (const candidate of candidates) best = Math.max(best, candidate.covered);
-  const floor = plan.long ? Math.max(1, Math.ceil(best / 3)) : best;
-  const matches: RankedMatch[] = [];
-  for (const candidate of candidates) {
-    const { covered } = candidate;
-    if (covered < floor || covered === 0) continue;
-    const coverage = covered / total;
-    const spread = plan.long ? coverage : coverage * coverage;
-    candidate.score *= spread * (1 + candidate.inTitle / total);
-    matches.push(candidate);
+  for (const entry of ranked) best = Math.max(best, entry.score);
+  const asked = phrase(query);
+  for (const entry of ranked) {
+    if (entry.fiche.origine !== 'local' || !entry.match?.about) continue;
+    // The query is one of the fiche's own keywords, whole: the editor said this is what the fiche is for.
+    const named = (entry.fiche.mots_cles ?? []).some((keyword) => phrase(keyword) === asked);
+    entry.score += named ? 2 * best : best;
   }
-  return matches.sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+}
+
+/** A short text compared as a phrase: folded, words separated by single spaces. */
+function phrase(text: string): string {
+  return fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

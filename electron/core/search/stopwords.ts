@@ -10,3 +10,22 @@ export const STOP_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Words of a citizen's e-mail that tell its story, not its need (folded, as written): greetings, thanks, time
+ * and degree (« depuis deux ans », « vraiment »), the asking itself (« je voudrais savoir si je peux »). Dropped
+ * from pasted questions only: in a desk query of two words, each was typed on purpose. Procedure vocabulary
+ * (« demande », « aide », « droit ») and people (« mari », « enfant ») stay: they often are the need.
+ */
+export const NARRATIVE_WORDS = new Set(
+  `bonsoir salut bjr bsr cdt remercie remerciant remerciements avance depuis hier aujourd aujourdhui demain
+  ans annee annees mois semaine semaines jour jours fois deja toujours encore jamais vraiment tres trop beaucoup
+  peu bien mal alors car parce puis apres avant maintenant actuellement recemment savoir connaitre voulais veux
+  veut voulons voulez voudrions aimerais aimerions pourrais pourrions pouvez peux peut pouvons pouvoir dois doit
+  devons devez devoir normal possible question questions renseigner renseignement renseignements information
+  informations stp explique expliquer expliquez comprends comprendre comprend sais sait avons avez quoi
+  pourquoi chose choses truc tout tous toute toutes rien oui non ok etc urgent urgence rapidement vite reponse
+  repondre retour pense crois trouve dit dire on nous ils votre cela ceci voila ici la`
+    .split(/\s+/)
+    .filter(Boolean),
+);

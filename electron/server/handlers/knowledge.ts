@@ -3,7 +3,18 @@ import { NotFoundError } from '../../core/errors';
 import { contactSummary, contactView } from '../../core/knowledge/contact-view';
 import { renderMarkdown } from '../../core/knowledge/render';
 import type { KnowledgeMethod } from '../../../common/contract';
+import type { Contact } from '../../../common/knowledge/types';
 import type { HandlerTable } from '../handler-types';
+
+/** How many services the main search shows beside the fiches: the directory lists the rest. */
+const SERVICES_SHOWN = 5;
+
+/** « 1 place de la Mairie, Bât. B, 99150 Montrouval ». */
+function oneLineAddress(adresse: Contact['adresse']): string {
+  return [adresse.voie, adresse.complement, `${adresse.code_postal} ${adresse.commune}`]
+    .filter((part) => part && part.trim() !== '')
+    .join(', ');
+}
 
 /** The knowledge base's methods: search, fiches, contacts, imports. */
 export const knowledgeHandlers: HandlerTable<KnowledgeMethod> = {
@@ -16,7 +27,19 @@ export const knowledgeHandlers: HandlerTable<KnowledgeMethod> = {
       limit: input.limit,
       offset: input.offset,
     });
-    return { ...response, took_ms: Math.round((performance.now() - started) * 100) / 100 };
+    // The services come with the first page only: the next ones are more fiches of the same answer.
+    const now = core.now();
+    const services = input.offset
+      ? undefined
+      : engine.searchServices(input.q, SERVICES_SHOWN).map((contact) => ({
+          ...contactSummary(contact, now),
+          adresse: oneLineAddress(contact.adresse),
+        }));
+    return {
+      ...response,
+      ...(services ? { services } : {}),
+      took_ms: Math.round((performance.now() - started) * 100) / 100,
+    };
   },
   'search.status': (core) => core.search.status(),
   'fiches.get': (core, input, { session }) => {

@@ -19,6 +19,7 @@ import { NoResults } from './NoResults';
 import { OrigineFilter } from './OrigineFilter';
 import { PageMain } from '../../ui/PageMain';
 import { RESULTS_ID, SearchResults, resultId } from './SearchResults';
+import { ServiceResults } from './ServiceResults';
 import { ErrorMessage, Loading } from '../../ui/StatusMessages';
 import { PAGE_SIZE, appendPage, nearEnd } from './paging';
 import { ThemeEntries } from '../../ui/ThemeEntries';
@@ -331,6 +332,7 @@ export function SearchPage({ route }: { route: SearchRoute }) {
         </div>
         {response && (
           <div className="filters">
+            <ServiceResults services={response.services ?? []} />
             <OrigineFilter origins={response.origins} selected={route.origine} onSelect={setOrigine} />
             <Facets
               facets={response.facets}
