@@ -4,9 +4,6 @@ import { TodayStatus } from '../contacts/TodayStatus';
 
 export const SERVICES_HEADING_ID = 'services-trouves';
 
-/** Cards, not bullets (the page's stylesheet belongs to the whole window). */
-const UNSTYLED_LIST = { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '0.5rem' } as const;
-
 /**
  * The services the query names, apart from the fiches: plain links in the page's tab order (the fiches' list is
  * driven from the search box with ↑ ↓; these are reached with Tab), each with what the directory shows.
@@ -18,7 +15,7 @@ export function ServiceResults({ services }: { services: ServiceHit[] }) {
       <h2 id={SERVICES_HEADING_ID} className="facets-title">
         Services
       </h2>
-      <ul className="service-hits" style={UNSTYLED_LIST}>
+      <ul className="service-hits">
         {services.map((service) => (
           <li key={service.id}>
             <a
