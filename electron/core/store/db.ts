@@ -42,7 +42,6 @@ export class Db {
     private readonly isTransaction = false,
   ) {}
 
-
   /** The Kysely instance, for the few queries built with Kysely's builder (introspection, bulk copies). */
   get kysely(): Kysely<Tables> {
     return this.current().executor;
