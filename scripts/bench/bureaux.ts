@@ -149,6 +149,13 @@ async function peak(engine: BenchEngine, deskCount: number, seconds: number): Pr
     )) as { rows: number; uids: number };
     const rejets = (await server.store.db.one(sql`SELECT count(*) AS n FROM sync_rejets`)) as { n: number };
     const waiting = desks.reduce((sum, desk) => sum + desk.outbox.count(), 0);
+    // PostgreSQL: how many of the server's transactions were rolled back (serialisation failures tried again).
+    const pgStats = engine.database
+      ? ((await server.store.db.one(
+          sql`SELECT xact_commit AS commits, xact_rollback AS rollbacks, deadlocks
+              FROM pg_stat_database WHERE datname = current_database()`,
+        )) as { commits: number; rollbacks: number; deadlocks: number } | undefined)
+      : undefined;
 
     const result: PeakResult = {
       confirmMs,
@@ -186,6 +193,11 @@ async function peak(engine: BenchEngine, deskCount: number, seconds: number): Pr
         `still waiting in outboxes ${waiting}${drained ? '' : ' (not drained within 120 s)'}; dead letters ${rejets.n}. ` +
         `Goal: desk confirm p95 ≤ ${TARGET_CONFIRM_MS} ms, 0 lost, 0 doubled.`,
     );
+    if (pgStats)
+      console.log(
+        `PostgreSQL: ${pgStats.commits} transactions committed, ${pgStats.rollbacks} rolled back ` +
+          `(serialisation failures tried again, refusals), ${pgStats.deadlocks} deadlocks, in the whole run.`,
+      );
     await Promise.all(desks.map((desk) => desk.close()));
     desks.length = 0;
     await http.close();
