@@ -42,13 +42,14 @@ import { benchIndicators } from './bench/indicators';
 import { benchJournal } from './bench/journal';
 import { benchBureaux } from './bench/bureaux';
 import { benchFirstSync } from './bench/first-sync';
+import { postgresTarget } from './bench/engines';
 import { ONE_WORD } from './bench/queries';
 import { syntheticFiches, syntheticSource } from './bench/synthetic-corpus';
 import { fixed, formatTable, ms } from './bench/table';
 import { DEMO_CONTENT_DIR, PROJECT_ROOT, WORKER_SOURCE_FILE } from './lib/paths';
 
 const USAGE =
-  'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport] [--journal] [--indicateurs] [--premiere-synchro] [--bureaux]';
+  'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport] [--journal] [--indicateurs] [--premiere-synchro] [--bureaux] [--database postgres://…|auto] [--postgres]';
 const SERVICE_PUBLIC_ZIP = '/work/shared/corpus/service-public/vosdroits-particuliers-2020-11.zip';
 const SYNTHETIC_COUNT = { full: 20_000, quick: 2_000 };
 const SYNTHETIC_SEED = 20_201_112;
@@ -707,6 +708,10 @@ async function main(): Promise<void> {
         indicateurs: { type: 'boolean', default: false },
         'premiere-synchro': { type: 'boolean', default: false },
         bureaux: { type: 'boolean', default: false },
+        // --journal, --indicateurs, --bureaux: the same measures on PostgreSQL too (« auto », or --postgres: a
+        // throwaway cluster), printed beside SQLite's.
+        database: { type: 'string' },
+        postgres: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -722,8 +727,17 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(childColdStart(values.child, values.file ?? '')));
     return;
   }
-  if (values.bureaux) {
-    await benchBureaux({ quick: values.quick });
+  const database = values.database ?? (values.postgres ? 'auto' : undefined);
+  if (values.bureaux || values.journal || values.indicateurs) {
+    const postgres = database === undefined ? undefined : await postgresTarget(database);
+    if (postgres) console.log(`PostgreSQL beside SQLite: ${postgres.label}`);
+    try {
+      if (values.bureaux) await benchBureaux({ quick: values.quick, postgres });
+      if (values.journal) await benchJournal({ quick: values.quick, postgres });
+      if (values.indicateurs) await benchIndicators({ quick: values.quick, postgres });
+    } finally {
+      await postgres?.stop();
+    }
     return;
   }
   if (values['premiere-synchro']) {
@@ -733,11 +747,6 @@ async function main(): Promise<void> {
       return;
     }
     await benchFirstSync(await nationalFolder(values.reimport), 'national fiches of Service-Public.fr');
-    return;
-  }
-  if (values.journal || values.indicateurs) {
-    if (values.journal) await benchJournal({ quick: values.quick });
-    if (values.indicateurs) await benchIndicators({ quick: values.quick });
     return;
   }
   const wanted = values.corpus;

@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../dev/test-support/postgres';
 import { sql, type Db, type RawBuilder } from '../../electron/core/store/db';
+import { PostgresStore } from '../../electron/core/store/postgres/postgres-store';
 import { Store } from '../../electron/core/store/store';
 import { demoKnowledge, generateJournal } from './journal-data';
 
@@ -85,5 +87,33 @@ describe('generateJournal', () => {
     expect(await rows(a)).toEqual(await rows(b));
     const more = await generateJournal(a, { entries: 100, year: 2025, points: 2, seed: 10 });
     expect(more).toMatchObject({ firstId: 501, lastId: 600, pointIds: [1, 2] });
+  });
+
+  it('writes the same rows on PostgreSQL, in its larger statements, and moves its sequence past them', async () => {
+    const sqlite = fresh().db;
+    const database = await createTestDatabase();
+    const postgres = await PostgresStore.open(database.url);
+    try {
+      const options = { entries: 5000, year: 2025, points: 3, seed: 4 };
+      const [a, b] = [await generateJournal(sqlite, options), await generateJournal(postgres.db, options)];
+      expect(b).toMatchObject({ entries: a.entries, fiches: a.fiches, searches: a.searches, lastId: 5000 });
+      for (const query of [
+        sql`SELECT id, horodatage, jour, heure, point_id, canal, issue, service_id, motif, theme, duree_s
+            FROM journal ORDER BY id`,
+        sql`SELECT entree_id, fiche_id FROM journal_fiches ORDER BY entree_id, fiche_id`,
+        sql`SELECT horodatage, requete, resultats, entree_id FROM recherches ORDER BY id`,
+        sql`SELECT jour, point_id, canal, issue, nombre FROM indicateurs_jour
+            ORDER BY jour, point_id, canal, issue, motif`,
+      ])
+        expect(await postgres.db.all(query)).toEqual(await sqlite.all(query));
+      const next = await postgres.db.value<number>(
+        sql`INSERT INTO journal (horodatage, jour, heure, canal, issue)
+            VALUES ('2026-01-05T09:00:00.000Z', '2026-01-05', 10, 'telephone', 'repondu') RETURNING id`,
+      );
+      expect(next).toBe(5001);
+    } finally {
+      await postgres.close();
+      await database.drop();
+    }
   });
 });

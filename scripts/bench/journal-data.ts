@@ -150,8 +150,12 @@ async function ensurePoints(db: Db, wanted: number | readonly number[], year: nu
   return existing.slice(0, wanted);
 }
 
-/** Rows per INSERT: well under both engines' limits on bound parameters (12 columns × 400). */
-const ROWS_PER_INSERT = 400;
+/**
+ * Entries per INSERT. SQLite: 400 (12 columns × 400, well under its 32,766 bound parameters). PostgreSQL, where
+ * each statement is a round trip to the server: 2,000 — 24,000 parameters for the entries, at most 12,000 for
+ * their fiches (3 each) and 24,000 for their searches (2 each), under its 65,535 per statement.
+ */
+const ROWS_PER_INSERT = { sqlite: 400, postgres: 2_000 } as const;
 
 /** Rows kept for one table until they are written, several hundred per statement. */
 class Pending {
@@ -325,6 +329,7 @@ export async function generateJournal(db: Db, options: JournalDataOptions): Prom
       summary.fiches += await insertFiche.flush(tx);
       await insertSearch.flush(tx);
     };
+    const batch = ROWS_PER_INSERT[tx.engine];
     let id = ((await tx.value<number | null>(sql`SELECT max(id) FROM journal`)) ?? 0) + 1;
     summary.firstId = id;
 
@@ -424,7 +429,7 @@ export async function generateJournal(db: Db, options: JournalDataOptions): Prom
         }
         summary.entries++;
         id++;
-        if (insertEntry.size >= ROWS_PER_INSERT) await flush();
+        if (insertEntry.size >= batch) await flush();
       }
     }
     await flush();
