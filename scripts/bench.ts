@@ -685,9 +685,7 @@ function printTargets(result: CorpusResult, quick: boolean, save: SaveTrial[] | 
       `heap of the loaded engine (fresh process, after the first result) ${fixed(heap)} MB ≤ ${t.heapMB} MB ${mark(heap <= t.heapMB)}`,
     );
     if (result.fiches < 20_000)
-      lines.push(
-        `(the targets are for 20,000 fiches; this run has ${result.fiches.toLocaleString('en')})`,
-      );
+      lines.push(`(the targets are for 20,000 fiches; this run has ${result.fiches.toLocaleString('en')})`);
   }
   if (lines.length === 0) return;
   console.log(`   targets (lunr, the app's search, fresh queries, wall time):`);

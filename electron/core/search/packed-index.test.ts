@@ -9,7 +9,11 @@ import { TermIndex } from './term-index';
 
 const files = [
   ...sampleContent(),
-  ficheFile('long', { titre: 'Élection municipale', mots_cles: ['vote'] }, 'Des mots : été, œuvre, déjà. '.repeat(50)),
+  ficheFile(
+    'long',
+    { titre: 'Élection municipale', mots_cles: ['vote'] },
+    'Des mots : été, œuvre, déjà. '.repeat(50),
+  ),
 ];
 const data = buildSearchData(files, 'hash:été');
 const bytes = encodeSearchData(data);
@@ -30,7 +34,8 @@ describe('the binary search index', () => {
     const fromFile = new TermIndex(packed.fiches);
     expect(fromFile.refs).toEqual(fromLunr.refs);
     expect(fromFile.vocabulary.terms()).toEqual(fromLunr.vocabulary.terms());
-    for (const term of fromLunr.vocabulary.terms()) expect(fromFile.posting(term)).toEqual(fromLunr.posting(term));
+    for (const term of fromLunr.vocabulary.terms())
+      expect(fromFile.posting(term)).toEqual(fromLunr.posting(term));
     expect(fromFile.posting('absentissime')).toBeUndefined();
   });
 
@@ -40,7 +45,9 @@ describe('the binary search index', () => {
     for (const query of ['passeport', 'carte ident', 'electoin', 'ete oeuvre', 'aucunmotconnu', 'mair']) {
       expect(persisted.search(query)).toEqual(built.search(query));
     }
-    expect(persisted.knowledge.fiches.map((fiche) => fiche.body)).toEqual(data.knowledge.fiches.map((f) => f.body));
+    expect(persisted.knowledge.fiches.map((fiche) => fiche.body)).toEqual(
+      data.knowledge.fiches.map((f) => f.body),
+    );
   });
 
   it('refuses a file cut, corrupted or misaligned in its sizes', () => {

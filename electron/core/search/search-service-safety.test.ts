@@ -119,10 +119,19 @@ describe('search service, hostile folders', () => {
     if (!header) throw new Error('no header');
     const damaged: Array<[string, Uint8Array]> = [
       ['cut', whole.subarray(0, Math.floor(whole.length * 0.6))],
-      ['one byte flipped', Uint8Array.from(whole, (byte, i) => (i === whole.length >> 1 ? byte ^ 0x5a : byte))],
+      [
+        'one byte flipped',
+        Uint8Array.from(whole, (byte, i) => (i === whole.length >> 1 ? byte ^ 0x5a : byte)),
+      ],
       // A whole file with a valid checksum whose sections are not the index's: refused by their shapes.
       ['misshapen', encodeIndexFile(header, [Buffer.from('{}'), Buffer.from('{"fiches":"x"}')])],
-      ['misshapen postings', encodeIndexFile(header, Array.from({ length: 23 }, () => new Uint8Array(3)))],
+      [
+        'misshapen postings',
+        encodeIndexFile(
+          header,
+          Array.from({ length: 23 }, () => new Uint8Array(3)),
+        ),
+      ],
     ];
     for (const [what, bytes] of damaged) {
       writeFileSync(indexFile(data), bytes);
