@@ -96,7 +96,7 @@ export class SearchEngine {
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
     base?: { engine: SearchEngine; changedPaths: ReadonlySet<string> },
   ) {
-    const packed = data instanceof PackedIndex ? data : new PackedIndex(encodeSearchData(data), false);
+    const packed = data instanceof PackedIndex ? data : new PackedIndex(encodeSearchData(data, false), false);
     this.serializedFiches = data instanceof PackedIndex ? undefined : data.fichesIndex;
     this.builtAt = packed.builtAt;
     this.contentHash = packed.contentHash;

@@ -70,8 +70,11 @@ function withoutBody<T extends { body: string }>(item: T): Omit<T, 'body'> {
   return rest;
 }
 
-/** The search data in the binary layout: the bytes persisted, shipped to desks and handed over by the worker. */
-export function encodeSearchData(data: SearchData): Uint8Array {
+/**
+ * The search data in the binary layout: the bytes persisted, shipped to desks and handed over by the worker.
+ * `compress`: bodies and snippet texts deflated (for a file; an engine made in the process may skip it).
+ */
+export function encodeSearchData(data: SearchData, compress = true): Uint8Array {
   const { knowledge } = data;
   const fiches = postingTableOf(data.fichesIndex as SerializedLunrIndex);
   const contacts = postingTableOf(data.contactsIndex as SerializedLunrIndex);
@@ -93,7 +96,10 @@ export function encodeSearchData(data: SearchData): Uint8Array {
         contacts: knowledge.contacts.map(withoutBody),
       }),
     ),
-    encodeBlobs([...knowledge.fiches, ...knowledge.contacts].map((item) => item.body)),
+    encodeBlobs(
+      [...knowledge.fiches, ...knowledge.contacts].map((item) => item.body),
+      compress,
+    ),
     ...postingSections(fiches),
     ...postingSections(contacts),
     encodeStrings(words.words),
@@ -102,7 +108,7 @@ export function encodeSearchData(data: SearchData): Uint8Array {
     encodeStrings(surfaceTerms.map((term) => data.surface[term] ?? term)),
     encodeStrings(snippets.terms),
     encodeStrings(snippets.ids),
-    encodeBlobs(snippets.texts),
+    encodeBlobs(snippets.texts, compress),
     encodeByteBlobs(snippets.words),
   ];
   const header: IndexFileHeader = {
@@ -141,6 +147,9 @@ function attachBodies(items: ReadonlyArray<Fiche | Contact>, bodies: BlobTable, 
     });
   });
 }
+
+/** Snippet texts kept inflated: a few pages of results. */
+const RECENT_TEXTS = 100;
 
 /** A surface lookup: the word most often written for a term. */
 export type SurfaceLookup = (term: string) => string | undefined;
@@ -251,9 +260,19 @@ export class PackedIndex {
     const words = new BlobTable(this.section(Section.SnippetWords));
     if (texts.length !== ids.length || words.length !== ids.length)
       throw new DamagedIndexError('the index file has misshapen snippets');
+    // The texts of the last results shown, inflated once: the next keystroke mostly shows the same fiches.
+    const recent = new Map<number, string>();
     return {
       indexOf: (id) => ids.indexOf(id),
-      text: (doc) => texts.text(doc),
+      text: (doc) => {
+        let text = recent.get(doc);
+        if (text === undefined) {
+          text = texts.text(doc);
+          if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value ?? doc);
+          recent.set(doc, text);
+        }
+        return text;
+      },
       words: (doc) => words.bytes(doc),
       termNumber: (term) => terms.indexOf(term),
       termCount: terms.length,
