@@ -143,6 +143,38 @@ function coldStartInChild(engine: 'lunr' | 'fts5', file: string): ColdStart {
   return { loadMs: Number.NaN, coldMs: Number.NaN, readMs: Number.NaN, heapMB: Number.NaN };
 }
 
+interface SwapRequest {
+  worker: string;
+  index: string;
+  files: ContentFile[];
+  hash: string;
+}
+
+/**
+ * A rebuild replacing the current index, measured in a fresh process holding what the app holds (the current
+ * engine): the benchmark's own heap of corpora and other engines would make its collections the pause measured.
+ */
+function swapInChild(worker: string, index: string, corpus: Corpus, workDir: string): SwapPause | undefined {
+  const file = join(workDir, `${corpus.name}-swap.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({ worker, index, files: corpus.files, hash: corpus.hash } satisfies SwapRequest),
+  );
+  const args = process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size'));
+  if (!args.includes('--expose-gc')) args.push('--expose-gc');
+  const child = spawnSync(
+    process.execPath,
+    [...args, fileURLToPath(import.meta.url), '--child', 'swap', '--file', file],
+    { encoding: 'utf8', maxBuffer: 16 * MB },
+  );
+  rmSync(file, { force: true });
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status === 0 && line.startsWith('{')) return JSON.parse(line) as SwapPause;
+  const reason = child.stderr.split('\n').find((text) => /Error|error/.test(text)) ?? `exit ${child.status}`;
+  console.log(`   (swap not measured in a fresh process: ${reason.trim()})`);
+  return undefined;
+}
+
 // ─── Corpora ────────────────────────────────────────────────────────────────────────────────────────────────
 
 interface Corpus {
@@ -378,9 +410,8 @@ async function benchCorpus(
   fts.close();
   let swap: SwapPause | undefined;
   if (workerFile) {
-    log(`${corpus.name}: a rebuild in the worker replacing the index, main-thread pauses timed…`);
-    collect();
-    swap = await measureSwapPause(workerFile, corpus.files, corpus.hash, FIRST_QUERY);
+    log(`${corpus.name}: a rebuild in the worker replacing the index, in a fresh process, pauses timed…`);
+    swap = swapInChild(workerFile, lunrFile, corpus, workDir);
   }
 
   return {
@@ -754,6 +785,17 @@ async function main(): Promise<void> {
   const { values } = parsed;
   if (values.help) {
     console.log(USAGE);
+    return;
+  }
+  if (values.child === 'swap') {
+    const request = JSON.parse(readFileSync(values.file ?? '', 'utf8')) as SwapRequest;
+    // The app's state before the swap: the current engine loaded from its persisted index, answering.
+    const current = loadLunr(request.index).engine;
+    current.search(FIRST_QUERY, { limit: LIMIT });
+    collect();
+    const swap = await measureSwapPause(request.worker, request.files, request.hash, FIRST_QUERY);
+    _keptAlive = current;
+    console.log(JSON.stringify(swap));
     return;
   }
   if (values.child === 'lunr' || values.child === 'fts5') {
