@@ -44,6 +44,18 @@ const Section = {
 } as const;
 type Section = (typeof Section)[keyof typeof Section] | number;
 
+/**
+ * The fiches' metadata is parsed by chunks of this many: a swap decodes one chunk per turn of the event loop,
+ * so even 20,000 fiches never hold the main thread more than a few milliseconds at a time.
+ */
+const FICHES_PER_CHUNK = 250;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 interface Meta {
   ficheFields: string[];
   contactFields: string[];
@@ -89,13 +101,10 @@ export function encodeSearchData(data: SearchData, compress = true): Uint8Array 
   };
   const sections: Uint8Array[] = [
     utf8(JSON.stringify(meta)),
-    utf8(
-      JSON.stringify({
-        ...knowledge,
-        fiches: knowledge.fiches.map(withoutBody),
-        contacts: knowledge.contacts.map(withoutBody),
-      }),
-    ),
+    encodeBlobs([
+      JSON.stringify({ ...knowledge, fiches: [], contacts: knowledge.contacts.map(withoutBody) }),
+      ...chunks(knowledge.fiches, FICHES_PER_CHUNK).map((chunk) => JSON.stringify(chunk.map(withoutBody))),
+    ]),
     encodeBlobs(
       [...knowledge.fiches, ...knowledge.contacts].map((item) => item.body),
       compress,
@@ -154,11 +163,108 @@ const RECENT_TEXTS = 100;
 /** A surface lookup: the word most often written for a term. */
 export type SurfaceLookup = (term: string) => string | undefined;
 
+interface Decoded {
+  bytes: Uint8Array;
+  header: IndexFileHeader;
+  sections: Uint8Array[];
+  knowledge: KnowledgeBase;
+  fiches: PostingTable;
+  contacts: PostingTable;
+  words: WordPrefixes;
+}
+
+function sectionOf(sections: Uint8Array[], section: Section): Uint8Array {
+  const bytes = sections[section];
+  if (!bytes) throw new DamagedIndexError('the index file lacks sections');
+  return bytes;
+}
+
+/**
+ * Decodes what a load needs at once, in steps: each `yield` is a point where a swap lets the event loop run
+ * (the metadata of the fiches is parsed a chunk per step). Everything else stays in the bytes.
+ */
+function* decode(input: Uint8Array, verify: boolean): Generator<void, Decoded> {
+  // Typed arrays are read in place: the file's bytes must start on an 8-byte boundary (a file read whole
+  // has a buffer of its own; a slice of a shared pool would not).
+  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+  const { header, sections } = readIndexFile(bytes, verify);
+  if (sections.length < Section.Count) throw new DamagedIndexError('the index file lacks sections');
+  const section = (which: Section) => sectionOf(sections, which);
+  const meta = JSON.parse(Buffer.from(section(Section.Meta)).toString('utf8')) as Meta;
+  const parts = new BlobTable(section(Section.Knowledge));
+  if (parts.length < 1) throw new DamagedIndexError('the index file has a misshapen knowledge base');
+  const knowledge = JSON.parse(parts.text(0)) as KnowledgeBase;
+  if (
+    !Array.isArray(knowledge.fiches) ||
+    !Array.isArray(knowledge.contacts) ||
+    !Array.isArray(knowledge.themes) ||
+    !Array.isArray(knowledge.synonyms) ||
+    !Array.isArray(knowledge.problems)
+  )
+    throw new DamagedIndexError('the index file has a misshapen knowledge base');
+  for (let i = 1; i < parts.length; i++) {
+    yield;
+    const chunk = JSON.parse(parts.text(i)) as Fiche[];
+    if (!Array.isArray(chunk)) throw new DamagedIndexError('the index file has a misshapen knowledge base');
+    for (const fiche of chunk) knowledge.fiches.push(fiche);
+  }
+  yield;
+  const bodies = new BlobTable(section(Section.Bodies));
+  if (
+    knowledge.fiches.length !== meta.fiches ||
+    knowledge.contacts.length !== meta.contacts ||
+    bodies.length !== meta.fiches + meta.contacts
+  )
+    throw new DamagedIndexError('the index file has a misshapen knowledge base');
+  attachBodies(knowledge.fiches, bodies, 0);
+  attachBodies(knowledge.contacts, bodies, meta.fiches);
+  yield;
+  const fiches = postingTable(sections, Section.FicheTerms, meta.ficheFields);
+  const contacts = postingTable(sections, Section.ContactTerms, meta.contactFields);
+  const words = new StringTable(section(Section.Words));
+  const wordTerms = new StringTable(section(Section.WordTerms));
+  if (words.length !== wordTerms.length) throw new DamagedIndexError('the index file has misshapen words');
+  return {
+    bytes,
+    header,
+    sections,
+    knowledge,
+    fiches,
+    contacts,
+    words: new WordPrefixes({ words, terms: wordTerms }),
+  };
+}
+
+function postingTable(sections: Uint8Array[], first: Section, fields: string[]): PostingTable {
+  const section = (which: Section) => sectionOf(sections, which);
+  const terms = new StringTable(section(first));
+  const refs = new StringTable(section(first + 1)).all() as string[];
+  const offsets = typed(section(first + 2), 4, (b, o, n) => new Uint32Array(b, o, n));
+  const docs = typed(section(first + 3), 4, (b, o, n) => new Int32Array(b, o, n));
+  const weights = typed(section(first + 4), 4, (b, o, n) => new Float32Array(b, o, n));
+  const fieldBits = section(first + 5);
+  if (
+    !Array.isArray(fields) ||
+    offsets.length !== terms.length + 1 ||
+    docs.length !== weights.length ||
+    docs.length !== fieldBits.length ||
+    offsets[terms.length] !== docs.length
+  )
+    throw new DamagedIndexError('the index file has misshapen postings');
+  let previous = 0;
+  for (const offset of offsets) {
+    if (offset < previous) throw new DamagedIndexError('the index file has misshapen postings');
+    previous = offset;
+  }
+  return { fields, refs, terms, offsets, docs, weights, fieldBits };
+}
+
 /**
  * The persisted search data, read lazily from the file's bytes. Throws DamagedIndexError (or a JSON error) when
  * the bytes are not a whole index file: the caller rebuilds.
  */
 export class PackedIndex {
+  readonly bytes: Uint8Array;
   readonly header: IndexFileHeader;
   readonly knowledge: KnowledgeBase;
   readonly fiches: PostingTable;
@@ -167,42 +273,35 @@ export class PackedIndex {
   private readonly sections: Uint8Array[];
 
   /** `verify`: check the checksum (a file read from disk); bytes just built by the worker are not. */
-  constructor(
-    readonly bytes: Uint8Array,
-    verify: boolean,
-  ) {
-    // Typed arrays are read in place: the file's bytes must start on an 8-byte boundary (a file read whole
-    // has a buffer of its own; a slice of a shared pool would not).
-    const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
-    const { header, sections } = readIndexFile(aligned, verify);
-    if (sections.length < Section.Count) throw new DamagedIndexError('the index file lacks sections');
-    this.header = header;
-    this.sections = sections;
-    const text = (section: Section) => {
-      const bytes = this.section(section);
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    };
-    const meta = JSON.parse(text(Section.Meta)) as Meta;
-    this.knowledge = JSON.parse(text(Section.Knowledge)) as KnowledgeBase;
-    if (
-      this.knowledge.fiches.length !== meta.fiches ||
-      this.knowledge.contacts.length !== meta.contacts ||
-      !Array.isArray(this.knowledge.themes) ||
-      !Array.isArray(this.knowledge.synonyms) ||
-      !Array.isArray(this.knowledge.problems)
-    )
-      throw new DamagedIndexError('the index file has a misshapen knowledge base');
-    const bodies = new BlobTable(this.section(Section.Bodies));
-    if (bodies.length !== meta.fiches + meta.contacts)
-      throw new DamagedIndexError('the index file has a misshapen knowledge base');
-    attachBodies(this.knowledge.fiches, bodies, 0);
-    attachBodies(this.knowledge.contacts, bodies, meta.fiches);
-    this.fiches = this.postingTable(Section.FicheTerms, meta.ficheFields);
-    this.contacts = this.postingTable(Section.ContactTerms, meta.contactFields);
-    const words = new StringTable(this.section(Section.Words));
-    const wordTerms = new StringTable(this.section(Section.WordTerms));
-    if (words.length !== wordTerms.length) throw new DamagedIndexError('the index file has misshapen words');
-    this.words = new WordPrefixes({ words, terms: wordTerms });
+  constructor(bytes: Uint8Array, verify: boolean, decoded?: Decoded) {
+    let done = decoded;
+    if (!done) {
+      const steps = decode(bytes, verify);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      done = step.value;
+    }
+    this.bytes = done.bytes;
+    this.header = done.header;
+    this.sections = done.sections;
+    this.knowledge = done.knowledge;
+    this.fiches = done.fiches;
+    this.contacts = done.contacts;
+    this.words = done.words;
+  }
+
+  /**
+   * The same, decoded a step per turn of the event loop: what a swap uses, so the main thread answers the
+   * window between the steps (none takes more than a few milliseconds).
+   */
+  static async inSteps(bytes: Uint8Array, verify = false): Promise<PackedIndex> {
+    const steps = decode(bytes, verify);
+    let step = steps.next();
+    while (!step.done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      step = steps.next();
+    }
+    return new PackedIndex(step.value.bytes, verify, step.value);
   }
 
   get contentHash(): string {
@@ -214,32 +313,7 @@ export class PackedIndex {
   }
 
   private section(section: Section): Uint8Array {
-    const bytes = this.sections[section];
-    if (!bytes) throw new DamagedIndexError('the index file lacks sections');
-    return bytes;
-  }
-
-  private postingTable(first: Section, fields: string[]): PostingTable {
-    const terms = new StringTable(this.section(first));
-    const refs = new StringTable(this.section(first + 1)).all() as string[];
-    const offsets = typed(this.section(first + 2), 4, (b, o, n) => new Uint32Array(b, o, n));
-    const docs = typed(this.section(first + 3), 4, (b, o, n) => new Int32Array(b, o, n));
-    const weights = typed(this.section(first + 4), 4, (b, o, n) => new Float32Array(b, o, n));
-    const fieldBits = this.section(first + 5);
-    if (
-      !Array.isArray(fields) ||
-      offsets.length !== terms.length + 1 ||
-      docs.length !== weights.length ||
-      docs.length !== fieldBits.length ||
-      offsets[terms.length] !== docs.length
-    )
-      throw new DamagedIndexError('the index file has misshapen postings');
-    let previous = 0;
-    for (const offset of offsets) {
-      if (offset < previous) throw new DamagedIndexError('the index file has misshapen postings');
-      previous = offset;
-    }
-    return { fields, refs, terms, offsets, docs, weights, fieldBits };
+    return sectionOf(this.sections, section);
   }
 
   /** The word most often written for each term, read when a suggestion needs one. */
