@@ -221,6 +221,7 @@ function* decode(input: Uint8Array, verify: boolean): Generator<void, Decoded> {
   yield;
   const fiches = postingTable(sections, Section.FicheTerms, meta.ficheFields);
   const contacts = postingTable(sections, Section.ContactTerms, meta.contactFields);
+  yield;
   const words = new StringTable(section(Section.Words));
   const wordTerms = new StringTable(section(Section.WordTerms));
   if (words.length !== wordTerms.length) throw new DamagedIndexError('the index file has misshapen words');
