@@ -1,4 +1,4 @@
-// npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport]
+// npm run bench [-- --corpus demo|national|synthetic|all] [--fiches N] [--quick] [--reimport]
 //
 // Prints what the app's search costs (lunr, exactly as the app runs it) next to stock lunr, MiniSearch (when
 // installed) and an SQLite FTS5 baseline, on the demo content, on the national fiches of Service-Public.fr and on
@@ -23,6 +23,7 @@ import { parseKnowledge } from '../electron/core/knowledge/parse';
 import { clearAnalyzerCaches } from '../electron/core/search/analyzer';
 import { SearchEngine } from '../electron/core/search/engine';
 import { buildSearchData, FICHE_FIELDS, publishedFiches } from '../electron/core/search/index-build';
+import { encodeSearchData, PackedIndex } from '../electron/core/search/packed-index';
 import { indexFile } from '../electron/core/search/persist';
 import type { SearchTuning } from '../electron/core/search/planner';
 import { DEFAULT_TUNING } from '../electron/core/search/planner';
@@ -45,11 +46,14 @@ import { benchFirstSync } from './bench/first-sync';
 import { postgresTarget } from './bench/engines';
 import { ONE_WORD } from './bench/queries';
 import { syntheticFiches, syntheticSource } from './bench/synthetic-corpus';
+import type { SwapPause } from './bench/swap-pause';
+import { measureSwapPause } from './bench/swap-pause';
 import { fixed, formatTable, ms } from './bench/table';
 import { DEMO_CONTENT_DIR, PROJECT_ROOT, WORKER_SOURCE_FILE } from './lib/paths';
 
 const USAGE =
-  'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--quick] [--reimport] [--journal] [--indicateurs] [--premiere-synchro] [--bureaux] [--database postgres://…|auto] [--postgres]';
+  'Usage : npm run bench [-- --corpus demo|national|synthetic|all] [--fiches N] [--quick] [--reimport] [--journal] [--indicateurs] [--premiere-synchro] [--bureaux] [--database postgres://…|auto] [--postgres]\n' +
+  '  --fiches N   fiches générées du corpus synthetic (défaut 20000, 2000 avec --quick) ; --fiches 20000 seul : ce corpus seul';
 const SERVICE_PUBLIC_ZIP = '/work/shared/corpus/service-public/vosdroits-particuliers-2020-11.zip';
 const SYNTHETIC_COUNT = { full: 20_000, quick: 2_000 };
 const SYNTHETIC_SEED = 20_201_112;
@@ -63,8 +67,8 @@ const FICHE_BOOSTS: Record<string, number> = { ...FICHE_FIELDS };
 const FRESH_COUNT = { full: 60, quick: 20 };
 
 const TARGETS = {
-  national: { shortP95: 5, longP95: 30, coldMs: 300, saveMs: 1000 },
-  synthetic: { shortP95: 25 },
+  national: { shortP95: 5, longP95: 30, coldMs: 300, saveMs: 1000, swapPauseMs: 50 },
+  synthetic: { shortP95: 25, persistedMB: 100, coldMs: 1000, heapMB: 400 },
 };
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -72,15 +76,17 @@ function collect(): void {
   gc?.();
   gc?.();
 }
+/** The JavaScript heap plus the buffers it holds (the binary index's bytes live outside the heap proper). */
 function heapUsed(): number {
   collect();
-  return process.memoryUsage().heapUsed;
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
 // ─── Cold start, measured in a fresh process: nothing warm but the operating system's file cache ───────────
 
 interface ColdStart {
-  /** lunr: JSON.parse + new SearchEngine from the persisted string; FTS5: opening the database. */
+  /** lunr: the binary index checked (size, checksum) and its engine made, lazily; FTS5: opening the database. */
   loadMs: number;
   /** From reading the file (lunr) or opening the database (FTS5) to the first result. */
   coldMs: number;
@@ -90,9 +96,9 @@ interface ColdStart {
 
 function loadLunr(file: string): { engine: SearchEngine; readMs: number; loadMs: number } {
   const started = performance.now();
-  const text = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
   const read = performance.now();
-  const engine = new SearchEngine(JSON.parse(text) as SearchData);
+  const engine = new SearchEngine(new PackedIndex(bytes, true));
   return { engine, readMs: read - started, loadMs: performance.now() - read };
 }
 
@@ -136,6 +142,38 @@ function coldStartInChild(engine: 'lunr' | 'fts5', file: string): ColdStart {
   const reason = child.stderr.split('\n').find((text) => /Error|error/.test(text)) ?? `exit ${child.status}`;
   console.log(`   (${engine} cold start failed in a fresh process: ${reason.trim()})`);
   return { loadMs: Number.NaN, coldMs: Number.NaN, readMs: Number.NaN, heapMB: Number.NaN };
+}
+
+interface SwapRequest {
+  worker: string;
+  index: string;
+  files: ContentFile[];
+  hash: string;
+}
+
+/**
+ * A rebuild replacing the current index, measured in a fresh process holding what the app holds (the current
+ * engine): the benchmark's own heap of corpora and other engines would make its collections the pause measured.
+ */
+function swapInChild(worker: string, index: string, corpus: Corpus, workDir: string): SwapPause | undefined {
+  const file = join(workDir, `${corpus.name}-swap.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({ worker, index, files: corpus.files, hash: corpus.hash } satisfies SwapRequest),
+  );
+  const args = process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size'));
+  if (!args.includes('--expose-gc')) args.push('--expose-gc');
+  const child = spawnSync(
+    process.execPath,
+    [...args, fileURLToPath(import.meta.url), '--child', 'swap', '--file', file],
+    { encoding: 'utf8', maxBuffer: 16 * MB },
+  );
+  rmSync(file, { force: true });
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status === 0 && line.startsWith('{')) return JSON.parse(line) as SwapPause;
+  const reason = child.stderr.split('\n').find((text) => /Error|error/.test(text)) ?? `exit ${child.status}`;
+  console.log(`   (swap not measured in a fresh process: ${reason.trim()})`);
+  return undefined;
 }
 
 // ─── Corpora ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -277,8 +315,11 @@ interface CorpusResult {
   /** The same FTS5 database, the results with snippet() of their body, as the app's results have. */
   fts5Snippet: EngineRow;
   queries: { warmup: FreshQueries; measure: FreshQueries };
-  /** The persisted lunr index (the app's search-index.json), for the save test and the levers. */
+  /** The persisted lunr index (the app's binary search index), for the save test. */
   persistedFile: string;
+  /** The search data as built, for the levers (lunr's own query needs lunr's serialised index). */
+  data?: SearchData;
+  swap?: SwapPause;
 }
 
 interface LunrBuild {
@@ -290,42 +331,45 @@ interface LunrBuild {
   terms: number;
 }
 
-/** Builds the lunr index as the worker does and writes it as persist() does; keeps nothing of it in memory. */
-function buildLunr(corpus: Corpus, file: string): LunrBuild {
+/** Builds the lunr index as the worker does (serialisation included) and writes it as persist() does. */
+function buildLunr(corpus: Corpus, file: string): LunrBuild & { data: SearchData } {
   collect();
   const started = performance.now();
   const data = buildSearchData(corpus.files, corpus.hash);
+  const persisted = encodeSearchData(data);
   const buildS = (performance.now() - started) / 1000;
-  const indexBytes =
-    Buffer.byteLength(JSON.stringify(data.fichesIndex)) +
-    Buffer.byteLength(JSON.stringify(data.contactsIndex));
-  const persisted = JSON.stringify(data);
   writeFileSync(file, persisted);
   return {
+    data,
     buildS,
-    indexBytes,
-    persistedBytes: Buffer.byteLength(persisted),
+    indexBytes: persisted.length,
+    persistedBytes: persisted.length,
     fiches: publishedFiches(data.knowledge).length,
     contacts: data.knowledge.contacts.length,
-    terms: Object.keys((data.fichesIndex as { invertedIndex?: object }).invertedIndex ?? {}).length,
+    terms: (data.fichesIndex as { invertedIndex?: unknown[] }).invertedIndex?.length ?? 0,
   };
 }
 
-function loadPersistedFile(file: string): SearchData {
-  return JSON.parse(readFileSync(file, 'utf8')) as SearchData;
+function loadPersistedFile(file: string): PackedIndex {
+  return new PackedIndex(readFileSync(file), true);
 }
 
-async function benchCorpus(corpus: Corpus, quick: boolean, workDir: string): Promise<CorpusResult> {
+async function benchCorpus(
+  corpus: Corpus,
+  quick: boolean,
+  workDir: string,
+  workerFile?: string,
+): Promise<CorpusResult> {
   log(`${corpus.name}: building the lunr index…`);
-  const lunrFile = join(workDir, `${corpus.name}-search-index.json`);
+  const lunrFile = join(workDir, `${corpus.name}-search-index.bin`);
   const built = buildLunr(corpus, lunrFile);
   const queries = corpusQueries(corpus.files, quick);
 
   log(`${corpus.name}: cold start of lunr in a fresh process…`);
   const lunrCold = coldStartInChild('lunr', lunrFile);
   log(`${corpus.name}: timing lunr queries…`);
-  const data = loadPersistedFile(lunrFile);
-  const lunrKinds = timeEngine(lunrSearcher(new SearchEngine(data)), queries);
+  const data = built.data;
+  const lunrKinds = timeEngine(lunrSearcher(new SearchEngine(loadPersistedFile(lunrFile))), queries);
   const others: EngineRow[] = [];
   log(`${corpus.name}: timing stock lunr…`);
   collect();
@@ -365,6 +409,11 @@ async function benchCorpus(corpus: Corpus, quick: boolean, workDir: string): Pro
   const ftsSnippetKinds = timeEngine(ftsSearcher(fts, true), queries);
   const ftsIndexBytes = fts.sizeBytes();
   fts.close();
+  let swap: SwapPause | undefined;
+  if (workerFile) {
+    log(`${corpus.name}: a rebuild in the worker replacing the index, in a fresh process, pauses timed…`);
+    swap = swapInChild(workerFile, lunrFile, corpus, workDir);
+  }
 
   return {
     corpus,
@@ -389,6 +438,8 @@ async function benchCorpus(corpus: Corpus, quick: boolean, workDir: string): Pro
     },
     queries,
     persistedFile: lunrFile,
+    data: corpus.name === 'national' ? data : undefined,
+    swap,
   };
 }
 
@@ -446,10 +497,9 @@ async function saveToSearchable(
     }
     // The persisted index must carry the folder's own hash for the service to start from it, as the app does.
     const snapshot = readContentFolder(contentDir);
-    const data = loadPersistedFile(result.persistedFile);
-    data.contentHash = snapshot.hash;
+    const data = result.data ?? buildSearchData(result.corpus.files, snapshot.hash);
     mkdirSync(dirname(indexFile(dataDir)), { recursive: true });
-    writeFileSync(indexFile(dataDir), JSON.stringify(data));
+    writeFileSync(indexFile(dataDir), encodeSearchData({ ...data, contentHash: snapshot.hash }));
     const service = new SearchService({ contentDir, dataDir, workerFile, watch: true });
     try {
       await service.ready();
@@ -555,7 +605,7 @@ function printCorpus(result: CorpusResult, quick: boolean): void {
   );
   console.log(
     `   ${result.fiches.toLocaleString('en')} published fiches, ${result.contacts} contacts, ` +
-      `${result.terms.toLocaleString('en')} indexed terms; persisted lunr file ${fixed(result.persistedMB)} MB`,
+      `${result.terms.toLocaleString('en')} indexed terms; persisted index (binary) ${fixed(result.persistedMB)} MB`,
   );
   const rows = [result.lunr, ...result.others, result.fts5, result.fts5Snippet];
   const header = ['engine', 'build s', 'index MB', 'load ms', 'cold ms', 'heap MB', ...FRESH_KINDS];
@@ -616,9 +666,18 @@ function printCorpus(result: CorpusResult, quick: boolean): void {
   for (const r of rows.slice(0, -1)) console.log(`   no result: ${r.engine}: ${empties(r)}`);
   const cold = result.lunr.cold;
   console.log(
-    `   lunr cold: ${ms(cold?.readMs ?? Number.NaN)} ms to read the file, ${ms(cold?.loadMs ?? Number.NaN)} ms to parse and load, ` +
-      `first result at ${ms(cold?.coldMs ?? Number.NaN)} ms`,
+    `   lunr cold: ${ms(cold?.readMs ?? Number.NaN)} ms to read the file, ${ms(cold?.loadMs ?? Number.NaN)} ms to check ` +
+      `it (size, CRC-32) and open it lazily, first result at ${ms(cold?.coldMs ?? Number.NaN)} ms, ` +
+      `heap ${fixed(cold?.heapMB ?? Number.NaN)} MB`,
   );
+  const swap = result.swap;
+  if (swap)
+    console.log(
+      `   rebuild → swap: built in the worker in ${fixed(swap.buildS, 1)} s; from the bytes received to the new ` +
+        `engine in place ${ms(swap.swapMs)} ms (decoded in steps), then a first search ${ms(swap.firstSearchMs)} ms; ` +
+        `longest main-thread pause during the swap ` +
+        `${ms(swap.maxPauseAtSwapMs)} ms, over the whole rebuild ${ms(swap.maxPauseMs)} ms (1 ms timer)`,
+    );
 }
 
 function printTargets(result: CorpusResult, quick: boolean, save: SaveTrial[] | undefined): void {
@@ -634,6 +693,10 @@ function printTargets(result: CorpusResult, quick: boolean, save: SaveTrial[] | 
     lines.push(`pasted question p95 ${ms(long)} ms ≤ ${t.longP95} ms ${mark(long <= t.longP95)}`);
     const cold = result.lunr.cold?.coldMs ?? Number.NaN;
     lines.push(`cold start to first result ${ms(cold)} ms ≤ ${t.coldMs} ms ${mark(cold <= t.coldMs)}`);
+    const pause = result.swap?.maxPauseAtSwapMs ?? Number.NaN;
+    lines.push(
+      `main-thread pause when a rebuilt index replaces the current one ${ms(pause)} ms ≤ ${t.swapPauseMs} ms ${mark(pause <= t.swapPauseMs)}`,
+    );
     if (save && save.length > 0) {
       const worst = Math.max(...save.map((trial) => trial.searchableMs));
       lines.push(
@@ -646,10 +709,16 @@ function printTargets(result: CorpusResult, quick: boolean, save: SaveTrial[] | 
       const value = p95(kinds, kind);
       lines.push(`${kind} p95 ${ms(value)} ms ≤ ${t.shortP95} ms ${mark(value <= t.shortP95)}`);
     }
-    if (quick)
-      lines.push(
-        `(the target is for 20,000 fiches; this quick run has ${result.fiches.toLocaleString('en')})`,
-      );
+    const size = result.persistedMB;
+    lines.push(`persisted index ${fixed(size)} MB ≤ ${t.persistedMB} MB ${mark(size <= t.persistedMB)}`);
+    const cold = result.lunr.cold?.coldMs ?? Number.NaN;
+    lines.push(`cold start to first result ${ms(cold)} ms ≤ ${t.coldMs} ms ${mark(cold <= t.coldMs)}`);
+    const heap = result.lunr.cold?.heapMB ?? Number.NaN;
+    lines.push(
+      `heap of the loaded engine (fresh process, after the first result) ${fixed(heap)} MB ≤ ${t.heapMB} MB ${mark(heap <= t.heapMB)}`,
+    );
+    if (result.fiches < 20_000)
+      lines.push(`(the targets are for 20,000 fiches; this run has ${result.fiches.toLocaleString('en')})`);
   }
   if (lines.length === 0) return;
   console.log(`   targets (lunr, the app's search, fresh queries, wall time):`);
@@ -700,6 +769,7 @@ async function main(): Promise<void> {
       options: {
         corpus: { type: 'string', default: 'all' },
         quick: { type: 'boolean', default: false },
+        fiches: { type: 'string' },
         reimport: { type: 'boolean', default: false },
         child: { type: 'string' },
         file: { type: 'string' },
@@ -721,6 +791,17 @@ async function main(): Promise<void> {
   const { values } = parsed;
   if (values.help) {
     console.log(USAGE);
+    return;
+  }
+  if (values.child === 'swap') {
+    const request = JSON.parse(readFileSync(values.file ?? '', 'utf8')) as SwapRequest;
+    // The app's state before the swap: the current engine loaded from its persisted index, answering.
+    const current = loadLunr(request.index).engine;
+    current.search(FIRST_QUERY, { limit: LIMIT });
+    collect();
+    const swap = await measureSwapPause(request.worker, request.files, request.hash, FIRST_QUERY);
+    _keptAlive = current;
+    console.log(JSON.stringify(swap));
     return;
   }
   if (values.child === 'lunr' || values.child === 'fts5') {
@@ -749,7 +830,13 @@ async function main(): Promise<void> {
     await benchFirstSync(await nationalFolder(values.reimport), 'national fiches of Service-Public.fr');
     return;
   }
-  const wanted = values.corpus;
+  // `--fiches N` alone measures the generated corpus of N fiches alone.
+  const wanted = values.fiches !== undefined && values.corpus === 'all' ? 'synthetic' : values.corpus;
+  const fichesCount = values.fiches === undefined ? undefined : Number(values.fiches);
+  if (fichesCount !== undefined && !(Number.isInteger(fichesCount) && fichesCount > 0)) {
+    console.error(`--fiches attend un nombre de fiches.\n${USAGE}`);
+    process.exit(2);
+  }
   if (!['demo', 'national', 'synthetic', 'all'].includes(wanted)) {
     console.error(`--corpus attend demo, national, synthetic ou all.\n${USAGE}`);
     process.exit(2);
@@ -780,11 +867,11 @@ async function main(): Promise<void> {
       }
     }
     if (national && (all || wanted === 'national')) {
-      const result = await benchCorpus(national, quick, workDir);
+      const bundled = await bundledWorker(workDir);
+      const result = await benchCorpus(national, quick, workDir, bundled ?? WORKER_SOURCE_FILE);
       printCorpus(result, quick);
       log('national: save → searchable through the SearchService…');
       try {
-        const bundled = await bundledWorker(workDir);
         const save = await saveToSearchable(result, quick ? 1 : 3, bundled ?? WORKER_SOURCE_FILE);
         printTargets(result, quick, save);
         // For reference: the worker started from its TypeScript source, as in development and the tests.
@@ -798,7 +885,7 @@ async function main(): Promise<void> {
       levers(result);
     }
     if (all || wanted === 'synthetic') {
-      const count = quick ? SYNTHETIC_COUNT.quick : SYNTHETIC_COUNT.full;
+      const count = fichesCount ?? (quick ? SYNTHETIC_COUNT.quick : SYNTHETIC_COUNT.full);
       log(`synthetic: generating ${count} fiches…`);
       const result = await benchCorpus(syntheticCorpus(demo, national, count), quick, workDir);
       printCorpus(result, quick);
@@ -819,7 +906,7 @@ function leverOff(value: SearchTuning[keyof SearchTuning]): SearchTuning[keyof S
  * before every query: what each one buys, on fresh queries (p95 ms, wall time).
  */
 function levers(result: CorpusResult): void {
-  const data = loadPersistedFile(result.persistedFile);
+  const data = result.data ?? buildSearchData(result.corpus.files, result.corpus.hash);
   const names = Object.keys(DEFAULT_TUNING) as Array<keyof SearchTuning>;
   const rows: string[][] = [];
   const variants: Array<[string, SearchTuning, ((engine: SearchEngine) => void)?]> = [

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION } from '../search/analyzer';
+import { encodeIndexFile } from '../search/index-file';
 import { persistText, readIndexHeader, indexFile } from '../search/persist';
 import { SEARCH_DATA_FORMAT } from '../search/search-data';
 import { MAX_CONTENT_FILE_BYTES } from './content-files';
@@ -64,7 +65,10 @@ describe('ContentPublication', () => {
     const publication = new ContentPublication({ contentDir, dataDir });
     expect(publication.manifest().index).toBeNull();
 
-    const json = `{"format":${SEARCH_DATA_FORMAT},"analyzerVersion":${ANALYZER_VERSION},"contentHash":"abc:\\"x\\"","builtAt":"…"}`;
+    const json = encodeIndexFile(
+      { format: SEARCH_DATA_FORMAT, analyzerVersion: ANALYZER_VERSION, contentHash: 'abc:"x"', builtAt: '…' },
+      [],
+    );
     persistText(dataDir, json);
     expect(readIndexHeader(indexFile(dataDir))).toEqual({
       format: SEARCH_DATA_FORMAT,
@@ -77,7 +81,7 @@ describe('ContentPublication', () => {
       analyzerVersion: ANALYZER_VERSION,
       contentHash: 'abc:"x"',
       sha256: sha256Of(json),
-      size: Buffer.byteLength(json),
+      size: json.length,
     });
     expect(publication.indexPath(sha256Of(json))).toBe(indexFile(dataDir));
     expect(publication.file(sha256Of('A'))?.toString()).toBe('A');
@@ -86,7 +90,7 @@ describe('ContentPublication', () => {
 
   it('does not publish an index it cannot describe', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'infocite-data-'));
-    persistText(dataDir, '{"analyzerVersion":1}');
+    persistText(dataDir, Buffer.from('{"analyzerVersion":1}'));
     expect(readIndexHeader(indexFile(dataDir))).toBeUndefined();
     const publication = new ContentPublication({ contentDir: folder({}), dataDir });
     expect(publication.manifest().index).toBeNull();

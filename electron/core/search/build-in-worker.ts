@@ -3,7 +3,7 @@ import type { ContentFile } from '../knowledge/content-files';
 import type { Progress } from './index-build';
 import { buildSearchData } from './index-build';
 import type { BuildRequest, WorkerMessage } from './index-worker';
-import type { SearchData } from './search-data';
+import { encodeSearchData, PackedIndex } from './packed-index';
 import { startWorker } from '../worker-thread';
 
 /**
@@ -16,14 +16,17 @@ export function buildInWorker(
   contentHash: string,
   onProgress: Progress,
   dataDir?: string,
-): Promise<{ data: SearchData; persisted: boolean }> {
+  /** Told when the worker's bytes arrive (the benchmark times the swap from there). */
+  onReceived: () => void = () => {},
+): Promise<{ index: PackedIndex; persisted: boolean }> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
       worker = startWorker(workerFile, { files, contentHash, dataDir } satisfies BuildRequest);
     } catch (error) {
       console.warn('[search] index worker unavailable, building in-process:', error);
-      resolve({ data: buildSearchData(files, contentHash, onProgress), persisted: false });
+      const bytes = encodeSearchData(buildSearchData(files, contentHash, onProgress));
+      resolve({ index: new PackedIndex(bytes, false), persisted: false });
       return;
     }
     let settled = false;
@@ -33,7 +36,13 @@ export function buildInWorker(
         settled = true;
         void worker.terminate();
         if (message.type === 'done') {
-          resolve({ data: JSON.parse(message.json) as SearchData, persisted: message.persisted });
+          onReceived();
+          // The bytes arrive in place (transferred): only the metadata is decoded, a step per turn of the event
+          // loop so the window keeps being answered; the rest is read when a query needs it.
+          PackedIndex.inSteps(message.bytes).then(
+            (index) => resolve({ index, persisted: message.persisted }),
+            (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
+          );
         } else reject(new Error(message.message));
       }
     });

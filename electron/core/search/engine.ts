@@ -8,10 +8,10 @@ import type { KnownWords, QueryPlan, SearchTuning } from './planner';
 import { DEFAULT_TUNING, planQuery } from './planner';
 import type { RankedMatch, RankSegment } from './ranking';
 import { ficheScore, liftLocalAnswers, rankMatches } from './ranking';
-import type { SerializedLunrIndex } from './term-index';
 import { TermIndex } from './term-index';
 import { Vocabulary } from './indexed-terms';
-import { WordPrefixes } from './word-prefixes';
+import type { SurfaceLookup } from './packed-index';
+import { encodeSearchData, PackedIndex } from './packed-index';
 import type { SearchData } from './search-data';
 import { makeSnippet } from './snippet';
 import { SNIPPET_SOURCE_CHARS, SnippetStore } from './snippet-data';
@@ -69,68 +69,77 @@ export class SearchEngine {
   private readonly contactSegments: RankSegment[];
   /** Built from the last full build plus changes indexed on their own: a full rebuild is still due. */
   readonly partial: boolean;
-  private readonly serializedFiches: object;
+  /** lunr's serialised fiches index, for the benchmark's reference path: only when built in this process. */
+  private readonly serializedFiches: object | undefined;
   private lunrIndex: lunr.Index | undefined;
   private profiles: ThemeProfile[] | undefined;
   private readonly fiches: Map<string, Fiche>;
   private readonly contacts: Map<string, Contact>;
   private readonly themeLabels: Map<string, string>;
   private readonly synonyms: SynonymTable;
-  private readonly surface: Record<string, string>;
+  private readonly surfaceOf: () => SurfaceLookup;
+  private surfaceRecord: Record<string, string> | undefined;
   /** The snippet data of each build the engine is made of, the newest first. */
   private readonly snippetStores: SnippetStore[];
   private readonly complementsOf = new Map<string, Fiche[]>();
   private readonly contactsByType = new Map<string, Contact[]>();
 
   /**
-   * With `base`, the engine is `base` plus the files of `data` (indexed on their own), which replace the
-   * versions of the same paths in `base`; files listed in `changedPaths` but absent from `data` are removed.
+   * From the binary index (persisted, or handed over by the worker): read lazily, nothing decoded but the
+   * metadata. Search data built in this process is laid out the same way first, so every engine reads the same
+   * structures. With `base`, the engine is `base` plus the files of `data` (indexed on their own), which replace
+   * the versions of the same paths in `base`; files listed in `changedPaths` but absent from `data` are removed.
    */
   constructor(
-    data: SearchData,
+    data: SearchData | PackedIndex,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
     base?: { engine: SearchEngine; changedPaths: ReadonlySet<string> },
   ) {
-    this.builtAt = data.builtAt;
-    this.contentHash = data.contentHash;
+    const packed = data instanceof PackedIndex ? data : new PackedIndex(encodeSearchData(data, false), false);
+    this.serializedFiches = data instanceof PackedIndex ? undefined : data.fichesIndex;
+    this.builtAt = packed.builtAt;
+    this.contentHash = packed.contentHash;
     this.partial = base !== undefined;
-    const words = new WordPrefixes(data.words);
-    const fichesIndex = new TermIndex(data.fichesIndex as SerializedLunrIndex, words);
-    const contactsIndex = new TermIndex(data.contactsIndex as SerializedLunrIndex, words);
-    this.serializedFiches = data.fichesIndex;
+    const fichesIndex = new TermIndex(packed.fiches, packed.words);
+    const contactsIndex = new TermIndex(packed.contacts, packed.words);
+    const knowledge = packed.knowledge;
+    let surface: SurfaceLookup | undefined;
+    const ownSurface = () => (surface ??= packed.surface());
     if (base) {
       const previous = base.engine.knowledge;
       const gone = (item: { path: string }) => base.changedPaths.has(item.path);
       const ids = new Set([...previous.fiches, ...previous.contacts].filter(gone).map((item) => item.id));
-      for (const item of [...data.knowledge.fiches, ...data.knowledge.contacts]) ids.add(item.id);
+      for (const item of [...knowledge.fiches, ...knowledge.contacts]) ids.add(item.id);
       const mask = (segment: RankSegment): RankSegment => ({
         index: segment.index,
         masked: new Set([...(segment.masked ?? []), ...ids]),
       });
       this.knowledge = {
-        fiches: [...previous.fiches.filter((f) => !gone(f) && !ids.has(f.id)), ...data.knowledge.fiches],
-        contacts: [
-          ...previous.contacts.filter((c) => !gone(c) && !ids.has(c.id)),
-          ...data.knowledge.contacts,
-        ],
+        fiches: [...previous.fiches.filter((f) => !gone(f) && !ids.has(f.id)), ...knowledge.fiches],
+        contacts: [...previous.contacts.filter((c) => !gone(c) && !ids.has(c.id)), ...knowledge.contacts],
         themes: previous.themes,
         synonyms: previous.synonyms,
         // Cross-file checks need the whole folder: until the full rebuild, only the changed files' own errors.
         problems: [
           ...previous.problems.filter((p) => !base.changedPaths.has(p.path)),
-          ...data.knowledge.problems.filter((p) => p.severity === 'erreur'),
+          ...knowledge.problems.filter((p) => p.severity === 'erreur'),
         ],
       };
       this.ficheSegments = [...base.engine.ficheSegments.map(mask), { index: fichesIndex }];
       this.contactSegments = [...base.engine.contactSegments.map(mask), { index: contactsIndex }];
-      this.surface = { ...base.engine.surface, ...data.surface };
-      this.snippetStores = [new SnippetStore(data.snippets), ...base.engine.snippetStores];
+      const baseSurface = base.engine.surfaceOf;
+      this.surfaceOf = () => {
+        const own = ownSurface();
+        const under = baseSurface();
+        return (term) => own(term) ?? under(term);
+      };
+      this.snippetStores = [new SnippetStore(packed.snippets()), ...base.engine.snippetStores];
     } else {
-      this.snippetStores = [new SnippetStore(data.snippets)];
-      this.knowledge = data.knowledge;
+      this.snippetStores = [new SnippetStore(packed.snippets())];
+      this.knowledge = knowledge;
       this.ficheSegments = [{ index: fichesIndex }];
       this.contactSegments = [{ index: contactsIndex }];
-      this.surface = data.surface;
+      this.surfaceOf = ownSurface;
     }
     this.fiches = new Map(publishedFiches(this.knowledge).map((fiche) => [fiche.id, fiche]));
     this.contacts = new Map(this.knowledge.contacts.map((contact) => [contact.id, contact]));
@@ -177,7 +186,8 @@ export class SearchEngine {
     }
     // The benchmark's reference path: lunr's own query over one full build (a partial engine's serialised index
     // holds only the changed files, so it would silently miss the rest).
-    if (this.partial) throw new Error('lunr query ranking needs a full build');
+    if (this.partial || !this.serializedFiches)
+      throw new Error('lunr query ranking needs a full build made in this process');
     this.lunrIndex ??= lunr.Index.load(this.serializedFiches);
     return rankWithLunrQuery(this.lunrIndex, plan, 'titre', FICHE_LEAD_FIELDS);
   }
@@ -258,12 +268,26 @@ export class SearchEngine {
     if (ranked.length === 0 && query.trim().length > 0) {
       response.suggestions = suggest(query, {
         vocabulary: this.ficheSegments[0]?.index.vocabulary ?? new Vocabulary([]),
-        surface: this.surface,
+        surface: this.surface(),
         synonyms: this.synonyms,
         themes: (this.profiles ??= themeProfiles(this.knowledge.themes, [...this.fiches.values()])),
       });
     }
     return response;
+  }
+
+  /**
+   * The surface words as the suggestions read them (`surface[term]`): looked up in the index's sorted tables
+   * rather than copied into an object of every term.
+   */
+  private surface(): Record<string, string> {
+    if (!this.surfaceRecord) {
+      const lookup = this.surfaceOf();
+      this.surfaceRecord = new Proxy({} as Record<string, string>, {
+        get: (_target, key) => (typeof key === 'string' ? lookup(key) : undefined),
+      });
+    }
+    return this.surfaceRecord;
   }
 
   private snippet(fiche: Fiche, matched: string[]): Segment[] {

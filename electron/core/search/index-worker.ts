@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ContentFile } from '../knowledge/content-files';
 import { buildSearchData } from './index-build';
+import { encodeSearchData } from './packed-index';
 import { persistText } from './persist';
 
 export interface BuildRequest {
@@ -13,27 +14,31 @@ export interface BuildRequest {
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  /** The search data as JSON: one flat string crosses threads faster than a deep object graph. */
-  | { type: 'done'; json: string; persisted: boolean }
+  /**
+   * The index in its binary layout, its buffer transferred (moved, not copied): the main thread reads it in
+   * place, lazily, so the swap costs it milliseconds whatever the size of the index.
+   */
+  | { type: 'done'; bytes: Uint8Array; persisted: boolean }
   | { type: 'error'; message: string };
 
 const request = workerData as BuildRequest;
-const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
+  parentPort?.postMessage(message, transfer);
 try {
   const data = buildSearchData(request.files, request.contentHash, (done, total) =>
     post({ type: 'progress', done, total }),
   );
-  const json = JSON.stringify(data);
+  const bytes = encodeSearchData(data);
   let persisted = false;
   if (request.dataDir) {
     try {
-      persistText(request.dataDir, json);
+      persistText(request.dataDir, bytes);
       persisted = true;
     } catch (error) {
       console.warn('[search] could not persist the index:', error);
     }
   }
-  post({ type: 'done', json, persisted });
+  post({ type: 'done', bytes, persisted }, [bytes.buffer as ArrayBuffer]);
 } catch (error) {
   post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

@@ -1,11 +1,19 @@
-/** The sorted set of indexed terms, for "is this word known" and "does any term start with this" in O(log n). */
-export class Vocabulary {
-  private readonly sorted: string[];
-  private readonly set: Set<string>;
+import type { SortedStrings } from './term-index';
 
-  constructor(terms: Iterable<string>) {
-    this.sorted = [...new Set(terms)].sort();
-    this.set = new Set(this.sorted);
+/**
+ * The sorted set of indexed terms, for "is this word known" and "does any term start with this" in O(log n).
+ * Read in place from the binary index (no array, no set built at load), or made from any list of terms.
+ */
+export class Vocabulary {
+  private readonly sorted: SortedStrings;
+
+  /** Any terms; or `{ sorted }`: terms already sorted (JavaScript's `<` order) and distinct, used as they are. */
+  constructor(terms: Iterable<string> | { sorted: SortedStrings }) {
+    if ('sorted' in terms) this.sorted = terms.sorted;
+    else {
+      const array = [...new Set(terms)].sort();
+      this.sorted = { length: array.length, at: (i) => array[i] ?? '', all: () => array };
+    }
   }
 
   get size(): number {
@@ -13,7 +21,22 @@ export class Vocabulary {
   }
 
   has(term: string): boolean {
-    return this.set.has(term);
+    return this.indexOf(term) >= 0;
+  }
+
+  /** The term's position in the sorted vocabulary, or -1. */
+  indexOf(term: string): number {
+    const i = this.lowerBound(term);
+    return i < this.sorted.length && this.sorted.at(i) === term ? i : -1;
+  }
+
+  at(i: number): string {
+    return this.sorted.at(i);
+  }
+
+  /** The position of the first term not below `prefix` (where the terms starting with it begin). */
+  indexOfPrefix(prefix: string): number {
+    return this.lowerBound(prefix);
   }
 
   private lowerBound(value: string): number {
@@ -21,25 +44,30 @@ export class Vocabulary {
     let high = this.sorted.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((this.sorted[mid] ?? '') < value) low = mid + 1;
+      if (this.sorted.at(mid) < value) low = mid + 1;
       else high = mid;
     }
     return low;
   }
 
   hasPrefix(prefix: string): boolean {
-    return (this.sorted[this.lowerBound(prefix)] ?? '').startsWith(prefix);
+    const i = this.lowerBound(prefix);
+    return i < this.sorted.length && this.sorted.at(i).startsWith(prefix);
   }
 
   /** Every term starting with `prefix`, in order. */
   withPrefix(prefix: string): string[] {
     const start = this.lowerBound(prefix);
-    let end = start;
-    while (end < this.sorted.length && (this.sorted[end] ?? '').startsWith(prefix)) end++;
-    return this.sorted.slice(start, end);
+    const out: string[] = [];
+    for (let i = start; i < this.sorted.length; i++) {
+      const term = this.sorted.at(i);
+      if (!term.startsWith(prefix)) break;
+      out.push(term);
+    }
+    return out;
   }
 
   terms(): readonly string[] {
-    return this.sorted;
+    return this.sorted.all();
   }
 }

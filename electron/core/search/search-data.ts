@@ -20,4 +20,5 @@ export interface SearchData {
   words: Record<string, string>;
 }
 
-export const SEARCH_DATA_FORMAT = 3;
+/** 4: the binary layout (packed-index.ts); 3 was JSON. */
+export const SEARCH_DATA_FORMAT = 4;

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ficheFile, sampleContent, writeContentFolder } from '../../../dev/test-support/content';
+import { encodeIndexFile, readIndexFileHeader } from './index-file';
 import { indexFile, removeLeftoverIndexFiles } from './persist';
 import { FOLDER_PROBLEM_PATH, SearchService } from './search-service';
 
@@ -108,32 +109,42 @@ describe('search service, hostile folders', () => {
     await until(() => service.status().error?.includes('accès refusé') === true);
   });
 
-  it('rebuilds a persisted index of the right version whose structure is damaged', async () => {
+  it('rebuilds a persisted index of the right version that is cut, corrupted or misshapen', async () => {
     const content = writeContentFolder(sampleContent(), folder());
     const data = folder();
     const first = start(content, data);
     await first.ready();
-    const persisted = JSON.parse(readFileSync(indexFile(data), 'utf8')) as Record<string, unknown>;
-    writeFileSync(
-      indexFile(data),
-      JSON.stringify({
-        ...persisted,
-        fichesIndex: { ...(persisted.fichesIndex as object), invertedIndex: 3 },
-      }),
-    );
-    const second = start(content, data);
-    expect(second.status().fromCache).toBe(false);
-    await second.ready();
-    expect(second.status()).toMatchObject({ state: 'ready', fiches: 6 });
-    expect(second.current().search('passeport').results[0]?.id).toBe('passeport');
-
-    // Knowledge of the wrong shape is refused too.
-    const again = JSON.parse(readFileSync(indexFile(data), 'utf8')) as Record<string, unknown>;
-    writeFileSync(indexFile(data), JSON.stringify({ ...again, knowledge: { fiches: 'x' } }));
-    const third = start(content, data);
-    expect(third.status().fromCache).toBe(false);
-    await third.ready();
-    expect(third.status().state).toBe('ready');
+    const whole = readFileSync(indexFile(data));
+    const header = readIndexFileHeader(whole);
+    if (!header) throw new Error('no header');
+    const damaged: Array<[string, Uint8Array]> = [
+      ['cut', whole.subarray(0, Math.floor(whole.length * 0.6))],
+      [
+        'one byte flipped',
+        Uint8Array.from(whole, (byte, i) => (i === whole.length >> 1 ? byte ^ 0x5a : byte)),
+      ],
+      // A whole file with a valid checksum whose sections are not the index's: refused by their shapes.
+      ['misshapen', encodeIndexFile(header, [Buffer.from('{}'), Buffer.from('{"fiches":"x"}')])],
+      [
+        'misshapen postings',
+        encodeIndexFile(
+          header,
+          Array.from({ length: 23 }, () => new Uint8Array(3)),
+        ),
+      ],
+    ];
+    for (const [what, bytes] of damaged) {
+      writeFileSync(indexFile(data), bytes);
+      const next = start(content, data);
+      expect(next.status().fromCache, what).toBe(false);
+      await next.ready();
+      expect(next.status(), what).toMatchObject({ state: 'ready', fiches: 6 });
+      expect(next.current().search('passeport').results[0]?.id, what).toBe('passeport');
+    }
+    // Each rebuild wrote a whole index again, which the next start loads.
+    const last = start(content, data);
+    expect(last.status().fromCache).toBe(true);
+    expect(last.current().search('passeport').results[0]?.id).toBe('passeport');
   });
 
   it('removes the temporary file of an index write that never finished, not one being written', () => {

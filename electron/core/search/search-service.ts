@@ -222,8 +222,8 @@ export class SearchService {
 
   /**
    * An index built from exactly this content may already be on disk: a desk's content mirror installs the one
-   * the city server built before it puts the files in place. Loading it costs a parse, not a build; a file of
-   * another version is recognised by its first bytes and costs nothing.
+   * the city server built before it puts the files in place. Loading it costs a read and a checksum, not a
+   * build; a file of another version is recognised by its first bytes and costs nothing.
    */
   private loadPersistedFor(snapshot: ContentSnapshot): boolean {
     const data = loadPersisted(this.options.dataDir, snapshot.hash);
@@ -250,7 +250,7 @@ export class SearchService {
       this.quickUpdate(snapshot.files, snapshot.hash);
       this.state = 'building';
       this.progress = { done: 0, total: snapshot.files.length };
-      const { data, persisted } = await buildInWorker(
+      const { index, persisted } = await buildInWorker(
         this.options.workerFile,
         snapshot.files,
         snapshot.hash,
@@ -259,14 +259,14 @@ export class SearchService {
         },
         this.options.dataDir,
       );
-      this.engine = new SearchEngine(data);
+      this.engine = new SearchEngine(index);
       this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
       this.fromCache = false;
       this.error = undefined;
       this.state = 'ready';
       if (!persisted) {
         try {
-          persist(this.options.dataDir, data);
+          persist(this.options.dataDir, index.bytes);
         } catch (error) {
           console.warn('[search] could not persist the index:', error);
         }

@@ -63,64 +63,134 @@ export class SnippetDataBuilder {
   }
 }
 
+/**
+ * One build's snippet data as the binary index stores it: the terms sorted, the fiches by id (sorted), each
+ * fiche's text and its words packed as above, with the terms' numbers in the sorted order.
+ */
+export interface SnippetSource {
+  /** The fiche's position in the source, or -1. */
+  indexOf(id: string): number;
+  text(doc: number): string;
+  words(doc: number): Uint8Array;
+  /** The term's number, or -1. */
+  termNumber(term: string): number;
+  readonly termCount: number;
+}
+
+/** Reads the varint pairs of `bytes`, calling `each(start, termNumber)` for every word. */
+function readWords(bytes: Uint8Array, each: (start: number, termId: number) => void): void {
+  let start = 0;
+  let p = 0;
+  const end = bytes.length;
+  while (p < end) {
+    // Most numbers fit in one byte: the loop only runs for the others.
+    let byte = bytes[p++] ?? 0;
+    let delta = byte & 0x7f;
+    for (let shift = 0x80; byte & 0x80; shift *= 0x80) {
+      byte = bytes[p++] ?? 0;
+      delta += (byte & 0x7f) * shift;
+    }
+    byte = bytes[p++] ?? 0;
+    let termId = byte & 0x7f;
+    for (let shift = 0x80; byte & 0x80; shift *= 0x80) {
+      byte = bytes[p++] ?? 0;
+      termId += (byte & 0x7f) * shift;
+    }
+    start += delta;
+    each(start, termId);
+  }
+}
+
+/**
+ * The build's snippets in the binary index's order: terms sorted (so a term's number is found by binary search,
+ * with no map built at load), fiches sorted by id, each fiche's words renumbered.
+ */
+export function sortedSnippets(data: PersistedSnippets): {
+  terms: string[];
+  ids: string[];
+  texts: string[];
+  words: Uint8Array[];
+} {
+  const terms = [...data.terms].sort();
+  const numberOf = new Map(terms.map((term, i) => [term, i]));
+  const renumber = data.terms.map((term) => numberOf.get(term) ?? 0);
+  const ids = Object.keys(data.docs).sort();
+  const texts: string[] = [];
+  const words: Uint8Array[] = [];
+  for (const id of ids) {
+    const [text, packed] = data.docs[id] ?? ['', ''];
+    const out: number[] = [];
+    let previous = 0;
+    readWords(Buffer.from(packed, 'base64'), (start, termId) => {
+      writeVarint(out, start - previous);
+      writeVarint(out, renumber[termId] ?? 0);
+      previous = start;
+    });
+    texts.push(text);
+    words.push(Uint8Array.from(out));
+  }
+  return { terms, ids, texts, words };
+}
+
+/** A source over the build's own data (tests, and the in-memory path). */
+function sourceOf(data: PersistedSnippets): SnippetSource {
+  const sorted = sortedSnippets(data);
+  const find = (list: string[], value: string) => {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((list[mid] ?? '') < value) low = mid + 1;
+      else high = mid;
+    }
+    return list[low] === value ? low : -1;
+  };
+  return {
+    indexOf: (id) => find(sorted.ids, id),
+    text: (doc) => sorted.texts[doc] ?? '',
+    words: (doc) => sorted.words[doc] ?? new Uint8Array(0),
+    termNumber: (term) => find(sorted.terms, term),
+    termCount: sorted.terms.length,
+  };
+}
+
 /** The snippets of one build's fiches. */
 export class SnippetStore {
-  private termIds: Map<string, number> | undefined;
+  private readonly source: SnippetSource;
   /** wantedStamp[term] === stamp: the term is matched by the current snippet's query (no set to fill). */
   private wantedStamp: Int32Array | undefined;
   private stamp = 0;
-  /** The words of the fiches whose snippets were asked for, decoded once. */
-  private readonly decoded = new Map<string, Uint8Array>();
 
-  constructor(private readonly data: PersistedSnippets) {}
+  constructor(data: PersistedSnippets | SnippetSource) {
+    this.source = 'docs' in data ? sourceOf(data) : data;
+  }
 
   has(id: string): boolean {
-    return Object.hasOwn(this.data.docs, id);
+    return this.source.indexOf(id) >= 0;
   }
 
   /** The snippet of fiche `id` for the matched terms; undefined when this build does not hold the fiche. */
   snippet(id: string, matched: Iterable<string>): Segment[] | undefined {
-    if (!this.has(id)) return undefined;
-    const [text, packed] = this.data.docs[id] ?? ['', ''];
-    // Built on the first snippet rather than at load: the start does not wait for it.
-    this.termIds ??= new Map(this.data.terms.map((term, i) => [term, i]));
-    const wanted = (this.wantedStamp ??= new Int32Array(this.data.terms.length));
+    const doc = this.source.indexOf(id);
+    if (doc < 0) return undefined;
+    const wanted = (this.wantedStamp ??= new Int32Array(this.source.termCount));
     const stamp = ++this.stamp;
     let any = false;
     for (const term of matched) {
-      const termId = this.termIds.get(term);
-      if (termId !== undefined) {
+      const termId = this.source.termNumber(term);
+      if (termId >= 0) {
         wanted[termId] = stamp;
         any = true;
       }
     }
     const hits: SnippetHit[] = [];
     if (any) {
-      let bytes = this.decoded.get(id);
-      if (!bytes) this.decoded.set(id, (bytes = Buffer.from(packed, 'base64')));
-      let start = 0;
       let index = 0;
-      let p = 0;
-      const end = bytes.length;
-      while (p < end) {
-        // Most numbers fit in one byte: the loop only runs for the others.
-        let byte = bytes[p++] ?? 0;
-        let delta = byte & 0x7f;
-        for (let shift = 0x80; byte & 0x80; shift *= 0x80) {
-          byte = bytes[p++] ?? 0;
-          delta += (byte & 0x7f) * shift;
-        }
-        byte = bytes[p++] ?? 0;
-        let termId = byte & 0x7f;
-        for (let shift = 0x80; byte & 0x80; shift *= 0x80) {
-          byte = bytes[p++] ?? 0;
-          termId += (byte & 0x7f) * shift;
-        }
-        start += delta;
+      readWords(this.source.words(doc), (start, termId) => {
         if (wanted[termId] === stamp) hits.push({ index, start, term: termId });
         index++;
-      }
+      });
     }
-    return snippetFromHits(text, hits);
+    return snippetFromHits(this.source.text(doc), hits);
   }
 }

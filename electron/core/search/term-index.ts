@@ -24,16 +24,112 @@ export interface Posting {
   fields: Uint8Array;
 }
 
+/** A sorted list of strings, read by position: a plain array, or a table of the binary index (sliced on demand). */
+export interface SortedStrings {
+  readonly length: number;
+  at(i: number): string;
+  /** Every string as an array (built once when the list is a table). */
+  all(): readonly string[];
+}
+
+/**
+ * Every term's posting, flat: term `t` (in the sorted `terms`) holds the entries `offsets[t]` to `offsets[t + 1]`
+ * of `docs`, `weights` and `fields`. This is what the binary index stores, read in place.
+ */
+export interface PostingTable {
+  fields: string[];
+  refs: string[];
+  terms: SortedStrings;
+  offsets: Uint32Array;
+  docs: Int32Array;
+  weights: Float32Array;
+  fieldBits: Uint8Array;
+}
+
+export function sortedArray(values: readonly string[]): SortedStrings {
+  return { length: values.length, at: (i) => values[i] ?? '', all: () => values };
+}
+
+/**
+ * The posting table of a serialised lunr index: per term, the documents in order with lunr's BM25 weights
+ * (field boosts included) summed over the fields. Done once, when the index is built (in the worker).
+ */
+export function postingTableOf(serialized: SerializedLunrIndex): PostingTable {
+  const fields = serialized.fields;
+  const termOf: string[] = [];
+  for (const [term, entry] of serialized.invertedIndex) termOf[entry._index] = term;
+  const refIndex = new Map<string, number>();
+  const refs: string[] = [];
+  const fieldIndex = new Map(fields.map((field, i) => [field, i]));
+  // Per term, flat triples (doc, weight, field bits); a document's fields come one after the other.
+  const building = new Map<number, number[]>();
+  for (const [fieldRef, elements] of serialized.fieldVectors) {
+    const slash = fieldRef.indexOf('/');
+    const bit = 1 << (fieldIndex.get(fieldRef.slice(0, slash)) ?? 0);
+    const ref = fieldRef.slice(slash + 1);
+    let doc = refIndex.get(ref);
+    if (doc === undefined) {
+      doc = refs.length;
+      refIndex.set(ref, doc);
+      refs.push(ref);
+    }
+    for (let k = 0; k < elements.length; k += 2) {
+      const termIndex = elements[k] ?? 0;
+      const weight = elements[k + 1] ?? 0;
+      let list = building.get(termIndex);
+      if (!list) building.set(termIndex, (list = []));
+      const last = list.length - 3;
+      if (last >= 0 && list[last] === doc) {
+        list[last + 1] = (list[last + 1] ?? 0) + weight;
+        list[last + 2] = (list[last + 2] ?? 0) | bit;
+      } else list.push(doc, weight, bit);
+    }
+  }
+  const listOf = new Map<string, number[]>();
+  for (const [termIndex, list] of building) {
+    const term = termOf[termIndex];
+    if (term !== undefined) listOf.set(term, list);
+  }
+  const terms = [...new Set(termOf.filter((term) => term !== undefined))].sort();
+  const offsets = new Uint32Array(terms.length + 1);
+  let size = 0;
+  terms.forEach((term, t) => {
+    offsets[t] = size;
+    size += (listOf.get(term)?.length ?? 0) / 3;
+  });
+  offsets[terms.length] = size;
+  const docs = new Int32Array(size);
+  const weights = new Float32Array(size);
+  const fieldBits = new Uint8Array(size);
+  terms.forEach((term, t) => {
+    const list = listOf.get(term) ?? [];
+    const at = offsets[t] ?? 0;
+    for (let i = 0; i < list.length / 3; i++) {
+      docs[at + i] = list[3 * i] ?? 0;
+      weights[at + i] = list[3 * i + 1] ?? 0;
+      fieldBits[at + i] = list[3 * i + 2] ?? 0;
+    }
+  });
+  return { fields, refs, terms: sortedArray(terms), offsets, docs, weights, fieldBits };
+}
+
+function isSerialized(source: SerializedLunrIndex | PostingTable): source is SerializedLunrIndex {
+  return 'invertedIndex' in source;
+}
+
 /**
  * A term-at-a-time view of a lunr index. lunr scores a query by taking the dot product of the query with the
  * *whole* field vector of every matching document, which costs the length of every matching document; reading
  * the same BM25 weights (computed by lunr at build time) term by term costs only the postings of the query's
- * terms. Built straight from the serialised index, without `lunr.Index.load`.
+ * terms. Read from a posting table (the binary index, in place: a term's posting is a view made when it is
+ * first asked for) or, in tests, straight from lunr's serialised index.
  */
 export class TermIndex {
   readonly refs: string[];
   readonly fields: string[];
   readonly vocabulary: Vocabulary;
+  private readonly table: PostingTable;
+  /** The postings asked for so far (views of the table). Words not found are not kept: queries bring any. */
   private readonly postings = new Map<string, Posting>();
   /** Recent prefix and fuzzy expansions: agents type the same first letters all day. */
   private readonly prefixCache = new Map<string, string[]>();
@@ -41,57 +137,18 @@ export class TermIndex {
 
   /** With the index's words, prefixes are matched on words as written; without, on terms. */
   constructor(
-    serialized: SerializedLunrIndex,
+    source: SerializedLunrIndex | PostingTable,
     private readonly words?: WordPrefixes,
   ) {
-    this.fields = serialized.fields;
-    const termOf: string[] = [];
-    for (const [term, entry] of serialized.invertedIndex) termOf[entry._index] = term;
-    this.vocabulary = new Vocabulary(termOf.filter((term) => term !== undefined));
+    this.table = isSerialized(source) ? postingTableOf(source) : source;
+    this.fields = this.table.fields;
+    this.refs = this.table.refs;
+    this.vocabulary = new Vocabulary({ sorted: this.table.terms });
+  }
 
-    const refIndex = new Map<string, number>();
-    this.refs = [];
-    const fieldIndex = new Map(this.fields.map((field, i) => [field, i]));
-    // Per term, flat triples (doc, weight, field bits); a document's fields come one after the other.
-    const building = new Map<number, number[]>();
-    for (const [fieldRef, elements] of serialized.fieldVectors) {
-      const slash = fieldRef.indexOf('/');
-      const bit = 1 << (fieldIndex.get(fieldRef.slice(0, slash)) ?? 0);
-      const ref = fieldRef.slice(slash + 1);
-      let doc = refIndex.get(ref);
-      if (doc === undefined) {
-        doc = this.refs.length;
-        refIndex.set(ref, doc);
-        this.refs.push(ref);
-      }
-      for (let k = 0; k < elements.length; k += 2) {
-        const termIndex = elements[k] ?? 0;
-        const weight = elements[k + 1] ?? 0;
-        let list = building.get(termIndex);
-        if (!list) building.set(termIndex, (list = []));
-        const last = list.length - 3;
-        if (last >= 0 && list[last] === doc) {
-          list[last + 1] = (list[last + 1] ?? 0) + weight;
-          list[last + 2] = (list[last + 2] ?? 0) | bit;
-        } else list.push(doc, weight, bit);
-      }
-    }
-    for (const [termIndex, list] of building) {
-      const term = termOf[termIndex];
-      if (term === undefined) continue;
-      const size = list.length / 3;
-      const posting: Posting = {
-        docs: new Int32Array(size),
-        weights: new Float32Array(size),
-        fields: new Uint8Array(size),
-      };
-      for (let i = 0; i < size; i++) {
-        posting.docs[i] = list[3 * i] ?? 0;
-        posting.weights[i] = list[3 * i + 1] ?? 0;
-        posting.fields[i] = list[3 * i + 2] ?? 0;
-      }
-      this.postings.set(term, posting);
-    }
+  /** The flat postings, as the binary index stores them. */
+  postingTable(): PostingTable {
+    return this.table;
   }
 
   /**
@@ -118,7 +175,7 @@ export class TermIndex {
   }
 
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.posting(term) !== undefined;
   }
 
   fieldBit(field: string): number {
@@ -127,12 +184,26 @@ export class TermIndex {
   }
 
   posting(term: string): Posting | undefined {
-    return this.postings.get(term);
+    const known = this.postings.get(term);
+    if (known) return known;
+    const t = this.vocabulary.indexOf(term);
+    if (t < 0) return undefined;
+    const { offsets, docs, weights, fieldBits } = this.table;
+    const from = offsets[t] ?? 0;
+    const to = offsets[t + 1] ?? 0;
+    if (to <= from) return undefined;
+    const posting: Posting = {
+      docs: docs.subarray(from, to),
+      weights: weights.subarray(from, to),
+      fields: fieldBits.subarray(from, to),
+    };
+    this.postings.set(term, posting);
+    return posting;
   }
 
   /** How many documents hold the term. */
   frequency(term: string): number {
-    return this.postings.get(term)?.docs.length ?? 0;
+    return this.posting(term)?.docs.length ?? 0;
   }
 
   /**
@@ -144,7 +215,7 @@ export class TermIndex {
     let expansion = this.prefixCache.get(key);
     if (!expansion) {
       const terms = this.words
-        ? this.words.terms(prefix).filter((term) => this.postings.has(term))
+        ? this.words.terms(prefix).filter((term) => this.has(term))
         : this.vocabulary.withPrefix(prefix);
       expansion =
         terms.length <= max
@@ -182,7 +253,7 @@ export class TermIndex {
 
   /** Whether the document holds the term, by binary search in its posting. */
   holds(term: string, doc: number): boolean {
-    const docs = this.postings.get(term)?.docs;
+    const docs = this.posting(term)?.docs;
     if (!docs) return false;
     let low = 0;
     let high = docs.length - 1;

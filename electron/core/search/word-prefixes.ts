@@ -1,4 +1,6 @@
 import { Vocabulary } from './indexed-terms';
+import type { SortedStrings } from './term-index';
+import { sortedArray } from './term-index';
 
 /**
  * The words of the index as written (folded), each with its term. The word being typed is a prefix of a *word*,
@@ -7,11 +9,27 @@ import { Vocabulary } from './indexed-terms';
  */
 export class WordPrefixes {
   private readonly words: Vocabulary;
-  private readonly termOf: Map<string, string>;
+  /** The term of the i-th word (in the words' sorted order). */
+  private readonly termAt: (i: number) => string;
 
-  constructor(words: Record<string, string>) {
-    this.termOf = new Map(Object.entries(words));
-    this.words = new Vocabulary(this.termOf.keys());
+  /** From the build's record (word → term), or from the binary index's sorted words and their terms. */
+  constructor(words: Record<string, string> | { words: SortedStrings; terms: SortedStrings }) {
+    if ('words' in words && typeof words.words === 'object') {
+      const tables = words as { words: SortedStrings; terms: SortedStrings };
+      this.words = new Vocabulary({ sorted: tables.words });
+      this.termAt = (i) => tables.terms.at(i);
+    } else {
+      const record = words as Record<string, string>;
+      const sorted = Object.keys(record).sort();
+      this.words = new Vocabulary({ sorted: sortedArray(sorted) });
+      this.termAt = (i) => record[sorted[i] ?? ''] ?? '';
+    }
+  }
+
+  /** The words in order and their terms, as the binary index stores them. */
+  static tablesOf(words: Record<string, string>): { words: string[]; terms: string[] } {
+    const sorted = Object.keys(words).sort();
+    return { words: sorted, terms: sorted.map((word) => words[word] ?? word) };
   }
 
   has(prefix: string): boolean {
@@ -20,6 +38,13 @@ export class WordPrefixes {
 
   /** The distinct terms of the words starting with `prefix`. */
   terms(prefix: string): string[] {
-    return [...new Set(this.words.withPrefix(prefix).map((word) => this.termOf.get(word) ?? word))];
+    const start = this.words.indexOfPrefix(prefix);
+    const out = new Set<string>();
+    const all = this.words.size;
+    for (let i = start; i < all; i++) {
+      if (!this.words.at(i).startsWith(prefix)) break;
+      out.add(this.termAt(i));
+    }
+    return [...out];
   }
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ficheFile, sampleContent } from '../../../dev/test-support/content';
+import { SearchEngine } from './engine';
+import { buildSearchData } from './index-build';
+import { DamagedIndexError, readIndexFileHeader } from './index-file';
+import { encodeSearchData, PackedIndex } from './packed-index';
+import type { SerializedLunrIndex } from './term-index';
+import { TermIndex } from './term-index';
+
+const files = [
+  ...sampleContent(),
+  ficheFile(
+    'long',
+    { titre: 'Élection municipale', mots_cles: ['vote'] },
+    'Des mots : été, œuvre, déjà. '.repeat(50),
+  ),
+];
+const data = buildSearchData(files, 'hash:été');
+const bytes = encodeSearchData(data);
+
+describe('the binary search index', () => {
+  it('says what it was built from in its first bytes', () => {
+    expect(readIndexFileHeader(bytes.subarray(0, 200))).toMatchObject({
+      format: data.format,
+      analyzerVersion: data.analyzerVersion,
+      contentHash: 'hash:été',
+      builtAt: data.builtAt,
+    });
+  });
+
+  it('holds the same postings as lunr’s serialised index, read in place', () => {
+    const packed = new PackedIndex(bytes, true);
+    const fromLunr = new TermIndex(data.fichesIndex as SerializedLunrIndex);
+    const fromFile = new TermIndex(packed.fiches);
+    expect(fromFile.refs).toEqual(fromLunr.refs);
+    expect(fromFile.vocabulary.terms()).toEqual(fromLunr.vocabulary.terms());
+    for (const term of fromLunr.vocabulary.terms())
+      expect(fromFile.posting(term)).toEqual(fromLunr.posting(term));
+    expect(fromFile.posting('absentissime')).toBeUndefined();
+  });
+
+  it('gives the same results, scores and snippets as the search data it was made from', () => {
+    const persisted = new SearchEngine(new PackedIndex(Buffer.from(bytes), true));
+    const built = new SearchEngine(data);
+    for (const query of ['passeport', 'carte ident', 'electoin', 'ete oeuvre', 'aucunmotconnu', 'mair']) {
+      expect(persisted.search(query)).toEqual(built.search(query));
+    }
+    expect(persisted.knowledge.fiches.map((fiche) => fiche.body)).toEqual(
+      data.knowledge.fiches.map((f) => f.body),
+    );
+  });
+
+  it('refuses a file cut, corrupted or misaligned in its sizes', () => {
+    expect(() => new PackedIndex(bytes.subarray(0, bytes.length - 8), true)).toThrow(DamagedIndexError);
+    const flipped = Uint8Array.from(bytes);
+    flipped[bytes.length - 40] = (flipped[bytes.length - 40] ?? 0) ^ 1;
+    expect(() => new PackedIndex(flipped, true)).toThrow(/checksum/);
+    expect(() => new PackedIndex(Buffer.from('{"format":3}'), true)).toThrow(DamagedIndexError);
+  });
+});
