@@ -14,6 +14,7 @@ import { sql, type Db } from '../../electron/core/store/db';
 import { PostgresStore, describeUrl } from '../../electron/core/store/postgres/postgres-store';
 import { Store } from '../../electron/core/store/store';
 import { startOwnTestPostgres } from '../../dev/test-support/postgres';
+import { fixed } from './table';
 
 export interface BenchDatabase {
   url: string;
@@ -103,6 +104,30 @@ export async function postgresSize(db: Db): Promise<number> {
 }
 
 /** « ×1.35 »: PostgreSQL / SQLite. */
+/** The two rows every engines' table ends with: how long loading the year took, and what it weighs. */
+export function loadRows(
+  sqlite: { generatedS: number; bytes: number },
+  postgres: { generatedS: number; bytes: number },
+): string[][] {
+  const MB = 1024 * 1024;
+  return [
+    [
+      'generation, s',
+      fixed(sqlite.generatedS, 1),
+      fixed(postgres.generatedS, 1),
+      ratio(postgres.generatedS, sqlite.generatedS),
+      '',
+    ],
+    [
+      'database size, MB',
+      fixed(sqlite.bytes / MB, 0),
+      fixed(postgres.bytes / MB, 0),
+      ratio(postgres.bytes, sqlite.bytes),
+      '',
+    ],
+  ];
+}
+
 export function ratio(postgres: number, sqlite: number): string {
   const value = postgres / sqlite;
   return Number.isFinite(value) ? `×${value.toFixed(2)}` : '–';

@@ -13,7 +13,7 @@ import type { Names, TableauRequest } from '../../electron/core/indicateurs/tabl
 import { tableau } from '../../electron/core/indicateurs/tableau';
 import { sql, type Db } from '../../electron/core/store/db';
 import type { BenchEngine, PostgresTarget } from './engines';
-import { benchEngines, ratio } from './engines';
+import { benchEngines, loadRows, ratio } from './engines';
 import { generateRegistries } from './indicators-data';
 import { demoKnowledge, generateJournal } from './journal-data';
 import type { Summary } from './stats';
@@ -166,22 +166,7 @@ function compare(sqlite: IndicatorsResult, postgres: IndicatorsResult): void {
     const goal = target === undefined ? '' : `≤ ${target} ${mark(a <= target)} ${mark(b <= target)}`;
     return [`${label}, p50 ms`, ms(a), ms(b), ratio(b, a), goal];
   });
-  rows.push(
-    [
-      'generation, s',
-      fixed(sqlite.generatedS, 1),
-      fixed(postgres.generatedS, 1),
-      ratio(postgres.generatedS, sqlite.generatedS),
-      '',
-    ],
-    [
-      'database size, MB',
-      fixed(sqlite.bytes / MB, 0),
-      fixed(postgres.bytes / MB, 0),
-      ratio(postgres.bytes, sqlite.bytes),
-      '',
-    ],
-  );
+  rows.push(...loadRows(sqlite, postgres));
   console.log('\n   SQLite beside PostgreSQL (wall-clock median; target marks: SQLite, then PostgreSQL)');
   console.log(formatTable(['indicators', 'SQLite', 'PostgreSQL', 'PostgreSQL / SQLite', 'target'], rows));
 }

@@ -20,7 +20,7 @@ import { signedIn } from '../../dev/test-support/comptes';
 import { DEMO_CONTENT_DIR, WORKER_SOURCE_FILE } from '../lib/paths';
 import { demoKnowledge, generateJournal } from './journal-data';
 import type { BenchEngine, PostgresTarget } from './engines';
-import { benchEngines, ratio } from './engines';
+import { benchEngines, loadRows, ratio } from './engines';
 import type { Summary } from './stats';
 import { summarize } from './stats';
 import { fixed, formatTable, ms } from './table';
@@ -230,20 +230,7 @@ function compare(sqlite: JournalResult, postgres: JournalResult): void {
     ...timing('journal.record: core function', (r) => r.core, TARGET_MS),
     ...timing('journal.record: through dispatch', (r) => r.api, TARGET_MS),
     ...timing('journal.recordSearch: core function', (r) => r.search),
-    [
-      'generation, s',
-      fixed(sqlite.generatedS, 1),
-      fixed(postgres.generatedS, 1),
-      ratio(postgres.generatedS, sqlite.generatedS),
-      '',
-    ],
-    [
-      'database size, MB',
-      fixed(sqlite.bytes / MB, 0),
-      fixed(postgres.bytes / MB, 0),
-      ratio(postgres.bytes, sqlite.bytes),
-      '',
-    ],
+    ...loadRows(sqlite, postgres),
   ];
   if (sqlite.retention && postgres.retention)
     rows.push([
