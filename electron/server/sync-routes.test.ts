@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION, API_VERSION_HEADER, OLDEST_API_VERSION, POSTE_HEADER } from '../../common/sync/methods';
 import { revokePoste } from '../core/postes/postes';
 import { sql } from '../core/store/db';
-import { sha256Of } from '../core/knowledge/content-manifest';
+import { sha256Of } from '../core/hash';
 import type { ContentManifest } from '../core/knowledge/publication';
 import type { SyncServer } from '../../dev/test-support/sync-server';
 import { startSyncServer } from '../../dev/test-support/sync-server';

@@ -1,7 +1,7 @@
 // The content folder as a list of files and their sha-256: what the city server publishes to its desks and what a
 // desk compares its mirror with. Hashes are cached by path, modification time and size, so listing a folder of
 // thousands of fiches again after one save reads one file, not all of them.
-import { createHash } from 'node:crypto';
+import { sha256Of } from '../hash';
 import type { Dirent } from 'node:fs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +12,6 @@ export interface ManifestFile {
   path: string;
   sha256: string;
   size: number;
-}
-
-export function sha256Of(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 interface Cached {

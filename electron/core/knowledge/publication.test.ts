@@ -9,7 +9,8 @@ import { encodeIndexFile } from '../search/index-file';
 import { persistText, readIndexHeader, indexFile } from '../search/persist';
 import { SEARCH_DATA_FORMAT } from '../search/search-data';
 import { MAX_CONTENT_FILE_BYTES } from './content-files';
-import { ContentHasher, sha256Of } from './content-manifest';
+import { ContentHasher } from './content-manifest';
+import { sha256Of } from '../hash';
 import { ContentPublication } from './publication';
 
 function folder(files: Record<string, string>): string {

@@ -8,7 +8,8 @@ import { indexFile, readIndexHeader } from '../search/persist';
 import { SEARCH_DATA_FORMAT } from '../search/search-data';
 import { isInside } from './content-files';
 import type { ManifestFile } from './content-manifest';
-import { ContentHasher, sha256Of } from './content-manifest';
+import { ContentHasher } from './content-manifest';
+import { sha256Of } from '../hash';
 
 export interface PublishedIndex {
   format: number;

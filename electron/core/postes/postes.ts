@@ -1,7 +1,8 @@
 // The city's desks: created for a point with a one-time enrolment code (valid a few days), enrolled once in
 // exchange for their own credential, revocable. Codes and credentials are random and stored as sha-256 hashes
 // only: with 60 to 256 bits of entropy a slow hash adds nothing, and a desk's every call must resolve quickly.
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { sha256Of } from '../hash';
 import type { PosteCree, PosteEtat, PosteInscrit, PosteView } from '../../../common/postes/methods';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
@@ -14,10 +15,6 @@ export const CODE_VALIDITY_DAYS = 7;
 
 /** Unambiguous letters and digits (no 0/O, 1/I/L): the code is read out over the phone. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /** A fresh 12-character code (about 59 bits), shown as « ABCD-EFGH-JKMN ». */
 function newCode(): string {
@@ -97,7 +94,7 @@ export async function createPoste(
     const code = newCode();
     const id = await tx.value<number>(
       sql`INSERT INTO postes (nom, point_id, code_empreinte, code_expire_le, cree_le)
-          VALUES (${fields.nom}, ${fields.pointId}, ${sha256(code)}, ${expiry(now)}, ${now.toISOString()})
+          VALUES (${fields.nom}, ${fields.pointId}, ${sha256Of(code)}, ${expiry(now)}, ${now.toISOString()})
           RETURNING id`,
     );
     if (id === undefined) throw new Error('postes insert returned no id');
@@ -116,7 +113,7 @@ export async function newEnrolmentCode(db: Db, actor: Actor, id: number, now: Da
     const avant = await getPoste(tx, id);
     const code = newCode();
     await tx.run(
-      sql`UPDATE postes SET code_empreinte = ${sha256(code)}, code_expire_le = ${expiry(now)},
+      sql`UPDATE postes SET code_empreinte = ${sha256Of(code)}, code_expire_le = ${expiry(now)},
             secret_empreinte = NULL, inscrit_le = NULL, revoque_le = NULL
           WHERE id = ${id}`,
     );
@@ -157,7 +154,7 @@ const WRONG_CODE =
 /** A desk enrols with its code, once: the code is spent and the desk gets its credential. */
 export async function enrolPoste(db: Db, code: string, now: Date): Promise<PosteInscrit> {
   return db.transaction(async (tx) => {
-    const empreinte = sha256(code);
+    const empreinte = sha256Of(code);
     const row = await tx.one<PosteRow>(
       sql`${SELECT} WHERE p.code_empreinte = ${empreinte} AND p.revoque_le IS NULL`,
     );
@@ -166,7 +163,7 @@ export async function enrolPoste(db: Db, code: string, now: Date): Promise<Poste
     const credential = randomBytes(32).toString('base64url');
     // Spent only if still unspent: of two desks enrolling with one code at once, one gets the credential.
     const { changes } = await tx.run(
-      sql`UPDATE postes SET code_empreinte = NULL, code_expire_le = NULL, secret_empreinte = ${sha256(credential)},
+      sql`UPDATE postes SET code_empreinte = NULL, code_expire_le = NULL, secret_empreinte = ${sha256Of(credential)},
             inscrit_le = ${now.toISOString()}
           WHERE id = ${row.id} AND code_empreinte = ${empreinte} AND revoque_le IS NULL`,
     );
@@ -206,7 +203,7 @@ export async function resolvePoste(db: Db, credential: string, now: Date): Promi
     vu_le: string | null;
   }>(
     sql`SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, p.vu_le FROM postes p JOIN points pt ON pt.id = p.point_id
-        WHERE p.secret_empreinte = ${sha256(credential)} AND p.revoque_le IS NULL`,
+        WHERE p.secret_empreinte = ${sha256Of(credential)} AND p.revoque_le IS NULL`,
   );
   if (!row) return null;
   const seenBefore = new Date(now.getTime() - SEEN_EVERY_MS).toISOString();

@@ -1,7 +1,8 @@
 // The editor's access to the content folder: safe paths, versions (the hash of a file's bytes), and the atomic
 // write through a hidden temporary file in the same folder, so that neither the folder's watcher nor another
 // editor ever reads half a file.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Of } from '../hash';
 import type { Dirent } from 'node:fs';
 import {
   closeSync,
@@ -22,7 +23,7 @@ import { RefusedError } from '../errors';
 
 /** sha-256 of a file's bytes, hex: the version an editor opened, sent back to detect a change on disk. */
 export function versionOf(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256Of(bytes);
 }
 
 /**

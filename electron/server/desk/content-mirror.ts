@@ -10,7 +10,8 @@ import { API_VERSION, API_VERSION_HEADER, POSTE_HEADER } from '../../../common/s
 import type { ContentFile } from '../../core/knowledge/content-files';
 import { contentHashOf, isContentPath } from '../../core/knowledge/content-files';
 import type { ManifestFile } from '../../core/knowledge/content-manifest';
-import { ContentHasher, sha256Of } from '../../core/knowledge/content-manifest';
+import { ContentHasher } from '../../core/knowledge/content-manifest';
+import { sha256Of } from '../../core/hash';
 import type { ContentManifest } from '../../core/knowledge/publication';
 import { contentPath, prepareAtomicWrite } from '../../core/redaction/files';
 import { ANALYZER_VERSION } from '../../core/search/analyzer';
