@@ -1,34 +1,46 @@
 // How this desk runs, for the header's discreet line and Réglages: asked at start, then every few seconds on a
-// connected desk only (a standalone desk never changes mode).
-import { useEffect, useState } from 'react';
+// connected desk only (a standalone desk never changes mode). One poll for the whole window, however many
+// components show the status (the header and Réglages are on screen together).
+import { useSyncExternalStore } from 'react';
 import type { DeskStatus } from '../../../../common/desk/methods';
 import { call } from '../../api';
 
 export const DESK_POLL_MS = 5_000;
 
-export function useDeskStatus(): DeskStatus | null {
-  const [status, setStatus] = useState<DeskStatus | null>(null);
-  useEffect(() => {
-    let stopped = false;
-    let timer: number | undefined;
-    const poll = () => {
-      call('desk.status', {})
-        .then((fresh) => {
-          if (stopped) return;
-          setStatus(fresh);
-          if (fresh.mode === 'relie') timer = window.setTimeout(poll, DESK_POLL_MS);
-        })
-        .catch(() => {
-          if (!stopped) timer = window.setTimeout(poll, DESK_POLL_MS);
-        });
-    };
+let latest: DeskStatus | null = null;
+let timer: number | undefined;
+let polling = false;
+const listeners = new Set<() => void>();
+
+function poll(): void {
+  call('desk.status', {})
+    .then((fresh) => {
+      if (!polling) return;
+      latest = fresh;
+      for (const listener of listeners) listener();
+      if (fresh.mode === 'relie') timer = window.setTimeout(poll, DESK_POLL_MS);
+    })
+    .catch(() => {
+      if (polling) timer = window.setTimeout(poll, DESK_POLL_MS);
+    });
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!polling) {
+    polling = true;
     poll();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, []);
-  return status;
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size > 0) return;
+    polling = false;
+    window.clearTimeout(timer);
+  };
+}
+
+export function useDeskStatus(): DeskStatus | null {
+  return useSyncExternalStore(subscribe, () => latest);
 }
 
 /** The header's line: « hors ligne — N contacts en attente », « N contacts en attente », « à jour ». */
