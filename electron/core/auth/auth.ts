@@ -12,7 +12,7 @@ import { ConflictError, RefusedError } from '../errors';
 import type { CoreStore as Store } from '../store/core-store';
 import { sql, type Db } from '../store/db';
 import type { LockState } from './lockout';
-import { CLEARED, afterFailure, attemptRefusal } from './lockout';
+import { CLEARED, afterFailure, attemptRefusal, secondsToWait } from './lockout';
 import { decoyHash, hashSecret, verifySecret } from './passwords';
 import type { CompteChange } from '../comptes/comptes';
 import {
@@ -53,15 +53,6 @@ interface CompteRow {
 }
 
 /** Seconds until the account may be tried again (its forced wait or its lock); undefined when it may now. */
-function waitOf(state: LockState, now: Date): number | undefined {
-  const until = Math.max(
-    Date.parse(state.verrouilleJusqu ?? '') || 0,
-    Date.parse(state.prochainEssai ?? '') || 0,
-  );
-  const ms = until - now.getTime();
-  return ms > 0 ? Math.ceil(ms / 1000) : undefined;
-}
-
 export class AuthService {
   readonly tokens: SessionTokens;
   /** Failures per source (network address, or LOCAL_SOURCE), across accounts. */
@@ -220,14 +211,14 @@ export class AuthService {
         if (!row || secretHash === null) throw new RefusedError(failure);
         const now = this.now();
         const refusal = attemptRefusal(this.lockOf(row), now);
-        if (refusal) throw new RefusedError(refusal, { retryAfter: waitOf(this.lockOf(row), now) });
+        if (refusal) throw new RefusedError(refusal, { retryAfter: secondsToWait(this.lockOf(row), now) });
         const state = afterFailure(this.lockOf(row), now);
         await this.saveLock(tx, row.id, state);
         return { hash: secretHash, counted: state };
       });
       if (!(await verifySecret(secret, hash))) {
         const wait = attemptRefusal(counted, this.now());
-        throw new RefusedError(wait ?? failure, { retryAfter: waitOf(counted, this.now()) });
+        throw new RefusedError(wait ?? failure, { retryAfter: secondsToWait(counted, this.now()) });
       }
       await this.saveLock(this.store.db, compteId, CLEARED);
     });

@@ -43,4 +43,14 @@ export function afterFailure(state: LockState, now: Date): LockState {
   return { echecs, prochainEssai: null, verrouilleJusqu: null };
 }
 
+/** Seconds before the next attempt may be checked (the window counts them down); none when it may be now. */
+export function secondsToWait(state: LockState, now: Date): number | undefined {
+  const until = Math.max(
+    Date.parse(state.verrouilleJusqu ?? '') || 0,
+    Date.parse(state.prochainEssai ?? '') || 0,
+  );
+  const ms = until - now.getTime();
+  return ms > 0 ? Math.ceil(ms / 1000) : undefined;
+}
+
 export const CLEARED: LockState = { echecs: 0, prochainEssai: null, verrouilleJusqu: null };

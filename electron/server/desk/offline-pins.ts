@@ -5,7 +5,13 @@
 // session carries the agent role only; the server checks every author again when the entries arrive.
 import type { DeskAgent } from '../../../common/auth/methods';
 import type { SyncOutputs } from '../../../common/sync/methods';
-import { CLEARED, afterFailure, attemptRefusal, type LockState } from '../../core/auth/lockout';
+import {
+  CLEARED,
+  afterFailure,
+  attemptRefusal,
+  secondsToWait,
+  type LockState,
+} from '../../core/auth/lockout';
 import { verifySecret } from '../../core/auth/passwords';
 import { RefusedError } from '../../core/errors';
 import type { Outbox } from './outbox';
@@ -18,11 +24,6 @@ const NOT_HERE = "Cet agent ne peut pas ouvrir de session par code PIN à ce poi
 const EXPIRED =
   'Hors ligne : les codes PIN gardés sur ce poste ont expiré. Attendez le retour du réseau pour changer d’agent.';
 const BAD_PIN = 'Code PIN incorrect.';
-
-function retryAfterOf(state: LockState, now: Date): number | undefined {
-  const until = state.verrouilleJusqu ?? state.prochainEssai;
-  return until ? Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000)) : undefined;
-}
 
 export class OfflinePins {
   private readonly locks = new Map<number, LockState>();
@@ -59,7 +60,7 @@ export class OfflinePins {
     const now = this.now();
     const state = this.locks.get(compteId) ?? CLEARED;
     const refusal = attemptRefusal(state, now);
-    if (refusal) throw new RefusedError(refusal, { retryAfter: retryAfterOf(state, now) });
+    if (refusal) throw new RefusedError(refusal, { retryAfter: secondsToWait(state, now) });
     const kept = this.valid();
     if (!kept) throw new RefusedError(EXPIRED);
     const cached = kept.pins.find((entry) => entry.compteId === compteId);
@@ -68,7 +69,7 @@ export class OfflinePins {
     const failed = afterFailure(state, now);
     this.locks.set(compteId, failed);
     if (!(await verifySecret(pin, cached.pinHash))) {
-      const retryAfter = retryAfterOf(failed, now);
+      const retryAfter = secondsToWait(failed, now);
       throw new RefusedError(BAD_PIN, retryAfter === undefined ? {} : { retryAfter });
     }
     this.locks.delete(compteId);
