@@ -13,8 +13,8 @@ export interface WhereOptions {
   alias?: string;
   /** false: the table has no channel, leave that filter out. */
   canal?: boolean;
-  /** The period column and its runs; by default `jour` from `du` to `au`. */
-  column?: 'jour' | 'mois';
+  /** The period column (days, or months for the monthly tables) and its runs; by default `jour` from `du` to `au`. */
+  column?: 'jour' | 'mois' | 'recue_le' | 'repondu_le';
   ranges?: ReadonlyArray<readonly [string, string]>;
   /** true: the table is the detailed log (journal, recherches), which knows the desk: apply its filter. */
   poste?: boolean;

@@ -3,26 +3,13 @@
 import type { Filtres } from '../../../common/indicateurs/types';
 import type { CompteNotes, Note, SourceSatisfaction } from '../../../common/satisfaction/codes';
 import { NOTES, SOURCES, zeroNotes } from '../../../common/satisfaction/codes';
-import type { RawBuilder } from '../store/db';
+import { whereOf } from '../indicateurs/filters';
 import { sql, type Db } from '../store/db';
 
 export interface SatisfactionCounts {
   parNote: CompteNotes;
   parCanal: Array<{ canal: string; parNote: CompteNotes }>;
   parSource: Record<SourceSatisfaction, number>;
-}
-
-/**
- * The dashboard's filters on `satisfaction_jour` (period, point, entité, channel): the same clause as the
- * indicators' `whereOf`, written here as a Kysely fragment so this module does not depend on that one's shape.
- */
-function whereOf(filtres: Filtres): RawBuilder<unknown> {
-  const clauses: RawBuilder<unknown>[] = [sql`jour BETWEEN ${filtres.du} AND ${filtres.au}`];
-  if (filtres.pointId !== undefined) clauses.push(sql`point_id = ${filtres.pointId}`);
-  if (filtres.entite !== undefined)
-    clauses.push(sql`point_id IN (SELECT id FROM points WHERE entite = ${filtres.entite})`);
-  if (filtres.canal !== undefined) clauses.push(sql`canal = ${filtres.canal}`);
-  return sql.join(clauses, sql` AND `);
 }
 
 export async function satisfactionCounts(db: Db, filtres: Filtres): Promise<SatisfactionCounts> {
