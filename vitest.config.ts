@@ -1,26 +1,48 @@
 import { defineConfig } from 'vitest/config';
 
+/** What both projects share. */
+const shared = {
+  environment: 'node',
+  // Each test file's temporary folders live in one folder removed after the file (dev/test-support/temp-root.ts).
+  setupFiles: ['dev/test-support/temp-root.ts'],
+  // One throwaway PostgreSQL 15 cluster for the run (or the server INFOCITE_TEST_POSTGRES names), for the tests
+  // of the city server's PostgreSQL store (dev/test-support/postgres.ts).
+  globalSetup: ['dev/test-support/postgres-global-setup.ts'],
+  testTimeout: 30_000,
+  // Set-ups build a search index and, on PostgreSQL, a fresh migrated database: seconds on a loaded machine.
+  hookTimeout: 60_000,
+} as const;
+
 export default defineConfig({
   test: {
-    include: [
-      'common/**/*.test.ts',
-      'electron/**/*.test.ts',
-      'dev/**/*.test.ts',
-      'scripts/**/*.test.ts',
-      'renderer/**/*.test.ts',
-      'eval/**/*.test.ts',
-    ],
-    environment: 'node',
-    // Each test file's temporary folders live in one folder removed after the file (dev/test-support/temp-root.ts).
-    setupFiles: ['dev/test-support/temp-root.ts'],
-    // One throwaway PostgreSQL 15 cluster for the run (or the server INFOCITE_TEST_POSTGRES names), for the tests
-    // of the city server's PostgreSQL store (dev/test-support/postgres.ts).
-    globalSetup: ['dev/test-support/postgres-global-setup.ts'],
-    testTimeout: 30_000,
-    // Set-ups build a search index and, on PostgreSQL, a fresh migrated database: seconds on a loaded machine.
-    hookTimeout: 60_000,
     // Vitest runs one file at a time on a 2-core machine by default (cores − 1); many files wait on child
     // processes, workers and disk, so two at a time use both cores and cut the run by about a third.
     maxWorkers: 2,
+    // The city server's API tests run twice, on SQLite and on a fresh PostgreSQL database each
+    // (dev/test-support/test-core.ts), in the same pool as the rest: one run, no second start-up.
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'sqlite',
+          include: [
+            'common/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'dev/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'renderer/**/*.test.ts',
+            'eval/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'postgres',
+          include: ['electron/server/**/*.test.ts', 'scripts/server.test.ts'],
+          env: { INFOCITE_TEST_ENGINE: 'postgres' },
+        },
+      },
+    ],
   },
 });
