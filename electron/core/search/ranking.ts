@@ -92,10 +92,7 @@ function refPlaces(index: TermIndex): Uint32Array {
 
 /** Best score first; equal scores by ref (its place when both come from one segment, as the strings order). */
 function byScoreThenRef(a: Candidate, b: Candidate): number {
-  return (
-    b.score - a.score ||
-    (a.segment === b.segment ? a.place - b.place : a.ref.localeCompare(b.ref))
-  );
+  return b.score - a.score || (a.segment === b.segment ? a.place - b.place : a.ref.localeCompare(b.ref));
 }
 
 function scratchFor(index: TermIndex): Scratch {
