@@ -114,10 +114,22 @@ export function fuzzyMatches(
   return matches;
 }
 
-/** The index of the first term after `from` that does not start with `prefix` (the terms are sorted). */
+/**
+ * The index of the first term after `from` that does not start with `prefix` (the terms are sorted). Most
+ * pruned beginnings cover a few terms: galloping from `from` finds the end in a few comparisons where a binary
+ * search over the rest of the vocabulary took about twenty, for each of the thousands of beginnings pruned.
+ */
 function firstAfterPrefix(sorted: readonly string[], prefix: string, from: number): number {
   let low = from;
   let high = sorted.length;
+  for (let step = 1; low + step - 1 < high; step *= 2) {
+    const probe = low + step - 1;
+    if (!(sorted[probe] ?? '').startsWith(prefix)) {
+      high = probe;
+      break;
+    }
+    low = probe + 1;
+  }
   while (low < high) {
     const mid = (low + high) >>> 1;
     if ((sorted[mid] ?? '').startsWith(prefix)) low = mid + 1;

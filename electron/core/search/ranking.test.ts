@@ -65,6 +65,22 @@ describe('term-at-a-time ranking', () => {
   });
 });
 
+describe('ties', () => {
+  const same = (id: string) => ficheFile(id, { titre: 'Acte de naissance' });
+  const indexOf = (ids: string[]) =>
+    new TermIndex(buildSearchData(ids.map(same), 'h').fichesIndex as SerializedLunrIndex);
+
+  it('ranks equal scores by ref as localeCompare orders them, within a segment and across segments', () => {
+    const first = ['f9', 'f10', 'b-2', 'b2', 'z-1'];
+    const second = ['f91', 'c', 'b-1', 'f1', 'a'];
+    // As many fiches in each segment, all alike: one score everywhere.
+    const segments = [{ index: indexOf(first) }, { index: indexOf(second) }];
+    const ranked = rankMatches(segments, plan('naissance'), options);
+    expect(new Set(ranked.map((m) => m.score)).size).toBe(1);
+    expect(ranked.map((m) => m.ref)).toEqual([...first, ...second].sort((a, b) => a.localeCompare(b)));
+  });
+});
+
 describe('the word being typed', () => {
   it('matches the beginning of words as written, not of their stems', async () => {
     const { SearchEngine } = await import('./engine');

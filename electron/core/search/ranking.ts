@@ -66,6 +66,35 @@ class Scratch {
 
 const scratches = new WeakMap<TermIndex, Scratch>();
 
+const refPlaceTables = new WeakMap<TermIndex, Uint32Array>();
+
+/**
+ * Each document's place among its index's refs in `localeCompare` order (refs that compare equal share one):
+ * the ranking breaks ties by ref, and a broad query's thousands of equal scores (lunr rounds its weights) were
+ * thousands of string comparisons per query. Computed once per index, on its first query.
+ */
+function refPlaces(index: TermIndex): Uint32Array {
+  let places = refPlaceTables.get(index);
+  if (!places) {
+    const refs = index.refs;
+    const docs = refs.map((_, doc) => doc).sort((a, b) => (refs[a] ?? '').localeCompare(refs[b] ?? ''));
+    places = new Uint32Array(refs.length);
+    let place = 0;
+    docs.forEach((doc, i) => {
+      const before = i > 0 ? docs[i - 1] : undefined;
+      if (before !== undefined && (refs[before] ?? '').localeCompare(refs[doc] ?? '') !== 0) place = i;
+      (places as Uint32Array)[doc] = place;
+    });
+    refPlaceTables.set(index, places);
+  }
+  return places;
+}
+
+/** Best score first; equal scores by ref (its place when both come from one segment, as the strings order). */
+function byScoreThenRef(a: Candidate, b: Candidate): number {
+  return b.score - a.score || (a.segment === b.segment ? a.place - b.place : a.ref.localeCompare(b.ref));
+}
+
 function scratchFor(index: TermIndex): Scratch {
   let scratch = scratches.get(index);
   if (!scratch) scratches.set(index, (scratch = new Scratch(index.refs.length)));
@@ -183,6 +212,9 @@ class Candidate implements RankedMatch {
     private readonly index: TermIndex,
     private readonly doc: number,
     private readonly terms: readonly string[],
+    /** The segment it comes from, and its ref's place among that segment's refs (see `refPlaces`). */
+    readonly segment: number,
+    readonly place: number,
   ) {}
 
   matched(): string[] {
@@ -317,8 +349,9 @@ export function rankMatches(
   const weights = estimated.map((frequency) => conceptWeight(frequency, documents));
   const frequencies = new Array<number>(total).fill(0);
   const candidates: Candidate[] = [];
-  for (const { index, masked } of segments) {
+  segments.forEach(({ index, masked }, segment) => {
     const scratch = scratchFor(index);
+    const places = refPlaces(index);
     const titleBit = index.fieldBit(options.titleField);
     const leadFields = options.leadFields ?? [];
     const leadMask =
@@ -362,15 +395,17 @@ export function rankMatches(
           index,
           doc,
           terms,
+          segment,
+          places[doc] ?? 0,
         ),
       );
     }
-  }
+  });
   // A long question is weighed as it was scored; a desk query's rarest word is known exactly by now.
   return applyCoverage(candidates, plan, {
     frequencies: plan.long ? estimated : frequencies,
     documents,
-  }).sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+  }).sort(byScoreThenRef);
 }
 
 /** What the ranking needs to know of a fiche beyond its words. */
@@ -395,7 +430,8 @@ export const SIDE_QUESTION_FACTOR = { desk: 0.5, long: 0.8 } as const;
 
 /** Whether a fiche is a side question of a procedure rather than its main fiche. */
 export function isSideQuestion(fiche: FicheTraits): boolean {
-  return fiche.origine === 'national' && /\?\s*$/u.test(fiche.titre);
+  // As /\?\s*$/u (trimEnd removes what \s matches), without a regular expression run on every candidate.
+  return fiche.origine === 'national' && fiche.titre.trimEnd().endsWith('?');
 }
 
 /** A fiche's score once its kind is known: the commune's own raised, side questions held back. */
@@ -420,7 +456,8 @@ export function liftLocalAnswers<T extends { fiche: FicheTraits; score: number; 
   for (const entry of ranked) best = Math.max(best, entry.score);
   const asked = phrase(query);
   for (const entry of ranked) {
-    if (entry.fiche.origine !== 'local' || !entry.match?.about) continue;
+    // `about` first: a field of the match, where the fiche's own fields cost a lookup each.
+    if (!entry.match?.about || entry.fiche.origine !== 'local') continue;
     // The query is one of the fiche's own keywords, whole: the editor said this is what the fiche is for.
     const named = (entry.fiche.mots_cles ?? []).some((keyword) => phrase(keyword) === asked);
     entry.score += named ? 2 * best : best;
