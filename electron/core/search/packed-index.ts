@@ -93,13 +93,25 @@ function encodeDocs(docs: Int32Array, documents: number): Uint8Array {
   return out;
 }
 
-function decodeDocs(bytes: Uint8Array): Int32Array {
+/**
+ * Postings widened per step of a swap: 20,000 fiches hold millions of them, a few tens of milliseconds to widen
+ * at once; a million per step keeps each step to a few.
+ */
+const POSTINGS_PER_STEP = 1 << 20;
+
+function* decodeDocs(bytes: Uint8Array): Generator<void, Int32Array> {
   if (bytes.length < 8) throw new DamagedIndexError('the index file has misshapen postings');
   const width = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(0, true);
   const body = bytes.subarray(8);
   if (width === 4) return typed(body, 4, (b, o, n) => new Int32Array(b, o, n));
   if (width !== 2) throw new DamagedIndexError('the index file has misshapen postings');
-  return Int32Array.from(typed(body, 2, (b, o, n) => new Uint16Array(b, o, n)));
+  const narrow = typed(body, 2, (b, o, n) => new Uint16Array(b, o, n));
+  const docs = new Int32Array(narrow.length);
+  for (let from = 0; from < narrow.length; from += POSTINGS_PER_STEP) {
+    docs.set(narrow.subarray(from, from + POSTINGS_PER_STEP), from);
+    yield;
+  }
+  return docs;
 }
 
 /**
@@ -127,7 +139,7 @@ function encodeWeights(weights: Float32Array): Uint8Array {
   return out;
 }
 
-function decodeWeights(bytes: Uint8Array): Float32Array {
+function* decodeWeights(bytes: Uint8Array): Generator<void, Float32Array> {
   if (bytes.length < 4) throw new DamagedIndexError('the index file has misshapen postings');
   const distinct = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
   if (distinct === 0) return typed(bytes.subarray(4), 4, (b, o, n) => new Float32Array(b, o, n));
@@ -135,10 +147,14 @@ function decodeWeights(bytes: Uint8Array): Float32Array {
   const values = typed(bytes.subarray(4, 4 + 4 * distinct), 4, (b, o, n) => new Float32Array(b, o, n));
   const indices = typed(bytes.subarray(4 + 4 * distinct), 2, (b, o, n) => new Uint16Array(b, o, n));
   const weights = new Float32Array(indices.length);
-  for (let i = 0; i < indices.length; i++) {
-    const index = indices[i] ?? 0;
-    if (index >= distinct) throw new DamagedIndexError('the index file has misshapen postings');
-    weights[i] = values[index] ?? 0;
+  for (let from = 0; from < indices.length; from += POSTINGS_PER_STEP) {
+    const to = Math.min(indices.length, from + POSTINGS_PER_STEP);
+    for (let i = from; i < to; i++) {
+      const index = indices[i] ?? 0;
+      if (index >= distinct) throw new DamagedIndexError('the index file has misshapen postings');
+      weights[i] = values[index] ?? 0;
+    }
+    yield;
   }
   return weights;
 }
@@ -306,8 +322,9 @@ function* decode(input: Uint8Array, verify: boolean): Generator<void, Decoded> {
   attachBodies(knowledge.fiches, bodies, 0, bodyReader);
   attachBodies(knowledge.contacts, bodies, meta.fiches, bodyReader);
   yield;
-  const fiches = postingTable(sections, Section.FicheTerms, meta.ficheFields);
-  const contacts = postingTable(sections, Section.ContactTerms, meta.contactFields);
+  const fiches = yield* postingTable(sections, Section.FicheTerms, meta.ficheFields);
+  yield;
+  const contacts = yield* postingTable(sections, Section.ContactTerms, meta.contactFields);
   yield;
   const words = new StringTable(section(Section.Words));
   const wordTerms = new StringTable(section(Section.WordTerms));
@@ -324,13 +341,18 @@ function* decode(input: Uint8Array, verify: boolean): Generator<void, Decoded> {
   };
 }
 
-function postingTable(sections: Uint8Array[], first: Section, fields: string[]): PostingTable {
+function* postingTable(
+  sections: Uint8Array[],
+  first: Section,
+  fields: string[],
+): Generator<void, PostingTable> {
   const section = (which: Section) => sectionOf(sections, which);
   const terms = new StringTable(section(first));
   const refs = new StringTable(section(first + 1)).all() as string[];
   const offsets = typed(section(first + 2), 4, (b, o, n) => new Uint32Array(b, o, n));
-  const docs = decodeDocs(section(first + 3));
-  const weights = decodeWeights(section(first + 4));
+  yield;
+  const docs = yield* decodeDocs(section(first + 3));
+  const weights = yield* decodeWeights(section(first + 4));
   const fieldBits = section(first + 5);
   if (
     !Array.isArray(fields) ||
