@@ -27,7 +27,10 @@ function build(): SearchData {
   const demo = readContentFolder(DEMO_CONTENT_DIR);
   const nationalDir = process.env.NATIONAL_DIR;
   const sourceFiles = nationalDir
-    ? [...demo.files, ...readContentFolder(nationalDir).files.map((f) => ({ ...f, path: `national/${f.path}` }))]
+    ? [
+        ...demo.files,
+        ...readContentFolder(nationalDir).files.map((f) => ({ ...f, path: `national/${f.path}` })),
+      ]
     : demo.files;
   const themes = parseKnowledge(demo.files).themes.map((theme) => theme.id);
   const generated = syntheticFiches(syntheticSource(publishedFiches(parseKnowledge(sourceFiles))), {
@@ -50,7 +53,9 @@ const file = join(cacheDir, 'search-index.bin');
 writeFileSync(file, bytes);
 const { sections } = readIndexFile(bytes, false);
 const mb = (n: number) => (n / 1e6).toFixed(1).padStart(6);
-sections.forEach((section, i) => console.log(`${(SECTION_NAMES[i] ?? String(i)).padEnd(16)} ${mb(section.length)} MB`));
+sections.forEach((section, i) =>
+  console.log(`${(SECTION_NAMES[i] ?? String(i)).padEnd(16)} ${mb(section.length)} MB`),
+);
 console.log(`${'total'.padEnd(16)} ${mb(bytes.length)} MB`);
 for (let round = 0; round < 3; round++) {
   started = performance.now();

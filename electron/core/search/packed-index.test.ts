@@ -56,11 +56,15 @@ describe('the binary search index', () => {
       read.push(item.path);
       return data.knowledge.fiches.find((fiche) => fiche.path === item.path && texts.has(item.path))?.body;
     });
-    expect(packed.knowledge.fiches.map((fiche) => fiche.body)).toEqual(data.knowledge.fiches.map((f) => f.body));
+    expect(packed.knowledge.fiches.map((fiche) => fiche.body)).toEqual(
+      data.knowledge.fiches.map((f) => f.body),
+    );
     expect(read).toHaveLength(data.knowledge.fiches.length);
     // Stored when asked (an engine made in the process keeps them), and smaller without them.
     const withBodies = new PackedIndex(encodeSearchData(data, true, true), true);
-    expect(withBodies.knowledge.fiches.map((fiche) => fiche.body)).toEqual(data.knowledge.fiches.map((f) => f.body));
+    expect(withBodies.knowledge.fiches.map((fiche) => fiche.body)).toEqual(
+      data.knowledge.fiches.map((f) => f.body),
+    );
     expect(encodeSearchData(data, true, true).length).toBeGreaterThan(bytes.length);
   });
 

@@ -190,7 +190,10 @@ export function encodeSearchData(data: SearchData, compress = true, withBodies =
       JSON.stringify({ ...knowledge, fiches: [], contacts: knowledge.contacts.map(withoutBody) }),
       ...chunks(knowledge.fiches, FICHES_PER_CHUNK).map((chunk) => JSON.stringify(chunk.map(withoutBody))),
     ]),
-    encodeBlobs(withBodies ? [...knowledge.fiches, ...knowledge.contacts].map((item) => item.body) : [], compress),
+    encodeBlobs(
+      withBodies ? [...knowledge.fiches, ...knowledge.contacts].map((item) => item.body) : [],
+      compress,
+    ),
     ...postingSections(fiches),
     ...postingSections(contacts),
     encodeStrings(words.words),
