@@ -59,6 +59,42 @@ export function topByScore(ranked: readonly Ranked[], count: number): Ranked[] {
   return ranked.filter((entry) => entry.score >= threshold).sort(byScore);
 }
 
+interface Lookups {
+  fiches: Map<string, Fiche>;
+  contacts: Map<string, Contact>;
+  themeLabels: Map<string, string>;
+  synonyms: SynonymTable;
+  complementsOf: Map<string, Fiche[]>;
+  contactsByType: Map<string, Contact[]>;
+}
+
+function lookupsOf(knowledge: KnowledgeBase): Lookups {
+  const fiches = new Map(publishedFiches(knowledge).map((fiche) => [fiche.id, fiche]));
+  const contacts = new Map(knowledge.contacts.map((contact) => [contact.id, contact]));
+  const complementsOf = new Map<string, Fiche[]>();
+  const contactsByType = new Map<string, Contact[]>();
+  for (const fiche of fiches.values()) {
+    if (!fiche.complete) continue;
+    const list = complementsOf.get(fiche.complete);
+    if (list) list.push(fiche);
+    else complementsOf.set(fiche.complete, [fiche]);
+  }
+  for (const contact of contacts.values()) {
+    if (!contact.type) continue;
+    const list = contactsByType.get(contact.type);
+    if (list) list.push(contact);
+    else contactsByType.set(contact.type, [contact]);
+  }
+  return {
+    fiches,
+    contacts,
+    themeLabels: new Map(knowledge.themes.map((theme) => [theme.id, theme.libelle])),
+    synonyms: new SynonymTable(knowledge.synonyms),
+    complementsOf,
+    contactsByType,
+  };
+}
+
 /** A loaded search: the two lunr indexes and what the planner, the snippets and the suggestions need. */
 export class SearchEngine {
   readonly knowledge: KnowledgeBase;
@@ -73,16 +109,12 @@ export class SearchEngine {
   private readonly serializedFiches: object | undefined;
   private lunrIndex: lunr.Index | undefined;
   private profiles: ThemeProfile[] | undefined;
-  private readonly fiches: Map<string, Fiche>;
-  private readonly contacts: Map<string, Contact>;
-  private readonly themeLabels: Map<string, string>;
-  private readonly synonyms: SynonymTable;
+  /** The maps below, made at the first query rather than in the swap (tens of thousands of entries). */
+  private lookupTables: Lookups | undefined;
   private readonly surfaceOf: () => SurfaceLookup;
   private surfaceRecord: Record<string, string> | undefined;
   /** The snippet data of each build the engine is made of, the newest first. */
   private readonly snippetStores: SnippetStore[];
-  private readonly complementsOf = new Map<string, Fiche[]>();
-  private readonly contactsByType = new Map<string, Contact[]>();
 
   /**
    * From the binary index (persisted, or handed over by the worker): read lazily, nothing decoded but the
@@ -141,18 +173,28 @@ export class SearchEngine {
       this.contactSegments = [{ index: contactsIndex }];
       this.surfaceOf = ownSurface;
     }
-    this.fiches = new Map(publishedFiches(this.knowledge).map((fiche) => [fiche.id, fiche]));
-    this.contacts = new Map(this.knowledge.contacts.map((contact) => [contact.id, contact]));
-    this.themeLabels = new Map(this.knowledge.themes.map((theme) => [theme.id, theme.libelle]));
-    this.synonyms = new SynonymTable(this.knowledge.synonyms);
-    for (const fiche of this.fiches.values()) {
-      if (!fiche.complete) continue;
-      this.complementsOf.set(fiche.complete, [...(this.complementsOf.get(fiche.complete) ?? []), fiche]);
-    }
-    for (const contact of this.contacts.values()) {
-      if (!contact.type) continue;
-      this.contactsByType.set(contact.type, [...(this.contactsByType.get(contact.type) ?? []), contact]);
-    }
+  }
+
+  private get lookups(): Lookups {
+    return (this.lookupTables ??= lookupsOf(this.knowledge));
+  }
+  private get fiches(): Map<string, Fiche> {
+    return this.lookups.fiches;
+  }
+  private get contacts(): Map<string, Contact> {
+    return this.lookups.contacts;
+  }
+  private get themeLabels(): Map<string, string> {
+    return this.lookups.themeLabels;
+  }
+  private get synonyms(): SynonymTable {
+    return this.lookups.synonyms;
+  }
+  private get complementsOf(): Map<string, Fiche[]> {
+    return this.lookups.complementsOf;
+  }
+  private get contactsByType(): Map<string, Contact[]> {
+    return this.lookups.contactsByType;
   }
 
   /** Published local fiches that complete the fiche `id`. */

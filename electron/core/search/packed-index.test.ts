@@ -45,9 +45,27 @@ describe('the binary search index', () => {
     for (const query of ['passeport', 'carte ident', 'electoin', 'ete oeuvre', 'aucunmotconnu', 'mair']) {
       expect(persisted.search(query)).toEqual(built.search(query));
     }
-    expect(persisted.knowledge.fiches.map((fiche) => fiche.body)).toEqual(
+  });
+
+  it('leaves the bodies out of a file: they are read from the content folder when a page asks for one', () => {
+    const packed = new PackedIndex(Buffer.from(bytes), true);
+    expect(packed.knowledge.fiches.map((fiche) => fiche.body).every((body) => body === '')).toBe(true);
+    const texts = new Map(files.map((file) => [file.path, file.text]));
+    const read: string[] = [];
+    packed.readBodiesWith((item) => {
+      read.push(item.path);
+      return data.knowledge.fiches.find((fiche) => fiche.path === item.path && texts.has(item.path))?.body;
+    });
+    expect(packed.knowledge.fiches.map((fiche) => fiche.body)).toEqual(
       data.knowledge.fiches.map((f) => f.body),
     );
+    expect(read).toHaveLength(data.knowledge.fiches.length);
+    // Stored when asked (an engine made in the process keeps them), and smaller without them.
+    const withBodies = new PackedIndex(encodeSearchData(data, true, true), true);
+    expect(withBodies.knowledge.fiches.map((fiche) => fiche.body)).toEqual(
+      data.knowledge.fiches.map((f) => f.body),
+    );
+    expect(encodeSearchData(data, true, true).length).toBeGreaterThan(bytes.length);
   });
 
   it('refuses a file cut, corrupted or misaligned in its sizes', () => {

@@ -44,6 +44,9 @@ const Section = {
 } as const;
 type Section = (typeof Section)[keyof typeof Section] | number;
 
+/** The sections' names, by number (the size report of scripts/bench/index-size.ts). */
+export const SECTION_NAMES: readonly string[] = Object.keys(Section).filter((name) => name !== 'Count');
+
 /**
  * The fiches' metadata is parsed by chunks of this many: a swap decodes one chunk per turn of the event loop,
  * so even 20,000 fiches never hold the main thread more than a few milliseconds at a time.
@@ -71,10 +74,89 @@ function postingSections(table: PostingTable): Uint8Array[] {
     encodeStrings(table.terms.all()),
     encodeStrings(table.refs),
     bytesOf(table.offsets),
-    bytesOf(table.docs),
-    bytesOf(table.weights),
+    encodeDocs(table.docs, table.refs.length),
+    encodeWeights(table.weights),
     bytesOf(table.fieldBits),
   ];
+}
+
+/**
+ * Document numbers in two bytes each when every one fits (fewer than 65,536 documents: 20,000 fiches do), else
+ * four. The first u32 says which: the section is read back into the Int32Array the ranking reads.
+ */
+function encodeDocs(docs: Int32Array, documents: number): Uint8Array {
+  const narrow = documents <= 0xffff;
+  const out = new Uint8Array(8 + docs.length * (narrow ? 2 : 4));
+  new DataView(out.buffer).setUint32(0, narrow ? 2 : 4, true);
+  if (narrow) new Uint16Array(out.buffer, 8, docs.length).set(docs);
+  else new Int32Array(out.buffer, 8, docs.length).set(docs);
+  return out;
+}
+
+/**
+ * Postings widened per step of a swap: 20,000 fiches hold millions of them, a few tens of milliseconds to widen
+ * at once; a million per step keeps each step to a few.
+ */
+const POSTINGS_PER_STEP = 1 << 20;
+
+function* decodeDocs(bytes: Uint8Array): Generator<void, Int32Array> {
+  if (bytes.length < 8) throw new DamagedIndexError('the index file has misshapen postings');
+  const width = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(0, true);
+  const body = bytes.subarray(8);
+  if (width === 4) return typed(body, 4, (b, o, n) => new Int32Array(b, o, n));
+  if (width !== 2) throw new DamagedIndexError('the index file has misshapen postings');
+  const narrow = typed(body, 2, (b, o, n) => new Uint16Array(b, o, n));
+  const docs = new Int32Array(narrow.length);
+  for (let from = 0; from < narrow.length; from += POSTINGS_PER_STEP) {
+    docs.set(narrow.subarray(from, from + POSTINGS_PER_STEP), from);
+    yield;
+  }
+  return docs;
+}
+
+/**
+ * lunr's weights repeat (a term's weight depends on its frequency in the field and the field's length, both
+ * small numbers): when they take fewer than 65,536 distinct values, each posting stores the two-byte number of
+ * its value in a table of them. The weights read back are the very same floats, so the ranking is unchanged.
+ * Layout: u32 count of distinct values (0: none, the weights follow as Float32), the values, the numbers.
+ */
+function encodeWeights(weights: Float32Array): Uint8Array {
+  const numbers = new Map<number, number>();
+  for (const weight of weights) {
+    if (!numbers.has(weight)) numbers.set(weight, numbers.size);
+    if (numbers.size > 0xffff) break;
+  }
+  if (numbers.size > 0xffff || numbers.size === 0) {
+    const out = new Uint8Array(4 + weights.byteLength);
+    out.set(bytesOf(weights), 4);
+    return out;
+  }
+  const out = new Uint8Array(4 + 4 * numbers.size + 2 * weights.length);
+  new DataView(out.buffer).setUint32(0, numbers.size, true);
+  new Float32Array(out.buffer, 4, numbers.size).set([...numbers.keys()]);
+  const indices = new Uint16Array(out.buffer, 4 + 4 * numbers.size, weights.length);
+  weights.forEach((weight, i) => (indices[i] = numbers.get(weight) ?? 0));
+  return out;
+}
+
+function* decodeWeights(bytes: Uint8Array): Generator<void, Float32Array> {
+  if (bytes.length < 4) throw new DamagedIndexError('the index file has misshapen postings');
+  const distinct = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+  if (distinct === 0) return typed(bytes.subarray(4), 4, (b, o, n) => new Float32Array(b, o, n));
+  if (4 + 4 * distinct > bytes.length) throw new DamagedIndexError('the index file has misshapen postings');
+  const values = typed(bytes.subarray(4, 4 + 4 * distinct), 4, (b, o, n) => new Float32Array(b, o, n));
+  const indices = typed(bytes.subarray(4 + 4 * distinct), 2, (b, o, n) => new Uint16Array(b, o, n));
+  const weights = new Float32Array(indices.length);
+  for (let from = 0; from < indices.length; from += POSTINGS_PER_STEP) {
+    const to = Math.min(indices.length, from + POSTINGS_PER_STEP);
+    for (let i = from; i < to; i++) {
+      const index = indices[i] ?? 0;
+      if (index >= distinct) throw new DamagedIndexError('the index file has misshapen postings');
+      weights[i] = values[index] ?? 0;
+    }
+    yield;
+  }
+  return weights;
 }
 
 function withoutBody<T extends { body: string }>(item: T): Omit<T, 'body'> {
@@ -84,9 +166,12 @@ function withoutBody<T extends { body: string }>(item: T): Omit<T, 'body'> {
 
 /**
  * The search data in the binary layout: the bytes persisted, shipped to desks and handed over by the worker.
- * `compress`: bodies and snippet texts deflated (for a file; an engine made in the process may skip it).
+ * `compress`: snippet texts and word positions deflated (for a file; an engine made in the process may skip
+ * it). `withBodies`: the fiches' and contacts' markdown bodies stored too. A file leaves them out (they were a
+ * fifth of it): every desk holds the content folder the index was built from, and the search service reads a
+ * body from there when a fiche page asks for it (`PackedIndex.readBodiesWith`).
  */
-export function encodeSearchData(data: SearchData, compress = true): Uint8Array {
+export function encodeSearchData(data: SearchData, compress = true, withBodies = !compress): Uint8Array {
   const { knowledge } = data;
   const fiches = postingTableOf(data.fichesIndex as SerializedLunrIndex);
   const contacts = postingTableOf(data.contactsIndex as SerializedLunrIndex);
@@ -101,12 +186,16 @@ export function encodeSearchData(data: SearchData, compress = true): Uint8Array 
   };
   const sections: Uint8Array[] = [
     utf8(JSON.stringify(meta)),
-    encodeBlobs([
-      JSON.stringify({ ...knowledge, fiches: [], contacts: knowledge.contacts.map(withoutBody) }),
-      ...chunks(knowledge.fiches, FICHES_PER_CHUNK).map((chunk) => JSON.stringify(chunk.map(withoutBody))),
-    ]),
     encodeBlobs(
-      [...knowledge.fiches, ...knowledge.contacts].map((item) => item.body),
+      [
+        JSON.stringify({ ...knowledge, fiches: [], contacts: knowledge.contacts.map(withoutBody) }),
+        ...chunks(knowledge.fiches, FICHES_PER_CHUNK).map((chunk) => JSON.stringify(chunk.map(withoutBody))),
+        // Deflated too in a file (a fourth of its size): one chunk inflates in a step of the swap.
+      ],
+      compress,
+    ),
+    encodeBlobs(
+      withBodies ? [...knowledge.fiches, ...knowledge.contacts].map((item) => item.body) : [],
       compress,
     ),
     ...postingSections(fiches),
@@ -118,7 +207,7 @@ export function encodeSearchData(data: SearchData, compress = true): Uint8Array 
     encodeStrings(snippets.terms),
     encodeStrings(snippets.ids),
     encodeBlobs(snippets.texts, compress),
-    encodeByteBlobs(snippets.words),
+    encodeByteBlobs(snippets.words, compress),
   ];
   const header: IndexFileHeader = {
     format: data.format,
@@ -139,8 +228,23 @@ function typed<T>(
   return make(bytes.buffer, bytes.byteOffset, bytes.byteLength / size);
 }
 
-/** Gives each item a `body` read from the file when first asked for (most bodies are never read). */
-function attachBodies(items: ReadonlyArray<Fiche | Contact>, bodies: BlobTable, first: number): void {
+/**
+ * Reads an item's markdown body from elsewhere (the content folder) when the index does not store it; undefined
+ * when the item is no longer there.
+ */
+export type BodyReader = (item: Fiche | Contact) => string | undefined;
+
+/**
+ * Gives each item a `body` read when first asked for (most bodies are never read): from the file's bodies when
+ * it stores them, else from the reader the search service gives (`reader.read`), else empty.
+ */
+function attachBodies(
+  items: ReadonlyArray<Fiche | Contact>,
+  bodies: BlobTable,
+  first: number,
+  reader: { read?: BodyReader },
+): void {
+  const stored = bodies.length > 0;
   items.forEach((item, i) => {
     const settle = (value: string) =>
       Object.defineProperty(item, 'body', { value, writable: true, configurable: true, enumerable: true });
@@ -148,9 +252,13 @@ function attachBodies(items: ReadonlyArray<Fiche | Contact>, bodies: BlobTable, 
       configurable: true,
       enumerable: true,
       get: () => {
-        const body = bodies.text(first + i);
-        settle(body);
-        return body;
+        if (stored) {
+          const body = bodies.text(first + i);
+          settle(body);
+          return body;
+        }
+        // Not kept once read: the folder's text may change before the next build, and a page is read seldom.
+        return reader.read?.(item) ?? '';
       },
       set: settle,
     });
@@ -171,6 +279,7 @@ interface Decoded {
   fiches: PostingTable;
   contacts: PostingTable;
   words: WordPrefixes;
+  bodyReader: { read?: BodyReader };
 }
 
 function sectionOf(sections: Uint8Array[], section: Section): Uint8Array {
@@ -213,14 +322,16 @@ function* decode(input: Uint8Array, verify: boolean): Generator<void, Decoded> {
   if (
     knowledge.fiches.length !== meta.fiches ||
     knowledge.contacts.length !== meta.contacts ||
-    bodies.length !== meta.fiches + meta.contacts
+    (bodies.length !== 0 && bodies.length !== meta.fiches + meta.contacts)
   )
     throw new DamagedIndexError('the index file has a misshapen knowledge base');
-  attachBodies(knowledge.fiches, bodies, 0);
-  attachBodies(knowledge.contacts, bodies, meta.fiches);
+  const bodyReader: { read?: BodyReader } = {};
+  attachBodies(knowledge.fiches, bodies, 0, bodyReader);
+  attachBodies(knowledge.contacts, bodies, meta.fiches, bodyReader);
   yield;
-  const fiches = postingTable(sections, Section.FicheTerms, meta.ficheFields);
-  const contacts = postingTable(sections, Section.ContactTerms, meta.contactFields);
+  const fiches = yield* postingTable(sections, Section.FicheTerms, meta.ficheFields);
+  yield;
+  const contacts = yield* postingTable(sections, Section.ContactTerms, meta.contactFields);
   yield;
   const words = new StringTable(section(Section.Words));
   const wordTerms = new StringTable(section(Section.WordTerms));
@@ -233,16 +344,22 @@ function* decode(input: Uint8Array, verify: boolean): Generator<void, Decoded> {
     fiches,
     contacts,
     words: new WordPrefixes({ words, terms: wordTerms }),
+    bodyReader,
   };
 }
 
-function postingTable(sections: Uint8Array[], first: Section, fields: string[]): PostingTable {
+function* postingTable(
+  sections: Uint8Array[],
+  first: Section,
+  fields: string[],
+): Generator<void, PostingTable> {
   const section = (which: Section) => sectionOf(sections, which);
   const terms = new StringTable(section(first));
   const refs = new StringTable(section(first + 1)).all() as string[];
   const offsets = typed(section(first + 2), 4, (b, o, n) => new Uint32Array(b, o, n));
-  const docs = typed(section(first + 3), 4, (b, o, n) => new Int32Array(b, o, n));
-  const weights = typed(section(first + 4), 4, (b, o, n) => new Float32Array(b, o, n));
+  yield;
+  const docs = yield* decodeDocs(section(first + 3));
+  const weights = yield* decodeWeights(section(first + 4));
   const fieldBits = section(first + 5);
   if (
     !Array.isArray(fields) ||
@@ -272,6 +389,7 @@ export class PackedIndex {
   readonly contacts: PostingTable;
   readonly words: WordPrefixes;
   private readonly sections: Uint8Array[];
+  private readonly bodyReader: { read?: BodyReader };
 
   /** `verify`: check the checksum (a file read from disk); bytes just built by the worker are not. */
   constructor(bytes: Uint8Array, verify: boolean, decoded?: Decoded) {
@@ -289,6 +407,12 @@ export class PackedIndex {
     this.fiches = done.fiches;
     this.contacts = done.contacts;
     this.words = done.words;
+    this.bodyReader = done.bodyReader;
+  }
+
+  /** Where the bodies the file does not store are read from (the search service's content folder). */
+  readBodiesWith(read: BodyReader): void {
+    this.bodyReader.read = read;
   }
 
   /**

@@ -20,5 +20,5 @@ export interface SearchData {
   words: Record<string, string>;
 }
 
-/** 4: the binary layout (packed-index.ts); 3 was JSON. */
-export const SEARCH_DATA_FORMAT = 4;
+/** 5: the binary layout with narrow postings and deflated word positions; 4 stored them wide; 3 was JSON. */
+export const SEARCH_DATA_FORMAT = 5;

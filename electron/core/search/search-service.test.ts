@@ -43,6 +43,16 @@ describe('search service', () => {
     const second = start(content, data);
     expect(second.status()).toMatchObject({ state: 'ready', fromCache: true });
     expect(second.current().search('passeport').results[0]?.id).toBe('passeport');
+    // The file does not store the bodies: the fiche page reads them from the folder, from either index.
+    const body = sampleContent()
+      .find((file) => file.path === second.current().fiche('passeport')?.path)
+      ?.text.split('---\n')
+      .slice(2)
+      .join('---\n')
+      .trim();
+    expect(body?.length).toBeGreaterThan(20);
+    expect(second.current().fiche('passeport')?.body.trim()).toBe(body);
+    expect(first.current().fiche('passeport')?.body.trim()).toBe(body);
 
     writeFileSync(
       join(content, 'fiches', 'nouvelle.md'),

@@ -4,10 +4,12 @@ import { relative, sep } from 'node:path';
 import type { IndexStatus } from '../../../common/contract';
 import type { ContentFile, ContentSnapshot } from '../knowledge/content-files';
 import { isContentPath, readContentFolder, SYNONYMS_FILE, THEMES_FILE } from '../knowledge/content-files';
+import { parseKnowledge } from '../knowledge/parse';
 import { UnavailableError } from '../errors';
 import { buildInWorker } from './build-in-worker';
 import { SearchEngine } from './engine';
 import { buildSearchData } from './index-build';
+import type { PackedIndex } from './packed-index';
 import { loadPersisted, persist } from './persist';
 
 /** Beyond this many changed files at once (a copy, an import), only the full rebuild runs. */
@@ -97,7 +99,7 @@ export class SearchService {
     let engine: SearchEngine | undefined;
     if (persisted) {
       try {
-        engine = new SearchEngine(persisted);
+        engine = new SearchEngine(this.withBodies(persisted));
       } catch (error) {
         // A persisted index the engine cannot load is rebuilt, never a reason not to start.
         console.warn('[search] the persisted index cannot be loaded, it is rebuilt:', error);
@@ -225,11 +227,25 @@ export class SearchService {
    * the city server built before it puts the files in place. Loading it costs a read and a checksum, not a
    * build; a file of another version is recognised by its first bytes and costs nothing.
    */
+  /**
+   * The persisted index does not store the bodies (persist.ts): a fiche page reads its body from the folder's
+   * text this service holds, the text the index was built from (or a newer one, until the rebuild).
+   */
+  private withBodies(index: PackedIndex): PackedIndex {
+    index.readBodiesWith((item) => {
+      const text = this.files.get(item.path);
+      if (text === undefined) return undefined;
+      const knowledge = parseKnowledge([{ path: item.path, text }]);
+      return [...knowledge.fiches, ...knowledge.contacts].find((found) => found.id === item.id)?.body;
+    });
+    return index;
+  }
+
   private loadPersistedFor(snapshot: ContentSnapshot): boolean {
     const data = loadPersisted(this.options.dataDir, snapshot.hash);
     if (!data) return false;
     try {
-      this.engine = new SearchEngine(data);
+      this.engine = new SearchEngine(this.withBodies(data));
     } catch (error) {
       console.warn('[search] the persisted index cannot be loaded, it is rebuilt:', error);
       return false;
@@ -259,7 +275,7 @@ export class SearchService {
         },
         this.options.dataDir,
       );
-      this.engine = new SearchEngine(index);
+      this.engine = new SearchEngine(this.withBodies(index));
       this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
       this.fromCache = false;
       this.error = undefined;
