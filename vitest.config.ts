@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /** What both projects share. */
 const shared = {
-  environment: 'node',
+  environment: 'node' as const,
   // Each test file's temporary folders live in one folder removed after the file (dev/test-support/temp-root.ts).
   setupFiles: ['dev/test-support/temp-root.ts'],
   // One throwaway PostgreSQL 15 cluster for the run (or the server INFOCITE_TEST_POSTGRES names), for the tests
@@ -11,7 +11,7 @@ const shared = {
   testTimeout: 30_000,
   // Set-ups build a search index and, on PostgreSQL, a fresh migrated database: seconds on a loaded machine.
   hookTimeout: 60_000,
-} as const;
+};
 
 export default defineConfig({
   test: {
