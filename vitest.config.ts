@@ -18,13 +18,13 @@ export default defineConfig({
     // Vitest runs one file at a time on a 2-core machine by default (cores − 1); many files wait on child
     // processes, workers and disk, so two at a time use both cores and cut the run by about a third.
     maxWorkers: 2,
-    // The city server's API tests run twice, on SQLite and on a fresh PostgreSQL database each
-    // (dev/test-support/test-core.ts), in the same pool as the rest: one run, no second start-up.
+    // Every test runs once (« all »: SQLite by default); the city server's API tests run a second time on a fresh
+    // PostgreSQL database each (dev/test-support/test-core.ts), in the same pool: one run, no second start-up.
     projects: [
       {
         test: {
           ...shared,
-          name: 'sqlite',
+          name: 'all',
           include: [
             'common/**/*.test.ts',
             'electron/**/*.test.ts',
@@ -39,7 +39,17 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'postgres',
-          include: ['electron/server/**/*.test.ts', 'scripts/server.test.ts'],
+          include: ['electron/server/**/*.test.ts'],
+          // Files whose outcome does not depend on the engine of testCore/sampleCore: on PostgreSQL already
+          // (concurrency, postgres-restart), on a core of their own, or without any core.
+          exclude: [
+            'electron/server/concurrency.test.ts',
+            'electron/server/postgres-restart.test.ts',
+            'electron/server/handlers/admin.test.ts',
+            'electron/server/handlers/knowledge.test.ts',
+            'electron/server/desk/{outbox-crash,sender,server-link,server-url}.test.ts',
+            'electron/server/{http-clients,http-guards,json-log}.test.ts',
+          ],
           env: { INFOCITE_TEST_ENGINE: 'postgres' },
         },
       },
