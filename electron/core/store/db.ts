@@ -29,12 +29,21 @@ export interface RunResult {
   changes: number;
 }
 
+type Isolation = 'serializable' | 'read committed';
+
+export interface TransactionOptions {
+  /** PostgreSQL's isolation level; SERIALIZABLE by default (SQLite's single connection is always serial). */
+  isolation?: Isolation;
+}
+
 /** How many times a PostgreSQL transaction is tried again after a serialisation failure or a deadlock. */
 const MAX_ATTEMPTS = 6;
 
 export class Db {
   /** The transaction running in the current async call chain, per root handle. */
   private readonly active = new AsyncLocalStorage<Db>();
+  /** Savepoints open in this transaction (their names are numbered). */
+  private savepoints = 0;
 
   constructor(
     private readonly executor: Kysely<Tables> | Transaction<Tables>,
@@ -80,19 +89,27 @@ export class Db {
     return { changes: Number(result.numAffectedRows ?? 0n) };
   }
 
+  /** The id an `INSERT … RETURNING id` gave; a missing one is a bug of the query, never a silent NaN. */
+  async insertId(query: RawBuilder<unknown>): Promise<number> {
+    const id = await this.value<number>(query);
+    if (typeof id !== 'number') throw new Error('INSERT … RETURNING id gave no id');
+    return id;
+  }
+
   /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. Inside a transaction
-   * already, `work` simply joins it. On PostgreSQL the transaction is SERIALIZABLE and tried again (from the
-   * start, so `work` must only change the database) when two concurrent calls conflict; on SQLite the single
-   * connection already runs transactions one at a time.
+   * already, `work` simply joins it. On PostgreSQL the transaction is SERIALIZABLE (unless `isolation` says
+   * otherwise) and tried again (from the start, so `work` must only change the database) when two concurrent
+   * calls conflict; on SQLite the single connection already runs transactions one at a time.
    */
-  async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const running = this.current();
     if (running.isTransaction) return work(running);
-    if (this.engine === 'sqlite') return this.attempt(work);
+    const isolation = options.isolation ?? 'serializable';
+    if (this.engine === 'sqlite') return this.attempt(work, isolation);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(work);
+        return await this.attempt(work, isolation);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isSerializationFailure(error)) throw error;
         // A short random wait, growing, so the two conflicting calls do not collide again at once.
@@ -101,10 +118,33 @@ export class Db {
     }
   }
 
-  private attempt<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` inside the current transaction so that it leaves all its writes or none, while the transaction
+   * goes on when it throws (the caller decides what a failure means). Savepoints are numbered, so they nest.
+   */
+  async savepoint<T>(work: () => Promise<T>): Promise<T> {
+    const tx = this.current();
+    if (!tx.isTransaction) throw new Error('a savepoint needs a running transaction');
+    const name = sql.raw(`sp_${++tx.savepoints}`);
+    await tx.run(sql`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      await tx.run(sql`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      // On PostgreSQL, rolling back to the savepoint is also what lets the transaction continue after a failed
+      // statement. If the connection itself is gone, the first error says why.
+      await tx.run(sql`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+      throw error;
+    } finally {
+      tx.savepoints--;
+    }
+  }
+
+  private attempt<T>(work: (tx: Db) => Promise<T>, isolation: Isolation): Promise<T> {
     const root = this.executor as Kysely<Tables>;
     const begin =
-      this.engine === 'postgres' ? root.transaction().setIsolationLevel('serializable') : root.transaction();
+      this.engine === 'postgres' ? root.transaction().setIsolationLevel(isolation) : root.transaction();
     return begin.execute((trx) => {
       const tx = new Db(trx, this.engine, true);
       return this.active.run(tx, () => work(tx));

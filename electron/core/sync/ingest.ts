@@ -11,7 +11,7 @@ import type { CallingDesk } from '../points/call-point';
 import { sql, type Db } from '../store/db';
 import type { IngestKnowledge } from './apply';
 import { applyEntry, effectiveTime, reasonOf } from './apply';
-import { inSavepoint, mustPropagate } from './savepoint';
+import { mustPropagate } from './must-propagate';
 
 export interface Batch {
   /** The desk's clock when it sent the batch. */
@@ -86,7 +86,7 @@ async function ingestOne(
     const at = effectiveTime(entry.at, sentAt, now);
     try {
       // A savepoint: a refusal half-way leaves nothing of the entry behind.
-      await inSavepoint(tx, () => applyEntry(tx, knowledge, desk, entry, at, now));
+      await tx.savepoint(() => applyEntry(tx, knowledge, desk, entry, at, now));
       return { uid: entry.uid, statut: 'accepte' };
     } catch (error) {
       if (mustPropagate(error)) throw error;

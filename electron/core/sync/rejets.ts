@@ -12,7 +12,7 @@ import { sql, type Db } from '../store/db';
 import type { IngestKnowledge } from './apply';
 import { applyEntry, reasonOf } from './apply';
 import { markReceived } from './ingest';
-import { inSavepoint, mustPropagate } from './savepoint';
+import { mustPropagate } from './must-propagate';
 
 interface RejetRow {
   id: number;
@@ -83,7 +83,7 @@ async function deskOf(db: Db, posteId: number | null): Promise<CallingDesk> {
 /** Applies the dead letter again, in a savepoint; the reason it is still refused, or null once accepted. */
 async function retry(tx: Db, knowledge: IngestKnowledge, row: RejetRow): Promise<string | null> {
   try {
-    await inSavepoint(tx, async () => {
+    await tx.savepoint(async () => {
       const parsed = outboxEntry.safeParse(sentEntry(row));
       if (!parsed.success) throw new RefusedError('Entrée illisible : elle ne peut pas être réessayée.');
       await applyEntry(

@@ -1,7 +1,7 @@
 // Brings a PostgreSQL database up to the last migration. Two servers starting at once take turns (an advisory
 // lock held by the migrating transaction); a database made by a newer version is refused untouched.
 import { sql } from 'kysely';
-import { Db } from '../db';
+import type { Db } from '../db';
 import { DatabaseVersionError } from '../database';
 import { POSTGRES_MIGRATIONS } from './migrations';
 import type { PostgresMigration } from './migrations/types';
@@ -23,10 +23,7 @@ export async function migratePostgres(
   // READ COMMITTED, not the store's SERIALIZABLE: a serializable transaction's snapshot is taken at its first
   // statement (the lock itself), so the server that waited for the lock would not see the version the other
   // one just committed, and would run the migrations again. Here each statement sees what was committed.
-  await db.kysely
-    .transaction()
-    .setIsolationLevel('read committed')
-    .execute((trx) => run(new Db(trx, 'postgres', true), migrations, latest));
+  await db.transaction((tx) => run(tx, migrations, latest), { isolation: 'read committed' });
 }
 
 async function run(tx: Db, migrations: readonly PostgresMigration[], latest: number): Promise<void> {
