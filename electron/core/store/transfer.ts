@@ -94,6 +94,7 @@ export async function transferToPostgres(
   try {
     store = openCopy(sourceFile, work);
     const source = store.db;
+    const copy = store;
     const targetVersion = await schemaVersion(target);
     if (targetVersion !== SCHEMA_VERSION)
       throw new TransferError(
@@ -116,12 +117,12 @@ export async function transferToPostgres(
         for (const table of [...tables].reverse()) await tx.run(sql`DELETE FROM ${sql.ref(table.name)}`);
       const copied: TableTransfer[] = [];
       for (const table of tables)
-        copied.push(await copyTable(source, tx, table, targets.get(table.name)!, batchSize));
+        copied.push(await copyTable(copy, tx, table, targets.get(table.name)!, batchSize));
       for (const table of withTriggers) await setTriggers(tx, table.name, true);
       for (const table of tables) await moveSequences(tx, table.name, targets.get(table.name)!);
       for (const result of copied) {
         const table = tables.find((t) => t.name === result.table)!;
-        result.verified = await verifyTable(source, tx, table, batchSize);
+        result.verified = await verifyTable(copy, tx, table, batchSize);
       }
       const wrong = copied.filter((result) => result.verified !== result.source);
       if (wrong.length > 0) throw new TransferError(mismatchMessage(wrong));
@@ -313,23 +314,29 @@ function batchRows(table: SourceTable, batchSize: number): number {
   return Math.max(1, Math.min(batchSize, Math.floor(MAX_PARAMETERS / Math.max(1, table.columns.length))));
 }
 
-/** The source's rows, batch after batch, in key order (so a parent row of the same table comes first). */
-async function* sourceBatches(source: Db, table: SourceTable, size: number): AsyncGenerator<Row[]> {
+/**
+ * The source's rows, batch after batch, in key order (so a parent row of the same table comes first): one
+ * statement walked by better-sqlite3's iterator, so a large table is read once, not again up to each OFFSET.
+ * Nothing else may use the source's connection while a walk is under way (the loops only write to the target).
+ */
+function* sourceBatches(source: Store, table: SourceTable, size: number): Generator<Row[]> {
   const order = table.key.length > 0 ? table.key : table.columns;
-  for (let offset = 0; ; offset += size) {
-    const rows = await source.all<Row>(
-      sql`SELECT ${sql.join(table.columns.map((column) => sql.ref(column)))}
-          FROM ${sql.ref(table.name)}
-          ORDER BY ${sql.join(order.map((column) => sql.ref(column)))}
-          LIMIT ${size} OFFSET ${offset}`,
-    );
-    if (rows.length > 0) yield rows;
-    if (rows.length < size) return;
+  const query = sql`SELECT ${sql.join(table.columns.map((column) => sql.ref(column)))}
+      FROM ${sql.ref(table.name)}
+      ORDER BY ${sql.join(order.map((column) => sql.ref(column)))}`.compile(source.db.kysely);
+  let batch: Row[] = [];
+  for (const row of source.sqlite.prepare(query.sql).iterate(...query.parameters) as Iterable<Row>) {
+    batch.push(row);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield batch;
 }
 
 async function copyTable(
-  source: Db,
+  source: Store,
   tx: Db,
   table: SourceTable,
   target: TargetTable,
@@ -342,7 +349,7 @@ async function copyTable(
     target.key.length > 0
       ? sql`ON CONFLICT (${sql.join(target.key.map((column) => sql.ref(column)))}) DO NOTHING`
       : sql`ON CONFLICT DO NOTHING`;
-  for await (const rows of sourceBatches(source, table, batchRows(table, batchSize))) {
+  for (const rows of sourceBatches(source, table, batchRows(table, batchSize))) {
     const values = sql.join(
       rows.map((row) => sql`(${sql.join(table.columns.map((column) => toTarget(row[column])))})`),
     );
@@ -377,10 +384,10 @@ function quoteIdent(name: string): string {
 }
 
 /** How many of the source's rows the target holds with the same values (found by primary key). */
-async function verifyTable(source: Db, tx: Db, table: SourceTable, batchSize: number): Promise<number> {
+async function verifyTable(source: Store, tx: Db, table: SourceTable, batchSize: number): Promise<number> {
   const key = table.key.length > 0 ? table.key : table.columns;
   let verified = 0;
-  for await (const rows of sourceBatches(source, table, batchRows(table, batchSize))) {
+  for (const rows of sourceBatches(source, table, batchRows(table, batchSize))) {
     const keyTuple = sql`(${sql.join(key.map((column) => sql.ref(column)))})`;
     const wanted = sql.join(
       rows.map((row) => sql`(${sql.join(key.map((column) => toTarget(row[column])))})`),
