@@ -116,8 +116,11 @@ function describe(path: string): BackupFile {
   return { name: basename(path), path, size: stat.size, at: stat.mtime.toISOString() };
 }
 
-/** Refuses, with a French message, a file that is not an Info'Cité database this version can open. */
-export function checkRestorable(source: string): void {
+/**
+ * Refuses, with a French message, a file that is not an Info'Cité database this version can open (the file is
+ * only read); returns its schema version.
+ */
+export function checkRestorable(source: string): number {
   if (!existsSync(source) || !statSync(source).isFile())
     throw new DatabaseVersionError(`Le fichier ${source} n'existe pas.`);
   let db: SqliteHandle | null = null;
@@ -134,9 +137,10 @@ export function checkRestorable(source: string): void {
       throw new DatabaseVersionError(`Le fichier ${source} n'est pas une sauvegarde Info'Cité.`);
     if (version > SCHEMA_VERSION)
       throw new DatabaseVersionError(
-        `La sauvegarde ${source} vient d'une version plus récente d'Info'Cité (schéma ${version}, ` +
-          `celle-ci connaît jusqu'au schéma ${SCHEMA_VERSION}).`,
+        `La base ${source} vient d'une version plus récente d'Info'Cité (schéma ${version}, ` +
+          `celle-ci connaît jusqu'au schéma ${SCHEMA_VERSION}) ; le fichier n'a pas été modifié.`,
       );
+    return version;
   } catch (error) {
     if (error instanceof DatabaseVersionError) throw error;
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql, type Db } from './db';
-import { DatabaseVersionError, copyDatabase, userVersion } from './database';
+import { copyDatabase } from './database';
 import { SCHEMA_VERSION } from './migrations';
 import { DATABASE_FILE, Store, checkRestorable } from './store';
 import { schemaVersion } from './postgres/migrate';
@@ -87,8 +87,7 @@ export async function transferToPostgres(
   options: TransferOptions = {},
 ): Promise<TransferReport> {
   if (target.engine !== 'postgres') throw new Error('transferToPostgres writes to a PostgreSQL database');
-  const sourceVersion = refuseNewerSource(sourceFile);
-  checkRestorable(sourceFile);
+  const sourceVersion = checkRestorable(sourceFile);
   const work = mkdtempSync(join(tmpdir(), 'infocite-transfert-'));
   let store: Store | null = null;
   try {
@@ -133,29 +132,6 @@ export async function transferToPostgres(
     await store?.close();
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** Reads the source's schema version without writing to it; a newer one is refused, the file untouched. */
-function refuseNewerSource(file: string): number {
-  let handle: Database.Database | null = null;
-  let version: number;
-  try {
-    handle = new Database(file, { readonly: true, fileMustExist: true });
-    version = userVersion(handle);
-  } catch {
-    throw new DatabaseVersionError(
-      `Le fichier ${file} n'existe pas ou n'est pas une base de données lisible.`,
-    );
-  } finally {
-    handle?.close();
-  }
-  if (version > SCHEMA_VERSION)
-    throw new DatabaseVersionError(
-      `La base ${file} vient d'une version plus récente d'Info'Cité (schéma ${version}, cette version connaît ` +
-        `jusqu'au schéma ${SCHEMA_VERSION}). Mettez à jour Info'Cité sur cette machine avant de copier la base ; ` +
-        `rien n'a été copié et le fichier n'a pas été modifié.`,
-    );
-  return version;
 }
 
 /** A consistent copy of the source in `work`, opened (and migrated if older) by the Store; the source is read only. */
