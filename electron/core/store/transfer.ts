@@ -15,7 +15,7 @@
 //   whole transaction back, and the database is left as it was.
 // - The target's own triggers (the daily counts kept by PostgreSQL from the log) are switched off during the
 //   copy, inside the transaction: the counts are copied as the desk had them, never counted twice.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -146,8 +146,8 @@ function openCopy(sourceFile: string, work: string): Store {
   } finally {
     handle.close();
   }
-  mkdirSync(join(work, 'sauvegardes'), { recursive: true });
-  return new Store(work, { backupDir: join(work, 'sauvegardes') });
+  // The copy is thrown away afterwards: no copy of it is taken before migrating it.
+  return new Store(work, { backupBeforeMigrating: false });
 }
 
 /** Rows pointing to rows that are not there would be refused by PostgreSQL half-way: say which, before. */
@@ -257,9 +257,7 @@ async function targetTable(tx: Db, table: SourceTable): Promise<TargetTable> {
  * (their reference rows, and nothing else): the server was never used on it.
  */
 async function onlyReferenceRows(tx: Db, tables: SourceTable[], work: string): Promise<boolean> {
-  const dir = join(work, 'neuve');
-  mkdirSync(dir, { recursive: true });
-  const fresh = new Store(dir, { backupDir: join(dir, 'sauvegardes') });
+  const fresh = new Store(join(work, 'neuve'));
   try {
     for (const table of tables) {
       const expected = await fresh.db.value<number>(sql`SELECT count(*) FROM ${sql.ref(table.name)}`);
@@ -348,15 +346,11 @@ function toTarget(value: unknown): unknown {
 async function moveSequences(tx: Db, table: string, target: TargetTable): Promise<void> {
   for (const column of target.sequenced) {
     await tx.run(
-      sql`SELECT setval(pg_get_serial_sequence(${quoteIdent(table)}, ${column}), m)
+      sql`SELECT setval(pg_get_serial_sequence(quote_ident(${table}), ${column}), m)
           FROM (SELECT max(${sql.ref(column)}) AS m FROM ${sql.ref(table)}) AS copied
           WHERE m IS NOT NULL`,
     );
   }
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** How many of the source's rows the target holds with the same values (found by primary key). */
