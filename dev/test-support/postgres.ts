@@ -33,19 +33,26 @@ export interface OwnTestPostgres extends TestPostgres {
   startServer(): Promise<void>;
 }
 
-function binDir(): string {
+/** Where PostgreSQL's programs are. */
+export function binDir(): string {
   return process.env.INFOCITE_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** The command line of a PostgreSQL tool, as the postgres user when we run as root (initdb refuses root). */
+/** The programs that run the server: as root, they run as the postgres user (initdb refuses root). */
+const SERVER_TOOLS = new Set(['initdb', 'pg_ctl']);
+
+/** The command line of a PostgreSQL tool; the clients (pg_dump, pg_restore…) run as the caller, on its files. */
 function command(tool: string, args: string[]): [string, string[]] {
   const path = join(binDir(), tool);
-  return asRoot ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
+  return asRoot && SERVER_TOOLS.has(tool)
+    ? ['runuser', ['-u', 'postgres', '--', path, ...args]]
+    : [path, args];
 }
 
-function run(tool: string, args: string[]): Promise<void> {
+/** Runs one of PostgreSQL's programs (initdb, pg_ctl, pg_dump…); fails with its output. */
+export function run(tool: string, args: string[]): Promise<void> {
   const [file, argv] = command(tool, args);
   return new Promise((resolve, reject) => {
     execFile(file, argv, { timeout: 60_000 }, (error, stdout, stderr) => {
@@ -224,7 +231,12 @@ export interface TestDatabase {
 /** How long a test waits for the run's server, which the global setup starts while the workers load. */
 const STARTING_MS = 90_000;
 
-async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/**
+ * `work` with a client connected to `adminUrl`, closed afterwards. The run's shared server is waited for while
+ * it starts; any other server is expected up.
+ */
+export async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const wait = adminUrl === process.env[TEST_POSTGRES_ENV];
   const deadline = Date.now() + STARTING_MS;
   let client: pg.Client;
   for (;;) {
@@ -235,7 +247,7 @@ async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T
     } catch (error) {
       // Not up yet (refused), or starting (57P03): wait for it.
       const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-      if (!['ECONNREFUSED', '57P03'].includes(code) || Date.now() > deadline) throw error;
+      if (!wait || !['ECONNREFUSED', '57P03'].includes(code) || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -246,10 +258,23 @@ async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T
   }
 }
 
+export interface TestDatabaseOptions {
+  /** The new database's name before its random part (infocite_test by default). */
+  prefix?: string;
+  /** Run on the admin connection right after CREATE DATABASE (an ALTER DATABASE … SET, say). */
+  setup?(client: pg.Client, name: string): Promise<unknown>;
+}
+
 /** A new, empty database with a random name on the server at `adminUrl`. */
-export async function createTestDatabase(adminUrl: string = testPostgresUrl()): Promise<TestDatabase> {
-  const name = `infocite_test_${randomBytes(6).toString('hex')}`;
-  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+export async function createTestDatabase(
+  adminUrl: string = testPostgresUrl(),
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
+  const name = `${options.prefix ?? 'infocite_test'}_${randomBytes(6).toString('hex')}`;
+  await admin(adminUrl, async (client) => {
+    await client.query(`CREATE DATABASE ${name}`);
+    await options.setup?.(client, name);
+  });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
