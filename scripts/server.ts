@@ -6,8 +6,7 @@ import { resolve } from 'node:path';
 import { LOOPBACK_HOSTS } from '../electron/server/http-guards';
 import { startHttpServer } from '../electron/server/http-server';
 import { errorFields, jsonLogger } from '../electron/server/json-log';
-import { DatabaseVersionError } from '../electron/core/store/database';
-import { describeUrl } from '../electron/core/store/postgres/postgres-store';
+import { DatabaseUnreachableError, describeUrl } from '../electron/core/store/postgres/postgres-store';
 import { fail, parseCommandLine } from './lib/cli';
 import { createServingCore } from './lib/source-core';
 import { DEMO_CONTENT_DIR, RENDERER_DIST_DIR } from './lib/paths';
@@ -114,9 +113,7 @@ try {
   const message = error instanceof Error ? error.message : String(error);
   // The address in the message never carries the password (describeUrl).
   const hint =
-    database !== undefined &&
-    error instanceof DatabaseVersionError &&
-    /ne peut pas être ouverte/.test(message)
+    database !== undefined && error instanceof DatabaseUnreachableError
       ? `${message.endsWith('.') ? '' : '.'} Vérifiez que PostgreSQL est démarré et joignable à l'adresse ${describeUrl(database)}, ` +
         `et que le rôle et son mot de passe sont les bons (docs/SERVEUR.md, « PostgreSQL »).`
       : '';
