@@ -6,7 +6,12 @@ import { resolve } from 'node:path';
 import { LOOPBACK_HOSTS } from '../electron/server/http-guards';
 import { startHttpServer } from '../electron/server/http-server';
 import { errorFields, jsonLogger } from '../electron/server/json-log';
-import { DatabaseUnreachableError, describeUrl } from '../electron/core/store/postgres/postgres-store';
+import {
+  DatabaseUnreachableError,
+  describeUrl,
+  givenDatabaseUrl,
+  isPostgresUrl,
+} from '../electron/core/store/postgres/postgres-store';
 import { fail, parseCommandLine } from './lib/cli';
 import { createServingCore } from './lib/source-core';
 import { DEMO_CONTENT_DIR, RENDERER_DIST_DIR } from './lib/paths';
@@ -50,8 +55,8 @@ if (Boolean(values['tls-cert']) !== Boolean(values['tls-key']))
 const port = Number(values.port ?? (values['tls-cert'] ? 8443 : 8080));
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Port invalide : ${values.port}\n${USAGE}`);
 
-const database = values.database ?? (process.env.DATABASE_URL || undefined);
-if (database !== undefined && !/^postgres(ql)?:\/\//.test(database))
+const database = givenDatabaseUrl(values.database);
+if (database !== undefined && !isPostgresUrl(database))
   fail(`L'adresse de la base doit commencer par postgres:// (--database ou DATABASE_URL).\n${USAGE}`);
 const pool = values.pool === undefined ? undefined : Number(values.pool);
 if (pool !== undefined && (!Number.isInteger(pool) || pool < 1 || pool > 1000))

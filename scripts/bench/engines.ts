@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreStore } from '../../electron/core/store/core-store';
 import { sql, type Db } from '../../electron/core/store/db';
-import { PostgresStore, describeUrl } from '../../electron/core/store/postgres/postgres-store';
+import { PostgresStore, describeUrl, isPostgresUrl } from '../../electron/core/store/postgres/postgres-store';
 import { Store } from '../../electron/core/store/store';
 import {
   admin,
@@ -46,7 +46,7 @@ export async function postgresTarget(option: string): Promise<PostgresTarget> {
     stop = () => cluster.stop();
     how =
       'throwaway cluster started by the bench, removed at the end; bench databases with synchronous_commit on';
-  } else if (!/^postgres(ql)?:\/\//.test(option)) {
+  } else if (!isPostgresUrl(option)) {
     throw new Error(`--database attend une adresse postgres://… ou « auto » (reçu : ${option})`);
   }
   const settings = await admin(serverUrl, async (client) => {

@@ -45,6 +45,16 @@ export function describeUrl(url: string): string {
  * The PostgreSQL server could not be connected to (not started, a wrong address, role or password): the
  * connection's own error is its cause. A DatabaseVersionError too, as every failure to open the database is.
  */
+/** Whether `url` names a PostgreSQL database (postgres:// or postgresql://). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** The PostgreSQL address a command was given: its --database option, else DATABASE_URL; undefined: neither. */
+export function givenDatabaseUrl(option: string | undefined): string | undefined {
+  return option ?? (process.env.DATABASE_URL || undefined);
+}
+
 export class DatabaseUnreachableError extends DatabaseVersionError {}
 
 export class PostgresStore implements CoreStore {
