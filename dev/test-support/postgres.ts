@@ -91,15 +91,6 @@ export function testPostgresUrl(): string {
   return url;
 }
 
-/**
- * The shared server: the one INFOCITE_TEST_POSTGRES names if set (stop() then does nothing), else a new cluster.
- */
-export async function startTestPostgres(): Promise<TestPostgres> {
-  const url = process.env[TEST_POSTGRES_ENV];
-  if (url) return { adminUrl: url, stop: () => Promise.resolve() };
-  return startOwnTestPostgres();
-}
-
 /** PostgreSQL's binaries are where this module looks for them. */
 export function postgresInstalled(): boolean {
   return existsSync(join(binDir(), 'initdb'));

@@ -71,18 +71,17 @@ export async function postgresTarget(option: string): Promise<PostgresTarget> {
 }
 
 /** After a bulk load on PostgreSQL: what autovacuum would have done during the year (statistics, visibility). */
-export async function settlePostgres(db: Db): Promise<number> {
+async function settlePostgres(db: Db): Promise<number> {
   const started = performance.now();
   await db.run(sql`VACUUM (ANALYZE)`);
   return performance.now() - started;
 }
 
 /** The database's size on the server. */
-export async function postgresSize(db: Db): Promise<number> {
+async function postgresSize(db: Db): Promise<number> {
   return Number(await db.value<number>(sql`SELECT pg_database_size(current_database())`));
 }
 
-/** « ×1.35 »: PostgreSQL / SQLite. */
 /** The two rows every engines' table ends with: how long loading the year took, and what it weighs. */
 export function loadRows(
   sqlite: { generatedS: number; bytes: number },
@@ -107,6 +106,7 @@ export function loadRows(
   ];
 }
 
+/** « ×1.35 »: PostgreSQL / SQLite. */
 export function ratio(postgres: number, sqlite: number): string {
   const value = postgres / sqlite;
   return Number.isFinite(value) ? `×${value.toFixed(2)}` : '–';
