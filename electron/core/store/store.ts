@@ -25,14 +25,19 @@ export class Store implements CoreStore {
   readonly engine = 'sqlite';
   readonly file: string;
   readonly backupDir: string;
-  private handle: SqliteHandle;
-  private wrapped: Db;
+  private handle!: SqliteHandle;
+  private wrapped!: Db;
   private readonly options: OpenOptions;
 
   constructor(dataDir: string, options: Partial<OpenOptions> = {}) {
     this.file = join(dataDir, DATABASE_FILE);
     this.backupDir = options.backupDir ?? join(dataDir, BACKUP_FOLDER);
     this.options = { ...options, backupDir: this.backupDir };
+    this.open();
+  }
+
+  /** Opens (and migrates) the file, and the core's view of it. */
+  private open(): void {
     this.handle = openDatabase(this.file, this.options);
     this.wrapped = sqliteDb(this.handle);
   }
@@ -79,14 +84,12 @@ export class Store implements CoreStore {
     const savedAs = this.backup('avant-restauration');
     this.replaceFileWith(source);
     try {
-      this.handle = openDatabase(this.file, this.options);
-      this.wrapped = sqliteDb(this.handle);
+      this.open();
     } catch (error) {
       // The copy passed the checks but could not be brought up to date (a migration failed): put the
       // database saved a moment ago back, so the app keeps working on what it had.
       this.replaceFileWith(savedAs.path);
-      this.handle = openDatabase(this.file, this.options);
-      this.wrapped = sqliteDb(this.handle);
+      this.open();
       throw error;
     }
     return { restoredFrom: source, savedAs };
