@@ -21,7 +21,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!postgresInstalled()) {
     // A machine without PostgreSQL still runs the other tests; the PostgreSQL ones fail, saying why.
     console.warn(
-      '[postgres] PostgreSQL 15 is not installed: the PostgreSQL tests will fail (see postgres.ts).',
+      '[postgres] PostgreSQL ≥ 15 is not installed: the PostgreSQL tests will fail (see postgres.ts).',
     );
     return () => Promise.resolve();
   }

@@ -1,4 +1,4 @@
-// A throwaway PostgreSQL 15 cluster for the tests, and fresh databases in it.
+// A throwaway PostgreSQL (15 or newer) cluster for the tests, and fresh databases in it.
 //
 // The whole run shares one cluster, started by postgres-global-setup.ts and named by INFOCITE_TEST_POSTGRES (an
 // admin URL); each test file makes its own databases with createTestDatabase() and drops them. Set
@@ -9,7 +9,16 @@
 // without durability (fsync off): tests only. As root (CI containers), initdb and pg_ctl run as the postgres user.
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +42,27 @@ export interface OwnTestPostgres extends TestPostgres {
   startServer(): Promise<void>;
 }
 
-/** Where PostgreSQL's programs are. */
+/** Debian's PostgreSQL installations, one folder per major version. */
+const DEBIAN_POSTGRESQL = '/usr/lib/postgresql';
+const OLDEST_VERSION = 15;
+
+/**
+ * Where PostgreSQL's programs are: INFOCITE_POSTGRES_BIN, else the newest version ≥ 15 installed the Debian way
+ * (the 15 folder when none is, for the messages).
+ */
 export function binDir(): string {
-  return process.env.INFOCITE_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+  if (process.env.INFOCITE_POSTGRES_BIN) return process.env.INFOCITE_POSTGRES_BIN;
+  const versions = existsSync(DEBIAN_POSTGRESQL)
+    ? readdirSync(DEBIAN_POSTGRESQL)
+        .map(Number)
+        .filter(
+          (version) =>
+            Number.isInteger(version) &&
+            version >= OLDEST_VERSION &&
+            existsSync(join(DEBIAN_POSTGRESQL, String(version), 'bin', 'initdb')),
+        )
+    : [];
+  return join(DEBIAN_POSTGRESQL, String(Math.max(OLDEST_VERSION, ...versions)), 'bin');
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -108,7 +135,7 @@ export function adminUrlAt(port: number): string {
 export async function startOwnTestPostgres(wanted: { port?: number } = {}): Promise<OwnTestPostgres> {
   if (!postgresInstalled())
     throw new Error(
-      `PostgreSQL 15 is not installed in ${binDir()} (set INFOCITE_POSTGRES_BIN, or ${TEST_POSTGRES_ENV} to the ` +
+      `PostgreSQL ≥ 15 is not installed in ${binDir()} (set INFOCITE_POSTGRES_BIN, or ${TEST_POSTGRES_ENV} to the ` +
         `admin URL of a server of yours).`,
     );
   // The postgres user must reach the folder: a test file's temporary root (temp-root.ts) is private to us, so
