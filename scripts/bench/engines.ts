@@ -17,7 +17,7 @@ import {
   startOwnTestPostgres,
   type TestDatabase,
 } from '../../dev/test-support/postgres';
-import { fixed } from './table';
+import { MB, fixed } from './table';
 
 export interface PostgresTarget {
   /** The server, without password; and how it was obtained. */
@@ -87,7 +87,6 @@ export function loadRows(
   sqlite: { generatedS: number; bytes: number },
   postgres: { generatedS: number; bytes: number },
 ): string[][] {
-  const MB = 1024 * 1024;
   return [
     [
       'generation, s',
