@@ -5,7 +5,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DatabaseVersionError } from '../electron/core/store/database';
-import { PostgresStore, describeUrl } from '../electron/core/store/postgres/postgres-store';
+import {
+  PostgresStore,
+  describeUrl,
+  givenDatabaseUrl,
+  isPostgresUrl,
+} from '../electron/core/store/postgres/postgres-store';
 import { TransferError, formatReport, transferToPostgres } from '../electron/core/store/transfer';
 import { fail, parseCommandLine } from './lib/cli';
 
@@ -30,9 +35,9 @@ const { values } = parseCommandLine(
 );
 
 if (!values.from) fail(`Indiquez la base SQLite à copier avec --from.\n${USAGE}`);
-const url = values.database ?? process.env.DATABASE_URL;
+const url = givenDatabaseUrl(values.database);
 if (!url) fail(`Indiquez la base PostgreSQL avec --database (ou la variable DATABASE_URL).\n${USAGE}`);
-if (!/^postgres(ql)?:\/\//.test(url))
+if (!isPostgresUrl(url))
   fail(`L'adresse de la base doit commencer par postgres:// (reçu : ${describeUrl(url)}).\n${USAGE}`);
 const from = resolve(values.from);
 if (!existsSync(from)) fail(`Le fichier « ${from} » n'existe pas.`, 1);

@@ -6,8 +6,12 @@ import { resolve } from 'node:path';
 import { LOOPBACK_HOSTS } from '../electron/server/http-guards';
 import { startHttpServer } from '../electron/server/http-server';
 import { errorFields, jsonLogger } from '../electron/server/json-log';
-import { DatabaseVersionError } from '../electron/core/store/database';
-import { describeUrl } from '../electron/core/store/postgres/postgres-store';
+import {
+  DatabaseUnreachableError,
+  describeUrl,
+  givenDatabaseUrl,
+  isPostgresUrl,
+} from '../electron/core/store/postgres/postgres-store';
 import { fail, parseCommandLine } from './lib/cli';
 import { createServingCore } from './lib/source-core';
 import { DEMO_CONTENT_DIR, RENDERER_DIST_DIR } from './lib/paths';
@@ -51,8 +55,8 @@ if (Boolean(values['tls-cert']) !== Boolean(values['tls-key']))
 const port = Number(values.port ?? (values['tls-cert'] ? 8443 : 8080));
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Port invalide : ${values.port}\n${USAGE}`);
 
-const database = values.database ?? (process.env.DATABASE_URL || undefined);
-if (database !== undefined && !/^postgres(ql)?:\/\//.test(database))
+const database = givenDatabaseUrl(values.database);
+if (database !== undefined && !isPostgresUrl(database))
   fail(`L'adresse de la base doit commencer par postgres:// (--database ou DATABASE_URL).\n${USAGE}`);
 const pool = values.pool === undefined ? undefined : Number(values.pool);
 if (pool !== undefined && (!Number.isInteger(pool) || pool < 1 || pool > 1000))
@@ -114,9 +118,7 @@ try {
   const message = error instanceof Error ? error.message : String(error);
   // The address in the message never carries the password (describeUrl).
   const hint =
-    database !== undefined &&
-    error instanceof DatabaseVersionError &&
-    /ne peut pas être ouverte/.test(message)
+    database !== undefined && error instanceof DatabaseUnreachableError
       ? `${message.endsWith('.') ? '' : '.'} Vérifiez que PostgreSQL est démarré et joignable à l'adresse ${describeUrl(database)}, ` +
         `et que le rôle et son mot de passe sont les bons (docs/SERVEUR.md, « PostgreSQL »).`
       : '';

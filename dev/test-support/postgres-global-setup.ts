@@ -1,12 +1,11 @@
 // Vitest globalSetup: one PostgreSQL cluster for the whole run (postgres.ts), named to the test workers by
 // INFOCITE_TEST_POSTGRES. Vitest builds the workers' environment from the main process's one after the global
-// setups ran, so the variable reaches every worker (and their children); it is also provided as
-// inject('infocitePostgres'). A URL already in INFOCITE_TEST_POSTGRES is used as is, and nothing is started.
+// setups ran, so the variable reaches every worker (and their children). A URL already in INFOCITE_TEST_POSTGRES
+// is used as is, and nothing is started.
 //
 // The server starts in the background (≈1.5 s) while Vitest loads the test files: its URL is known from its
 // port beforehand, and createTestDatabase() waits for it to accept connections. Set
 // INFOCITE_TEST_POSTGRES_TIMING=1 to see when it is ready.
-import type { TestProject } from 'vitest/node';
 import {
   TEST_POSTGRES_ENV,
   adminUrlAt,
@@ -16,22 +15,13 @@ import {
   type TestPostgres,
 } from './postgres';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    infocitePostgres: string;
-  }
-}
-
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export default async function setup(): Promise<() => Promise<void>> {
   const given = process.env[TEST_POSTGRES_ENV];
-  if (given) {
-    project.provide('infocitePostgres', given);
-    return () => Promise.resolve();
-  }
+  if (given) return () => Promise.resolve();
   if (!postgresInstalled()) {
     // A machine without PostgreSQL still runs the other tests; the PostgreSQL ones fail, saying why.
     console.warn(
-      '[postgres] PostgreSQL 15 is not installed: the PostgreSQL tests will fail (see postgres.ts).',
+      '[postgres] PostgreSQL ≥ 15 is not installed: the PostgreSQL tests will fail (see postgres.ts).',
     );
     return () => Promise.resolve();
   }
@@ -50,7 +40,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   const adminUrl = adminUrlAt(port);
   process.env[TEST_POSTGRES_ENV] = adminUrl;
-  project.provide('infocitePostgres', adminUrl);
   return async () => {
     await (await starting)?.stop();
   };

@@ -1,4 +1,4 @@
-// A throwaway PostgreSQL 15 cluster for the tests, and fresh databases in it.
+// A throwaway PostgreSQL (15 or newer) cluster for the tests, and fresh databases in it.
 //
 // The whole run shares one cluster, started by postgres-global-setup.ts and named by INFOCITE_TEST_POSTGRES (an
 // admin URL); each test file makes its own databases with createTestDatabase() and drops them. Set
@@ -9,7 +9,16 @@
 // without durability (fsync off): tests only. As root (CI containers), initdb and pg_ctl run as the postgres user.
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,19 +42,44 @@ export interface OwnTestPostgres extends TestPostgres {
   startServer(): Promise<void>;
 }
 
-function binDir(): string {
-  return process.env.INFOCITE_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL installations, one folder per major version. */
+const DEBIAN_POSTGRESQL = '/usr/lib/postgresql';
+const OLDEST_VERSION = 15;
+
+/**
+ * Where PostgreSQL's programs are: INFOCITE_POSTGRES_BIN, else the newest version ≥ 15 installed the Debian way
+ * (the 15 folder when none is, for the messages).
+ */
+export function binDir(): string {
+  if (process.env.INFOCITE_POSTGRES_BIN) return process.env.INFOCITE_POSTGRES_BIN;
+  const versions = existsSync(DEBIAN_POSTGRESQL)
+    ? readdirSync(DEBIAN_POSTGRESQL)
+        .map(Number)
+        .filter(
+          (version) =>
+            Number.isInteger(version) &&
+            version >= OLDEST_VERSION &&
+            existsSync(join(DEBIAN_POSTGRESQL, String(version), 'bin', 'initdb')),
+        )
+    : [];
+  return join(DEBIAN_POSTGRESQL, String(Math.max(OLDEST_VERSION, ...versions)), 'bin');
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** The command line of a PostgreSQL tool, as the postgres user when we run as root (initdb refuses root). */
+/** The programs that run the server: as root, they run as the postgres user (initdb refuses root). */
+const SERVER_TOOLS = new Set(['initdb', 'pg_ctl']);
+
+/** The command line of a PostgreSQL tool; the clients (pg_dump, pg_restore…) run as the caller, on its files. */
 function command(tool: string, args: string[]): [string, string[]] {
   const path = join(binDir(), tool);
-  return asRoot ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
+  return asRoot && SERVER_TOOLS.has(tool)
+    ? ['runuser', ['-u', 'postgres', '--', path, ...args]]
+    : [path, args];
 }
 
-function run(tool: string, args: string[]): Promise<void> {
+/** Runs one of PostgreSQL's programs (initdb, pg_ctl, pg_dump…); fails with its output. */
+export function run(tool: string, args: string[]): Promise<void> {
   const [file, argv] = command(tool, args);
   return new Promise((resolve, reject) => {
     execFile(file, argv, { timeout: 60_000 }, (error, stdout, stderr) => {
@@ -84,15 +118,6 @@ export function testPostgresUrl(): string {
   return url;
 }
 
-/**
- * The shared server: the one INFOCITE_TEST_POSTGRES names if set (stop() then does nothing), else a new cluster.
- */
-export async function startTestPostgres(): Promise<TestPostgres> {
-  const url = process.env[TEST_POSTGRES_ENV];
-  if (url) return { adminUrl: url, stop: () => Promise.resolve() };
-  return startOwnTestPostgres();
-}
-
 /** PostgreSQL's binaries are where this module looks for them. */
 export function postgresInstalled(): boolean {
   return existsSync(join(binDir(), 'initdb'));
@@ -110,7 +135,7 @@ export function adminUrlAt(port: number): string {
 export async function startOwnTestPostgres(wanted: { port?: number } = {}): Promise<OwnTestPostgres> {
   if (!postgresInstalled())
     throw new Error(
-      `PostgreSQL 15 is not installed in ${binDir()} (set INFOCITE_POSTGRES_BIN, or ${TEST_POSTGRES_ENV} to the ` +
+      `PostgreSQL ≥ 15 is not installed in ${binDir()} (set INFOCITE_POSTGRES_BIN, or ${TEST_POSTGRES_ENV} to the ` +
         `admin URL of a server of yours).`,
     );
   // The postgres user must reach the folder: a test file's temporary root (temp-root.ts) is private to us, so
@@ -224,7 +249,12 @@ export interface TestDatabase {
 /** How long a test waits for the run's server, which the global setup starts while the workers load. */
 const STARTING_MS = 90_000;
 
-async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/**
+ * `work` with a client connected to `adminUrl`, closed afterwards. The run's shared server is waited for while
+ * it starts; any other server is expected up.
+ */
+export async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const wait = adminUrl === process.env[TEST_POSTGRES_ENV];
   const deadline = Date.now() + STARTING_MS;
   let client: pg.Client;
   for (;;) {
@@ -235,7 +265,7 @@ async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T
     } catch (error) {
       // Not up yet (refused), or starting (57P03): wait for it.
       const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-      if (!['ECONNREFUSED', '57P03'].includes(code) || Date.now() > deadline) throw error;
+      if (!wait || !['ECONNREFUSED', '57P03'].includes(code) || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -246,10 +276,23 @@ async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T
   }
 }
 
+export interface TestDatabaseOptions {
+  /** The new database's name before its random part (infocite_test by default). */
+  prefix?: string;
+  /** Run on the admin connection right after CREATE DATABASE (an ALTER DATABASE … SET, say). */
+  setup?(client: pg.Client, name: string): Promise<unknown>;
+}
+
 /** A new, empty database with a random name on the server at `adminUrl`. */
-export async function createTestDatabase(adminUrl: string = testPostgresUrl()): Promise<TestDatabase> {
-  const name = `infocite_test_${randomBytes(6).toString('hex')}`;
-  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+export async function createTestDatabase(
+  adminUrl: string = testPostgresUrl(),
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
+  const name = `${options.prefix ?? 'infocite_test'}_${randomBytes(6).toString('hex')}`;
+  await admin(adminUrl, async (client) => {
+    await client.query(`CREATE DATABASE ${name}`);
+    await options.setup?.(client, name);
+  });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {

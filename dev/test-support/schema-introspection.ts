@@ -49,7 +49,7 @@ function type(declared: string): string {
 }
 
 /** An SQL expression without casts, parentheses, spaces or case: « (uid IS NOT NULL) » ≙ « uid is not null ». */
-export function normaliseExpression(text: string): string {
+function normaliseExpression(text: string): string {
   return text
     .replace(/::[a-z ]+(\[\])?/gi, '')
     .replace(/[()\s"]/g, '')

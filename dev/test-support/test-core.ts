@@ -5,7 +5,7 @@ import type { Core, CoreOptions } from '../../electron/core/app';
 import { createCore } from '../../electron/core/app';
 import { createTestDatabase } from './postgres';
 
-export const TEST_ENGINE = process.env.INFOCITE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+const TEST_ENGINE = process.env.INFOCITE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
 export async function testCore(options: CoreOptions): Promise<Core> {
   if (TEST_ENGINE === 'sqlite' || options.database) return createCore(options);

@@ -21,18 +21,12 @@ import { DEMO_CONTENT_DIR, WORKER_SOURCE_FILE } from '../lib/paths';
 import type { BenchEngine, PostgresTarget } from './engines';
 import { benchEngines, ratio } from './engines';
 import { percentile } from './stats';
-import { fixed, formatTable } from './table';
+import { fixed, formatTable, log, mark } from './table';
 
 const POINTS = 10;
 const PIN = '2468';
 /** Issue 11: the desk confirms a contact within 5 ms (p95). */
 const TARGET_CONFIRM_MS = 5;
-const mark = (ok: boolean) => (ok ? '✓' : '✗');
-
-function log(message: string): void {
-  process.stderr.write(`… ${message}\n`);
-}
-
 interface BureauxOptions {
   quick: boolean;
   /** Run the same peak against a city server on PostgreSQL too, after the one on SQLite. */

@@ -4,40 +4,28 @@
 //
 // The benches never write into the database the URL names: each measurement gets a fresh database of its own on
 // that server (infocite_bench_…, so the URL's role needs CREATEDB), dropped when the measurement ends.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { CoreStore } from '../../electron/core/store/core-store';
 import { sql, type Db } from '../../electron/core/store/db';
-import { PostgresStore, describeUrl } from '../../electron/core/store/postgres/postgres-store';
+import { PostgresStore, describeUrl, isPostgresUrl } from '../../electron/core/store/postgres/postgres-store';
 import { Store } from '../../electron/core/store/store';
-import { startOwnTestPostgres } from '../../dev/test-support/postgres';
-import { fixed } from './table';
-
-export interface BenchDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
+import {
+  admin,
+  createTestDatabase,
+  startOwnTestPostgres,
+  type TestDatabase,
+} from '../../dev/test-support/postgres';
+import { MB, fixed } from './table';
 
 export interface PostgresTarget {
   /** The server, without password; and how it was obtained. */
   label: string;
   /** A new, empty database on the server. */
-  fresh(): Promise<BenchDatabase>;
+  fresh(): Promise<TestDatabase>;
   /** Stops the throwaway cluster, if this run started it. */
   stop(): Promise<void>;
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -58,10 +46,10 @@ export async function postgresTarget(option: string): Promise<PostgresTarget> {
     stop = () => cluster.stop();
     how =
       'throwaway cluster started by the bench, removed at the end; bench databases with synchronous_commit on';
-  } else if (!/^postgres(ql)?:\/\//.test(option)) {
+  } else if (!isPostgresUrl(option)) {
     throw new Error(`--database attend une adresse postgres://… ou « auto » (reçu : ${option})`);
   }
-  const settings = await withClient(serverUrl, async (client) => {
+  const settings = await admin(serverUrl, async (client) => {
     const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]
       ?.server_version;
     const values: string[] = [];
@@ -71,45 +59,34 @@ export async function postgresTarget(option: string): Promise<PostgresTarget> {
   });
   return {
     label: `${describeUrl(serverUrl)} (${how}; ${settings})`,
-    async fresh() {
-      const name = `infocite_bench_${randomBytes(5).toString('hex')}`;
-      await withClient(serverUrl, async (client) => {
-        await client.query(`CREATE DATABASE ${name}`);
-        if (auto) await client.query(`ALTER DATABASE ${name} SET synchronous_commit = on`);
-      });
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      return {
-        url: url.toString(),
-        drop: () =>
-          withClient(serverUrl, (client) =>
-            client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-          ).then(() => undefined),
-      };
-    },
+    fresh: () =>
+      createTestDatabase(serverUrl, {
+        prefix: 'infocite_bench',
+        setup: auto
+          ? (client, name) => client.query(`ALTER DATABASE ${name} SET synchronous_commit = on`)
+          : undefined,
+      }),
     stop,
   };
 }
 
 /** After a bulk load on PostgreSQL: what autovacuum would have done during the year (statistics, visibility). */
-export async function settlePostgres(db: Db): Promise<number> {
+async function settlePostgres(db: Db): Promise<number> {
   const started = performance.now();
   await db.run(sql`VACUUM (ANALYZE)`);
   return performance.now() - started;
 }
 
 /** The database's size on the server. */
-export async function postgresSize(db: Db): Promise<number> {
+async function postgresSize(db: Db): Promise<number> {
   return Number(await db.value<number>(sql`SELECT pg_database_size(current_database())`));
 }
 
-/** « ×1.35 »: PostgreSQL / SQLite. */
 /** The two rows every engines' table ends with: how long loading the year took, and what it weighs. */
 export function loadRows(
   sqlite: { generatedS: number; bytes: number },
   postgres: { generatedS: number; bytes: number },
 ): string[][] {
-  const MB = 1024 * 1024;
   return [
     [
       'generation, s',
@@ -128,6 +105,7 @@ export function loadRows(
   ];
 }
 
+/** « ×1.35 »: PostgreSQL / SQLite. */
 export function ratio(postgres: number, sqlite: number): string {
   const value = postgres / sqlite;
   return Number.isFinite(value) ? `×${value.toFixed(2)}` : '–';

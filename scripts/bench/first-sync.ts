@@ -14,9 +14,7 @@ import { startHttpServer } from '../../electron/server/http-server';
 import { ACTOR, makePoint } from '../../dev/test-support/registres';
 import { recordingFetch } from '../../dev/test-support/sync-server';
 import { WORKER_SOURCE_FILE } from '../lib/paths';
-import { fixed, formatTable } from './table';
-
-const MB = 1024 * 1024;
+import { fixed, formatTable, megabytes } from './table';
 
 export async function benchFirstSync(contentDir: string, label: string): Promise<void> {
   console.log(`\n━━ a new desk's first sync from the city server (${label}, loopback)`);
@@ -68,9 +66,9 @@ export async function benchFirstSync(contentDir: string, label: string): Promise
             ['first sync: time', `${fixed(firstMs / 1000)} s`],
             ['first sync: files written', String(first.changed)],
             ['first sync: requests', String(requests)],
-            ['first sync: manifest', `${fixed(manifestBytes / MB, 2)} MB`],
-            ['first sync: files', `${fixed(fileBytes / MB)} MB`],
-            ['first sync: index', `${fixed(indexBytes / MB)} MB`],
+            ['first sync: manifest', megabytes(manifestBytes, 2)],
+            ['first sync: files', megabytes(fileBytes, 1)],
+            ['first sync: index', megabytes(indexBytes, 1)],
             ['next poll, nothing changed (304)', `${fixed(pollMs)} ms, ${log[0]?.bytes ?? 0} bytes`],
             [
               `desk core start on the shipped index${fromCache ? '' : ' (NOT used: rebuilt)'}`,

@@ -16,9 +16,8 @@ import type { BenchEngine, PostgresTarget } from './engines';
 import { benchEngines, loadRows, ratio } from './engines';
 import { generateRegistries } from './indicators-data';
 import { demoKnowledge, generateJournal } from './journal-data';
-import type { Summary } from './stats';
-import { summarize } from './stats';
-import { fixed, formatTable, ms } from './table';
+import { timed, type Timing } from './stats';
+import { fixed, formatTable, log, mark, megabytes, ms, timingRow, type TimingColumns } from './table';
 
 const ENTRIES = { full: 1_000_000, quick: 100_000 };
 const RUNS = { full: 7, quick: 3 };
@@ -29,8 +28,6 @@ const SEED = 20_250_101;
 const TARGETS = { tableau: 500, bilan: 2000 };
 /** The day the dashboard is opened: the year is over, its states are read on 31 December. */
 const NOW = new Date(Date.UTC(YEAR + 1, 1, 2, 9));
-const MB = 1024 * 1024;
-const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
 const RUNNING_COUNTS = [
   'indicateurs_jour',
@@ -42,35 +39,8 @@ const RUNNING_COUNTS = [
   'indicateurs_fiche_mois',
 ];
 
-function log(message: string): void {
-  process.stderr.write(`… ${message}\n`);
-}
-
-interface Timing {
-  wall: Summary;
-  cpu: Summary;
-}
-
-/** One warm-up run (statements prepared, pages in the cache), then `runs` timed ones. */
-async function timed(runs: number, run: () => Promise<unknown>): Promise<Timing> {
-  await run();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let n = 0; n < runs; n++) {
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    await run();
-    const used = process.cpuUsage(cpuStarted);
-    wall.push(performance.now() - started);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { wall: summarize(wall), cpu: summarize(cpu) };
-}
-
-function row(label: string, { wall, cpu }: Timing, target?: number): string[] {
-  const verdict = target === undefined ? '' : wall.p50 <= target ? `✓ ≤ ${target}` : `✗ > ${target}`;
-  return [label, ms(wall.p50), ms(wall.max), ms(cpu.p50), ms(cpu.max), verdict];
-}
+/** The columns of the indicators' table: p50, max, CPU p50, CPU max, target p50. */
+const COLUMNS: TimingColumns = { wall: ['p50', 'max'], cpu: ['p50', 'max'], judged: 'p50' };
 
 function demoNames(): Names {
   const knowledge = demoKnowledge();
@@ -107,7 +77,7 @@ async function measure(engine: BenchEngine, entries: number, runs: number): Prom
         `${generated.fiches.toLocaleString('en')} fiches consulted, ${generated.searches.toLocaleString('en')} ` +
         `searches, ${registries.labelEvents} label decisions, ${registries.agents} agents, ` +
         `${registries.sessions} training sessions; ` +
-        `${settleMs === undefined ? '' : `VACUUM (ANALYZE) ${fixed(settleMs / 1000, 1)} s; `}database ${fixed(bytes / MB, 0)} MB`,
+        `${settleMs === undefined ? '' : `VACUUM (ANALYZE) ${fixed(settleMs / 1000, 1)} s; `}database ${megabytes(bytes)}`,
     );
     const rowCounts: string[] = [];
     for (const table of RUNNING_COUNTS)
@@ -150,7 +120,7 @@ async function measure(engine: BenchEngine, entries: number, runs: number): Prom
     console.log(
       formatTable(
         [`indicators, ${engine.name} (ms)`, 'p50', 'max', 'CPU p50', 'CPU max', 'target p50'],
-        timings.map(({ label, timing, target }) => row(label, timing, target)),
+        timings.map(({ label, timing, target }) => timingRow(label, timing, COLUMNS, target)),
       ),
     );
     return { generatedS: generated.ms / 1000, bytes, timings };

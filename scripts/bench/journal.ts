@@ -21,9 +21,8 @@ import { DEMO_CONTENT_DIR, WORKER_SOURCE_FILE } from '../lib/paths';
 import { demoKnowledge, generateJournal } from './journal-data';
 import type { BenchEngine, PostgresTarget } from './engines';
 import { benchEngines, loadRows, ratio } from './engines';
-import type { Summary } from './stats';
-import { summarize } from './stats';
-import { fixed, formatTable, ms } from './table';
+import { timed, type Timing } from './stats';
+import { fixed, formatTable, log, mark, megabytes, ms, timingRow, type TimingColumns } from './table';
 
 const ENTRIES = { full: 1_000_000, quick: 100_000 };
 const CALLS = 2_000;
@@ -32,13 +31,6 @@ const YEAR = 2025;
 const SEED = 20_250_101;
 /** Issue 5: logging one entry ≤ 5 ms. */
 const TARGET_MS = 5;
-const MB = 1024 * 1024;
-const mark = (ok: boolean) => (ok ? '✓' : '✗');
-
-function log(message: string): void {
-  process.stderr.write(`… ${message}\n`);
-}
-
 /** Contacts as a desk logs them, cycling: answered, oriented to the fiche's service, elsewhere, not resolved. */
 function deskInputs(): RecordInput[] {
   const knowledge = demoKnowledge();
@@ -61,42 +53,8 @@ function deskInputs(): RecordInput[] {
   return inputs;
 }
 
-/** Wall-clock times, and this process's CPU times: on a shared, loaded machine the second shows the cost itself. */
-interface Timing {
-  wall: Summary;
-  cpu: Summary;
-}
-
-async function timed(count: number, run: (n: number) => unknown): Promise<Timing> {
-  for (let n = 0; n < WARM_UP; n++) await run(n);
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let n = 0; n < count; n++) {
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    await run(n);
-    const used = process.cpuUsage(cpuStarted);
-    wall.push(performance.now() - started);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { wall: summarize(wall), cpu: summarize(cpu) };
-}
-
-function row(label: string, { wall, cpu }: Timing, target?: number): string[] {
-  const verdict = target === undefined ? '' : wall.p95 <= target ? `✓ ≤ ${target}` : `✗ > ${target}`;
-  return [
-    label,
-    String(wall.count),
-    ms(wall.p50),
-    ms(wall.p95),
-    ms(wall.max),
-    ms(cpu.p50),
-    ms(cpu.p95),
-    verdict,
-  ];
-}
-
-const megabytes = (bytes: number) => `${fixed(bytes / MB, 0)} MB`;
+/** The columns of the contact table: calls, p50, p95, max, CPU p50, CPU p95, target p95. */
+const COLUMNS: TimingColumns = { wall: ['count', 'p50', 'p95', 'max'], cpu: ['p50', 'p95'], judged: 'p95' };
 
 interface JournalResult {
   generatedS: number;
@@ -133,12 +91,20 @@ async function measure(engine: BenchEngine, entries: number, quick: boolean): Pr
   const inputs = deskInputs();
   const actor = { compteId: null, identifiant: 'bench' };
   const at = new Date(`${YEAR + 1}-03-10T09:00:00Z`);
-  const core = await timed(CALLS, async (n) => {
-    await recordEntry(store.db, refs, actor, inputs[n % inputs.length] as RecordInput, at);
-  });
-  const search = await timed(CALLS, async (n) => {
-    await recordSearch(store.db, { q: `passeport perdu ${n % 50}`, resultats: n % 7 }, at);
-  });
+  const core = await timed(
+    CALLS,
+    async (n) => {
+      await recordEntry(store.db, refs, actor, inputs[n % inputs.length] as RecordInput, at);
+    },
+    WARM_UP,
+  );
+  const search = await timed(
+    CALLS,
+    async (n) => {
+      await recordSearch(store.db, { q: `passeport perdu ${n % 50}`, resultats: n % 7 }, at);
+    },
+    WARM_UP,
+  );
   await store.close();
 
   // 3. The same through the API, as the window calls it.
@@ -153,10 +119,14 @@ async function measure(engine: BenchEngine, entries: number, quick: boolean): Pr
   try {
     await app.search.ready();
     const agent = await signedIn(app, ['agent']);
-    api = await timed(CALLS, async (n) => {
-      const answer = await dispatch(app, agent, 'journal.record', inputs[n % inputs.length]);
-      if (!answer.ok) throw new Error(answer.error.message);
-    });
+    api = await timed(
+      CALLS,
+      async (n) => {
+        const answer = await dispatch(app, agent, 'journal.record', inputs[n % inputs.length]);
+        if (!answer.ok) throw new Error(answer.error.message);
+      },
+      WARM_UP,
+    );
   } finally {
     await app.close();
   }
@@ -173,9 +143,9 @@ async function measure(engine: BenchEngine, entries: number, quick: boolean): Pr
         'target p95',
       ],
       [
-        row('journal.record: core function', core, TARGET_MS),
-        row('journal.record: through dispatch', api, TARGET_MS),
-        row('journal.recordSearch: core function', search),
+        timingRow('journal.record: core function', core, COLUMNS, TARGET_MS),
+        timingRow('journal.record: through dispatch', api, COLUMNS, TARGET_MS),
+        timingRow('journal.recordSearch: core function', search, COLUMNS),
       ],
     ),
   );

@@ -30,3 +30,25 @@ export function summarize(values: readonly number[]): Summary {
     mean: count === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / count,
   };
 }
+
+/** Wall-clock times, and this process's CPU times: on a shared, loaded machine the second shows the cost itself. */
+export interface Timing {
+  wall: Summary;
+  cpu: Summary;
+}
+
+/** `warmUp` untimed runs (statements prepared, pages in the cache), then `count` timed ones; `n` counts from 0. */
+export async function timed(count: number, run: (n: number) => unknown, warmUp = 1): Promise<Timing> {
+  for (let n = 0; n < warmUp; n++) await run(n);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    await run(n);
+    const used = process.cpuUsage(cpuStarted);
+    wall.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: summarize(wall), cpu: summarize(cpu) };
+}

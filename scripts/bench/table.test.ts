@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixed, formatTable, ms } from './table';
+import { fixed, formatTable, ms, timingRow, type TimingColumns } from './table';
 
 describe('formatTable', () => {
   it('aligns the first column left and the others right', () => {
@@ -40,5 +40,41 @@ describe('number formats', () => {
     expect(ms(0.4234)).toBe('0.42');
     expect(ms(12.345)).toBe('12.3');
     expect(ms(250.4)).toBe('250');
+  });
+});
+
+describe('timingRow', () => {
+  const timing = {
+    wall: { count: 2000, p50: 1.23, p95: 4.5, max: 120, mean: 2 },
+    cpu: { count: 2000, p50: 0.8, p95: 3, max: 9, mean: 1 },
+  };
+
+  it('shows the chosen figures, and judges the target on the one named', () => {
+    const columns: TimingColumns = {
+      wall: ['count', 'p50', 'p95', 'max'],
+      cpu: ['p50', 'p95'],
+      judged: 'p95',
+    };
+    expect(timingRow('record', timing, columns, 5)).toEqual([
+      'record',
+      '2000',
+      '1.2',
+      '4.5',
+      '120',
+      '0.80',
+      '3.0',
+      '✓ ≤ 5',
+    ]);
+    expect(timingRow('record', timing, { wall: ['p50'], cpu: [], judged: 'p95' }, 4)).toEqual([
+      'record',
+      '1.2',
+      '✗ > 4',
+    ]);
+    expect(timingRow('search', timing, { wall: ['p50'], cpu: ['max'], judged: 'p50' })).toEqual([
+      'search',
+      '1.2',
+      '9.0',
+      '',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-// Aligned plain-text tables for the benchmark's output.
+// Aligned plain-text tables for the benchmark's output, and the cells and progress lines they share.
+import type { Summary, Timing } from './stats';
 
 export type Align = 'left' | 'right';
 
@@ -47,4 +48,43 @@ export function ms(value: number): string {
   if (value < 1) return value.toFixed(2);
   if (value < 100) return value.toFixed(1);
   return value.toFixed(0);
+}
+
+export const MB = 1024 * 1024;
+
+/** « 12 MB ». */
+export function megabytes(bytes: number, decimals = 0): string {
+  return `${fixed(bytes / MB, decimals)} MB`;
+}
+
+/** A target met, or not. */
+export function mark(ok: boolean): string {
+  return ok ? '✓' : '✗';
+}
+
+/** A progress line, on standard error (the tables go to standard output). */
+export function log(message: string): void {
+  process.stderr.write(`… ${message}\n`);
+}
+
+export interface TimingColumns {
+  /** The wall-clock figures shown, then the CPU ones (« count »: the number of runs). */
+  wall: Array<keyof Summary>;
+  cpu: Array<keyof Summary>;
+  /** The wall-clock figure the target applies to. */
+  judged: keyof Summary;
+}
+
+/** A timing's row: its label, the chosen figures in ms, and the verdict on the target (if any). */
+export function timingRow(label: string, timing: Timing, columns: TimingColumns, target?: number): string[] {
+  const cell = (summary: Summary, key: keyof Summary) =>
+    key === 'count' ? String(summary.count) : ms(summary[key]);
+  const verdict =
+    target === undefined ? '' : timing.wall[columns.judged] <= target ? `✓ ≤ ${target}` : `✗ > ${target}`;
+  return [
+    label,
+    ...columns.wall.map((key) => cell(timing.wall, key)),
+    ...columns.cpu.map((key) => cell(timing.cpu, key)),
+    verdict,
+  ];
 }

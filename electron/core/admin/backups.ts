@@ -4,9 +4,9 @@ import type { BackupInfo, BackupList, BackupOrigin } from '../../../common/admin
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import type { BackupFile, CoreStore } from '../store/core-store';
-import { DatabaseVersionError } from '../store/database';
-import { sql } from '../store/db';
+import { DatabaseVersionError, userVersion } from '../store/database';
 import { POSTGRES_BACKUP_MESSAGE } from '../store/postgres/postgres-store';
+import { Store } from '../store/store';
 import { NotFoundError, RefusedError } from '../errors';
 
 const ORIGINS: Array<[RegExp, BackupOrigin]> = [
@@ -33,7 +33,8 @@ export function backupInfo(file: BackupFile): BackupInfo {
  * up and restored instead (pg_dump, pg_restore), and the window shows it in place of the list.
  */
 export function listBackups(store: CoreStore): BackupList {
-  if (store.engine === 'postgres' || store.backupDir === null)
+  // No backup folder: PostgreSQL.
+  if (store.backupDir === null)
     return { engine: store.engine, folder: null, backups: [], conseil: POSTGRES_BACKUP_MESSAGE };
   return {
     engine: store.engine,
@@ -75,7 +76,7 @@ export async function restoreBackup(
   actor: Actor,
   now: Date,
 ): Promise<{ restored: string; savedAs: string; schema: number }> {
-  if (store.engine === 'postgres') throw new RefusedError(POSTGRES_BACKUP_MESSAGE);
+  if (!(store instanceof Store)) throw new RefusedError(POSTGRES_BACKUP_MESSAGE);
   const file = store.backups().find((backup) => backup.name === name);
   if (!file)
     throw new NotFoundError(`La sauvegarde « ${name} » n'existe pas dans le dossier des sauvegardes.`);
@@ -101,6 +102,6 @@ export async function restoreBackup(
       now,
     );
   });
-  const schema = (await store.db.value<number>(sql`PRAGMA user_version`)) ?? 0;
+  const schema = userVersion(store.sqlite);
   return { restored: name, savedAs: savedAs.name, schema };
 }

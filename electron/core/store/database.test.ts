@@ -148,6 +148,19 @@ describe('migrations', () => {
     expect(readdirSync(join(dir, 'b'))).toEqual(['avant-migration-v2-2026-11-23T09-05-12.db']);
   });
 
+  it('takes no copy before migrating when told the database is itself a throwaway copy', () => {
+    const dir = tempDir();
+    const file = databaseAt(dir, 2);
+    const db = openDatabase(file, {
+      backupDir: join(dir, 'b'),
+      backupBeforeMigrating: false,
+      now: () => NOW,
+    });
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
+    db.close();
+    expect(existsSync(join(dir, 'b'))).toBe(false);
+  });
+
   it('applies the earlier migrations of a run even when a later one fails', async () => {
     const dir = tempDir();
     const file = databaseAt(dir, 1);

@@ -15,6 +15,8 @@ export class DatabaseVersionError extends Error {}
 export interface OpenOptions {
   /** Where the copy taken before migrating goes. */
   backupDir: string;
+  /** false: no copy before migrating (a database that is itself a throwaway copy). */
+  backupBeforeMigrating?: boolean;
   migrations?: readonly Migration[];
   now?: () => Date;
   /** better-sqlite3's native module built for Electron, when it differs from Node's (see DESIGN.md). */
@@ -72,7 +74,7 @@ export function migrate(db: SqliteHandle, options: OpenOptions, file: string): s
   const current = userVersion(db);
   if (current === latest) return null;
   let backup: string | null = null;
-  if (current > 0) {
+  if (current > 0 && options.backupBeforeMigrating !== false) {
     backup = join(
       options.backupDir,
       `avant-migration-v${current}-${fileStamp((options.now ?? (() => new Date()))())}.db`,

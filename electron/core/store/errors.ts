@@ -11,12 +11,6 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
-/** A FOREIGN KEY constraint refused the write (the row it points to is gone). */
-export function isForeignKeyViolation(error: unknown): boolean {
-  const code = codeOf(error);
-  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
-}
-
 /** Two concurrent transactions collided (PostgreSQL's serialisation failure or deadlock): try again. */
 export function isSerializationFailure(error: unknown): boolean {
   const code = codeOf(error);

@@ -25,14 +25,19 @@ export class Store implements CoreStore {
   readonly engine = 'sqlite';
   readonly file: string;
   readonly backupDir: string;
-  private handle: SqliteHandle;
-  private wrapped: Db;
+  private handle!: SqliteHandle;
+  private wrapped!: Db;
   private readonly options: OpenOptions;
 
   constructor(dataDir: string, options: Partial<OpenOptions> = {}) {
     this.file = join(dataDir, DATABASE_FILE);
     this.backupDir = options.backupDir ?? join(dataDir, BACKUP_FOLDER);
     this.options = { ...options, backupDir: this.backupDir };
+    this.open();
+  }
+
+  /** Opens (and migrates) the file, and the core's view of it. */
+  private open(): void {
     this.handle = openDatabase(this.file, this.options);
     this.wrapped = sqliteDb(this.handle);
   }
@@ -79,14 +84,12 @@ export class Store implements CoreStore {
     const savedAs = this.backup('avant-restauration');
     this.replaceFileWith(source);
     try {
-      this.handle = openDatabase(this.file, this.options);
-      this.wrapped = sqliteDb(this.handle);
+      this.open();
     } catch (error) {
       // The copy passed the checks but could not be brought up to date (a migration failed): put the
       // database saved a moment ago back, so the app keeps working on what it had.
       this.replaceFileWith(savedAs.path);
-      this.handle = openDatabase(this.file, this.options);
-      this.wrapped = sqliteDb(this.handle);
+      this.open();
       throw error;
     }
     return { restoredFrom: source, savedAs };
@@ -116,8 +119,11 @@ function describe(path: string): BackupFile {
   return { name: basename(path), path, size: stat.size, at: stat.mtime.toISOString() };
 }
 
-/** Refuses, with a French message, a file that is not an Info'Cité database this version can open. */
-export function checkRestorable(source: string): void {
+/**
+ * Refuses, with a French message, a file that is not an Info'Cité database this version can open (the file is
+ * only read); returns its schema version.
+ */
+export function checkRestorable(source: string): number {
   if (!existsSync(source) || !statSync(source).isFile())
     throw new DatabaseVersionError(`Le fichier ${source} n'existe pas.`);
   let db: SqliteHandle | null = null;
@@ -134,9 +140,10 @@ export function checkRestorable(source: string): void {
       throw new DatabaseVersionError(`Le fichier ${source} n'est pas une sauvegarde Info'Cité.`);
     if (version > SCHEMA_VERSION)
       throw new DatabaseVersionError(
-        `La sauvegarde ${source} vient d'une version plus récente d'Info'Cité (schéma ${version}, ` +
-          `celle-ci connaît jusqu'au schéma ${SCHEMA_VERSION}).`,
+        `La base ${source} vient d'une version plus récente d'Info'Cité (schéma ${version}, ` +
+          `celle-ci connaît jusqu'au schéma ${SCHEMA_VERSION}) ; le fichier n'a pas été modifié.`,
       );
+    return version;
   } catch (error) {
     if (error instanceof DatabaseVersionError) throw error;
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';

@@ -159,8 +159,10 @@ describe('migrate-to-server: SQLite → PostgreSQL', () => {
     expect(error).toBeInstanceOf(DatabaseVersionError);
     expect((error as Error).message).toContain('version plus récente');
     expect((error as Error).message).toContain(`schéma ${SCHEMA_VERSION + 1}`);
+    // Refused on the source itself, before the copy is made (the Store would refuse the copy too, naming it).
+    expect((error as Error).message).toContain(file);
     expect(readFileSync(file).equals(before)).toBe(true);
-    expect(await count(target.db, 'comptes')).toBe(0);
+    for (const table of ['comptes', 'journal', 'audit']) expect(await count(target.db, table)).toBe(0);
   });
 
   it('migrates an older source in a temporary copy only, then copies it', async () => {

@@ -15,12 +15,12 @@
 //   whole transaction back, and the database is left as it was.
 // - The target's own triggers (the daily counts kept by PostgreSQL from the log) are switched off during the
 //   copy, inside the transaction: the counts are copied as the desk had them, never counted twice.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql, type Db } from './db';
-import { DatabaseVersionError, copyDatabase, userVersion } from './database';
+import { copyDatabase } from './database';
 import { SCHEMA_VERSION } from './migrations';
 import { DATABASE_FILE, Store, checkRestorable } from './store';
 import { schemaVersion } from './postgres/migrate';
@@ -87,13 +87,13 @@ export async function transferToPostgres(
   options: TransferOptions = {},
 ): Promise<TransferReport> {
   if (target.engine !== 'postgres') throw new Error('transferToPostgres writes to a PostgreSQL database');
-  const sourceVersion = refuseNewerSource(sourceFile);
-  checkRestorable(sourceFile);
+  const sourceVersion = checkRestorable(sourceFile);
   const work = mkdtempSync(join(tmpdir(), 'infocite-transfert-'));
   let store: Store | null = null;
   try {
     store = openCopy(sourceFile, work);
     const source = store.db;
+    const copy = store;
     const targetVersion = await schemaVersion(target);
     if (targetVersion !== SCHEMA_VERSION)
       throw new TransferError(
@@ -116,12 +116,12 @@ export async function transferToPostgres(
         for (const table of [...tables].reverse()) await tx.run(sql`DELETE FROM ${sql.ref(table.name)}`);
       const copied: TableTransfer[] = [];
       for (const table of tables)
-        copied.push(await copyTable(source, tx, table, targets.get(table.name)!, batchSize));
+        copied.push(await copyTable(copy, tx, table, targets.get(table.name)!, batchSize));
       for (const table of withTriggers) await setTriggers(tx, table.name, true);
       for (const table of tables) await moveSequences(tx, table.name, targets.get(table.name)!);
       for (const result of copied) {
         const table = tables.find((t) => t.name === result.table)!;
-        result.verified = await verifyTable(source, tx, table, batchSize);
+        result.verified = await verifyTable(copy, tx, table, batchSize);
       }
       const wrong = copied.filter((result) => result.verified !== result.source);
       if (wrong.length > 0) throw new TransferError(mismatchMessage(wrong));
@@ -132,29 +132,6 @@ export async function transferToPostgres(
     await store?.close();
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** Reads the source's schema version without writing to it; a newer one is refused, the file untouched. */
-function refuseNewerSource(file: string): number {
-  let handle: Database.Database | null = null;
-  let version: number;
-  try {
-    handle = new Database(file, { readonly: true, fileMustExist: true });
-    version = userVersion(handle);
-  } catch {
-    throw new DatabaseVersionError(
-      `Le fichier ${file} n'existe pas ou n'est pas une base de données lisible.`,
-    );
-  } finally {
-    handle?.close();
-  }
-  if (version > SCHEMA_VERSION)
-    throw new DatabaseVersionError(
-      `La base ${file} vient d'une version plus récente d'Info'Cité (schéma ${version}, cette version connaît ` +
-        `jusqu'au schéma ${SCHEMA_VERSION}). Mettez à jour Info'Cité sur cette machine avant de copier la base ; ` +
-        `rien n'a été copié et le fichier n'a pas été modifié.`,
-    );
-  return version;
 }
 
 /** A consistent copy of the source in `work`, opened (and migrated if older) by the Store; the source is read only. */
@@ -169,8 +146,8 @@ function openCopy(sourceFile: string, work: string): Store {
   } finally {
     handle.close();
   }
-  mkdirSync(join(work, 'sauvegardes'), { recursive: true });
-  return new Store(work, { backupDir: join(work, 'sauvegardes') });
+  // The copy is thrown away afterwards: no copy of it is taken before migrating it.
+  return new Store(work, { backupBeforeMigrating: false });
 }
 
 /** Rows pointing to rows that are not there would be refused by PostgreSQL half-way: say which, before. */
@@ -280,9 +257,7 @@ async function targetTable(tx: Db, table: SourceTable): Promise<TargetTable> {
  * (their reference rows, and nothing else): the server was never used on it.
  */
 async function onlyReferenceRows(tx: Db, tables: SourceTable[], work: string): Promise<boolean> {
-  const dir = join(work, 'neuve');
-  mkdirSync(dir, { recursive: true });
-  const fresh = new Store(dir, { backupDir: join(dir, 'sauvegardes') });
+  const fresh = new Store(join(work, 'neuve'));
   try {
     for (const table of tables) {
       const expected = await fresh.db.value<number>(sql`SELECT count(*) FROM ${sql.ref(table.name)}`);
@@ -313,23 +288,29 @@ function batchRows(table: SourceTable, batchSize: number): number {
   return Math.max(1, Math.min(batchSize, Math.floor(MAX_PARAMETERS / Math.max(1, table.columns.length))));
 }
 
-/** The source's rows, batch after batch, in key order (so a parent row of the same table comes first). */
-async function* sourceBatches(source: Db, table: SourceTable, size: number): AsyncGenerator<Row[]> {
+/**
+ * The source's rows, batch after batch, in key order (so a parent row of the same table comes first): one
+ * statement walked by better-sqlite3's iterator, so a large table is read once, not again up to each OFFSET.
+ * Nothing else may use the source's connection while a walk is under way (the loops only write to the target).
+ */
+function* sourceBatches(source: Store, table: SourceTable, size: number): Generator<Row[]> {
   const order = table.key.length > 0 ? table.key : table.columns;
-  for (let offset = 0; ; offset += size) {
-    const rows = await source.all<Row>(
-      sql`SELECT ${sql.join(table.columns.map((column) => sql.ref(column)))}
-          FROM ${sql.ref(table.name)}
-          ORDER BY ${sql.join(order.map((column) => sql.ref(column)))}
-          LIMIT ${size} OFFSET ${offset}`,
-    );
-    if (rows.length > 0) yield rows;
-    if (rows.length < size) return;
+  const query = sql`SELECT ${sql.join(table.columns.map((column) => sql.ref(column)))}
+      FROM ${sql.ref(table.name)}
+      ORDER BY ${sql.join(order.map((column) => sql.ref(column)))}`.compile(source.db.kysely);
+  let batch: Row[] = [];
+  for (const row of source.sqlite.prepare(query.sql).iterate(...query.parameters) as Iterable<Row>) {
+    batch.push(row);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield batch;
 }
 
 async function copyTable(
-  source: Db,
+  source: Store,
   tx: Db,
   table: SourceTable,
   target: TargetTable,
@@ -342,7 +323,7 @@ async function copyTable(
     target.key.length > 0
       ? sql`ON CONFLICT (${sql.join(target.key.map((column) => sql.ref(column)))}) DO NOTHING`
       : sql`ON CONFLICT DO NOTHING`;
-  for await (const rows of sourceBatches(source, table, batchRows(table, batchSize))) {
+  for (const rows of sourceBatches(source, table, batchRows(table, batchSize))) {
     const values = sql.join(
       rows.map((row) => sql`(${sql.join(table.columns.map((column) => toTarget(row[column])))})`),
     );
@@ -365,22 +346,18 @@ function toTarget(value: unknown): unknown {
 async function moveSequences(tx: Db, table: string, target: TargetTable): Promise<void> {
   for (const column of target.sequenced) {
     await tx.run(
-      sql`SELECT setval(pg_get_serial_sequence(${quoteIdent(table)}, ${column}), m)
+      sql`SELECT setval(pg_get_serial_sequence(quote_ident(${table}), ${column}), m)
           FROM (SELECT max(${sql.ref(column)}) AS m FROM ${sql.ref(table)}) AS copied
           WHERE m IS NOT NULL`,
     );
   }
 }
 
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
 /** How many of the source's rows the target holds with the same values (found by primary key). */
-async function verifyTable(source: Db, tx: Db, table: SourceTable, batchSize: number): Promise<number> {
+async function verifyTable(source: Store, tx: Db, table: SourceTable, batchSize: number): Promise<number> {
   const key = table.key.length > 0 ? table.key : table.columns;
   let verified = 0;
-  for await (const rows of sourceBatches(source, table, batchRows(table, batchSize))) {
+  for (const rows of sourceBatches(source, table, batchRows(table, batchSize))) {
     const keyTuple = sql`(${sql.join(key.map((column) => sql.ref(column)))})`;
     const wanted = sql.join(
       rows.map((row) => sql`(${sql.join(key.map((column) => toTarget(row[column])))})`),

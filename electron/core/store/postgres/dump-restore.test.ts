@@ -1,14 +1,14 @@
 // The backup and restore docs/SERVEUR.md prescribes on PostgreSQL, run for real on the test cluster: a database
 // with rows → pg_dump --format=custom → the database dropped and created again → pg_restore → the same rows, and
 // a server opening it again (its schema recognised, nothing migrated twice).
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  admin,
   createTestDatabase,
+  run,
   testPostgresUrl,
   type TestDatabase,
 } from '../../../../dev/test-support/postgres';
@@ -16,27 +16,6 @@ import { sql, type Db } from '../db';
 import { SCHEMA_VERSION } from '../migrations';
 import { schemaVersion } from './migrate';
 import { PostgresStore } from './postgres-store';
-
-const BIN = process.env.INFOCITE_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
-
-function tool(name: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(join(BIN, name), args, { timeout: 60_000 }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`${name} failed: ${error.message}\n${stderr}`));
-      else resolve();
-    });
-  });
-}
-
-async function admin(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPostgresUrl() });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
 
 async function counts(db: Db): Promise<Record<string, number>> {
   const tables = await db.all<{ name: string }>(
@@ -90,10 +69,12 @@ describe('PostgreSQL backups with pg_dump and pg_restore (docs/SERVEUR.md)', () 
     expect(before.indicateurs_jour).toBeGreaterThan(0);
 
     const dump = join(mkdtempSync(join(tmpdir(), 'infocite-dump-')), 'infocite.dump');
-    await tool('pg_dump', ['--format=custom', `--file=${dump}`, database.url]);
-    await admin(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${name}`);
-    await tool('pg_restore', ['--clean', '--if-exists', `--dbname=${database.url}`, dump]);
+    await run('pg_dump', ['--format=custom', `--file=${dump}`, database.url]);
+    await admin(testPostgresUrl(), async (client) => {
+      await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${name}`);
+    });
+    await run('pg_restore', ['--clean', '--if-exists', `--dbname=${database.url}`, dump]);
 
     const restored = await PostgresStore.open(database.url, { maxConnections: 2 });
     try {

@@ -5,9 +5,10 @@ import { createTestDatabase, type TestDatabase } from '../../../../dev/test-supp
 import { describePostgres } from '../../../../dev/test-support/schema-introspection';
 import { DatabaseVersionError } from '../database';
 import { sql } from '../db';
+import { isUnreachable } from '../errors';
 import { SCHEMA_VERSION } from '../migrations';
 import { migratePostgres, schemaVersion } from './migrate';
-import { PostgresStore } from './postgres-store';
+import { DatabaseUnreachableError, PostgresStore } from './postgres-store';
 
 const databases: TestDatabase[] = [];
 const stores: PostgresStore[] = [];
@@ -75,6 +76,18 @@ describe('migratePostgres', () => {
     expect((refusal as Error).message).toContain("la base n'a pas été modifiée");
     await expect(migratePostgres(store.db)).rejects.toBeInstanceOf(DatabaseVersionError);
     expect(await snapshot(store)).toBe(before);
+    // A newer schema is not a connection failure (the server's start-up hint tells them apart by type).
+    expect(refusal).not.toBeInstanceOf(DatabaseUnreachableError);
+  });
+
+  it('tells a server it cannot connect to apart, the connection error as its cause', async () => {
+    const refusal = await PostgresStore.open('postgres://infocite:secret@127.0.0.1:1/infocite').catch(
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(DatabaseUnreachableError);
+    expect((refusal as Error).message).toContain('ne peut pas être ouverte');
+    expect((refusal as Error).message).not.toContain('secret');
+    expect(isUnreachable((refusal as Error).cause)).toBe(true);
   });
 
   it('lets two servers opening one new database at once both succeed, the migrations run once', async () => {

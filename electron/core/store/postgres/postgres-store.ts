@@ -41,6 +41,22 @@ export function describeUrl(url: string): string {
   }
 }
 
+/**
+ * The PostgreSQL server could not be connected to (not started, a wrong address, role or password): the
+ * connection's own error is its cause. A DatabaseVersionError too, as every failure to open the database is.
+ */
+/** Whether `url` names a PostgreSQL database (postgres:// or postgresql://). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** The PostgreSQL address a command was given: its --database option, else DATABASE_URL; undefined: neither. */
+export function givenDatabaseUrl(option: string | undefined): string | undefined {
+  return option ?? (process.env.DATABASE_URL || undefined);
+}
+
+export class DatabaseUnreachableError extends DatabaseVersionError {}
+
 export class PostgresStore implements CoreStore {
   readonly engine = 'postgres';
   readonly location: string;
@@ -53,7 +69,10 @@ export class PostgresStore implements CoreStore {
     this.location = describeUrl(url);
   }
 
-  /** Connects, refuses a schema newer than this version, and migrates; throws a DatabaseVersionError in French. */
+  /**
+   * Connects, refuses a schema newer than this version, and migrates; throws a DatabaseVersionError in French (a
+   * DatabaseUnreachableError when no connection could be made).
+   */
   static async open(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({
       connectionString: url,
@@ -68,6 +87,16 @@ export class PostgresStore implements CoreStore {
     pool.on('error', (error) => console.warn('[postgres] idle connection lost:', error.message));
     const db = new Db(new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
     try {
+      (await pool.connect()).release();
+    } catch (error) {
+      await db.destroy();
+      throw new DatabaseUnreachableError(
+        `La base PostgreSQL ${describeUrl(url)} ne peut pas être ouverte : ` +
+          `${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+    try {
       await migratePostgres(db);
     } catch (error) {
       await db.destroy();
@@ -75,6 +104,7 @@ export class PostgresStore implements CoreStore {
       throw new DatabaseVersionError(
         `La base PostgreSQL ${describeUrl(url)} ne peut pas être ouverte : ` +
           `${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
       );
     }
     return new PostgresStore(db, url);
