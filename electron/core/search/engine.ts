@@ -112,7 +112,6 @@ export class SearchEngine {
   /** The maps below, made at the first query rather than in the swap (tens of thousands of entries). */
   private lookupTables: Lookups | undefined;
   private readonly surfaceOf: () => SurfaceLookup;
-  private surfaceRecord: Record<string, string> | undefined;
   /** The snippet data of each build the engine is made of, the newest first. */
   private readonly snippetStores: SnippetStore[];
 
@@ -310,26 +309,12 @@ export class SearchEngine {
     if (ranked.length === 0 && query.trim().length > 0) {
       response.suggestions = suggest(query, {
         vocabulary: this.ficheSegments[0]?.index.vocabulary ?? new Vocabulary([]),
-        surface: this.surface(),
+        surface: this.surfaceOf(),
         synonyms: this.synonyms,
         themes: (this.profiles ??= themeProfiles(this.knowledge.themes, [...this.fiches.values()])),
       });
     }
     return response;
-  }
-
-  /**
-   * The surface words as the suggestions read them (`surface[term]`): looked up in the index's sorted tables
-   * rather than copied into an object of every term.
-   */
-  private surface(): Record<string, string> {
-    if (!this.surfaceRecord) {
-      const lookup = this.surfaceOf();
-      this.surfaceRecord = new Proxy({} as Record<string, string>, {
-        get: (_target, key) => (typeof key === 'string' ? lookup(key) : undefined),
-      });
-    }
-    return this.surfaceRecord;
   }
 
   private snippet(fiche: Fiche, matched: string[]): Segment[] {
