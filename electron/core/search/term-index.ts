@@ -1,5 +1,7 @@
 import { fuzzyMatches } from './levenshtein';
 import { Vocabulary } from './indexed-terms';
+import type { SortedStrings } from './sorted-strings';
+import { sortedArray } from './sorted-strings';
 import type { WordPrefixes } from './word-prefixes';
 
 /** How many terms a fuzzy word may stand for: the nearest, then the most frequent. */
@@ -24,14 +26,6 @@ export interface Posting {
   fields: Uint8Array;
 }
 
-/** A sorted list of strings, read by position: a plain array, or a table of the binary index (sliced on demand). */
-export interface SortedStrings {
-  readonly length: number;
-  at(i: number): string;
-  /** Every string as an array (built once when the list is a table). */
-  all(): readonly string[];
-}
-
 /**
  * Every term's posting, flat: term `t` (in the sorted `terms`) holds the entries `offsets[t]` to `offsets[t + 1]`
  * of `docs`, `weights` and `fields`. This is what the binary index stores, read in place.
@@ -44,10 +38,6 @@ export interface PostingTable {
   docs: Int32Array;
   weights: Float32Array;
   fieldBits: Uint8Array;
-}
-
-export function sortedArray(values: readonly string[]): SortedStrings {
-  return { length: values.length, at: (i) => values[i] ?? '', all: () => values };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Vocabulary } from './indexed-terms';
-import type { SortedStrings } from './term-index';
-import { sortedArray } from './term-index';
+import type { SortedStrings } from './sorted-strings';
+import { sortedArray } from './sorted-strings';
 
 /**
  * The words of the index as written (folded), each with its term. The word being typed is a prefix of a *word*,
