@@ -177,34 +177,16 @@ export class SearchEngine {
   private get lookups(): Lookups {
     return (this.lookupTables ??= lookupsOf(this.knowledge));
   }
-  private get fiches(): Map<string, Fiche> {
-    return this.lookups.fiches;
-  }
-  private get contacts(): Map<string, Contact> {
-    return this.lookups.contacts;
-  }
-  private get themeLabels(): Map<string, string> {
-    return this.lookups.themeLabels;
-  }
-  private get synonyms(): SynonymTable {
-    return this.lookups.synonyms;
-  }
-  private get complementsOf(): Map<string, Fiche[]> {
-    return this.lookups.complementsOf;
-  }
-  private get contactsByType(): Map<string, Contact[]> {
-    return this.lookups.contactsByType;
-  }
 
   /** Published local fiches that complete the fiche `id`. */
   complements(id: string): Fiche[] {
-    return this.complementsOf.get(id) ?? [];
+    return this.lookups.complementsOf.get(id) ?? [];
   }
 
   /** The services of a fiche: those it names, then the contacts of its pivot types, each once. */
   servicesOf(fiche: Fiche): Contact[] {
-    const named = fiche.services.flatMap((id) => this.contacts.get(id) ?? []);
-    const byPivot = fiche.pivots.flatMap((pivot) => this.contactsByType.get(pivot) ?? []);
+    const named = fiche.services.flatMap((id) => this.lookups.contacts.get(id) ?? []);
+    const byPivot = fiche.pivots.flatMap((pivot) => this.lookups.contactsByType.get(pivot) ?? []);
     return [...new Set([...named, ...byPivot])];
   }
 
@@ -240,36 +222,36 @@ export class SearchEngine {
 
   /** A published fiche by id (drafts are not there). */
   fiche(id: string): Fiche | undefined {
-    return this.fiches.get(id);
+    return this.lookups.fiches.get(id);
   }
 
   contact(id: string): Contact | undefined {
-    return this.contacts.get(id);
+    return this.lookups.contacts.get(id);
   }
 
   themeRefs(ids: string[]): ThemeRef[] {
-    return ids.map((id) => ({ id, libelle: this.themeLabels.get(id) ?? id }));
+    return ids.map((id) => ({ id, libelle: this.lookups.themeLabels.get(id) ?? id }));
   }
 
   search(query: string, options: QueryOptions = {}): Omit<SearchResponse, 'took_ms'> {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const offset = options.offset ?? 0;
     const filter = new Set(options.themes ?? []);
-    const plan = planQuery(query, this.synonyms, this.known(this.ficheSegments), this.tuning);
+    const plan = planQuery(query, this.lookups.synonyms, this.known(this.ficheSegments), this.tuning);
     let ranked: Ranked[];
     if (plan.concepts.length === 0) {
       // No meaningful word: with a thème chosen, browse it; otherwise there is nothing to show yet.
       ranked =
         filter.size === 0
           ? []
-          : [...this.fiches.values()]
+          : [...this.lookups.fiches.values()]
               .sort((a, b) => COLLATOR.compare(a.titre, b.titre))
               .map((fiche) => ({ fiche, score: 0 }));
     } else {
       ranked = [];
       // In the ranking's order (ties broken by id), which the sort below keeps (it is stable).
       for (const match of this.rankFiches(plan)) {
-        const fiche = this.fiches.get(match.ref);
+        const fiche = this.lookups.fiches.get(match.ref);
         if (!fiche) continue;
         ranked.push({ fiche, score: ficheScore(fiche, match.score, plan), match });
       }
@@ -296,7 +278,7 @@ export class SearchEngine {
       score: Math.round(score * 1000) / 1000,
     }));
     const facets = [...facetCounts]
-      .map(([id, count]) => ({ id, libelle: this.themeLabels.get(id) ?? id, count }))
+      .map(([id, count]) => ({ id, libelle: this.lookups.themeLabels.get(id) ?? id, count }))
       .sort((a, b) => b.count - a.count || COLLATOR.compare(a.libelle, b.libelle));
     const response: Omit<SearchResponse, 'took_ms'> = {
       query,
@@ -310,8 +292,8 @@ export class SearchEngine {
       response.suggestions = suggest(query, {
         vocabulary: this.ficheSegments[0]?.index.vocabulary ?? new Vocabulary([]),
         surface: this.surfaceOf(),
-        synonyms: this.synonyms,
-        themes: (this.profiles ??= themeProfiles(this.knowledge.themes, [...this.fiches.values()])),
+        synonyms: this.lookups.synonyms,
+        themes: (this.profiles ??= themeProfiles(this.knowledge.themes, [...this.lookups.fiches.values()])),
       });
     }
     return response;
@@ -331,7 +313,7 @@ export class SearchEngine {
    * all) nor for a pasted question, whose every word would name some service in passing.
    */
   searchServices(query: string, limit: number): Contact[] {
-    const plan = planQuery(query, this.synonyms, this.known(this.contactSegments), this.tuning);
+    const plan = planQuery(query, this.lookups.synonyms, this.known(this.contactSegments), this.tuning);
     if (plan.concepts.length === 0 || plan.long) return [];
     return this.rankContacts(plan, limit);
   }
@@ -343,14 +325,16 @@ export class SearchEngine {
       prefixCap: this.tuning.prefixExpansionCap,
     })
       .slice(0, limit)
-      .flatMap((match) => this.contacts.get(match.ref) ?? []);
+      .flatMap((match) => this.lookups.contacts.get(match.ref) ?? []);
   }
 
   /** The contacts directory: every service by name, or those matching the query. */
   searchContacts(query: string, limit = 100): Contact[] {
-    const plan = planQuery(query, this.synonyms, this.known(this.contactSegments), this.tuning);
+    const plan = planQuery(query, this.lookups.synonyms, this.known(this.contactSegments), this.tuning);
     if (plan.concepts.length === 0) {
-      return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
+      return [...this.lookups.contacts.values()]
+        .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))
+        .slice(0, limit);
     }
     return this.rankContacts(plan, limit);
   }

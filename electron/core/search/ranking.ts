@@ -228,7 +228,11 @@ export interface RankSegment {
   masked?: ReadonlySet<string>;
 }
 
-/** BM25's inverse document frequency: what finding a concept in a document says about it. */
+/**
+ * BM25's inverse document frequency: what finding a concept in a document says about it, and a concept's weight.
+ * (Giving no weight at all to words found in a fifth or more of the fiches was measured too: it lost more
+ * questions than it saved.)
+ */
 export function informationOf(frequency: number, documents: number): number {
   return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
 }
@@ -323,14 +327,6 @@ export function applyCoverage<T extends CoverageCandidate>(
 }
 
 /**
- * A long question's weight of a concept: its information. (Giving no weight at all to words found in a fifth or
- * more of the fiches was measured too: it lost more questions than it saved.)
- */
-export function conceptWeight(frequency: number, documents: number): number {
-  return informationOf(frequency, documents);
-}
-
-/**
  * Scores a plan term at a time on lunr's BM25 weights, then applies the coverage rules (`applyCoverage`).
  */
 export function rankMatches(
@@ -346,7 +342,7 @@ export function rankMatches(
   const estimated = plan.long
     ? plan.concepts.map((concept) => conceptFrequency(segments, concept, options))
     : [];
-  const weights = estimated.map((frequency) => conceptWeight(frequency, documents));
+  const weights = estimated.map((frequency) => informationOf(frequency, documents));
   const frequencies = new Array<number>(total).fill(0);
   const candidates: Candidate[] = [];
   segments.forEach(({ index, masked }, segment) => {
@@ -426,10 +422,10 @@ export const LOCAL_BOOST = 1.5;
  * RSA ? ») answer one side of a procedure; for a desk query the procedure's main fiche comes first. A pasted
  * question may be that very side question, so there the pages are only slightly held back.
  */
-export const SIDE_QUESTION_FACTOR = { desk: 0.5, long: 0.8 } as const;
+const SIDE_QUESTION_FACTOR = { desk: 0.5, long: 0.8 } as const;
 
 /** Whether a fiche is a side question of a procedure rather than its main fiche. */
-export function isSideQuestion(fiche: FicheTraits): boolean {
+function isSideQuestion(fiche: FicheTraits): boolean {
   // As /\?\s*$/u (trimEnd removes what \s matches), without a regular expression run on every candidate.
   return fiche.origine === 'national' && fiche.titre.trimEnd().endsWith('?');
 }

@@ -142,7 +142,7 @@ export class BlobTable {
 }
 
 /** `count` little-endian u32 at `offset` of `bytes`: a view when aligned (always in an index file), else a copy. */
-export function readUint32s(bytes: Uint8Array, offset: number, count: number): Uint32Array {
+function readUint32s(bytes: Uint8Array, offset: number, count: number): Uint32Array {
   const at = bytes.byteOffset + offset;
   if (at % 4 === 0) return new Uint32Array(bytes.buffer, at, count);
   return new Uint32Array(bytes.slice(offset, offset + 4 * count).buffer);

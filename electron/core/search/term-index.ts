@@ -137,11 +137,6 @@ export class TermIndex {
     this.vocabulary = new Vocabulary({ sorted: this.table.terms });
   }
 
-  /** The flat postings, as the binary index stores them. */
-  postingTable(): PostingTable {
-    return this.table;
-  }
-
   /**
    * The terms a misspelt word may stand for. In a large base (the national fiches), those of two documents or
    * more, without digits: a word found in a single fiche there is a name, a reference or a slip in the text, not
@@ -242,9 +237,7 @@ export class TermIndex {
     if (!expansion) {
       expansion = fuzzyMatches(this.fuzzyTargets(), term, distance)
         .map((match) => ({ ...match, frequency: this.frequency(match.term) }))
-        .sort(
-          (a, b) => a.distance - b.distance || b.frequency - a.frequency || (a.term < b.term ? -1 : 1),
-        )
+        .sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || (a.term < b.term ? -1 : 1))
         .slice(0, max)
         .map((match) => match.term);
       if (this.prefixCache.size >= 2000) this.prefixCache.clear();
