@@ -128,6 +128,20 @@ describe('topByScore', () => {
     }
     expect(topByScore(entries, 0)).toEqual([]);
   });
+
+  it('breaks ties with the order given, past the threshold as below it', () => {
+    const byScoreThenId = (a: (typeof entries)[number], b: (typeof entries)[number]) =>
+      b.score - a.score || b.fiche.id.localeCompare(a.fiche.id);
+    const full = [...entries].sort(byScoreThenId);
+    for (const count of [1, 2, 3, 5, 20]) {
+      expect(
+        topByScore(entries, count, byScoreThenId)
+          .slice(0, count)
+          .map((e) => e.fiche.id),
+        String(count),
+      ).toEqual(full.slice(0, count).map((e) => e.fiche.id));
+    }
+  });
 });
 
 function sampleFiche() {

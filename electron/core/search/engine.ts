@@ -7,7 +7,7 @@ import { rankWithLunrQuery } from './lunr-ranking';
 import type { KnownWords, QueryPlan, SearchTuning } from './planner';
 import { DEFAULT_TUNING, planQuery } from './planner';
 import type { RankedMatch, RankSegment } from './ranking';
-import { ficheScore, liftLocalAnswers, rankMatches } from './ranking';
+import { compareMatches, ficheScore, liftLocalAnswers, rankMatches, scoreMatches } from './ranking';
 import { TermIndex } from './term-index';
 import { Vocabulary } from './indexed-terms';
 import type { SurfaceLookup } from './packed-index';
@@ -44,19 +44,27 @@ interface Ranked {
 }
 
 /**
- * The `count` best of `ranked` by score, in order (ties in their given order). A broad query reaches thousands
- * of fiches and the window shows 20: past a few times `count`, the threshold is found on the bare scores and
- * only the fiches above it are sorted.
+ * The `count` best of `ranked`, in the order of `compare` (best score first, then anything that breaks ties;
+ * remaining ties in their given order). A broad query reaches thousands of fiches and the window shows 20: past
+ * a few times `count`, the threshold is found on the bare scores and only the entries above it are sorted.
  */
-export function topByScore(ranked: readonly Ranked[], count: number): Ranked[] {
-  const byScore = (a: Ranked, b: Ranked) => b.score - a.score;
+export function topByScore<T extends { score: number }>(
+  ranked: readonly T[],
+  count: number,
+  compare: (a: T, b: T) => number = (a, b) => b.score - a.score,
+): T[] {
   if (count <= 0) return [];
-  if (ranked.length <= 4 * count) return [...ranked].sort(byScore);
+  if (ranked.length <= 4 * count) return [...ranked].sort(compare);
   const scores = new Float64Array(ranked.length);
   ranked.forEach((entry, i) => (scores[i] = entry.score));
   scores.sort();
   const threshold = scores[scores.length - count] ?? Number.NEGATIVE_INFINITY;
-  return ranked.filter((entry) => entry.score >= threshold).sort(byScore);
+  return ranked.filter((entry) => entry.score >= threshold).sort(compare);
+}
+
+/** The results' order: by score, equal scores in the ranking's order (`compareMatches`). */
+function byScoreThenMatch(a: Ranked, b: Ranked): number {
+  return b.score - a.score || (a.match && b.match ? compareMatches(a.match, b.match) : 0);
 }
 
 interface Lookups {
@@ -198,9 +206,10 @@ export class SearchEngine {
     };
   }
 
+  /** The fiches the plan reaches with their scores, in no particular order (see `byScoreThenMatch`). */
   private rankFiches(plan: QueryPlan): RankedMatch[] {
     if (this.tuning.termAtATime) {
-      return rankMatches(this.ficheSegments, plan, {
+      return scoreMatches(this.ficheSegments, plan, {
         titleField: 'titre',
         firstFields: this.tuning.fieldsFirst ? ['titre', 'mots_cles'] : [],
         leadFields: FICHE_LEAD_FIELDS,
@@ -249,7 +258,7 @@ export class SearchEngine {
               .map((fiche) => ({ fiche, score: 0 }));
     } else {
       ranked = [];
-      // In the ranking's order (ties broken by id), which the sort below keeps (it is stable).
+      // In no particular order: the page is picked below, by score then in the ranking's order.
       for (const match of this.rankFiches(plan)) {
         const fiche = this.lookups.fiches.get(match.ref);
         if (!fiche) continue;
@@ -266,7 +275,8 @@ export class SearchEngine {
     }
     const filtered =
       filter.size === 0 ? ranked : ranked.filter(({ fiche }) => fiche.themes.some((t) => filter.has(t)));
-    const page = plan.concepts.length === 0 ? filtered : topByScore(filtered, offset + limit);
+    const page =
+      plan.concepts.length === 0 ? filtered : topByScore(filtered, offset + limit, byScoreThenMatch);
     const results: SearchHit[] = page.slice(offset, offset + limit).map(({ fiche, score, match }) => ({
       id: fiche.id,
       titre: fiche.titre,

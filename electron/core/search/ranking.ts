@@ -90,9 +90,17 @@ function refPlaces(index: TermIndex): Uint32Array {
   return places;
 }
 
-/** Best score first; equal scores by ref (its place when both come from one segment, as the strings order). */
-function byScoreThenRef(a: Candidate, b: Candidate): number {
-  return b.score - a.score || (a.segment === b.segment ? a.place - b.place : a.ref.localeCompare(b.ref));
+/**
+ * The ranking's order: best score first; equal scores by ref (its place when both come from one segment of the
+ * term-at-a-time ranking, as the strings order).
+ */
+export function compareMatches(a: RankedMatch, b: RankedMatch): number {
+  return (
+    b.score - a.score ||
+    (a instanceof Candidate && b instanceof Candidate && a.segment === b.segment
+      ? a.place - b.place
+      : a.ref.localeCompare(b.ref))
+  );
 }
 
 function scratchFor(index: TermIndex): Scratch {
@@ -326,10 +334,21 @@ export function applyCoverage<T extends CoverageCandidate>(
   return kept;
 }
 
-/**
- * Scores a plan term at a time on lunr's BM25 weights, then applies the coverage rules (`applyCoverage`).
- */
+/** `scoreMatches`, in the ranking's order (`compareMatches`). */
 export function rankMatches(
+  segments: RankSegment[],
+  plan: QueryPlan,
+  options: RankingOptions,
+): RankedMatch[] {
+  return scoreMatches(segments, plan, options).sort(compareMatches);
+}
+
+/**
+ * Scores a plan term at a time on lunr's BM25 weights, then applies the coverage rules (`applyCoverage`). In no
+ * particular order: a broad query reaches thousands of documents and a page shows 20, so the caller picks its
+ * page by `compareMatches` (see the engine's topByScore) rather than sorting them all.
+ */
+export function scoreMatches(
   segments: RankSegment[],
   plan: QueryPlan,
   options: RankingOptions,
@@ -401,7 +420,7 @@ export function rankMatches(
   return applyCoverage(candidates, plan, {
     frequencies: plan.long ? estimated : frequencies,
     documents,
-  }).sort(byScoreThenRef);
+  });
 }
 
 /** What the ranking needs to know of a fiche beyond its words. */
