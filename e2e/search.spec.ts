@@ -53,7 +53,13 @@ test.describe('recherche', () => {
     await expect(page.getByTestId('fiche-title')).toHaveText(/Encombrants/);
     const panel = page.getByTestId('services-panel');
     await expect(panel.getByRole('heading', { name: "Où s'adresser" })).toBeVisible();
+    // The fiche names the Métropole's collection service first, then the déchèterie.
     const card = panel.getByTestId('service-card').first();
+    await expect(card.getByRole('link', { name: /Collecte des déchets/ })).toHaveAttribute(
+      'href',
+      /#\/contact\/collecte-dechets$/,
+    );
+    await expect(card).toContainText("2 rue de l'Industrie");
     await expect(card).toContainText('99150');
     await expect(card.getByTestId('today-status')).toContainText(/Ouvert|Fermé|Fermeture/);
     await expect(card.locator('a[href^="tel:"]')).toHaveAttribute('href', /^tel:\+?[0-9]+$/);
@@ -113,7 +119,10 @@ test.describe('recherche', () => {
     await expect(page.getByTestId('result-item').first()).toContainText('Encombrants');
     const services = page.getByTestId('service-results');
     await expect(services.getByRole('heading', { name: 'Services' })).toBeVisible();
+    // The service that collects them, by its name and id (not merely some service of the town).
     const hit = services.getByTestId('service-hit').first();
+    await expect(hit).toHaveAttribute('data-id', 'collecte-dechets');
+    await expect(hit).toContainText('Collecte des déchets');
     await expect(hit).toContainText('99150');
     await expect(hit.getByTestId('today-status')).toContainText(/Ouvert|Fermé|Fermeture|Ouvre/);
     // Not among the fiches: the results list holds fiches only.
@@ -137,6 +146,8 @@ test.describe('recherche', () => {
     await expect(page.getByTestId('no-results')).toBeVisible();
     await expect(page.getByTestId('result-item')).toHaveCount(0);
     // The health insurance's office is still named: it is a service, shown apart.
-    await expect(page.getByTestId('service-results').getByTestId('service-hit').first()).toBeVisible();
+    const hit = page.getByTestId('service-results').getByTestId('service-hit').first();
+    await expect(hit).toHaveAttribute('data-id', 'cpam');
+    await expect(hit).toContainText('CPAM de la Vallée');
   });
 });

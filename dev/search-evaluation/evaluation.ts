@@ -283,7 +283,6 @@ export function computeMetrics(outcomes: QueryOutcome[]): Metrics {
  * The held-out set of citizens' own words (eval/held-out/citizen-questions.yml): never tuned on, measured apart
  * from the tuning set so that a gain there says the ranking generalises.
  */
-export const HELD_OUT_SETS = ['held-out/citizen-questions.yml'] as const;
 
 export interface EvaluationReport {
   overall: Metrics;

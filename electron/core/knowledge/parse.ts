@@ -88,7 +88,11 @@ function isStackOverflow(error: unknown): boolean {
   );
 }
 
-function splitFrontMatter(file: ContentFile): { data: Record<string, unknown>; body: string } {
+/**
+ * A file's front-matter (keys normalised) and its body, trimmed, as the parser reads them; `file.text` must have
+ * its newlines normalised. Throws a FileProblem when the front-matter cannot be read.
+ */
+export function splitFrontMatter(file: ContentFile): { data: Record<string, unknown>; body: string } {
   if (!/^---\n/.test(file.text)) {
     throw new FileProblem('le fichier ne commence pas par un en-tête YAML entre deux lignes « --- »', 1);
   }

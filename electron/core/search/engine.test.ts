@@ -63,10 +63,16 @@ describe('search engine', () => {
   });
 
   it('highlights the matched words in the snippet', () => {
-    // One word found deep in a body is an answer; two whose rarest is only there in passing are not (ranking.ts).
-    const [hit] = engine.search('fiscal').results;
-    expect(hit?.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase())).toEqual(['fiscal']);
-    expect(hit?.snippet.map((s) => s.text).join('')).toContain('un timbre fiscal');
+    // Two words, the rarest in the fiche's title (a desk query's rarest word must be in a lead field, ranking.ts;
+    // here both are as rare, and « passeport » is the title's): both are marked in the body.
+    const results = engine.search('passeport timbre').results;
+    expect(results.map((hit) => hit.id)).toEqual(['passeport']);
+    const snippet = results[0]?.snippet ?? [];
+    expect(snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase())).toEqual(['passeport', 'timbre']);
+    expect(snippet.map((s) => s.text).join('')).toContain('avec un timbre fiscal');
+    // One word found deep in a body is an answer too.
+    const [deep] = engine.search('fiscal').results;
+    expect(deep?.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase())).toEqual(['fiscal']);
   });
 
   it('suggests a spelling, synonyms and thèmes when nothing matches', () => {
@@ -121,6 +127,20 @@ describe('topByScore', () => {
       ).toEqual(full.slice(0, count).map((e) => e.fiche.id));
     }
     expect(topByScore(entries, 0)).toEqual([]);
+  });
+
+  it('breaks ties with the order given, past the threshold as below it', () => {
+    const byScoreThenId = (a: (typeof entries)[number], b: (typeof entries)[number]) =>
+      b.score - a.score || b.fiche.id.localeCompare(a.fiche.id);
+    const full = [...entries].sort(byScoreThenId);
+    for (const count of [1, 2, 3, 5, 20]) {
+      expect(
+        topByScore(entries, count, byScoreThenId)
+          .slice(0, count)
+          .map((e) => e.fiche.id),
+        String(count),
+      ).toEqual(full.slice(0, count).map((e) => e.fiche.id));
+    }
   });
 });
 

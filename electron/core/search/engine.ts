@@ -7,7 +7,7 @@ import { rankWithLunrQuery } from './lunr-ranking';
 import type { KnownWords, QueryPlan, SearchTuning } from './planner';
 import { DEFAULT_TUNING, planQuery } from './planner';
 import type { RankedMatch, RankSegment } from './ranking';
-import { ficheScore, liftLocalAnswers, rankMatches } from './ranking';
+import { compareMatches, ficheScore, liftLocalAnswers, rankMatches, scoreMatches } from './ranking';
 import { TermIndex } from './term-index';
 import { Vocabulary } from './indexed-terms';
 import type { SurfaceLookup } from './packed-index';
@@ -44,19 +44,27 @@ interface Ranked {
 }
 
 /**
- * The `count` best of `ranked` by score, in order (ties in their given order). A broad query reaches thousands
- * of fiches and the window shows 20: past a few times `count`, the threshold is found on the bare scores and
- * only the fiches above it are sorted.
+ * The `count` best of `ranked`, in the order of `compare` (best score first, then anything that breaks ties;
+ * remaining ties in their given order). A broad query reaches thousands of fiches and the window shows 20: past
+ * a few times `count`, the threshold is found on the bare scores and only the entries above it are sorted.
  */
-export function topByScore(ranked: readonly Ranked[], count: number): Ranked[] {
-  const byScore = (a: Ranked, b: Ranked) => b.score - a.score;
+export function topByScore<T extends { score: number }>(
+  ranked: readonly T[],
+  count: number,
+  compare: (a: T, b: T) => number = (a, b) => b.score - a.score,
+): T[] {
   if (count <= 0) return [];
-  if (ranked.length <= 4 * count) return [...ranked].sort(byScore);
+  if (ranked.length <= 4 * count) return [...ranked].sort(compare);
   const scores = new Float64Array(ranked.length);
   ranked.forEach((entry, i) => (scores[i] = entry.score));
   scores.sort();
   const threshold = scores[scores.length - count] ?? Number.NEGATIVE_INFINITY;
-  return ranked.filter((entry) => entry.score >= threshold).sort(byScore);
+  return ranked.filter((entry) => entry.score >= threshold).sort(compare);
+}
+
+/** The results' order: by score, equal scores in the ranking's order (`compareMatches`). */
+function byScoreThenMatch(a: Ranked, b: Ranked): number {
+  return b.score - a.score || (a.match && b.match ? compareMatches(a.match, b.match) : 0);
 }
 
 interface Lookups {
@@ -112,7 +120,6 @@ export class SearchEngine {
   /** The maps below, made at the first query rather than in the swap (tens of thousands of entries). */
   private lookupTables: Lookups | undefined;
   private readonly surfaceOf: () => SurfaceLookup;
-  private surfaceRecord: Record<string, string> | undefined;
   /** The snippet data of each build the engine is made of, the newest first. */
   private readonly snippetStores: SnippetStore[];
 
@@ -178,34 +185,16 @@ export class SearchEngine {
   private get lookups(): Lookups {
     return (this.lookupTables ??= lookupsOf(this.knowledge));
   }
-  private get fiches(): Map<string, Fiche> {
-    return this.lookups.fiches;
-  }
-  private get contacts(): Map<string, Contact> {
-    return this.lookups.contacts;
-  }
-  private get themeLabels(): Map<string, string> {
-    return this.lookups.themeLabels;
-  }
-  private get synonyms(): SynonymTable {
-    return this.lookups.synonyms;
-  }
-  private get complementsOf(): Map<string, Fiche[]> {
-    return this.lookups.complementsOf;
-  }
-  private get contactsByType(): Map<string, Contact[]> {
-    return this.lookups.contactsByType;
-  }
 
   /** Published local fiches that complete the fiche `id`. */
   complements(id: string): Fiche[] {
-    return this.complementsOf.get(id) ?? [];
+    return this.lookups.complementsOf.get(id) ?? [];
   }
 
   /** The services of a fiche: those it names, then the contacts of its pivot types, each once. */
   servicesOf(fiche: Fiche): Contact[] {
-    const named = fiche.services.flatMap((id) => this.contacts.get(id) ?? []);
-    const byPivot = fiche.pivots.flatMap((pivot) => this.contactsByType.get(pivot) ?? []);
+    const named = fiche.services.flatMap((id) => this.lookups.contacts.get(id) ?? []);
+    const byPivot = fiche.pivots.flatMap((pivot) => this.lookups.contactsByType.get(pivot) ?? []);
     return [...new Set([...named, ...byPivot])];
   }
 
@@ -217,9 +206,10 @@ export class SearchEngine {
     };
   }
 
+  /** The fiches the plan reaches with their scores, in no particular order (see `byScoreThenMatch`). */
   private rankFiches(plan: QueryPlan): RankedMatch[] {
     if (this.tuning.termAtATime) {
-      return rankMatches(this.ficheSegments, plan, {
+      return scoreMatches(this.ficheSegments, plan, {
         titleField: 'titre',
         firstFields: this.tuning.fieldsFirst ? ['titre', 'mots_cles'] : [],
         leadFields: FICHE_LEAD_FIELDS,
@@ -241,36 +231,36 @@ export class SearchEngine {
 
   /** A published fiche by id (drafts are not there). */
   fiche(id: string): Fiche | undefined {
-    return this.fiches.get(id);
+    return this.lookups.fiches.get(id);
   }
 
   contact(id: string): Contact | undefined {
-    return this.contacts.get(id);
+    return this.lookups.contacts.get(id);
   }
 
   themeRefs(ids: string[]): ThemeRef[] {
-    return ids.map((id) => ({ id, libelle: this.themeLabels.get(id) ?? id }));
+    return ids.map((id) => ({ id, libelle: this.lookups.themeLabels.get(id) ?? id }));
   }
 
   search(query: string, options: QueryOptions = {}): Omit<SearchResponse, 'took_ms'> {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const offset = options.offset ?? 0;
     const filter = new Set(options.themes ?? []);
-    const plan = planQuery(query, this.synonyms, this.known(this.ficheSegments), this.tuning);
+    const plan = planQuery(query, this.lookups.synonyms, this.known(this.ficheSegments), this.tuning);
     let ranked: Ranked[];
     if (plan.concepts.length === 0) {
       // No meaningful word: with a thème chosen, browse it; otherwise there is nothing to show yet.
       ranked =
         filter.size === 0
           ? []
-          : [...this.fiches.values()]
+          : [...this.lookups.fiches.values()]
               .sort((a, b) => COLLATOR.compare(a.titre, b.titre))
               .map((fiche) => ({ fiche, score: 0 }));
     } else {
       ranked = [];
-      // In the ranking's order (ties broken by id), which the sort below keeps (it is stable).
+      // In no particular order: the page is picked below, by score then in the ranking's order.
       for (const match of this.rankFiches(plan)) {
-        const fiche = this.fiches.get(match.ref);
+        const fiche = this.lookups.fiches.get(match.ref);
         if (!fiche) continue;
         ranked.push({ fiche, score: ficheScore(fiche, match.score, plan), match });
       }
@@ -285,7 +275,8 @@ export class SearchEngine {
     }
     const filtered =
       filter.size === 0 ? ranked : ranked.filter(({ fiche }) => fiche.themes.some((t) => filter.has(t)));
-    const page = plan.concepts.length === 0 ? filtered : topByScore(filtered, offset + limit);
+    const page =
+      plan.concepts.length === 0 ? filtered : topByScore(filtered, offset + limit, byScoreThenMatch);
     const results: SearchHit[] = page.slice(offset, offset + limit).map(({ fiche, score, match }) => ({
       id: fiche.id,
       titre: fiche.titre,
@@ -297,7 +288,7 @@ export class SearchEngine {
       score: Math.round(score * 1000) / 1000,
     }));
     const facets = [...facetCounts]
-      .map(([id, count]) => ({ id, libelle: this.themeLabels.get(id) ?? id, count }))
+      .map(([id, count]) => ({ id, libelle: this.lookups.themeLabels.get(id) ?? id, count }))
       .sort((a, b) => b.count - a.count || COLLATOR.compare(a.libelle, b.libelle));
     const response: Omit<SearchResponse, 'took_ms'> = {
       query,
@@ -310,26 +301,12 @@ export class SearchEngine {
     if (ranked.length === 0 && query.trim().length > 0) {
       response.suggestions = suggest(query, {
         vocabulary: this.ficheSegments[0]?.index.vocabulary ?? new Vocabulary([]),
-        surface: this.surface(),
-        synonyms: this.synonyms,
-        themes: (this.profiles ??= themeProfiles(this.knowledge.themes, [...this.fiches.values()])),
+        surface: this.surfaceOf(),
+        synonyms: this.lookups.synonyms,
+        themes: (this.profiles ??= themeProfiles(this.knowledge.themes, [...this.lookups.fiches.values()])),
       });
     }
     return response;
-  }
-
-  /**
-   * The surface words as the suggestions read them (`surface[term]`): looked up in the index's sorted tables
-   * rather than copied into an object of every term.
-   */
-  private surface(): Record<string, string> {
-    if (!this.surfaceRecord) {
-      const lookup = this.surfaceOf();
-      this.surfaceRecord = new Proxy({} as Record<string, string>, {
-        get: (_target, key) => (typeof key === 'string' ? lookup(key) : undefined),
-      });
-    }
-    return this.surfaceRecord;
   }
 
   private snippet(fiche: Fiche, matched: string[]): Segment[] {
@@ -346,7 +323,7 @@ export class SearchEngine {
    * all) nor for a pasted question, whose every word would name some service in passing.
    */
   searchServices(query: string, limit: number): Contact[] {
-    const plan = planQuery(query, this.synonyms, this.known(this.contactSegments), this.tuning);
+    const plan = planQuery(query, this.lookups.synonyms, this.known(this.contactSegments), this.tuning);
     if (plan.concepts.length === 0 || plan.long) return [];
     return this.rankContacts(plan, limit);
   }
@@ -358,14 +335,16 @@ export class SearchEngine {
       prefixCap: this.tuning.prefixExpansionCap,
     })
       .slice(0, limit)
-      .flatMap((match) => this.contacts.get(match.ref) ?? []);
+      .flatMap((match) => this.lookups.contacts.get(match.ref) ?? []);
   }
 
   /** The contacts directory: every service by name, or those matching the query. */
   searchContacts(query: string, limit = 100): Contact[] {
-    const plan = planQuery(query, this.synonyms, this.known(this.contactSegments), this.tuning);
+    const plan = planQuery(query, this.lookups.synonyms, this.known(this.contactSegments), this.tuning);
     if (plan.concepts.length === 0) {
-      return [...this.contacts.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')).slice(0, limit);
+      return [...this.lookups.contacts.values()]
+        .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))
+        .slice(0, limit);
     }
     return this.rankContacts(plan, limit);
   }

@@ -77,23 +77,24 @@ export function encodeIndexFile(header: IndexFileHeader, sections: readonly Uint
  * index file's (another format, a JSON index of an older version, garbage).
  */
 export function readIndexFileHeader(bytes: Uint8Array): IndexFileHeader | undefined {
-  if (bytes.length < 36 || !MAGIC.equals(bytes.subarray(0, 8))) return undefined;
+  const size = headerBytes(bytes);
+  if (size === undefined || size > bytes.length) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const hashLength = view.getUint32(28, true);
-  if (36 + hashLength > bytes.length) return undefined;
-  const builtLength = view.getUint32(32 + hashLength, true);
-  if (36 + hashLength + builtLength > bytes.length) return undefined;
   const text = (from: number, length: number) =>
     Buffer.from(bytes.buffer, bytes.byteOffset + from, length).toString('utf8');
   return {
     format: view.getUint32(8, true),
     analyzerVersion: view.getUint32(12, true),
     contentHash: text(32, hashLength),
-    builtAt: text(36 + hashLength, builtLength),
+    builtAt: text(36 + hashLength, size - 36 - hashLength),
   };
 }
 
-/** How many bytes hold the header of the file that starts with `bytes` (at least 36 of them), or undefined. */
+/**
+ * How many bytes hold the header of the file that starts with `bytes` (at least 36 of them; more than `bytes`
+ * when they are cut short), or undefined when they are no index file's. The one reader of the header's lengths.
+ */
 export function headerBytes(bytes: Uint8Array): number | undefined {
   if (bytes.length < 36 || !MAGIC.equals(bytes.subarray(0, 8))) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -120,8 +121,7 @@ export function readIndexFile(
   if (verify && crc32(bytes.subarray(CHECKED_FROM)) !== view.getUint32(20, true))
     throw new DamagedIndexError('the index file is corrupted (checksum)');
   const count = view.getUint32(24, true);
-  const hashLength = view.getUint32(28, true);
-  const tableAt = 36 + hashLength + view.getUint32(32 + hashLength, true);
+  const tableAt = headerBytes(bytes) ?? bytes.length;
   if (tableAt + 8 * count > bytes.length) throw new DamagedIndexError('the index file is cut');
   const sections: Uint8Array[] = [];
   for (let i = 0; i < count; i++) {

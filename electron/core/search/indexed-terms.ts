@@ -1,4 +1,5 @@
-import type { SortedStrings } from './term-index';
+import type { SortedStrings } from './sorted-strings';
+import { indexOfSorted, lowerBound, sortedArray } from './sorted-strings';
 
 /**
  * The sorted set of indexed terms, for "is this word known" and "does any term start with this" in O(log n).
@@ -10,10 +11,7 @@ export class Vocabulary {
   /** Any terms; or `{ sorted }`: terms already sorted (JavaScript's `<` order) and distinct, used as they are. */
   constructor(terms: Iterable<string> | { sorted: SortedStrings }) {
     if ('sorted' in terms) this.sorted = terms.sorted;
-    else {
-      const array = [...new Set(terms)].sort();
-      this.sorted = { length: array.length, at: (i) => array[i] ?? '', all: () => array };
-    }
+    else this.sorted = sortedArray([...new Set(terms)].sort());
   }
 
   get size(): number {
@@ -26,8 +24,7 @@ export class Vocabulary {
 
   /** The term's position in the sorted vocabulary, or -1. */
   indexOf(term: string): number {
-    const i = this.lowerBound(term);
-    return i < this.sorted.length && this.sorted.at(i) === term ? i : -1;
+    return indexOfSorted(this.sorted, term);
   }
 
   at(i: number): string {
@@ -36,28 +33,17 @@ export class Vocabulary {
 
   /** The position of the first term not below `prefix` (where the terms starting with it begin). */
   indexOfPrefix(prefix: string): number {
-    return this.lowerBound(prefix);
-  }
-
-  private lowerBound(value: string): number {
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.sorted.at(mid) < value) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return lowerBound(this.sorted, prefix);
   }
 
   hasPrefix(prefix: string): boolean {
-    const i = this.lowerBound(prefix);
+    const i = lowerBound(this.sorted, prefix);
     return i < this.sorted.length && this.sorted.at(i).startsWith(prefix);
   }
 
   /** Every term starting with `prefix`, in order. */
   withPrefix(prefix: string): string[] {
-    const start = this.lowerBound(prefix);
+    const start = lowerBound(this.sorted, prefix);
     const out: string[] = [];
     for (let i = start; i < this.sorted.length; i++) {
       const term = this.sorted.at(i);

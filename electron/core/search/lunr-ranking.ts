@@ -2,7 +2,7 @@ import { lunr } from './analyzer';
 import type { QueryPlan } from './planner';
 import { satisfiedConcepts } from './planner';
 import type { RankedMatch } from './ranking';
-import { applyCoverage, conceptWeight } from './ranking';
+import { applyCoverage, informationOf } from './ranking';
 
 /**
  * The first ranking, kept for the benchmark to show what the term-at-a-time scorer (ranking.ts) buys: runs a
@@ -59,7 +59,7 @@ export function rankWithLunrQuery(
   // Here every clause is optional, so the results are exactly the documents reaching each concept.
   const documents = documentCount(index);
   const frequencies = plan.concepts.map((_, c) => matches.filter((match) => match.satisfied[c]).length);
-  const weights = frequencies.map((frequency) => conceptWeight(frequency, documents));
+  const weights = frequencies.map((frequency) => informationOf(frequency, documents));
   for (const match of matches) {
     match.weighted = match.satisfied.reduce((sum, yes, c) => sum + (yes ? (weights[c] ?? 0) : 0), 0);
   }

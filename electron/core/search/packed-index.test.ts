@@ -47,6 +47,16 @@ describe('the binary search index', () => {
     }
   });
 
+  it('keeps the last snippets shown inflated, text and words together', () => {
+    const snippets = new PackedIndex(Buffer.from(bytes), true).snippets();
+    const doc = snippets.indexOf(data.knowledge.fiches[0]?.id ?? '');
+    expect(doc).toBeGreaterThanOrEqual(0);
+    const words = snippets.words(doc);
+    expect(words.length).toBeGreaterThan(0);
+    expect(snippets.text(doc)).toBe(snippets.text(doc));
+    expect(snippets.words(doc)).toBe(words);
+  });
+
   it('leaves the bodies out of a file: they are read from the content folder when a page asks for one', () => {
     const packed = new PackedIndex(Buffer.from(bytes), true);
     expect(packed.knowledge.fiches.map((fiche) => fiche.body).every((body) => body === '')).toBe(true);

@@ -265,8 +265,8 @@ function attachBodies(
   });
 }
 
-/** Snippet texts kept inflated: a few pages of results. */
-const RECENT_TEXTS = 100;
+/** Snippets' texts and words kept inflated: a few pages of results. */
+const RECENT_SNIPPETS = 100;
 
 /** A surface lookup: the word most often written for a term. */
 export type SurfaceLookup = (term: string) => string | undefined;
@@ -459,20 +459,29 @@ export class PackedIndex {
     const words = new BlobTable(this.section(Section.SnippetWords));
     if (texts.length !== ids.length || words.length !== ids.length)
       throw new DamagedIndexError('the index file has misshapen snippets');
-    // The texts of the last results shown, inflated once: the next keystroke mostly shows the same fiches.
-    const recent = new Map<number, string>();
+    // The texts and words of the last results shown, inflated once and kept while they are used (least recently
+    // used first out): the next keystroke mostly shows the same fiches.
+    const recent = new Map<number, { text?: string; words?: Uint8Array }>();
+    const inflated = (doc: number) => {
+      let entry = recent.get(doc);
+      if (entry) recent.delete(doc);
+      else {
+        entry = {};
+        if (recent.size >= RECENT_SNIPPETS) recent.delete(recent.keys().next().value ?? doc);
+      }
+      recent.set(doc, entry);
+      return entry;
+    };
     return {
       indexOf: (id) => ids.indexOf(id),
       text: (doc) => {
-        let text = recent.get(doc);
-        if (text === undefined) {
-          text = texts.text(doc);
-          if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value ?? doc);
-          recent.set(doc, text);
-        }
-        return text;
+        const entry = inflated(doc);
+        return (entry.text ??= texts.text(doc));
       },
-      words: (doc) => words.bytes(doc),
+      words: (doc) => {
+        const entry = inflated(doc);
+        return (entry.words ??= words.bytes(doc));
+      },
       termNumber: (term) => terms.indexOf(term),
       termCount: terms.length,
     };

@@ -12,13 +12,14 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ANALYZER_VERSION } from './analyzer';
+import type { IndexFileHeader } from './index-file';
 import { headerBytes, readIndexFileHeader } from './index-file';
 import { encodeSearchData, PackedIndex } from './packed-index';
 import type { SearchData } from './search-data';
 import { SEARCH_DATA_FORMAT } from './search-data';
 
 /** The persisted index, in the binary layout of index-file.ts (format 4 on; format 3 was JSON, named .json). */
-export const INDEX_FILE_NAME = 'search-index.bin';
+const INDEX_FILE_NAME = 'search-index.bin';
 
 export function indexFile(dataDir: string): string {
   return join(dataDir, 'index', INDEX_FILE_NAME);
@@ -33,20 +34,25 @@ export interface IndexHeader {
 
 const HEADER_BYTES = 4096;
 
+/** The header of the index file open as `fd`, from its first bytes, or undefined (not written by this app's build). */
+function headerOf(fd: number): IndexFileHeader | undefined {
+  let buffer = Buffer.alloc(HEADER_BYTES);
+  let read = readSync(fd, buffer, 0, HEADER_BYTES, 0);
+  // A content hash longer than the first read (a folder problem appended to it): read the whole header.
+  const needed = headerBytes(buffer.subarray(0, read));
+  if (needed !== undefined && needed > read && needed < 1024 * 1024) {
+    buffer = Buffer.alloc(needed);
+    read = readSync(fd, buffer, 0, needed, 0);
+  }
+  return readIndexFileHeader(buffer.subarray(0, read));
+}
+
 /** The header of an index file, or undefined (no file, or not written by this app's build). */
 export function readIndexHeader(file: string): IndexHeader | undefined {
   try {
     const fd = openSync(file, 'r');
     try {
-      let buffer = Buffer.alloc(HEADER_BYTES);
-      let read = readSync(fd, buffer, 0, HEADER_BYTES, 0);
-      // A content hash longer than the first read (a folder problem appended to it): read the whole header.
-      const needed = headerBytes(buffer.subarray(0, read));
-      if (needed !== undefined && needed > read && needed < 1024 * 1024) {
-        buffer = Buffer.alloc(needed);
-        read = readSync(fd, buffer, 0, needed, 0);
-      }
-      const header = readIndexFileHeader(buffer.subarray(0, read));
+      const header = headerOf(fd);
       if (!header) return undefined;
       return {
         format: header.format,
@@ -64,36 +70,34 @@ export function readIndexHeader(file: string): IndexHeader | undefined {
 /**
  * The persisted index, if it was built from exactly this content by this analyzer and is whole (its size and
  * checksum match); otherwise undefined, and the caller rebuilds (a damaged file is reported in the log). Read
- * with one readFileSync and decoded lazily: the postings and texts stay in the file's bytes.
+ * with one read and decoded lazily: the postings and texts stay in the file's bytes.
  */
 export function loadPersisted(dataDir: string, contentHash: string): PackedIndex | undefined {
-  // A file whose header names another version is not read at all: after each change of the content this is
-  // asked before building (an index shipped by the city server may already be there).
-  const file = indexFile(dataDir);
-  const head = readIndexHeader(file);
-  if (
-    !head ||
-    head.format !== SEARCH_DATA_FORMAT ||
-    head.analyzerVersion !== ANALYZER_VERSION ||
-    head.contentHash !== contentHash
-  )
-    return undefined;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    const fd = openSync(indexFile(dataDir), 'r');
+    try {
+      // A file whose header names another version is not read at all: after each change of the content this is
+      // asked before building (an index shipped by the city server may already be there). The whole file is
+      // then read through the same descriptor, so it is the file whose header was checked (indexes are installed
+      // by renaming a new file over this one, never rewritten in place).
+      const head = headerOf(fd);
+      if (
+        !head ||
+        head.format !== SEARCH_DATA_FORMAT ||
+        head.analyzerVersion !== ANALYZER_VERSION ||
+        head.contentHash !== contentHash
+      )
+        return undefined;
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return undefined;
   }
   try {
-    const index = new PackedIndex(bytes, true);
-    const { header } = index;
-    if (
-      header.format !== SEARCH_DATA_FORMAT ||
-      header.analyzerVersion !== ANALYZER_VERSION ||
-      header.contentHash !== contentHash
-    )
-      return undefined;
-    return index;
+    return new PackedIndex(bytes, true);
   } catch (error) {
     console.warn(
       `[search] the persisted index is damaged (${error instanceof Error ? error.message : String(error)}): it is rebuilt`,

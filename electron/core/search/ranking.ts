@@ -90,9 +90,17 @@ function refPlaces(index: TermIndex): Uint32Array {
   return places;
 }
 
-/** Best score first; equal scores by ref (its place when both come from one segment, as the strings order). */
-function byScoreThenRef(a: Candidate, b: Candidate): number {
-  return b.score - a.score || (a.segment === b.segment ? a.place - b.place : a.ref.localeCompare(b.ref));
+/**
+ * The ranking's order: best score first; equal scores by ref (its place when both come from one segment of the
+ * term-at-a-time ranking, as the strings order).
+ */
+export function compareMatches(a: RankedMatch, b: RankedMatch): number {
+  return (
+    b.score - a.score ||
+    (a instanceof Candidate && b instanceof Candidate && a.segment === b.segment
+      ? a.place - b.place
+      : a.ref.localeCompare(b.ref))
+  );
 }
 
 function scratchFor(index: TermIndex): Scratch {
@@ -228,7 +236,11 @@ export interface RankSegment {
   masked?: ReadonlySet<string>;
 }
 
-/** BM25's inverse document frequency: what finding a concept in a document says about it. */
+/**
+ * BM25's inverse document frequency: what finding a concept in a document says about it, and a concept's weight.
+ * (Giving no weight at all to words found in a fifth or more of the fiches was measured too: it lost more
+ * questions than it saved.)
+ */
 export function informationOf(frequency: number, documents: number): number {
   return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
 }
@@ -322,18 +334,21 @@ export function applyCoverage<T extends CoverageCandidate>(
   return kept;
 }
 
-/**
- * A long question's weight of a concept: its information. (Giving no weight at all to words found in a fifth or
- * more of the fiches was measured too: it lost more questions than it saved.)
- */
-export function conceptWeight(frequency: number, documents: number): number {
-  return informationOf(frequency, documents);
+/** `scoreMatches`, in the ranking's order (`compareMatches`). */
+export function rankMatches(
+  segments: RankSegment[],
+  plan: QueryPlan,
+  options: RankingOptions,
+): RankedMatch[] {
+  return scoreMatches(segments, plan, options).sort(compareMatches);
 }
 
 /**
- * Scores a plan term at a time on lunr's BM25 weights, then applies the coverage rules (`applyCoverage`).
+ * Scores a plan term at a time on lunr's BM25 weights, then applies the coverage rules (`applyCoverage`). In no
+ * particular order: a broad query reaches thousands of documents and a page shows 20, so the caller picks its
+ * page by `compareMatches` (see the engine's topByScore) rather than sorting them all.
  */
-export function rankMatches(
+export function scoreMatches(
   segments: RankSegment[],
   plan: QueryPlan,
   options: RankingOptions,
@@ -346,7 +361,7 @@ export function rankMatches(
   const estimated = plan.long
     ? plan.concepts.map((concept) => conceptFrequency(segments, concept, options))
     : [];
-  const weights = estimated.map((frequency) => conceptWeight(frequency, documents));
+  const weights = estimated.map((frequency) => informationOf(frequency, documents));
   const frequencies = new Array<number>(total).fill(0);
   const candidates: Candidate[] = [];
   segments.forEach(({ index, masked }, segment) => {
@@ -405,7 +420,7 @@ export function rankMatches(
   return applyCoverage(candidates, plan, {
     frequencies: plan.long ? estimated : frequencies,
     documents,
-  }).sort(byScoreThenRef);
+  });
 }
 
 /** What the ranking needs to know of a fiche beyond its words. */
@@ -426,10 +441,10 @@ export const LOCAL_BOOST = 1.5;
  * RSA ? ») answer one side of a procedure; for a desk query the procedure's main fiche comes first. A pasted
  * question may be that very side question, so there the pages are only slightly held back.
  */
-export const SIDE_QUESTION_FACTOR = { desk: 0.5, long: 0.8 } as const;
+const SIDE_QUESTION_FACTOR = { desk: 0.5, long: 0.8 } as const;
 
 /** Whether a fiche is a side question of a procedure rather than its main fiche. */
-export function isSideQuestion(fiche: FicheTraits): boolean {
+function isSideQuestion(fiche: FicheTraits): boolean {
   // As /\?\s*$/u (trimEnd removes what \s matches), without a regular expression run on every candidate.
   return fiche.origine === 'national' && fiche.titre.trimEnd().endsWith('?');
 }

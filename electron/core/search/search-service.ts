@@ -3,8 +3,14 @@ import { lstatSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { IndexStatus } from '../../../common/contract';
 import type { ContentFile, ContentSnapshot } from '../knowledge/content-files';
-import { isContentPath, readContentFolder, SYNONYMS_FILE, THEMES_FILE } from '../knowledge/content-files';
-import { parseKnowledge } from '../knowledge/parse';
+import {
+  isContentPath,
+  normalizeNewlines,
+  readContentFolder,
+  SYNONYMS_FILE,
+  THEMES_FILE,
+} from '../knowledge/content-files';
+import { splitFrontMatter } from '../knowledge/parse';
 import { UnavailableError } from '../errors';
 import { buildInWorker } from './build-in-worker';
 import { SearchEngine } from './engine';
@@ -223,24 +229,29 @@ export class SearchService {
   }
 
   /**
-   * An index built from exactly this content may already be on disk: a desk's content mirror installs the one
-   * the city server built before it puts the files in place. Loading it costs a read and a checksum, not a
-   * build; a file of another version is recognised by its first bytes and costs nothing.
-   */
-  /**
    * The persisted index does not store the bodies (persist.ts): a fiche page reads its body from the folder's
-   * text this service holds, the text the index was built from (or a newer one, until the rebuild).
+   * text this service holds, the text the index was built from (or a newer one, until the rebuild). Only the
+   * front-matter is split off, as the parser does (no validation): none when it is unreadable or names another id.
    */
   private withBodies(index: PackedIndex): PackedIndex {
     index.readBodiesWith((item) => {
       const text = this.files.get(item.path);
       if (text === undefined) return undefined;
-      const knowledge = parseKnowledge([{ path: item.path, text }]);
-      return [...knowledge.fiches, ...knowledge.contacts].find((found) => found.id === item.id)?.body;
+      try {
+        const split = splitFrontMatter({ path: item.path, text: normalizeNewlines(text) });
+        return split.data.id === item.id ? split.body : undefined;
+      } catch {
+        return undefined;
+      }
     });
     return index;
   }
 
+  /**
+   * An index built from exactly this content may already be on disk: a desk's content mirror installs the one
+   * the city server built before it puts the files in place. Loading it costs a read and a checksum, not a
+   * build; a file of another version is recognised by its first bytes and costs nothing.
+   */
   private loadPersistedFor(snapshot: ContentSnapshot): boolean {
     const data = loadPersisted(this.options.dataDir, snapshot.hash);
     if (!data) return false;

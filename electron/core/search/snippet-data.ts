@@ -5,6 +5,7 @@ import type { Segment } from '../../../common/contract';
 import { analyze } from './analyzer';
 import type { SnippetHit } from './snippet';
 import { MAX_SCANNED_TOKENS, snippetFromHits } from './snippet';
+import { indexOfSorted, sortedArray } from './sorted-strings';
 
 /**
  * Characters of a body kept for its snippet: more than the words a snippet scans (MAX_SCANNED_TOKENS) in any
@@ -135,21 +136,13 @@ export function sortedSnippets(data: PersistedSnippets): {
 /** A source over the build's own data (tests, and the in-memory path). */
 function sourceOf(data: PersistedSnippets): SnippetSource {
   const sorted = sortedSnippets(data);
-  const find = (list: string[], value: string) => {
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((list[mid] ?? '') < value) low = mid + 1;
-      else high = mid;
-    }
-    return list[low] === value ? low : -1;
-  };
+  const ids = sortedArray(sorted.ids);
+  const terms = sortedArray(sorted.terms);
   return {
-    indexOf: (id) => find(sorted.ids, id),
+    indexOf: (id) => indexOfSorted(ids, id),
     text: (doc) => sorted.texts[doc] ?? '',
     words: (doc) => sorted.words[doc] ?? new Uint8Array(0),
-    termNumber: (term) => find(sorted.terms, term),
+    termNumber: (term) => indexOfSorted(terms, term),
     termCount: sorted.terms.length,
   };
 }

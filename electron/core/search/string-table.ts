@@ -3,6 +3,8 @@
 //   demand, so a sorted table answers lookups by binary search without building a Map or an array at load;
 // - a BlobTable (bodies, snippet texts: megabytes read a few at a time) decodes one item when it is asked for.
 import * as zlib from 'node:zlib';
+import type { SortedStrings } from './sorted-strings';
+import { indexOfSorted } from './sorted-strings';
 
 /** A StringTable's bytes: u32 count, u32 offsets (UTF-16 units, count + 1 of them), the strings' UTF-8. */
 export function encodeStrings(strings: readonly string[]): Uint8Array {
@@ -21,7 +23,7 @@ export function encodeStrings(strings: readonly string[]): Uint8Array {
 }
 
 /** Strings read from `encodeStrings`' bytes; `sorted` tables (in JavaScript's `<` order) answer lookups. */
-export class StringTable {
+export class StringTable implements SortedStrings {
   readonly length: number;
   private readonly text: string;
   private readonly offsets: Uint32Array;
@@ -60,22 +62,9 @@ export class StringTable {
     return this.array;
   }
 
-  /** In a sorted table: the first position whose string is not below `value`. */
-  lowerBound(value: string): number {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.at(mid) < value) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
   /** In a sorted table: the position of `value`, or -1. */
   indexOf(value: string): number {
-    const i = this.lowerBound(value);
-    return i < this.length && this.at(i) === value ? i : -1;
+    return indexOfSorted(this, value);
   }
 }
 
@@ -153,7 +142,7 @@ export class BlobTable {
 }
 
 /** `count` little-endian u32 at `offset` of `bytes`: a view when aligned (always in an index file), else a copy. */
-export function readUint32s(bytes: Uint8Array, offset: number, count: number): Uint32Array {
+function readUint32s(bytes: Uint8Array, offset: number, count: number): Uint32Array {
   const at = bytes.byteOffset + offset;
   if (at % 4 === 0) return new Uint32Array(bytes.buffer, at, count);
   return new Uint32Array(bytes.slice(offset, offset + 4 * count).buffer);

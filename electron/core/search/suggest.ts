@@ -8,7 +8,8 @@ import type { Vocabulary } from './indexed-terms';
 
 export interface SuggestionSources {
   vocabulary: Vocabulary;
-  surface: Record<string, string>;
+  /** The word most often written for a term, if the index knows it. */
+  surface: (term: string) => string | undefined;
   synonyms: SynonymTable;
   themes: ThemeProfile[];
 }
@@ -70,7 +71,7 @@ function spellings(query: string, sources: SuggestionSources): string[] {
     const nearest = nearestTerm(token.term, sources.vocabulary);
     if (!nearest) continue;
     changed = true;
-    const word = sources.surface[nearest] ?? nearest;
+    const word = sources.surface(nearest) ?? nearest;
     corrected = corrected.slice(0, token.start) + word + corrected.slice(token.start + token.length);
   }
   return changed ? [corrected] : [];

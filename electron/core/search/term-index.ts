@@ -1,5 +1,7 @@
 import { fuzzyMatches } from './levenshtein';
 import { Vocabulary } from './indexed-terms';
+import type { SortedStrings } from './sorted-strings';
+import { sortedArray } from './sorted-strings';
 import type { WordPrefixes } from './word-prefixes';
 
 /** How many terms a fuzzy word may stand for: the nearest, then the most frequent. */
@@ -24,14 +26,6 @@ export interface Posting {
   fields: Uint8Array;
 }
 
-/** A sorted list of strings, read by position: a plain array, or a table of the binary index (sliced on demand). */
-export interface SortedStrings {
-  readonly length: number;
-  at(i: number): string;
-  /** Every string as an array (built once when the list is a table). */
-  all(): readonly string[];
-}
-
 /**
  * Every term's posting, flat: term `t` (in the sorted `terms`) holds the entries `offsets[t]` to `offsets[t + 1]`
  * of `docs`, `weights` and `fields`. This is what the binary index stores, read in place.
@@ -44,10 +38,6 @@ export interface PostingTable {
   docs: Int32Array;
   weights: Float32Array;
   fieldBits: Uint8Array;
-}
-
-export function sortedArray(values: readonly string[]): SortedStrings {
-  return { length: values.length, at: (i) => values[i] ?? '', all: () => values };
 }
 
 /**
@@ -122,7 +112,8 @@ function isSerialized(source: SerializedLunrIndex | PostingTable): source is Ser
  * *whole* field vector of every matching document, which costs the length of every matching document; reading
  * the same BM25 weights (computed by lunr at build time) term by term costs only the postings of the query's
  * terms. Read from a posting table (the binary index, in place: a term's posting is a view made when it is
- * first asked for) or, in tests, straight from lunr's serialised index.
+ * first asked for; how many documents hold a term is read from the offsets, with no view) or, in tests,
+ * straight from lunr's serialised index.
  */
 export class TermIndex {
   readonly refs: string[];
@@ -146,11 +137,6 @@ export class TermIndex {
     this.vocabulary = new Vocabulary({ sorted: this.table.terms });
   }
 
-  /** The flat postings, as the binary index stores them. */
-  postingTable(): PostingTable {
-    return this.table;
-  }
-
   /**
    * The terms a misspelt word may stand for. In a large base (the national fiches), those of two documents or
    * more, without digits: a word found in a single fiche there is a name, a reference or a slip in the text, not
@@ -160,7 +146,7 @@ export class TermIndex {
   private fuzzyTargets(): readonly string[] {
     const all = this.vocabulary.terms();
     if (all.length < FUZZY_RARE_TERMS_FROM) return all;
-    this.fuzzyVocabulary ??= all.filter((term) => this.frequency(term) >= 2 && !/\d/.test(term));
+    this.fuzzyVocabulary ??= all.filter((term, t) => this.sizeAt(t) >= 2 && !/\d/.test(term));
     return this.fuzzyVocabulary;
   }
 
@@ -175,7 +161,7 @@ export class TermIndex {
   }
 
   has(term: string): boolean {
-    return this.posting(term) !== undefined;
+    return this.frequency(term) > 0;
   }
 
   fieldBit(field: string): number {
@@ -201,9 +187,16 @@ export class TermIndex {
     return posting;
   }
 
-  /** How many documents hold the term. */
+  /** How many documents hold the term: read from the offsets, no posting view made. */
   frequency(term: string): number {
-    return this.posting(term)?.docs.length ?? 0;
+    return this.sizeAt(this.vocabulary.indexOf(term));
+  }
+
+  /** The posting size of the term at position `t` of the sorted vocabulary (0 for -1). */
+  private sizeAt(t: number): number {
+    if (t < 0) return 0;
+    const { offsets } = this.table;
+    return Math.max(0, (offsets[t + 1] ?? 0) - (offsets[t] ?? 0));
   }
 
   /**
@@ -217,14 +210,20 @@ export class TermIndex {
       const terms = this.words
         ? this.words.terms(prefix).filter((term) => this.has(term))
         : this.vocabulary.withPrefix(prefix);
-      expansion =
-        terms.length <= max
-          ? terms
-          : terms.sort((a, b) => this.frequency(b) - this.frequency(a)).slice(0, max);
+      expansion = terms.length <= max ? terms : this.mostFrequent(terms, max);
       if (this.prefixCache.size >= 2000) this.prefixCache.clear();
       this.prefixCache.set(key, expansion);
     }
     return expansion;
+  }
+
+  /** The `max` most frequent of `terms` (ties in their given order), each term's frequency looked up once. */
+  private mostFrequent(terms: readonly string[], max: number): string[] {
+    return terms
+      .map((term) => ({ term, frequency: this.frequency(term) }))
+      .sort((a, b) => b.frequency - a.frequency)
+      .slice(0, max)
+      .map((entry) => entry.term);
   }
 
   /**
@@ -237,12 +236,8 @@ export class TermIndex {
     let expansion = this.prefixCache.get(key);
     if (!expansion) {
       expansion = fuzzyMatches(this.fuzzyTargets(), term, distance)
-        .sort(
-          (a, b) =>
-            a.distance - b.distance ||
-            this.frequency(b.term) - this.frequency(a.term) ||
-            (a.term < b.term ? -1 : 1),
-        )
+        .map((match) => ({ ...match, frequency: this.frequency(match.term) }))
+        .sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || (a.term < b.term ? -1 : 1))
         .slice(0, max)
         .map((match) => match.term);
       if (this.prefixCache.size >= 2000) this.prefixCache.clear();

@@ -1,6 +1,5 @@
 import { Vocabulary } from './indexed-terms';
-import type { SortedStrings } from './term-index';
-import { sortedArray } from './term-index';
+import type { SortedStrings } from './sorted-strings';
 
 /**
  * The words of the index as written (folded), each with its term. The word being typed is a prefix of a *word*,
@@ -12,18 +11,10 @@ export class WordPrefixes {
   /** The term of the i-th word (in the words' sorted order). */
   private readonly termAt: (i: number) => string;
 
-  /** From the build's record (word → term), or from the binary index's sorted words and their terms. */
-  constructor(words: Record<string, string> | { words: SortedStrings; terms: SortedStrings }) {
-    if ('words' in words && typeof words.words === 'object') {
-      const tables = words as { words: SortedStrings; terms: SortedStrings };
-      this.words = new Vocabulary({ sorted: tables.words });
-      this.termAt = (i) => tables.terms.at(i);
-    } else {
-      const record = words as Record<string, string>;
-      const sorted = Object.keys(record).sort();
-      this.words = new Vocabulary({ sorted: sortedArray(sorted) });
-      this.termAt = (i) => record[sorted[i] ?? ''] ?? '';
-    }
+  /** From the binary index's sorted words and their terms (see `tablesOf`). */
+  constructor(tables: { words: SortedStrings; terms: SortedStrings }) {
+    this.words = new Vocabulary({ sorted: tables.words });
+    this.termAt = (i) => tables.terms.at(i);
   }
 
   /** The words in order and their terms, as the binary index stores them. */
