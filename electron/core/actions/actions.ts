@@ -45,15 +45,15 @@ interface Row {
   constat_point: string | null;
 }
 
-// A finding's id is compared as text: PostgreSQL would fail casting another origin's id (« 2026:1 ») to an
-// integer, whatever the order it evaluates the join's conditions in.
+// A finding's id is cast to an integer only when the origin is a finding (the CASE guards the cast: PostgreSQL
+// would fail casting another origin's id, « 2026:1 », to an integer), so the join looks the finding up by key.
 const SELECT = sql`
   SELECT x.id, x.quoi, x.responsable, x.echeance, x.statut, x.preuve, x.indicateur, x.origine, x.origine_id,
          x.point_id, p.nom AS point_nom, x.cree_le, x.close_le,
          c.realise_le AS constat_date, cp.nom AS constat_point
   FROM actions x
   LEFT JOIN points p ON p.id = x.point_id
-  LEFT JOIN constats k ON x.origine = 'constat' AND CAST(k.id AS TEXT) = x.origine_id
+  LEFT JOIN constats k ON k.id = CASE WHEN x.origine = 'constat' THEN CAST(x.origine_id AS INTEGER) END
   LEFT JOIN controles c ON c.id = k.controle_id
   LEFT JOIN points cp ON cp.id = c.point_id`;
 
