@@ -9,7 +9,7 @@
 // agent's own corrections of the day are the only changes it allows).
 import type { Actor } from '../audit/record';
 import type { CallPoint, RowOrigin } from '../points/call-point';
-import { pointOfCall, pointOfRow } from '../points/call-point';
+import { pointOfCall } from '../points/call-point';
 import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
 import { sql, type Db } from '../store/db';
@@ -57,11 +57,10 @@ export async function deskPoint(
 ): Promise<{ pointId: number; posteId: number | null; canal: JournalCanal }> {
   const point = given === undefined ? await pointOfCall(db) : given;
   if (!point) throw new RefusedError(UNBOUND_MESSAGE);
-  const type = await db.value<string>(sql`SELECT type FROM points WHERE id = ${point.pointId}`);
   return {
     pointId: point.pointId,
     posteId: point.posteId,
-    canal: CANAL_BY_POINT_TYPE[type ?? ''] ?? 'accueil_physique',
+    canal: CANAL_BY_POINT_TYPE[point.type] ?? 'accueil_physique',
   };
 }
 
@@ -86,7 +85,7 @@ export async function recordEntry(
   now: Date,
   origin: RowOrigin = {},
 ): Promise<JournalEntry> {
-  const desk = await deskPoint(db, await pointOfRow(db, origin));
+  const desk = await deskPoint(db, origin.point);
   const fiches = [...new Set(input.fiches)];
   if (fiches.length > MAX_FICHES)
     throw new RefusedError(`Au plus ${MAX_FICHES} fiches consultées sont gardées pour un contact.`);

@@ -187,6 +187,7 @@ export interface ResolvedPoste {
   nom: string;
   pointId: number;
   pointNom: string;
+  pointType: string;
 }
 
 /** The desk's « last seen » is written at most this often: a desk calls many times a minute. */
@@ -200,9 +201,11 @@ export async function resolvePoste(db: Db, credential: string, now: Date): Promi
     nom: string;
     point_id: number;
     point_nom: string;
+    point_type: string;
     vu_le: string | null;
   }>(
-    sql`SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, p.vu_le FROM postes p JOIN points pt ON pt.id = p.point_id
+    sql`SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, pt.type AS point_type, p.vu_le
+        FROM postes p JOIN points pt ON pt.id = p.point_id
         WHERE p.secret_empreinte = ${sha256Of(credential)} AND p.revoque_le IS NULL`,
   );
   if (!row) return null;
@@ -213,5 +216,11 @@ export async function resolvePoste(db: Db, credential: string, now: Date): Promi
       sql`UPDATE postes SET vu_le = ${now.toISOString()}
           WHERE id = ${row.id} AND (vu_le IS NULL OR vu_le <= ${seenBefore})`,
     );
-  return { posteId: row.id, nom: row.nom, pointId: row.point_id, pointNom: row.point_nom };
+  return {
+    posteId: row.id,
+    nom: row.nom,
+    pointId: row.point_id,
+    pointNom: row.point_nom,
+    pointType: row.point_type,
+  };
 }

@@ -110,7 +110,7 @@ export async function applyEntry(
     );
   const actor = await authorOf(db, entry.compteId, desk, parisDay(at));
   const origin: RowOrigin = {
-    point: { pointId: desk.pointId, nom: desk.pointNom, posteId: desk.id },
+    point: { pointId: desk.pointId, nom: desk.pointNom, type: desk.pointType, posteId: desk.id },
     uid: entry.uid,
     recuLe,
   };

@@ -73,7 +73,7 @@ async function deskOf(db: Db, posteId: number | null): Promise<CallingDesk> {
     posteId === null
       ? undefined
       : await db.one<CallingDesk>(
-          sql`SELECT p.id, p.nom, p.point_id AS "pointId", pt.nom AS "pointNom"
+          sql`SELECT p.id, p.nom, p.point_id AS "pointId", pt.nom AS "pointNom", pt.type AS "pointType"
               FROM postes p JOIN points pt ON pt.id = p.point_id WHERE p.id = ${posteId}`,
         );
   if (!desk) throw new RefusedError('Le poste qui a envoyé cette entrée n’existe plus : classez-la.');
