@@ -38,6 +38,19 @@ export async function agentByEmail(db: Db, courriel: string): Promise<AgentRecor
   return row ? toAgent(row) : null;
 }
 
+/** Every agent with an email, by their email in lower case (for a check of many lines at once). */
+export async function agentsByEmail(db: Db): Promise<Map<string, AgentRecord>> {
+  const rows = await db.all<AgentRow & { courriel: string }>(
+    sql`SELECT ${COLUMNS} FROM agents WHERE courriel IS NOT NULL ORDER BY id`,
+  );
+  const agents = new Map<string, AgentRecord>();
+  for (const row of rows) {
+    const key = row.courriel.toLowerCase();
+    if (!agents.has(key)) agents.set(key, toAgent(row));
+  }
+  return agents;
+}
+
 async function checkEmailFree(db: Db, courriel: string | null, exceptId: number | null): Promise<void> {
   if (courriel === null) return;
   const holder = await agentByEmail(db, courriel);

@@ -112,13 +112,18 @@ export async function recordEntry(
           RETURNING id`,
     );
     if (entryId === undefined) throw new Error('journal insert returned no id');
-    for (const fiche of fiches)
-      await tx.run(sql`INSERT INTO journal_fiches (entree_id, fiche_id) VALUES (${entryId}, ${fiche})`);
+    if (fiches.length > 0)
+      await tx.run(
+        sql`INSERT INTO journal_fiches (entree_id, fiche_id)
+            VALUES ${sql.join(fiches.map((fiche) => sql`(${entryId}, ${fiche})`))}`,
+      );
     // Only this desk's searches of the day, not yet linked: a stale or foreign id is ignored, never moved.
-    for (const rechercheId of new Set(input.rechercheIds ?? []))
+    const rechercheIds = [...new Set(input.rechercheIds ?? [])];
+    if (rechercheIds.length > 0)
       await tx.run(
         sql`UPDATE recherches SET entree_id = ${entryId}
-            WHERE id = ${rechercheId} AND point_id = ${desk.pointId} AND jour = ${jour} AND entree_id IS NULL`,
+            WHERE id IN (${sql.join(rechercheIds)}) AND point_id = ${desk.pointId} AND jour = ${jour}
+              AND entree_id IS NULL`,
       );
     return entryId;
   });
