@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../common/contract';
+import type { Envelope, InputOf, MethodName, OutputOf } from '../../common/contract';
 import type { Core } from '../core/app';
 import { createCore } from '../core/app';
 import type { ClientSlot } from '../core/auth/session';
+import { AUDITOR_TRAINING } from '../core/controles/auditeurs';
 import { sql } from '../core/store/db';
 import { signedIn } from '../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../dev/test-support/content';
@@ -56,6 +57,18 @@ async function login(core: Core, identifiant: string, source: string): Promise<C
   );
   expect(answer).toMatchObject({ ok: true });
   return client;
+}
+
+/** The result of a call expected to succeed. */
+async function ok<M extends MethodName>(
+  core: Core,
+  client: ClientSlot,
+  method: M,
+  input: InputOf<M>,
+): Promise<OutputOf<M>> {
+  const answer = (await dispatch(core, client, method, input)) as Envelope<OutputOf<M>>;
+  if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
+  return answer.result;
 }
 
 function failed(answer: Envelope<unknown>): string | null {
@@ -180,5 +193,45 @@ describe('two servers on one PostgreSQL database', () => {
       { canal: 'telephone', issue: 'repondu' },
       { canal: 'courriel', issue: 'rendez_vous' },
     ]).toContainEqual(entry);
+  });
+
+  it('finishes an audit once when two managers finish it at both servers at once', async () => {
+    const auditeurId = await trainedAgent(
+      a.store.db,
+      pointId,
+      '2025-01-01',
+      '2026-03-01',
+      { nom: 'Auditrice' },
+      AUDITOR_TRAINING,
+    );
+    const [grille] = (await ok(a, gestionA, 'controles.grilles.list', {})).grilles;
+    if (!grille) throw new Error('no starter grid');
+    const planned = await ok(a, gestionA, 'controles.plan', {
+      pointId,
+      grilleId: grille.id,
+      mode: 'appel_mystere',
+      prevuLe: '2026-11-23',
+      auditeurId,
+    });
+    const reponses = planned.grille.themes.flatMap((t) =>
+      t.criteres.map((c) => ({ critere: c.code, resultat: 'conforme' as const, commentaire: '' })),
+    );
+    await ok(a, gestionA, 'controles.answer', { id: planned.id, reponses, synthese: '' });
+    const answers = await Promise.all([
+      dispatch(a, gestionA, 'controles.finish', { id: planned.id }),
+      dispatch(b, gestionB, 'controles.finish', { id: planned.id }),
+    ]);
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
+    // The second, tried again after the serialisation failure, finds the audit finished.
+    expect(answers.find((answer) => !answer.ok)).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringContaining('terminé') as unknown },
+    });
+    expect(
+      await a.store.db.value<number>(
+        sql`SELECT count(*) FROM audit WHERE objet = 'controle' AND objet_id = ${String(planned.id)}
+            AND action = 'fin'`,
+      ),
+    ).toBe(1);
   });
 });

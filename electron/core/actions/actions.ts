@@ -8,7 +8,7 @@ import { parisDay } from '../../../common/dates';
 import { frenchDate } from '../../../common/french-date';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import { ConflictError, NotFoundError, RefusedError } from '../errors';
+import { NotFoundError, RefusedError } from '../errors';
 import { liftConstat } from '../controles/controles';
 import { sql, type Db, type RawBuilder } from '../store/db';
 
@@ -202,7 +202,8 @@ export async function createAction(db: Db, actor: Actor, input: ActionInput, now
 /**
  * Changes an action. Done or abandoned, it gets its closing day; reopened, loses it. Done, and raised from a
  * finding with no other open action, it lifts that finding (« levé ») in the same transaction: the finding was
- * dealt with. The write applies only to the status read (two desks saving at once: the second is refused).
+ * dealt with. Two desks saving at once are run one after the other (SQLite's single connection; PostgreSQL's
+ * serializable transaction, tried again), so the second is judged on what the first wrote.
  */
 export async function updateAction(
   db: Db,
@@ -226,13 +227,11 @@ export async function updateAction(
     const closing = !isOpenAction(input.statut);
     const closeLe = closing ? (isOpenAction(avant.statut) ? today : (avant.close_le ?? today)) : null;
     const before = await record(tx, input.id);
-    const { changes } = await tx.run(sql`
+    await tx.run(sql`
       UPDATE actions SET quoi = ${input.quoi}, responsable = ${input.responsable}, echeance = ${input.echeance},
                          statut = ${input.statut}, preuve = ${input.preuve}, indicateur = ${input.indicateur},
                          close_le = ${closeLe}, modifie_le = ${now.toISOString()}
-      WHERE id = ${input.id} AND statut = ${avant.statut}`);
-    if (changes === 0)
-      throw new ConflictError('Cette action corrective vient d’être modifiée ailleurs : rechargez-la.');
+      WHERE id = ${input.id}`);
     await recordAudit(
       tx,
       actor,

@@ -161,13 +161,13 @@ export async function enrolPoste(db: Db, code: string, now: Date): Promise<Poste
     if (!row || (row.code_expire_le !== null && row.code_expire_le < now.toISOString()))
       throw new RefusedError(WRONG_CODE);
     const credential = randomBytes(32).toString('base64url');
-    // Spent only if still unspent: of two desks enrolling with one code at once, one gets the credential.
-    const { changes } = await tx.run(
+    // Of two desks enrolling with one code at once, the second runs after the first (PostgreSQL tries its
+    // serializable transaction again) and finds the code spent.
+    await tx.run(
       sql`UPDATE postes SET code_empreinte = NULL, code_expire_le = NULL, secret_empreinte = ${sha256Of(credential)},
             inscrit_le = ${now.toISOString()}
-          WHERE id = ${row.id} AND code_empreinte = ${empreinte} AND revoque_le IS NULL`,
+          WHERE id = ${row.id}`,
     );
-    if (changes !== 1) throw new RefusedError(WRONG_CODE);
     await recordAudit(
       tx,
       { compteId: null, identifiant: `poste « ${row.nom} »` },
