@@ -1,13 +1,15 @@
 // Two city servers on one PostgreSQL database, with calls fired at both at once: what two desks (or two
 // servers behind a load balancer) do to the same rows. Each server keeps its own in-memory queues, so only the
 // database's transactions (SERIALIZABLE, retried) keep the rules: one decision wins, no failed login is lost,
-// no agent is imported twice, the running counts (kept by triggers) follow the corrected entries.
+// no agent is imported twice, the running counts (kept by triggers) follow the corrected entries, an audit is
+// finished once, a desk's outbox batch delivered to both servers is stored and counted once.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope, InputOf, MethodName, OutputOf } from '../../common/contract';
+import type { IngestResult } from '../../common/sync/methods';
 import type { Core } from '../core/app';
 import { createCore } from '../core/app';
 import type { ClientSlot } from '../core/auth/session';
@@ -16,6 +18,7 @@ import { sql } from '../core/store/db';
 import { signedIn } from '../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../dev/test-support/content';
 import { createTestDatabase, type TestDatabase } from '../../dev/test-support/postgres';
+import { agentAt, outboxItem, pointWithDesk } from '../../dev/test-support/desks';
 import { insertPoint, trainedAgent } from '../../dev/test-support/registres';
 import { dispatch } from './dispatch';
 
@@ -233,5 +236,48 @@ describe('two servers on one PostgreSQL database', () => {
             AND action = 'fin'`,
       ),
     ).toBe(1);
+  });
+
+  it('stores each uid of an outbox batch sent to both servers at once once, and counts it once', async () => {
+    const { desk } = await pointWithDesk(a, 'Maison des services Ouest');
+    const agent = await agentAt(a, desk.pointId);
+    const at = new Date(NOW.getTime() - 60_000);
+    const entries = [
+      outboxItem('journal.record', agent.compteId, { issue: 'repondu', fiches: [] }, { at }),
+      outboxItem('journal.record', agent.compteId, { issue: 'transmis', fiches: [] }, { at }),
+      outboxItem('journal.recordSearch', agent.compteId, { q: 'passeport perdu', resultats: 0 }, { at }),
+    ];
+    const ingest = (core: Core) =>
+      dispatch(
+        core,
+        { token: null },
+        'sync.ingest',
+        { sentAt: NOW.toISOString(), entries },
+        { poste: desk },
+      ) as Promise<Envelope<{ results: IngestResult[] }>>;
+    const answers = await Promise.all([ingest(a), ingest(b)]);
+    const statuses = answers.map((answer) => {
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.result.results.map((r) => r.statut);
+    });
+    // Entry by entry, one server stored the uid and the other found it claimed.
+    for (const [n] of entries.entries())
+      expect(statuses.map((list) => list[n]).sort()).toEqual(['accepte', 'doublon']);
+    const db = a.store.db;
+    const uids = entries.map((entry) => entry.uid);
+    expect(
+      await db.value<number>(sql`SELECT count(*) FROM sync_recus WHERE uid IN (${sql.join(uids)})`),
+    ).toBe(3);
+    expect(await db.value<number>(sql`SELECT count(*) FROM journal WHERE point_id = ${desk.pointId}`)).toBe(
+      2,
+    );
+    expect(
+      await db.value<number>(sql`SELECT count(*) FROM recherches WHERE point_id = ${desk.pointId}`),
+    ).toBe(1);
+    expect(
+      await db.value<number>(
+        sql`SELECT coalesce(sum(nombre), 0) FROM indicateurs_jour WHERE point_id = ${desk.pointId}`,
+      ),
+    ).toBe(2);
   });
 });
