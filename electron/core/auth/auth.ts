@@ -52,7 +52,6 @@ interface CompteRow {
   verrouille_jusqu: string | null;
 }
 
-/** Seconds until the account may be tried again (its forced wait or its lock); undefined when it may now. */
 export class AuthService {
   readonly tokens: SessionTokens;
   /** Failures per source (network address, or LOCAL_SOURCE), across accounts. */

@@ -21,11 +21,6 @@ import { basename, dirname, join } from 'node:path';
 import { isInside, unportableNameReason } from '../knowledge/content-files';
 import { RefusedError } from '../errors';
 
-/** sha-256 of a file's bytes, hex: the version an editor opened, sent back to detect a change on disk. */
-export function versionOf(bytes: Buffer | string): string {
-  return sha256Of(bytes);
-}
-
 /**
  * The real absolute path of `path` (relative, forward slashes) inside the content folder. Refused, with a French
  * message (RefusedError): a path that climbs out of the folder, a file name that is not portable (CON, NUL, a
@@ -98,7 +93,7 @@ export function readDiskFile(contentDir: string, path: string): DiskFile | null 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  return { text: bytes.toString('utf8'), version: versionOf(bytes) };
+  return { text: bytes.toString('utf8'), version: sha256Of(bytes) };
 }
 
 export function diskFileExists(contentDir: string, path: string): boolean {
