@@ -180,15 +180,13 @@ export async function createAction(db: Db, actor: Actor, input: ActionInput, now
     if (input.origine === 'constat') ({ id: origineId, pointId } = await constatOrigin(tx, input.origineId));
     if (pointId !== null && !(await tx.one(sql`SELECT 1 AS found FROM points WHERE id = ${pointId}`)))
       throw new NotFoundError(`Le point d'accueil n° ${pointId} n'existe pas.`);
-    const id = Number(
-      await tx.value<number>(sql`
+    const id = await tx.insertId(sql`
         INSERT INTO actions (quoi, responsable, echeance, statut, preuve, indicateur, origine, origine_id,
                              point_id, cree_le, modifie_le)
         VALUES (${input.quoi}, ${input.responsable}, ${input.echeance}, 'a_faire', ${input.preuve},
                 ${input.indicateur}, ${input.origine}, ${origineId}, ${pointId}, ${parisDay(now)},
                 ${now.toISOString()})
-        RETURNING id`),
-    );
+        RETURNING id`);
     await recordAudit(
       tx,
       actor,

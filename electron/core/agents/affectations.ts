@@ -65,13 +65,9 @@ export async function insertAssignment(
     throw new ConflictError(
       `Cet agent est déjà affecté à ce point ${periodText(clash)} : terminez ou modifiez cette affectation d'abord.`,
     );
-  const id = Number(
-    await db.value<number>(
-      sql`INSERT INTO affectations (agent_id, point_id, debut, fin)
+  const id = await db.insertId(sql`INSERT INTO affectations (agent_id, point_id, debut, fin)
           VALUES (${assignment.agentId}, ${assignment.pointId}, ${assignment.debut}, ${assignment.fin})
-          RETURNING id`,
-    ),
-  );
+          RETURNING id`);
   await recordAudit(
     db,
     actor,

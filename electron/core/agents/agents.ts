@@ -68,14 +68,10 @@ export async function insertAgent(
   now: Date,
 ): Promise<AgentRecord> {
   await checkEmailFree(db, fields.courriel, null);
-  const id = Number(
-    await db.value<number>(
-      sql`INSERT INTO agents (nom, prenom, service, courriel, actif, cree_le)
+  const id = await db.insertId(sql`INSERT INTO agents (nom, prenom, service, courriel, actif, cree_le)
           VALUES (${fields.nom}, ${fields.prenom}, ${fields.service}, ${fields.courriel}, ${fields.actif ? 1 : 0},
                   ${now.toISOString()})
-          RETURNING id`,
-    ),
-  );
+          RETURNING id`);
   const created = await getAgent(db, id);
   await recordAudit(db, actor, { action: 'creation', objet: 'agent', objetId: id, apres: created }, now);
   return created;

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import type { CallPoint } from '../points/call-point';
 import { pointOfCall } from '../points/call-point';
+import { KeyedQueue } from '../keyed-queue';
 import { pinAgentsOf } from './desk-agents';
 import { ConflictError, RefusedError } from '../errors';
 import type { CoreStore as Store } from '../store/core-store';
@@ -56,8 +57,8 @@ export class AuthService {
   readonly tokens: SessionTokens;
   /** Failures per source (network address, or LOCAL_SOURCE), across accounts. */
   readonly sources: SourceThrottle;
-  /** The tail of each account's queue of attempts: one secret of an account is checked at a time. */
-  private readonly attempts = new Map<number, Promise<unknown>>();
+  /** Each account's queue of attempts: one secret of an account is checked at a time. */
+  private readonly attempts = new KeyedQueue<number>();
 
   constructor(
     private readonly store: Store,
@@ -139,13 +140,9 @@ export class AuthService {
     const id = await this.store.db.transaction(async (tx) => {
       if (await this.hasAccounts(tx))
         throw new ConflictError('Le compte administrateur existe déjà : identifiez-vous.');
-      const compteId = Number(
-        await tx.value<number>(
-          sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le)
+      const compteId = await tx.insertId(sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le)
               VALUES (${input.identifiant}, ${input.nom}, ${hash}, ${at.toISOString()})
-              RETURNING id`,
-        ),
-      );
+              RETURNING id`);
       await tx.run(sql`INSERT INTO compte_roles (compte_id, role) VALUES (${compteId}, 'administrateur')`);
       await recordAudit(
         tx,
@@ -175,18 +172,6 @@ export class AuthService {
     return { echecs: row.echecs, prochainEssai: row.prochain_essai, verrouilleJusqu: row.verrouille_jusqu };
   }
 
-  /** Runs `task` after every earlier attempt on the same account has finished, whatever their outcome. */
-  private serialised<T>(compteId: number, task: () => Promise<T>): Promise<T> {
-    const previous = this.attempts.get(compteId) ?? Promise.resolve();
-    const run = previous.then(task);
-    const tail = run.catch(() => undefined);
-    this.attempts.set(compteId, tail);
-    void tail.then(() => {
-      if (this.attempts.get(compteId) === tail) this.attempts.delete(compteId);
-    });
-    return run;
-  }
-
   /**
    * Checks a secret of account `compteId` (read afresh, `secretOf` picks the hash), one attempt of the account
    * at a time: the lock is checked and the attempt counted as a failure *before* the hashing, then cleared on
@@ -203,7 +188,7 @@ export class AuthService {
     secret: string,
     failure: string,
   ): Promise<void> {
-    return this.serialised(compteId, async () => {
+    return this.attempts.run(compteId, async () => {
       const { hash, counted } = await this.store.db.transaction(async (tx) => {
         const row = await this.row('id', compteId, tx);
         const secretHash = row ? secretOf(row) : null;

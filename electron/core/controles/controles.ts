@@ -261,13 +261,11 @@ export async function planControle(
         `Cet agent ne détient pas de formation « Auditeur interne » valable le ${frenchDate(input.prevuLe) ?? input.prevuLe} : il ne peut pas être désigné auditeur.`,
       );
     const stamp = now.toISOString();
-    const id = Number(
-      await tx.value<number>(sql`
+    const id = await tx.insertId(sql`
         INSERT INTO controles (point_id, grille_version_id, mode, prevu_le, auditeur_id, statut, cree_le, modifie_le)
         VALUES (${input.pointId}, ${version.versionId}, ${input.mode}, ${input.prevuLe}, ${input.auditeurId},
                 'planifie', ${stamp}, ${stamp})
-        RETURNING id`),
-    );
+        RETURNING id`);
     await recordAudit(
       tx,
       caller.actor,
@@ -395,12 +393,10 @@ export async function addConstat(
       if (!codes.includes(critere))
         throw new RefusedError(`Le critère « ${critere} » n'est pas dans la grille de cet audit.`);
     }
-    const id = Number(
-      await tx.value<number>(sql`
+    const id = await tx.insertId(sql`
         INSERT INTO constats (controle_id, critere, gravite, texte, statut, cree_le)
         VALUES (${input.controleId}, ${critere}, ${input.gravite}, ${input.texte}, 'ouvert', ${now.toISOString()})
-        RETURNING id`),
-    );
+        RETURNING id`);
     await recordAudit(
       tx,
       caller.actor,

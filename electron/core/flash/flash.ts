@@ -248,14 +248,11 @@ export async function createFlash(
   context: FlashContext,
 ): Promise<FlashDetail> {
   const id = await db.transaction(async (tx) => {
-    const created = Number(
-      await tx.value<number>(
-        sql`INSERT INTO flash (titre, texte, debut, fin, tous_points, cree_par, cree_par_nom, cree_le)
+    const created =
+      await tx.insertId(sql`INSERT INTO flash (titre, texte, debut, fin, tous_points, cree_par, cree_par_nom, cree_le)
             VALUES (${fields.titre}, ${fields.texte}, ${fields.debut}, ${fields.fin}, ${fields.tousPoints ? 1 : 0},
               ${actor.compteId}, ${actor.nom}, ${context.now.toISOString()})
-            RETURNING id`,
-      ),
-    );
+            RETURNING id`);
     await writeTargets(tx, context.fiches, created, fields);
     await recordAudit(
       tx,

@@ -82,13 +82,9 @@ export async function createFormation(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     await getTrainingType(tx, fields.type);
-    const id = Number(
-      await tx.value<number>(
-        sql`INSERT INTO sessions_formation (type, date, formateur, lieu, cree_le)
+    const id = await tx.insertId(sql`INSERT INTO sessions_formation (type, date, formateur, lieu, cree_le)
             VALUES (${fields.type}, ${fields.date}, ${fields.formateur}, ${fields.lieu}, ${now.toISOString()})
-            RETURNING id`,
-      ),
-    );
+            RETURNING id`);
     await recordAudit(
       tx,
       actor,

@@ -102,7 +102,7 @@ export async function recordEntry(
 
   // One transaction: the entry, its fiches and its search links are committed together before this returns.
   const id = await db.transaction(async (tx) => {
-    const entryId = await tx.value<number>(
+    const entryId = await tx.insertId(
       sql`INSERT INTO journal (horodatage, jour, heure, point_id, compte_id, canal, issue, service_id, motif,
             theme, duree_s, uid, poste_id, recu_le)
           VALUES (${now.toISOString()}, ${jour}, ${parisHour(now)}, ${desk.pointId}, ${actor.compteId},
@@ -111,7 +111,6 @@ export async function recordEntry(
             ${origin.recuLe?.toISOString() ?? null})
           RETURNING id`,
     );
-    if (entryId === undefined) throw new Error('journal insert returned no id');
     if (fiches.length > 0)
       await tx.run(
         sql`INSERT INTO journal_fiches (entree_id, fiche_id)

@@ -20,12 +20,11 @@ export async function recordSearch(
   const point = await pointOfRow(db, origin);
   if (!point) throw new RefusedError(UNBOUND_MESSAGE);
   const { pointId, posteId } = point;
-  const id = await db.value<number>(
+  const id = await db.insertId(
     sql`INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, uid, poste_id)
         VALUES (${now.toISOString()}, ${parisDay(now)}, ${pointId}, ${requete}, ${input.resultats},
           ${origin.uid ?? null}, ${posteId})
         RETURNING id`,
   );
-  if (id === undefined) throw new Error('recherches insert returned no id');
   return { id };
 }

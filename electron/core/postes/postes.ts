@@ -92,12 +92,11 @@ export async function createPoste(
         `Le point d'accueil « ${point.nom} » est fermé : il ne reçoit pas de nouveau poste.`,
       );
     const code = newCode();
-    const id = await tx.value<number>(
+    const id = await tx.insertId(
       sql`INSERT INTO postes (nom, point_id, code_empreinte, code_expire_le, cree_le)
           VALUES (${fields.nom}, ${fields.pointId}, ${sha256Of(code)}, ${expiry(now)}, ${now.toISOString()})
           RETURNING id`,
     );
-    if (id === undefined) throw new Error('postes insert returned no id');
     const poste = await getPoste(tx, id);
     await recordAudit(tx, actor, { action: 'creation', objet: 'poste', objetId: id, apres: poste }, now);
     return { poste, code: formatCode(code) };

@@ -20,6 +20,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { isInside, unportableNameReason } from '../knowledge/content-files';
 import { RefusedError } from '../errors';
+import { KeyedQueue } from '../keyed-queue';
 
 /**
  * The real absolute path of `path` (relative, forward slashes) inside the content folder. Refused, with a French
@@ -149,7 +150,7 @@ export function prepareAtomicWrite(
 }
 
 /** The writes running per content folder, one after the other (see `oneWriteAtATime`). */
-const writing = new Map<string, Promise<unknown>>();
+const writing = new KeyedQueue<string>();
 
 /**
  * Runs `work` once every write of `contentDir` started before it in this process has ended. The editors' files are
@@ -158,20 +159,8 @@ const writing = new Map<string, Promise<unknown>>();
  * another call run in between). So every read-check-write of the content folder runs inside this. Not reentrant:
  * `work` must not call it again.
  */
-export async function oneWriteAtATime<T>(contentDir: string, work: () => Promise<T>): Promise<T> {
-  const before = writing.get(contentDir) ?? Promise.resolve();
-  const run = before.then(work, work);
-  const settled = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  writing.set(contentDir, settled);
-  try {
-    return await run;
-  } finally {
-    // The folder's last write leaves no entry behind.
-    if (writing.get(contentDir) === settled) writing.delete(contentDir);
-  }
+export function oneWriteAtATime<T>(contentDir: string, work: () => Promise<T>): Promise<T> {
+  return writing.run(contentDir, work);
 }
 
 /** The name of the atomic write's temporary file: « .name.md.0123456789ab.tmp ». */
