@@ -252,7 +252,7 @@ async function liftFindingIfDone(db: Db, actor: Actor, constatId: string, now: D
   const stillOpen = await db.value<number>(sql`
     SELECT COUNT(*) FROM actions
     WHERE origine = 'constat' AND origine_id = ${constatId} AND statut IN ('a_faire', 'en_cours')`);
-  if (Number(stillOpen) > 0) return;
+  if ((stillOpen ?? 0) > 0) return;
   const id = Number(constatId);
   // Only if still open: liftConstat's conditional update leaves a lifted finding (and its date) alone.
   if (Number.isInteger(id)) await liftConstat(db, actor, id, now);

@@ -67,7 +67,7 @@ async function summaries(db: Db, rows: readonly SummaryRow[]): Promise<ControleS
       WHERE controle_id IN (${sql.join(rows.map((row) => row.id))})
       GROUP BY controle_id, gravite, statut`);
     for (const row of found) {
-      const n = Number(row.n);
+      const { n } = row;
       const entry = counts.get(row.controle_id) ?? { grades: emptyGrades(), majeuresOuvertes: 0 };
       entry.grades[row.gravite] += n;
       if (row.gravite === 'majeure' && row.statut === 'ouvert') entry.majeuresOuvertes += n;
@@ -253,8 +253,7 @@ export async function planControle(
       sql`SELECT ouvert FROM points WHERE id = ${input.pointId}`,
     );
     if (!point) throw new NotFoundError(`Le point d'accueil n° ${input.pointId} n'existe pas.`);
-    if (Number(point.ouvert) !== 1)
-      throw new RefusedError('Ce point d’accueil est fermé : il ne peut être audité.');
+    if (point.ouvert !== 1) throw new RefusedError('Ce point d’accueil est fermé : il ne peut être audité.');
     const version = await grilleVersion(tx, input.grilleId);
     if (!(await isAuditeur(tx, input.auditeurId, input.prevuLe)))
       throw new RefusedError(
@@ -333,9 +332,8 @@ export async function finishControle(
       (n, t) => n + t.criteres.length,
       0,
     );
-    const answered = Number(
-      await tx.value<number>(sql`SELECT COUNT(*) FROM controle_reponses WHERE controle_id = ${id}`),
-    );
+    const answered =
+      (await tx.value<number>(sql`SELECT COUNT(*) FROM controle_reponses WHERE controle_id = ${id}`)) ?? 0;
     if (answered < total)
       throw new RefusedError(
         `Il reste ${total - answered} critère(s) sans réponse : répondez à chacun (conforme, non conforme ou sans objet) avant de terminer l’audit.`,

@@ -64,7 +64,7 @@ export async function listGrilles(db: Db): Promise<GrilleSummary[]> {
     nom: row.nom,
     version: row.version,
     criteres: countCriteria(parseThemes(row.themes)),
-    controles: Number(row.controles),
+    controles: row.controles,
   }));
 }
 
