@@ -79,14 +79,6 @@ export class AuthService {
       : db.one<CompteRow>(sql`SELECT * FROM comptes WHERE lower(identifiant) = lower(${value})`);
   }
 
-  /** An account's roles, in the contract's order (agent … administrateur). */
-  async rolesOf(compteId: number): Promise<Role[]> {
-    const rows = await this.store.db.all<{ role: string }>(
-      sql`SELECT role FROM compte_roles WHERE compte_id = ${compteId}`,
-    );
-    return sortRoles(rows.map((row) => row.role));
-  }
-
   async hasAccounts(db: Db = this.store.db): Promise<boolean> {
     return (await db.one(sql`SELECT 1 AS found FROM comptes LIMIT 1`)) !== undefined;
   }
@@ -96,14 +88,22 @@ export class AuthService {
     const token = client.token;
     const entry = this.tokens.touch(token);
     if (!entry) return ANONYMOUS;
-    const row = await this.row('id', entry.compteId);
+    // The account and its roles in one query (a row per role; one with no role when it has none): every call
+    // dispatched with a token comes here.
+    const rows = await this.store.db.all<
+      Pick<CompteRow, 'id' | 'identifiant' | 'nom' | 'agent_id' | 'actif'> & { role: string | null }
+    >(
+      sql`SELECT c.id, c.identifiant, c.nom, c.agent_id, c.actif, r.role
+          FROM comptes c LEFT JOIN compte_roles r ON r.compte_id = c.id WHERE c.id = ${entry.compteId}`,
+    );
+    const row = rows[0];
     if (!row || row.actif !== 1) {
       this.tokens.close(token);
       // Only if the slot still holds the token read here: a login may have given it a new one meanwhile.
       if (client.token === token) client.token = null;
       return ANONYMOUS;
     }
-    let roles = await this.rolesOf(row.id);
+    let roles = sortRoles(rows.flatMap((r) => (r.role === null ? [] : [r.role])));
     if (entry.via === 'pin') roles = roles.filter((role) => PIN_ROLES.includes(role));
     return {
       roles,
