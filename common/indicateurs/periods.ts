@@ -58,16 +58,6 @@ export function periodKey(day: string, granularite: Granularite): string {
   return day.slice(0, 7);
 }
 
-/**
- * The same key in SQL, for a column holding days. SQLite's 'weekday 0' moves to the next Sunday (or stays on
- * one), six days earlier is that week's Monday.
- */
-export function periodKeySql(column: string, granularite: Granularite): string {
-  if (granularite === 'jour') return column;
-  if (granularite === 'semaine') return `date(${column}, 'weekday 0', '-6 days')`;
-  return `substr(${column}, 1, 7)`;
-}
-
 function periodEnd(key: string, granularite: Granularite): string {
   if (granularite === 'jour') return key;
   if (granularite === 'semaine') return shiftDay(key, 6);

@@ -58,7 +58,7 @@ export async function pointWithDesk(
   const { code } = await createPoste(db, SYSTEM_ACTOR, { nom: `Accueil ${nom}`, pointId }, core.now());
   const enrolled = await enrolPoste(db, code.replace(/-/g, ''), core.now());
   return {
-    desk: { id: enrolled.poste.id, nom: enrolled.poste.nom, pointId, pointNom: nom },
+    desk: { id: enrolled.poste.id, nom: enrolled.poste.nom, pointId, pointNom: nom, pointType: type },
     credential: enrolled.credential,
   };
 }

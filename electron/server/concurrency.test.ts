@@ -1,20 +1,24 @@
 // Two city servers on one PostgreSQL database, with calls fired at both at once: what two desks (or two
 // servers behind a load balancer) do to the same rows. Each server keeps its own in-memory queues, so only the
 // database's transactions (SERIALIZABLE, retried) keep the rules: one decision wins, no failed login is lost,
-// no agent is imported twice, the running counts (kept by triggers) follow the corrected entries.
+// no agent is imported twice, the running counts (kept by triggers) follow the corrected entries, an audit is
+// finished once, a desk's outbox batch delivered to both servers is stored and counted once.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../common/contract';
+import type { Envelope, InputOf, MethodName, OutputOf } from '../../common/contract';
+import type { IngestResult } from '../../common/sync/methods';
 import type { Core } from '../core/app';
 import { createCore } from '../core/app';
 import type { ClientSlot } from '../core/auth/session';
+import { AUDITOR_TRAINING } from '../core/controles/auditeurs';
 import { sql } from '../core/store/db';
 import { signedIn } from '../../dev/test-support/comptes';
 import { sampleContent, writeContentFolder } from '../../dev/test-support/content';
 import { createTestDatabase, type TestDatabase } from '../../dev/test-support/postgres';
+import { agentAt, outboxItem, pointWithDesk } from '../../dev/test-support/desks';
 import { insertPoint, trainedAgent } from '../../dev/test-support/registres';
 import { dispatch } from './dispatch';
 
@@ -56,6 +60,18 @@ async function login(core: Core, identifiant: string, source: string): Promise<C
   );
   expect(answer).toMatchObject({ ok: true });
   return client;
+}
+
+/** The result of a call expected to succeed. */
+async function ok<M extends MethodName>(
+  core: Core,
+  client: ClientSlot,
+  method: M,
+  input: InputOf<M>,
+): Promise<OutputOf<M>> {
+  const answer = (await dispatch(core, client, method, input)) as Envelope<OutputOf<M>>;
+  if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
+  return answer.result;
 }
 
 function failed(answer: Envelope<unknown>): string | null {
@@ -180,5 +196,88 @@ describe('two servers on one PostgreSQL database', () => {
       { canal: 'telephone', issue: 'repondu' },
       { canal: 'courriel', issue: 'rendez_vous' },
     ]).toContainEqual(entry);
+  });
+
+  it('finishes an audit once when two managers finish it at both servers at once', async () => {
+    const auditeurId = await trainedAgent(
+      a.store.db,
+      pointId,
+      '2025-01-01',
+      '2026-03-01',
+      { nom: 'Auditrice' },
+      AUDITOR_TRAINING,
+    );
+    const [grille] = (await ok(a, gestionA, 'controles.grilles.list', {})).grilles;
+    if (!grille) throw new Error('no starter grid');
+    const planned = await ok(a, gestionA, 'controles.plan', {
+      pointId,
+      grilleId: grille.id,
+      mode: 'appel_mystere',
+      prevuLe: '2026-11-23',
+      auditeurId,
+    });
+    const reponses = planned.grille.themes.flatMap((t) =>
+      t.criteres.map((c) => ({ critere: c.code, resultat: 'conforme' as const, commentaire: '' })),
+    );
+    await ok(a, gestionA, 'controles.answer', { id: planned.id, reponses, synthese: '' });
+    const answers = await Promise.all([
+      dispatch(a, gestionA, 'controles.finish', { id: planned.id }),
+      dispatch(b, gestionB, 'controles.finish', { id: planned.id }),
+    ]);
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
+    // The second, tried again after the serialisation failure, finds the audit finished.
+    expect(answers.find((answer) => !answer.ok)).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringContaining('terminé') as unknown },
+    });
+    expect(
+      await a.store.db.value<number>(
+        sql`SELECT count(*) FROM audit WHERE objet = 'controle' AND objet_id = ${String(planned.id)}
+            AND action = 'fin'`,
+      ),
+    ).toBe(1);
+  });
+
+  it('stores each uid of an outbox batch sent to both servers at once once, and counts it once', async () => {
+    const { desk } = await pointWithDesk(a, 'Maison des services Ouest');
+    const agent = await agentAt(a, desk.pointId);
+    const at = new Date(NOW.getTime() - 60_000);
+    const entries = [
+      outboxItem('journal.record', agent.compteId, { issue: 'repondu', fiches: [] }, { at }),
+      outboxItem('journal.record', agent.compteId, { issue: 'transmis', fiches: [] }, { at }),
+      outboxItem('journal.recordSearch', agent.compteId, { q: 'passeport perdu', resultats: 0 }, { at }),
+    ];
+    const ingest = (core: Core) =>
+      dispatch(
+        core,
+        { token: null },
+        'sync.ingest',
+        { sentAt: NOW.toISOString(), entries },
+        { poste: desk },
+      ) as Promise<Envelope<{ results: IngestResult[] }>>;
+    const answers = await Promise.all([ingest(a), ingest(b)]);
+    const statuses = answers.map((answer) => {
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.result.results.map((r) => r.statut);
+    });
+    // Entry by entry, one server stored the uid and the other found it claimed.
+    for (const [n] of entries.entries())
+      expect(statuses.map((list) => list[n]).sort()).toEqual(['accepte', 'doublon']);
+    const db = a.store.db;
+    const uids = entries.map((entry) => entry.uid);
+    expect(
+      await db.value<number>(sql`SELECT count(*) FROM sync_recus WHERE uid IN (${sql.join(uids)})`),
+    ).toBe(3);
+    expect(await db.value<number>(sql`SELECT count(*) FROM journal WHERE point_id = ${desk.pointId}`)).toBe(
+      2,
+    );
+    expect(
+      await db.value<number>(sql`SELECT count(*) FROM recherches WHERE point_id = ${desk.pointId}`),
+    ).toBe(1);
+    expect(
+      await db.value<number>(
+        sql`SELECT coalesce(sum(nombre), 0) FROM indicateurs_jour WHERE point_id = ${desk.pointId}`,
+      ),
+    ).toBe(2);
   });
 });

@@ -92,5 +92,13 @@ export async function deskOfRequest(
         body: { ok: false, error: { code: 'unauthenticated', message: UNKNOWN_DESK } },
       },
     };
-  return { poste: { id: found.posteId, nom: found.nom, pointId: found.pointId, pointNom: found.pointNom } };
+  return {
+    poste: {
+      id: found.posteId,
+      nom: found.nom,
+      pointId: found.pointId,
+      pointNom: found.pointNom,
+      pointType: found.pointType,
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { parisDay } from '../../../common/dates';
 import { frenchDate } from '../../../common/french-date';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import { ConflictError, NotFoundError, RefusedError } from '../errors';
+import { NotFoundError, RefusedError } from '../errors';
 import { liftConstat } from '../controles/controles';
 import { sql, type Db, type RawBuilder } from '../store/db';
 
@@ -45,15 +45,15 @@ interface Row {
   constat_point: string | null;
 }
 
-// A finding's id is compared as text: PostgreSQL would fail casting another origin's id (« 2026:1 ») to an
-// integer, whatever the order it evaluates the join's conditions in.
+// A finding's id is cast to an integer only when the origin is a finding (the CASE guards the cast: PostgreSQL
+// would fail casting another origin's id, « 2026:1 », to an integer), so the join looks the finding up by key.
 const SELECT = sql`
   SELECT x.id, x.quoi, x.responsable, x.echeance, x.statut, x.preuve, x.indicateur, x.origine, x.origine_id,
          x.point_id, p.nom AS point_nom, x.cree_le, x.close_le,
          c.realise_le AS constat_date, cp.nom AS constat_point
   FROM actions x
   LEFT JOIN points p ON p.id = x.point_id
-  LEFT JOIN constats k ON x.origine = 'constat' AND CAST(k.id AS TEXT) = x.origine_id
+  LEFT JOIN constats k ON k.id = CASE WHEN x.origine = 'constat' THEN CAST(x.origine_id AS INTEGER) END
   LEFT JOIN controles c ON c.id = k.controle_id
   LEFT JOIN points cp ON cp.id = c.point_id`;
 
@@ -180,15 +180,13 @@ export async function createAction(db: Db, actor: Actor, input: ActionInput, now
     if (input.origine === 'constat') ({ id: origineId, pointId } = await constatOrigin(tx, input.origineId));
     if (pointId !== null && !(await tx.one(sql`SELECT 1 AS found FROM points WHERE id = ${pointId}`)))
       throw new NotFoundError(`Le point d'accueil n° ${pointId} n'existe pas.`);
-    const id = Number(
-      await tx.value<number>(sql`
+    const id = await tx.insertId(sql`
         INSERT INTO actions (quoi, responsable, echeance, statut, preuve, indicateur, origine, origine_id,
                              point_id, cree_le, modifie_le)
         VALUES (${input.quoi}, ${input.responsable}, ${input.echeance}, 'a_faire', ${input.preuve},
                 ${input.indicateur}, ${input.origine}, ${origineId}, ${pointId}, ${parisDay(now)},
                 ${now.toISOString()})
-        RETURNING id`),
-    );
+        RETURNING id`);
     await recordAudit(
       tx,
       actor,
@@ -202,7 +200,8 @@ export async function createAction(db: Db, actor: Actor, input: ActionInput, now
 /**
  * Changes an action. Done or abandoned, it gets its closing day; reopened, loses it. Done, and raised from a
  * finding with no other open action, it lifts that finding (« levé ») in the same transaction: the finding was
- * dealt with. The write applies only to the status read (two desks saving at once: the second is refused).
+ * dealt with. Two desks saving at once are run one after the other (SQLite's single connection; PostgreSQL's
+ * serializable transaction, tried again), so the second is judged on what the first wrote.
  */
 export async function updateAction(
   db: Db,
@@ -226,13 +225,11 @@ export async function updateAction(
     const closing = !isOpenAction(input.statut);
     const closeLe = closing ? (isOpenAction(avant.statut) ? today : (avant.close_le ?? today)) : null;
     const before = await record(tx, input.id);
-    const { changes } = await tx.run(sql`
+    await tx.run(sql`
       UPDATE actions SET quoi = ${input.quoi}, responsable = ${input.responsable}, echeance = ${input.echeance},
                          statut = ${input.statut}, preuve = ${input.preuve}, indicateur = ${input.indicateur},
                          close_le = ${closeLe}, modifie_le = ${now.toISOString()}
-      WHERE id = ${input.id} AND statut = ${avant.statut}`);
-    if (changes === 0)
-      throw new ConflictError('Cette action corrective vient d’être modifiée ailleurs : rechargez-la.');
+      WHERE id = ${input.id}`);
     await recordAudit(
       tx,
       actor,
@@ -255,7 +252,7 @@ async function liftFindingIfDone(db: Db, actor: Actor, constatId: string, now: D
   const stillOpen = await db.value<number>(sql`
     SELECT COUNT(*) FROM actions
     WHERE origine = 'constat' AND origine_id = ${constatId} AND statut IN ('a_faire', 'en_cours')`);
-  if (Number(stillOpen) > 0) return;
+  if ((stillOpen ?? 0) > 0) return;
   const id = Number(constatId);
   // Only if still open: liftConstat's conditional update leaves a lifted finding (and its date) alone.
   if (Number.isInteger(id)) await liftConstat(db, actor, id, now);

@@ -16,8 +16,14 @@ function openPoints(db: Db): Promise<InstallationOption[]> {
   );
 }
 
+/** The point this installation is bound to, as the settings show and audit it. */
+async function boundPoint(db: Db): Promise<InstallationView['current']> {
+  const point = await installationPoint(db);
+  return point && { pointId: point.pointId, nom: point.nom };
+}
+
 export async function installationView(db: Db): Promise<InstallationView> {
-  return { current: await installationPoint(db), points: await openPoints(db) };
+  return { current: await boundPoint(db), points: await openPoints(db) };
 }
 
 /** Binds the installation to an open point, or unbinds it (null); audited in the same transaction. */
@@ -28,7 +34,7 @@ export async function setInstallationPoint(
   now: Date,
 ): Promise<InstallationView> {
   await db.transaction(async (tx) => {
-    const avant = await installationPoint(tx);
+    const avant = await boundPoint(tx);
     if (pointId !== null) {
       const point = await tx.one<{ nom: string; ouvert: number }>(
         sql`SELECT nom, ouvert FROM points WHERE id = ${pointId}`,
@@ -47,7 +53,7 @@ export async function setInstallationPoint(
         objet: 'reglage',
         objetId: INSTALLATION_POINT_KEY,
         avant,
-        apres: await installationPoint(tx),
+        apres: await boundPoint(tx),
       },
       now,
     );

@@ -65,13 +65,9 @@ export async function insertAssignment(
     throw new ConflictError(
       `Cet agent est déjà affecté à ce point ${periodText(clash)} : terminez ou modifiez cette affectation d'abord.`,
     );
-  const id = Number(
-    await db.value<number>(
-      sql`INSERT INTO affectations (agent_id, point_id, debut, fin)
+  const id = await db.insertId(sql`INSERT INTO affectations (agent_id, point_id, debut, fin)
           VALUES (${assignment.agentId}, ${assignment.pointId}, ${assignment.debut}, ${assignment.fin})
-          RETURNING id`,
-    ),
-  );
+          RETURNING id`);
   await recordAudit(
     db,
     actor,
@@ -118,11 +114,7 @@ export async function endAssignment(
             throw new RefusedError(`Cette affectation est déjà terminée (le ${before.fin}).`);
           if (fin < before.debut)
             throw new RefusedError(`La fin ne peut précéder le début de l'affectation (${before.debut}).`);
-          // Only while it runs: two desks ending it at once end it once.
-          const { changes } = await tx.run(
-            sql`UPDATE affectations SET fin = ${fin} WHERE id = ${id} AND fin IS NULL`,
-          );
-          if (changes !== 1) throw new RefusedError('Cette affectation vient d’être terminée par ailleurs.');
+          await tx.run(sql`UPDATE affectations SET fin = ${fin} WHERE id = ${id}`);
         },
         now,
       ),
@@ -133,8 +125,7 @@ export async function endAssignment(
 export async function removeAssignment(db: Db, actor: Actor, id: number, now: Date): Promise<AssignmentRow> {
   return db.transaction(async (tx) => {
     const before = await getAssignment(tx, id);
-    const { changes } = await tx.run(sql`DELETE FROM affectations WHERE id = ${id}`);
-    if (changes !== 1) throw new NotFoundError(`L'affectation n° ${id} n'existe pas.`);
+    await tx.run(sql`DELETE FROM affectations WHERE id = ${id}`);
     await recordAudit(
       tx,
       actor,

@@ -4,11 +4,10 @@
 import type { ImportReport, RejectedLine } from '../../../common/agents/methods';
 import type { Actor } from '../audit/record';
 import { isRealDay } from '../../../common/dates';
-import { pointByCode } from '../points/points';
-import type { Db } from '../store/db';
+import { sql, type Db } from '../store/db';
 import type { AgentRecord } from './agents';
-import { agentByEmail, insertAgent, rewriteAgent } from './agents';
-import { insertAssignment, overlapping } from './affectations';
+import { agentsByEmail, insertAgent, rewriteAgent } from './agents';
+import { insertAssignment } from './affectations';
 import type { CsvLine } from './csv-read';
 import { readCsv } from './csv-read';
 import { isEmail } from '../../../common/email';
@@ -40,11 +39,52 @@ export function parseImportDay(text: string): string | null {
 const MAX_NAME = 120;
 const MAX_SERVICE = 200;
 
-async function checkLine(
-  db: Db,
+/**
+ * What the lines are checked against, read once for the whole file (the check runs before any write, in the
+ * transaction of the writes): the points by code, the agents by email, the end of each agent's assignments
+ * at each point.
+ */
+interface Register {
+  points: Map<string, { id: number; code: string; nom: string; ouvert: boolean }>;
+  agents: Map<string, AgentRecord>;
+  /** « agentId:pointId » → the ends of the agent's assignments there (null: open-ended). */
+  assignmentEnds: Map<string, Array<string | null>>;
+}
+
+async function readRegister(db: Db): Promise<Register> {
+  const points = await db.all<{ id: number; code: string; nom: string; ouvert: number }>(
+    sql`SELECT id, code, nom, ouvert FROM points`,
+  );
+  const assignments = await db.all<{ agent_id: number; point_id: number; fin: string | null }>(
+    sql`SELECT agent_id, point_id, fin FROM affectations`,
+  );
+  const assignmentEnds = new Map<string, Array<string | null>>();
+  for (const { agent_id, point_id, fin } of assignments) {
+    const key = `${agent_id}:${point_id}`;
+    assignmentEnds.set(key, [...(assignmentEnds.get(key) ?? []), fin]);
+  }
+  return {
+    // Codes are unique whatever the case.
+    points: new Map(
+      points.map((point) => [point.code.toLowerCase(), { ...point, ouvert: point.ouvert === 1 }]),
+    ),
+    agents: await agentsByEmail(db),
+    assignmentEnds,
+  };
+}
+
+/** Whether the agent is assigned to the point on `day` or after (an assignment ending before does not count). */
+function assignedFrom(register: Register, agentId: number, pointId: number, day: string): boolean {
+  return (register.assignmentEnds.get(`${agentId}:${pointId}`) ?? []).some(
+    (fin) => fin === null || fin >= day,
+  );
+}
+
+function checkLine(
+  register: Register,
   line: CsvLine,
   emailsSeen: Map<string, number>,
-): Promise<{ reasons: string[]; plan: LinePlan | null }> {
+): { reasons: string[]; plan: LinePlan | null } {
   if (line.malformed) return { reasons: [line.malformed], plan: null };
   const { nom = '', prenom = '', service = '', courriel = '', point = '', debut = '' } = line.cells;
   const reasons: string[] = [];
@@ -64,7 +104,7 @@ async function checkLine(
 
   let pointId: number | null = null;
   if (point) {
-    const found = await pointByCode(db, point);
+    const found = register.points.get(point.toLowerCase());
     if (!found) reasons.push(`aucun point d’accueil n’a le code « ${point} »`);
     else if (!found.ouvert) reasons.push(`le point « ${found.nom} » (${found.code}) est fermé`);
     else pointId = found.id;
@@ -79,14 +119,14 @@ async function checkLine(
   if (debut && !point) reasons.push('une date d’affectation est donnée sans point (colonne point)');
   if (reasons.length > 0) return { reasons, plan: null };
 
-  const existing = courriel ? await agentByEmail(db, courriel) : null;
+  const existing = courriel ? (register.agents.get(courriel.toLowerCase()) ?? null) : null;
   const changes =
     existing !== null &&
     (existing.nom !== nom || existing.prenom !== prenom || (service !== '' && existing.service !== service));
   let assignment: LinePlan['assignment'] = null;
   if (pointId !== null && day !== null) {
     // Already assigned there over that period: nothing to do.
-    const already = existing ? await overlapping(db, existing.id, pointId, day, null) : null;
+    const already = existing !== null && assignedFrom(register, existing.id, pointId, day);
     if (!already) assignment = { pointId, debut: day };
   }
   return {
@@ -155,8 +195,9 @@ export async function importAgentsCsv(
     const emailsSeen = new Map<string, number>();
     const rejected: RejectedLine[] = [];
     const plans: LinePlan[] = [];
+    const register = await readRegister(tx);
     for (const line of file.lines) {
-      const { reasons, plan } = await checkLine(tx, line, emailsSeen);
+      const { reasons, plan } = checkLine(register, line, emailsSeen);
       if (plan) plans.push(plan);
       else rejected.push({ line: line.line, raw: line.raw, reasons });
     }

@@ -38,6 +38,19 @@ export async function agentByEmail(db: Db, courriel: string): Promise<AgentRecor
   return row ? toAgent(row) : null;
 }
 
+/** Every agent with an email, by their email in lower case (for a check of many lines at once). */
+export async function agentsByEmail(db: Db): Promise<Map<string, AgentRecord>> {
+  const rows = await db.all<AgentRow & { courriel: string }>(
+    sql`SELECT ${COLUMNS} FROM agents WHERE courriel IS NOT NULL ORDER BY id`,
+  );
+  const agents = new Map<string, AgentRecord>();
+  for (const row of rows) {
+    const key = row.courriel.toLowerCase();
+    if (!agents.has(key)) agents.set(key, toAgent(row));
+  }
+  return agents;
+}
+
 async function checkEmailFree(db: Db, courriel: string | null, exceptId: number | null): Promise<void> {
   if (courriel === null) return;
   const holder = await agentByEmail(db, courriel);
@@ -55,14 +68,10 @@ export async function insertAgent(
   now: Date,
 ): Promise<AgentRecord> {
   await checkEmailFree(db, fields.courriel, null);
-  const id = Number(
-    await db.value<number>(
-      sql`INSERT INTO agents (nom, prenom, service, courriel, actif, cree_le)
+  const id = await db.insertId(sql`INSERT INTO agents (nom, prenom, service, courriel, actif, cree_le)
           VALUES (${fields.nom}, ${fields.prenom}, ${fields.service}, ${fields.courriel}, ${fields.actif ? 1 : 0},
                   ${now.toISOString()})
-          RETURNING id`,
-    ),
-  );
+          RETURNING id`);
   const created = await getAgent(db, id);
   await recordAudit(db, actor, { action: 'creation', objet: 'agent', objetId: id, apres: created }, now);
   return created;

@@ -69,24 +69,26 @@ function where(filter: AuditFilter): RawBuilder<unknown> {
 /**
  * The name of the record a row is about, as it is now: an account's holder, a point's name (for its label
  * too), an agent, an assignment (agent and point), a training type or session. Null for other kinds, or when
- * the record is gone.
+ * the record is gone. The text id is cast to an integer inside the branch of its kind only, so each lookup goes
+ * by primary key, and PostgreSQL never casts another kind's id (a setting's key) to an integer.
  */
+const OBJECT_ID = sql`CAST(audit.objet_id AS INTEGER)`;
 const OBJECT_NAME = sql`CASE audit.objet
-  WHEN 'compte' THEN (SELECT c.nom FROM comptes c WHERE CAST(c.id AS TEXT) = audit.objet_id)
-  WHEN 'point' THEN (SELECT p.nom FROM points p WHERE CAST(p.id AS TEXT) = audit.objet_id)
-  WHEN 'label' THEN (SELECT p.nom FROM points p WHERE CAST(p.id AS TEXT) = audit.objet_id)
-  WHEN 'agent' THEN (SELECT a.prenom || ' ' || a.nom FROM agents a WHERE CAST(a.id AS TEXT) = audit.objet_id)
+  WHEN 'compte' THEN (SELECT c.nom FROM comptes c WHERE c.id = ${OBJECT_ID})
+  WHEN 'point' THEN (SELECT p.nom FROM points p WHERE p.id = ${OBJECT_ID})
+  WHEN 'label' THEN (SELECT p.nom FROM points p WHERE p.id = ${OBJECT_ID})
+  WHEN 'agent' THEN (SELECT a.prenom || ' ' || a.nom FROM agents a WHERE a.id = ${OBJECT_ID})
   WHEN 'affectation' THEN (
     SELECT a.prenom || ' ' || a.nom || ' à ' || p.nom FROM affectations f
     JOIN agents a ON a.id = f.agent_id JOIN points p ON p.id = f.point_id
-    WHERE CAST(f.id AS TEXT) = audit.objet_id)
+    WHERE f.id = ${OBJECT_ID})
   WHEN 'type_formation' THEN (SELECT t.libelle FROM types_formation t WHERE t.code = audit.objet_id)
   WHEN 'session_formation' THEN (
     SELECT '« ' || t.libelle || ' » du '
       || substr(s.date, 9, 2) || '/' || substr(s.date, 6, 2) || '/' || substr(s.date, 1, 4)
     FROM sessions_formation s
-    JOIN types_formation t ON t.code = s.type WHERE CAST(s.id AS TEXT) = audit.objet_id)
-  WHEN 'flash' THEN (SELECT f.titre FROM flash f WHERE CAST(f.id AS TEXT) = audit.objet_id)
+    JOIN types_formation t ON t.code = s.type WHERE s.id = ${OBJECT_ID})
+  WHEN 'flash' THEN (SELECT f.titre FROM flash f WHERE f.id = ${OBJECT_ID})
 END`;
 
 /** The matching rows, newest first, one page of them, and how many match in all. */

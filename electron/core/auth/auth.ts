@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record';
 import { parisDay } from '../../../common/dates';
 import type { CallPoint } from '../points/call-point';
 import { pointOfCall } from '../points/call-point';
+import { KeyedQueue } from '../keyed-queue';
 import { pinAgentsOf } from './desk-agents';
 import { ConflictError, RefusedError } from '../errors';
 import type { CoreStore as Store } from '../store/core-store';
@@ -52,13 +53,12 @@ interface CompteRow {
   verrouille_jusqu: string | null;
 }
 
-/** Seconds until the account may be tried again (its forced wait or its lock); undefined when it may now. */
 export class AuthService {
   readonly tokens: SessionTokens;
   /** Failures per source (network address, or LOCAL_SOURCE), across accounts. */
   readonly sources: SourceThrottle;
-  /** The tail of each account's queue of attempts: one secret of an account is checked at a time. */
-  private readonly attempts = new Map<number, Promise<unknown>>();
+  /** Each account's queue of attempts: one secret of an account is checked at a time. */
+  private readonly attempts = new KeyedQueue<number>();
 
   constructor(
     private readonly store: Store,
@@ -79,14 +79,6 @@ export class AuthService {
       : db.one<CompteRow>(sql`SELECT * FROM comptes WHERE lower(identifiant) = lower(${value})`);
   }
 
-  /** An account's roles, in the contract's order (agent … administrateur). */
-  async rolesOf(compteId: number): Promise<Role[]> {
-    const rows = await this.store.db.all<{ role: string }>(
-      sql`SELECT role FROM compte_roles WHERE compte_id = ${compteId}`,
-    );
-    return sortRoles(rows.map((row) => row.role));
-  }
-
   async hasAccounts(db: Db = this.store.db): Promise<boolean> {
     return (await db.one(sql`SELECT 1 AS found FROM comptes LIMIT 1`)) !== undefined;
   }
@@ -96,14 +88,22 @@ export class AuthService {
     const token = client.token;
     const entry = this.tokens.touch(token);
     if (!entry) return ANONYMOUS;
-    const row = await this.row('id', entry.compteId);
+    // The account and its roles in one query (a row per role; one with no role when it has none): every call
+    // dispatched with a token comes here.
+    const rows = await this.store.db.all<
+      Pick<CompteRow, 'id' | 'identifiant' | 'nom' | 'agent_id' | 'actif'> & { role: string | null }
+    >(
+      sql`SELECT c.id, c.identifiant, c.nom, c.agent_id, c.actif, r.role
+          FROM comptes c LEFT JOIN compte_roles r ON r.compte_id = c.id WHERE c.id = ${entry.compteId}`,
+    );
+    const row = rows[0];
     if (!row || row.actif !== 1) {
       this.tokens.close(token);
       // Only if the slot still holds the token read here: a login may have given it a new one meanwhile.
       if (client.token === token) client.token = null;
       return ANONYMOUS;
     }
-    let roles = await this.rolesOf(row.id);
+    let roles = sortRoles(rows.flatMap((r) => (r.role === null ? [] : [r.role])));
     if (entry.via === 'pin') roles = roles.filter((role) => PIN_ROLES.includes(role));
     return {
       roles,
@@ -140,13 +140,9 @@ export class AuthService {
     const id = await this.store.db.transaction(async (tx) => {
       if (await this.hasAccounts(tx))
         throw new ConflictError('Le compte administrateur existe déjà : identifiez-vous.');
-      const compteId = Number(
-        await tx.value<number>(
-          sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le)
+      const compteId = await tx.insertId(sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, cree_le)
               VALUES (${input.identifiant}, ${input.nom}, ${hash}, ${at.toISOString()})
-              RETURNING id`,
-        ),
-      );
+              RETURNING id`);
       await tx.run(sql`INSERT INTO compte_roles (compte_id, role) VALUES (${compteId}, 'administrateur')`);
       await recordAudit(
         tx,
@@ -176,18 +172,6 @@ export class AuthService {
     return { echecs: row.echecs, prochainEssai: row.prochain_essai, verrouilleJusqu: row.verrouille_jusqu };
   }
 
-  /** Runs `task` after every earlier attempt on the same account has finished, whatever their outcome. */
-  private serialised<T>(compteId: number, task: () => Promise<T>): Promise<T> {
-    const previous = this.attempts.get(compteId) ?? Promise.resolve();
-    const run = previous.then(task);
-    const tail = run.catch(() => undefined);
-    this.attempts.set(compteId, tail);
-    void tail.then(() => {
-      if (this.attempts.get(compteId) === tail) this.attempts.delete(compteId);
-    });
-    return run;
-  }
-
   /**
    * Checks a secret of account `compteId` (read afresh, `secretOf` picks the hash), one attempt of the account
    * at a time: the lock is checked and the attempt counted as a failure *before* the hashing, then cleared on
@@ -204,7 +188,7 @@ export class AuthService {
     secret: string,
     failure: string,
   ): Promise<void> {
-    return this.serialised(compteId, async () => {
+    return this.attempts.run(compteId, async () => {
       const { hash, counted } = await this.store.db.transaction(async (tx) => {
         const row = await this.row('id', compteId, tx);
         const secretHash = row ? secretOf(row) : null;

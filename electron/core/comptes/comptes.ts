@@ -168,14 +168,11 @@ export async function insertCompte(db: Db, actor: Actor, input: NewCompte, now: 
   return db.transaction(async (tx) => {
     const agentId = input.agentId ?? null;
     await checkAgent(tx, agentId);
-    const id = Number(
-      await tx.value<number>(
-        sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, pin, agent_id, cree_le)
+    const id =
+      await tx.insertId(sql`INSERT INTO comptes (identifiant, nom, mot_de_passe, pin, agent_id, cree_le)
            VALUES (${input.identifiant}, ${input.nom}, ${input.motDePasseHash}, ${input.pinHash ?? null},
              ${agentId}, ${now.toISOString()})
-           RETURNING id`,
-      ),
-    );
+           RETURNING id`);
     await writeRoles(tx, id, input.roles);
     const apres = {
       ...audited(await getCompte(tx, id)),

@@ -312,7 +312,8 @@ describe('status changes', () => {
     expect(await db.value(sql`SELECT statut FROM constats WHERE id = ${constat}`)).toBe('ouvert');
   });
 
-  it('finishes an audit once when two desks finish it at once, and cancels only an open one', async () => {
+  // Two desks finishing at the same instant: electron/server/concurrency.test.ts (two servers, one PostgreSQL).
+  it('refuses to finish a finished audit again, and cancels only an open one', async () => {
     const id = await plan();
     const all = await codes(await starterId());
     await answerControle(
@@ -325,11 +326,8 @@ describe('status changes', () => {
       },
       NOW,
     );
-    const outcomes = await Promise.allSettled([
-      finishControle(db, auditor, id, TODAY, NOW),
-      finishControle(db, gestion, id, TODAY, NOW),
-    ]);
-    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    await finishControle(db, auditor, id, TODAY, NOW);
+    await expect(finishControle(db, gestion, id, TODAY, NOW)).rejects.toThrow(/terminé/);
     expect((await auditRows(db, 'controle')).filter((r) => r.action === 'fin')).toHaveLength(1);
     await expect(cancelControle(db, gestion, id, 'Erreur', NOW)).rejects.toThrow(/terminé/);
     const other = await plan();

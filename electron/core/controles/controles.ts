@@ -1,7 +1,8 @@
 // Internal audits: planned by a label manager (a point, a grid, a mode, a day, an auditor holding the auditor
 // training), filled in at the point by the auditor (or a label manager), finished once every criterion has an
-// answer, or cancelled. Every change is audited in its own transaction; a change of status is written only
-// from the status it was checked against (a conditional update), so two desks acting at once cannot both pass.
+// answer, or cancelled. Every change is audited in its own transaction, which also checks the status it changes
+// from: two desks acting at once run one after the other (SQLite's single connection; PostgreSQL's serializable
+// transaction, tried again after a conflict), so the second is judged on what the first wrote.
 import type {
   Constat,
   ControleMode,
@@ -18,7 +19,7 @@ import { frenchDate } from '../../../common/french-date';
 import { parisDay } from '../../../common/dates';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import { ConflictError, ForbiddenError, NotFoundError, RefusedError } from '../errors';
+import { ForbiddenError, NotFoundError, RefusedError } from '../errors';
 import { sql, type Db } from '../store/db';
 import { isAuditeur } from './auditeurs';
 import type { Caller } from './caller';
@@ -66,7 +67,7 @@ async function summaries(db: Db, rows: readonly SummaryRow[]): Promise<ControleS
       WHERE controle_id IN (${sql.join(rows.map((row) => row.id))})
       GROUP BY controle_id, gravite, statut`);
     for (const row of found) {
-      const n = Number(row.n);
+      const { n } = row;
       const entry = counts.get(row.controle_id) ?? { grades: emptyGrades(), majeuresOuvertes: 0 };
       entry.grades[row.gravite] += n;
       if (row.gravite === 'majeure' && row.statut === 'ouvert') entry.majeuresOuvertes += n;
@@ -150,16 +151,6 @@ async function fillable(db: Db, caller: Caller, id: number): Promise<ControleRow
     throw new ForbiddenError('Seul l’auditeur désigné ou un gestionnaire du label peut remplir cet audit.');
   if (!isOpen(row.statut)) throw new RefusedError(closedMessage(row.statut));
   return row;
-}
-
-/** After a conditional update of an audit changed nothing: it was finished or cancelled meanwhile. */
-async function closedMeanwhile(db: Db, id: number): Promise<never> {
-  const row = await controleRow(db, id);
-  throw new ConflictError(
-    isOpen(row.statut)
-      ? 'Cet audit vient d’être modifié ailleurs : rechargez-le.'
-      : closedMessage(row.statut),
-  );
 }
 
 const CONSTAT_SQL = sql`
@@ -262,21 +253,18 @@ export async function planControle(
       sql`SELECT ouvert FROM points WHERE id = ${input.pointId}`,
     );
     if (!point) throw new NotFoundError(`Le point d'accueil n° ${input.pointId} n'existe pas.`);
-    if (Number(point.ouvert) !== 1)
-      throw new RefusedError('Ce point d’accueil est fermé : il ne peut être audité.');
+    if (point.ouvert !== 1) throw new RefusedError('Ce point d’accueil est fermé : il ne peut être audité.');
     const version = await grilleVersion(tx, input.grilleId);
     if (!(await isAuditeur(tx, input.auditeurId, input.prevuLe)))
       throw new RefusedError(
         `Cet agent ne détient pas de formation « Auditeur interne » valable le ${frenchDate(input.prevuLe) ?? input.prevuLe} : il ne peut pas être désigné auditeur.`,
       );
     const stamp = now.toISOString();
-    const id = Number(
-      await tx.value<number>(sql`
+    const id = await tx.insertId(sql`
         INSERT INTO controles (point_id, grille_version_id, mode, prevu_le, auditeur_id, statut, cree_le, modifie_le)
         VALUES (${input.pointId}, ${version.versionId}, ${input.mode}, ${input.prevuLe}, ${input.auditeurId},
                 'planifie', ${stamp}, ${stamp})
-        RETURNING id`),
-    );
+        RETURNING id`);
     await recordAudit(
       tx,
       caller.actor,
@@ -304,10 +292,9 @@ export async function answerControle(
     const unknown = input.reponses.find((r) => !codes.has(r.critere));
     if (unknown)
       throw new RefusedError(`Le critère « ${unknown.critere} » n'est pas dans la grille de cet audit.`);
-    const { changes } = await tx.run(sql`
+    await tx.run(sql`
       UPDATE controles SET synthese = ${input.synthese}, statut = 'en_cours', modifie_le = ${now.toISOString()}
-      WHERE id = ${input.id} AND statut IN ${OPEN_STATUTS}`);
-    if (changes === 0) await closedMeanwhile(tx, input.id);
+      WHERE id = ${input.id}`);
     for (const r of input.reponses)
       await tx.run(sql`
         INSERT INTO controle_reponses (controle_id, critere, resultat, commentaire)
@@ -345,18 +332,16 @@ export async function finishControle(
       (n, t) => n + t.criteres.length,
       0,
     );
-    const answered = Number(
-      await tx.value<number>(sql`SELECT COUNT(*) FROM controle_reponses WHERE controle_id = ${id}`),
-    );
+    const answered =
+      (await tx.value<number>(sql`SELECT COUNT(*) FROM controle_reponses WHERE controle_id = ${id}`)) ?? 0;
     if (answered < total)
       throw new RefusedError(
         `Il reste ${total - answered} critère(s) sans réponse : répondez à chacun (conforme, non conforme ou sans objet) avant de terminer l’audit.`,
       );
     const avant = await auditRecord(tx, id);
-    const { changes } = await tx.run(sql`
+    await tx.run(sql`
       UPDATE controles SET statut = 'termine', realise_le = ${day}, modifie_le = ${now.toISOString()}
-      WHERE id = ${id} AND statut IN ${OPEN_STATUTS}`);
-    if (changes === 0) await closedMeanwhile(tx, id);
+      WHERE id = ${id}`);
     await recordAudit(
       tx,
       caller.actor,
@@ -377,10 +362,9 @@ export async function cancelControle(
   await db.transaction(async (tx) => {
     const row = await fillable(tx, caller, id);
     const avant = await auditRecord(tx, row.id);
-    const { changes } = await tx.run(sql`
+    await tx.run(sql`
       UPDATE controles SET statut = 'annule', motif_annulation = ${motif}, modifie_le = ${now.toISOString()}
-      WHERE id = ${id} AND statut IN ${OPEN_STATUTS}`);
-    if (changes === 0) await closedMeanwhile(tx, id);
+      WHERE id = ${id}`);
     await recordAudit(
       tx,
       caller.actor,
@@ -407,12 +391,10 @@ export async function addConstat(
       if (!codes.includes(critere))
         throw new RefusedError(`Le critère « ${critere} » n'est pas dans la grille de cet audit.`);
     }
-    const id = Number(
-      await tx.value<number>(sql`
+    const id = await tx.insertId(sql`
         INSERT INTO constats (controle_id, critere, gravite, texte, statut, cree_le)
         VALUES (${input.controleId}, ${critere}, ${input.gravite}, ${input.texte}, 'ouvert', ${now.toISOString()})
-        RETURNING id`),
-    );
+        RETURNING id`);
     await recordAudit(
       tx,
       caller.actor,
@@ -439,8 +421,7 @@ export async function removeConstat(db: Db, caller: Caller, id: number, now: Dat
     }>(sql`SELECT controle_id, critere, gravite, texte FROM constats WHERE id = ${id}`);
     if (!constat) throw new NotFoundError(`Le constat n° ${id} n'existe pas.`);
     await fillable(tx, caller, constat.controle_id);
-    const { changes } = await tx.run(sql`DELETE FROM constats WHERE id = ${id}`);
-    if (changes === 0) throw new NotFoundError(`Le constat n° ${id} n'existe pas.`);
+    await tx.run(sql`DELETE FROM constats WHERE id = ${id}`);
     await recordAudit(
       tx,
       caller.actor,

@@ -64,7 +64,7 @@ export async function listGrilles(db: Db): Promise<GrilleSummary[]> {
     nom: row.nom,
     version: row.version,
     criteres: countCriteria(parseThemes(row.themes)),
-    controles: Number(row.controles),
+    controles: row.controles,
   }));
 }
 
@@ -142,10 +142,8 @@ export async function saveGrille(
     let version = 1;
     let previous: ThemeGrille[][] = [];
     if (grilleId === undefined) {
-      grilleId = Number(
-        await tx.value<number>(
-          sql`INSERT INTO controle_grilles (nom, cree_le) VALUES (${input.nom}, ${now.toISOString()}) RETURNING id`,
-        ),
+      grilleId = await tx.insertId(
+        sql`INSERT INTO controle_grilles (nom, cree_le) VALUES (${input.nom}, ${now.toISOString()}) RETURNING id`,
       );
     } else {
       const latest = await grilleVersion(tx, grilleId);

@@ -36,9 +36,8 @@ export async function setFavori(
   const { titre } = published(fiches, ficheId);
   // The count, the check and the insert in one transaction: two tabs starring at once cannot pass the limit.
   return db.transaction(async (tx) => {
-    const count = Number(
-      await tx.value<number>(sql`SELECT count(*) FROM favoris WHERE compte_id = ${compteId}`),
-    );
+    const count =
+      (await tx.value<number>(sql`SELECT count(*) FROM favoris WHERE compte_id = ${compteId}`)) ?? 0;
     if (count >= MAX_FAVORIS && !(await isFavori(tx, compteId, ficheId)))
       throw new RefusedError(
         `Vous avez déjà ${MAX_FAVORIS} fiches favorites : retirez-en une avant d’en ajouter une autre.`,

@@ -12,7 +12,7 @@ import type {
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, RefusedError } from '../errors';
-import { sql, type Db } from '../store/db';
+import { sql, type Db, type RawBuilder } from '../store/db';
 
 /** The published fiches, by id (drafts and removed fiches answer undefined). */
 export type FicheLookup = (id: string) => { titre: string } | undefined;
@@ -53,51 +53,85 @@ async function row(db: Db, id: number): Promise<FlashRow> {
   return found;
 }
 
-function pointsOf(db: Db, id: number): Promise<Array<{ id: number; nom: string }>> {
-  return db.all<{ id: number; nom: string }>(
-    sql`SELECT p.id, p.nom FROM flash_points fp JOIN points p ON p.id = fp.point_id
-        WHERE fp.flash_id = ${id} ORDER BY lower(p.nom)`,
+/**
+ * The rows of several announcements read in one query, each announcement's in the query's order (an
+ * announcement without any gets an empty list). No query at all for no announcement.
+ */
+async function perFlash<T>(
+  ids: readonly number[],
+  read: (ids: RawBuilder<unknown>) => Promise<Array<T & { flashId: number }>>,
+): Promise<Map<number, T[]>> {
+  const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return grouped;
+  for (const { flashId, ...rest } of await read(sql.join([...new Set(ids)])))
+    grouped.get(flashId)?.push(rest as T);
+  return grouped;
+}
+
+function pointsOf(db: Db, ids: readonly number[]): Promise<Map<number, Array<{ id: number; nom: string }>>> {
+  return perFlash(ids, (list) =>
+    db.all<{ flashId: number; id: number; nom: string }>(
+      sql`SELECT fp.flash_id AS "flashId", p.id, p.nom FROM flash_points fp JOIN points p ON p.id = fp.point_id
+          WHERE fp.flash_id IN (${list}) ORDER BY lower(p.nom)`,
+    ),
   );
 }
 
-async function ficheIdsOf(db: Db, id: number): Promise<string[]> {
-  const rows = await db.all<{ fiche_id: string }>(
-    sql`SELECT fiche_id FROM flash_fiches WHERE flash_id = ${id} ORDER BY fiche_id`,
+async function ficheIdsOf(db: Db, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const rows = await perFlash(ids, (list) =>
+    db.all<{ flashId: number; fiche_id: string }>(
+      sql`SELECT flash_id AS "flashId", fiche_id FROM flash_fiches WHERE flash_id IN (${list}) ORDER BY fiche_id`,
+    ),
   );
-  return rows.map((r) => r.fiche_id);
+  return new Map([...rows].map(([id, fiches]) => [id, fiches.map((r) => r.fiche_id)]));
 }
 
 /**
- * The accounts expected to read an announcement — active agents' accounts assigned to one of its points at some
- * day of its display period (every active agent's account when it is for every point) — and anyone else who
- * read it, read ones first.
+ * The accounts expected to read each announcement — active agents' accounts assigned to one of its points at
+ * some day of its display period (every active agent's account when it is for every point) — and anyone else
+ * who read it, read ones first.
  */
-function lecteursOf(db: Db, flash: FlashRow): Promise<FlashLecteur[]> {
-  const tous = flash.tous_points === 1 ? 1 : 0;
-  return db.all<FlashLecteur>(
-    sql`WITH attendus AS (
-          SELECT c.id FROM comptes c
-          JOIN compte_roles r ON r.compte_id = c.id AND r.role = 'agent'
-          WHERE c.actif = 1 AND (
-            CAST(${tous} AS INTEGER) = 1 OR EXISTS (
-              SELECT 1 FROM affectations a
-              JOIN flash_points fp ON fp.point_id = a.point_id AND fp.flash_id = ${flash.id}
-              WHERE a.agent_id = c.agent_id AND a.debut <= ${flash.fin} AND (a.fin IS NULL OR a.fin >= ${flash.debut})))
-          UNION
-          SELECT compte_id FROM flash_lectures WHERE flash_id = ${flash.id})
-        SELECT c.id AS "compteId", c.nom, l.lu_le AS "luLe"
-        FROM attendus x JOIN comptes c ON c.id = x.id
-        LEFT JOIN flash_lectures l ON l.flash_id = ${flash.id} AND l.compte_id = c.id
-        ORDER BY CASE WHEN l.lu_le IS NULL THEN 1 ELSE 0 END, l.lu_le, lower(c.nom)`,
+function lecteursOf(db: Db, ids: readonly number[]): Promise<Map<number, FlashLecteur[]>> {
+  return perFlash(ids, (list) =>
+    db.all<FlashLecteur & { flashId: number }>(
+      sql`WITH attendus AS (
+            SELECT f.id AS flash_id, c.id FROM flash f
+            JOIN comptes c ON c.actif = 1
+            JOIN compte_roles r ON r.compte_id = c.id AND r.role = 'agent'
+            WHERE f.id IN (${list}) AND (
+              f.tous_points = 1 OR EXISTS (
+                SELECT 1 FROM affectations a
+                JOIN flash_points fp ON fp.point_id = a.point_id AND fp.flash_id = f.id
+                WHERE a.agent_id = c.agent_id AND a.debut <= f.fin AND (a.fin IS NULL OR a.fin >= f.debut)))
+            UNION
+            SELECT flash_id, compte_id FROM flash_lectures WHERE flash_id IN (${list}))
+          SELECT x.flash_id AS "flashId", c.id AS "compteId", c.nom, l.lu_le AS "luLe"
+          FROM attendus x JOIN comptes c ON c.id = x.id
+          LEFT JOIN flash_lectures l ON l.flash_id = x.flash_id AND l.compte_id = c.id
+          ORDER BY CASE WHEN l.lu_le IS NULL THEN 1 ELSE 0 END, l.lu_le, lower(c.nom)`,
+    ),
   );
 }
 
-async function summaryOf(
-  db: Db,
+/** The summaries of announcements, their points and readers read in two queries for all. */
+async function summariesOf(db: Db, flashes: FlashRow[], today: string): Promise<FlashSummary[]> {
+  const ids = flashes.map((flash) => flash.id);
+  const lecteurs = await lecteursOf(db, ids);
+  const points = await pointsOf(
+    db,
+    flashes.filter((flash) => flash.tous_points !== 1).map((flash) => flash.id),
+  );
+  return flashes.map((flash) =>
+    summaryOf(flash, today, lecteurs.get(flash.id) ?? [], points.get(flash.id) ?? []),
+  );
+}
+
+function summaryOf(
   flash: FlashRow,
   today: string,
   lecteurs: FlashLecteur[],
-): Promise<FlashSummary> {
+  points: Array<{ id: number; nom: string }>,
+): FlashSummary {
   return {
     id: flash.id,
     titre: flash.titre,
@@ -105,7 +139,7 @@ async function summaryOf(
     fin: flash.fin,
     etat: etatOn(flash, today),
     tousPoints: flash.tous_points === 1,
-    points: flash.tous_points === 1 ? [] : await pointsOf(db, flash.id),
+    points: flash.tous_points === 1 ? [] : points,
     lus: lecteurs.filter((lecteur) => lecteur.luLe !== null).length,
     attendus: lecteurs.length,
     creePar: flash.cree_par_nom,
@@ -120,9 +154,7 @@ export async function listFlash(db: Db, today: string, archive: boolean): Promis
       ? sql`SELECT ${COLUMNS} FROM flash f WHERE f.fin < ${today} ORDER BY f.fin DESC, f.id DESC`
       : sql`SELECT ${COLUMNS} FROM flash f WHERE f.fin >= ${today} ORDER BY f.debut, f.id`,
   );
-  const summaries: FlashSummary[] = [];
-  for (const flash of rows) summaries.push(await summaryOf(db, flash, today, await lecteursOf(db, flash)));
-  return summaries;
+  return summariesOf(db, rows, today);
 }
 
 /** The open points, for the form's choice of targets. */
@@ -141,12 +173,13 @@ export async function getFlash(
   today: string,
 ): Promise<FlashDetail> {
   const flash = await row(db, id);
-  const lecteurs = await lecteursOf(db, flash);
+  const lecteurs = (await lecteursOf(db, [id])).get(id) ?? [];
+  const points = flash.tous_points === 1 ? [] : ((await pointsOf(db, [id])).get(id) ?? []);
   return {
-    ...(await summaryOf(db, flash, today, lecteurs)),
+    ...summaryOf(flash, today, lecteurs, points),
     texte: flash.texte,
     html: render(flash.texte),
-    fiches: (await ficheIdsOf(db, id)).map((ficheId) => ({
+    fiches: ((await ficheIdsOf(db, [id])).get(id) ?? []).map((ficheId) => ({
       id: ficheId,
       titre: fiches(ficheId)?.titre ?? null,
     })),
@@ -163,17 +196,23 @@ async function snapshot(db: Db, id: number): Promise<Record<string, unknown>> {
     debut: flash.debut,
     fin: flash.fin,
     tousPoints: flash.tous_points === 1,
-    points: (await pointsOf(db, id)).map((point) => point.nom),
-    fiches: await ficheIdsOf(db, id),
+    points: ((await pointsOf(db, [id])).get(id) ?? []).map((point) => point.nom),
+    fiches: (await ficheIdsOf(db, [id])).get(id) ?? [],
   };
 }
 
 /** Checks the targets and links, then writes them (the announcement's row exists; inside its transaction). */
 async function writeTargets(db: Db, fiches: FicheLookup, id: number, fields: FlashFields): Promise<void> {
   const pointIds = fields.tousPoints ? [] : [...new Set(fields.pointIds)];
-  for (const pointId of pointIds)
-    if ((await db.one(sql`SELECT 1 AS one FROM points WHERE id = ${pointId}`)) === undefined)
-      throw new NotFoundError(`Le point d’accueil n° ${pointId} n’existe pas.`);
+  if (pointIds.length > 0) {
+    const known = new Set(
+      (await db.all<{ id: number }>(sql`SELECT id FROM points WHERE id IN (${sql.join(pointIds)})`)).map(
+        (point) => point.id,
+      ),
+    );
+    const missing = pointIds.find((pointId) => !known.has(pointId));
+    if (missing !== undefined) throw new NotFoundError(`Le point d’accueil n° ${missing} n’existe pas.`);
+  }
   const ficheIds = [...new Set(fields.ficheIds.map((ficheId) => ficheId.trim()))];
   for (const ficheId of ficheIds)
     if (!fiches(ficheId))
@@ -182,10 +221,16 @@ async function writeTargets(db: Db, fiches: FicheLookup, id: number, fields: Fla
       );
   await db.run(sql`DELETE FROM flash_points WHERE flash_id = ${id}`);
   await db.run(sql`DELETE FROM flash_fiches WHERE flash_id = ${id}`);
-  for (const pointId of pointIds)
-    await db.run(sql`INSERT INTO flash_points (flash_id, point_id) VALUES (${id}, ${pointId})`);
-  for (const ficheId of ficheIds)
-    await db.run(sql`INSERT INTO flash_fiches (flash_id, fiche_id) VALUES (${id}, ${ficheId})`);
+  if (pointIds.length > 0)
+    await db.run(
+      sql`INSERT INTO flash_points (flash_id, point_id)
+          VALUES ${sql.join(pointIds.map((pointId) => sql`(${id}, ${pointId})`))}`,
+    );
+  if (ficheIds.length > 0)
+    await db.run(
+      sql`INSERT INTO flash_fiches (flash_id, fiche_id)
+          VALUES ${sql.join(ficheIds.map((ficheId) => sql`(${id}, ${ficheId})`))}`,
+    );
 }
 
 export interface FlashContext {
@@ -203,14 +248,11 @@ export async function createFlash(
   context: FlashContext,
 ): Promise<FlashDetail> {
   const id = await db.transaction(async (tx) => {
-    const created = Number(
-      await tx.value<number>(
-        sql`INSERT INTO flash (titre, texte, debut, fin, tous_points, cree_par, cree_par_nom, cree_le)
+    const created =
+      await tx.insertId(sql`INSERT INTO flash (titre, texte, debut, fin, tous_points, cree_par, cree_par_nom, cree_le)
             VALUES (${fields.titre}, ${fields.texte}, ${fields.debut}, ${fields.fin}, ${fields.tousPoints ? 1 : 0},
               ${actor.compteId}, ${actor.nom}, ${context.now.toISOString()})
-            RETURNING id`,
-      ),
-    );
+            RETURNING id`);
     await writeTargets(tx, context.fiches, created, fields);
     await recordAudit(
       tx,
@@ -256,13 +298,13 @@ function shown(reader: Pick<Reader, 'pointId' | 'today'>) {
       OR EXISTS (SELECT 1 FROM flash_points fp WHERE fp.flash_id = f.id AND fp.point_id = ${reader.pointId}))`;
 }
 
-async function viewOf(
-  db: Db,
+function viewOf(
   fiches: FicheLookup,
   render: Render,
   flash: FlashRow,
+  ficheIds: string[],
   lu: boolean,
-): Promise<FlashView> {
+): FlashView {
   return {
     id: flash.id,
     titre: flash.titre,
@@ -270,7 +312,7 @@ async function viewOf(
     debut: flash.debut,
     fin: flash.fin,
     // Only fiches the desk can open: a linked fiche removed since is left out.
-    fiches: (await ficheIdsOf(db, flash.id)).flatMap((ficheId) => {
+    fiches: ficheIds.flatMap((ficheId) => {
       const fiche = fiches(ficheId);
       return fiche ? [{ id: ficheId, titre: fiche.titre }] : [];
     }),
@@ -300,9 +342,11 @@ export async function currentFlash(
           }
         ORDER BY lu, f.debut DESC, f.id DESC`,
   );
-  const views: FlashView[] = [];
-  for (const flash of rows) views.push(await viewOf(db, fiches, render, flash, Number(flash.lu) === 1));
-  return views;
+  const ficheIds = await ficheIdsOf(
+    db,
+    rows.map((flash) => flash.id),
+  );
+  return rows.map((flash) => viewOf(fiches, render, flash, ficheIds.get(flash.id) ?? [], flash.lu === 1));
 }
 
 /** The reader confirms having read an announcement shown at their point today (again: no change). */
@@ -324,5 +368,5 @@ export async function confirmFlash(
     sql`INSERT INTO flash_lectures (flash_id, compte_id, lu_le) VALUES (${id}, ${reader.compteId}, ${now.toISOString()})
         ON CONFLICT DO NOTHING`,
   );
-  return viewOf(db, fiches, render, flash, true);
+  return viewOf(fiches, render, flash, (await ficheIdsOf(db, [id])).get(id) ?? [], true);
 }

@@ -41,14 +41,22 @@ export async function setAttendance(
       throw new RefusedError(
         `La session du ${session.date} n'a pas encore eu lieu : personne ne peut y être noté présent.`,
       );
-    for (const entry of entries)
-      if ((await tx.one(sql`SELECT 1 AS found FROM agents WHERE id = ${entry.agentId}`)) === undefined)
-        throw new NotFoundError(`L'agent n° ${entry.agentId} n'existe pas.`);
+    if (entries.length > 0) {
+      const ids = entries.map((entry) => entry.agentId);
+      const known = new Set(
+        (await tx.all<{ id: number }>(sql`SELECT id FROM agents WHERE id IN (${sql.join(ids)})`)).map(
+          (agent) => agent.id,
+        ),
+      );
+      const missing = ids.find((id) => !known.has(id));
+      if (missing !== undefined) throw new NotFoundError(`L'agent n° ${missing} n'existe pas.`);
+    }
     const before = await attendanceOf(tx, sessionId);
     await tx.run(sql`DELETE FROM presences WHERE session_id = ${sessionId}`);
-    for (const entry of entries)
+    if (entries.length > 0)
       await tx.run(
-        sql`INSERT INTO presences (session_id, agent_id, statut) VALUES (${sessionId}, ${entry.agentId}, ${entry.statut})`,
+        sql`INSERT INTO presences (session_id, agent_id, statut)
+            VALUES ${sql.join(entries.map((entry) => sql`(${sessionId}, ${entry.agentId}, ${entry.statut})`))}`,
       );
     await recordAudit(
       tx,

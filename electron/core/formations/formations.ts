@@ -82,13 +82,9 @@ export async function createFormation(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     await getTrainingType(tx, fields.type);
-    const id = Number(
-      await tx.value<number>(
-        sql`INSERT INTO sessions_formation (type, date, formateur, lieu, cree_le)
+    const id = await tx.insertId(sql`INSERT INTO sessions_formation (type, date, formateur, lieu, cree_le)
             VALUES (${fields.type}, ${fields.date}, ${fields.formateur}, ${fields.lieu}, ${now.toISOString()})
-            RETURNING id`,
-      ),
-    );
+            RETURNING id`);
     await recordAudit(
       tx,
       actor,
@@ -117,11 +113,10 @@ export async function updateFormation(
         async () => {
           await getTrainingType(tx, fields.type);
           if (fields.date > parisDay(now)) {
-            const present = Number(
-              await tx.value<number>(
+            const present =
+              (await tx.value<number>(
                 sql`SELECT COUNT(*) FROM presences WHERE session_id = ${id} AND statut = 'present'`,
-              ),
-            );
+              )) ?? 0;
             if (present > 0)
               throw new RefusedError(
                 `Cette session ne peut pas être déplacée à une date future : ${present} agent(s) y sont notés présents.`,

@@ -9,7 +9,7 @@
 // agent's own corrections of the day are the only changes it allows).
 import type { Actor } from '../audit/record';
 import type { CallPoint, RowOrigin } from '../points/call-point';
-import { pointOfCall, pointOfRow } from '../points/call-point';
+import { pointOfCall } from '../points/call-point';
 import { parisDay } from '../../../common/dates';
 import { RefusedError } from '../errors';
 import { sql, type Db } from '../store/db';
@@ -57,11 +57,10 @@ export async function deskPoint(
 ): Promise<{ pointId: number; posteId: number | null; canal: JournalCanal }> {
   const point = given === undefined ? await pointOfCall(db) : given;
   if (!point) throw new RefusedError(UNBOUND_MESSAGE);
-  const type = await db.value<string>(sql`SELECT type FROM points WHERE id = ${point.pointId}`);
   return {
     pointId: point.pointId,
     posteId: point.posteId,
-    canal: CANAL_BY_POINT_TYPE[type ?? ''] ?? 'accueil_physique',
+    canal: CANAL_BY_POINT_TYPE[point.type] ?? 'accueil_physique',
   };
 }
 
@@ -86,7 +85,7 @@ export async function recordEntry(
   now: Date,
   origin: RowOrigin = {},
 ): Promise<JournalEntry> {
-  const desk = await deskPoint(db, await pointOfRow(db, origin));
+  const desk = await deskPoint(db, origin.point);
   const fiches = [...new Set(input.fiches)];
   if (fiches.length > MAX_FICHES)
     throw new RefusedError(`Au plus ${MAX_FICHES} fiches consultées sont gardées pour un contact.`);
@@ -103,7 +102,7 @@ export async function recordEntry(
 
   // One transaction: the entry, its fiches and its search links are committed together before this returns.
   const id = await db.transaction(async (tx) => {
-    const entryId = await tx.value<number>(
+    const entryId = await tx.insertId(
       sql`INSERT INTO journal (horodatage, jour, heure, point_id, compte_id, canal, issue, service_id, motif,
             theme, duree_s, uid, poste_id, recu_le)
           VALUES (${now.toISOString()}, ${jour}, ${parisHour(now)}, ${desk.pointId}, ${actor.compteId},
@@ -112,14 +111,18 @@ export async function recordEntry(
             ${origin.recuLe?.toISOString() ?? null})
           RETURNING id`,
     );
-    if (entryId === undefined) throw new Error('journal insert returned no id');
-    for (const fiche of fiches)
-      await tx.run(sql`INSERT INTO journal_fiches (entree_id, fiche_id) VALUES (${entryId}, ${fiche})`);
+    if (fiches.length > 0)
+      await tx.run(
+        sql`INSERT INTO journal_fiches (entree_id, fiche_id)
+            VALUES ${sql.join(fiches.map((fiche) => sql`(${entryId}, ${fiche})`))}`,
+      );
     // Only this desk's searches of the day, not yet linked: a stale or foreign id is ignored, never moved.
-    for (const rechercheId of new Set(input.rechercheIds ?? []))
+    const rechercheIds = [...new Set(input.rechercheIds ?? [])];
+    if (rechercheIds.length > 0)
       await tx.run(
         sql`UPDATE recherches SET entree_id = ${entryId}
-            WHERE id = ${rechercheId} AND point_id = ${desk.pointId} AND jour = ${jour} AND entree_id IS NULL`,
+            WHERE id IN (${sql.join(rechercheIds)}) AND point_id = ${desk.pointId} AND jour = ${jour}
+              AND entree_id IS NULL`,
       );
     return entryId;
   });

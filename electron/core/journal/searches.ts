@@ -6,7 +6,7 @@ import { sql, type Db } from '../store/db';
 import { normaliseQuery } from '../../../common/journal/query';
 import type { RowOrigin } from '../points/call-point';
 import { pointOfRow } from '../points/call-point';
-import { deskPoint } from './record';
+import { UNBOUND_MESSAGE } from './record';
 
 /** Records a settled search at the point of `origin` (by default the installation's). */
 export async function recordSearch(
@@ -17,13 +17,14 @@ export async function recordSearch(
 ): Promise<{ id: number }> {
   const requete = normaliseQuery(input.q);
   if (requete === '') throw new RefusedError('Une recherche vide n’est pas enregistrée.');
-  const { pointId, posteId } = await deskPoint(db, await pointOfRow(db, origin));
-  const id = await db.value<number>(
+  const point = await pointOfRow(db, origin);
+  if (!point) throw new RefusedError(UNBOUND_MESSAGE);
+  const { pointId, posteId } = point;
+  const id = await db.insertId(
     sql`INSERT INTO recherches (horodatage, jour, point_id, requete, resultats, uid, poste_id)
         VALUES (${now.toISOString()}, ${parisDay(now)}, ${pointId}, ${requete}, ${input.resultats},
           ${origin.uid ?? null}, ${posteId})
         RETURNING id`,
   );
-  if (id === undefined) throw new Error('recherches insert returned no id');
   return { id };
 }

@@ -125,16 +125,12 @@ export async function decideLabel(
 
     const expireLe = expiryAfter(input.action, date, latest, settings);
     const decidedBy = await deciderName(tx, actor);
-    const id = Number(
-      await tx.value<number>(
-        sql`INSERT INTO label_evenements
+    const id = await tx.insertId(sql`INSERT INTO label_evenements
               (point_id, action, statut, date, expire_le, motif, decide_par, decide_par_nom, evaluation, enregistre_le)
             VALUES (${input.pointId}, ${input.action}, ${transition.to}, ${date}, ${expireLe}, ${motif},
                     ${actor.compteId}, ${decidedBy}, ${evaluation === null ? null : JSON.stringify(evaluation)},
                     ${now.toISOString()})
-            RETURNING id`,
-      ),
-    );
+            RETURNING id`);
     await recordAudit(
       tx,
       actor,

@@ -1,4 +1,5 @@
 // The public register: the points whose label is in force today, as rows and as a CSV file for Excel.
+import { oneLineAddress } from '../address';
 import { csvFile, csvTable } from '../csv';
 import { parisDay } from '../../../common/dates';
 import type { Db } from '../store/db';
@@ -7,11 +8,6 @@ import { isLabelled } from './lifecycle';
 import { pointStates } from './label-points';
 import type { RegisterRow } from '../../../common/label/types';
 import { ENTITE_NAMES, TYPE_NAMES } from '../../../common/points/methods';
-
-function address(point: { voie: string; complement: string; code_postal: string; commune: string }): string {
-  const town = [point.code_postal, point.commune].filter(Boolean).join(' ');
-  return [point.voie, point.complement, town].filter(Boolean).join(', ');
-}
 
 /** Labelled or renewed points, not expired (a suspended label is not in force); Ville, Métropole, CCAS, other. */
 export async function labelRegister(db: Db, now: Date): Promise<RegisterRow[]> {
@@ -24,7 +20,7 @@ export async function labelRegister(db: Db, now: Date): Promise<RegisterRow[]> {
       entite: point.entite,
       nom: point.nom,
       type: point.type,
-      adresse: address(point),
+      adresse: oneLineAddress(point),
       horaires: point.horaires,
       // A label in force has at least one labelled event, so a grant date.
       labelliseLe: grants.get(point.id) ?? '',

@@ -11,20 +11,24 @@ export interface CallingDesk {
   nom: string;
   pointId: number;
   pointNom: string;
+  /** The point's type (physique, téléphonique…): its default channel. */
+  pointType: string;
 }
 
 export interface CallPoint {
   pointId: number;
   nom: string;
+  /** The point's type (physique, téléphonique…): the default channel of what is logged there. */
+  type: string;
   /** The desk the call comes from; null for the installation's own point. */
   posteId: number | null;
 }
 
 /** The point of a call from `desk`, or (no desk) the installation's; null when the installation is unbound. */
 export async function pointOfCall(db: Db, desk?: CallingDesk): Promise<CallPoint | null> {
-  if (desk) return { pointId: desk.pointId, nom: desk.pointNom, posteId: desk.id };
+  if (desk) return { pointId: desk.pointId, nom: desk.pointNom, type: desk.pointType, posteId: desk.id };
   const point = await installationPoint(db);
-  return point && { pointId: point.pointId, nom: point.nom, posteId: null };
+  return point && { ...point, posteId: null };
 }
 
 /**

@@ -5,9 +5,14 @@ import { readSetting } from '../store/settings';
 
 export const INSTALLATION_POINT_KEY = 'installation.point';
 
-export async function installationPoint(db: Db): Promise<{ pointId: number; nom: string } | null> {
+/** The point this installation is bound to (its name and type), or null. */
+export async function installationPoint(
+  db: Db,
+): Promise<{ pointId: number; nom: string; type: string } | null> {
   const pointId = await readSetting(db, INSTALLATION_POINT_KEY, z.number().int().positive().nullable(), null);
   if (pointId === null) return null;
-  const nom = await db.value<string>(sql`SELECT nom FROM points WHERE id = ${pointId}`);
-  return nom === undefined ? null : { pointId, nom };
+  const point = await db.one<{ nom: string; type: string }>(
+    sql`SELECT nom, type FROM points WHERE id = ${pointId}`,
+  );
+  return point ? { pointId, ...point } : null;
 }

@@ -93,13 +93,10 @@ export async function createPoint(
 ): Promise<PointRecord> {
   return db.transaction(async (tx) => {
     await checkCodeFree(tx, fields.code, null);
-    const id = Number(
-      await tx.value<number>(
-        sql`INSERT INTO points (${sql.join(FIELDS.map((key) => sql.ref(key)))}, cree_le)
+    const id =
+      await tx.insertId(sql`INSERT INTO points (${sql.join(FIELDS.map((key) => sql.ref(key)))}, cree_le)
             VALUES (${sql.join(values(fields))}, ${now.toISOString()})
-            RETURNING id`,
-      ),
-    );
+            RETURNING id`);
     const created = await getPoint(tx, id);
     await recordAudit(tx, actor, { action: 'creation', objet: 'point', objetId: id, apres: created }, now);
     return created;

@@ -92,12 +92,11 @@ export async function createPoste(
         `Le point d'accueil « ${point.nom} » est fermé : il ne reçoit pas de nouveau poste.`,
       );
     const code = newCode();
-    const id = await tx.value<number>(
+    const id = await tx.insertId(
       sql`INSERT INTO postes (nom, point_id, code_empreinte, code_expire_le, cree_le)
           VALUES (${fields.nom}, ${fields.pointId}, ${sha256Of(code)}, ${expiry(now)}, ${now.toISOString()})
           RETURNING id`,
     );
-    if (id === undefined) throw new Error('postes insert returned no id');
     const poste = await getPoste(tx, id);
     await recordAudit(tx, actor, { action: 'creation', objet: 'poste', objetId: id, apres: poste }, now);
     return { poste, code: formatCode(code) };
@@ -161,13 +160,13 @@ export async function enrolPoste(db: Db, code: string, now: Date): Promise<Poste
     if (!row || (row.code_expire_le !== null && row.code_expire_le < now.toISOString()))
       throw new RefusedError(WRONG_CODE);
     const credential = randomBytes(32).toString('base64url');
-    // Spent only if still unspent: of two desks enrolling with one code at once, one gets the credential.
-    const { changes } = await tx.run(
+    // Of two desks enrolling with one code at once, the second runs after the first (PostgreSQL tries its
+    // serializable transaction again) and finds the code spent.
+    await tx.run(
       sql`UPDATE postes SET code_empreinte = NULL, code_expire_le = NULL, secret_empreinte = ${sha256Of(credential)},
             inscrit_le = ${now.toISOString()}
-          WHERE id = ${row.id} AND code_empreinte = ${empreinte} AND revoque_le IS NULL`,
+          WHERE id = ${row.id}`,
     );
-    if (changes !== 1) throw new RefusedError(WRONG_CODE);
     await recordAudit(
       tx,
       { compteId: null, identifiant: `poste « ${row.nom} »` },
@@ -187,6 +186,7 @@ export interface ResolvedPoste {
   nom: string;
   pointId: number;
   pointNom: string;
+  pointType: string;
 }
 
 /** The desk's « last seen » is written at most this often: a desk calls many times a minute. */
@@ -200,9 +200,11 @@ export async function resolvePoste(db: Db, credential: string, now: Date): Promi
     nom: string;
     point_id: number;
     point_nom: string;
+    point_type: string;
     vu_le: string | null;
   }>(
-    sql`SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, p.vu_le FROM postes p JOIN points pt ON pt.id = p.point_id
+    sql`SELECT p.id, p.nom, p.point_id, pt.nom AS point_nom, pt.type AS point_type, p.vu_le
+        FROM postes p JOIN points pt ON pt.id = p.point_id
         WHERE p.secret_empreinte = ${sha256Of(credential)} AND p.revoque_le IS NULL`,
   );
   if (!row) return null;
@@ -213,5 +215,11 @@ export async function resolvePoste(db: Db, credential: string, now: Date): Promi
       sql`UPDATE postes SET vu_le = ${now.toISOString()}
           WHERE id = ${row.id} AND (vu_le IS NULL OR vu_le <= ${seenBefore})`,
     );
-  return { posteId: row.id, nom: row.nom, pointId: row.point_id, pointNom: row.point_nom };
+  return {
+    posteId: row.id,
+    nom: row.nom,
+    pointId: row.point_id,
+    pointNom: row.point_nom,
+    pointType: row.point_type,
+  };
 }

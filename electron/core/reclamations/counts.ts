@@ -23,7 +23,7 @@ export async function reclamationCounts(db: Db, filtres: Filtres, jour: string):
     sql`SELECT type, count(*) AS n FROM reclamations WHERE ${whereOf(filtres, { column: 'recue_le' })}
         GROUP BY type`,
   );
-  for (const row of byType) recues[row.type] = Number(row.n);
+  for (const row of byType) recues[row.type] = row.n;
   const answered = await db.one<{ repondues: number; dansLesDelais: number }>(
     sql`SELECT count(*) AS repondues,
           coalesce(sum(CASE WHEN repondu_le <= echeance THEN 1 ELSE 0 END), 0) AS "dansLesDelais"
@@ -38,9 +38,9 @@ export async function reclamationCounts(db: Db, filtres: Filtres, jour: string):
   );
   return {
     recues,
-    repondues: Number(answered?.repondues ?? 0),
-    dansLesDelais: Number(answered?.dansLesDelais ?? 0),
-    enCours: Number(open?.enCours ?? 0),
-    enRetard: Number(open?.enRetard ?? 0),
+    repondues: answered?.repondues ?? 0,
+    dansLesDelais: answered?.dansLesDelais ?? 0,
+    enCours: open?.enCours ?? 0,
+    enRetard: open?.enRetard ?? 0,
   };
 }

@@ -50,17 +50,14 @@ export async function createReclamation(
     throw new NotFoundError('Ce point d’accueil n’existe pas.');
   const echeance = addDaysToDay(recueLe, (await readReclamationSettings(db)).delais[input.type]);
   return db.transaction(async (tx) => {
-    const id = Number(
-      await tx.value<number>(
-        sql`INSERT INTO reclamations (type, canal, point_id, recue_le, echeance, statut, objet, nom, courriel,
+    const id =
+      await tx.insertId(sql`INSERT INTO reclamations (type, canal, point_id, recue_le, echeance, statut, objet, nom, courriel,
               telephone, adresse, cree_par, cree_le)
             VALUES (${input.type}, ${input.canal}, ${pointId}, ${recueLe}, ${echeance}, 'recue',
               ${input.objet.trim()}, ${emptyToNull(input.coordonnees.nom)}, ${emptyToNull(input.coordonnees.courriel)},
               ${emptyToNull(input.coordonnees.telephone)}, ${emptyToNull(input.coordonnees.adresse)},
               ${actor.compteId}, ${now.toISOString()})
-            RETURNING id`,
-      ),
-    );
+            RETURNING id`);
     const apres = await summaryById(tx, id, now);
     await recordAudit(tx, actor, { action: 'creation', objet: 'reclamation', objetId: id, apres }, now);
     return apres;

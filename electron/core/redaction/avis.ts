@@ -35,11 +35,11 @@ export async function recordFeedback(
   // A « useful » carries no reason: the table's CHECK keeps the two apart.
   const motif = input.utile ? null : (input.motif ?? null);
   const point = await pointOfRow(db, origin);
-  const id = await db.value<number>(
+  const id = await db.insertId(
     sql`INSERT INTO avis_fiches (horodatage, jour, point_id, compte_id, fiche_id, utile, motif, uid, poste_id)
         VALUES (${now.toISOString()}, ${parisDay(now)}, ${point?.pointId ?? null}, ${actor.compteId},
           ${input.ficheId}, ${input.utile ? 1 : 0}, ${motif}, ${origin.uid ?? null}, ${point?.posteId ?? null})
         RETURNING id`,
   );
-  return { id: Number(id) };
+  return { id };
 }

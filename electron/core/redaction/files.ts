@@ -20,11 +20,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { isInside, unportableNameReason } from '../knowledge/content-files';
 import { RefusedError } from '../errors';
-
-/** sha-256 of a file's bytes, hex: the version an editor opened, sent back to detect a change on disk. */
-export function versionOf(bytes: Buffer | string): string {
-  return sha256Of(bytes);
-}
+import { KeyedQueue } from '../keyed-queue';
 
 /**
  * The real absolute path of `path` (relative, forward slashes) inside the content folder. Refused, with a French
@@ -98,7 +94,7 @@ export function readDiskFile(contentDir: string, path: string): DiskFile | null 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  return { text: bytes.toString('utf8'), version: versionOf(bytes) };
+  return { text: bytes.toString('utf8'), version: sha256Of(bytes) };
 }
 
 export function diskFileExists(contentDir: string, path: string): boolean {
@@ -154,7 +150,7 @@ export function prepareAtomicWrite(
 }
 
 /** The writes running per content folder, one after the other (see `oneWriteAtATime`). */
-const writing = new Map<string, Promise<unknown>>();
+const writing = new KeyedQueue<string>();
 
 /**
  * Runs `work` once every write of `contentDir` started before it in this process has ended. The editors' files are
@@ -163,20 +159,8 @@ const writing = new Map<string, Promise<unknown>>();
  * another call run in between). So every read-check-write of the content folder runs inside this. Not reentrant:
  * `work` must not call it again.
  */
-export async function oneWriteAtATime<T>(contentDir: string, work: () => Promise<T>): Promise<T> {
-  const before = writing.get(contentDir) ?? Promise.resolve();
-  const run = before.then(work, work);
-  const settled = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  writing.set(contentDir, settled);
-  try {
-    return await run;
-  } finally {
-    // The folder's last write leaves no entry behind.
-    if (writing.get(contentDir) === settled) writing.delete(contentDir);
-  }
+export function oneWriteAtATime<T>(contentDir: string, work: () => Promise<T>): Promise<T> {
+  return writing.run(contentDir, work);
 }
 
 /** The name of the atomic write's temporary file: « .name.md.0123456789ab.tmp ». */

@@ -97,11 +97,11 @@ async function backlogQueries(db: Db, period: Period): Promise<BacklogQuery[]> {
       };
       groups.set(cle, group);
     }
-    group.query.sansResultat += Number(row.sans_resultat);
-    group.query.nonResolu += Number(row.non_resolu);
-    group.query.total += Number(row.total);
+    group.query.sansResultat += row.sans_resultat;
+    group.query.nonResolu += row.non_resolu;
+    group.query.total += row.total;
     if (row.derniere > group.query.derniere) group.query.derniere = row.derniere;
-    group.texts.push([row.requete, Number(row.total)]);
+    group.texts.push([row.requete, row.total]);
   }
   return [...groups.values()]
     .map(({ query, texts }) => ({
@@ -136,8 +136,8 @@ async function flaggedFiches(db: Db, ctx: EditorContext, period: Period): Promis
       };
       byFiche.set(row.fiche_id, entry);
     }
-    const n = Number(row.n);
-    if (Number(row.utile) === 1) entry.utile += n;
+    const n = row.n;
+    if (row.utile === 1) entry.utile += n;
     else {
       entry.nonUtile += n;
       if (row.motif) entry.motifs[row.motif] = (entry.motifs[row.motif] ?? 0) + n;

@@ -8,7 +8,8 @@ import type { Db } from '../store/db';
 import type { EditorKind } from '../../../common/redaction/codes';
 import type { EditorContext } from './documents';
 import { locate, newFilePath, notFound } from './documents';
-import { oneWriteAtATime, prepareAtomicWrite, readDiskFile, versionOf } from './files';
+import { sha256Of } from '../hash';
+import { oneWriteAtATime, prepareAtomicWrite, readDiskFile } from './files';
 import type { SplitFile } from './front-matter';
 import { renderFile, splitFile, tidyFrontMatter } from './front-matter';
 import { readOnlyReason } from './read-only';
@@ -113,7 +114,7 @@ async function writeLocked(
   if (hasErrors(problems)) return { status: 'invalid', problems };
 
   const text = renderFile(kind, frontMatter, next.body);
-  const version = versionOf(text);
+  const version = sha256Of(text);
   // Saving what is already there changes nothing: no write, no audit row.
   if (current?.version === version) return { status: 'saved', version, path, frontMatter };
   const write = prepareAtomicWrite(ctx.contentDir, path, text);

@@ -22,7 +22,7 @@ export async function satisfactionCounts(db: Db, filtres: Filtres): Promise<Sati
   const parSource = Object.fromEntries(SOURCES.map((s) => [s, 0])) as Record<SourceSatisfaction, number>;
   for (const row of rows) {
     if (!(NOTES as readonly string[]).includes(row.note)) continue;
-    const nombre = Number(row.nombre);
+    const { nombre } = row;
     parNote[row.note] += nombre;
     const canal = byCanal.get(row.canal) ?? zeroNotes();
     canal[row.note] += nombre;

@@ -83,12 +83,9 @@ async function entryIdOf(db: Db, uid: string): Promise<number> {
 
 /** The server's ids of the settled searches a record links, by their desk-made uids (unknown ones ignored). */
 async function searchIdsOf(db: Db, uids: readonly string[] | undefined): Promise<number[]> {
-  const ids: number[] = [];
-  for (const uid of uids ?? []) {
-    const id = await db.value<number>(sql`SELECT id FROM recherches WHERE uid = ${uid}`);
-    if (id !== undefined) ids.push(id);
-  }
-  return ids;
+  if (!uids?.length) return [];
+  const rows = await db.all<{ id: number }>(sql`SELECT id FROM recherches WHERE uid IN (${sql.join(uids)})`);
+  return rows.map((row) => row.id);
 }
 
 /**
@@ -110,7 +107,7 @@ export async function applyEntry(
     );
   const actor = await authorOf(db, entry.compteId, desk, parisDay(at));
   const origin: RowOrigin = {
-    point: { pointId: desk.pointId, nom: desk.pointNom, posteId: desk.id },
+    point: { pointId: desk.pointId, nom: desk.pointNom, type: desk.pointType, posteId: desk.id },
     uid: entry.uid,
     recuLe,
   };

@@ -20,21 +20,6 @@ export interface Batch {
   entries: ReadonlyArray<{ uid: string }>;
 }
 
-/** Records that the server handled `uid` (accepted, or refused into the dead letters). */
-export async function markReceived(
-  db: Db,
-  entry: { uid: string; kind: string },
-  posteId: number | null,
-  statut: 'accepte' | 'rejete',
-  now: Date,
-): Promise<void> {
-  await db.run(
-    sql`INSERT INTO sync_recus (uid, kind, poste_id, statut, recu_le)
-        VALUES (${entry.uid}, ${entry.kind}, ${posteId}, ${statut}, ${now.toISOString()})
-        ON CONFLICT (uid) DO UPDATE SET statut = excluded.statut`,
-  );
-}
-
 /** Why an entry does not read as one, in French: its first problem, with where it is. */
 function malformed(error: z.ZodError): string {
   const [first] = error.issues;
@@ -57,8 +42,12 @@ async function claim(
   return changes === 1;
 }
 
-async function setRejected(tx: Db, uid: string): Promise<void> {
-  await tx.run(sql`UPDATE sync_recus SET statut = 'rejete' WHERE uid = ${uid}`);
+/**
+ * Sets what became of a claimed uid: refused into the dead letters, or accepted (a dead letter retried by an
+ * administrator). Every dead letter's uid was claimed when it came.
+ */
+export async function setReceivedStatus(db: Db, uid: string, statut: 'accepte' | 'rejete'): Promise<void> {
+  await db.run(sql`UPDATE sync_recus SET statut = ${statut} WHERE uid = ${uid}`);
 }
 
 async function ingestOne(
@@ -79,7 +68,7 @@ async function ingestOne(
       const compteId = typeof raw.compteId === 'number' && Number.isInteger(raw.compteId) ? raw.compteId : 0;
       const motif = malformed(parsed.error);
       await deadLetter(tx, { uid: sent.uid, kind, compteId }, desk, now, now, motif, sent);
-      await setRejected(tx, sent.uid);
+      await setReceivedStatus(tx, sent.uid, 'rejete');
       return { uid: sent.uid, statut: 'rejete', motif };
     }
     const entry = parsed.data;
@@ -92,7 +81,7 @@ async function ingestOne(
       if (mustPropagate(error)) throw error;
       const motif = reasonOf(error);
       await deadLetter(tx, entry, desk, at, now, motif, entry);
-      await setRejected(tx, entry.uid);
+      await setReceivedStatus(tx, entry.uid, 'rejete');
       return { uid: entry.uid, statut: 'rejete', motif };
     }
   });

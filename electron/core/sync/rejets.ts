@@ -11,7 +11,7 @@ import type { CallingDesk } from '../points/call-point';
 import { sql, type Db } from '../store/db';
 import type { IngestKnowledge } from './apply';
 import { applyEntry, reasonOf } from './apply';
-import { markReceived } from './ingest';
+import { setReceivedStatus } from './ingest';
 import { mustPropagate } from './must-propagate';
 
 interface RejetRow {
@@ -73,7 +73,7 @@ async function deskOf(db: Db, posteId: number | null): Promise<CallingDesk> {
     posteId === null
       ? undefined
       : await db.one<CallingDesk>(
-          sql`SELECT p.id, p.nom, p.point_id AS "pointId", pt.nom AS "pointNom"
+          sql`SELECT p.id, p.nom, p.point_id AS "pointId", pt.nom AS "pointNom", pt.type AS "pointType"
               FROM postes p JOIN points pt ON pt.id = p.point_id WHERE p.id = ${posteId}`,
         );
   if (!desk) throw new RefusedError('Le poste qui a envoyé cette entrée n’existe plus : classez-la.');
@@ -94,7 +94,7 @@ async function retry(tx: Db, knowledge: IngestKnowledge, row: RejetRow): Promise
         new Date(row.horodatage),
         new Date(row.recu_le),
       );
-      await markReceived(tx, parsed.data, row.poste_id, 'accepte', new Date(row.recu_le));
+      await setReceivedStatus(tx, parsed.data.uid, 'accepte');
     });
     return null;
   } catch (error) {

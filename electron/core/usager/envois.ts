@@ -15,10 +15,8 @@ export async function countSend(db: Db, ficheId: string, now: Date): Promise<voi
 export async function sendCounts(db: Db, now: Date): Promise<{ aujourdhui: number; trenteJours: number }> {
   const today = parisDay(now);
   const sum = async (from: string) =>
-    Number(
-      await db.value<number>(
-        sql`SELECT coalesce(sum(nombre), 0) FROM envois_fiches WHERE jour >= ${from} AND jour <= ${today}`,
-      ),
-    );
+    (await db.value<number>(
+      sql`SELECT coalesce(sum(nombre), 0) FROM envois_fiches WHERE jour >= ${from} AND jour <= ${today}`,
+    )) ?? 0;
   return { aujourdhui: await sum(today), trenteJours: await sum(addDaysToDay(today, -29)) };
 }

@@ -4,6 +4,7 @@
 import { frenchDate } from '../../../common/french-date';
 import type { Contact, Fiche } from '../../../common/knowledge/types';
 import type { Handout, HandoutService } from '../../../common/usager/methods';
+import { addressLines } from '../address';
 import { hoursToday, localMoment, weekHours } from '../knowledge/hours';
 
 /** More services would push the handout past two A4 pages; the rest are counted (« et 5 autres services »). */
@@ -46,11 +47,7 @@ function handoutService(contact: Contact, now: Date): HandoutService {
   return {
     id: contact.id,
     nom: contact.nom,
-    adresse: [
-      adresse.voie,
-      ...(adresse.complement ? [adresse.complement] : []),
-      `${adresse.code_postal} ${adresse.commune}`,
-    ],
+    adresse: addressLines(adresse),
     telephone: contact.telephone,
     courriel: contact.courriel,
     site: contact.site,

@@ -2,19 +2,12 @@ import { ficheForSession } from '../../core/redaction/drafts';
 import { NotFoundError } from '../../core/errors';
 import { contactSummary, contactView } from '../../core/knowledge/contact-view';
 import { renderMarkdown } from '../../core/knowledge/render';
+import { oneLineAddress } from '../../core/address';
 import type { KnowledgeMethod } from '../../../common/contract';
-import type { Contact } from '../../../common/knowledge/types';
 import type { HandlerTable } from '../handler-types';
 
 /** How many services the main search shows beside the fiches: the directory lists the rest. */
 const SERVICES_SHOWN = 5;
-
-/** « 1 place de la Mairie, Bât. B, 99150 Montrouval ». */
-function oneLineAddress(adresse: Contact['adresse']): string {
-  return [adresse.voie, adresse.complement, `${adresse.code_postal} ${adresse.commune}`]
-    .filter((part) => part && part.trim() !== '')
-    .join(', ');
-}
 
 /** The knowledge base's methods: search, fiches, contacts, imports. */
 export const knowledgeHandlers: HandlerTable<KnowledgeMethod> = {

@@ -74,6 +74,7 @@ describe('the city’s desks', () => {
       nom: 'Accueil 2',
       pointId,
       pointNom: 'Mairie annexe Nord',
+      pointType: 'physique',
     });
     expect(JSON.stringify(await core.store.db.all(sql`SELECT * FROM postes`))).not.toContain(
       enrolled.credential,
