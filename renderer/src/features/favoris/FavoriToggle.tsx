@@ -1,6 +1,7 @@
 // The star on a fiche: records the view (for « Consultées récemment ») and says whether the fiche is a
 // favourite; the button or « * » (outside text fields) stars or unstars it.
 import { useCallback, useEffect, useState } from 'react';
+import { useWindowKeyDown } from '../../ui/hooks/useWindowKeyDown';
 import { call, toApiError } from '../../api';
 import { isTextField } from '../../ui/keys';
 import { isStarKey } from './favoris-keys';
@@ -31,17 +32,13 @@ export function FavoriToggle({ ficheId }: { ficheId: string }) {
     );
   }, [favori, ficheId]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing) return;
-      const target = event.target instanceof HTMLElement ? event.target : null;
-      if (!isStarKey(event, isTextField(target))) return;
-      event.preventDefault();
-      toggle();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [toggle]);
+  useWindowKeyDown((event) => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (!isStarKey(event, isTextField(target))) return;
+    event.preventDefault();
+    toggle();
+  });
 
   if (favori === null) return null;
   return (

@@ -8,6 +8,7 @@ import type { ApiError } from '../../api';
 import { toApiError } from '../../api';
 import { OUTCOME_BAR_ID, useDemande } from './demande';
 import { isTextField } from '../../ui/keys';
+import { useWindowKeyDown } from '../../ui/hooks/useWindowKeyDown';
 import type { Route } from '../../router';
 import { hasRole, useSession } from '../auth/session';
 import { barKeyFor } from './outcome-keys';
@@ -117,9 +118,8 @@ function Bar() {
 
   // Captured on the window, before the pages' own keys: Échap while the reason is asked must not also leave
   // the fiche.
-  useEffect(() => {
-    if (!open) return;
-    const onKeyDown = (event: KeyboardEvent) => {
+  useWindowKeyDown(
+    (event) => {
       if (event.defaultPrevented || event.isComposing) return;
       if (mode === 'motif' && event.key === 'Escape') {
         event.preventDefault();
@@ -133,10 +133,9 @@ function Bar() {
       if (event.repeat) return;
       if (key.kind === 'motif') chooseMotif(key.motif);
       else choose(key.issue);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [open, mode, choose, chooseMotif, backToOutcomes]);
+    },
+    { capture: true, enabled: open },
+  );
 
   const answerByTheme = (theme: { id: string; libelle: string }) =>
     submit({ issue: 'repondu', theme: theme.id }, `Répondu (${theme.libelle})`);

@@ -1,7 +1,7 @@
 // What the fiche and contact editors share around their fields: the title and state, the core's answer, the
 // conflict view, the body with its preview, the list of problems, and « Enregistrer » (Ctrl+S too).
 import type { FormEvent, ReactNode } from 'react';
-import { useEffect, useRef } from 'react';
+import { useWindowKeyDown } from '../../ui/hooks/useWindowKeyDown';
 import type { EditorProblem } from '../../../../common/redaction/types';
 import { FormMessage } from '../../ui/forms/FormMessage';
 import { ParentLink } from '../../ui/forms/ParentLink';
@@ -88,22 +88,13 @@ export function EditorFrame<F>({
   children?: ReactNode;
 }) {
   const heading = useFocusHeading<HTMLHeadingElement>(true);
-  const save = useRef(state.save);
-  useEffect(() => {
-    save.current = state.save;
-  });
-
   // Ctrl+S (⌘S) saves from anywhere on the page, as in any editor, instead of the browser's « save page ».
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        void save.current();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useWindowKeyDown((event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void state.save();
+    }
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -3,6 +3,7 @@ import { isTextField, shortcutFor } from '../keys';
 import { backToList, lastSearchRoute, navigate } from '../../navigation';
 import type { Route } from '../../router';
 import { focusSearchBox, focusSearchBoxOnMount } from '../searchBox';
+import { useWindowKeyDown } from './useWindowKeyDown';
 
 function goToSearch(): void {
   focusSearchBoxOnMount();
@@ -15,34 +16,33 @@ function goToSearch(): void {
  */
 export function useGlobalShortcuts(route: Route): void {
   const name = route.name;
-  // The route is parsed afresh at each render: the effect depends on its name and fiche only.
   const ficheId = route.name === 'fiche' || route.name === 'usager' ? route.id : null;
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing) return;
-      const target = event.target instanceof HTMLElement ? event.target : null;
-      const shortcut = shortcutFor(event, isTextField(target));
-      if (shortcut === 'focus-search') {
-        event.preventDefault();
-        if (name === 'search' && focusSearchBox()) return;
-        goToSearch();
-      } else if (shortcut === 'focus-page-search') {
-        event.preventDefault();
-        if ((name === 'search' || name === 'annuaire') && focusSearchBox()) return;
-        goToSearch();
-      } else if (shortcut === 'back' && (name === 'fiche' || name === 'contact')) {
-        event.preventDefault();
-        backToList();
-      } else if (shortcut === 'back' && name === 'usager' && ficheId !== null) {
-        // Back from the citizen's layout to the fiche it was opened from.
-        event.preventDefault();
-        navigate({ name: 'fiche', id: ficheId });
-      } else if (shortcut === 'for-citizen' && name === 'fiche' && ficheId !== null) {
-        event.preventDefault();
-        navigate({ name: 'usager', id: ficheId });
-      }
-    };
+  useWindowKeyDown((event) => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    const shortcut = shortcutFor(event, isTextField(target));
+    if (shortcut === 'focus-search') {
+      event.preventDefault();
+      if (name === 'search' && focusSearchBox()) return;
+      goToSearch();
+    } else if (shortcut === 'focus-page-search') {
+      event.preventDefault();
+      if ((name === 'search' || name === 'annuaire') && focusSearchBox()) return;
+      goToSearch();
+    } else if (shortcut === 'back' && (name === 'fiche' || name === 'contact')) {
+      event.preventDefault();
+      backToList();
+    } else if (shortcut === 'back' && name === 'usager' && ficheId !== null) {
+      // Back from the citizen's layout to the fiche it was opened from.
+      event.preventDefault();
+      navigate({ name: 'fiche', id: ficheId });
+    } else if (shortcut === 'for-citizen' && name === 'fiche' && ficheId !== null) {
+      event.preventDefault();
+      navigate({ name: 'usager', id: ficheId });
+    }
+  });
 
+  useEffect(() => {
     const onClick = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0) return;
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
@@ -52,12 +52,7 @@ export function useGlobalShortcuts(route: Route): void {
       event.preventDefault();
       navigate(href);
     };
-
-    window.addEventListener('keydown', onKeyDown);
     document.addEventListener('click', onClick);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      document.removeEventListener('click', onClick);
-    };
-  }, [name, ficheId]);
+    return () => document.removeEventListener('click', onClick);
+  }, []);
 }
