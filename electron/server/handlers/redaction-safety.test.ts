@@ -13,12 +13,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import type { Core } from '../../core/app';
 import { testCore } from '../../../dev/test-support/test-core';
 import { signedIn } from '../../../dev/test-support/comptes';
-import { ficheFile, sampleContent, THEMES_FILE, writeContentFolder } from '../../../dev/test-support/content';
+import { ficheFile, sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 
 const workerFile = fileURLToPath(new URL('../../core/search/index-worker.ts', import.meta.url));
 const temporary: string[] = [];
@@ -144,12 +144,30 @@ describe('the editor and links out of the content folder', () => {
   });
 });
 
+// Refusals change nothing: one core serves every case (a core per case started 20 of them, twice per run).
 describe('ids the editor refuses', () => {
+  let contentDir = '';
+  let core: Core;
+  let redacteur: Awaited<ReturnType<typeof signedIn>>;
+
+  beforeAll(async () => {
+    contentDir = writeContentFolder(sampleContent(), mkdtempSync(join(tmpdir(), 'infocite-content-')));
+    core = await testCore({
+      contentDir,
+      dataDir: mkdtempSync(join(tmpdir(), 'infocite-data-')),
+      workerFile,
+    });
+    await core.search.ready();
+    redacteur = await signedIn(core, ['redacteur']);
+  });
+
+  afterAll(async () => {
+    await core.close();
+  });
+
   it.each(['../../etc/passwd', '../themes', 'fiches/../../x', '..', '/etc/passwd', 'a\\b'])(
     'refuses the traversal id « %s » in French, not as an internal error',
     async (id) => {
-      const core = await start(writeContentFolder(sampleContent(), tempDir('infocite-content-')));
-      const redacteur = await signedIn(core, ['redacteur']);
       for (const [method, input] of [
         ['redaction.open', { kind: 'fiche', id }],
         ['redaction.open', { kind: 'contact', id }],
@@ -167,9 +185,6 @@ describe('ids the editor refuses', () => {
   );
 
   it.each(['CON', 'nul', 'COM1', 'lpt1', 'Aux'])('refuses the device name « %s »', async (id) => {
-    const contentDir = writeContentFolder(sampleContent(), tempDir('infocite-content-'));
-    const core = await start(contentDir);
-    const redacteur = await signedIn(core, ['redacteur']);
     const created = await dispatch(core, redacteur, 'redaction.save', newFiche(id));
     expect(created).toMatchObject({
       ok: false,
@@ -186,8 +201,6 @@ describe('ids the editor refuses', () => {
   it.each(['CON.md', 'fin.', 'a:b', 'a|b', 'a?b', 'a*b', 'a<b', 'a"b', 'a\u0001b'])(
     'refuses the unportable id « %s »',
     async (id) => {
-      const core = await start(writeContentFolder([THEMES_FILE], tempDir('infocite-content-')));
-      const redacteur = await signedIn(core, ['redacteur']);
       expect(await dispatch(core, redacteur, 'redaction.open', { kind: 'fiche', id })).toMatchObject({
         ok: false,
         error: { code: 'refused', message: expect.stringContaining('est refusé') },
