@@ -6,6 +6,7 @@ import { analyze } from './analyzer';
 import type { SnippetHit } from './snippet';
 import { MAX_SCANNED_TOKENS, snippetFromHits } from './snippet';
 import { indexOfSorted, sortedArray } from './sorted-strings';
+import type { TextSlices } from './text-blocks';
 
 /**
  * Characters of a body kept for its snippet: more than the words a snippet scans (MAX_SCANNED_TOKENS) in any
@@ -71,7 +72,8 @@ export class SnippetDataBuilder {
 export interface SnippetSource {
   /** The fiche's position in the source, or -1. */
   indexOf(id: string): number;
-  text(doc: number): string;
+  /** The fiche's text, read only where its passage is (see text-blocks.ts). */
+  text(doc: number): TextSlices;
   words(doc: number): Uint8Array;
   /** The term's number, or -1. */
   termNumber(term: string): number;
