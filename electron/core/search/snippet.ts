@@ -1,10 +1,11 @@
 import type { Segment } from '../../../common/contract';
 import type { AnalyzedToken } from './analyzer';
 import { analyze } from './analyzer';
+import { bestWindow } from './snippet-window';
 import type { TextSlices } from './text-blocks';
 
-const WINDOW_TOKENS = 22;
-const MAX_CHARS = 220;
+/** Characters a passage shows at most. */
+export const MAX_CHARS = 220;
 /** How far before its first hit a passage may start (to begin at a word boundary). */
 const LEAD_CHARS = 60;
 /** Some national fiches run to tens of thousands of words: the passage is sought among the first ones. */
@@ -27,22 +28,16 @@ export interface SnippetHit {
  * from `text` (a string, or texts stored in blocks that are inflated only where a passage is read).
  */
 export function snippetFromHits(text: TextSlices, hits: readonly SnippetHit[]): Segment[] {
+  return passageAt(text, hits, bestWindow(hits));
+}
+
+/**
+ * The passage starting at hit `bestStart` (see snippet-window.ts; -1: the text's beginning). `hits` must hold
+ * every matched word up to MAX_CHARS past that hit: the passage marks them.
+ */
+export function passageAt(text: TextSlices, hits: readonly SnippetHit[], bestStart: number): Segment[] {
   const length = text.length;
   if (length === 0) return [];
-  let bestStart = -1;
-  let bestScore = -1;
-  const distinct = new Set<string | number>();
-  for (let h = 0; h < hits.length; h++) {
-    const start = hits[h]?.index ?? 0;
-    distinct.clear();
-    for (let k = h; k < hits.length && (hits[k]?.index ?? 0) < start + WINDOW_TOKENS; k++) {
-      distinct.add(hits[k]?.term ?? '');
-    }
-    if (distinct.size > bestScore) {
-      bestScore = distinct.size;
-      bestStart = h;
-    }
-  }
   const firstHit = hits[bestStart];
   if (!firstHit) return [{ text: clip(text.slice(0, MAX_CHARS + 1), length), hit: false }];
 
