@@ -105,8 +105,12 @@ function wordLengthAt(text: string, start: number): number {
   return WORD_AT.exec(text)?.[0].length ?? 0;
 }
 
+/** Runs of white space that flattening changes: any but a single space. */
+const UNFLAT = /[^\S ]|\s\s/;
+
 function flatten(text: string): string {
-  return text.replace(/\s+/g, ' ');
+  // Most passages hold single spaces only: tested first, they are returned as they are, with no copy.
+  return UNFLAT.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** The text's first MAX_CHARS characters (`head` holds them, and one more), ended at a word boundary. */
