@@ -10,7 +10,7 @@ import { DamagedIndexError, encodeIndexFile, readIndexFile } from './index-file'
 import type { SearchData } from './search-data';
 import type { SnippetSource } from './snippet-data';
 import { sortedSnippets } from './snippet-data';
-import { BlobTable, encodeBlobs, encodeByteBlobs, encodeStrings, StringTable } from './string-table';
+import { BlobTable, encodeBlobs, encodeStrings, StringTable } from './string-table';
 import { encodeTextBlocks, TextBlocks } from './text-blocks';
 import type { PostingTable, SerializedLunrIndex } from './term-index';
 import { postingTableOf } from './term-index';
@@ -39,9 +39,9 @@ const Section = {
   SurfaceWords: 18,
   SnippetTerms: 19,
   SnippetIds: 20,
+  /** Each fiche's text in blocks, its words carried by its first block (text-blocks.ts). */
   SnippetTexts: 21,
-  SnippetWords: 22,
-  Count: 23,
+  Count: 22,
 } as const;
 type Section = (typeof Section)[keyof typeof Section] | number;
 
@@ -207,8 +207,7 @@ export function encodeSearchData(data: SearchData, compress = true, withBodies =
     encodeStrings(surfaceTerms.map((term) => data.surface[term] ?? term)),
     encodeStrings(snippets.terms),
     encodeStrings(snippets.ids),
-    encodeTextBlocks(snippets.texts, compress),
-    encodeByteBlobs(snippets.words, compress),
+    encodeTextBlocks(snippets.texts, compress, snippets.words),
   ];
   const header: IndexFileHeader = {
     format: data.format,
@@ -273,9 +272,6 @@ function attachBodies(
     Object.defineProperty(item, 'body', accessor);
   });
 }
-
-/** Snippets' words kept inflated: a few pages of results. */
-const RECENT_SNIPPETS = 100;
 
 /** A surface lookup: the word most often written for a term. */
 export type SurfaceLookup = (term: string) => string | undefined;
@@ -461,8 +457,8 @@ export class PackedIndex {
   }
 
   /**
-   * The snippet data: sorted terms and fiche ids; each fiche's words inflated when its snippet is cut, and of its
-   * text only the block or two holding the passage.
+   * The snippet data: sorted terms and fiche ids; of each fiche's text, only the block or two holding the
+   * passage are inflated, the first with the fiche's words (see text-blocks.ts).
    */
   snippets(): SnippetSource {
     const terms = new StringTable(this.section(Section.SnippetTerms));
@@ -473,25 +469,11 @@ export class PackedIndex {
     } catch {
       throw new DamagedIndexError('the index file has misshapen snippets');
     }
-    const words = new BlobTable(this.section(Section.SnippetWords));
-    if (texts.length !== ids.length || words.length !== ids.length)
-      throw new DamagedIndexError('the index file has misshapen snippets');
-    // The words of the last results shown, inflated once and kept while they are used (least recently used
-    // first out): the next keystroke mostly shows the same fiches.
-    const recent = new Map<number, Uint8Array>();
+    if (texts.length !== ids.length) throw new DamagedIndexError('the index file has misshapen snippets');
     return {
       indexOf: (id) => ids.indexOf(id),
       text: (doc) => texts.text(doc),
-      words: (doc) => {
-        let bytes = recent.get(doc);
-        if (bytes) recent.delete(doc);
-        else {
-          bytes = words.bytes(doc);
-          if (recent.size >= RECENT_SNIPPETS) recent.delete(recent.keys().next().value ?? doc);
-        }
-        recent.set(doc, bytes);
-        return bytes;
-      },
+      words: (doc) => texts.head(doc),
       termNumber: (term) => terms.indexOf(term),
       termCount: terms.length,
     };

@@ -83,12 +83,6 @@ export function encodeBlobs(items: readonly string[], compress = false): Uint8Ar
 
 const COMPRESSED = 1;
 
-/** Byte items, each deflated when `compress` (snippet word positions: under half their size). */
-export function encodeByteBlobs(items: readonly Uint8Array[], compress = false): Uint8Array {
-  const parts = compress ? items.map((item) => zlib.deflateRawSync(item, { level: 6 })) : items;
-  return packBlobs(parts, compress ? COMPRESSED : 0);
-}
-
 function packBlobs(parts: readonly Uint8Array[], flags: number): Uint8Array {
   const size = parts.reduce((sum, part) => sum + part.length, 0);
   const head = 8 + 4 * (parts.length + 1);

@@ -97,7 +97,8 @@ describe('snippet texts stored in blocks', () => {
     const bytes = encodeTextBlocks(texts);
     expect(() => new TextBlocks(bytes.subarray(0, bytes.length - 8))).toThrow();
     const cut = bytes.slice();
-    new DataView(cut.buffer).setUint32(16, 0xffffff, true);
+    // The first text's first block, past the five numbers of the head.
+    new DataView(cut.buffer).setUint32(20, 0xffffff, true);
     expect(() => new TextBlocks(cut)).toThrow();
   });
 
@@ -105,5 +106,22 @@ describe('snippet texts stored in blocks', () => {
     const many = Array.from({ length: 100 }, () => textOf(2 * BLOCK_CHARS, random));
     const whole = many.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
     expect(encodeTextBlocks(many).length).toBeLessThan(whole / 3);
+  });
+
+  it("carries each text's head in its first block, read back whole, with the text unchanged", () => {
+    const heads = texts.map((_, i) => Uint8Array.from({ length: i * 700 }, (_, k) => (k * 31 + i) & 0xff));
+    for (const compress of [true, false]) {
+      const blocks = new TextBlocks(encodeTextBlocks(texts, compress, heads));
+      texts.forEach((text, doc) => {
+        expect(new Uint8Array(blocks.head(doc))).toEqual(heads[doc]);
+        expect(blocks.slice(doc, 0, text.length)).toBe(text);
+        expect(blocks.slice(doc, BLOCK_CHARS - 3, BLOCK_CHARS + 3)).toBe(
+          text.slice(BLOCK_CHARS - 3, BLOCK_CHARS + 3),
+        );
+        // Read again: the same bytes, from the block kept inflated.
+        expect(blocks.head(doc)).toBe(blocks.head(doc));
+      });
+    }
+    expect(new TextBlocks(encodeTextBlocks(texts)).head(2)).toEqual(new Uint8Array(0));
   });
 });

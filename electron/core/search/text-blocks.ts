@@ -3,7 +3,8 @@
 // 220 characters of a text that may run to 60,000: only the block or two holding the passage are inflated, where
 // inflating the whole text cost half of a fresh query. The shared dictionary (samples of the texts themselves)
 // gives small blocks back the compression a whole text had: the table is no larger than when each text was
-// deflated whole.
+// deflated whole. A text's first block also carries the text's *head*, bytes read with it every time (the
+// snippet's packed words): most passages lie in the first block, so a snippet is mostly one inflate, not two.
 import * as zlib from 'node:zlib';
 
 /** Characters (UTF-16 units) per block: one block holds most passages; larger ones inflate more for nothing. */
@@ -49,24 +50,45 @@ function blockStarts(text: string): number[] {
   return starts;
 }
 
-const HEAD_WORDS = 4;
+const HEAD_WORDS = 5;
+
+/**
+ * A first block's bytes when the table carries heads: u32 the head's length, the text's UTF-8, the head. The head
+ * comes last: the text, first, finds the whole shared dictionary within deflate's reach.
+ */
+function firstBlockBytes(head: Uint8Array, text: string): Buffer {
+  const utf8 = Buffer.from(text, 'utf8');
+  const out = Buffer.allocUnsafe(4 + utf8.length + head.length);
+  out.writeUInt32LE(head.length, 0);
+  out.set(utf8, 4);
+  out.set(head, 4 + utf8.length);
+  return out;
+}
 
 /**
  * The table's bytes, u32 in the machine's order as the other sections (little-endian: every desk's machine): texts, blocks, dictionary bytes, compressed (1) or not (0);
  * then per text its first block (texts + 1 of them) and its length; per block its first character in its text
  * and its byte offset (blocks + 1); the dictionary, padded to 4 bytes; the blocks.
  */
-export function encodeTextBlocks(texts: readonly string[], compress = true): Uint8Array {
+export function encodeTextBlocks(
+  texts: readonly string[],
+  compress = true,
+  heads?: readonly Uint8Array[],
+): Uint8Array {
   const dictionary = compress ? dictionaryOf(texts) : new Uint8Array(0);
   const firstBlock: number[] = [];
   const starts: number[] = [];
   const parts: Uint8Array[] = [];
   for (const text of texts) {
+    const head = heads?.[firstBlock.length];
     firstBlock.push(parts.length);
     const cuts = blockStarts(text);
+    if (heads && cuts.length === 0) cuts.push(0);
     cuts.forEach((start, b) => {
       starts.push(start);
-      const bytes = Buffer.from(text.slice(start, cuts[b + 1] ?? text.length), 'utf8');
+      const slice = text.slice(start, cuts[b + 1] ?? text.length);
+      const bytes =
+        heads && b === 0 ? firstBlockBytes(head ?? new Uint8Array(0), slice) : Buffer.from(slice, 'utf8');
       parts.push(compress ? zlib.deflateRawSync(bytes, { level: 9, dictionary }) : bytes);
     });
   }
@@ -81,6 +103,7 @@ export function encodeTextBlocks(texts: readonly string[], compress = true): Uin
   words[w++] = parts.length;
   words[w++] = dictionary.length;
   words[w++] = compress ? 1 : 0;
+  words[w++] = heads ? 1 : 0;
   for (const first of firstBlock) words[w++] = first;
   for (const text of texts) words[w++] = text.length;
   for (const start of starts) words[w++] = start;
@@ -98,6 +121,14 @@ export function encodeTextBlocks(texts: readonly string[], compress = true): Uin
 /** Blocks kept inflated: a few pages of results, as their passages are read again by the next keystrokes. */
 const RECENT_BLOCKS = 200;
 
+/** An inflated block: its text, and for a first block of a table with heads, the head. */
+interface Block {
+  text: string;
+  head?: Uint8Array;
+}
+
+const NO_HEAD = new Uint8Array(0);
+
 /** The texts read back from `encodeTextBlocks`' bytes, a block at a time. */
 export class TextBlocks {
   readonly length: number;
@@ -108,8 +139,9 @@ export class TextBlocks {
   private readonly dictionary: Uint8Array;
   private readonly data: Buffer;
   private readonly compressed: boolean;
+  private readonly withHeads: boolean;
   /** Inflated blocks, least recently used first. */
-  private readonly recent = new Map<number, string>();
+  private readonly recent = new Map<number, Block>();
 
   constructor(bytes: Uint8Array) {
     const damaged = () => new Error('text blocks damaged');
@@ -119,6 +151,7 @@ export class TextBlocks {
     const blocks = view.getUint32(4, true);
     const dictionaryBytes = view.getUint32(8, true);
     this.compressed = view.getUint32(12, true) === 1;
+    this.withHeads = view.getUint32(16, true) === 1;
     const head = 4 * (HEAD_WORDS + 2 * this.length + 1 + 2 * blocks + 1);
     const padded = (dictionaryBytes + 3) & ~3;
     if (head + padded > bytes.length) throw damaged();
@@ -141,6 +174,11 @@ export class TextBlocks {
       previous = first;
     }
     if (previous !== blocks) throw damaged();
+    if (this.withHeads) {
+      for (let doc = 0; doc < this.length; doc++) {
+        if ((this.firstBlock[doc + 1] ?? 0) <= (this.firstBlock[doc] ?? 0)) throw damaged();
+      }
+    }
     previous = 0;
     for (const offset of this.offsets) {
       if (offset < previous) throw damaged();
@@ -169,7 +207,7 @@ export class TextBlocks {
     for (; b < last; b++) {
       const blockStart = this.starts[b] ?? 0;
       if (blockStart >= end) break;
-      const text = this.block(b);
+      const { text } = this.block(b, b === first);
       out += text.slice(Math.max(0, start - blockStart), end - blockStart);
     }
     return out;
@@ -180,21 +218,37 @@ export class TextBlocks {
     return { length: this.textLength(doc), slice: (from, to) => this.slice(doc, from, to) };
   }
 
-  private block(b: number): string {
-    let text = this.recent.get(b);
-    if (text !== undefined) {
+  /** The head text `doc`'s first block carries (empty in a table without heads). */
+  head(doc: number): Uint8Array {
+    if (!this.withHeads) return NO_HEAD;
+    return this.block(this.firstBlock[doc] ?? 0, true).head ?? NO_HEAD;
+  }
+
+  private block(b: number, first: boolean): Block {
+    let block = this.recent.get(b);
+    if (block !== undefined) {
       this.recent.delete(b);
     } else {
       const stored = this.data.subarray(this.offsets[b] ?? 0, this.offsets[b + 1] ?? 0);
-      text = this.compressed
-        ? zlib.inflateRawSync(stored, { dictionary: this.dictionary }).toString('utf8')
-        : stored.toString('utf8');
+      const bytes = this.compressed ? zlib.inflateRawSync(stored, { dictionary: this.dictionary }) : stored;
+      if (this.withHeads && first) {
+        if (bytes.length < 4) throw new Error('text blocks damaged');
+        const headStart = bytes.length - bytes.readUInt32LE(0);
+        if (headStart < 4) throw new Error('text blocks damaged');
+        // A view, not a copy: of the buffer just inflated, or of the file's bytes (read, never written).
+        block = {
+          head: bytes.subarray(headStart),
+          text: bytes.toString('utf8', 4, headStart),
+        };
+      } else {
+        block = { text: bytes.toString('utf8') };
+      }
       if (this.recent.size >= RECENT_BLOCKS) {
         const oldest = this.recent.keys().next();
         if (!oldest.done) this.recent.delete(oldest.value);
       }
     }
-    this.recent.set(b, text);
-    return text;
+    this.recent.set(b, block);
+    return block;
   }
 }
