@@ -113,7 +113,7 @@ export function encodeTextBlocks(
     out.set(part, head + padded + offset);
     offset += part.length;
   }
-  words[w++] = offset;
+  words[w] = offset;
   out.set(dictionary, head);
   return out;
 }
