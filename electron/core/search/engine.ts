@@ -42,7 +42,7 @@ interface Ranked {
   score: number;
   match?: RankedMatch;
   /** The fiche's thèmes by number (see `FicheEntry`). */
-  themes: Uint16Array;
+  themes: Uint32Array;
 }
 
 /**
@@ -51,7 +51,7 @@ interface Ranked {
  */
 interface FicheEntry {
   fiche: Fiche;
-  themes: Uint16Array;
+  themes: Uint32Array;
 }
 
 /**
@@ -114,7 +114,7 @@ function lookupsOf(knowledge: KnowledgeBase): Lookups {
   };
   const entries = new Map<string, FicheEntry>();
   for (const fiche of fiches.values()) {
-    entries.set(fiche.id, { fiche, themes: Uint16Array.from(fiche.themes, numberOf) });
+    entries.set(fiche.id, { fiche, themes: Uint32Array.from(fiche.themes, numberOf) });
   }
   for (const contact of contacts.values()) {
     if (!contact.type) continue;
