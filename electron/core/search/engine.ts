@@ -114,7 +114,10 @@ function lookupsOf(knowledge: KnowledgeBase): Lookups {
   };
   const entries = new Map<string, FicheEntry>();
   for (const fiche of fiches.values()) {
-    entries.set(fiche.id, { fiche, themes: Uint32Array.from(fiche.themes, numberOf) });
+    // A loop rather than `Uint32Array.from(…, numberOf)`, whose mapping path cost half a second for 20,000 fiches.
+    const themes = new Uint32Array(fiche.themes.length);
+    for (let i = 0; i < themes.length; i++) themes[i] = numberOf(fiche.themes[i] ?? '');
+    entries.set(fiche.id, { fiche, themes });
   }
   for (const contact of contacts.values()) {
     if (!contact.type) continue;
