@@ -41,6 +41,17 @@ interface Ranked {
   fiche: Fiche;
   score: number;
   match?: RankedMatch;
+  /** The fiche's thèmes by number (see `FicheEntry`). */
+  themes: Uint32Array;
+}
+
+/**
+ * A published fiche as the results loop reads it: its thèmes numbered once, so that counting the facets of
+ * thousands of matches is arithmetic on numbers rather than a map of strings updated per thème per fiche.
+ */
+interface FicheEntry {
+  fiche: Fiche;
+  themes: Uint32Array;
 }
 
 /**
@@ -69,6 +80,9 @@ function byScoreThenMatch(a: Ranked, b: Ranked): number {
 
 interface Lookups {
   fiches: Map<string, Fiche>;
+  entries: Map<string, FicheEntry>;
+  /** Thème ids by number (`FicheEntry.themes`). */
+  themeIds: string[];
   contacts: Map<string, Contact>;
   themeLabels: Map<string, string>;
   synonyms: SynonymTable;
@@ -87,6 +101,24 @@ function lookupsOf(knowledge: KnowledgeBase): Lookups {
     if (list) list.push(fiche);
     else complementsOf.set(fiche.complete, [fiche]);
   }
+  const themeIds: string[] = [];
+  const themeNumbers = new Map<string, number>();
+  const numberOf = (theme: string) => {
+    let number = themeNumbers.get(theme);
+    if (number === undefined) {
+      number = themeIds.length;
+      themeIds.push(theme);
+      themeNumbers.set(theme, number);
+    }
+    return number;
+  };
+  const entries = new Map<string, FicheEntry>();
+  for (const fiche of fiches.values()) {
+    // A loop rather than `Uint32Array.from(…, numberOf)`, whose mapping path cost half a second for 20,000 fiches.
+    const themes = new Uint32Array(fiche.themes.length);
+    for (let i = 0; i < themes.length; i++) themes[i] = numberOf(fiche.themes[i] ?? '');
+    entries.set(fiche.id, { fiche, themes });
+  }
   for (const contact of contacts.values()) {
     if (!contact.type) continue;
     const list = contactsByType.get(contact.type);
@@ -95,6 +127,8 @@ function lookupsOf(knowledge: KnowledgeBase): Lookups {
   }
   return {
     fiches,
+    entries,
+    themeIds,
     contacts,
     themeLabels: new Map(knowledge.themes.map((theme) => [theme.id, theme.libelle])),
     synonyms: new SynonymTable(knowledge.synonyms),
@@ -122,6 +156,8 @@ export class SearchEngine {
   private readonly surfaceOf: () => SurfaceLookup;
   /** The snippet data of each build the engine is made of, the newest first. */
   private readonly snippetStores: SnippetStore[];
+  /** Per index searched, the published fiche of each of its documents: a match names its fiche by number. */
+  private readonly entriesByDoc = new WeakMap<TermIndex, Array<FicheEntry | undefined>>();
 
   /**
    * From the binary index (persisted, or handed over by the worker): read lazily, nothing decoded but the
@@ -184,6 +220,19 @@ export class SearchEngine {
 
   private get lookups(): Lookups {
     return (this.lookupTables ??= lookupsOf(this.knowledge));
+  }
+
+  /** The published fiche a match stands for: by its document's number when the ranking gives it, else by ref. */
+  private entryOf(match: RankedMatch): FicheEntry | undefined {
+    const { index, doc } = match;
+    if (!index || doc === undefined) return this.lookups.entries.get(match.ref);
+    let entries = this.entriesByDoc.get(index);
+    if (!entries) {
+      const { entries: byId } = this.lookups;
+      entries = index.refs.map((ref) => byId.get(ref));
+      this.entriesByDoc.set(index, entries);
+    }
+    return entries[doc];
   }
 
   /** Published local fiches that complete the fiche `id`. */
@@ -253,25 +302,33 @@ export class SearchEngine {
       ranked =
         filter.size === 0
           ? []
-          : [...this.lookups.fiches.values()]
-              .sort((a, b) => COLLATOR.compare(a.titre, b.titre))
-              .map((fiche) => ({ fiche, score: 0 }));
+          : [...this.lookups.entries.values()]
+              .sort((a, b) => COLLATOR.compare(a.fiche.titre, b.fiche.titre))
+              .map(({ fiche, themes }) => ({ fiche, score: 0, themes }));
     } else {
       ranked = [];
       // In no particular order: the page is picked below, by score then in the ranking's order.
       for (const match of this.rankFiches(plan)) {
-        const fiche = this.lookups.fiches.get(match.ref);
-        if (!fiche) continue;
-        ranked.push({ fiche, score: ficheScore(fiche, match.score, plan), match });
+        const entry = this.entryOf(match);
+        if (!entry) continue;
+        const { fiche, themes } = entry;
+        ranked.push({ fiche, score: ficheScore(fiche, match.score, plan), match, themes });
       }
       liftLocalAnswers(ranked, plan, query);
     }
     const origins: Record<Origine, number> = { local: 0, national: 0 };
     for (const { fiche } of ranked) origins[fiche.origine]++;
     if (options.origine) ranked = ranked.filter(({ fiche }) => fiche.origine === options.origine);
-    const facetCounts = new Map<string, number>();
-    for (const { fiche } of ranked) {
-      for (const theme of fiche.themes) facetCounts.set(theme, (facetCounts.get(theme) ?? 0) + 1);
+    // Counted by number; the thèmes listed in the order they were first met, as the facets' ties keep it.
+    const { themeIds } = this.lookups;
+    const facetCounts = new Int32Array(themeIds.length);
+    const facetOrder: number[] = [];
+    for (const { themes } of ranked) {
+      for (const theme of themes) {
+        const count = facetCounts[theme] ?? 0;
+        if (count === 0) facetOrder.push(theme);
+        facetCounts[theme] = count + 1;
+      }
     }
     const filtered =
       filter.size === 0 ? ranked : ranked.filter(({ fiche }) => fiche.themes.some((t) => filter.has(t)));
@@ -287,8 +344,11 @@ export class SearchEngine {
       snippet: this.snippet(fiche, match?.matched() ?? []),
       score: Math.round(score * 1000) / 1000,
     }));
-    const facets = [...facetCounts]
-      .map(([id, count]) => ({ id, libelle: this.lookups.themeLabels.get(id) ?? id, count }))
+    const facets = facetOrder
+      .map((theme) => {
+        const id = themeIds[theme] ?? '';
+        return { id, libelle: this.lookups.themeLabels.get(id) ?? id, count: facetCounts[theme] ?? 0 };
+      })
       .sort((a, b) => b.count - a.count || COLLATOR.compare(a.libelle, b.libelle));
     const response: Omit<SearchResponse, 'took_ms'> = {
       query,

@@ -10,7 +10,8 @@ import { DamagedIndexError, encodeIndexFile, readIndexFile } from './index-file'
 import type { SearchData } from './search-data';
 import type { SnippetSource } from './snippet-data';
 import { sortedSnippets } from './snippet-data';
-import { BlobTable, encodeBlobs, encodeByteBlobs, encodeStrings, StringTable } from './string-table';
+import { BlobTable, encodeBlobs, encodeStrings, StringTable } from './string-table';
+import { encodeTextBlocks, TextBlocks } from './text-blocks';
 import type { PostingTable, SerializedLunrIndex } from './term-index';
 import { postingTableOf } from './term-index';
 import { WordPrefixes } from './word-prefixes';
@@ -38,9 +39,9 @@ const Section = {
   SurfaceWords: 18,
   SnippetTerms: 19,
   SnippetIds: 20,
+  /** Each fiche's text in blocks, its words carried by its first block (text-blocks.ts). */
   SnippetTexts: 21,
-  SnippetWords: 22,
-  Count: 23,
+  Count: 22,
 } as const;
 type Section = (typeof Section)[keyof typeof Section] | number;
 
@@ -206,8 +207,7 @@ export function encodeSearchData(data: SearchData, compress = true, withBodies =
     encodeStrings(surfaceTerms.map((term) => data.surface[term] ?? term)),
     encodeStrings(snippets.terms),
     encodeStrings(snippets.ids),
-    encodeBlobs(snippets.texts, compress),
-    encodeByteBlobs(snippets.words, compress),
+    encodeTextBlocks(snippets.texts, compress, snippets.words),
   ];
   const header: IndexFileHeader = {
     format: data.format,
@@ -236,7 +236,9 @@ export type BodyReader = (item: Fiche | Contact) => string | undefined;
 
 /**
  * Gives each item a `body` read when first asked for (most bodies are never read): from the file's bodies when
- * it stores them, else from the reader the search service gives (`reader.read`), else empty.
+ * it stores them, else from the reader the search service gives (`reader.read`), else empty. Every item gets the
+ * same getter and setter functions, its own state kept aside: an accessor made of closures of its own gave each
+ * fiche a hidden class of its own, and every read of a fiche's fields in the ranking went megamorphic.
  */
 function attachBodies(
   items: ReadonlyArray<Fiche | Contact>,
@@ -245,28 +247,31 @@ function attachBodies(
   reader: { read?: BodyReader },
 ): void {
   const stored = bodies.length > 0;
+  const positions = new WeakMap<object, number>();
+  const settled = new WeakMap<object, string>();
+  const accessor: PropertyDescriptor & ThisType<Fiche | Contact> = {
+    configurable: true,
+    enumerable: true,
+    get(this: Fiche | Contact): string {
+      const known = settled.get(this);
+      if (known !== undefined) return known;
+      if (stored) {
+        const body = bodies.text(first + (positions.get(this) ?? 0));
+        settled.set(this, body);
+        return body;
+      }
+      // Not kept once read: the folder's text may change before the next build, and a page is read seldom.
+      return reader.read?.(this) ?? '';
+    },
+    set(this: Fiche | Contact, value: string): void {
+      settled.set(this, value);
+    },
+  };
   items.forEach((item, i) => {
-    const settle = (value: string) =>
-      Object.defineProperty(item, 'body', { value, writable: true, configurable: true, enumerable: true });
-    Object.defineProperty(item, 'body', {
-      configurable: true,
-      enumerable: true,
-      get: () => {
-        if (stored) {
-          const body = bodies.text(first + i);
-          settle(body);
-          return body;
-        }
-        // Not kept once read: the folder's text may change before the next build, and a page is read seldom.
-        return reader.read?.(item) ?? '';
-      },
-      set: settle,
-    });
+    positions.set(item, i);
+    Object.defineProperty(item, 'body', accessor);
   });
 }
-
-/** Snippets' texts and words kept inflated: a few pages of results. */
-const RECENT_SNIPPETS = 100;
 
 /** A surface lookup: the word most often written for a term. */
 export type SurfaceLookup = (term: string) => string | undefined;
@@ -451,37 +456,24 @@ export class PackedIndex {
     };
   }
 
-  /** The snippet data: sorted terms and fiche ids, each fiche's text and words read when its snippet is cut. */
+  /**
+   * The snippet data: sorted terms and fiche ids; of each fiche's text, only the block or two holding the
+   * passage are inflated, the first with the fiche's words (see text-blocks.ts).
+   */
   snippets(): SnippetSource {
     const terms = new StringTable(this.section(Section.SnippetTerms));
     const ids = new StringTable(this.section(Section.SnippetIds));
-    const texts = new BlobTable(this.section(Section.SnippetTexts));
-    const words = new BlobTable(this.section(Section.SnippetWords));
-    if (texts.length !== ids.length || words.length !== ids.length)
+    let texts: TextBlocks;
+    try {
+      texts = new TextBlocks(this.section(Section.SnippetTexts));
+    } catch {
       throw new DamagedIndexError('the index file has misshapen snippets');
-    // The texts and words of the last results shown, inflated once and kept while they are used (least recently
-    // used first out): the next keystroke mostly shows the same fiches.
-    const recent = new Map<number, { text?: string; words?: Uint8Array }>();
-    const inflated = (doc: number) => {
-      let entry = recent.get(doc);
-      if (entry) recent.delete(doc);
-      else {
-        entry = {};
-        if (recent.size >= RECENT_SNIPPETS) recent.delete(recent.keys().next().value ?? doc);
-      }
-      recent.set(doc, entry);
-      return entry;
-    };
+    }
+    if (texts.length !== ids.length) throw new DamagedIndexError('the index file has misshapen snippets');
     return {
       indexOf: (id) => ids.indexOf(id),
-      text: (doc) => {
-        const entry = inflated(doc);
-        return (entry.text ??= texts.text(doc));
-      },
-      words: (doc) => {
-        const entry = inflated(doc);
-        return (entry.words ??= words.bytes(doc));
-      },
+      text: (doc) => texts.text(doc),
+      words: (doc) => texts.head(doc),
       termNumber: (term) => terms.indexOf(term),
       termCount: terms.length,
     };

@@ -11,6 +11,9 @@ export interface RankedMatch {
   about?: boolean;
   /** Index terms of the query that this document holds (for its snippet); computed on demand. */
   matched: () => string[];
+  /** The index and the document's number there, when the ranking knows them (term at a time). */
+  readonly index?: TermIndex;
+  readonly doc?: number;
 }
 
 export interface RankingOptions {
@@ -217,8 +220,8 @@ class Candidate implements RankedMatch {
     readonly lead: number,
     /** The summed information (IDF) of the concepts it satisfies. */
     readonly weighted: number,
-    private readonly index: TermIndex,
-    private readonly doc: number,
+    readonly index: TermIndex,
+    readonly doc: number,
     private readonly terms: readonly string[],
     /** The segment it comes from, and its ref's place among that segment's refs (see `refPlaces`). */
     readonly segment: number,

@@ -20,5 +20,8 @@ export interface SearchData {
   words: Record<string, string>;
 }
 
-/** 5: the binary layout with narrow postings and deflated word positions; 4 stored them wide; 3 was JSON. */
-export const SEARCH_DATA_FORMAT = 5;
+/**
+ * 6: snippet texts in blocks deflated against a shared dictionary (text-blocks.ts); 5: the binary layout with
+ * narrow postings and deflated word positions; 4 stored them wide; 3 was JSON.
+ */
+export const SEARCH_DATA_FORMAT = 6;

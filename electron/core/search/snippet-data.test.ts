@@ -65,4 +65,34 @@ describe('snippet data prepared at build time', () => {
     ]);
     expect(store.snippet('c', ['mair'])).toEqual([]);
   });
+
+  it('gives the same snippet as the whole analysis when it stops reading early, on long texts', () => {
+    const words = [
+      'mairie',
+      'passeport',
+      'état',
+      'carte',
+      'domicile',
+      'enfant',
+      'police',
+      'semaine',
+      'justificatif',
+    ];
+    let state = 5;
+    const random = () => {
+      state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+      return state / 0x1_0000_0000;
+    };
+    for (let t = 0; t < 40; t++) {
+      const text = Array.from({ length: 300 + Math.floor(random() * 2000) }, () => {
+        const word = words[Math.floor(random() * words.length)] ?? '';
+        return random() < 0.6 ? 'les' : word;
+      }).join(random() < 0.5 ? ' ' : ', ');
+      const store = storeOf({ a: text });
+      for (const query of ['passeport', 'carte domicile', 'enfant police semaine', 'justificatif absent']) {
+        const matched = new Set(terms(query));
+        expect(store.snippet('a', matched), query).toEqual(makeSnippet(text, matched));
+      }
+    }
+  });
 });

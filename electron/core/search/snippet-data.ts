@@ -3,9 +3,10 @@
 // comparing numbers, instead of rendering the markdown and analysing the whole body of every result again.
 import type { Segment } from '../../../common/contract';
 import { analyze } from './analyzer';
-import type { SnippetHit } from './snippet';
-import { MAX_SCANNED_TOKENS, snippetFromHits } from './snippet';
+import { MAX_CHARS, MAX_SCANNED_TOKENS, passageAt } from './snippet';
+import { PassageWindow } from './snippet-window';
 import { indexOfSorted, sortedArray } from './sorted-strings';
+import type { TextSlices } from './text-blocks';
 
 /**
  * Characters of a body kept for its snippet: more than the words a snippet scans (MAX_SCANNED_TOKENS) in any
@@ -71,7 +72,8 @@ export class SnippetDataBuilder {
 export interface SnippetSource {
   /** The fiche's position in the source, or -1. */
   indexOf(id: string): number;
-  text(doc: number): string;
+  /** The fiche's text, read only where its passage is (see text-blocks.ts). */
+  text(doc: number): TextSlices;
   words(doc: number): Uint8Array;
   /** The term's number, or -1. */
   termNumber(term: string): number;
@@ -168,22 +170,49 @@ export class SnippetStore {
     if (doc < 0) return undefined;
     const wanted = (this.wantedStamp ??= new Int32Array(this.source.termCount));
     const stamp = ++this.stamp;
-    let any = false;
+    // Distinct terms wanted: the most a window can hold.
+    let count = 0;
     for (const term of matched) {
       const termId = this.source.termNumber(term);
-      if (termId >= 0) {
+      if (termId >= 0 && wanted[termId] !== stamp) {
         wanted[termId] = stamp;
-        any = true;
+        count++;
       }
     }
-    const hits: SnippetHit[] = [];
-    if (any) {
+    const window = new PassageWindow(count);
+    // Once a window holds every matched term, the words are read only as far as its passage may reach.
+    let stopAt = Number.POSITIVE_INFINITY;
+    if (count > 0) {
+      const bytes = this.source.words(doc);
+      const end = bytes.length;
+      let start = 0;
       let index = 0;
-      readWords(this.source.words(doc), (start, termId) => {
-        if (wanted[termId] === stamp) hits.push({ index, start, term: termId });
+      let p = 0;
+      // The varint pairs of snippet-data's layout, read inline: this loop runs over every word of every result.
+      while (p < end) {
+        let byte = bytes[p++] ?? 0;
+        let delta = byte & 0x7f;
+        for (let shift = 0x80; byte & 0x80; shift *= 0x80) {
+          byte = bytes[p++] ?? 0;
+          delta += (byte & 0x7f) * shift;
+        }
+        byte = bytes[p++] ?? 0;
+        let termId = byte & 0x7f;
+        for (let shift = 0x80; byte & 0x80; shift *= 0x80) {
+          byte = bytes[p++] ?? 0;
+          termId += (byte & 0x7f) * shift;
+        }
+        start += delta;
+        if (start >= stopAt) break;
+        if (wanted[termId] === stamp) {
+          window.add({ index, start, term: termId });
+          if (stopAt === Number.POSITIVE_INFINITY && window.settled) {
+            stopAt = (window.hits[window.bestStart]?.start ?? 0) + MAX_CHARS + 1;
+          }
+        }
         index++;
-      });
+      }
     }
-    return snippetFromHits(this.source.text(doc), hits);
+    return passageAt(this.source.text(doc), window.hits, window.finish());
   }
 }

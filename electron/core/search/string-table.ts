@@ -1,7 +1,8 @@
 // Lists of strings as stored in the binary index. Two shapes, for two uses:
 // - a StringTable (dictionaries: terms, words, references) is decoded in one call and each string is sliced out on
 //   demand, so a sorted table answers lookups by binary search without building a Map or an array at load;
-// - a BlobTable (bodies, snippet texts: megabytes read a few at a time) decodes one item when it is asked for.
+// - a BlobTable (bodies, the metadata's chunks: megabytes read a few at a time) decodes one item when it is asked
+//   for. Snippet texts, read a passage at a time, have their own layout (text-blocks.ts).
 import * as zlib from 'node:zlib';
 import type { SortedStrings } from './sorted-strings';
 import { indexOfSorted } from './sorted-strings';
@@ -70,8 +71,8 @@ export class StringTable implements SortedStrings {
 
 /**
  * A BlobTable's bytes: u32 count, u32 flags (1: each item deflated), u32 byte offsets (count + 1), the items one
- * after the other. Bodies and snippet texts are deflated one by one: a third of their size (the persisted index
- * of 20,000 fiches must stay within 100 MB), and one item inflates in well under a millisecond when it is read.
+ * after the other. Bodies and the metadata's chunks are deflated one by one: a third of their size (the persisted
+ * index of 20,000 fiches must stay within 100 MB), and one item inflates in well under a millisecond when read.
  */
 export function encodeBlobs(items: readonly string[], compress = false): Uint8Array {
   const parts = items.map((item) => {
@@ -82,12 +83,6 @@ export function encodeBlobs(items: readonly string[], compress = false): Uint8Ar
 }
 
 const COMPRESSED = 1;
-
-/** Byte items, each deflated when `compress` (snippet word positions: under half their size). */
-export function encodeByteBlobs(items: readonly Uint8Array[], compress = false): Uint8Array {
-  const parts = compress ? items.map((item) => zlib.deflateRawSync(item, { level: 6 })) : items;
-  return packBlobs(parts, compress ? COMPRESSED : 0);
-}
 
 function packBlobs(parts: readonly Uint8Array[], flags: number): Uint8Array {
   const size = parts.reduce((sum, part) => sum + part.length, 0);
