@@ -18,7 +18,7 @@ const shared = {
  * its worker's modules with the files run before it (isolate: false), which halves the run: importing the core
  * again for each of 250 files took as long as their tests.
  */
-const MOCKING = [
+export const MOCKING = [
   'electron/core/auth/concurrency.test.ts',
   'electron/core/redaction/save-rollback.test.ts',
   'electron/server/http-server.test.ts',
