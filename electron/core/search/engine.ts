@@ -79,7 +79,7 @@ function byScoreThenMatch(a: Ranked, b: Ranked): number {
 }
 
 interface Lookups {
-  fiches: Map<string, Fiche>;
+  /** The published fiches by id. */
   entries: Map<string, FicheEntry>;
   /** Thème ids by number (`FicheEntry.themes`). */
   themeIds: string[];
@@ -91,16 +91,10 @@ interface Lookups {
 }
 
 function lookupsOf(knowledge: KnowledgeBase): Lookups {
-  const fiches = new Map(publishedFiches(knowledge).map((fiche) => [fiche.id, fiche]));
+  const fiches = publishedFiches(knowledge);
   const contacts = new Map(knowledge.contacts.map((contact) => [contact.id, contact]));
   const complementsOf = new Map<string, Fiche[]>();
   const contactsByType = new Map<string, Contact[]>();
-  for (const fiche of fiches.values()) {
-    if (!fiche.complete) continue;
-    const list = complementsOf.get(fiche.complete);
-    if (list) list.push(fiche);
-    else complementsOf.set(fiche.complete, [fiche]);
-  }
   const themeIds: string[] = [];
   const themeNumbers = new Map<string, number>();
   const numberOf = (theme: string) => {
@@ -113,11 +107,17 @@ function lookupsOf(knowledge: KnowledgeBase): Lookups {
     return number;
   };
   const entries = new Map<string, FicheEntry>();
-  for (const fiche of fiches.values()) {
+  for (const fiche of fiches) {
     // A loop rather than `Uint32Array.from(…, numberOf)`, whose mapping path cost half a second for 20,000 fiches.
     const themes = new Uint32Array(fiche.themes.length);
     for (let i = 0; i < themes.length; i++) themes[i] = numberOf(fiche.themes[i] ?? '');
     entries.set(fiche.id, { fiche, themes });
+  }
+  for (const { fiche } of entries.values()) {
+    if (!fiche.complete) continue;
+    const list = complementsOf.get(fiche.complete);
+    if (list) list.push(fiche);
+    else complementsOf.set(fiche.complete, [fiche]);
   }
   for (const contact of contacts.values()) {
     if (!contact.type) continue;
@@ -126,7 +126,6 @@ function lookupsOf(knowledge: KnowledgeBase): Lookups {
     else contactsByType.set(contact.type, [contact]);
   }
   return {
-    fiches,
     entries,
     themeIds,
     contacts,
@@ -280,7 +279,7 @@ export class SearchEngine {
 
   /** A published fiche by id (drafts are not there). */
   fiche(id: string): Fiche | undefined {
-    return this.lookups.fiches.get(id);
+    return this.lookups.entries.get(id)?.fiche;
   }
 
   contact(id: string): Contact | undefined {
@@ -363,7 +362,10 @@ export class SearchEngine {
         vocabulary: this.ficheSegments[0]?.index.vocabulary ?? new Vocabulary([]),
         surface: this.surfaceOf(),
         synonyms: this.lookups.synonyms,
-        themes: (this.profiles ??= themeProfiles(this.knowledge.themes, [...this.lookups.fiches.values()])),
+        themes: (this.profiles ??= themeProfiles(
+          this.knowledge.themes,
+          [...this.lookups.entries.values()].map((entry) => entry.fiche),
+        )),
       });
     }
     return response;
