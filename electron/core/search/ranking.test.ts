@@ -139,6 +139,38 @@ describe('what a desk trusts', () => {
     expect(ids(engine, 'mariage').slice(0, 2)).toEqual(['mariage', 'acte']);
   });
 
+  it.each(['État-Civil', 'Etat civil.', '  etat   CIVIL ', 'etat civil'])(
+    'takes the keyword « %s » for the query « état civil », however it is written',
+    async (keyword) => {
+      const engine = await engineOf([
+        ficheFile('actes', { titre: 'État civil : les actes', mots_cles: ['état civil des enfants'] }),
+        ficheFile('guichet', { titre: 'Le guichet des familles', mots_cles: ['mairie', keyword] }),
+      ]);
+      expect(ids(engine, 'état civil')).toEqual(['guichet', 'actes']);
+      expect(ids(engine, 'etat civil ')).toEqual(['guichet', 'actes']);
+    },
+  );
+
+  it.each(['état civilité', 'etat', 'etat-civil-x', 'xetat civil'])(
+    'does not take the keyword « %s » for the query « état civil »',
+    async (keyword) => {
+      const engine = await engineOf([
+        ficheFile('actes', { titre: 'État civil : les actes' }),
+        ficheFile('guichet', { titre: 'Le guichet des familles', mots_cles: ['état civil ?', keyword] }),
+      ]);
+      // Only the first keyword names it: with the second alone it would come after « actes ».
+      expect(ids(engine, 'état civil')[0]).toBe('guichet');
+      const without = await engineOf([
+        ficheFile('actes', { titre: 'État civil : les actes' }),
+        ficheFile('guichet', {
+          titre: 'Le guichet des familles',
+          mots_cles: ['état civil des familles', keyword],
+        }),
+      ]);
+      expect(ids(without, 'état civil')[0]).toBe('actes');
+    },
+  );
+
   it('puts the main fiche of a procedure before its side questions', async () => {
     const engine = await engineOf([
       ficheFile('F1971', { titre: 'Un étudiant a-t-il droit au RSA ?', origine: 'national' }),

@@ -477,9 +477,35 @@ export function liftLocalAnswers<T extends { fiche: FicheTraits; score: number; 
     // `about` first: a field of the match, where the fiche's own fields cost a lookup each.
     if (!entry.match?.about || entry.fiche.origine !== 'local') continue;
     // The query is one of the fiche's own keywords, whole: the editor said this is what the fiche is for.
-    const named = (entry.fiche.mots_cles ?? []).some((keyword) => phrase(keyword) === asked);
+    const named = (entry.fiche.mots_cles ?? []).some((keyword) => readsAs(keyword, asked));
     entry.score += named ? 2 * best : best;
   }
+}
+
+/**
+ * Whether `text` is `asked` once made a `phrase`, compared while walking it: a broad query reaches thousands of
+ * the commune's fiches, folding every keyword of each cost a third of the query, and most keywords differ from
+ * the query at their first letter. ASCII folds one character at a time (lower case; any other character
+ * separates words), so a difference there is final; the first other character hands over to `phrase`.
+ */
+function readsAs(text: string, asked: string): boolean {
+  let at = 0;
+  let separated = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return phrase(text) === asked;
+    const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+    if (!((lower >= 0x61 && lower <= 0x7a) || (lower >= 0x30 && lower <= 0x39))) {
+      separated = at > 0;
+      continue;
+    }
+    if (separated) {
+      if (asked.charCodeAt(at++) !== 0x20) return false;
+      separated = false;
+    }
+    if (asked.charCodeAt(at++) !== lower) return false;
+  }
+  return at === asked.length;
 }
 
 /** A short text compared as a phrase: folded, words separated by single spaces. */
