@@ -6,7 +6,6 @@
 // what a desk meets: each one timed once and never seen before, after a warm-up on other queries (see
 // bench/fresh-queries.ts); the same queries run again, when caches answer, are shown apart. It prints figures
 // and targets; it asserts nothing.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -37,8 +36,9 @@ import { FtsSearch, ftsRows } from './bench/fts5';
 import type { FreshKind, FreshQueries } from './bench/fresh-queries';
 import { DESK_KINDS, FRESH_KINDS, freshQueries } from './bench/fresh-queries';
 import type { FreshKindResult, FreshTimings, Searcher } from './bench/fresh-timing';
-import { timeFresh } from './bench/fresh-timing';
-import { miniSearchSearcher, stockLunrSearcher } from './bench/other-engines';
+import { miniSearchInstalled } from './bench/other-engines';
+import type { FreshChildResult, FreshRequest } from './bench/fresh-child';
+import { freshChild, runBenchChild, timeEngine, timeFreshInChild } from './bench/fresh-child';
 import { benchIndicators } from './bench/indicators';
 import { benchJournal } from './bench/journal';
 import { benchBureaux } from './bench/bureaux';
@@ -130,17 +130,9 @@ function childColdStart(engine: 'lunr' | 'fts5', file: string): ColdStart {
  * runs with a larger one, for the copies of the corpora it holds). A failure is reported, not fatal.
  */
 function coldStartInChild(engine: 'lunr' | 'fts5', file: string): ColdStart {
-  const args = process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size'));
-  if (!args.includes('--expose-gc')) args.push('--expose-gc');
-  const script = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, [...args, script, '--child', engine, '--file', file], {
-    encoding: 'utf8',
-    maxBuffer: 16 * MB,
-  });
-  const line = child.stdout.trim().split('\n').at(-1) ?? '';
-  if (child.status === 0 && line.startsWith('{')) return JSON.parse(line) as ColdStart;
-  const reason = child.stderr.split('\n').find((text) => /Error|error/.test(text)) ?? `exit ${child.status}`;
-  console.log(`   (${engine} cold start failed in a fresh process: ${reason.trim()})`);
+  const outcome = runBenchChild(engine, file);
+  if ('result' in outcome) return outcome.result as ColdStart;
+  console.log(`   (${engine} cold start failed in a fresh process: ${outcome.failed})`);
   return { loadMs: Number.NaN, coldMs: Number.NaN, readMs: Number.NaN, heapMB: Number.NaN };
 }
 
@@ -161,18 +153,10 @@ function swapInChild(worker: string, index: string, corpus: Corpus, workDir: str
     file,
     JSON.stringify({ worker, index, files: corpus.files, hash: corpus.hash } satisfies SwapRequest),
   );
-  const args = process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size'));
-  if (!args.includes('--expose-gc')) args.push('--expose-gc');
-  const child = spawnSync(
-    process.execPath,
-    [...args, fileURLToPath(import.meta.url), '--child', 'swap', '--file', file],
-    { encoding: 'utf8', maxBuffer: 16 * MB },
-  );
+  const outcome = runBenchChild('swap', file);
   rmSync(file, { force: true });
-  const line = child.stdout.trim().split('\n').at(-1) ?? '';
-  if (child.status === 0 && line.startsWith('{')) return JSON.parse(line) as SwapPause;
-  const reason = child.stderr.split('\n').find((text) => /Error|error/.test(text)) ?? `exit ${child.status}`;
-  console.log(`   (swap not measured in a fresh process: ${reason.trim()})`);
+  if ('result' in outcome) return outcome.result as SwapPause;
+  console.log(`   (swap not measured in a fresh process: ${outcome.failed})`);
   return undefined;
 }
 
@@ -254,10 +238,6 @@ function lunrSearcher(engine: SearchEngine): Searcher {
   return { search: (query) => engine.search(query, { limit: LIMIT }).results.length };
 }
 
-function ftsSearcher(fts: FtsSearch, snippet: boolean): Searcher {
-  return { search: (query) => fts.search(query, LIMIT, snippet).length };
-}
-
 /** Fresh queries drawn from the corpus' titles, keywords and résumés and from eval/relevance.yml. */
 function corpusQueries(
   files: ContentFile[],
@@ -279,24 +259,6 @@ function corpusQueries(
     },
     quick ? FRESH_COUNT.quick : FRESH_COUNT.full,
   );
-}
-
-/** Times an engine on fresh queries; the analyzer's caches are emptied first, so no measured word is cached. */
-function timeEngine(
-  searcher: Searcher,
-  queries: { warmup: FreshQueries; measure: FreshQueries },
-): FreshTimings {
-  collect();
-  return timeFresh(searcher, queries, () => {
-    // A forced collection frees the warm-up's garbage, but it is a memory-reducing one: V8 flushes the compiled
-    // code of every function with it, and the first measured queries were timed recompiling the engine (a desk
-    // word p95 of 28 ms where the same queries take 3 ms warm), a cost no desk meets — the app never forces a
-    // collection. The warm-up runs once more to compile again, then the analyzer's caches are emptied, so that a
-    // measured query's words are still analysed for the first time.
-    collect();
-    for (const kind of FRESH_KINDS) for (const query of queries.warmup[kind]) searcher.search(query);
-    clearAnalyzerCaches();
-  });
 }
 
 interface EngineRow {
@@ -355,10 +317,6 @@ function buildLunr(corpus: Corpus, file: string): LunrBuild & { data: SearchData
   };
 }
 
-function loadPersistedFile(file: string): PackedIndex {
-  return new PackedIndex(readFileSync(file), true);
-}
-
 async function benchCorpus(
   corpus: Corpus,
   quick: boolean,
@@ -372,41 +330,50 @@ async function benchCorpus(
 
   log(`${corpus.name}: cold start of lunr in a fresh process…`);
   const lunrCold = coldStartInChild('lunr', lunrFile);
-  log(`${corpus.name}: timing lunr queries…`);
+  // Each engine timed in a fresh process holding its index alone (see fresh-child.ts).
+  const timed = (engine: FreshRequest['engine'], file: string): FreshChildResult | undefined =>
+    timeFreshInChild(
+      { engine, file, queries, limit: LIMIT, boosts: FICHE_BOOSTS },
+      join(workDir, `${corpus.name}-${engine}-request.json`),
+    );
+  log(`${corpus.name}: timing lunr queries in a fresh process…`);
   const data = built.data;
-  const lunrKinds = timeEngine(lunrSearcher(new SearchEngine(loadPersistedFile(lunrFile))), queries);
+  const lunrKinds = timed('app', lunrFile)?.kinds ?? new Map();
   // Shown at once: on 20,000 fiches the other engines take many minutes more before the table is printed.
   log(
     `${corpus.name}: lunr (app), fresh p95 ms: ` +
       FRESH_KINDS.map((kind) => `${kind} ${fixed(lunrKinds.get(kind)?.fresh.p95 ?? Number.NaN)}`).join(', '),
   );
   const others: EngineRow[] = [];
-  log(`${corpus.name}: timing stock lunr…`);
-  collect();
-  let started = performance.now();
-  const stock = stockLunrSearcher(data.fichesIndex, LIMIT);
-  const stockLoadS = (performance.now() - started) / 1000;
+  log(`${corpus.name}: timing stock lunr in a fresh process…`);
+  const stockFile = join(workDir, `${corpus.name}-lunr.json`);
+  writeFileSync(stockFile, JSON.stringify(data.fichesIndex));
+  const stock = timed('stock-lunr', stockFile);
+  rmSync(stockFile, { force: true });
   others.push({
     engine: 'stock lunr (no snippet)',
-    buildS: stockLoadS,
+    buildS: stock?.loadS ?? Number.NaN,
     indexMB: Number.NaN,
-    kinds: timeEngine(stock, queries),
+    kinds: stock?.kinds ?? new Map(),
   });
   const rows: FtsRow[] = ftsRows(corpus.files);
-  const mini = await miniSearchSearcher(rows, FICHE_BOOSTS, LIMIT);
-  if (mini) {
-    log(`${corpus.name}: timing MiniSearch…`);
+  if (await miniSearchInstalled()) {
+    log(`${corpus.name}: timing MiniSearch in a fresh process…`);
+    const rowsFile = join(workDir, `${corpus.name}-rows.json`);
+    writeFileSync(rowsFile, JSON.stringify(rows));
+    const mini = timed('minisearch', rowsFile);
+    rmSync(rowsFile, { force: true });
     others.push({
       engine: 'MiniSearch (no snippet)',
-      buildS: mini.buildS,
+      buildS: mini?.loadS ?? Number.NaN,
       indexMB: Number.NaN,
-      kinds: timeEngine(mini.searcher, queries),
+      kinds: mini?.kinds ?? new Map(),
     });
   }
 
   log(`${corpus.name}: building the FTS5 index…`);
   collect();
-  started = performance.now();
+  const started = performance.now();
   const fts = FtsSearch.create(rows, STOP_WORDS);
   const ftsBuildS = (performance.now() - started) / 1000;
   const ftsFile = join(workDir, `${corpus.name}-fts5.sqlite`);
@@ -414,9 +381,9 @@ async function benchCorpus(
   fts.db.exec(`VACUUM INTO '${ftsFile.replace(/'/g, "''")}'`);
   log(`${corpus.name}: cold start of FTS5 in a fresh process…`);
   const ftsCold = coldStartInChild('fts5', ftsFile);
-  log(`${corpus.name}: timing FTS5 queries…`);
-  const ftsKinds = timeEngine(ftsSearcher(fts, false), queries);
-  const ftsSnippetKinds = timeEngine(ftsSearcher(fts, true), queries);
+  log(`${corpus.name}: timing FTS5 queries in fresh processes…`);
+  const ftsKinds = timed('fts5', ftsFile)?.kinds ?? new Map();
+  const ftsSnippetKinds = timed('fts5-snippet', ftsFile)?.kinds ?? new Map();
   const ftsIndexBytes = fts.sizeBytes();
   fts.close();
   let swap: SwapPause | undefined;
@@ -628,7 +595,10 @@ function printCorpus(result: CorpusResult, quick: boolean): void {
     fixed(r.cold?.heapMB ?? Number.NaN),
     ...FRESH_KINDS.map((kind) => kindCell(r.kinds.get(kind), figure)),
   ];
-  console.log(`   fresh queries: each run once, never seen before — p50 / p95 / max ms (wall time)`);
+  console.log(
+    `   fresh queries: each run once, never seen before, each engine in a fresh process holding its index alone — ` +
+      `p50 / p95 / max ms (wall time)`,
+  );
   console.log(
     formatTable(
       header,
@@ -659,7 +629,7 @@ function printCorpus(result: CorpusResult, quick: boolean): void {
     ),
   );
   console.log(
-    `   CPU time of the app's fresh queries (user + system of this process; wall time minus the other ` +
+    `   CPU time of the app's fresh queries (user + system of the process timing them; wall time minus the other ` +
       `processes' turns): ${FRESH_KINDS.map((kind) => `${kind} ${kindCell(result.lunr.kinds.get(kind), 'cpu')}`).join(', ')}`,
   );
   const counts = FRESH_KINDS.map((kind) => `${result.queries.measure[kind].length} ${kind}`).join(', ');
@@ -812,6 +782,10 @@ async function main(): Promise<void> {
     const swap = await measureSwapPause(request.worker, request.files, request.hash, FIRST_QUERY);
     _keptAlive = current;
     console.log(JSON.stringify(swap));
+    return;
+  }
+  if (values.child === 'fresh') {
+    await freshChild(values.file ?? '');
     return;
   }
   if (values.child === 'lunr' || values.child === 'fts5') {

@@ -43,6 +43,17 @@ interface MiniSearchLike {
 }
 type MiniSearchClass = new (options: object) => MiniSearchLike;
 
+/** Whether MiniSearch is installed (it is not a dependency of the app). */
+export async function miniSearchInstalled(): Promise<boolean> {
+  try {
+    const name = 'minisearch';
+    await import(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** MiniSearch when the package is installed (it is not a dependency of the app); otherwise undefined. */
 export async function miniSearchSearcher(
   rows: readonly FtsRow[],
