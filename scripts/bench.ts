@@ -654,7 +654,7 @@ function printCorpus(result: CorpusResult, quick: boolean): void {
   if (swap)
     console.log(
       `   rebuild → swap: built in the worker in ${fixed(swap.buildS, 1)} s; from the bytes received to the new ` +
-        `engine in place ${ms(swap.swapMs)} ms (decoded in steps), then a first search ${ms(swap.firstSearchMs)} ms; ` +
+        `engine in place ${ms(swap.swapMs)} ms (decoded and prepared in steps), then a first search ${ms(swap.firstSearchMs)} ms; ` +
         `longest main-thread pause during the swap ` +
         `${ms(swap.maxPauseAtSwapMs)} ms, over the whole rebuild ${ms(swap.maxPauseMs)} ms (1 ms timer)`,
     );

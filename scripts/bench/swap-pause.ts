@@ -9,7 +9,10 @@ import { SearchEngine } from '../../electron/core/search/engine';
 export interface SwapPause {
   /** The worker's build, serialisation included (seconds). */
   buildS: number;
-  /** From the bytes received to the engine in place (decoded in steps, the event loop running between them). */
+  /**
+   * From the bytes received to the engine in place (decoded and prepared in steps, the event loop running between
+   * them).
+   */
   swapMs: number;
   /** The first search on the new engine (a query like any other, not part of the swap). */
   firstSearchMs: number;
@@ -48,7 +51,8 @@ export async function measureSwapPause(
       undefined,
       () => (received = performance.now()),
     );
-    const engine = new SearchEngine(index);
+    // As the search service swaps: the engine prepared in steps, then put in place.
+    const engine = await SearchEngine.prepared(index);
     const built = performance.now();
     // The gap that ends with the engine in place counts too: let one tick see it.
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sampleContent } from '../../../dev/test-support/content';
 import { SearchEngine, topByScore } from './engine';
 import { buildSearchData } from './index-build';
+import { encodeSearchData, PackedIndex } from './packed-index';
 
 const engine = new SearchEngine(buildSearchData(sampleContent(), 'hash'));
 const ids = (query: string, themes?: string[]) =>
@@ -149,3 +150,29 @@ function sampleFiche() {
   if (!any) throw new Error('sample fiche missing');
   return any;
 }
+
+describe('an engine prepared in steps (a swap)', () => {
+  const packed = () => new PackedIndex(encodeSearchData(buildSearchData(sampleContent(), 'hash')), false);
+  const queries = ['passeport', 'etat civil', 'encombrnts', 'zzzz introuvable', 'ca'];
+
+  it('answers as an engine made at once', async () => {
+    const prepared = await SearchEngine.prepared(packed());
+    const plain = new SearchEngine(packed());
+    for (const query of queries) expect(prepared.search(query)).toEqual(plain.search(query));
+  });
+
+  it('has made ahead what a first query makes: the first search sorts no refs', async () => {
+    const compare = vi.spyOn(String.prototype, 'localeCompare');
+    try {
+      const prepared = await SearchEngine.prepared(packed());
+      compare.mockClear();
+      prepared.search('passeport');
+      expect(compare).not.toHaveBeenCalled();
+      // Unprepared, the first search orders the refs (the ranking's ties) itself.
+      new SearchEngine(packed()).search('passeport');
+      expect(compare).toHaveBeenCalled();
+    } finally {
+      compare.mockRestore();
+    }
+  });
+});

@@ -7,7 +7,15 @@ import { rankWithLunrQuery } from './lunr-ranking';
 import type { KnownWords, QueryPlan, SearchTuning } from './planner';
 import { DEFAULT_TUNING, planQuery } from './planner';
 import type { RankedMatch, RankSegment } from './ranking';
-import { compareMatches, ficheScore, liftLocalAnswers, rankMatches, scoreMatches } from './ranking';
+import {
+  compareMatches,
+  ficheScore,
+  liftLocalAnswers,
+  prepareRanking,
+  rankMatches,
+  scoreMatches,
+} from './ranking';
+import { runAtOnce, stepThrough } from './steps';
 import { TermIndex } from './term-index';
 import { Vocabulary } from './indexed-terms';
 import type { SurfaceLookup } from './packed-index';
@@ -16,7 +24,7 @@ import type { SearchData } from './search-data';
 import { makeSnippet } from './snippet';
 import { SNIPPET_SOURCE_CHARS, SnippetStore } from './snippet-data';
 import type { ThemeProfile } from './suggest';
-import { suggest, themeProfiles } from './suggest';
+import { suggest, themeProfiles, themeProfilesInSteps } from './suggest';
 import { SynonymTable } from './synonyms';
 
 export interface QueryOptions {
@@ -42,7 +50,7 @@ interface Ranked {
   score: number;
   match?: RankedMatch;
   /** The fiche's thèmes by number (see `FicheEntry`). */
-  themes: Uint32Array;
+  themes: readonly number[];
 }
 
 /**
@@ -51,7 +59,7 @@ interface Ranked {
  */
 interface FicheEntry {
   fiche: Fiche;
-  themes: Uint32Array;
+  themes: readonly number[];
 }
 
 /**
@@ -90,7 +98,10 @@ interface Lookups {
   contactsByType: Map<string, Contact[]>;
 }
 
-function lookupsOf(knowledge: KnowledgeBase): Lookups {
+/** Published fiches numbered per step of `lookupsInSteps`. */
+const ENTRIES_PER_STEP = 4000;
+
+function* lookupsInSteps(knowledge: KnowledgeBase): Generator<void, Lookups> {
   const fiches = publishedFiches(knowledge);
   const contacts = new Map(knowledge.contacts.map((contact) => [contact.id, contact]));
   const complementsOf = new Map<string, Fiche[]>();
@@ -108,10 +119,8 @@ function lookupsOf(knowledge: KnowledgeBase): Lookups {
   };
   const entries = new Map<string, FicheEntry>();
   for (const fiche of fiches) {
-    // A loop rather than `Uint32Array.from(…, numberOf)`, whose mapping path cost half a second for 20,000 fiches.
-    const themes = new Uint32Array(fiche.themes.length);
-    for (let i = 0; i < themes.length; i++) themes[i] = numberOf(fiche.themes[i] ?? '');
-    entries.set(fiche.id, { fiche, themes });
+    entries.set(fiche.id, { fiche, themes: fiche.themes.map(numberOf) });
+    if (entries.size % ENTRIES_PER_STEP === 0) yield;
   }
   for (const { fiche } of entries.values()) {
     if (!fiche.complete) continue;
@@ -153,6 +162,7 @@ export class SearchEngine {
   /** The maps below, made at the first query rather than in the swap (tens of thousands of entries). */
   private lookupTables: Lookups | undefined;
   private readonly surfaceOf: () => SurfaceLookup;
+  private surface: SurfaceLookup | undefined;
   /** The snippet data of each build the engine is made of, the newest first. */
   private readonly snippetStores: SnippetStore[];
   /** Per index searched, the published fiche of each of its documents: a match names its fiche by number. */
@@ -218,20 +228,65 @@ export class SearchEngine {
   }
 
   private get lookups(): Lookups {
-    return (this.lookupTables ??= lookupsOf(this.knowledge));
+    return (this.lookupTables ??= runAtOnce(lookupsInSteps(this.knowledge)));
   }
 
-  /** The published fiche a match stands for: by its document's number when the ranking gives it, else by ref. */
-  private entryOf(match: RankedMatch): FicheEntry | undefined {
-    const { index, doc } = match;
-    if (!index || doc === undefined) return this.lookups.entries.get(match.ref);
+  /** The published fiche of each document of `index`, by document number. */
+  private entriesOf(index: TermIndex): Array<FicheEntry | undefined> {
     let entries = this.entriesByDoc.get(index);
     if (!entries) {
       const { entries: byId } = this.lookups;
       entries = index.refs.map((ref) => byId.get(ref));
       this.entriesByDoc.set(index, entries);
     }
-    return entries[doc];
+    return entries;
+  }
+
+  /** The published fiche a match stands for: by its document's number when the ranking gives it, else by ref. */
+  private entryOf(match: RankedMatch): FicheEntry | undefined {
+    const { index, doc } = match;
+    if (!index || doc === undefined) return this.lookups.entries.get(match.ref);
+    return this.entriesOf(index)[doc];
+  }
+
+  private publishedFiches(): Fiche[] {
+    return [...this.lookups.entries.values()].map((entry) => entry.fiche);
+  }
+
+  /** What the suggestions weigh thèmes by, made at the first query that found nothing. */
+  private get themeProfiles(): ThemeProfile[] {
+    return (this.profiles ??= themeProfiles(this.knowledge.themes, this.publishedFiches()));
+  }
+
+  /**
+   * What the first queries would make, made ahead a step at a time: the fiches by id and by document number,
+   * the thèmes' numbers, each index's tables for the ranking and its vocabulary for typos, the suggestions'
+   * profiles. A swap runs these steps between turns of the event loop before it puts the engine in place
+   * (`SearchEngine.prepared`): the first search after a rebuild paid ≈ 100 ms for them.
+   */
+  *preparing(): Generator<void> {
+    this.lookupTables ??= yield* lookupsInSteps(this.knowledge);
+    for (const { index } of [...this.ficheSegments, ...this.contactSegments]) {
+      yield;
+      prepareRanking(index);
+      yield;
+      index.prepareTypos();
+    }
+    for (const { index } of this.ficheSegments) {
+      yield;
+      this.entriesOf(index);
+    }
+    yield;
+    this.profiles ??= yield* themeProfilesInSteps(this.knowledge.themes, this.publishedFiches());
+    yield;
+    this.surface ??= this.surfaceOf();
+  }
+
+  /** An engine made from `data` and prepared in steps (see `preparing`), the event loop running between them. */
+  static async prepared(data: PackedIndex): Promise<SearchEngine> {
+    const engine = new SearchEngine(data);
+    await stepThrough(engine.preparing());
+    return engine;
   }
 
   /** Published local fiches that complete the fiche `id`. */
@@ -360,12 +415,9 @@ export class SearchEngine {
     if (ranked.length === 0 && query.trim().length > 0) {
       response.suggestions = suggest(query, {
         vocabulary: this.ficheSegments[0]?.index.vocabulary ?? new Vocabulary([]),
-        surface: this.surfaceOf(),
+        surface: (this.surface ??= this.surfaceOf()),
         synonyms: this.lookups.synonyms,
-        themes: (this.profiles ??= themeProfiles(
-          this.knowledge.themes,
-          [...this.lookups.entries.values()].map((entry) => entry.fiche),
-        )),
+        themes: this.themeProfiles,
       });
     }
     return response;

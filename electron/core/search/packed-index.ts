@@ -11,6 +11,7 @@ import type { SearchData } from './search-data';
 import type { SnippetSource } from './snippet-data';
 import { sortedSnippets } from './snippet-data';
 import { BlobTable, encodeBlobs, encodeStrings, StringTable } from './string-table';
+import { runAtOnce, stepThrough } from './steps';
 import { encodeTextBlocks, TextBlocks } from './text-blocks';
 import type { PostingTable, SerializedLunrIndex } from './term-index';
 import { postingTableOf } from './term-index';
@@ -398,13 +399,7 @@ export class PackedIndex {
 
   /** `verify`: check the checksum (a file read from disk); bytes just built by the worker are not. */
   constructor(bytes: Uint8Array, verify: boolean, decoded?: Decoded) {
-    let done = decoded;
-    if (!done) {
-      const steps = decode(bytes, verify);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      done = step.value;
-    }
+    const done = decoded ?? runAtOnce(decode(bytes, verify));
     this.bytes = done.bytes;
     this.header = done.header;
     this.sections = done.sections;
@@ -425,13 +420,8 @@ export class PackedIndex {
    * window between the steps (none takes more than a few milliseconds).
    */
   static async inSteps(bytes: Uint8Array, verify = false): Promise<PackedIndex> {
-    const steps = decode(bytes, verify);
-    let step = steps.next();
-    while (!step.done) {
-      await new Promise((resolve) => setImmediate(resolve));
-      step = steps.next();
-    }
-    return new PackedIndex(step.value.bytes, verify, step.value);
+    const decoded = await stepThrough(decode(bytes, verify));
+    return new PackedIndex(decoded.bytes, verify, decoded);
   }
 
   get contentHash(): string {

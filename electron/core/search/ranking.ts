@@ -93,6 +93,12 @@ function refPlaces(index: TermIndex): Uint32Array {
   return places;
 }
 
+/** Makes ahead what the ranking makes at an index's first query (its refs' places, its accumulators). */
+export function prepareRanking(index: TermIndex): void {
+  refPlaces(index);
+  scratchFor(index);
+}
+
 /**
  * The ranking's order: best score first; equal scores by ref (its place when both come from one segment of the
  * term-at-a-time ranking, as the strings order).

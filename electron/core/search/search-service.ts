@@ -286,7 +286,8 @@ export class SearchService {
         },
         this.options.dataDir,
       );
-      this.engine = new SearchEngine(this.withBodies(index));
+      // Prepared in steps while the previous engine keeps answering: the first search on it is like any other.
+      this.engine = await SearchEngine.prepared(this.withBodies(index));
       this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
       this.fromCache = false;
       this.error = undefined;

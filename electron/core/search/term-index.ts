@@ -150,6 +150,11 @@ export class TermIndex {
     return this.fuzzyVocabulary;
   }
 
+  /** Makes ahead what the first misspelt word would (the vocabulary it walks): see SearchEngine.preparing. */
+  prepareTypos(): void {
+    this.fuzzyTargets();
+  }
+
   /** Forgets the recent expansions (the benchmark measures what they buy). */
   clearCaches(): void {
     this.prefixCache.clear();
