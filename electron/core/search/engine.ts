@@ -15,7 +15,7 @@ import {
   rankMatches,
   scoreMatches,
 } from './ranking';
-import { runAtOnce, stepThrough } from './steps';
+import { runAtOnce, stepThrough } from '../steps';
 import { TermIndex } from './term-index';
 import { Vocabulary } from './indexed-terms';
 import type { SurfaceLookup } from './packed-index';

@@ -11,7 +11,7 @@ import type { SearchData } from './search-data';
 import type { SnippetSource } from './snippet-data';
 import { sortedSnippets } from './snippet-data';
 import { BlobTable, encodeBlobs, encodeStrings, StringTable } from './string-table';
-import { runAtOnce, stepThrough } from './steps';
+import { runAtOnce, stepThrough } from '../steps';
 import { encodeTextBlocks, TextBlocks } from './text-blocks';
 import type { PostingTable, SerializedLunrIndex } from './term-index';
 import { postingTableOf } from './term-index';

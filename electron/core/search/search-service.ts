@@ -4,6 +4,7 @@ import { relative, sep } from 'node:path';
 import type { IndexStatus } from '../../../common/contract';
 import type { ContentFile, ContentSnapshot } from '../knowledge/content-files';
 import {
+  contentFolderInSteps,
   isContentPath,
   normalizeNewlines,
   readContentFolder,
@@ -12,6 +13,7 @@ import {
 } from '../knowledge/content-files';
 import { splitFrontMatter } from '../knowledge/parse';
 import { UnavailableError } from '../errors';
+import { stepThrough } from '../steps';
 import { buildInWorker } from './build-in-worker';
 import { SearchEngine } from './engine';
 import { buildSearchData } from './index-build';
@@ -86,6 +88,10 @@ export class SearchService {
   private error: string | undefined;
   private building: Promise<void> | undefined;
   private rebuildWanted = false;
+  /** An editor's save was laid over the engine while a build ran (see refreshNow). */
+  private savedDuringBuild = false;
+  /** Editors' saves so far (refreshNow). */
+  private saves = 0;
   private watcher: FSWatcher | undefined;
   /** Set once the system's file events failed: the watcher then polls, and the problem is listed. */
   private watchProblem: string | undefined;
@@ -167,7 +173,24 @@ export class SearchService {
 
   /** The folder as read now, plus the watcher's failure as a problem of the folder itself. */
   private snapshot(): ContentSnapshot {
-    const snapshot = readContentFolder(this.options.contentDir);
+    return this.withWatchProblem(readContentFolder(this.options.contentDir));
+  }
+
+  /** The folder as read now; undefined when it cannot be read (the rebuild reads it again and reports why). */
+  private snapshotIfReadable(): ContentSnapshot | undefined {
+    try {
+      return this.snapshot();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The same, read in steps (see contentFolderInSteps): the current engine answers meanwhile. */
+  private async snapshotInSteps(): Promise<ContentSnapshot> {
+    return this.withWatchProblem(await stepThrough(contentFolderInSteps(this.options.contentDir)));
+  }
+
+  private withWatchProblem(snapshot: ContentSnapshot): ContentSnapshot {
     if (this.watchProblem === undefined) return snapshot;
     return {
       files: [...snapshot.files, { path: FOLDER_PROBLEM_PATH, text: '', problem: this.watchProblem }],
@@ -175,17 +198,24 @@ export class SearchService {
     };
   }
 
-  /** Rebuilds from the folder unless its content is unchanged; a request during a build queues one more. */
-  rebuild(): Promise<void> {
+  /**
+   * Rebuilds from the folder unless its content is unchanged; a request during a build queues one more. The
+   * folder is read in steps, unless `snapshot` gives it as just read (an editor's save: see refreshNow).
+   */
+  rebuild(snapshot?: ContentSnapshot): Promise<void> {
     if (this.building) {
       this.rebuildWanted = true;
       return this.building;
     }
-    this.building = this.runBuild().finally(() => {
+    this.building = this.runBuild(snapshot).finally(() => {
       this.building = undefined;
       if (this.rebuildWanted) {
         this.rebuildWanted = false;
-        void this.rebuild();
+        // An editor's save laid over the engine during the build is gone from the one the build just put in place:
+        // the folder is read at once, so the queued rebuild lays it again in this same turn.
+        const now = this.savedDuringBuild;
+        this.savedDuringBuild = false;
+        void this.rebuild(now ? this.snapshotIfReadable() : undefined);
       }
     });
     return this.building;
@@ -198,15 +228,19 @@ export class SearchService {
    * change over it again in the same turn of the event loop, so no search sees the file disappear.
    */
   refreshNow(): void {
+    this.saves++;
     if (this.building) {
       try {
         const snapshot = this.snapshot();
-        this.quickUpdate(snapshot.files, snapshot.hash);
+        this.savedDuringBuild = this.quickUpdate(snapshot.files, snapshot.hash) || this.savedDuringBuild;
       } catch (error) {
         console.warn('[search] quick update failed:', error);
       }
     }
-    this.rebuild().catch((error: unknown) => console.error('[search] rebuild failed:', error));
+    // Idle, the folder is read at once (not in steps): the saved file must be searchable when this returns.
+    this.rebuild(this.building ? undefined : this.snapshotIfReadable()).catch((error: unknown) =>
+      console.error('[search] rebuild failed:', error),
+    );
   }
 
   /**
@@ -269,14 +303,21 @@ export class SearchService {
     return true;
   }
 
-  private async runBuild(): Promise<void> {
+  private async runBuild(given?: ContentSnapshot): Promise<void> {
     try {
-      const snapshot = this.snapshot();
+      const saves = this.saves;
+      let snapshot = given ?? (await this.snapshotInSteps());
+      // An editor saved while the folder was read in steps: read again at once, or the older read would be laid
+      // over the engine that already shows the save.
+      if (this.saves !== saves) snapshot = this.snapshot();
       if (this.engine && !this.engine.partial && this.engine.contentHash === snapshot.hash) return;
       if (this.loadPersistedFor(snapshot)) return;
       this.quickUpdate(snapshot.files, snapshot.hash);
       this.state = 'building';
       this.progress = { done: 0, total: snapshot.files.length };
+      // Starting the worker copies every file to it (tens of milliseconds): on a turn of its own, not on the
+      // quick update's.
+      await new Promise((resolve) => setImmediate(resolve));
       const { index, persisted } = await buildInWorker(
         this.options.workerFile,
         snapshot.files,

@@ -3,7 +3,7 @@ import type { Fiche, Theme } from '../../../common/knowledge/types';
 import { analyze, terms } from './analyzer';
 import { boundedLevenshtein, fuzzyMatches } from './levenshtein';
 import { QUERY_LIMITS, capQuery } from './planner';
-import { runAtOnce } from './steps';
+import { runAtOnce } from '../steps';
 import type { SynonymTable } from './synonyms';
 import type { Vocabulary } from './indexed-terms';
 
