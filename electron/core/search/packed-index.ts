@@ -51,9 +51,10 @@ export const SECTION_NAMES: readonly string[] = Object.keys(Section).filter((nam
 
 /**
  * The fiches' metadata is parsed by chunks of this many: a swap decodes one chunk per turn of the event loop,
- * so even 20,000 fiches never hold the main thread more than a few milliseconds at a time.
+ * so even 20,000 fiches never hold the main thread more than a few milliseconds at a time (250 took up to 37 ms
+ * a chunk on a desk busy with the worker's build and collections). Files written with other chunks read the same.
  */
-const FICHES_PER_CHUNK = 250;
+const FICHES_PER_CHUNK = 125;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -236,17 +237,17 @@ function typed<T>(
 export type BodyReader = (item: Fiche | Contact) => string | undefined;
 
 /**
- * Gives each item a `body` read when first asked for (most bodies are never read): from the file's bodies when
- * it stores them, else from the reader the search service gives (`reader.read`), else empty. Every item gets the
- * same getter and setter functions, its own state kept aside: an accessor made of closures of its own gave each
- * fiche a hidden class of its own, and every read of a fiche's fields in the ranking went megamorphic.
+ * What gives each item (at its position among the bodies) a `body` read when first asked for (most bodies are
+ * never read): from the file's bodies when it stores them, else from the reader the search service gives
+ * (`reader.read`), else empty. Every item gets the same getter and setter functions, its own state kept aside:
+ * an accessor made of closures of its own gave each fiche a hidden class of its own, and every read of a fiche's
+ * fields in the ranking went megamorphic.
  */
-function attachBodies(
-  items: ReadonlyArray<Fiche | Contact>,
+function bodyAttacher(
   bodies: BlobTable,
   first: number,
   reader: { read?: BodyReader },
-): void {
+): (item: Fiche | Contact, position: number) => void {
   const stored = bodies.length > 0;
   const positions = new WeakMap<object, number>();
   const settled = new WeakMap<object, string>();
@@ -268,10 +269,10 @@ function attachBodies(
       settled.set(this, value);
     },
   };
-  items.forEach((item, i) => {
-    positions.set(item, i);
+  return (item, position) => {
+    positions.set(item, position);
     Object.defineProperty(item, 'body', accessor);
-  });
+  };
 }
 
 /** A surface lookup: the word most often written for a term. */
@@ -317,23 +318,25 @@ function* decode(input: Uint8Array, verify: boolean): Generator<void, Decoded> {
     !Array.isArray(knowledge.problems)
   )
     throw new DamagedIndexError('the index file has a misshapen knowledge base');
+  const bodies = new BlobTable(section(Section.Bodies));
+  const bodyReader: { read?: BodyReader } = {};
+  // Each chunk's fiches get their body as they are parsed, in the same step.
+  const attachFiche = bodyAttacher(bodies, 0, bodyReader);
+  knowledge.fiches.forEach(attachFiche);
   for (let i = 1; i < parts.length; i++) {
     yield;
     const chunk = JSON.parse(parts.text(i)) as Fiche[];
     if (!Array.isArray(chunk)) throw new DamagedIndexError('the index file has a misshapen knowledge base');
-    for (const fiche of chunk) knowledge.fiches.push(fiche);
+    for (const fiche of chunk) attachFiche(fiche, knowledge.fiches.push(fiche) - 1);
   }
   yield;
-  const bodies = new BlobTable(section(Section.Bodies));
   if (
     knowledge.fiches.length !== meta.fiches ||
     knowledge.contacts.length !== meta.contacts ||
     (bodies.length !== 0 && bodies.length !== meta.fiches + meta.contacts)
   )
     throw new DamagedIndexError('the index file has a misshapen knowledge base');
-  const bodyReader: { read?: BodyReader } = {};
-  attachBodies(knowledge.fiches, bodies, 0, bodyReader);
-  attachBodies(knowledge.contacts, bodies, meta.fiches, bodyReader);
+  knowledge.contacts.forEach(bodyAttacher(bodies, meta.fiches, bodyReader));
   yield;
   const fiches = yield* postingTable(sections, Section.FicheTerms, meta.ficheFields);
   yield;
