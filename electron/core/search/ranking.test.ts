@@ -4,7 +4,7 @@ import { lunr } from './analyzer';
 import { buildSearchData } from './index-build';
 import { rankWithLunrQuery } from './lunr-ranking';
 import { planQuery } from './planner';
-import { rankMatches } from './ranking';
+import { ficheScore, rankMatches } from './ranking';
 import { SynonymTable } from './synonyms';
 import type { SerializedLunrIndex } from './term-index';
 import { TermIndex } from './term-index';
@@ -101,6 +101,24 @@ describe('the word being typed', () => {
     );
     expect(deces.search('deces').results.map((r) => r.id)).toEqual(['deces']);
     expect(deces.search('appartemen').results).toEqual([]);
+  });
+});
+
+describe('side questions', () => {
+  const desk = { concepts: [], long: false };
+  it.each([
+    ['Un étudiant a-t-il droit au RSA ?', 0.5],
+    ['Un étudiant a-t-il droit au RSA ? ', 0.5],
+    ['Un étudiant a-t-il droit au RSA ?\u00a0', 0.5],
+    ['Un étudiant a-t-il droit au RSA ?\u3000\n', 0.5],
+    ['RSA demandeur de 25 ans et plus', 1],
+    ['Le RSA (revenu de solidarité active)', 1],
+    ['Quoi ? Le RSA', 1],
+    ['', 1],
+  ])('« %s » is held back by %d for a desk query', (titre, factor) => {
+    expect(ficheScore({ origine: 'national', titre }, 2, desk)).toBe(2 * factor);
+    // The commune's own fiches are never side questions.
+    expect(ficheScore({ origine: 'local', titre }, 2, desk)).toBe(3);
   });
 });
 

@@ -452,10 +452,18 @@ export const LOCAL_BOOST = 1.5;
  */
 const SIDE_QUESTION_FACTOR = { desk: 0.5, long: 0.8 } as const;
 
+const QUESTION_MARK = 0x3f;
+
 /** Whether a fiche is a side question of a procedure rather than its main fiche. */
 function isSideQuestion(fiche: FicheTraits): boolean {
-  // As /\?\s*$/u (trimEnd removes what \s matches), without a regular expression run on every candidate.
-  return fiche.origine === 'national' && fiche.titre.trimEnd().endsWith('?');
+  if (fiche.origine !== 'national') return false;
+  // As /\?\s*$/u, without a regular expression nor a trimmed copy per candidate: a title ending in a printable
+  // character (nearly all) is settled by that character; one ending in white space is trimmed as \s reads it.
+  const title = fiche.titre;
+  const last = title.charCodeAt(title.length - 1);
+  if (last === QUESTION_MARK) return true;
+  if (last > 0x20 && last < 0x80) return false;
+  return title.trimEnd().endsWith('?');
 }
 
 /** A fiche's score once its kind is known: the commune's own raised, side questions held back. */

@@ -53,6 +53,23 @@ export class StringTable implements SortedStrings {
     return this.text.slice(this.offsets[i] ?? 0, this.offsets[i + 1] ?? 0);
   }
 
+  /**
+   * Whether the i-th string is below `value` in JavaScript's `<` order (UTF-16 code units), compared in place:
+   * a binary search sliced a string per step, the most frequent work of a prefix's expansion.
+   */
+  below(i: number, value: string): boolean {
+    const start = this.offsets[i] ?? 0;
+    const length = (this.offsets[i + 1] ?? 0) - start;
+    const text = this.text;
+    const common = Math.min(length, value.length);
+    for (let k = 0; k < common; k++) {
+      const own = text.charCodeAt(start + k);
+      const other = value.charCodeAt(k);
+      if (own !== other) return own < other;
+    }
+    return length < value.length;
+  }
+
   /** Every string as an array, built once (a walk of the whole vocabulary needs it). */
   all(): readonly string[] {
     if (!this.array) {
