@@ -330,6 +330,10 @@ async function benchCorpus(
 
   log(`${corpus.name}: cold start of lunr in a fresh process…`);
   const lunrCold = coldStartInChild('lunr', lunrFile);
+  log(
+    `${corpus.name}: lunr (app), index file ${fixed(built.persistedBytes / MB)} MiB, cold start to first result ` +
+      `${ms(lunrCold.coldMs)} ms, heap ${fixed(lunrCold.heapMB)} MB`,
+  );
   // Each engine timed in a fresh process holding its index alone (see fresh-child.ts).
   const timed = (engine: FreshRequest['engine'], file: string): FreshChildResult | undefined =>
     timeFreshInChild(
