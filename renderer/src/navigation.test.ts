@@ -1,6 +1,6 @@
 // The leave guards of navigation.ts, on a stand-in window (the tests run under Node): navigate() and an address
 // changed by a link or Back ask the page first; staying puts the address back and tells no page.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as NavigationModule from './navigation';
 
 type Navigation = typeof NavigationModule;
@@ -31,7 +31,15 @@ let nav: Navigation;
 
 beforeAll(async () => {
   vi.stubGlobal('window', fake);
+  // Test files share their worker's modules: another file may have loaded navigation.ts without a window, and it
+  // listens to the window it finds when it is loaded.
+  vi.resetModules();
   nav = await import('./navigation');
+});
+
+afterAll(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
 });
 
 afterEach(() => {
