@@ -481,20 +481,42 @@ async function saveToSearchable(
     const data = result.data ?? buildSearchData(result.corpus.files, snapshot.hash);
     mkdirSync(dirname(indexFile(dataDir)), { recursive: true });
     writeFileSync(indexFile(dataDir), encodeSearchData({ ...data, contentHash: snapshot.hash }));
-    const service = new SearchService({ contentDir, dataDir, workerFile, watch: true });
-    try {
-      await service.ready();
-      if (!service.status().fromCache) log('warning: the service did not start from the persisted index');
-      await service.watching();
-      const out: SaveTrial[] = [];
-      for (let trial = 0; trial < trials; trial++) out.push(await oneSave(service, contentDir, trial));
-      return out;
-    } finally {
-      await service.close();
-    }
+    // The service runs in a fresh process holding what the app holds: in this one, the corpora and engines of
+    // the benchmark made its collections the stalls measured.
+    const requestFile = join(dataDir, 'save-request.json');
+    writeFileSync(
+      requestFile,
+      JSON.stringify({ contentDir, dataDir, workerFile, trials } satisfies SaveRequest),
+    );
+    const outcome = runBenchChild('save', requestFile);
+    if ('failed' in outcome) throw new Error(outcome.failed);
+    return (outcome.result as { trials: SaveTrial[] }).trials;
   } finally {
     rmSync(contentDir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface SaveRequest {
+  contentDir: string;
+  dataDir: string;
+  workerFile: string;
+  trials: number;
+}
+
+/** The child's side of the save measure: the real service on the folder, `trials` saves in a row. */
+async function saveTrialsInChild(request: SaveRequest): Promise<SaveTrial[]> {
+  const { contentDir, dataDir, workerFile, trials } = request;
+  const service = new SearchService({ contentDir, dataDir, workerFile, watch: true });
+  try {
+    await service.ready();
+    if (!service.status().fromCache) log('warning: the service did not start from the persisted index');
+    await service.watching();
+    const out: SaveTrial[] = [];
+    for (let trial = 0; trial < trials; trial++) out.push(await oneSave(service, contentDir, trial));
+    return out;
+  } finally {
+    await service.close();
   }
 }
 
@@ -786,6 +808,11 @@ async function main(): Promise<void> {
     const swap = await measureSwapPause(request.worker, request.files, request.hash, FIRST_QUERY);
     _keptAlive = current;
     console.log(JSON.stringify(swap));
+    return;
+  }
+  if (values.child === 'save') {
+    const request = JSON.parse(readFileSync(values.file ?? '', 'utf8')) as SaveRequest;
+    console.log(JSON.stringify({ trials: await saveTrialsInChild(request) }));
     return;
   }
   if (values.child === 'fresh') {

@@ -99,7 +99,7 @@ interface Lookups {
 }
 
 /** Published fiches numbered per step of `lookupsInSteps`. */
-const ENTRIES_PER_STEP = 4000;
+const ENTRIES_PER_STEP = 1000;
 
 function* lookupsInSteps(knowledge: KnowledgeBase): Generator<void, Lookups> {
   const fiches = publishedFiches(knowledge);
@@ -122,6 +122,7 @@ function* lookupsInSteps(knowledge: KnowledgeBase): Generator<void, Lookups> {
     entries.set(fiche.id, { fiche, themes: fiche.themes.map(numberOf) });
     if (entries.size % ENTRIES_PER_STEP === 0) yield;
   }
+  yield;
   for (const { fiche } of entries.values()) {
     if (!fiche.complete) continue;
     const list = complementsOf.get(fiche.complete);
