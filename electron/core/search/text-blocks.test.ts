@@ -76,6 +76,23 @@ describe('snippet texts stored in blocks', () => {
     });
   }
 
+  it('reads every block right once more blocks were read than it keeps, each replacing the oldest', () => {
+    // Far more blocks than are kept inflated: each new one takes the place of the least recently read.
+    const many = Array.from({ length: 150 }, (_, i) => textOf(BLOCK_CHARS + 100 + i, random));
+    const heads = many.map(() => new Uint8Array([1, 2, 3]));
+    const blocks = new TextBlocks(encodeTextBlocks(many, true, heads));
+    const read = (doc: number) => {
+      const text = many[doc] ?? '';
+      const from = Math.floor(random() * text.length);
+      expect(blocks.slice(doc, from, from + 400)).toBe(text.slice(from, from + 400));
+      expect(blocks.slice(doc, 0, text.length)).toBe(text);
+      expect([...blocks.head(doc)]).toEqual([1, 2, 3]);
+    };
+    for (let round = 0; round < 3; round++) for (let doc = 0; doc < many.length; doc++) read(doc);
+    // Recently read blocks (kept) and long-evicted ones (inflated again), interleaved.
+    for (let i = 0; i < 600; i++) read(Math.floor(random() * many.length));
+  });
+
   it('cuts the same passage from the blocks as from the whole text, wherever the passage falls', () => {
     const blocks = new TextBlocks(encodeTextBlocks(texts));
     texts.forEach((text, doc) => {
