@@ -38,7 +38,7 @@ import { DESK_KINDS, FRESH_KINDS, freshQueries } from './bench/fresh-queries';
 import type { FreshKindResult, FreshTimings, Searcher } from './bench/fresh-timing';
 import { miniSearchInstalled } from './bench/other-engines';
 import type { FreshChildResult, FreshRequest } from './bench/fresh-child';
-import { freshChild, runBenchChild, timeEngine, timeFreshInChild } from './bench/fresh-child';
+import { freshChild, runBenchChild, timeEngine, timeFreshInChild, WARMUP_MS } from './bench/fresh-child';
 import { benchIndicators } from './bench/indicators';
 import { benchJournal } from './bench/journal';
 import { benchBureaux } from './bench/bureaux';
@@ -660,7 +660,7 @@ function printCorpus(result: CorpusResult, quick: boolean): void {
   );
   const counts = FRESH_KINDS.map((kind) => `${result.queries.measure[kind].length} ${kind}`).join(', ');
   console.log(
-    `   measured: ${counts} queries (as many others for the warm-up), limit ${LIMIT}, snippets included for ` +
+    `   measured: ${counts} queries (as many others for the warm-up, run in rounds for ${WARMUP_MS / 1000} s), limit ${LIMIT}, snippets included for ` +
       `the app and FTS5 + snippet()${quick ? ', quick run' : ''}; examples: ` +
       FRESH_KINDS.map((kind) => `« ${result.queries.measure[kind][0] ?? ''} »`).join(', '),
   );
