@@ -5,12 +5,14 @@ import { buildSearchData } from './index-build';
 import type { BuildRequest, WorkerMessage } from './index-worker';
 import { encodeSearchData, PackedIndex } from './packed-index';
 import { startWorker } from '../worker-thread';
+import { stepThrough } from '../steps';
+import { packFilesInSteps, transferablesOf } from './worker-files';
 
 /**
  * Builds the search data in a worker thread so the window never freezes. Should the worker not start at all
  * (a packaging mistake), the build runs here rather than leaving the desk without search.
  */
-export function buildInWorker(
+export async function buildInWorker(
   workerFile: string,
   files: ContentFile[],
   contentHash: string,
@@ -19,10 +21,13 @@ export function buildInWorker(
   /** Told when the worker's bytes arrive (the benchmark times the swap from there). */
   onReceived: () => void = () => {},
 ): Promise<{ index: PackedIndex; persisted: boolean }> {
+  // Packed in steps and moved to the worker: given as they are, the files were cloned in one go on this thread.
+  const packed = await stepThrough(packFilesInSteps(files));
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = startWorker(workerFile, { files, contentHash, dataDir } satisfies BuildRequest);
+      const request = { files: packed, contentHash, dataDir } satisfies BuildRequest;
+      worker = startWorker(workerFile, request, transferablesOf(packed));
     } catch (error) {
       console.warn('[search] index worker unavailable, building in-process:', error);
       const bytes = encodeSearchData(buildSearchData(files, contentHash, onProgress));

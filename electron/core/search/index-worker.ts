@@ -1,12 +1,14 @@
 // Worker thread entry: parses the content and builds the indexes away from the thread that answers the window.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ContentFile } from '../knowledge/content-files';
 import { buildSearchData } from './index-build';
 import { encodeSearchData } from './packed-index';
 import { persistText } from './persist';
+import type { PackedFiles } from './worker-files';
+import { unpackFiles } from './worker-files';
 
 export interface BuildRequest {
-  files: ContentFile[];
+  /** Packed and transferred (see worker-files.ts). */
+  files: PackedFiles;
   contentHash: string;
   /** Where to persist the result: serialising and writing tens of megabytes stays off the main thread. */
   dataDir?: string;
@@ -25,7 +27,7 @@ const request = workerData as BuildRequest;
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
   parentPort?.postMessage(message, transfer);
 try {
-  const data = buildSearchData(request.files, request.contentHash, (done, total) =>
+  const data = buildSearchData(unpackFiles(request.files), request.contentHash, (done, total) =>
     post({ type: 'progress', done, total }),
   );
   const bytes = encodeSearchData(data);

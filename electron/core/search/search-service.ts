@@ -315,8 +315,8 @@ export class SearchService {
       this.quickUpdate(snapshot.files, snapshot.hash);
       this.state = 'building';
       this.progress = { done: 0, total: snapshot.files.length };
-      // Starting the worker copies every file to it (tens of milliseconds): on a turn of its own, not on the
-      // quick update's.
+      // The files are packed for the worker in steps (worker-files.ts), from a turn of their own, not the quick
+      // update's.
       await new Promise((resolve) => setImmediate(resolve));
       const { index, persisted } = await buildInWorker(
         this.options.workerFile,
