@@ -175,4 +175,19 @@ describe('an engine prepared in steps (a swap)', () => {
       compare.mockRestore();
     }
   });
+
+  it('answers alike while it is prepared, queries between the steps (an engine already in place)', () => {
+    const plain = new SearchEngine(packed());
+    const expected = queries.map((query) => plain.search(query));
+    const inPlace = new SearchEngine(packed());
+    const steps = inPlace.preparing();
+    let q = 0;
+    // A query between every two steps, the one that found nothing included: what it makes is kept, not redone.
+    while (!steps.next().done) {
+      const i = q++ % queries.length;
+      expect(inPlace.search(queries[i] ?? '')).toEqual(expected[i]);
+    }
+    expect(q).toBeGreaterThan(queries.length);
+    queries.forEach((query, i) => expect(inPlace.search(query)).toEqual(expected[i]));
+  });
 });

@@ -263,10 +263,16 @@ export class SearchEngine {
    * What the first queries would make, made ahead a step at a time: the fiches by id and by document number,
    * the thèmes' numbers, each index's tables for the ranking and its vocabulary for typos, the suggestions'
    * profiles. A swap runs these steps between turns of the event loop before it puts the engine in place
-   * (`SearchEngine.prepared`): the first search after a rebuild paid ≈ 100 ms for them.
+   * (`SearchEngine.prepared`): the first search after a rebuild paid ≈ 100 ms for them. An engine put in place at
+   * once runs them afterwards (the search service's `prepareMeanwhile`).
    */
   *preparing(): Generator<void> {
-    this.lookupTables ??= yield* lookupsInSteps(this.knowledge);
+    // An engine already in place may answer queries between the steps: what one of them made meanwhile is kept
+    // (`??=` after the steps), never replaced by a copy.
+    if (!this.lookupTables) {
+      const lookups = yield* lookupsInSteps(this.knowledge);
+      this.lookupTables ??= lookups;
+    }
     for (const { index } of [...this.ficheSegments, ...this.contactSegments]) {
       yield;
       prepareRanking(index);
@@ -278,7 +284,10 @@ export class SearchEngine {
       this.entriesOf(index);
     }
     yield;
-    this.profiles ??= yield* themeProfilesInSteps(this.knowledge.themes, this.publishedFiches());
+    if (!this.profiles) {
+      const profiles = yield* themeProfilesInSteps(this.knowledge.themes, this.publishedFiches());
+      this.profiles ??= profiles;
+    }
     yield;
     this.surface ??= this.surfaceOf();
   }

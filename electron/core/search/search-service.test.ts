@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentFolderError, readContentFolder } from '../knowledge/content-files';
 import { ficheFile, sampleContent, writeContentFolder } from '../../../dev/test-support/content';
 import { buildSearchData } from './index-build';
@@ -68,6 +68,25 @@ describe('search service', () => {
         .search('piscine')
         .results.map((h) => h.id),
     ).toEqual(['nouvelle']);
+  });
+
+  it('prepares an engine loaded from disk while it already answers, so a first search makes nothing', async () => {
+    const content = writeContentFolder(sampleContent(), folder());
+    const data = folder();
+    await start(content, data).ready();
+    const compare = vi.spyOn(String.prototype, 'localeCompare');
+    try {
+      const loaded = start(content, data);
+      expect(loaded.status().fromCache).toBe(true);
+      // A few turns of the event loop: the preparation runs a step per turn.
+      for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
+      compare.mockClear();
+      expect(loaded.current().search('passeport').results[0]?.id).toBe('passeport');
+      // Unprepared, the first search would order the refs (the ranking's ties) itself.
+      expect(compare).not.toHaveBeenCalled();
+    } finally {
+      compare.mockRestore();
+    }
   });
 
   it('loads an index installed for the new content (a desk’s mirror ships the server’s) instead of building', async () => {

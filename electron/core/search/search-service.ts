@@ -103,6 +103,8 @@ export class SearchService {
   private readonly listeners = new Set<() => void>();
   /** The content the current engine was built from, path → text. */
   private files = new Map<string, string>();
+  /** The folder as last read, its files' stamps with it: the next read takes again only the changed files. */
+  private lastRead: ContentSnapshot | undefined;
 
   constructor(private readonly options: SearchServiceOptions) {
     // Reading the folder up front makes a missing folder fail the start, with a clear message.
@@ -119,6 +121,7 @@ export class SearchService {
     }
     if (engine) {
       this.engine = engine;
+      this.prepareMeanwhile(engine);
       this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
       this.state = 'ready';
       this.fromCache = true;
@@ -173,7 +176,8 @@ export class SearchService {
 
   /** The folder as read now, plus the watcher's failure as a problem of the folder itself. */
   private snapshot(): ContentSnapshot {
-    return this.withWatchProblem(readContentFolder(this.options.contentDir));
+    this.lastRead = readContentFolder(this.options.contentDir, this.lastRead);
+    return this.withWatchProblem(this.lastRead);
   }
 
   /** The folder as read now; undefined when it cannot be read (the rebuild reads it again and reports why). */
@@ -187,7 +191,8 @@ export class SearchService {
 
   /** The same, read in steps (see contentFolderInSteps): the current engine answers meanwhile. */
   private async snapshotInSteps(): Promise<ContentSnapshot> {
-    return this.withWatchProblem(await stepThrough(contentFolderInSteps(this.options.contentDir)));
+    this.lastRead = await stepThrough(contentFolderInSteps(this.options.contentDir, this.lastRead));
+    return this.withWatchProblem(this.lastRead);
   }
 
   private withWatchProblem(snapshot: ContentSnapshot): ContentSnapshot {
@@ -257,9 +262,25 @@ export class SearchService {
       hash,
     );
     this.engine = new SearchEngine(delta, undefined, { engine: this.engine, changedPaths: changed });
+    this.prepareMeanwhile(this.engine);
     this.files = new Map(files.map((file) => [file.path, file.text]));
     for (const listener of this.listeners) listener();
     return true;
+  }
+
+  /**
+   * An engine put in place at once (loaded from disk, or a save laid over the current one) answers already; what
+   * its first queries would make (`SearchEngine.preparing`) is made meanwhile, a step per turn of the event loop,
+   * while it is still the current one. Left to the queries, the first one that found nothing after a save paid
+   * 100 ms and more for the suggestions' tables.
+   */
+  private prepareMeanwhile(engine: SearchEngine): void {
+    const steps = engine.preparing();
+    const step = () => {
+      if (this.closed || this.engine !== engine) return;
+      if (!steps.next().done) setImmediate(step);
+    };
+    setImmediate(step);
   }
 
   /**
@@ -295,6 +316,7 @@ export class SearchService {
       console.warn('[search] the persisted index cannot be loaded, it is rebuilt:', error);
       return false;
     }
+    this.prepareMeanwhile(this.engine);
     this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
     this.fromCache = true;
     this.error = undefined;
