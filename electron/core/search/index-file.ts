@@ -27,13 +27,36 @@ export interface IndexFileHeader {
 
 const align8 = (n: number) => (n + 7) & ~7;
 
-/** The CRC-32 of `bytes` (zlib's, native; a table walk where the runtime lacks it). */
-export function crc32(bytes: Uint8Array): number {
-  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (typeof native === 'function') return native(bytes) >>> 0;
-  let crc = 0xffffffff;
+/**
+ * The CRC-32 of `bytes` (zlib's, native; a table walk where the runtime lacks it), continuing from `previous`,
+ * the CRC-32 of the bytes before them.
+ */
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  if (typeof native === 'function') return native(bytes, previous) >>> 0;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Bytes checked per step of `checksumMatchesInSteps`: a few milliseconds. */
+const CHECKED_PER_STEP = 2 * 1024 * 1024;
+
+/**
+ * Whether an index file's checksum matches, computed a step at a time (see `stepThrough`). A persisted index is
+ * opened without it and checked so while it already answers: on 20,000 fiches the checksum of the whole file
+ * was a fifth of the time to the first result. Its sizes and the shapes of what a load reads are checked at
+ * once all the same (`readIndexFile`).
+ */
+export function* checksumMatchesInSteps(bytes: Uint8Array): Generator<void, boolean> {
+  if (bytes.length < CHECKED_FROM) return false;
+  const expected = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(20, true);
+  let crc = 0;
+  for (let at = CHECKED_FROM; at < bytes.length; at += CHECKED_PER_STEP) {
+    crc = crc32(bytes.subarray(at, Math.min(bytes.length, at + CHECKED_PER_STEP)), crc);
+    yield;
+  }
+  return crc === expected;
 }
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

@@ -68,9 +68,10 @@ export function readIndexHeader(file: string): IndexHeader | undefined {
 }
 
 /**
- * The persisted index, if it was built from exactly this content by this analyzer and is whole (its size and
- * checksum match); otherwise undefined, and the caller rebuilds (a damaged file is reported in the log). Read
- * with one read and decoded lazily: the postings and texts stay in the file's bytes.
+ * The persisted index, if it was built from exactly this content by this analyzer and is whole (its sizes and the
+ * shapes of what a load reads); otherwise undefined, and the caller rebuilds (a damaged file is reported in the
+ * log). Read with one read and decoded lazily: the postings and texts stay in the file's bytes. Its checksum is
+ * not checked here: the caller checks it while the index already answers (`checksumMatchesInSteps`).
  */
 export function loadPersisted(dataDir: string, contentHash: string): PackedIndex | undefined {
   let bytes: Buffer;
@@ -97,7 +98,7 @@ export function loadPersisted(dataDir: string, contentHash: string): PackedIndex
     return undefined;
   }
   try {
-    return new PackedIndex(bytes, true);
+    return new PackedIndex(bytes, false);
   } catch (error) {
     console.warn(
       `[search] the persisted index is damaged (${error instanceof Error ? error.message : String(error)}): it is rebuilt`,

@@ -16,9 +16,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ficheFile, sampleContent, writeContentFolder } from '../../../dev/test-support/content';
-import { encodeIndexFile, readIndexFileHeader } from './index-file';
+import { checksumMatchesInSteps, encodeIndexFile, readIndexFileHeader } from './index-file';
 import { indexFile, removeLeftoverIndexFiles } from './persist';
 import { FOLDER_PROBLEM_PATH, SearchService } from './search-service';
+import { runAtOnce } from '../steps';
 
 const workerFile = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
 const services: SearchService[] = [];
@@ -145,6 +146,28 @@ describe('search service, hostile folders', () => {
     const last = start(content, data);
     expect(last.status().fromCache).toBe(true);
     expect(last.current().search('passeport').results[0]?.id).toBe('passeport');
+  });
+
+  it('answers from a persisted index at once, then rebuilds it when its checksum, checked meanwhile, fails', async () => {
+    const content = writeContentFolder(sampleContent(), folder());
+    const data = folder();
+    await start(content, data).ready();
+    const whole = readFileSync(indexFile(data));
+    // The last byte is in the snippet texts, which a load does not read: only the checksum can tell.
+    writeFileSync(
+      indexFile(data),
+      Uint8Array.from(whole, (byte, i) => (i === whole.length - 1 ? byte ^ 0x5a : byte)),
+    );
+    const next = start(content, data);
+    const rebuilt = new Promise<void>((resolve) => next.onRebuilt(resolve));
+    expect(next.status()).toMatchObject({ state: 'ready', fromCache: true });
+    expect(next.current().search('passeport').results[0]?.id).toBe('passeport');
+    await rebuilt;
+    expect(next.status()).toMatchObject({ state: 'ready', fromCache: false, fiches: 6 });
+    expect(next.current().search('passeport').results[0]?.id).toBe('passeport');
+    // The rebuild wrote a whole index again, whose checksum matches.
+    const again = readFileSync(indexFile(data));
+    expect(runAtOnce(checksumMatchesInSteps(again))).toBe(true);
   });
 
   it('removes the temporary file of an index write that never finished, not one being written', () => {
