@@ -2,6 +2,7 @@ import { rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ficheFile, writeContentFolder } from '../../../dev/test-support/content';
+import { runCountingYields } from '../../../dev/test-support/steps';
 import { contentFolderInSteps, contentHashOf, readContentFolder } from './content-files';
 
 const folders: string[] = [];
@@ -16,19 +17,13 @@ describe('the content folder read in steps', () => {
     );
     const dir = writeContentFolder(files);
     folders.push(dir);
-    const steps = contentFolderInSteps(dir);
-    let yielded = 0;
-    let step = steps.next();
-    while (!step.done) {
-      yielded++;
-      step = steps.next();
-    }
+    const { value, yields } = runCountingYields(contentFolderInSteps(dir));
     const atOnce = readContentFolder(dir);
-    expect(yielded).toBeGreaterThanOrEqual(2);
-    expect(step.value).toEqual(atOnce);
-    expect(step.value.files).toHaveLength(250);
+    expect(yields).toBeGreaterThanOrEqual(2);
+    expect(value).toEqual(atOnce);
+    expect(value.files).toHaveLength(250);
     // The hash made while reading is the content version a desk's mirror computes from the same files.
-    expect(step.value.hash).toBe(contentHashOf(atOnce.files));
+    expect(value.hash).toBe(contentHashOf(atOnce.files));
   });
 });
 

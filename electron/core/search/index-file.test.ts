@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runCountingYields } from '../../../dev/test-support/steps';
 import { runAtOnce } from '../steps';
 import { checksumMatchesInSteps, crc32, encodeIndexFile, readIndexFile } from './index-file';
 
@@ -9,15 +10,9 @@ describe('the index file checksum, checked in steps', () => {
   const file = encodeIndexFile(header, [big, Buffer.from('fin')]);
 
   it('agrees with the checksum of the whole file, over several steps', () => {
-    const steps = checksumMatchesInSteps(file);
-    let yields = 0;
-    let step = steps.next();
-    while (!step.done) {
-      yields++;
-      step = steps.next();
-    }
+    const { value, yields } = runCountingYields(checksumMatchesInSteps(file));
     expect(yields).toBeGreaterThanOrEqual(3);
-    expect(step.value).toBe(true);
+    expect(value).toBe(true);
     expect(() => readIndexFile(file, true)).not.toThrow();
   });
 

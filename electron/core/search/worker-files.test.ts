@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { runCountingYields } from '../../../dev/test-support/steps';
 import type { ContentFile } from '../knowledge/content-files';
 import { packFilesInSteps, transferablesOf, unpackFiles } from './worker-files';
 
-/** Runs the steps to the end, counting them. */
+/** The files packed, and how many steps it took. */
 function packCounting(files: ContentFile[]) {
-  const steps = packFilesInSteps(files);
-  let yields = 0;
-  let step = steps.next();
-  while (!step.done) {
-    yields++;
-    step = steps.next();
-  }
-  return { packed: step.value, yields };
+  const { value, yields } = runCountingYields(packFilesInSteps(files));
+  return { packed: value, yields };
 }
 
 describe('content files carried to the index worker', () => {
