@@ -112,27 +112,8 @@ export class SearchService {
   constructor(private readonly options: SearchServiceOptions) {
     // Reading the folder up front makes a missing folder fail the start, with a clear message.
     const snapshot = this.snapshot();
-    const persisted = loadPersisted(options.dataDir, snapshot.hash);
-    let engine: SearchEngine | undefined;
-    if (persisted) {
-      try {
-        engine = new SearchEngine(this.withBodies(persisted));
-      } catch (error) {
-        // A persisted index the engine cannot load is rebuilt, never a reason not to start.
-        console.warn('[search] the persisted index cannot be loaded, it is rebuilt:', error);
-      }
-    }
-    if (engine && persisted) {
-      this.engine = engine;
-      this.checkMeanwhile(engine, persisted);
-      this.prepareMeanwhile(engine);
-      this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
-      this.state = 'ready';
-      this.fromCache = true;
-      this.firstBuild = Promise.resolve();
-    } else {
-      this.firstBuild = this.rebuild();
-    }
+    // A persisted index the engine cannot load is rebuilt, never a reason not to start.
+    this.firstBuild = this.loadPersistedFor(snapshot) ? Promise.resolve() : this.rebuild();
     if (options.watch) this.startWatching();
   }
 
@@ -273,42 +254,53 @@ export class SearchService {
   }
 
   /**
+   * Runs `steps` a step per turn of the event loop while `engine` is the current one; resolves with their result,
+   * or undefined once the engine was replaced or the service closed (the rest is dropped).
+   */
+  private whileCurrent<T>(engine: SearchEngine, steps: Generator<void, T>): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      const step = () => {
+        if (this.closed || this.engine !== engine) return resolve(undefined);
+        try {
+          const next = steps.next();
+          if (next.done) resolve(next.value);
+          else setImmediate(step);
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+      setImmediate(step);
+    });
+  }
+
+  /**
    * A persisted index answers before its checksum is checked (the whole file's, a fifth of the cold start on
-   * 20,000 fiches): it is checked meanwhile, a step per turn. Should it not match, the file is removed and the
-   * index rebuilt, as one refused at once would be; the damaged one answers until then.
+   * 20,000 fiches): it is checked meanwhile. Should it not match, the file is removed and the index rebuilt, as
+   * one refused at once would be; the damaged one answers until then.
    */
   private checkMeanwhile(engine: SearchEngine, index: PackedIndex): void {
-    const steps = checksumMatchesInSteps(index.bytes);
-    const step = () => {
-      if (this.closed || this.engine !== engine) return;
-      const next = steps.next();
-      if (!next.done) {
-        setImmediate(step);
-        return;
-      }
-      if (next.value) return;
-      console.warn('[search] the persisted index is damaged (checksum): it is rebuilt');
-      rmSync(indexFile(this.options.dataDir), { force: true });
-      this.damaged = true;
-      this.fromCache = false;
-      this.rebuild().catch((error: unknown) => console.error('[search] rebuild failed:', error));
-    };
-    setImmediate(step);
+    this.whileCurrent(engine, checksumMatchesInSteps(index.bytes))
+      .then((intact) => {
+        if (intact !== false) return;
+        console.warn('[search] the persisted index is damaged (checksum): it is rebuilt');
+        rmSync(indexFile(this.options.dataDir), { force: true });
+        this.damaged = true;
+        this.fromCache = false;
+        return this.rebuild();
+      })
+      .catch((error: unknown) => console.error('[search] checksum or rebuild failed:', error));
   }
 
   /**
    * An engine put in place at once (loaded from disk, or a save laid over the current one) answers already; what
-   * its first queries would make (`SearchEngine.preparing`) is made meanwhile, a step per turn of the event loop,
-   * while it is still the current one. Left to the queries, the first one that found nothing after a save paid
-   * 100 ms and more for the suggestions' tables.
+   * its first queries would make (`SearchEngine.preparing`) is made meanwhile, while it is still the current one.
+   * Left to the queries, the first one that found nothing after a save paid 100 ms and more for the suggestions'
+   * tables.
    */
   private prepareMeanwhile(engine: SearchEngine): void {
-    const steps = engine.preparing();
-    const step = () => {
-      if (this.closed || this.engine !== engine) return;
-      if (!steps.next().done) setImmediate(step);
-    };
-    setImmediate(step);
+    this.whileCurrent(engine, engine.preparing()).catch((error: unknown) =>
+      console.warn('[search] preparing the engine failed (its first queries will):', error),
+    );
   }
 
   /**
@@ -332,20 +324,23 @@ export class SearchService {
 
   /**
    * An index built from exactly this content may already be on disk: a desk's content mirror installs the one
-   * the city server built before it puts the files in place. Loading it costs a read and a checksum, not a
-   * build; a file of another version is recognised by its first bytes and costs nothing.
+   * the city server built before it puts the files in place. Loading it costs a read, not a build (its checksum
+   * is checked afterwards, see checkMeanwhile); a file of another version is recognised by its first bytes and
+   * costs nothing.
    */
   private loadPersistedFor(snapshot: ContentSnapshot): boolean {
     const data = loadPersisted(this.options.dataDir, snapshot.hash);
     if (!data) return false;
+    let engine: SearchEngine;
     try {
-      this.engine = new SearchEngine(this.withBodies(data));
+      engine = new SearchEngine(this.withBodies(data));
     } catch (error) {
       console.warn('[search] the persisted index cannot be loaded, it is rebuilt:', error);
       return false;
     }
-    this.checkMeanwhile(this.engine, data);
-    this.prepareMeanwhile(this.engine);
+    this.engine = engine;
+    this.checkMeanwhile(engine, data);
+    this.prepareMeanwhile(engine);
     this.files = new Map(snapshot.files.map((file) => [file.path, file.text]));
     this.fromCache = true;
     this.error = undefined;
