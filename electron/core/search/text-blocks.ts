@@ -133,10 +133,7 @@ const SLOT_BYTES = 2 * BLOCK_CHARS;
  */
 interface Block {
   text: Buffer;
-  /**
-   * Its slot in the recent blocks' buffer, handed to the block that replaces it (a text longer than a slot, which
-   * blockStarts never cuts, has a buffer of its own but keeps its slot all the same).
-   */
+  /** Its slot in the recent blocks' buffer, handed to the block that replaces it. */
   slot: number;
   head?: Uint8Array;
 }
@@ -269,16 +266,14 @@ export class TextBlocks {
   /** A block for `text`, its UTF-16 written in the slot of the least recently used block when the cache is full. */
   private keep(text: string, head: Uint8Array | undefined): Block {
     let slot = this.recent.size;
-    if (this.recent.size >= RECENT_BLOCKS) {
-      slot = -1;
-      const oldest = this.recent.entries().next();
-      if (!oldest.done) {
-        this.recent.delete(oldest.value[0]);
-        slot = oldest.value[1].slot;
-      }
+    const oldest = slot >= RECENT_BLOCKS ? this.recent.entries().next() : undefined;
+    if (oldest && !oldest.done) {
+      this.recent.delete(oldest.value[0]);
+      slot = oldest.value[1].slot;
     }
     const bytes = 2 * text.length;
-    if (slot < 0 || bytes > SLOT_BYTES) return { text: Buffer.from(text, 'utf16le'), slot, head };
+    // Longer than a slot only in a damaged file (its checksum is checked after it opens): never over the next slot.
+    if (bytes > SLOT_BYTES) return { text: Buffer.from(text, 'utf16le'), slot, head };
     this.slots ??= Buffer.allocUnsafe(RECENT_BLOCKS * SLOT_BYTES);
     const at = slot * SLOT_BYTES;
     this.slots.write(text, at, bytes, 'utf16le');
