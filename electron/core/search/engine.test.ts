@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { sampleContent } from '../../../dev/test-support/content';
+import { ficheFile, sampleContent } from '../../../dev/test-support/content';
 import { SearchEngine, topByScore } from './engine';
 import { buildSearchData } from './index-build';
 import { encodeSearchData, PackedIndex } from './packed-index';
@@ -176,18 +176,36 @@ describe('an engine prepared in steps (a swap)', () => {
     }
   });
 
-  it('answers alike while it is prepared, queries between the steps (an engine already in place)', () => {
-    const plain = new SearchEngine(packed());
+  it('answers alike while it is prepared, and keeps what a query made between the steps (an engine in place)', () => {
+    const withComplement = () =>
+      new PackedIndex(
+        encodeSearchData(
+          buildSearchData(
+            [
+              ...sampleContent(),
+              ficheFile('passeport-ici', { titre: 'Passeport ici', complete: 'passeport' }),
+            ],
+            'hash',
+          ),
+        ),
+        false,
+      );
+    const plain = new SearchEngine(withComplement());
     const expected = queries.map((query) => plain.search(query));
-    const inPlace = new SearchEngine(packed());
+    const inPlace = new SearchEngine(withComplement());
     const steps = inPlace.preparing();
+    steps.next();
+    // The preparation has begun its lookup maps when a query makes them itself.
+    const made = inPlace.complements('passeport');
+    expect(made.map((fiche) => fiche.id)).toEqual(['passeport-ici']);
     let q = 0;
-    // A query between every two steps, the one that found nothing included: what it makes is kept, not redone.
     while (!steps.next().done) {
       const i = q++ % queries.length;
       expect(inPlace.search(queries[i] ?? '')).toEqual(expected[i]);
     }
     expect(q).toBeGreaterThan(queries.length);
     queries.forEach((query, i) => expect(inPlace.search(query)).toEqual(expected[i]));
+    // The query's maps were kept, not replaced by the preparation's copy.
+    expect(inPlace.complements('passeport')).toBe(made);
   });
 });
