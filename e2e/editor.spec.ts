@@ -111,15 +111,19 @@ test.describe('rédaction', () => {
   test('a fiche changed on disk since it was opened: both versions shown, the editor chooses', async ({
     page,
     browser,
-  }) => {
+  }, testInfo) => {
+    // Two windows and five saves: twice the time of a one-window test.
+    test.slow();
+    // A retry starts from a fiche of its own: the failed attempt's fiche already exists, and a new one must not.
+    const id = `e2e-conflit-${testInfo.retry}`;
     await loginAs(page, 'redac');
-    await writeFiche(page, 'e2e-conflit', 'Résumé d’origine.', 'Texte d’origine.');
+    await writeFiche(page, id, 'Résumé d’origine.', 'Texte d’origine.');
     const other = await secondWindow(browser, 'redac');
 
     // Both open the fiche; the other editor saves first.
-    await page.goto('./#/redaction/fiche/e2e-conflit');
+    await page.goto(`./#/redaction/fiche/${id}`);
     await expect(page.getByTestId('ed-resume')).toHaveValue('Résumé d’origine.');
-    await other.goto('./#/redaction/fiche/e2e-conflit');
+    await other.goto(`./#/redaction/fiche/${id}`);
     await expect(other.getByTestId('ed-resume')).toHaveValue('Résumé d’origine.');
     await other.getByTestId('ed-resume').fill('Résumé de l’autre rédacteur.');
     await other.getByTestId('ed-save').click();
@@ -141,7 +145,7 @@ test.describe('rédaction', () => {
       'redaction.open',
       {
         kind: 'fiche',
-        id: 'e2e-conflit',
+        id,
       },
     );
     expect(onDisk.frontMatter.resume).toBe('Résumé de l’autre rédacteur.');
@@ -156,7 +160,7 @@ test.describe('rédaction', () => {
       'redaction.open',
       {
         kind: 'fiche',
-        id: 'e2e-conflit',
+        id,
       },
     );
     expect(mine.frontMatter.resume).toBe('Mon résumé.');
@@ -180,7 +184,7 @@ test.describe('rédaction', () => {
     await expect(page.getByTestId('ed-notice')).toHaveText('Fiche enregistrée.');
     const last = await api<{ frontMatter: { resume: string } }>(page.request, 'redaction.open', {
       kind: 'fiche',
-      id: 'e2e-conflit',
+      id,
     });
     expect(last.frontMatter.resume).toBe('Résumé repris et complété.');
     await other.context().close();
