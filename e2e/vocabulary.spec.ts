@@ -1,8 +1,7 @@
 // Synonyms edited from the window: a new group saved on the page, and the test search right beside it finds the
 // fiche through the new word at once.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { loginAs } from './helpers';
+import { loginAs, seriousViolations } from './helpers';
 
 test.describe('synonymes et thèmes', () => {
   test.beforeEach(({ page }) => loginAs(page, 'redac'));
@@ -10,10 +9,7 @@ test.describe('synonymes et thèmes', () => {
   test('a synonym added on the page: the test search finds the fiche through it', async ({ page }) => {
     await page.goto('./#/vocabulaire');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Synonymes et thèmes');
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Before: the word means nothing to the search.
     const tester = page.getByTestId('vocab-test');
