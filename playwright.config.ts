@@ -19,7 +19,6 @@ const LANE_B = [
   'messages',
   'registry',
   'screens',
-  'unsaved',
 ].map((name) => `${name}.spec.ts`);
 const LANES = process.env.E2E_LANES === '1' ? 1 : 2;
 
