@@ -28,10 +28,11 @@ const baseUrlOf = (port: number) => `http://127.0.0.1:${port}/`;
 // through the preview server: the same dispatcher as Electron's IPC, only the pipe differs.
 export default defineConfig({
   testDir: 'e2e',
-  // A guard against a test that hangs, not a measure: CI machines run these tests twice as slowly as a
+  // Guards against a test or a wait that hangs, not measures: CI machines run these tests twice as slowly as a
   // workstation (the longest took 24 s there, against a 30 s limit), and speed is measured by the benchmarks.
+  // A wait that must be short says so with its own timeout.
   timeout: 60_000,
-  expect: { timeout: 5_000 },
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: LANES,
   projects:
