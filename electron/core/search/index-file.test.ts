@@ -24,7 +24,9 @@ describe('the index file checksum, checked in steps', () => {
     }
   });
 
-  it('continues a CRC-32 from the one of the bytes before', () => {
+  it('is the standard CRC-32, and continues from the one of the bytes before', () => {
+    // The check value of CRC-32 (ISO-HDLC), which the files written so far carry.
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
     const bytes = Buffer.from('Se marier à Montrouval : pièces à fournir');
     expect(crc32(bytes.subarray(17), crc32(bytes.subarray(0, 17)))).toBe(crc32(bytes));
   });

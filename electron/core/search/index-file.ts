@@ -28,15 +28,11 @@ export interface IndexFileHeader {
 const align8 = (n: number) => (n + 7) & ~7;
 
 /**
- * The CRC-32 of `bytes` (zlib's, native; a table walk where the runtime lacks it), continuing from `previous`,
- * the CRC-32 of the bytes before them.
+ * The CRC-32 of `bytes`, continuing from `previous`, the CRC-32 of the bytes before them (zlib's, native: every
+ * runtime the app supports has it — Node 20.15 and later, Electron's own).
  */
 export function crc32(bytes: Uint8Array, previous = 0): number {
-  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-  if (typeof native === 'function') return native(bytes, previous) >>> 0;
-  let crc = (previous ^ 0xffffffff) >>> 0;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return zlib.crc32(bytes, previous);
 }
 
 /** Bytes checked per step of `checksumMatchesInSteps`: a few milliseconds. */
@@ -58,11 +54,6 @@ export function* checksumMatchesInSteps(bytes: Uint8Array): Generator<void, bool
   }
   return crc === expected;
 }
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
 
 /** The file's bytes: one ArrayBuffer of its own, so it can be transferred to another thread without a copy. */
 export function encodeIndexFile(header: IndexFileHeader, sections: readonly Uint8Array[]): Uint8Array {
