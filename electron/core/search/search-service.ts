@@ -285,7 +285,6 @@ export class SearchService {
         console.warn('[search] the persisted index is damaged (checksum): it is rebuilt');
         rmSync(indexFile(this.options.dataDir), { force: true });
         this.damaged = true;
-        this.fromCache = false;
         return this.rebuild();
       })
       .catch((error: unknown) => console.error('[search] checksum or rebuild failed:', error));
